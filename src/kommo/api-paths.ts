@@ -1,0 +1,25 @@
+// The read-only API surface the product uses: the proxy, the widget bridge and the demo account
+// all accept exactly these paths (anchored), GET only.
+const ALLOWED_API_PATHS: readonly RegExp[] = [
+  /^\/api\/v4\/account$/,
+  /^\/api\/v4\/leads$/,
+  /^\/api\/v4\/leads\/pipelines$/,
+  /^\/api\/v4\/leads\/custom_fields$/,
+  /^\/api\/v4\/leads\/loss_reasons$/,
+  /^\/api\/v4\/leads\/tags$/,
+  /^\/api\/v4\/users$/,
+  /^\/api\/v4\/contacts$/,
+  /^\/api\/v4\/companies$/,
+  /^\/api\/v4\/catalogs$/,
+  /^\/api\/v4\/catalogs\/\d{1,12}\/elements$/,
+  /^\/api\/v4\/sources$/,
+];
+
+/** True when a decoded path (no query) is on the allowlist. Refuses traversal and odd characters first. */
+export function isAllowedApiPath(path: string): boolean {
+  if (path.includes('..') || path.includes('//') || path.includes('\\') || /%|[\0-\x1f]/.test(path)) return false;
+  return ALLOWED_API_PATHS.some((re) => re.test(path));
+}
+
+/** Kommo's documented rate limit per integration: 7 requests a second. */
+export const KOMMO_RATE_LIMIT_PER_SECOND = 7;

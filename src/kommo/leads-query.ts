@@ -1,0 +1,283 @@
+// The typed LeadsQuery and its codec to and from Kommo's PHP-style bracket query string
+// (`filter[statuses][0][pipeline_id]=…`). Shared by the fetch layer (encode), the demo account
+// (parse strictly, refuse with 400) and the app URL (parse leniently, apply the valid part).
+
+export const LEAD_WITH_VALUES = [
+  'contacts',
+  'only_deleted',
+  'loss_reason',
+  'is_price_modified_by_robot',
+  'catalog_elements',
+  'source_id',
+  'source',
+] as const;
+export type LeadWith = (typeof LEAD_WITH_VALUES)[number];
+
+export const ORDER_FIELDS = ['created_at', 'updated_at', 'id'] as const;
+export type OrderField = (typeof ORDER_FIELDS)[number];
+export type OrderDirection = 'asc' | 'desc';
+
+export const ID_LIST_FILTERS = ['id', 'created_by', 'updated_by', 'responsible_user_id', 'pipeline_id'] as const;
+export type IdListFilter = (typeof ID_LIST_FILTERS)[number];
+export const DATE_FILTERS = ['created_at', 'updated_at', 'closed_at', 'closest_task_at'] as const;
+export type DateFilter = (typeof DATE_FILTERS)[number];
+
+export const MAX_LIMIT = 250;
+export const DEFAULT_LIMIT = 50;
+/** Kommo refuses more than 250 entities in one request; the same bound holds for a list filter. */
+export const MAX_FILTER_VALUES = 250;
+export const MAX_QUERY_LENGTH = 500;
+
+export type Range = { from?: number; to?: number };
+export type StagePair = { pipeline_id: number; status_id: number };
+
+export type LeadsFilter = {
+  [K in IdListFilter]?: number[];
+} & {
+  [K in DateFilter]?: Range;
+} & {
+  name?: string[];
+  price?: number | Range;
+  statuses?: StagePair[];
+};
+
+export type LeadsQuery = {
+  with?: LeadWith[];
+  page?: number;
+  limit?: number;
+  query?: string;
+  order?: { field: OrderField; direction: OrderDirection };
+  filter?: LeadsFilter;
+};
+
+export type QueryIssueReason =
+  | 'unknown-parameter'
+  | 'not-an-integer'
+  | 'out-of-range'
+  | 'invalid-direction'
+  | 'invalid-with'
+  | 'limit-too-large'
+  | 'too-many-values'
+  | 'incomplete-stage'
+  | 'several-orders'
+  | 'inverted-range'
+  | 'too-long'
+  | 'empty';
+
+export type QueryIssue = { param: string; reason: QueryIssueReason; detail: string };
+
+export type ParsedLeadsQuery = { query: LeadsQuery; issues: QueryIssue[] };
+
+const INT_RE = /^\d{1,16}$/;
+
+function parseInteger(raw: string): number | null {
+  const trimmed = raw.trim();
+  if (!INT_RE.test(trimmed)) return null;
+  const n = Number(trimmed);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+function isOneOf<T extends string>(values: readonly T[], v: string): v is T {
+  return (values as readonly string[]).includes(v);
+}
+
+const LIST_KEY_RE = /^filter\[(id|created_by|updated_by|responsible_user_id|pipeline_id|name)\](?:\[(\d*)\])?$/;
+const RANGE_KEY_RE = /^filter\[(created_at|updated_at|closed_at|closest_task_at|price)\]\[(from|to)\]$/;
+const STATUS_KEY_RE = /^filter\[statuses\]\[(\d{1,3})\]\[(pipeline_id|status_id)\]$/;
+const ORDER_KEY_RE = /^order\[([^\]]*)\]$/;
+
+/**
+ * Parses a query string into a LeadsQuery. Never throws: everything it cannot read is left out of
+ * the result and reported as an issue with a named reason, so callers choose to refuse (the demo
+ * account) or to apply the valid part with a notice (the app URL).
+ */
+export function parseLeadsQuery(input: string | URLSearchParams): ParsedLeadsQuery {
+  const params = typeof input === 'string' ? new URLSearchParams(input.replace(/^\?/, '')) : input;
+  const issues: QueryIssue[] = [];
+  const query: LeadsQuery = {};
+  const filter: LeadsFilter = {};
+  const stages = new Map<number, Partial<StagePair>>();
+  const issue = (param: string, reason: QueryIssueReason, detail: string) => issues.push({ param, reason, detail });
+
+  const pushList = (param: string, field: IdListFilter | 'name', raw: string) => {
+    if (field === 'name') {
+      const v = raw.trim();
+      if (!v) return issue(param, 'empty', 'an empty name was ignored');
+      if (v.length > MAX_QUERY_LENGTH) return issue(param, 'too-long', `a name may have at most ${MAX_QUERY_LENGTH} characters`);
+      const list = (filter.name ??= []);
+      if (list.length >= MAX_FILTER_VALUES) return issue(param, 'too-many-values', `at most ${MAX_FILTER_VALUES} values`);
+      list.push(v);
+      return;
+    }
+    const n = parseInteger(raw);
+    if (n === null) return issue(param, 'not-an-integer', `"${clip(raw)}" is not a whole number`);
+    const list = (filter[field] ??= []);
+    if (list.length >= MAX_FILTER_VALUES) return issue(param, 'too-many-values', `at most ${MAX_FILTER_VALUES} values`);
+    list.push(n);
+  };
+
+  for (const [key, raw] of params) {
+    if (key === 'with') {
+      for (const part of raw.split(',')) {
+        const v = part.trim();
+        if (!v) continue;
+        if (!isOneOf(LEAD_WITH_VALUES, v)) {
+          issue(key, 'invalid-with', `"${clip(v)}" is not one of ${LEAD_WITH_VALUES.join(', ')}`);
+          continue;
+        }
+        const list = (query.with ??= []);
+        if (!list.includes(v)) list.push(v);
+      }
+      continue;
+    }
+    if (key === 'page' || key === 'limit') {
+      const n = parseInteger(raw);
+      if (n === null || n < 1) {
+        issue(key, 'not-an-integer', `"${clip(raw)}" is not a whole number from 1`);
+        continue;
+      }
+      if (key === 'limit' && n > MAX_LIMIT) {
+        issue(key, 'limit-too-large', `limit is at most ${MAX_LIMIT}`);
+        continue;
+      }
+      if (key === 'page' && n > 1_000_000) {
+        issue(key, 'out-of-range', 'page is at most 1000000');
+        continue;
+      }
+      query[key] = n;
+      continue;
+    }
+    if (key === 'query') {
+      const v = raw.trim();
+      if (!v) continue;
+      if (v.length > MAX_QUERY_LENGTH) {
+        issue(key, 'too-long', `search text may have at most ${MAX_QUERY_LENGTH} characters`);
+        continue;
+      }
+      query.query = v;
+      continue;
+    }
+    const order = ORDER_KEY_RE.exec(key);
+    if (order) {
+      const field = order[1] ?? '';
+      const dir = raw.trim().toLowerCase();
+      if (!isOneOf(ORDER_FIELDS, field)) {
+        issue(key, 'unknown-parameter', `leads can be ordered by ${ORDER_FIELDS.join(', ')} only`);
+      } else if (dir !== 'asc' && dir !== 'desc') {
+        issue(key, 'invalid-direction', `"${clip(raw)}" is neither asc nor desc`);
+      } else if (query.order) {
+        issue(key, 'several-orders', 'only one order at a time; the first was kept');
+      } else {
+        query.order = { field, direction: dir };
+      }
+      continue;
+    }
+    const list = LIST_KEY_RE.exec(key);
+    if (list) {
+      pushList(key, list[1] as IdListFilter | 'name', raw);
+      continue;
+    }
+    if (key === 'filter[price]') {
+      const n = parseInteger(raw);
+      if (n === null) issue(key, 'not-an-integer', `"${clip(raw)}" is not a whole number`);
+      else if (filter.price !== undefined) issue(key, 'several-orders', 'price is either exact or a range');
+      else filter.price = n;
+      continue;
+    }
+    const range = RANGE_KEY_RE.exec(key);
+    if (range) {
+      const field = range[1] as DateFilter | 'price';
+      const bound = range[2] as 'from' | 'to';
+      const n = parseInteger(raw);
+      if (n === null) {
+        issue(key, 'not-an-integer', field === 'price' ? `"${clip(raw)}" is not a whole number` : `"${clip(raw)}" is not a Unix timestamp`);
+        continue;
+      }
+      if (field === 'price') {
+        if (typeof filter.price === 'number') {
+          issue(key, 'several-orders', 'price is either exact or a range');
+          continue;
+        }
+        filter.price = { ...(filter.price ?? {}), [bound]: n };
+      } else {
+        filter[field] = { ...(filter[field] ?? {}), [bound]: n };
+      }
+      continue;
+    }
+    const status = STATUS_KEY_RE.exec(key);
+    if (status) {
+      const n = parseInteger(raw);
+      if (n === null) {
+        issue(key, 'not-an-integer', `"${clip(raw)}" is not a whole number`);
+        continue;
+      }
+      const index = Number(status[1]);
+      const pair = stages.get(index) ?? {};
+      pair[status[2] as keyof StagePair] = n;
+      stages.set(index, pair);
+      continue;
+    }
+    issue(key, 'unknown-parameter', 'not a parameter of the leads list');
+  }
+
+  for (const [index, pair] of [...stages.entries()].sort((a, b) => a[0] - b[0])) {
+    if (pair.pipeline_id === undefined || pair.status_id === undefined) {
+      issue(`filter[statuses][${index}]`, 'incomplete-stage', 'a stage needs both pipeline_id and status_id');
+      continue;
+    }
+    const list = (filter.statuses ??= []);
+    if (!list.some((s) => s.pipeline_id === pair.pipeline_id && s.status_id === pair.status_id)) {
+      list.push({ pipeline_id: pair.pipeline_id, status_id: pair.status_id });
+    }
+  }
+
+  for (const field of [...DATE_FILTERS, 'price'] as const) {
+    const r = filter[field];
+    if (r && typeof r === 'object' && r.from !== undefined && r.to !== undefined && r.from > r.to) {
+      issue(`filter[${field}]`, 'inverted-range', '"from" is after "to"');
+      delete filter[field];
+    }
+  }
+
+  if (Object.keys(filter).length > 0) query.filter = filter;
+  return { query, issues };
+}
+
+function clip(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+// Brackets stay literal so that a URL reads like the API call; everything else is percent-encoded.
+function encodeKey(key: string): string {
+  return encodeURIComponent(key).replace(/%5B/g, '[').replace(/%5D/g, ']');
+}
+
+/** Serialises a LeadsQuery in a fixed parameter order (so equal queries give equal strings). */
+export function encodeLeadsQuery(q: LeadsQuery): string {
+  const parts: [string, string][] = [];
+  if (q.with?.length) parts.push(['with', q.with.join(',')]);
+  if (q.page !== undefined) parts.push(['page', String(q.page)]);
+  if (q.limit !== undefined) parts.push(['limit', String(q.limit)]);
+  if (q.query) parts.push(['query', q.query]);
+  if (q.order) parts.push([`order[${q.order.field}]`, q.order.direction]);
+  const f = q.filter;
+  if (f) {
+    for (const field of ID_LIST_FILTERS) for (const v of f[field] ?? []) parts.push([`filter[${field}][]`, String(v)]);
+    for (const v of f.name ?? []) parts.push(['filter[name][]', v]);
+    if (typeof f.price === 'number') parts.push(['filter[price]', String(f.price)]);
+    else if (f.price) {
+      if (f.price.from !== undefined) parts.push(['filter[price][from]', String(f.price.from)]);
+      if (f.price.to !== undefined) parts.push(['filter[price][to]', String(f.price.to)]);
+    }
+    for (const field of DATE_FILTERS) {
+      const r = f[field];
+      if (r?.from !== undefined) parts.push([`filter[${field}][from]`, String(r.from)]);
+      if (r?.to !== undefined) parts.push([`filter[${field}][to]`, String(r.to)]);
+    }
+    (f.statuses ?? []).forEach((s, i) => {
+      parts.push([`filter[statuses][${i}][pipeline_id]`, String(s.pipeline_id)]);
+      parts.push([`filter[statuses][${i}][status_id]`, String(s.status_id)]);
+    });
+  }
+  return parts.map(([k, v]) => `${encodeKey(k)}=${encodeURIComponent(v).replace(/%2C/g, ',')}`).join('&');
+}

@@ -1,0 +1,53 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { INTL_LOCALE, toLanguage, type Language } from './languages';
+import { formatMessage, type MessageValues, type Messages } from './define-messages';
+
+type LanguageState = { language: Language; locale: string; setLanguage: (l: Language) => void };
+
+const LanguageContext = createContext<LanguageState | null>(null);
+const STORAGE_KEY = 'klb.language';
+
+function initialLanguage(preferred?: string | null): Language {
+  const stored = safeStorageGet(STORAGE_KEY);
+  return toLanguage(preferred) ?? toLanguage(stored) ?? toLanguage(globalThis.navigator?.language) ?? 'en';
+}
+
+function safeStorageGet(key: string): string | null {
+  try {
+    return globalThis.localStorage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export type LanguageProviderProps = { children: ReactNode; preferred?: string | null };
+
+/** Language comes from Kommo when embedded (`preferred`), else from the user's choice or the browser. */
+export function LanguageProvider({ children, preferred }: LanguageProviderProps) {
+  const [language, setLanguageState] = useState<Language>(() => initialLanguage(preferred));
+  const setLanguage = useCallback((l: Language) => {
+    setLanguageState(l);
+    try {
+      globalThis.localStorage?.setItem(STORAGE_KEY, l);
+    } catch {
+      // Storage can be blocked in a third-party iframe; the choice then lasts for the session.
+    }
+  }, []);
+  const value = useMemo(() => ({ language, locale: INTL_LOCALE[language], setLanguage }), [language, setLanguage]);
+  return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
+}
+
+export function useLanguage(): LanguageState {
+  const ctx = useContext(LanguageContext);
+  if (!ctx) return { language: 'en', locale: INTL_LOCALE.en, setLanguage: () => {} };
+  return ctx;
+}
+
+/** `const t = useMessages(tableMessages); t('rowsLoaded', { count: 3 })` */
+export function useMessages<K extends string>(messages: Messages<K>) {
+  const { language, locale } = useLanguage();
+  return useCallback(
+    (key: K, values?: MessageValues) => formatMessage(messages[language][key] ?? messages.en[key], values, locale),
+    [messages, language, locale],
+  );
+}
