@@ -252,6 +252,14 @@ function encodeKey(key: string): string {
   return encodeURIComponent(key).replace(/%5B/g, '[').replace(/%5D/g, ']');
 }
 
+// A lone UTF-16 surrogate (pasted half of an emoji) makes encodeURIComponent throw a URIError;
+// URLSearchParams reads it as U+FFFD, so writing the same keeps encode total and parse-compatible.
+const LONE_SURROGATE_RE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function encodeValue(value: string): string {
+  return encodeURIComponent(value.replace(LONE_SURROGATE_RE, '\uFFFD')).replace(/%2C/g, ',');
+}
+
 /** Serialises a LeadsQuery in a fixed parameter order (so equal queries give equal strings). */
 export function encodeLeadsQuery(q: LeadsQuery): string {
   const parts: [string, string][] = [];
@@ -279,5 +287,5 @@ export function encodeLeadsQuery(q: LeadsQuery): string {
       parts.push([`filter[statuses][${i}][status_id]`, String(s.status_id)]);
     });
   }
-  return parts.map(([k, v]) => `${encodeKey(k)}=${encodeURIComponent(v).replace(/%2C/g, ',')}`).join('&');
+  return parts.map(([k, v]) => `${encodeKey(k)}=${encodeValue(v)}`).join('&');
 }
