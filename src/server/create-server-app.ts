@@ -1,0 +1,122 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { HttpBindings } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { KOMMO_RATE_LIMIT_PER_SECOND } from '../kommo/api-paths.ts';
+import type { UpstreamFetch } from './proxy.ts';
+import { createProxyHandler } from './proxy.ts';
+import type { Logger } from './redacting-logger.ts';
+import { securityHeaders } from './security-headers.ts';
+import type { UpstreamLimiter } from './upstream-limiter.ts';
+import { createUpstreamLimiter } from './upstream-limiter.ts';
+import { problemResponse } from './problem-response.ts';
+
+export type ServerEnv = { Bindings: Partial<HttpBindings> };
+
+export type ServerAppOptions = {
+  mode: 'demo' | 'real';
+  /** The fixed upstream: origin, token and how to reach it (network fetch, or the demo app in-process). */
+  upstream: { baseUrl: string; token: string; fetch: UpstreamFetch };
+  /** Demo with DEMO_FAULTS=1 only: the demo app, answering `/__demo/faults`. */
+  demoFaults?: UpstreamFetch;
+  distDir: string;
+  frameAncestors: readonly string[];
+  upstreamTimeoutMs: number;
+  logger: Logger;
+  /** Defaults to one sliding window of (Kommo's limit - 1) calls a second with a 30-call queue. */
+  limiter?: UpstreamLimiter;
+  /** See ProxyOptions.allowHost. */
+  allowHost?: (host: string) => boolean;
+};
+
+export const NOT_BUILT_MESSAGE = 'The app is not built yet: run `npm run build` (or `npm start`), then reload this page.';
+const MAX_FAULT_BODY_BYTES = 64 * 1024;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** The caller's address, so the demo account can rate-limit per client as Kommo does per IP. */
+function remoteAddress(c: Context<ServerEnv>): string {
+  return c.env?.incoming?.socket?.remoteAddress ?? 'local';
+}
+
+function acceptsHtml(c: Context): boolean {
+  const accept = c.req.header('accept') ?? '';
+  return accept === '' || /text\/html|\*\/\*/.test(accept);
+}
+
+/** The whole HTTP surface: health, the API proxy, the demo fault switches (when enabled) and the built SPA. */
+export function createServerApp(o: ServerAppOptions): Hono<ServerEnv> {
+  const app = new Hono<ServerEnv>();
+  const limiter = o.limiter ?? createUpstreamLimiter({ perSecond: KOMMO_RATE_LIMIT_PER_SECOND - 1, maxQueue: 30 });
+  const indexPath = join(o.distDir, 'index.html');
+
+  app.use('*', securityHeaders(o.frameAncestors));
+
+  app.onError((error, c) => {
+    o.logger.error(`server: ${c.req.method} ${new URL(c.req.url).pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return problemResponse({ status: 500, title: 'Internal Server Error', detail: 'The server failed to handle this request.' });
+  });
+
+  app.get('/healthz', (c) => {
+    c.header('cache-control', 'no-store');
+    return c.json({ ok: true, mode: o.mode });
+  });
+
+  app.all(
+    '/api/*',
+    createProxyHandler({
+      baseUrl: o.upstream.baseUrl,
+      token: o.upstream.token,
+      fetch: o.upstream.fetch,
+      limiter,
+      timeoutMs: o.upstreamTimeoutMs,
+      logger: o.logger,
+      demoClientId: o.mode === 'demo' ? remoteAddress : undefined,
+      allowHost: o.allowHost,
+    }),
+  );
+
+  const demoFaults = o.demoFaults;
+  if (demoFaults !== undefined) {
+    app.all('/__demo/faults', async (c) => {
+      const method = c.req.method;
+      const hasBody = method !== 'GET' && method !== 'HEAD';
+      const body = hasBody ? await c.req.arrayBuffer() : undefined;
+      if (body !== undefined && body.byteLength > MAX_FAULT_BODY_BYTES) {
+        return problemResponse({ status: 413, title: 'Payload Too Large', detail: 'Fault settings are small JSON objects.' });
+      }
+      const url = new URL(c.req.url);
+      const headers = new Headers({ authorization: `Bearer ${o.upstream.token}` });
+      const contentType = c.req.header('content-type');
+      if (contentType !== undefined) headers.set('content-type', contentType);
+      const answer = await demoFaults(new Request(new URL(`/__demo/faults${url.search}`, o.upstream.baseUrl), { method, headers, body }));
+      const text = await answer.text();
+      return new Response(text.split(o.upstream.token).join('[redacted]'), {
+        status: answer.status,
+        headers: { 'content-type': answer.headers.get('content-type') ?? 'application/json', 'cache-control': 'no-store' },
+      });
+    });
+  }
+
+  // Hashed bundle files never change under one name: cache them for a year.
+  app.get(
+    '/assets/*',
+    serveStatic({ root: o.distDir, onFound: (_path, c) => c.header('cache-control', IMMUTABLE) }),
+  );
+  app.get('/assets/*', (c) => c.text('Not found', 404));
+  app.get(
+    '*',
+    serveStatic({ root: o.distDir, onFound: (_path, c) => c.header('cache-control', 'no-cache') }),
+  );
+  // SPA fallback: any other page address gets index.html, so deep links and reloads work.
+  app.get('*', async (c) => {
+    if (!acceptsHtml(c)) return c.text('Not found', 404);
+    if (!existsSync(indexPath)) return c.text(NOT_BUILT_MESSAGE, 503);
+    c.header('cache-control', 'no-cache');
+    return c.html(await readFile(indexPath, 'utf8'));
+  });
+  app.notFound((c) => c.text('Not found', 404));
+  return app;
+}
