@@ -1,0 +1,189 @@
+// The one Kommo client of the browser: rate limiting, bounded retries, the 403 block, 204 handling
+// and schema parsing at the boundary. Fetchers build on `get`; the UI reads `getState`.
+import type { z } from 'zod';
+import { abortableSleep, raceAbort, type Sleep } from './abortable-sleep';
+import {
+  abortedError,
+  ApiError,
+  apiErrorFromResponse,
+  apiErrorFromThrown,
+  apiErrorFromZod,
+  isRetryableKind,
+} from './api-error';
+import { createRateLimiter } from './rate-limiter';
+import type { Transport, TransportKind } from './transport';
+
+export type KommoClientState = { blocked: boolean; rateLimitedUntil: number | null; requests: number };
+
+export type KommoClient = {
+  readonly transportKind: TransportKind;
+  /** GET + parse. Resolves null for 204 (never parses JSON on 204). Throws ApiError. */
+  get<S extends z.ZodType>(path: string, query: string, schema: S, signal: AbortSignal): Promise<z.output<S> | null>;
+  getState(): KommoClientState;
+  /** For useSyncExternalStore: the listener runs after every state change. */
+  subscribe(listener: () => void): () => void;
+  /** After a 403 every call fails fast with 'forbidden' until the user retries: */
+  unblock(): void;
+};
+
+export type KommoClientOptions = {
+  /** Request starts per rolling second; Kommo allows 7, we stay below. */
+  ratePerSecond?: number;
+  /** Retries after the first attempt, for 429, 5xx, network errors and timeouts only. */
+  maxRetries?: number;
+  random?: () => number;
+  sleep?: Sleep;
+  now?: () => number;
+};
+
+export const DEFAULT_RATE_PER_SECOND = 5;
+export const DEFAULT_MAX_RETRIES = 3;
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 8000;
+const RETRY_AFTER_JITTER_MS = 250;
+/** A Retry-After longer than this is not waited out silently: the error reaches the UI's countdown. */
+const MAX_RETRY_AFTER_WAIT_MS = 60_000;
+
+export function createKommoClient(transport: Transport, options: KommoClientOptions = {}): KommoClient {
+  const ratePerSecond = options.ratePerSecond ?? DEFAULT_RATE_PER_SECOND;
+  const maxRetries = Math.max(0, options.maxRetries ?? DEFAULT_MAX_RETRIES);
+  const random = options.random ?? Math.random;
+  const sleep = options.sleep ?? abortableSleep;
+  const now = options.now ?? Date.now;
+  const limiter = createRateLimiter(ratePerSecond, now, sleep);
+
+  let state: KommoClientState = { blocked: false, rateLimitedUntil: null, requests: 0 };
+  const listeners = new Set<() => void>();
+  // Aborted on a 403 so queued calls and backoff waits stop at once, not at their next turn.
+  let blockController = new AbortController();
+
+  const setState = (patch: Partial<KommoClientState>) => {
+    state = { ...state, ...patch };
+    for (const listener of [...listeners]) listener();
+  };
+
+  const forbidden = () =>
+    new ApiError({ kind: 'forbidden', status: 403, detail: 'Kommo refused an earlier request with 403; calls are stopped until retried' });
+
+  /** Waits for `ms`, failing with 'aborted' on the caller's abort and with 'forbidden' on a block. */
+  const wait = async (ms: number, signal: AbortSignal) => {
+    if (ms <= 0) return;
+    const blockSignal = blockController.signal;
+    try {
+      await sleep(ms, AbortSignal.any([signal, blockSignal]));
+    } catch (error) {
+      if (signal.aborted) throw abortedError(signal);
+      if (blockSignal.aborted) throw forbidden();
+      throw apiErrorFromThrown(error);
+    }
+  };
+
+  const acquire = async (signal: AbortSignal) => {
+    const blockSignal = blockController.signal;
+    try {
+      await limiter.acquire(AbortSignal.any([signal, blockSignal]));
+    } catch (error) {
+      if (signal.aborted) throw abortedError(signal);
+      if (blockSignal.aborted) throw forbidden();
+      throw apiErrorFromThrown(error);
+    }
+  };
+
+  const backoffMs = (attempt: number) => {
+    const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
+    // "Equal jitter": at least half the ceiling, so a retry never fires immediately.
+    return ceiling / 2 + random() * (ceiling / 2);
+  };
+
+  async function attemptOnce<S extends z.ZodType>(path: string, query: string, schema: S, signal: AbortSignal, attempt: number) {
+    if (state.blocked) throw forbidden();
+    // After a 429 every caller waits out the same cool-down before its turn in the limiter; a
+    // cool-down too long to wait silently fails fast so the UI can show its countdown.
+    const until = state.rateLimitedUntil;
+    if (until !== null) {
+      const remaining = until - now();
+      if (remaining > MAX_RETRY_AFTER_WAIT_MS) {
+        throw new ApiError({ kind: 'rate-limited', status: 429, detail: 'Kommo asked to wait before the next request', retryAfterMs: remaining });
+      }
+      await wait(remaining, signal);
+    }
+    await acquire(signal);
+    if (state.blocked) throw forbidden();
+    if (signal.aborted) throw abortedError(signal);
+
+    setState({ requests: state.requests + 1 });
+    let response;
+    try {
+      response = await raceAbort(transport.get({ path, query, signal }), signal);
+    } catch (error) {
+      if (signal.aborted) throw abortedError(signal);
+      throw apiErrorFromThrown(error);
+    }
+
+    if (response.status >= 200 && response.status < 300) {
+      if (state.rateLimitedUntil !== null && now() >= state.rateLimitedUntil) setState({ rateLimitedUntil: null });
+      if (response.status === 204) return null;
+      let json: unknown;
+      try {
+        json = JSON.parse(response.body);
+      } catch (error) {
+        throw new ApiError({ kind: 'schema', status: response.status, detail: 'the response is not valid JSON', cause: error });
+      }
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) throw apiErrorFromZod(parsed.error, response.status);
+      return parsed.data as z.output<S>;
+    }
+
+    const error = apiErrorFromResponse(response, now());
+    if (error.kind === 'forbidden') {
+      if (!state.blocked) {
+        blockController.abort();
+        setState({ blocked: true });
+      }
+    } else if (error.kind === 'rate-limited') {
+      const coolDown = error.retryAfterMs ?? backoffMs(attempt);
+      const nextUntil = now() + coolDown;
+      if (state.rateLimitedUntil === null || nextUntil > state.rateLimitedUntil) setState({ rateLimitedUntil: nextUntil });
+    }
+    throw error;
+  }
+
+  return {
+    transportKind: transport.kind,
+    async get(path, query, schema, signal) {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await attemptOnce(path, query, schema, signal, attempt);
+        } catch (error) {
+          const apiError = apiErrorFromThrown(error);
+          const retryAfterMs = apiError.retryAfterMs;
+          const retryable =
+            isRetryableKind(apiError.kind) &&
+            attempt < maxRetries &&
+            !signal.aborted &&
+            (retryAfterMs === null || retryAfterMs <= MAX_RETRY_AFTER_WAIT_MS);
+          if (!retryable) throw apiError;
+          // A 429 set the shared cool-down: wait it out plus a little jitter so waiting calls do not
+          // all fire in the same millisecond.
+          const delay =
+            apiError.kind === 'rate-limited'
+              ? Math.max(0, (state.rateLimitedUntil ?? now()) - now()) + random() * RETRY_AFTER_JITTER_MS
+              : backoffMs(attempt);
+          await wait(delay, signal);
+        }
+      }
+    },
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    unblock() {
+      if (!state.blocked) return;
+      blockController = new AbortController();
+      setState({ blocked: false });
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// One page of leads, parsed at the boundary. Paging state lives in the caller (see leads-stream.ts).
+import { DEFAULT_LIMIT, encodeLeadsQuery, MAX_LIMIT, type LeadsQuery } from '../../kommo/leads-query';
+import { leadsPageSchema, type Lead } from '../../kommo/schemas';
+import type { KommoClient } from './kommo-client';
+
+export const LEADS_PATH = '/api/v4/leads';
+
+export type LeadsPageResult = { leads: Lead[]; hasNext: boolean };
+
+function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.trunc(value)));
+}
+
+export async function fetchLeadsPage(client: KommoClient, query: LeadsQuery, signal: AbortSignal): Promise<LeadsPageResult> {
+  const sent: LeadsQuery = {
+    ...query,
+    page: clampInt(query.page, 1, 1, Number.MAX_SAFE_INTEGER),
+    limit: clampInt(query.limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
+  };
+  const page = await client.get(LEADS_PATH, encodeLeadsQuery(sent), leadsPageSchema, signal);
+  // 204: an empty result or a page past the end.
+  if (page === null) return { leads: [], hasNext: false };
+  return { leads: page._embedded.leads, hasNext: page._links.next !== undefined };
+}

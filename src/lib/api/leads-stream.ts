@@ -1,0 +1,124 @@
+// The leads list as one lazily paged stream, even when Kommo needs several requests to answer it:
+// it filters one (pipeline, stage) pair per request, so several pairs become several sorted
+// streams merged on the fly (a k-way merge) in the chosen order.
+import type { LeadsQuery, OrderField, StagePair } from '../../kommo/leads-query';
+import { MAX_LIMIT } from '../../kommo/leads-query';
+import type { Lead } from '../../kommo/schemas';
+import type { KommoClient } from './kommo-client';
+import { fetchLeadsPage } from './leads-fetchers';
+
+export type LeadsStream = {
+  /** The stream's query, without page and limit. */
+  query: LeadsQuery;
+  /** The next page to fetch, or null when the stream has no more pages. */
+  nextPage: number | null;
+  /** Fetched leads not yet emitted, in the stream's order. */
+  buffer: Lead[];
+};
+export type LeadsCursor = { streams: LeadsStream[] };
+export type LeadsOrder = NonNullable<LeadsQuery['order']>;
+export type LeadsChunk = { leads: Lead[]; next: LeadsCursor | null };
+
+/** The demo account's order when none is asked; merged streams always send it explicitly. */
+export const DEFAULT_LEADS_ORDER: LeadsOrder = { field: 'id', direction: 'asc' };
+export const STREAM_PAGE_SIZE = MAX_LIMIT;
+export const DEFAULT_CHUNK_SIZE = 250;
+
+const pairKey = (pair: StagePair) => `${pair.pipeline_id}:${pair.status_id}`;
+
+/** One query per distinct (pipeline, stage) pair when there are several, else the query itself. */
+export function splitLeadsQuery(query: LeadsQuery): LeadsQuery[] {
+  const statuses = query.filter?.statuses;
+  if (!statuses || statuses.length <= 1) return [query];
+  const pairs = new Map<string, StagePair>();
+  for (const pair of statuses) if (!pairs.has(pairKey(pair))) pairs.set(pairKey(pair), pair);
+  if (pairs.size === 1) return [{ ...query, filter: { ...query.filter, statuses: [...pairs.values()] } }];
+  return [...pairs.values()].map((pair) => ({ ...query, filter: { ...query.filter, statuses: [pair] } }));
+}
+
+export function initialLeadsCursor(query: LeadsQuery): LeadsCursor {
+  const { page: _page, limit: _limit, ...rest } = query;
+  const queries = splitLeadsQuery(rest);
+  // The merge relies on every stream being sorted the same way: never leave that to a server default.
+  const streams = queries.length > 1 ? queries.map((q) => ({ ...q, order: q.order ?? DEFAULT_LEADS_ORDER })) : queries;
+  return { streams: streams.map((q) => ({ query: q, nextPage: 1, buffer: [] })) };
+}
+
+function sortValue(lead: Lead, field: OrderField): number {
+  // Deleted leads carry null dates: they sort as the smallest value, like SQL's NULLS FIRST in asc.
+  const value = field === 'id' ? lead.id : lead[field];
+  return value ?? Number.NEGATIVE_INFINITY;
+}
+
+/** Compares by the order's field, ties broken by id, both in the order's direction. */
+export function compareLeads(order: LeadsOrder): (a: Lead, b: Lead) => number {
+  const sign = order.direction === 'asc' ? 1 : -1;
+  return (a, b) => {
+    const va = sortValue(a, order.field);
+    const vb = sortValue(b, order.field);
+    if (va !== vb) return va < vb ? -sign : sign;
+    return (a.id - b.id) * sign;
+  };
+}
+
+type WorkingStream = { query: LeadsQuery; nextPage: number | null; buffer: Lead[]; offset: number };
+
+async function refill(client: KommoClient, stream: WorkingStream, signal: AbortSignal): Promise<void> {
+  const page = stream.nextPage;
+  if (page === null) return;
+  const result = await fetchLeadsPage(client, { ...stream.query, page, limit: STREAM_PAGE_SIZE }, signal);
+  stream.buffer = result.leads;
+  stream.offset = 0;
+  // An empty page that still links a next one would loop forever: treat it as the end.
+  stream.nextPage = result.hasNext && result.leads.length > 0 ? page + 1 : null;
+}
+
+/**
+ * The next `chunkSize` leads of the merged streams. Pure with respect to `cursor`: on failure it
+ * rejects with the failing stream's ApiError and the same cursor can be retried as is.
+ */
+export async function fetchLeadsChunk(
+  client: KommoClient,
+  cursor: LeadsCursor,
+  order: LeadsQuery['order'],
+  signal: AbortSignal,
+  chunkSize = DEFAULT_CHUNK_SIZE,
+): Promise<LeadsChunk> {
+  const size = Math.max(1, Math.trunc(chunkSize));
+  const compare = compareLeads(order ?? DEFAULT_LEADS_ORDER);
+  const work: WorkingStream[] = cursor.streams.map((s) => ({ ...s, offset: 0 }));
+  const leads: Lead[] = [];
+
+  while (leads.length < size) {
+    // Emit only when every stream that may still hold a smaller lead has one in hand.
+    const empty = work.filter((s) => s.offset >= s.buffer.length && s.nextPage !== null);
+    if (empty.length > 0) {
+      const controller = new AbortController();
+      const pageSignal = AbortSignal.any([signal, controller.signal]);
+      try {
+        await Promise.all(empty.map((s) => refill(client, s, pageSignal)));
+      } catch (error) {
+        // A failed stream fails the chunk: stop its siblings' requests too.
+        controller.abort();
+        throw error;
+      }
+      continue;
+    }
+    let best: WorkingStream | null = null;
+    let bestLead: Lead | undefined;
+    for (const s of work) {
+      const head = s.buffer[s.offset];
+      if (head !== undefined && (bestLead === undefined || compare(head, bestLead) < 0)) {
+        best = s;
+        bestLead = head;
+      }
+    }
+    if (best === null || bestLead === undefined) break;
+    leads.push(bestLead);
+    best.offset += 1;
+  }
+
+  const streams = work.map((s) => ({ query: s.query, nextPage: s.nextPage, buffer: s.buffer.slice(s.offset) }));
+  const done = streams.every((s) => s.nextPage === null && s.buffer.length === 0);
+  return { leads, next: done ? null : { streams } };
+}

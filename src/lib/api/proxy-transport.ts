@@ -1,0 +1,29 @@
+// The standalone app's transport: same-origin GETs to our proxy, which holds the token.
+import type { Transport, TransportResponse } from './transport';
+
+const KEPT_HEADERS = ['content-type', 'retry-after'] as const;
+
+/** `baseUrl` is '' (same origin) in the app; tests and the bench may point it elsewhere. */
+export function createProxyTransport(baseUrl = ''): Transport {
+  return {
+    kind: 'proxy',
+    async get({ path, query, signal }): Promise<TransportResponse> {
+      const url = `${baseUrl}${path}${query ? `?${query}` : ''}`;
+      const response = await fetch(url, {
+        signal,
+        headers: { Accept: 'application/hal+json, application/json' },
+        // A redirect would mean the proxy is misconfigured; never follow one off our origin.
+        redirect: 'error',
+        credentials: 'same-origin',
+      });
+      const headers: Record<string, string> = {};
+      for (const name of KEPT_HEADERS) {
+        const value = response.headers.get(name);
+        if (value !== null) headers[name] = value;
+      }
+      // Never parse here: a 204 has no body and error bodies may be HTML.
+      const body = response.status === 204 ? '' : await response.text();
+      return { status: response.status, headers, body };
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// The account's reference data (names for ids): fetched once per session, each parsed at the boundary.
+import {
+  accountSchema,
+  catalogsPageSchema,
+  customFieldsPageSchema,
+  lossReasonsResponseSchema,
+  pipelinesResponseSchema,
+  sourcesResponseSchema,
+  tagsPageSchema,
+  usersPageSchema,
+  type Account,
+  type Catalog,
+  type CustomFieldDefinition,
+  type Group,
+  type LossReason,
+  type Pipeline,
+  type Source,
+  type Tag,
+  type User,
+} from '../../kommo/schemas';
+import { ApiError } from './api-error';
+import { fetchAllPages } from './fetch-all-pages';
+import type { KommoClient } from './kommo-client';
+import { encodeQueryParams } from './query-string';
+
+/** Kommo serves custom fields 50 a page whatever limit is asked. */
+const CUSTOM_FIELDS_PAGE_SIZE = 50;
+const PAGE_SIZE = 250;
+
+export async function fetchAccount(client: KommoClient, signal: AbortSignal): Promise<Account> {
+  const query = encodeQueryParams([['with', 'datetime_settings,is_api_filter_enabled']]);
+  const account = await client.get('/api/v4/account', query, accountSchema, signal);
+  // Every account has itself: an empty answer is a broken upstream, not "no account".
+  if (account === null) throw new ApiError({ kind: 'schema', status: 204, detail: 'the account answered with no content' });
+  return account;
+}
+
+export async function fetchPipelines(client: KommoClient, signal: AbortSignal): Promise<Pipeline[]> {
+  const response = await client.get('/api/v4/leads/pipelines', '', pipelinesResponseSchema, signal);
+  return response?._embedded.pipelines ?? [];
+}
+
+export type UsersAndGroups = { users: User[]; groups: Group[] };
+
+export async function fetchUsers(client: KommoClient, signal: AbortSignal): Promise<UsersAndGroups> {
+  const pages = await fetchAllPages(client, '/api/v4/users', [['with', 'group']], usersPageSchema, signal, { limit: PAGE_SIZE });
+  const groups = new Map<number, Group>();
+  for (const page of pages) for (const group of page._embedded.groups ?? []) groups.set(group.id, group);
+  return { users: pages.flatMap((p) => p._embedded.users), groups: [...groups.values()] };
+}
+
+export async function fetchCustomFields(client: KommoClient, signal: AbortSignal): Promise<CustomFieldDefinition[]> {
+  const pages = await fetchAllPages(client, '/api/v4/leads/custom_fields', [], customFieldsPageSchema, signal, {
+    limit: CUSTOM_FIELDS_PAGE_SIZE,
+  });
+  return pages.flatMap((p) => p._embedded.custom_fields);
+}
+
+export async function fetchLossReasons(client: KommoClient, signal: AbortSignal): Promise<LossReason[]> {
+  const response = await client.get('/api/v4/leads/loss_reasons', '', lossReasonsResponseSchema, signal);
+  return response?._embedded.loss_reasons ?? [];
+}
+
+export async function fetchTags(client: KommoClient, signal: AbortSignal): Promise<Tag[]> {
+  const pages = await fetchAllPages(client, '/api/v4/leads/tags', [], tagsPageSchema, signal, { limit: PAGE_SIZE });
+  return pages.flatMap((p) => p._embedded.tags);
+}
+
+export async function fetchCatalogs(client: KommoClient, signal: AbortSignal): Promise<Catalog[]> {
+  const pages = await fetchAllPages(client, '/api/v4/catalogs', [], catalogsPageSchema, signal, { limit: PAGE_SIZE });
+  return pages.flatMap((p) => p._embedded.catalogs);
+}
+
+/** Kommo lists only the calling integration's own sources (204 when it has none). */
+export async function fetchSources(client: KommoClient, signal: AbortSignal): Promise<Source[]> {
+  const response = await client.get('/api/v4/sources', '', sourcesResponseSchema, signal);
+  return response?._embedded.sources ?? [];
+}

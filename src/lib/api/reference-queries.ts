@@ -1,0 +1,35 @@
+// Query options for the account's reference data: fetched once per session, never stale.
+import { queryOptions } from '@tanstack/react-query';
+import type { KommoClient } from './kommo-client';
+import {
+  fetchAccount,
+  fetchCatalogs,
+  fetchCustomFields,
+  fetchLossReasons,
+  fetchPipelines,
+  fetchSources,
+  fetchTags,
+  fetchUsers,
+} from './reference-fetchers';
+
+const ONCE = { staleTime: Infinity, gcTime: Infinity } as const;
+
+export const referenceQueries = {
+  all: ['reference'] as const,
+  account: (client: KommoClient) =>
+    queryOptions({ queryKey: [...referenceQueries.all, 'account', client.transportKind] as const, queryFn: ({ signal }) => fetchAccount(client, signal), ...ONCE }),
+  pipelines: (client: KommoClient) =>
+    queryOptions({ queryKey: [...referenceQueries.all, 'pipelines', client.transportKind] as const, queryFn: ({ signal }) => fetchPipelines(client, signal), ...ONCE }),
+  users: (client: KommoClient) =>
+    queryOptions({ queryKey: [...referenceQueries.all, 'users', client.transportKind] as const, queryFn: ({ signal }) => fetchUsers(client, signal), ...ONCE }),
+  customFields: (client: KommoClient) =>
+    queryOptions({ queryKey: [...referenceQueries.all, 'custom-fields', client.transportKind] as const, queryFn: ({ signal }) => fetchCustomFields(client, signal), ...ONCE }),
+  lossReasons: (client: KommoClient) =>
+    queryOptions({ queryKey: [...referenceQueries.all, 'loss-reasons', client.transportKind] as const, queryFn: ({ signal }) => fetchLossReasons(client, signal), ...ONCE }),
+  tags: (client: KommoClient) =>
+    queryOptions({ queryKey: [...referenceQueries.all, 'tags', client.transportKind] as const, queryFn: ({ signal }) => fetchTags(client, signal), ...ONCE }),
+  catalogs: (client: KommoClient) =>
+    queryOptions({ queryKey: [...referenceQueries.all, 'catalogs', client.transportKind] as const, queryFn: ({ signal }) => fetchCatalogs(client, signal), ...ONCE }),
+  sources: (client: KommoClient) =>
+    queryOptions({ queryKey: [...referenceQueries.all, 'sources', client.transportKind] as const, queryFn: ({ signal }) => fetchSources(client, signal), ...ONCE }),
+};
