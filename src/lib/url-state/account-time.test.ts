@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import {
+  calendarRangeToUnix,
+  dateInZone,
+  dayEndInZone,
+  dayStartInZone,
+  isCalendarDate,
+  quickRangeDates,
+  quickRangeUnix,
+  safeTimezone,
+  unixRangeToCalendar,
+} from './account-time';
+
+const SP = 'America/Sao_Paulo';
+const utc = (iso: string) => Date.parse(iso) / 1000;
+
+describe('account time', () => {
+  it('day boundaries are midnight in the account zone, not the browser or UTC', () => {
+    expect(dayStartInZone('2025-06-02', SP)).toBe(utc('2025-06-02T03:00:00Z'));
+    expect(dayEndInZone('2025-06-02', SP)).toBe(utc('2025-06-03T02:59:59Z'));
+    expect(dayStartInZone('2025-06-02', 'Asia/Tokyo')).toBe(utc('2025-06-01T15:00:00Z'));
+  });
+
+  it('near midnight: 23:59 and 00:00 in the account zone fall on different days', () => {
+    // 2025-06-02 23:59:59 in São Paulo is 2025-06-03 02:59:59Z: still the 2nd there.
+    expect(dateInZone(utc('2025-06-03T02:59:59Z'), SP)).toBe('2025-06-02');
+    expect(dateInZone(utc('2025-06-03T03:00:00Z'), SP)).toBe('2025-06-03');
+    // "today" at 00:30 UTC is still yesterday in São Paulo.
+    expect(quickRangeDates('today', utc('2025-06-03T00:30:00Z'), SP)).toEqual(['2025-06-02', '2025-06-02']);
+    expect(quickRangeDates('today', utc('2025-06-03T00:30:00Z'), 'UTC')).toEqual(['2025-06-03', '2025-06-03']);
+  });
+
+  it('across a daylight saving change the day is 23 or 25 hours long', () => {
+    // New York springs forward on 2025-03-09.
+    const start = dayStartInZone('2025-03-09', 'America/New_York');
+    const end = dayEndInZone('2025-03-09', 'America/New_York');
+    expect(start).toBe(utc('2025-03-09T05:00:00Z'));
+    expect(end - start + 1).toBe(23 * 3600);
+  });
+
+  it('round-trips picked dates through Unix seconds', () => {
+    const range = calendarRangeToUnix(['2025-05-01', '2025-05-31'], SP);
+    expect(range).toEqual({ from: utc('2025-05-01T03:00:00Z'), to: utc('2025-06-01T02:59:59Z') });
+    expect(unixRangeToCalendar(range, SP)).toEqual(['2025-05-01', '2025-05-31']);
+    expect(calendarRangeToUnix([null, '2025-05-31'], SP)).toEqual({ to: utc('2025-06-01T02:59:59Z') });
+    expect(calendarRangeToUnix([null, null], SP)).toBeUndefined();
+    expect(unixRangeToCalendar(undefined, SP)).toEqual([null, null]);
+  });
+
+  it('quick ranges, on Monday 2025-06-02 in São Paulo', () => {
+    const now = utc('2025-06-02T15:00:00Z');
+    expect(quickRangeDates('yesterday', now, SP)).toEqual(['2025-06-01', '2025-06-01']);
+    expect(quickRangeDates('thisWeek', now, SP)).toEqual(['2025-06-02', '2025-06-08']);
+    expect(quickRangeDates('last7Days', now, SP)).toEqual(['2025-05-27', '2025-06-02']);
+    expect(quickRangeDates('thisMonth', now, SP)).toEqual(['2025-06-01', '2025-06-30']);
+    expect(quickRangeDates('lastMonth', now, SP)).toEqual(['2025-05-01', '2025-05-31']);
+    expect(quickRangeDates('thisQuarter', now, SP)).toEqual(['2025-04-01', '2025-06-30']);
+    expect(quickRangeDates('thisWeek', utc('2025-06-08T20:00:00Z'), SP)).toEqual(['2025-06-02', '2025-06-08']);
+    expect(quickRangeDates('lastMonth', utc('2025-01-15T12:00:00Z'), SP)).toEqual(['2024-12-01', '2024-12-31']);
+    expect(quickRangeUnix('today', now, SP)).toEqual({ from: utc('2025-06-02T03:00:00Z'), to: utc('2025-06-03T02:59:59Z') });
+  });
+
+  it('an unknown zone falls back to UTC instead of throwing', () => {
+    expect(safeTimezone('Mars/Olympus')).toBe('UTC');
+    expect(safeTimezone(undefined)).toBe('UTC');
+    expect(dayStartInZone('2025-06-02', 'Mars/Olympus')).toBe(utc('2025-06-02T00:00:00Z'));
+  });
+
+  it('validates calendar dates', () => {
+    expect(isCalendarDate('2025-02-28')).toBe(true);
+    expect(isCalendarDate('2025-02-30')).toBe(false);
+    expect(isCalendarDate('yesterday')).toBe(false);
+  });
+});
