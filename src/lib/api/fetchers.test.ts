@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeClock, createFakeTransport, htmlResponse, jsonResponse, noContent } from './fake-transport.testing';
+import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from './entity-fetchers';
+import { createKommoClient } from './kommo-client';
+import { fetchLeadsPage } from './leads-fetchers';
+import {
+  fetchAccount,
+  fetchCustomFields,
+  fetchLossReasons,
+  fetchPipelines,
+  fetchSources,
+  fetchTags,
+  fetchUsers,
+} from './reference-fetchers';
+import type { FakeHandler } from './fake-transport.testing';
+
+const signal = () => new AbortController().signal;
+
+function setup(handler: FakeHandler) {
+  const clock = createFakeClock();
+  const transport = createFakeTransport(handler);
+  const client = createKommoClient(transport, { random: () => 0, sleep: clock.sleep, now: clock.now });
+  return { transport, client };
+}
+
+const params = (query: string) => new URLSearchParams(query);
+const next = { next: { href: 'http://x/next' } };
+
+describe('fetchLeadsPage', () => {
+  it('clamps limit to 1..250 and page to at least 1', async () => {
+    const { client, transport } = setup(() => jsonResponse(200, { _embedded: { leads: [] } }));
+    await fetchLeadsPage(client, { limit: 1000 }, signal());
+    await fetchLeadsPage(client, { limit: 0, page: -3 }, signal());
+    await fetchLeadsPage(client, {}, signal());
+    expect(transport.requests.map((r) => params(r.query).get('limit'))).toEqual(['250', '1', '50']);
+    expect(transport.requests.map((r) => params(r.query).get('page'))).toEqual(['1', '1', '1']);
+    expect(transport.requests[0]?.path).toBe('/api/v4/leads');
+  });
+
+  it('reads hasNext from _links.next and treats 204 as an empty last page', async () => {
+    const leads = [{ id: 1, updated_at: 1 }];
+    const { client } = setup((req) => {
+      const page = params(req.query).get('page');
+      if (page === '1') return jsonResponse(200, { _links: next, _embedded: { leads } });
+      if (page === '2') return jsonResponse(200, { _links: {}, _embedded: { leads } });
+      return noContent;
+    });
+    expect((await fetchLeadsPage(client, { page: 1 }, signal())).hasNext).toBe(true);
+    expect((await fetchLeadsPage(client, { page: 2 }, signal())).hasNext).toBe(false);
+    expect(await fetchLeadsPage(client, { page: 3 }, signal())).toEqual({ leads: [], hasNext: false });
+  });
+
+  it('sends the encoded filters', async () => {
+    const { client, transport } = setup(() => noContent);
+    await fetchLeadsPage(client, { filter: { statuses: [{ pipeline_id: 3, status_id: 142 }] }, order: { field: 'id', direction: 'desc' } }, signal());
+    const q = params(transport.requests[0]!.query);
+    expect(q.get('filter[statuses][0][pipeline_id]')).toBe('3');
+    expect(q.get('filter[statuses][0][status_id]')).toBe('142');
+    expect(q.get('order[id]')).toBe('desc');
+  });
+});
+
+describe('entity fetchers', () => {
+  const contactsHandler: FakeHandler = (req) => {
+    const ids = params(req.query).getAll('filter[id][]').map(Number);
+    const found = ids.filter((id) => id % 10 !== 0);
+    if (found.length === 0) return noContent;
+    return jsonResponse(200, { _embedded: { contacts: found.map((id) => ({ id, name: `C${id}` })) } });
+  };
+
+  it('batches 600 ids (with duplicates) into 3 requests of at most 250', async () => {
+    const { client, transport } = setup(contactsHandler);
+    const ids = Array.from({ length: 600 }, (_, i) => i + 1);
+    const contacts = await fetchContactsByIds(client, [...ids, ...ids.slice(0, 50)], signal());
+    expect(transport.requests).toHaveLength(3);
+    const sent = transport.requests.map((r) => params(r.query).getAll('filter[id][]').map(Number));
+    expect(sent.map((s) => s.length)).toEqual([250, 250, 100]);
+    expect(new Set(sent.flat()).size).toBe(600);
+    expect(contacts).toHaveLength(540);
+    expect(transport.requests[0]?.query).toContain('filter[id][]=1&');
+  });
+
+  it('sends nothing for no ids, and 204 means none found', async () => {
+    const { client, transport } = setup(contactsHandler);
+    expect(await fetchContactsByIds(client, [], signal())).toEqual([]);
+    expect(transport.requests).toHaveLength(0);
+    expect(await fetchContactsByIds(client, [10, 20], signal())).toEqual([]);
+  });
+
+  it('fetches companies and catalog elements by id', async () => {
+    const { client, transport } = setup((req) => {
+      if (req.path === '/api/v4/companies') return jsonResponse(200, { _embedded: { companies: [{ id: 7, name: 'Acme' }] } });
+      return jsonResponse(200, { _embedded: { elements: [{ id: 9, name: 'Widget', catalog_id: 4 }] } });
+    });
+    expect((await fetchCompaniesByIds(client, [7], signal()))[0]?.name).toBe('Acme');
+    expect((await fetchCatalogElementsByIds(client, 4, [9], signal()))[0]?.name).toBe('Widget');
+    expect(transport.requests[1]?.path).toBe('/api/v4/catalogs/4/elements');
+    await expect(fetchCatalogElementsByIds(client, Number.NaN, [9], signal())).rejects.toMatchObject({ kind: 'validation' });
+  });
+
+  it('fails the whole set when one batch fails, and cancels the others', async () => {
+    const { client, transport } = setup((req, i) => (i === 0 ? htmlResponse(404) : contactsHandler(req, i)));
+    const ids = Array.from({ length: 600 }, (_, i) => i + 1);
+    await expect(fetchContactsByIds(client, ids, signal())).rejects.toMatchObject({ kind: 'not-found' });
+    expect(transport.requests.every((r) => r.signal.aborted)).toBe(true);
+  });
+});
+
+describe('reference fetchers', () => {
+  it('fetches the account with datetime settings and the API filter flag', async () => {
+    const { client, transport } = setup(() =>
+      jsonResponse(200, { id: 1, name: 'Demo', subdomain: 'demo', currency: 'USD', datetime_settings: { timezone: 'UTC' } }),
+    );
+    expect((await fetchAccount(client, signal())).currency).toBe('USD');
+    expect(params(transport.requests[0]!.query).get('with')).toBe('datetime_settings,is_api_filter_enabled');
+  });
+
+  it('refuses an account answered with 204', async () => {
+    const { client } = setup(() => noContent);
+    await expect(fetchAccount(client, signal())).rejects.toMatchObject({ kind: 'schema' });
+  });
+
+  it('walks every users page with groups, deduplicating groups', async () => {
+    const { client, transport } = setup((req) => {
+      const page = Number(params(req.query).get('page'));
+      const users = [{ id: page * 10, name: `U${page}`, rights: { is_active: page !== 2 } }];
+      const groups = [{ id: 1, name: 'Sales' }, { id: page + 1, name: `G${page}` }];
+      return jsonResponse(200, { _page: page, _links: page < 3 ? next : {}, _embedded: { users, groups } });
+    });
+    const { users, groups } = await fetchUsers(client, signal());
+    expect(users.map((u) => u.id)).toEqual([10, 20, 30]);
+    expect(groups.map((g) => g.id).sort()).toEqual([1, 2, 3, 4]);
+    expect(transport.requests.map((r) => params(r.query).get('with'))).toEqual(['group', 'group', 'group']);
+  });
+
+  it('walks custom fields 50 a page', async () => {
+    const { client, transport } = setup((req) => {
+      const page = Number(params(req.query).get('page'));
+      const fields = Array.from({ length: page < 2 ? 50 : 7 }, (_, i) => ({ id: page * 100 + i, name: `F${i}`, type: 'text' }));
+      return jsonResponse(200, { _links: page < 2 ? next : {}, _embedded: { custom_fields: fields } });
+    });
+    expect(await fetchCustomFields(client, signal())).toHaveLength(57);
+    expect(transport.requests.map((r) => params(r.query).get('limit'))).toEqual(['50', '50']);
+  });
+
+  it('walks tags until 204, and 204 alone means no tags', async () => {
+    const paged = setup((req) =>
+      params(req.query).get('page') === '1' ? jsonResponse(200, { _links: next, _embedded: { tags: [{ id: 1, name: 'vip', color: null }] } }) : noContent,
+    );
+    expect(await fetchTags(paged.client, signal())).toEqual([{ id: 1, name: 'vip', color: null }]);
+    const none = setup(() => noContent);
+    expect(await fetchTags(none.client, signal())).toEqual([]);
+  });
+
+  it('reads pipelines, loss reasons and sources (204 => [])', async () => {
+    const { client } = setup((req) => {
+      if (req.path === '/api/v4/leads/pipelines') {
+        const statuses = [{ id: 142, name: 'Won', sort: 10000, color: '#CCFF66', type: 0, pipeline_id: 5 }];
+        return jsonResponse(200, { _embedded: { pipelines: [{ id: 5, name: 'Sales', sort: 1, is_main: true, _embedded: { statuses } }] } });
+      }
+      if (req.path === '/api/v4/leads/loss_reasons') return jsonResponse(200, { _embedded: { loss_reasons: [{ id: 1, name: 'Price' }] } });
+      return noContent;
+    });
+    expect((await fetchPipelines(client, signal()))[0]?._embedded.statuses[0]?.id).toBe(142);
+    expect((await fetchLossReasons(client, signal()))[0]?.name).toBe('Price');
+    expect(await fetchSources(client, signal())).toEqual([]);
+  });
+});

@@ -1,0 +1,299 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { leadsPageSchema } from '../../kommo/schemas';
+import { ApiError } from './api-error';
+import {
+  createFakeClock,
+  createFakeTransport,
+  hang,
+  htmlResponse,
+  jsonResponse,
+  noContent,
+  problemResponse,
+} from './fake-transport.testing';
+import { createKommoClient } from './kommo-client';
+import type { Transport } from './transport';
+
+const okSchema = z.object({ ok: z.boolean() });
+const signal = () => new AbortController().signal;
+
+function setup(handler: Parameters<typeof createFakeTransport>[0], options: { maxRetries?: number; random?: () => number } = {}) {
+  const clock = createFakeClock();
+  const transport = createFakeTransport(handler);
+  const client = createKommoClient(transport, { random: () => 0, ...options, sleep: clock.sleep, now: clock.now });
+  return { clock, transport, client };
+}
+
+async function caught(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (e) {
+    if (e instanceof ApiError) return e;
+    throw new Error(`expected an ApiError, got ${String(e)}`);
+  }
+  throw new Error('expected a rejection');
+}
+
+function lead(id: number, price: unknown = 100) {
+  return { id, name: `Lead ${id}`, price, updated_at: 1_700_000_000, pipeline_id: 1, status_id: 10 };
+}
+
+describe('KommoClient.get', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('resolves null on 204 without parsing the (empty or garbage) body', async () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    const { client } = setup(() => ({ ...noContent, body: 'not json at all' }));
+    await expect(client.get('/api/v4/leads', '', okSchema, signal())).resolves.toBeNull();
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+  });
+
+  it('parses a 200 with the schema', async () => {
+    const { client, transport } = setup(() => jsonResponse(200, { ok: true, extra: 1 }));
+    await expect(client.get('/api/v4/account', 'with=x', okSchema, signal())).resolves.toEqual({ ok: true });
+    expect(transport.requests[0]).toMatchObject({ path: '/api/v4/account', query: 'with=x' });
+  });
+
+  it('names the failing schema path', async () => {
+    const leads = [lead(1), lead(2), lead(3), lead(4, 'not a price')];
+    const { client } = setup(() => jsonResponse(200, { _embedded: { leads } }));
+    const e = await caught(client.get('/api/v4/leads', '', leadsPageSchema, signal()));
+    expect(e.kind).toBe('schema');
+    expect(e.field).toBe('_embedded.leads.3.price');
+    expect(e.detail).toContain('_embedded.leads.3.price');
+  });
+
+  it('types malformed JSON on a 200 as a schema error, without retrying', async () => {
+    const { client, transport } = setup(() => ({ status: 200, headers: {}, body: '{"_embedded": ' }));
+    expect((await caught(client.get('/api/v4/leads', '', okSchema, signal()))).kind).toBe('schema');
+    expect(transport.requests).toHaveLength(1);
+  });
+
+  it('types problem+json errors', async () => {
+    const { client } = setup(() =>
+      problemResponse(400, { 'validation-errors': [{ errors: [{ code: 'InvalidType', path: 'filter[id]', detail: 'not a number' }] }] }),
+    );
+    const e = await caught(client.get('/api/v4/leads', '', okSchema, signal()));
+    expect(e).toMatchObject({ kind: 'validation', status: 400, field: 'filter[id]' });
+  });
+
+  it.each([400, 401, 402, 404, 422])('never retries a %i', async (status) => {
+    const { client, transport, clock } = setup(() => problemResponse(status, { title: 'no' }));
+    await caught(client.get('/api/v4/leads', '', okSchema, signal()));
+    expect(transport.requests).toHaveLength(1);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('retries 5xx with exponential backoff and succeeds', async () => {
+    const { client, transport, clock } = setup((_, i) => (i < 2 ? htmlResponse(502) : jsonResponse(200, { ok: true })));
+    await expect(client.get('/api/v4/leads', '', okSchema, signal())).resolves.toEqual({ ok: true });
+    expect(transport.requests).toHaveLength(3);
+    // random() = 0: half of 500ms, then half of 1000ms.
+    expect(clock.sleeps).toEqual([250, 500]);
+  });
+
+  it('jitters the backoff between half and all of the ceiling', async () => {
+    const { client, clock } = setup((_, i) => (i < 3 ? htmlResponse(500) : jsonResponse(200, { ok: true })), { random: () => 0.999 });
+    await client.get('/api/v4/leads', '', okSchema, signal());
+    expect(clock.sleeps).toHaveLength(3);
+    clock.sleeps.forEach((ms, attempt) => {
+      const ceiling = 500 * 2 ** attempt;
+      expect(ms).toBeGreaterThanOrEqual(ceiling / 2);
+      expect(ms).toBeLessThanOrEqual(ceiling);
+    });
+  });
+
+  it('gives up after maxRetries (default 3) and throws the last error', async () => {
+    const { client, transport } = setup(() => problemResponse(503, { title: 'busy' }));
+    const e = await caught(client.get('/api/v4/leads', '', okSchema, signal()));
+    expect(e.kind).toBe('server');
+    expect(transport.requests).toHaveLength(4);
+
+    const once = setup(() => htmlResponse(500), { maxRetries: 1 });
+    await caught(once.client.get('/api/v4/leads', '', okSchema, signal()));
+    expect(once.transport.requests).toHaveLength(2);
+  });
+
+  it('retries network errors (TypeError) and types them as network', async () => {
+    const { client, transport } = setup(() => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect((await caught(client.get('/api/v4/leads', '', okSchema, signal()))).kind).toBe('network');
+    expect(transport.requests).toHaveLength(4);
+  });
+
+  it('honours Retry-After in seconds on 429, publishes the countdown and clears it after success', async () => {
+    const { client, clock } = setup((_, i) => (i === 0 ? htmlResponse(429, { 'retry-after': '2' }) : jsonResponse(200, { ok: true })));
+    const seen: Array<number | null> = [];
+    client.subscribe(() => seen.push(client.getState().rateLimitedUntil));
+    const start = clock.now();
+    await expect(client.get('/api/v4/leads', '', okSchema, signal())).resolves.toEqual({ ok: true });
+    expect(clock.now() - start).toBeGreaterThanOrEqual(2000);
+    expect(seen).toContain(start + 2000);
+    expect(client.getState().rateLimitedUntil).toBeNull();
+    expect(client.getState().requests).toBe(2);
+  });
+
+  it('honours Retry-After as an HTTP date', async () => {
+    const clock = createFakeClock(Date.parse('2025-01-01T12:00:00Z'));
+    const transport = createFakeTransport((_, i) =>
+      i === 0 ? htmlResponse(429, { 'retry-after': 'Wed, 01 Jan 2025 12:00:03 GMT' }) : jsonResponse(200, { ok: true }),
+    );
+    const client = createKommoClient(transport, { random: () => 0, sleep: clock.sleep, now: clock.now });
+    await client.get('/api/v4/leads', '', okSchema, signal());
+    expect(clock.now()).toBeGreaterThanOrEqual(Date.parse('2025-01-01T12:00:03Z'));
+  });
+
+  it('does not wait out a very long Retry-After: fails with the countdown, and so do other calls meanwhile', async () => {
+    const { client, transport } = setup(() => htmlResponse(429, { 'retry-after': '3600' }));
+    const e = await caught(client.get('/api/v4/leads', '', okSchema, signal()));
+    expect(e).toMatchObject({ kind: 'rate-limited', retryAfterMs: 3_600_000 });
+    expect(transport.requests).toHaveLength(1);
+    const again = await caught(client.get('/api/v4/users', '', okSchema, signal()));
+    expect(again.kind).toBe('rate-limited');
+    expect(transport.requests).toHaveLength(1);
+  });
+
+  it('after a 403 blocks every further call (queued ones too) until unblock()', async () => {
+    vi.useFakeTimers();
+    let blocked = true;
+    const transport = createFakeTransport((req) => (blocked && req.path === '/api/v4/leads' ? htmlResponse(403) : jsonResponse(200, { ok: true })));
+    const client = createKommoClient(transport, { ratePerSecond: 1 });
+    const states: boolean[] = [];
+    client.subscribe(() => states.push(client.getState().blocked));
+
+    const first = client.get('/api/v4/leads', '', okSchema, signal());
+    // Queued behind the limiter (1 a second): must fail as soon as the 403 lands, not a second later.
+    const queued = client.get('/api/v4/users', '', okSchema, signal());
+    const firstError = caught(first);
+    const queuedError = caught(queued);
+    await vi.advanceTimersByTimeAsync(0);
+    expect((await firstError).kind).toBe('forbidden');
+    expect((await queuedError).kind).toBe('forbidden');
+    expect(transport.requests).toHaveLength(1);
+    expect(client.getState().blocked).toBe(true);
+    expect(states).toContain(true);
+
+    expect((await caught(client.get('/api/v4/account', '', okSchema, signal()))).kind).toBe('forbidden');
+    expect(transport.requests).toHaveLength(1);
+
+    blocked = false;
+    client.unblock();
+    expect(client.getState().blocked).toBe(false);
+    const after = client.get('/api/v4/leads', '', okSchema, signal());
+    await vi.advanceTimersByTimeAsync(2000);
+    await expect(after).resolves.toEqual({ ok: true });
+  });
+
+  it('never retries a 403', async () => {
+    const { client, transport } = setup(() => problemResponse(403, { title: 'Forbidden' }));
+    await caught(client.get('/api/v4/leads', '', okSchema, signal()));
+    expect(transport.requests).toHaveLength(1);
+  });
+
+  it('abort while waiting for a retry rejects at once with aborted', async () => {
+    const transport = createFakeTransport(() => htmlResponse(429, { 'retry-after': '30' }));
+    const client = createKommoClient(transport);
+    const controller = new AbortController();
+    const pending = caught(client.get('/api/v4/leads', '', okSchema, controller.signal));
+    await new Promise((r) => setTimeout(r, 20));
+    const t0 = performance.now();
+    controller.abort();
+    const e = await pending;
+    expect(e.kind).toBe('aborted');
+    expect(performance.now() - t0).toBeLessThan(200);
+    expect(transport.requests).toHaveLength(1);
+  });
+
+  it('abort while queued in the limiter rejects at once and sends nothing', async () => {
+    vi.useFakeTimers();
+    const transport = createFakeTransport(() => jsonResponse(200, { ok: true }));
+    const client = createKommoClient(transport, { ratePerSecond: 1 });
+    await client.get('/api/v4/leads', '', okSchema, signal());
+    const controller = new AbortController();
+    const pending = caught(client.get('/api/v4/leads', '', okSchema, controller.signal));
+    await vi.advanceTimersByTimeAsync(100);
+    controller.abort();
+    expect((await pending).kind).toBe('aborted');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(transport.requests).toHaveLength(1);
+  });
+
+  it('abort in flight rejects at once even if the transport ignores the signal', async () => {
+    const deaf: Transport = { kind: 'proxy', get: hang };
+    const client = createKommoClient(deaf);
+    const controller = new AbortController();
+    const pending = caught(client.get('/api/v4/leads', '', okSchema, controller.signal));
+    await new Promise((r) => setTimeout(r, 10));
+    controller.abort();
+    expect((await pending).kind).toBe('aborted');
+  });
+
+  it('abort in flight reaches the transport signal', async () => {
+    const transport = createFakeTransport(hang);
+    const client = createKommoClient(transport);
+    const controller = new AbortController();
+    const pending = caught(client.get('/api/v4/leads', '', okSchema, controller.signal));
+    await new Promise((r) => setTimeout(r, 10));
+    controller.abort();
+    expect((await pending).kind).toBe('aborted');
+    expect(transport.requests[0]?.signal.aborted).toBe(true);
+  });
+
+  it('an already aborted signal sends nothing', async () => {
+    const { client, transport } = setup(() => jsonResponse(200, { ok: true }));
+    const controller = new AbortController();
+    controller.abort();
+    expect((await caught(client.get('/api/v4/leads', '', okSchema, controller.signal))).kind).toBe('aborted');
+    expect(transport.requests).toHaveLength(0);
+  });
+});
+
+describe('rate limiter', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('keeps at most 5 request starts in any rolling second by default', async () => {
+    vi.useFakeTimers();
+    const starts: number[] = [];
+    const transport = createFakeTransport(() => {
+      starts.push(Date.now());
+      return jsonResponse(200, { ok: true });
+    });
+    const client = createKommoClient(transport);
+    const t0 = Date.now();
+    const all = Promise.all(Array.from({ length: 17 }, () => client.get('/api/v4/leads', '', okSchema, signal())));
+    await vi.advanceTimersByTimeAsync(5000);
+    await all;
+    expect(starts).toHaveLength(17);
+    for (const s of starts) {
+      expect(starts.filter((x) => x >= s && x < s + 1000).length).toBeLessThanOrEqual(5);
+    }
+    // First come, first served, without idling: 5 now, 5 a second later...
+    expect(starts.map((s) => s - t0)).toEqual([0, 0, 0, 0, 0, 1000, 1000, 1000, 1000, 1000, 2000, 2000, 2000, 2000, 2000, 3000, 3000]);
+  });
+
+  it('lets an aborted waiter give its slot back', async () => {
+    vi.useFakeTimers();
+    const starts: number[] = [];
+    const transport = createFakeTransport(() => {
+      starts.push(Date.now());
+      return jsonResponse(200, { ok: true });
+    });
+    const client = createKommoClient(transport, { ratePerSecond: 1 });
+    const t0 = Date.now();
+    await client.get('/api/v4/leads', '', okSchema, signal());
+    const controller = new AbortController();
+    const aborted = caught(client.get('/api/v4/leads', '', okSchema, controller.signal));
+    controller.abort();
+    await aborted;
+    const next = client.get('/api/v4/leads', '', okSchema, signal());
+    await vi.advanceTimersByTimeAsync(3000);
+    await next;
+    expect(starts.map((s) => s - t0)).toEqual([0, 1000]);
+  });
+});
