@@ -1,0 +1,19 @@
+// The runtime settings the browser needs from the server, served as /app-config.json because the
+// CSP (script-src 'self') rules out an inline script. Parsed at the boundary like any response.
+import { z } from 'zod';
+
+export const APP_CONFIG_PATH = '/app-config.json';
+
+export const appConfigSchema = z.object({
+  /** CSP frame-ancestors sources, e.g. `https://*.kommo.com`: the pages allowed to embed the app. */
+  parentOrigins: z.array(z.string().max(300)).max(100),
+  /** The standalone URL for "copy link" when embedded; null when not configured. */
+  publicUrl: z.string().max(2000).nullable(),
+});
+export type AppConfig = z.infer<typeof appConfigSchema>;
+
+export async function loadAppConfig(signal: AbortSignal, fetchFn: typeof fetch = fetch): Promise<AppConfig> {
+  const response = await fetchFn(APP_CONFIG_PATH, { signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`${APP_CONFIG_PATH} answered ${response.status}`);
+  return appConfigSchema.parse(await response.json());
+}

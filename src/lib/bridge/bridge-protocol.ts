@@ -1,0 +1,78 @@
+// The postMessage protocol between the dashboard (in an iframe) and the widget script (in the Kommo
+// page). Kommo offers no bridge of its own, so this is ours; widget/script.js speaks the parent side.
+//
+//   1. The widget script creates the iframe at `<dashboard_url>?embedded=1`.
+//   2. iframe -> parent  {type:'klb:hello', version}              sent only to an allowlisted parent origin
+//   3. parent -> iframe  {type:'klb:context', version, account, user, lang}  (again on any later hello)
+//   4. iframe -> parent  {type:'klb:request', id, path, query}     GET only, path on the API allowlist
+//   5. parent -> iframe  {type:'klb:response', id, status, headers, body}
+//                     or {type:'klb:error', id, reason}            'forbidden' (refused) or 'network'
+//   6. iframe -> parent  {type:'klb:cancel', id}                   on abort or timeout
+//
+// Both sides accept a message only when event.origin is the expected origin AND event.source is the
+// expected window, validate it with a schema, and name the exact target origin on every send.
+import { z } from 'zod';
+
+export const BRIDGE_PROTOCOL_VERSION = 1;
+
+const requestId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+const apiPath = z.string().startsWith('/api/v4/').max(200);
+/** A query string without '?', as the Kommo codecs write it; never a fragment. */
+const queryString = z.string().max(8000).regex(/^[^#?]*$/);
+
+export const helloMessageSchema = z.strictObject({ type: z.literal('klb:hello'), version: z.number().int() });
+export type HelloMessage = z.infer<typeof helloMessageSchema>;
+
+export const kommoContextSchema = z.object({
+  account: z.object({
+    id: z.number().int(),
+    subdomain: z.string().max(100),
+    currency: z.string().max(10).nullable().catch(null),
+    timezone: z.string().max(100).nullable().catch(null),
+  }),
+  user: z.object({ id: z.number().int(), name: z.string().max(200) }),
+  /** Kommo's interface language (`APP.lang_id`), e.g. 'en', 'es', 'pt'. */
+  lang: z.string().max(20),
+});
+export type KommoContext = z.infer<typeof kommoContextSchema>;
+
+export const contextMessageSchema = kommoContextSchema.extend({
+  type: z.literal('klb:context'),
+  version: z.number().int(),
+});
+export type ContextMessage = z.infer<typeof contextMessageSchema>;
+
+export const requestMessageSchema = z.strictObject({
+  type: z.literal('klb:request'),
+  id: requestId,
+  path: apiPath,
+  query: queryString,
+});
+export type RequestMessage = z.infer<typeof requestMessageSchema>;
+
+export const cancelMessageSchema = z.strictObject({ type: z.literal('klb:cancel'), id: requestId });
+export type CancelMessage = z.infer<typeof cancelMessageSchema>;
+
+export const responseMessageSchema = z.object({
+  type: z.literal('klb:response'),
+  id: requestId,
+  status: z.number().int().min(100).max(599),
+  headers: z.object({ 'content-type': z.string().max(200).optional(), 'retry-after': z.string().max(100).optional() }),
+  body: z.string(),
+});
+export type ResponseMessage = z.infer<typeof responseMessageSchema>;
+
+export const errorMessageSchema = z.object({
+  type: z.literal('klb:error'),
+  id: requestId,
+  reason: z.enum(['forbidden', 'network']),
+});
+export type ErrorMessage = z.infer<typeof errorMessageSchema>;
+
+/** Everything the iframe may receive from the parent. */
+export const parentMessageSchema = z.discriminatedUnion('type', [contextMessageSchema, responseMessageSchema, errorMessageSchema]);
+export type ParentMessage = z.infer<typeof parentMessageSchema>;
+
+/** Everything the parent may receive from the iframe. */
+export const frameMessageSchema = z.discriminatedUnion('type', [helloMessageSchema, requestMessageSchema, cancelMessageSchema]);
+export type FrameMessage = z.infer<typeof frameMessageSchema>;
