@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { KOMMO_RATE_LIMIT_PER_SECOND } from '../kommo/api-paths.ts';
@@ -44,6 +44,14 @@ function remoteAddress(c: Context<ServerEnv>): string {
 function acceptsHtml(c: Context): boolean {
   const accept = c.req.header('accept') ?? '';
   return accept === '' || /text\/html|\*\/\*/.test(accept);
+}
+
+/** Sets Cache-Control on the successful answers of the handlers after it (serveStatic sets none). */
+function cacheControl(value: string): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (c.res.status === 200 || c.res.status === 206) c.res.headers.set('cache-control', value);
+  };
 }
 
 /** The whole HTTP surface: health, the API proxy, the demo fault switches (when enabled) and the built SPA. */
@@ -101,15 +109,9 @@ export function createServerApp(o: ServerAppOptions): Hono<ServerEnv> {
   }
 
   // Hashed bundle files never change under one name: cache them for a year.
-  app.get(
-    '/assets/*',
-    serveStatic({ root: o.distDir, onFound: (_path, c) => c.header('cache-control', IMMUTABLE) }),
-  );
+  app.get('/assets/*', cacheControl(IMMUTABLE), serveStatic({ root: o.distDir }));
   app.get('/assets/*', (c) => c.text('Not found', 404));
-  app.get(
-    '*',
-    serveStatic({ root: o.distDir, onFound: (_path, c) => c.header('cache-control', 'no-cache') }),
-  );
+  app.get('*', cacheControl('no-cache'), serveStatic({ root: o.distDir }));
   // SPA fallback: any other page address gets index.html, so deep links and reloads work.
   app.get('*', async (c) => {
     if (!acceptsHtml(c)) return c.text('Not found', 404);

@@ -141,7 +141,7 @@ function networkReason(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   const code = typeof cause === 'object' && cause !== null && 'code' in cause && typeof cause.code === 'string' ? cause.code : undefined;
   if (code !== undefined) return code;
-  return error instanceof Error ? error.message.slice(0, 200) : 'unknown error';
+  return cause instanceof Error ? cause.message.slice(0, 200) : 'unknown error';
 }
 
 /** The handler for `/api/*`: validates, rate-limits and forwards one GET to the fixed upstream. */
