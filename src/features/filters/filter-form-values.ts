@@ -1,0 +1,241 @@
+// The filter form's values and their mapping to and from the URL's LeadsQuery. The form only ever
+// starts from the URL (formValuesFromQuery) and only ever writes back through queryFromFormValues,
+// so it cannot hold a second truth. Validation is pure and names a message key per field.
+import {
+  LEAD_WITH_VALUES,
+  MAX_FILTER_VALUES,
+  MAX_QUERY_LENGTH,
+  type DateFilter,
+  type LeadWith,
+  type LeadsFilter,
+  type LeadsQuery,
+  type OrderDirection,
+  type OrderField,
+  type Range,
+} from '../../kommo/leads-query';
+import { calendarRangeToUnix, unixRangeToCalendar, type CalendarRange } from '../../lib/url-state/account-time';
+import type { FiltersMessageKey } from './filters-messages';
+
+export const WITH_TOGGLES = LEAD_WITH_VALUES.filter((w): w is Exclude<LeadWith, 'only_deleted'> => w !== 'only_deleted');
+export type WithToggle = (typeof WITH_TOGGLES)[number];
+
+export type UserFilterField = 'responsible_user_id' | 'created_by' | 'updated_by';
+export const USER_FILTER_FIELDS: readonly UserFilterField[] = ['responsible_user_id', 'created_by', 'updated_by'];
+
+export type FilterFormValues = {
+  query: string;
+  ids: string[];
+  names: string[];
+  priceMode: 'exact' | 'range';
+  priceExact: string;
+  priceFrom: string;
+  priceTo: string;
+  responsible_user_id: string[];
+  created_by: string[];
+  updated_by: string[];
+  pipeline_id: string[];
+  /** `pipelineId:statusId`: status ids 142/143 repeat in every pipeline, so the pair is the key. */
+  stages: string[];
+  created_at: CalendarRange;
+  updated_at: CalendarRange;
+  closed_at: CalendarRange;
+  closest_task_at: CalendarRange;
+  orderField: OrderField | '';
+  orderDirection: OrderDirection;
+  with: WithToggle[];
+  deletedOnly: boolean;
+};
+
+export type FilterFormField = keyof FilterFormValues;
+
+export const EMPTY_FILTER_FORM: FilterFormValues = {
+  query: '',
+  ids: [],
+  names: [],
+  priceMode: 'exact',
+  priceExact: '',
+  priceFrom: '',
+  priceTo: '',
+  responsible_user_id: [],
+  created_by: [],
+  updated_by: [],
+  pipeline_id: [],
+  stages: [],
+  created_at: [null, null],
+  updated_at: [null, null],
+  closed_at: [null, null],
+  closest_task_at: [null, null],
+  orderField: '',
+  orderDirection: 'desc',
+  with: [],
+  deletedOnly: false,
+};
+
+const DATE_FIELDS: readonly DateFilter[] = ['created_at', 'updated_at', 'closed_at', 'closest_task_at'];
+
+export function stageKey(pipelineId: number, statusId: number): string {
+  return `${pipelineId}:${statusId}`;
+}
+
+export function parseStageKey(key: string): { pipeline_id: number; status_id: number } | null {
+  const m = /^(\d{1,16}):(\d{1,16})$/.exec(key);
+  if (!m) return null;
+  return { pipeline_id: Number(m[1]), status_id: Number(m[2]) };
+}
+
+const str = (n: number | undefined) => (n === undefined ? '' : String(n));
+
+/** The form's values for the view the URL shows (dates as calendar days in the account's zone). */
+export function formValuesFromQuery(q: LeadsQuery, zone: string): FilterFormValues {
+  const f = q.filter ?? {};
+  const price = f.price;
+  return {
+    query: q.query ?? '',
+    ids: (f.id ?? []).map(String),
+    names: [...(f.name ?? [])],
+    priceMode: price !== undefined && typeof price === 'object' ? 'range' : 'exact',
+    priceExact: typeof price === 'number' ? String(price) : '',
+    priceFrom: typeof price === 'object' ? str(price.from) : '',
+    priceTo: typeof price === 'object' ? str(price.to) : '',
+    responsible_user_id: (f.responsible_user_id ?? []).map(String),
+    created_by: (f.created_by ?? []).map(String),
+    updated_by: (f.updated_by ?? []).map(String),
+    pipeline_id: (f.pipeline_id ?? []).map(String),
+    stages: (f.statuses ?? []).map((s) => stageKey(s.pipeline_id, s.status_id)),
+    created_at: unixRangeToCalendar(f.created_at, zone),
+    updated_at: unixRangeToCalendar(f.updated_at, zone),
+    closed_at: unixRangeToCalendar(f.closed_at, zone),
+    closest_task_at: unixRangeToCalendar(f.closest_task_at, zone),
+    orderField: q.order?.field ?? '',
+    orderDirection: q.order?.direction ?? 'desc',
+    with: (q.with ?? []).filter((w): w is WithToggle => w !== 'only_deleted'),
+    deletedOnly: q.with?.includes('only_deleted') ?? false,
+  };
+}
+
+const WHOLE_RE = /^\d{1,16}$/;
+
+function toInt(raw: string): number | null {
+  const t = raw.trim();
+  if (!WHOLE_RE.test(t)) return null;
+  const n = Number(t);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+function toInts(values: readonly string[]): number[] {
+  return values.map(toInt).filter((n): n is number => n !== null);
+}
+
+/**
+ * A date range from the form. When the picked days are the ones the URL's range already shows,
+ * the URL's exact seconds are kept, so applying an untouched form never rewrites a shared link.
+ */
+function dateRangeFromForm(picked: CalendarRange, previous: Range | undefined, zone: string): Range | undefined {
+  const [pf, pt] = unixRangeToCalendar(previous, zone);
+  const next = calendarRangeToUnix(picked, zone);
+  if (!next) return undefined;
+  const out: Range = {};
+  if (next.from !== undefined) out.from = picked[0] === pf && previous?.from !== undefined ? previous.from : next.from;
+  if (next.to !== undefined) out.to = picked[1] === pt && previous?.to !== undefined ? previous.to : next.to;
+  return out;
+}
+
+/** The view the form describes. Call only on validated values; invalid entries are skipped. */
+export function queryFromFormValues(v: FilterFormValues, zone: string, previous: LeadsQuery = {}): LeadsQuery {
+  const q: LeadsQuery = {};
+  const filter: LeadsFilter = {};
+  const withs: LeadWith[] = [...v.with];
+  if (v.deletedOnly) withs.push('only_deleted');
+  if (withs.length) q.with = LEAD_WITH_VALUES.filter((w) => withs.includes(w));
+  const search = v.query.trim();
+  if (search) q.query = search;
+  if (v.orderField) q.order = { field: v.orderField, direction: v.orderDirection };
+
+  const ids = toInts(v.ids);
+  if (ids.length) filter.id = ids;
+  const names = v.names.map((n) => n.trim()).filter(Boolean);
+  if (names.length) filter.name = names;
+  for (const field of USER_FILTER_FIELDS) {
+    const list = toInts(v[field]);
+    if (list.length) filter[field] = list;
+  }
+  const pipelines = toInts(v.pipeline_id);
+  if (pipelines.length) filter.pipeline_id = pipelines;
+
+  if (v.priceMode === 'exact') {
+    const exact = toInt(v.priceExact);
+    if (exact !== null) filter.price = exact;
+  } else {
+    const from = toInt(v.priceFrom);
+    const to = toInt(v.priceTo);
+    if (from !== null || to !== null) filter.price = { ...(from !== null ? { from } : {}), ...(to !== null ? { to } : {}) };
+  }
+
+  const stages = v.stages.map(parseStageKey).filter((s): s is NonNullable<typeof s> => s !== null);
+  if (stages.length) filter.statuses = stages;
+
+  for (const field of DATE_FIELDS) {
+    const range = dateRangeFromForm(v[field], previous.filter?.[field], zone);
+    if (range) filter[field] = range;
+  }
+
+  if (Object.keys(filter).length) q.filter = filter;
+  return q;
+}
+
+export type FormIssue = { field: FilterFormField; key: FiltersMessageKey; values?: Record<string, string | number> };
+
+/** Every problem of the form, one per field at most, with the message that explains it. */
+export function validateFilterForm(v: FilterFormValues): FormIssue[] {
+  const issues: FormIssue[] = [];
+  const tooMany = (field: FilterFormField, count: number) => {
+    if (count > MAX_FILTER_VALUES) {
+      issues.push({ field, key: 'errTooMany', values: { max: MAX_FILTER_VALUES, count } });
+      return true;
+    }
+    return false;
+  };
+
+  if (v.query.trim().length > MAX_QUERY_LENGTH) issues.push({ field: 'query', key: 'errTooLong', values: { max: MAX_QUERY_LENGTH } });
+
+  if (!tooMany('ids', v.ids.length)) {
+    const bad = v.ids.find((id) => toInt(id) === null);
+    if (bad !== undefined) issues.push({ field: 'ids', key: 'errNotANumber', values: { value: bad } });
+  }
+  if (!tooMany('names', v.names.length) && v.names.some((n) => n.trim().length > MAX_QUERY_LENGTH)) {
+    issues.push({ field: 'names', key: 'errTooLong', values: { max: MAX_QUERY_LENGTH } });
+  }
+  for (const field of [...USER_FILTER_FIELDS, 'pipeline_id', 'stages'] as const) tooMany(field, v[field].length);
+
+  const priceField = (field: 'priceExact' | 'priceFrom' | 'priceTo'): number | null => {
+    const raw = v[field].trim();
+    if (!raw) return null;
+    const n = toInt(raw);
+    if (n === null) {
+      issues.push({ field, key: /^-\d/.test(raw) ? 'errNegative' : 'errNotANumber', values: { value: raw } });
+      return null;
+    }
+    return n;
+  };
+  if (v.priceMode === 'exact') priceField('priceExact');
+  else {
+    const from = priceField('priceFrom');
+    const to = priceField('priceTo');
+    if (from !== null && to !== null && from > to) issues.push({ field: 'priceTo', key: 'errFromAfterTo' });
+  }
+
+  for (const field of DATE_FIELDS) {
+    const [from, to] = v[field];
+    if (from && to && from > to) issues.push({ field, key: 'errFromAfterTo' });
+  }
+  return issues;
+}
+
+/** How many filters a view applies (for the "Filters (n)" button). */
+export function countActiveFilters(q: LeadsQuery): number {
+  const f = q.filter ?? {};
+  let n = Object.values(f).filter((v) => v !== undefined).length;
+  if (q.query) n += 1;
+  if (q.with?.includes('only_deleted')) n += 1;
+  return n;
+}
