@@ -1,0 +1,235 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseLeadsQuery, type LeadsQuery, type OrderField, type StagePair } from '../../kommo/leads-query';
+import { ApiError } from './api-error';
+import { createFakeClock, createFakeTransport, jsonResponse, noContent, problemResponse, type FakeHandler } from './fake-transport.testing';
+import { createKommoClient } from './kommo-client';
+import { fetchLeadsChunk, initialLeadsCursor, splitLeadsQuery, type LeadsCursor, type LeadsOrder } from './leads-stream';
+
+type WireLead = { id: number; created_at: number; updated_at: number; pipeline_id: number; status_id: number };
+
+/** A tiny Kommo: one (pipeline, stage) pair a request, ordered with ties by id, 204 past the end. */
+function kommoLeads(all: WireLead[]): FakeHandler {
+  return (req) => {
+    const { query, issues } = parseLeadsQuery(req.query);
+    if (issues.length > 0) return problemResponse(400, { detail: issues[0]?.detail });
+    const pairs = query.filter?.statuses ?? [];
+    if (pairs.length > 1) return problemResponse(400, { 'validation-errors': [{ errors: [{ code: 'X', path: 'filter[statuses]', detail: 'one pair' }] }] });
+    const pair = pairs[0];
+    const field = query.order?.field ?? 'id';
+    const sign = query.order?.direction === 'desc' ? -1 : 1;
+    const rows = all
+      .filter((l) => !pair || (l.pipeline_id === pair.pipeline_id && l.status_id === pair.status_id))
+      .sort((a, b) => (a[field] - b[field] || a.id - b.id) * sign);
+    const page = query.page ?? 1;
+    const limit = query.limit ?? 50;
+    const slice = rows.slice((page - 1) * limit, page * limit);
+    if (slice.length === 0) return noContent;
+    const links = page * limit < rows.length ? { next: { href: `/api/v4/leads?page=${page + 1}` } } : {};
+    return jsonResponse(200, { _page: page, _links: links, _embedded: { leads: slice } });
+  };
+}
+
+function setup(handler: FakeHandler) {
+  const clock = createFakeClock();
+  const transport = createFakeTransport(handler);
+  // No retries: a failing stream must surface at once.
+  const client = createKommoClient(transport, { maxRetries: 0, random: () => 0, sleep: clock.sleep, now: clock.now });
+  return { client, transport };
+}
+
+function expectedOrder(all: WireLead[], pairs: StagePair[], order: LeadsOrder): number[] {
+  const sign = order.direction === 'asc' ? 1 : -1;
+  return all
+    .filter((l) => pairs.some((p) => p.pipeline_id === l.pipeline_id && p.status_id === l.status_id))
+    .sort((a, b) => (a[order.field] - b[order.field] || a.id - b.id) * sign)
+    .map((l) => l.id);
+}
+
+async function drain(client: ReturnType<typeof setup>['client'], query: LeadsQuery, chunkSize?: number) {
+  let cursor: LeadsCursor | null = initialLeadsCursor(query);
+  const ids: number[] = [];
+  const sizes: number[] = [];
+  for (let guard = 0; cursor && guard < 1000; guard++) {
+    const chunk: Awaited<ReturnType<typeof fetchLeadsChunk>> = await fetchLeadsChunk(client, cursor, query.order, new AbortController().signal, chunkSize);
+    ids.push(...chunk.leads.map((l) => l.id));
+    sizes.push(chunk.leads.length);
+    cursor = chunk.next;
+  }
+  return { ids, sizes };
+}
+
+const P1: StagePair = { pipeline_id: 1, status_id: 10 };
+const P2: StagePair = { pipeline_id: 1, status_id: 142 };
+const P3: StagePair = { pipeline_id: 2, status_id: 142 };
+const P4: StagePair = { pipeline_id: 2, status_id: 143 };
+
+/** Uneven streams: 600 in P1, 3 in P2, 251 in P3, none in P4; created_at collides often (ties by id). */
+function unevenLeads(): WireLead[] {
+  const leads: WireLead[] = [];
+  let id = 1;
+  const add = (pair: StagePair, n: number) => {
+    for (let i = 0; i < n; i++, id++) {
+      leads.push({ id: id * 7 % 10007, created_at: 1000 + ((id * 31) % 97), updated_at: 5000 + ((id * 13) % 1001), ...pair });
+    }
+  };
+  add(P1, 600);
+  add(P2, 3);
+  add(P3, 251);
+  return leads;
+}
+
+describe('splitLeadsQuery', () => {
+  it('keeps a query with zero or one pair whole', () => {
+    const q: LeadsQuery = { query: 'x' };
+    expect(splitLeadsQuery(q)).toEqual([q]);
+    const one: LeadsQuery = { filter: { statuses: [P1] } };
+    expect(splitLeadsQuery(one)).toEqual([one]);
+  });
+
+  it('makes one query per distinct pair, keeping every other filter', () => {
+    const q: LeadsQuery = { query: 'acme', filter: { price: { from: 5 }, statuses: [P1, P3, P1, P4] }, order: { field: 'created_at', direction: 'desc' } };
+    const parts = splitLeadsQuery(q);
+    expect(parts.map((p) => p.filter?.statuses)).toEqual([[P1], [P3], [P4]]);
+    for (const p of parts) expect(p).toMatchObject({ query: 'acme', filter: { price: { from: 5 } }, order: q.order });
+  });
+});
+
+describe('initialLeadsCursor', () => {
+  it('drops page and limit, and pins the default order on merged streams only', () => {
+    expect(initialLeadsCursor({ page: 3, limit: 10 })).toEqual({ streams: [{ query: {}, nextPage: 1, buffer: [] }] });
+    const merged = initialLeadsCursor({ filter: { statuses: [P1, P2] } });
+    expect(merged.streams.map((s) => s.query.order)).toEqual([
+      { field: 'id', direction: 'asc' },
+      { field: 'id', direction: 'asc' },
+    ]);
+  });
+});
+
+describe('fetchLeadsChunk', () => {
+  it('with a single stream is plain paging: one request of 250 per chunk', async () => {
+    const all = unevenLeads();
+    const { client, transport } = setup(kommoLeads(all));
+    const { ids, sizes } = await drain(client, { filter: { statuses: [P1] } });
+    expect(ids).toEqual(expectedOrder(all, [P1], { field: 'id', direction: 'asc' }));
+    expect(sizes).toEqual([250, 250, 100]);
+    expect(transport.requests.map((r) => new URLSearchParams(r.query).get('limit'))).toEqual(['250', '250', '250']);
+  });
+
+  const orders: LeadsOrder[] = (['id', 'created_at', 'updated_at'] as OrderField[]).flatMap((field) => [
+    { field, direction: 'asc' as const },
+    { field, direction: 'desc' as const },
+  ]);
+
+  it.each(orders)('merges uneven and empty (204) streams in order: %o', async (order) => {
+    const all = unevenLeads();
+    const { client } = setup(kommoLeads(all));
+    const pairs = [P1, P2, P3, P4];
+    const { ids, sizes } = await drain(client, { filter: { statuses: pairs }, order }, 100);
+    expect(ids).toEqual(expectedOrder(all, pairs, order));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(sizes.slice(0, -1).every((s) => s === 100)).toBe(true);
+  });
+
+  it('merges in id asc when no order is given, and sends that order explicitly', async () => {
+    const all = unevenLeads();
+    const { client, transport } = setup(kommoLeads(all));
+    const { ids } = await drain(client, { filter: { statuses: [P2, P3] } });
+    expect(ids).toEqual(expectedOrder(all, [P2, P3], { field: 'id', direction: 'asc' }));
+    expect(transport.requests.every((r) => new URLSearchParams(r.query).get('order[id]') === 'asc')).toBe(true);
+  });
+
+  it('pages lazily: the first small chunk costs one request per stream', async () => {
+    const { client, transport } = setup(kommoLeads(unevenLeads()));
+    const chunk = await fetchLeadsChunk(client, initialLeadsCursor({ filter: { statuses: [P1, P2, P3] } }), undefined, new AbortController().signal, 10);
+    expect(chunk.leads).toHaveLength(10);
+    expect(transport.requests).toHaveLength(3);
+    expect(chunk.next?.streams.map((s) => s.nextPage)).toEqual([2, null, 2]);
+  });
+
+  it('ends with next = null when every stream is empty (204)', async () => {
+    const { client } = setup(kommoLeads([]));
+    const chunk = await fetchLeadsChunk(client, initialLeadsCursor({ filter: { statuses: [P1, P2] } }), undefined, new AbortController().signal);
+    expect(chunk).toEqual({ leads: [], next: null });
+  });
+
+  it('a failing stream rejects the chunk; the same cursor retries without duplicates or losses', async () => {
+    const all = unevenLeads();
+    const healthy = kommoLeads(all);
+    let failuresLeft = 2;
+    const { client } = setup((req, i) => {
+      const q = new URLSearchParams(req.query);
+      // P3's second page fails twice, once per kind of error we might see.
+      if (q.get('filter[statuses][0][pipeline_id]') === '2' && q.get('filter[statuses][0][status_id]') === '142' && q.get('page') === '2' && failuresLeft > 0) {
+        failuresLeft--;
+        return failuresLeft === 1 ? problemResponse(500, { title: 'boom' }) : { status: 200, headers: {}, body: '{"_embedded":{"leads":[{"id":"x"}]}}' };
+      }
+      return healthy(req, i);
+    });
+    const order: LeadsOrder = { field: 'created_at', direction: 'desc' };
+    const query: LeadsQuery = { filter: { statuses: [P1, P2, P3] }, order };
+    let cursor: LeadsCursor | null = initialLeadsCursor(query);
+    const ids: number[] = [];
+    const errors: ApiError[] = [];
+    for (let guard = 0; cursor && guard < 50; guard++) {
+      const snapshot = structuredClone(cursor);
+      try {
+        const chunk: Awaited<ReturnType<typeof fetchLeadsChunk>> = await fetchLeadsChunk(client, cursor, order, new AbortController().signal, 120);
+        ids.push(...chunk.leads.map((l) => l.id));
+        cursor = chunk.next;
+      } catch (e) {
+        expect(e).toBeInstanceOf(ApiError);
+        errors.push(e as ApiError);
+        // The cursor passed in is untouched: retrying it continues where the last chunk ended.
+        expect(cursor).toEqual(snapshot);
+      }
+    }
+    expect(errors.map((e) => e.kind)).toEqual(['server', 'schema']);
+    expect(errors[1]?.field).toBe('_embedded.leads.0.id');
+    expect(ids).toEqual(expectedOrder(all, [P1, P2, P3], order));
+  });
+
+  it('never mutates the cursor it is given', async () => {
+    const { client } = setup(kommoLeads(unevenLeads()));
+    const first = await fetchLeadsChunk(client, initialLeadsCursor({ filter: { statuses: [P1, P3] } }), undefined, new AbortController().signal, 50);
+    const cursor = first.next!;
+    const snapshot = structuredClone(cursor);
+    await fetchLeadsChunk(client, cursor, undefined, new AbortController().signal, 300);
+    expect(cursor).toEqual(snapshot);
+  });
+
+  it('rejects with aborted when the signal aborts', async () => {
+    const { client } = setup(kommoLeads(unevenLeads()));
+    const controller = new AbortController();
+    controller.abort();
+    await expect(fetchLeadsChunk(client, initialLeadsCursor({ filter: { statuses: [P1, P3] } }), undefined, controller.signal)).rejects.toMatchObject({
+      kind: 'aborted',
+    });
+  });
+
+  it('property: any split of leads into stage streams merges into the global order, in any chunk size', async () => {
+    const pairs = [P1, P2, P3, P4];
+    const leadArb = fc.record({
+      pair: fc.integer({ min: 0, max: 3 }),
+      created_at: fc.integer({ min: 0, max: 50 }),
+      updated_at: fc.integer({ min: 0, max: 5000 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(leadArb, { maxLength: 700 }),
+        fc.subarray([0, 1, 2, 3], { minLength: 1 }),
+        fc.constantFrom(...orders),
+        fc.integer({ min: 1, max: 400 }),
+        async (specs, chosen, order, chunkSize) => {
+          const all: WireLead[] = specs.map((s, i) => ({ id: i + 1, created_at: s.created_at, updated_at: s.updated_at, ...pairs[s.pair]! }));
+          const { client } = setup(kommoLeads(all));
+          const selected = chosen.map((i) => pairs[i]!);
+          const { ids, sizes } = await drain(client, { filter: { statuses: selected }, order }, chunkSize);
+          expect(ids).toEqual(expectedOrder(all, selected, order));
+          expect(sizes.every((s) => s <= chunkSize)).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,93 @@
+import { InfiniteQueryObserver, QueryObserver } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import { createQueryClient } from './create-query-client';
+import { entityQueries } from './entity-queries';
+import { createFakeTransport, hang, jsonResponse, noContent } from './fake-transport.testing';
+import { createKommoClient } from './kommo-client';
+import { leadQueries } from './lead-queries';
+import { referenceQueries } from './reference-queries';
+
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+
+describe('leadQueries', () => {
+  it('keys the list by transport and query, without page or limit', () => {
+    const client = createKommoClient(createFakeTransport(() => noContent));
+    const options = leadQueries.list(client, { page: 4, limit: 10, query: 'acme' });
+    expect(options.queryKey).toEqual(['leads', 'list', 'proxy', { query: 'acme' }]);
+    expect(options.initialPageParam).toEqual({ streams: [{ query: { query: 'acme' }, nextPage: 1, buffer: [] }] });
+    expect(leadQueries.list(client, { query: 'acme' }).queryKey).toEqual(options.queryKey);
+  });
+
+  it('aborts the old request when the key changes, and fetches the new one with a fresh signal', async () => {
+    const transport = createFakeTransport((req) => {
+      if (new URLSearchParams(req.query).get('query') === 'old') return hang();
+      return jsonResponse(200, { _embedded: { leads: [{ id: 1, updated_at: 1 }] } });
+    });
+    const client = createKommoClient(transport);
+    const queryClient = createQueryClient();
+    const observer = new InfiniteQueryObserver(queryClient, leadQueries.list(client, { query: 'old' }));
+    const unsubscribe = observer.subscribe(() => {});
+    await tick(10);
+    expect(transport.requests).toHaveLength(1);
+
+    observer.setOptions(leadQueries.list(client, { query: 'new' }));
+    await tick(20);
+    expect(transport.requests).toHaveLength(2);
+    const [oldRequest, newRequest] = transport.requests;
+    expect(oldRequest?.signal.aborted).toBe(true);
+    expect(newRequest?.signal.aborted).toBe(false);
+    expect(observer.getCurrentResult().data?.pages[0]?.leads.map((l) => l.id)).toEqual([1]);
+    unsubscribe();
+    queryClient.clear();
+  });
+
+  it('pages through the merged list with fetchNextPage until next is null', async () => {
+    const transport = createFakeTransport((req) => {
+      const q = new URLSearchParams(req.query);
+      const status = Number(q.get('filter[statuses][0][status_id]'));
+      if (q.get('page') !== '1') return noContent;
+      return jsonResponse(200, { _embedded: { leads: [{ id: status, updated_at: 1 }, { id: status + 100, updated_at: 1 }] } });
+    });
+    const client = createKommoClient(transport);
+    const queryClient = createQueryClient();
+    const query = { filter: { statuses: [{ pipeline_id: 1, status_id: 20 }, { pipeline_id: 1, status_id: 10 }] } };
+    const data = await queryClient.fetchInfiniteQuery(leadQueries.list(client, query));
+    expect(data.pages[0]?.leads.map((l) => l.id)).toEqual([10, 20, 110, 120]);
+    expect(data.pages[0]?.next).toBeNull();
+    queryClient.clear();
+  });
+});
+
+describe('referenceQueries and entityQueries', () => {
+  it('reference data never goes stale and is keyed general to specific', () => {
+    const client = createKommoClient(createFakeTransport(() => noContent));
+    const names = ['account', 'pipelines', 'users', 'customFields', 'lossReasons', 'tags', 'catalogs', 'sources'] as const;
+    for (const name of names) {
+      const options = referenceQueries[name](client);
+      expect(options.staleTime).toBe(Infinity);
+      expect(options.queryKey[0]).toBe('reference');
+      expect(options.queryKey[2]).toBe('proxy');
+    }
+  });
+
+  it('entity keys hold the sorted, deduplicated ids', () => {
+    const client = createKommoClient(createFakeTransport(() => noContent));
+    expect(entityQueries.contacts(client, [3, 1, 3, 2]).queryKey).toEqual(['entities', 'contacts', 'proxy', [1, 2, 3]]);
+    expect(entityQueries.companies(client, [2, 2]).queryKey).toEqual(['entities', 'companies', 'proxy', [2]]);
+    expect(entityQueries.catalogElements(client, 9, [5, 4]).queryKey).toEqual(['entities', 'catalog-elements', 'proxy', 9, [4, 5]]);
+  });
+
+  it('the query client never retries on its own (the KommoClient does)', async () => {
+    const transport = createFakeTransport(() => ({ status: 404, headers: {}, body: '' }));
+    const client = createKommoClient(transport);
+    const queryClient = createQueryClient();
+    const observer = new QueryObserver(queryClient, referenceQueries.account(client));
+    const unsubscribe = observer.subscribe(() => {});
+    await tick(20);
+    expect(observer.getCurrentResult().error).toMatchObject({ kind: 'not-found' });
+    expect(transport.requests).toHaveLength(1);
+    expect(queryClient.getDefaultOptions().queries?.refetchOnWindowFocus).toBe(false);
+    unsubscribe();
+    queryClient.clear();
+  });
+});
