@@ -1,0 +1,355 @@
+// The exported value of every lead column, by the same column ids the table uses, so the table's
+// visible columns (in their order) drive the file. Names instead of ids; contacts, tags, products
+// and loss reason flattened to text; dates in the ACCOUNT's timezone in a spreadsheet-friendly form.
+import type {
+  Catalog,
+  CatalogElement,
+  Company,
+  Contact,
+  CustomFieldDefinition,
+  CustomFieldValue,
+  Group,
+  Lead,
+  LossReason,
+  Pipeline,
+  Source,
+  User,
+} from '../../kommo/schemas';
+import type { CsvCell, CsvColumn } from './leads-to-csv';
+
+export const BASE_EXPORT_COLUMN_IDS = [
+  'name',
+  'id',
+  'price',
+  'stage',
+  'pipeline',
+  'responsible',
+  'group',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+  'closed_at',
+  'closest_task_at',
+  'tags',
+  'main_contact',
+  'contacts',
+  'company',
+  'loss_reason',
+  'products',
+  'source',
+  'score',
+  'labor_cost',
+  'price_by_robot',
+] as const;
+export type BaseExportColumnId = (typeof BASE_EXPORT_COLUMN_IDS)[number];
+
+/** The table names a custom field column `cf_<field id>`. */
+export const CUSTOM_FIELD_COLUMN_PREFIX = 'cf_';
+
+export type ExportReference = {
+  /** An IANA zone Intl accepts (the account's). */
+  timeZone: string;
+  pipelines: readonly Pipeline[];
+  users: readonly User[];
+  groups: readonly Group[];
+  lossReasons: readonly LossReason[];
+  customFields: readonly CustomFieldDefinition[];
+  catalogs: readonly Catalog[];
+  sources: readonly Source[];
+  contacts: ReadonlyMap<number, Contact>;
+  companies: ReadonlyMap<number, Company>;
+  /** Keyed by `catalogElementKey(catalogId, elementId)`. */
+  catalogElements: ReadonlyMap<string, CatalogElement>;
+};
+
+export type ExportLabels = {
+  headers: Record<BaseExportColumnId, string>;
+  yes: string;
+  no: string;
+  inactive: string;
+};
+
+export function catalogElementKey(catalogId: number | null, elementId: number): string {
+  return `${catalogId ?? 'none'}:${elementId}`;
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function partsIn(unixSeconds: number, timeZone: string): Record<string, string> {
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) {
+    // en-US digits with a 24-hour clock; the pieces are reassembled as ISO-like text below.
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    dateTimeFormats.set(timeZone, format);
+  }
+  const parts: Record<string, string> = {};
+  for (const p of format.formatToParts(new Date(unixSeconds * 1000))) parts[p.type] = p.value;
+  return parts;
+}
+
+/** `2024-03-05 14:07` in the given zone: sorts as text and every spreadsheet reads it as a date. */
+export function csvDateTime(unixSeconds: number | null, timeZone: string): string {
+  if (unixSeconds === null || !Number.isFinite(unixSeconds)) return '';
+  const p = partsIn(unixSeconds, timeZone);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** `2024-03-05` in the given zone (a Kommo `date` is midnight in the account's zone). */
+export function csvDate(unixSeconds: number | null, timeZone: string): string {
+  if (unixSeconds === null || !Number.isFinite(unixSeconds)) return '';
+  const p = partsIn(unixSeconds, timeZone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** Labor cost arrives in seconds: `2:05` (hours:minutes), which spreadsheets read as a duration. */
+export function csvDuration(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return '';
+  const minutes = Math.round(seconds / 60);
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+function toSeconds(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value);
+  if (typeof value === 'string' && value.trim()) {
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? null : Math.floor(ms / 1000);
+  }
+  return null;
+}
+
+/** Any value as text, including object-valued types (file, legal_entity, items...). */
+function valueText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map(valueText).filter(Boolean).join(', ');
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    for (const key of ['name', 'file_name', 'title', 'value']) {
+      const v = record[key];
+      if (typeof v === 'string' && v) return v;
+    }
+    return Object.values(record)
+      .filter((v) => typeof v === 'string' || typeof v === 'number')
+      .map(String)
+      .join(', ');
+  }
+  return '';
+}
+
+const LIST_SEPARATOR = '; ';
+
+export function customFieldCell(value: CustomFieldValue | undefined, definition: CustomFieldDefinition | undefined, timeZone: string, labels: Pick<ExportLabels, 'yes' | 'no'>): CsvCell {
+  if (!value) return '';
+  const type = value.field_type ?? definition?.type ?? 'text';
+  const items = value.values;
+  if (items.length === 0) return '';
+  switch (type) {
+    case 'checkbox':
+      return items.some((i) => i.value === true || i.value === 'true' || i.value === 1) ? labels.yes : labels.no;
+    case 'numeric': {
+      // Kommo sends numeric values as strings; a spreadsheet should get a number.
+      const text = valueText(items[0]?.value).trim();
+      const n = Number(text);
+      return text !== '' && Number.isFinite(n) ? n : text;
+    }
+    case 'date':
+    case 'birthday':
+      return items.map((i) => csvDate(toSeconds(i.value), timeZone)).join(LIST_SEPARATOR);
+    case 'date_time':
+      return items.map((i) => csvDateTime(toSeconds(i.value), timeZone)).join(LIST_SEPARATOR);
+    case 'select':
+    case 'radiobutton':
+    case 'category':
+    case 'multiselect':
+      return items
+        .map((i) => (typeof i.value === 'string' && i.value ? i.value : (definition?.enums.find((e) => e.id === i.enum_id)?.value ?? valueText(i.value))))
+        .join(LIST_SEPARATOR);
+    default:
+      return items.map((i) => valueText(i.value)).filter(Boolean).join(LIST_SEPARATOR);
+  }
+}
+
+function fieldValues(entity: Contact, code: string): string[] {
+  const field = entity.custom_fields_values.find((f) => f.field_code === code);
+  return field ? field.values.map((v) => valueText(v.value)).filter(Boolean) : [];
+}
+
+/** `Ana Souza (+55 11 5555-0101, ana@example.com)`: the name with the phones and emails Kommo holds. */
+export function contactText(contact: Contact | undefined, id: number): string {
+  if (!contact) return `#${id}`;
+  const name = contact.name ?? ([contact.first_name, contact.last_name].filter(Boolean).join(' ') || `#${id}`);
+  const details = [...fieldValues(contact, 'PHONE'), ...fieldValues(contact, 'EMAIL')];
+  return details.length > 0 ? `${name} (${details.join(', ')})` : name;
+}
+
+type Lookups = {
+  ref: ExportReference;
+  labels: ExportLabels;
+  stages: Map<string, { status: string; pipeline: string }>;
+  pipelines: Map<number, string>;
+  users: Map<number, User>;
+  groups: Map<number, string>;
+  lossReasons: Map<number, string>;
+  catalogs: Map<number, string>;
+  sources: Map<number, string>;
+};
+
+function userText(l: Lookups, id: number | null): string {
+  if (id === null) return '';
+  const user = l.users.get(id);
+  if (!user) return `#${id}`;
+  return user.rights?.is_active === false ? `${user.name} (${l.labels.inactive})` : user.name;
+}
+
+function mainContactText(l: Lookups, lead: Lead): string {
+  const links = lead._embedded.contacts ?? [];
+  const main = links.find((c) => c.is_main) ?? links[0];
+  return main ? contactText(l.ref.contacts.get(main.id), main.id) : '';
+}
+
+function contactsText(l: Lookups, lead: Lead): string {
+  const links = [...(lead._embedded.contacts ?? [])].sort((a, b) => Number(b.is_main) - Number(a.is_main));
+  return links.map((c) => contactText(l.ref.contacts.get(c.id), c.id)).join(LIST_SEPARATOR);
+}
+
+function productsText(l: Lookups, lead: Lead): string {
+  return (lead._embedded.catalog_elements ?? [])
+    .map((e) => {
+      const element = l.ref.catalogElements.get(catalogElementKey(e.catalog_id, e.id));
+      const name = element?.name ?? `#${e.id}`;
+      const catalog = e.catalog_id !== null ? l.catalogs.get(e.catalog_id) : undefined;
+      const label = catalog ? `${name} [${catalog}]` : name;
+      return e.quantity !== null ? `${label} × ${e.quantity}` : label;
+    })
+    .join(LIST_SEPARATOR);
+}
+
+function lossReasonText(l: Lookups, lead: Lead): string {
+  const embedded = lead._embedded.loss_reason?.[0];
+  const id = lead.loss_reason_id ?? embedded?.id ?? null;
+  if (id === null) return '';
+  return l.lossReasons.get(id) ?? (embedded?.id === id ? embedded.name : `#${id}`);
+}
+
+const VALUES: Record<BaseExportColumnId, (lead: Lead, l: Lookups) => CsvCell> = {
+  name: (lead) => lead.name,
+  id: (lead) => lead.id,
+  price: (lead) => lead.price,
+  stage: (lead, l) => {
+    if (lead.pipeline_id === null || lead.status_id === null) return '';
+    const stage = l.stages.get(`${lead.pipeline_id}:${lead.status_id}`);
+    // Won (142) and lost (143) exist in every pipeline: the pipeline name keeps them apart.
+    return stage ? `${stage.status} (${stage.pipeline})` : `#${lead.status_id}`;
+  },
+  pipeline: (lead, l) => (lead.pipeline_id === null ? '' : (l.pipelines.get(lead.pipeline_id) ?? `#${lead.pipeline_id}`)),
+  responsible: (lead, l) => userText(l, lead.responsible_user_id),
+  group: (lead, l) => (lead.group_id === null ? '' : (l.groups.get(lead.group_id) ?? `#${lead.group_id}`)),
+  created_at: (lead, l) => csvDateTime(lead.created_at, l.ref.timeZone),
+  created_by: (lead, l) => userText(l, lead.created_by),
+  updated_at: (lead, l) => csvDateTime(lead.updated_at, l.ref.timeZone),
+  updated_by: (lead, l) => userText(l, lead.updated_by),
+  closed_at: (lead, l) => csvDateTime(lead.closed_at, l.ref.timeZone),
+  closest_task_at: (lead, l) => csvDateTime(lead.closest_task_at, l.ref.timeZone),
+  tags: (lead) => lead._embedded.tags.map((t) => t.name).join(LIST_SEPARATOR),
+  main_contact: (lead, l) => mainContactText(l, lead),
+  contacts: (lead, l) => contactsText(l, lead),
+  company: (lead, l) => {
+    const link = lead._embedded.companies[0];
+    if (!link) return '';
+    return l.ref.companies.get(link.id)?.name ?? `#${link.id}`;
+  },
+  loss_reason: (lead, l) => lossReasonText(l, lead),
+  products: (lead, l) => productsText(l, lead),
+  // /sources lists only this integration's own sources: other ids can only be exported as ids.
+  source: (lead, l) => (lead.source_id === null ? '' : (l.sources.get(lead.source_id) ?? lead.source_id)),
+  score: (lead) => lead.score,
+  labor_cost: (lead) => csvDuration(lead.labor_cost),
+  price_by_robot: (lead, l) => (lead.is_price_modified_by_robot === null ? '' : lead.is_price_modified_by_robot ? l.labels.yes : l.labels.no),
+};
+
+function isBaseId(id: string): id is BaseExportColumnId {
+  return (BASE_EXPORT_COLUMN_IDS as readonly string[]).includes(id);
+}
+
+function buildLookups(ref: ExportReference, labels: ExportLabels): Lookups {
+  const stages = new Map<string, { status: string; pipeline: string }>();
+  for (const p of ref.pipelines) for (const s of p._embedded.statuses) stages.set(`${p.id}:${s.id}`, { status: s.name, pipeline: p.name });
+  return {
+    ref,
+    labels,
+    stages,
+    pipelines: new Map(ref.pipelines.map((p) => [p.id, p.name])),
+    users: new Map(ref.users.map((u) => [u.id, u])),
+    groups: new Map(ref.groups.map((g) => [g.id, g.name])),
+    lossReasons: new Map(ref.lossReasons.map((r) => [r.id, r.name])),
+    catalogs: new Map(ref.catalogs.map((c) => [c.id, c.name])),
+    sources: new Map(ref.sources.map((s) => [s.id, s.name])),
+  };
+}
+
+/**
+ * The exported columns for the given column ids, in that order. Ids the export has no value for
+ * (the table's expand toggle, a custom field that no longer exists) are left out.
+ */
+export function buildExportColumns(columnIds: readonly string[], ref: ExportReference, labels: ExportLabels): CsvColumn<Lead>[] {
+  const l = buildLookups(ref, labels);
+  const fields = new Map(ref.customFields.map((f) => [f.id, f]));
+  const columns: CsvColumn<Lead>[] = [];
+  const seen = new Set<string>();
+  for (const id of columnIds) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    if (isBaseId(id)) {
+      const value = VALUES[id];
+      columns.push({ id, header: labels.headers[id], value: (lead) => value(lead, l) });
+      continue;
+    }
+    if (id.startsWith(CUSTOM_FIELD_COLUMN_PREFIX)) {
+      const fieldId = Number(id.slice(CUSTOM_FIELD_COLUMN_PREFIX.length));
+      const field = fields.get(fieldId);
+      if (!field) continue;
+      columns.push({
+        id,
+        header: field.name,
+        value: (lead) => customFieldCell(lead.custom_fields_values.find((v) => v.field_id === fieldId), field, ref.timeZone, labels),
+      });
+    }
+  }
+  return columns;
+}
+
+/** The ids of the entities the given leads refer to, for fetching their names before an export. */
+export function referencedEntityIds(leads: readonly Lead[]): { contacts: number[]; companies: number[]; catalogElements: Map<number, number[]> } {
+  const contacts = new Set<number>();
+  const companies = new Set<number>();
+  const elements = new Map<number, Set<number>>();
+  for (const lead of leads) {
+    for (const c of lead._embedded.contacts ?? []) contacts.add(c.id);
+    for (const c of lead._embedded.companies) companies.add(c.id);
+    for (const e of lead._embedded.catalog_elements ?? []) {
+      if (e.catalog_id === null) continue;
+      let set = elements.get(e.catalog_id);
+      if (!set) {
+        set = new Set();
+        elements.set(e.catalog_id, set);
+      }
+      set.add(e.id);
+    }
+  }
+  return {
+    contacts: [...contacts],
+    companies: [...companies],
+    catalogElements: new Map([...elements.entries()].map(([catalogId, ids]) => [catalogId, [...ids]])),
+  };
+}
