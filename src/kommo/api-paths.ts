@@ -1,6 +1,6 @@
 // The read-only API surface the product uses: the proxy, the widget bridge and the demo account
-// all accept exactly these paths (anchored), GET only.
-const ALLOWED_API_PATHS: readonly RegExp[] = [
+// all accept exactly these paths (anchored), GET only. widget/script.js holds a copy (tested identical).
+export const ALLOWED_API_PATHS: readonly RegExp[] = [
   /^\/api\/v4\/account$/,
   /^\/api\/v4\/leads$/,
   /^\/api\/v4\/leads\/pipelines$/,
