@@ -30,6 +30,8 @@ export type ServerAppOptions = {
   limiter?: UpstreamLimiter;
   /** See ProxyOptions.allowHost. */
   allowHost?: (host: string) => boolean;
+  /** PUBLIC_URL: the standalone address "copy link" uses inside Kommo; null when not configured. */
+  publicUrl?: string | null;
 };
 
 export const NOT_BUILT_MESSAGE = 'The app is not built yet: run `npm run build` (or `npm start`), then reload this page.';
@@ -70,6 +72,13 @@ export function createServerApp(o: ServerAppOptions): Hono<ServerEnv> {
   app.get('/healthz', (c) => {
     c.header('cache-control', 'no-store');
     return c.json({ ok: true, mode: o.mode });
+  });
+
+  // The embedded app's settings, as JSON because the CSP forbids inline scripts: the frame-ancestors
+  // sources double as the allowlist of parent origins the iframe will talk to (src/lib/bridge).
+  app.get('/app-config.json', (c) => {
+    c.header('cache-control', 'no-store');
+    return c.json({ parentOrigins: o.frameAncestors, publicUrl: o.publicUrl ?? null });
   });
 
   app.all(
