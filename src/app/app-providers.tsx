@@ -1,0 +1,31 @@
+// Everything the app needs above its shell: Mantine (light/dark following the system, a manual
+// choice kept in localStorage), React Query, the one Kommo client, and the language.
+import '@mantine/core/styles.css';
+import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import type { KommoClient } from '../lib/api/kommo-client';
+import { KommoClientProvider } from '../lib/api/kommo-client-context';
+import { LanguageProvider } from '../lib/i18n/language-context';
+
+const colorSchemeManager = localStorageColorSchemeManager({ key: 'klb.color-scheme' });
+
+export type AppProvidersProps = {
+  client: KommoClient;
+  queryClient: QueryClient;
+  /** Kommo's language when embedded; otherwise the stored choice or the browser's. */
+  preferredLanguage?: string | null;
+  children: ReactNode;
+};
+
+export function AppProviders({ client, queryClient, preferredLanguage, children }: AppProvidersProps) {
+  return (
+    <MantineProvider defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
+      <QueryClientProvider client={queryClient}>
+        <KommoClientProvider client={client}>
+          <LanguageProvider preferred={preferredLanguage}>{children}</LanguageProvider>
+        </KommoClientProvider>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

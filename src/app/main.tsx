@@ -1,0 +1,31 @@
+// The browser entry: one Kommo client over the proxy transport, one QueryClient, the shell.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createQueryClient } from '../lib/api/create-query-client';
+import { createKommoClient } from '../lib/api/kommo-client';
+import { createProxyTransport } from '../lib/api/proxy-transport';
+import { resolveAppMode } from '../lib/bridge/app-mode';
+import { AppModeProvider } from '../lib/bridge/app-mode-context';
+import { EmbeddedStartError } from '../lib/bridge/embedded-start-error';
+import { AppProviders } from './app-providers';
+import { AppShell } from './app-shell';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+// Standalone (proxy) or inside Kommo (bridge) is decided once, before the first render.
+void resolveAppMode(window).then((mode) => {
+  const client = createKommoClient(mode.kind === 'embedded' ? mode.transport : createProxyTransport());
+  const queryClient = createQueryClient();
+  const kommoLanguage = mode.kind === 'embedded' ? mode.session.getContext().lang : null;
+
+  createRoot(root).render(
+    <StrictMode>
+      <AppModeProvider mode={mode}>
+        <AppProviders client={client} queryClient={queryClient} preferredLanguage={kommoLanguage}>
+          {mode.kind === 'embedded-error' ? <EmbeddedStartError reason={mode.reason} parentOrigin={mode.parentOrigin} /> : <AppShell />}
+        </AppProviders>
+      </AppModeProvider>
+    </StrictMode>,
+  );
+});

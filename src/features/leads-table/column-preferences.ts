@@ -1,0 +1,68 @@
+// The column chooser's choices, remembered per browser. Read defensively: storage may be blocked
+// (third-party iframe) or hold an older shape, and neither may break the table.
+import { z } from 'zod';
+
+export const DENSITIES = ['compact', 'normal', 'comfortable'] as const;
+export type Density = (typeof DENSITIES)[number];
+export const ROW_HEIGHTS: Record<Density, number> = { compact: 32, normal: 40, comfortable: 52 };
+
+const preferencesSchema = z.object({
+  visibility: z.record(z.string(), z.boolean()).catch({}),
+  order: z.array(z.string()).catch([]),
+  sizing: z.record(z.string(), z.number().positive()).catch({}),
+  density: z.enum(DENSITIES).catch('normal'),
+});
+export type ColumnPreferences = z.infer<typeof preferencesSchema>;
+
+export const COLUMN_PREFERENCES_KEY = 'klb.leadsTable.columns.v1';
+
+export function defaultPreferences(hidden: readonly string[]): ColumnPreferences {
+  return { visibility: Object.fromEntries(hidden.map((id) => [id, false])), order: [], sizing: {}, density: 'normal' };
+}
+
+export function loadPreferences(hidden: readonly string[], storage: Storage | undefined = safeStorage()): ColumnPreferences {
+  try {
+    const raw = storage?.getItem(COLUMN_PREFERENCES_KEY);
+    if (!raw) return defaultPreferences(hidden);
+    const parsed = preferencesSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : defaultPreferences(hidden);
+  } catch {
+    return defaultPreferences(hidden);
+  }
+}
+
+export function savePreferences(prefs: ColumnPreferences, storage: Storage | undefined = safeStorage()): void {
+  try {
+    storage?.setItem(COLUMN_PREFERENCES_KEY, JSON.stringify(prefs));
+  } catch {
+    // Blocked or full storage: the choice then lasts for the session only.
+  }
+}
+
+export function clearPreferences(storage: Storage | undefined = safeStorage()): void {
+  try {
+    storage?.removeItem(COLUMN_PREFERENCES_KEY);
+  } catch {
+    // See savePreferences.
+  }
+}
+
+function safeStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Moves `id` one step within the full order (filling in unknown ids in their default order first). */
+export function moveColumn(order: readonly string[], allIds: readonly string[], id: string, delta: -1 | 1): string[] {
+  const full = [...order.filter((c) => allIds.includes(c)), ...allIds.filter((c) => !order.includes(c))];
+  const from = full.indexOf(id);
+  const to = from + delta;
+  if (from < 0 || to < 0 || to >= full.length) return full;
+  const next = [...full];
+  next.splice(from, 1);
+  next.splice(to, 0, id);
+  return next;
+}

@@ -1,0 +1,173 @@
+// The details of one lead, opened in place: contacts (main first), company, tags, products, loss
+// reason and every custom field. Entities are fetched per loaded page, never per lead.
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useMemo, type ReactNode } from 'react';
+import { isApiError } from '../../lib/api/api-error';
+import { entityQueries } from '../../lib/api/entity-queries';
+import { useKommoClient } from '../../lib/api/kommo-client-context';
+import type { CatalogElement, Contact, Lead } from '../../kommo/schemas';
+import { CustomFieldValue, valueToText } from './custom-field-value';
+import { expandedPanelId } from './expand-toggle';
+import { leadTitle, TagsCell } from './lead-cells';
+import { formatMoney, formatNumber } from './lead-formatters';
+import { useLeadsTableContext } from './leads-table-context';
+import classes from './leads-table.module.css';
+import { pageCatalogElementIds, pageCompanyIds, pageContactIds } from './page-entity-ids';
+
+export type LeadExpandedPanelProps = { lead: Lead; pageLeads: readonly Lead[]; height: number; colSpan: number };
+
+function multitext(entity: Contact, code: 'PHONE' | 'EMAIL'): string[] {
+  return entity.custom_fields_values.filter((f) => f.field_code === code).flatMap((f) => f.values.map((v) => valueToText(v.value)).filter(Boolean));
+}
+
+function fieldNumber(element: CatalogElement, code: string): number | null {
+  const raw = element.custom_fields_values.find((f) => f.field_code === code)?.values[0]?.value;
+  const n = Number(valueToText(raw));
+  return raw === undefined || raw === null || raw === '' || !Number.isFinite(n) ? null : n;
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className={classes.panelSection}>
+      <h4>{title}</h4>
+      {children}
+    </section>
+  );
+}
+
+function errorText(error: unknown): string {
+  return isApiError(error) ? error.detail : String(error);
+}
+
+function ContactsSection({ lead, pageLeads }: Pick<LeadExpandedPanelProps, 'lead' | 'pageLeads'>) {
+  const client = useKommoClient();
+  const { t } = useLeadsTableContext();
+  const links = lead._embedded.contacts;
+  const ids = useMemo(() => pageContactIds(pageLeads), [pageLeads]);
+  const query = useQuery({ ...entityQueries.contacts(client, ids), enabled: ids.length > 0 && links !== undefined });
+  if (links === undefined) return <p className={classes.muted}>{t('panelNotRequested')}</p>;
+  if (links.length === 0) return <p className={classes.muted}>{t('panelNone')}</p>;
+  if (query.isPending) return <p className={classes.muted}>{t('panelLoading')}</p>;
+  if (query.isError) return <p>{t('panelLoadFailed', { detail: errorText(query.error) })}</p>;
+  const byId = new Map(query.data.map((c) => [c.id, c]));
+  const ordered = [...links].sort((a, b) => Number(b.is_main) - Number(a.is_main));
+  return (
+    <ul className={classes.panelList}>
+      {ordered.map((link) => {
+        const contact = byId.get(link.id);
+        const phones = contact ? multitext(contact, 'PHONE') : [];
+        const emails = contact ? multitext(contact, 'EMAIL') : [];
+        return (
+          <li key={link.id}>
+            <strong>{contact?.name ?? `#${link.id}`}</strong>
+            {link.is_main ? <span className={classes.muted}> · {t('panelMain')}</span> : null}
+            <div>{phones.length ? phones.join(', ') : <span className={classes.muted}>{t('panelNoPhones')}</span>}</div>
+            <div>{emails.length ? emails.join(', ') : <span className={classes.muted}>{t('panelNoEmails')}</span>}</div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function CompanySection({ lead, pageLeads }: Pick<LeadExpandedPanelProps, 'lead' | 'pageLeads'>) {
+  const client = useKommoClient();
+  const { t } = useLeadsTableContext();
+  const link = lead._embedded.companies[0];
+  const ids = useMemo(() => pageCompanyIds(pageLeads), [pageLeads]);
+  const query = useQuery({ ...entityQueries.companies(client, ids), enabled: ids.length > 0 && link !== undefined });
+  if (!link) return <p className={classes.muted}>{t('panelNone')}</p>;
+  if (query.isPending) return <p className={classes.muted}>{t('panelLoading')}</p>;
+  if (query.isError) return <p>{t('panelLoadFailed', { detail: errorText(query.error) })}</p>;
+  return <p style={{ margin: 0 }}>{query.data.find((c) => c.id === link.id)?.name ?? `#${link.id}`}</p>;
+}
+
+function ProductsSection({ lead, pageLeads }: Pick<LeadExpandedPanelProps, 'lead' | 'pageLeads'>) {
+  const client = useKommoClient();
+  const { t, reference, locale } = useLeadsTableContext();
+  const links = lead._embedded.catalog_elements;
+  const byCatalog = useMemo(() => [...pageCatalogElementIds(pageLeads)], [pageLeads]);
+  const results = useQueries({
+    queries: links ? byCatalog.filter(([catalogId]) => links.some((l) => l.catalog_id === catalogId)).map(([catalogId, ids]) => entityQueries.catalogElements(client, catalogId, ids)) : [],
+  });
+  if (links === undefined) return <p className={classes.muted}>{t('panelNotRequested')}</p>;
+  if (links.length === 0) return <p className={classes.muted}>{t('panelNone')}</p>;
+  if (results.some((r) => r.isPending)) return <p className={classes.muted}>{t('panelLoading')}</p>;
+  const failed = results.find((r) => r.isError);
+  if (failed) return <p>{t('panelLoadFailed', { detail: errorText(failed.error) })}</p>;
+  const elements = new Map(results.flatMap((r) => r.data ?? []).map((e) => [`${e.catalog_id}:${e.id}`, e]));
+  return (
+    <ul className={classes.panelList}>
+      {links.map((link) => {
+        const element = elements.get(`${link.catalog_id}:${link.id}`);
+        const catalog = link.catalog_id !== null ? reference.catalogs.get(link.catalog_id) : undefined;
+        const price = element ? fieldNumber(element, 'PRICE') : null;
+        return (
+          <li key={`${link.catalog_id}:${link.id}`}>
+            <strong>{element?.name ?? `#${link.id}`}</strong>
+            <span className={classes.muted}> · {catalog?.name ?? `#${link.catalog_id}`}</span>
+            <div>
+              {link.quantity !== null ? t('panelQuantity', { quantity: formatNumber(link.quantity, locale) }) : null}
+              {price !== null ? ` · ${formatMoney(price, reference.currency, locale)}` : null}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function LeadExpandedPanel({ lead, pageLeads, height, colSpan }: LeadExpandedPanelProps) {
+  const { t, reference, locale } = useLeadsTableContext();
+  const lossReason = lead._embedded.loss_reason?.[0]?.name ?? (lead.loss_reason_id !== null ? reference.lossReasons.get(lead.loss_reason_id)?.name : undefined);
+  const name = leadTitle(lead, t('untitledLead', { id: lead.id }));
+  return (
+    <div
+      role="gridcell"
+      aria-colspan={colSpan}
+      id={expandedPanelId(lead.id)}
+      aria-label={t('panelTitle', { name })}
+      className={classes.panel}
+      style={{ height }}
+      // Clicks inside the panel (selecting text, following a link) must not re-activate or toggle the row.
+      onClick={(e) => e.stopPropagation()}
+    >
+      <div className={classes.panelGrid}>
+        <Section title={t('panelContacts')}>
+          <ContactsSection lead={lead} pageLeads={pageLeads} />
+        </Section>
+        <Section title={t('panelCompany')}>
+          <CompanySection lead={lead} pageLeads={pageLeads} />
+        </Section>
+        <Section title={t('panelTags')}>
+          {lead._embedded.tags.length ? <TagsCell lead={lead} /> : <p className={classes.muted}>{t('panelNone')}</p>}
+        </Section>
+        <Section title={t('panelProducts')}>
+          <ProductsSection lead={lead} pageLeads={pageLeads} />
+        </Section>
+        <Section title={t('panelLossReason')}>
+          <p style={{ margin: 0 }}>{lossReason ?? <span className={classes.muted}>{t('panelNone')}</span>}</p>
+        </Section>
+        <Section title={t('panelCustomFields')}>
+          {lead.custom_fields_values.length === 0 ? (
+            <p className={classes.muted}>{t('panelNone')}</p>
+          ) : (
+            <dl className={classes.fields}>
+              {lead.custom_fields_values.map((value) => {
+                const definition = reference.customFieldsById.get(value.field_id);
+                return (
+                  <div key={value.field_id} style={{ display: 'contents' }}>
+                    <dt>{definition?.name ?? value.field_name ?? `#${value.field_id}`}</dt>
+                    <dd>
+                      <CustomFieldValue value={value} definition={definition} timeZone={reference.timeZone} locale={locale} t={t} />
+                    </dd>
+                  </div>
+                );
+              })}
+            </dl>
+          )}
+        </Section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+// The scroll container, the virtualizer and keyboard navigation. Rows have a fixed height; an
+// expanded row's size grows by the panel's fixed height once, when it is toggled (no measuring).
+import type { Row } from '@tanstack/react-table';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { LeadsQuery, OrderField } from '../../kommo/leads-query';
+import type { Lead } from '../../kommo/schemas';
+import { LeadsTableContext, type LeadsTableContextValue } from './leads-table-context';
+import type { LeadsTableFeatures } from './leads-table-features';
+import { LeadsTableHeader, type LeadsTableHeaderProps } from './leads-table-header';
+import { LeadsTableRow, rowDomId } from './leads-table-row';
+import classes from './leads-table.module.css';
+import { usePageEntities } from './use-page-entities';
+
+export const HEADER_HEIGHT = 40;
+export const PANEL_HEIGHT = 300;
+const OVERSCAN = 8;
+/** Ask for the next page this many rows before the end, so scrolling rarely waits. */
+export const PREFETCH_ROWS = 150;
+
+export type LeadsTableBodyProps = {
+  rows: Row<LeadsTableFeatures, Lead>[];
+  headers: LeadsTableHeaderProps['headers'];
+  totalWidth: number;
+  layoutKey: string;
+  rowHeight: number;
+  /** Leads of each loaded page, and the index of each page's first row. */
+  pages: readonly (readonly Lead[])[];
+  pageStarts: readonly number[];
+  expandedIds: ReadonlySet<string>;
+  ariaRowCount: number;
+  canLoadMore: boolean;
+  loadMore: () => void;
+  /** Changes when the list's order or filters change: the view returns to the first row. */
+  resetKey: string;
+  order: LeadsQuery['order'];
+  onSort: (field: OrderField) => void;
+  needContacts: boolean;
+  needCompanies: boolean;
+  context: Omit<LeadsTableContextValue, 'entities'>;
+};
+
+function pageOf(pageStarts: readonly number[], index: number): number {
+  let lo = 0;
+  let hi = pageStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((pageStarts[mid] ?? 0) <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function LeadsTableBody(props: LeadsTableBodyProps) {
+  const { rows, rowHeight, expandedIds, pages, pageStarts, canLoadMore, loadMore, resetKey } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [activeIndex, setActiveIndex] = useState(0);
+  const activeRef = useRef(activeIndex);
+  activeRef.current = activeIndex;
+  const sizeRef = useRef({ rows, rowHeight, expandedIds });
+  sizeRef.current = { rows, rowHeight, expandedIds };
+
+  const estimateSize = useCallback((index: number) => {
+    const { rows: r, rowHeight: h, expandedIds: open } = sizeRef.current;
+    const id = r[index]?.id;
+    return id !== undefined && open.has(id) ? h + PANEL_HEIGHT : h;
+  }, []);
+  // The active row stays rendered even when scrolled away, so aria-activedescendant always resolves.
+  const rangeExtractor = useCallback((range: Range) => {
+    const indexes = defaultRangeExtractor(range);
+    const active = activeRef.current;
+    if (active < range.count && !indexes.includes(active)) indexes.push(active);
+    return indexes;
+  }, []);
+  const getItemKey = useCallback((index: number) => sizeRef.current.rows[index]?.id ?? index, []);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize,
+    getItemKey,
+    rangeExtractor,
+    overscan: OVERSCAN,
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+  });
+
+  // Sizes change only on toggle or density change: recompute from estimateSize once, no measuring.
+  useLayoutEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, expandedIds, rowHeight]);
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+    setActiveIndex(0);
+  }, [resetKey]);
+
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.length > 0 ? Math.max(...items.map((i) => i.index)) : 0;
+  const firstIndex = items.length > 0 ? Math.min(...items.map((i) => i.index)) : 0;
+  useEffect(() => {
+    if (canLoadMore && rows.length > 0 && lastIndex >= rows.length - PREFETCH_ROWS) loadMore();
+  }, [canLoadMore, lastIndex, rows.length, loadMore]);
+
+  const firstPage = pageOf(pageStarts, firstIndex);
+  const lastPage = pageOf(pageStarts, lastIndex);
+  const pagesInView = useMemo(() => pages.slice(firstPage, lastPage + 1), [pages, firstPage, lastPage]);
+  const entities = usePageEntities(pagesInView, props.needContacts, props.needCompanies);
+  const contextValue = useMemo(() => ({ ...props.context, entities }), [props.context, entities]);
+
+  const moveTo = useCallback(
+    (index: number) => {
+      const clamped = Math.max(0, Math.min(rows.length - 1, index));
+      setActiveIndex(clamped);
+      virtualizer.scrollToIndex(clamped, { align: 'auto' });
+    },
+    [rows.length, virtualizer],
+  );
+
+  const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget || rows.length === 0) return;
+    const viewport = scrollRef.current?.clientHeight ?? rowHeight * 10;
+    const pageRows = Math.max(1, Math.floor((viewport - HEADER_HEIGHT) / rowHeight) - 1);
+    const handlers: Record<string, () => void> = {
+      ArrowDown: () => moveTo(activeIndex + 1),
+      ArrowUp: () => moveTo(activeIndex - 1),
+      PageDown: () => moveTo(activeIndex + pageRows),
+      PageUp: () => moveTo(activeIndex - pageRows),
+      Home: () => moveTo(0),
+      End: () => moveTo(rows.length - 1),
+      Enter: () => rows[activeIndex]?.toggleExpanded(),
+      ' ': () => rows[activeIndex]?.toggleExpanded(),
+    };
+    const handler = handlers[event.key];
+    if (!handler) return;
+    event.preventDefault();
+    handler();
+  };
+
+  const activeRow = rows[Math.min(activeIndex, rows.length - 1)];
+  return (
+    <LeadsTableContext.Provider value={contextValue}>
+      <div
+        ref={scrollRef}
+        role="grid"
+        aria-label={props.context.t('gridLabel')}
+        aria-rowcount={props.ariaRowCount}
+        aria-colcount={props.headers.length}
+        aria-activedescendant={activeRow ? rowDomId(activeRow.original.id) : undefined}
+        tabIndex={0}
+        data-testid="leads-scroll"
+        className={classes.scroll}
+        onKeyDown={handleKeyDown}
+      >
+        <LeadsTableHeader headers={props.headers} height={HEADER_HEIGHT} width={props.totalWidth} order={props.order} onSort={props.onSort} t={props.context.t} />
+        <div role="rowgroup" className={classes.rows} style={{ height: virtualizer.getTotalSize(), width: props.totalWidth }}>
+          {items.map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            const page = pageOf(pageStarts, item.index);
+            return (
+              <LeadsTableRow
+                key={row.id}
+                row={row}
+                index={item.index}
+                start={item.start - HEADER_HEIGHT}
+                rowHeight={rowHeight}
+                panelHeight={PANEL_HEIGHT}
+                width={props.totalWidth}
+                expanded={expandedIds.has(row.id)}
+                active={item.index === activeIndex}
+                layoutKey={props.layoutKey}
+                pageLeads={pages[page] ?? EMPTY_PAGE}
+                onActivate={setActiveIndex}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </LeadsTableContext.Provider>
+  );
+}
+
+const EMPTY_PAGE: readonly Lead[] = [];

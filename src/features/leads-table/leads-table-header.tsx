@@ -1,0 +1,75 @@
+// The sticky header row: labels, server-side sort buttons (only where Kommo can order) with
+// aria-sort, and resize handles. Sorting writes the URL; the URL drives the fetch.
+import { VisuallyHidden } from '@mantine/core';
+import type { Header } from '@tanstack/react-table';
+import type { CSSProperties } from 'react';
+import type { LeadsQuery, OrderField } from '../../kommo/leads-query';
+import type { Lead } from '../../kommo/schemas';
+import { columnLabel } from './column-label';
+import type { LeadsTableFeatures } from './leads-table-features';
+import type { LeadsTableT } from './leads-table-messages';
+import classes from './leads-table.module.css';
+
+export type LeadsTableHeaderProps = {
+  headers: Header<LeadsTableFeatures, Lead, unknown>[];
+  height: number;
+  width: number;
+  order: LeadsQuery['order'];
+  onSort: (field: OrderField) => void;
+  t: LeadsTableT;
+};
+
+type AriaSort = 'ascending' | 'descending' | 'none';
+
+export function pinnedStyle(column: Header<LeadsTableFeatures, Lead, unknown>['column'], base: CSSProperties): CSSProperties {
+  if (column.getIsPinned() !== 'start') return base;
+  return { ...base, left: column.getStart('start') };
+}
+
+export function LeadsTableHeader({ headers, height, width, order, onSort, t }: LeadsTableHeaderProps) {
+  return (
+    <div role="rowgroup" className={classes.header} style={{ width, height }}>
+      <div role="row" aria-rowindex={1} style={{ display: 'flex', width, height }}>
+        {headers.map((header) => {
+          const { column } = header;
+          const meta = column.columnDef.meta;
+          const label = columnLabel(column, t);
+          const sortField = meta?.sortField;
+          const sorted = sortField && order?.field === sortField ? order.direction : null;
+          const ariaSort: AriaSort | undefined = sortField ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined;
+          const pinned = column.getIsPinned() === 'start';
+          const className = [classes.headerCell, meta?.align === 'end' ? classes.end : '', pinned ? classes.pinned : '', column.getIsLastColumn('start') ? classes.pinnedLast : '']
+            .filter(Boolean)
+            .join(' ');
+          return (
+            <div key={header.id} role="columnheader" aria-sort={ariaSort} className={className} style={pinnedStyle(column, { width: header.getSize(), zIndex: pinned ? 4 : undefined })}>
+              {column.id === 'expand' ? (
+                <VisuallyHidden>{label}</VisuallyHidden>
+              ) : sortField ? (
+                <button type="button" className={classes.sortButton} onClick={() => onSort(sortField)} aria-label={t('sortBy', { column: label })}>
+                  <span className={classes.headerLabel}>{label}</span>
+                  <span aria-hidden="true" className={`${classes.sortIcon} ${sorted ? classes.sortActive : ''}`}>
+                    {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '⇅'}
+                  </span>
+                </button>
+              ) : (
+                <span className={classes.headerLabel} title={label}>
+                  {label}
+                </span>
+              )}
+              {column.getCanResize() ? (
+                <div
+                  aria-hidden="true"
+                  className={`${classes.resizer} ${column.getIsResizing() ? classes.resizing : ''}`}
+                  onMouseDown={header.getResizeHandler()}
+                  onTouchStart={header.getResizeHandler()}
+                  onDoubleClick={() => column.resetSize()}
+                />
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// Contacts and companies for the loaded pages currently in view, so the "main contact" and
+// "company" cells show names. One batched query per page and entity (shared with the panel).
+import { useQueries, type UseQueryResult } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { entityQueries } from '../../lib/api/entity-queries';
+import { useKommoClient } from '../../lib/api/kommo-client-context';
+import type { Company, Contact, Lead } from '../../kommo/schemas';
+import type { EntityLookups } from './leads-table-context';
+import { pageCompanyIds, pageContactIds } from './page-entity-ids';
+
+function toMap<T extends { id: number }>(results: UseQueryResult<T[]>[]): Map<number, T> {
+  const map = new Map<number, T>();
+  for (const r of results) for (const item of r.data ?? []) map.set(item.id, item);
+  return map;
+}
+const combineContacts = (results: UseQueryResult<Contact[]>[]) => toMap(results);
+const combineCompanies = (results: UseQueryResult<Company[]>[]) => toMap(results);
+
+export function usePageEntities(pagesInView: readonly (readonly Lead[])[], needContacts: boolean, needCompanies: boolean): EntityLookups {
+  const client = useKommoClient();
+  const contactIds = useMemo(() => (needContacts ? pagesInView.map(pageContactIds).filter((ids) => ids.length > 0) : []), [pagesInView, needContacts]);
+  const companyIds = useMemo(() => (needCompanies ? pagesInView.map(pageCompanyIds).filter((ids) => ids.length > 0) : []), [pagesInView, needCompanies]);
+  const contacts = useQueries({ queries: contactIds.map((ids) => entityQueries.contacts(client, ids)), combine: combineContacts });
+  const companies = useQueries({ queries: companyIds.map((ids) => entityQueries.companies(client, ids)), combine: combineCompanies });
+  return useMemo(() => ({ contacts, companies }), [contacts, companies]);
+}
