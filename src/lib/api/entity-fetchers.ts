@@ -9,6 +9,7 @@ import {
   type Company,
   type Contact,
 } from '../../kommo/schemas';
+import { anySignal } from './any-signal';
 import { ApiError } from './api-error';
 import type { KommoClient } from './kommo-client';
 import { encodeQueryParams } from './query-string';
@@ -38,12 +39,12 @@ async function fetchByIds<S extends z.ZodType, T>(
   if (batches.length === 0) return [];
   // One failed batch fails the whole set: cancel its siblings instead of letting them finish.
   const controller = new AbortController();
-  const batchSignal = AbortSignal.any([signal, controller.signal]);
+  const linked = anySignal([signal, controller.signal]);
   try {
     const results = await Promise.all(
       batches.map(async (batch) => {
         const query = encodeQueryParams([...batch.map((id) => ['filter[id][]', id] as const), ['limit', MAX_IDS_PER_REQUEST]]);
-        const page = await client.get(path, query, schema, batchSignal);
+        const page = await client.get(path, query, schema, linked.signal);
         // 204: none of these ids exist (any more).
         return page === null ? [] : pick(page);
       }),
@@ -52,6 +53,8 @@ async function fetchByIds<S extends z.ZodType, T>(
   } catch (error) {
     controller.abort();
     throw error;
+  } finally {
+    linked.release();
   }
 }
 

@@ -2,6 +2,7 @@
 // and schema parsing at the boundary. Fetchers build on `get`; the UI reads `getState`.
 import type { z } from 'zod';
 import { abortableSleep, raceAbort, type Sleep } from './abortable-sleep';
+import { anySignal } from './any-signal';
 import {
   abortedError,
   ApiError,
@@ -69,23 +70,29 @@ export function createKommoClient(transport: Transport, options: KommoClientOpti
   const wait = async (ms: number, signal: AbortSignal) => {
     if (ms <= 0) return;
     const blockSignal = blockController.signal;
+    const linked = anySignal([signal, blockSignal]);
     try {
-      await sleep(ms, AbortSignal.any([signal, blockSignal]));
+      await sleep(ms, linked.signal);
     } catch (error) {
       if (signal.aborted) throw abortedError(signal);
       if (blockSignal.aborted) throw forbidden();
       throw apiErrorFromThrown(error);
+    } finally {
+      linked.release();
     }
   };
 
   const acquire = async (signal: AbortSignal) => {
     const blockSignal = blockController.signal;
+    const linked = anySignal([signal, blockSignal]);
     try {
-      await limiter.acquire(AbortSignal.any([signal, blockSignal]));
+      await limiter.acquire(linked.signal);
     } catch (error) {
       if (signal.aborted) throw abortedError(signal);
       if (blockSignal.aborted) throw forbidden();
       throw apiErrorFromThrown(error);
+    } finally {
+      linked.release();
     }
   };
 

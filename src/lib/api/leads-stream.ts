@@ -4,6 +4,7 @@
 import type { LeadsQuery, OrderField, StagePair } from '../../kommo/leads-query';
 import { MAX_LIMIT } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
+import { anySignal } from './any-signal';
 import type { KommoClient } from './kommo-client';
 import { fetchLeadsPage } from './leads-fetchers';
 
@@ -94,13 +95,15 @@ export async function fetchLeadsChunk(
     const empty = work.filter((s) => s.offset >= s.buffer.length && s.nextPage !== null);
     if (empty.length > 0) {
       const controller = new AbortController();
-      const pageSignal = AbortSignal.any([signal, controller.signal]);
+      const linked = anySignal([signal, controller.signal]);
       try {
-        await Promise.all(empty.map((s) => refill(client, s, pageSignal)));
+        await Promise.all(empty.map((s) => refill(client, s, linked.signal)));
       } catch (error) {
         // A failed stream fails the chunk: stop its siblings' requests too.
         controller.abort();
         throw error;
+      } finally {
+        linked.release();
       }
       continue;
     }
