@@ -127,8 +127,9 @@ export function createKommoClient(transport: Transport, options: KommoClientOpti
       throw apiErrorFromThrown(error);
     }
 
+    // Any answer after the cool-down ends it (a new 429 below sets a new one).
+    if (state.rateLimitedUntil !== null && now() >= state.rateLimitedUntil) setState({ rateLimitedUntil: null });
     if (response.status >= 200 && response.status < 300) {
-      if (state.rateLimitedUntil !== null && now() >= state.rateLimitedUntil) setState({ rateLimitedUntil: null });
       if (response.status === 204) return null;
       let json: unknown;
       try {
