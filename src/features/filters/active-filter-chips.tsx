@@ -1,0 +1,39 @@
+import { Button, CloseButton, ColorSwatch, Group, Pill } from '@mantine/core';
+import { useMemo } from 'react';
+import type { LeadsQuery } from '../../kommo/leads-query';
+import { useLanguage, useMessages } from '../../lib/i18n/language-context';
+import { buildFilterChips } from './filter-chips';
+import { filtersMessages } from './filters-messages';
+import type { FilterReference } from './use-filter-reference';
+
+export type ActiveFilterChipsProps = {
+  query: LeadsQuery;
+  reference: FilterReference;
+  onChange: (next: LeadsQuery) => void;
+};
+
+/** The applied view as removable chips, with names instead of ids. */
+export function ActiveFilterChips({ query, reference, onChange }: ActiveFilterChipsProps) {
+  const t = useMessages(filtersMessages);
+  const { locale } = useLanguage();
+  const chips = useMemo(() => buildFilterChips(query, reference, t, locale), [query, reference, t, locale]);
+  if (!chips.length) return null;
+  return (
+    <Group gap={6} role="list" aria-label={t('chipsLabel')} data-testid="active-filter-chips">
+      {chips.map((chip) => (
+        <Pill key={chip.key} role="listitem" size="md">
+          <Group gap={4} wrap="nowrap" component="span">
+            {chip.color && <ColorSwatch color={chip.color} size={10} component="span" aria-hidden />}
+            <span>{chip.label}</span>
+            <CloseButton size="xs" aria-label={t('removeChip', { label: chip.label })} onClick={() => onChange(chip.next)} />
+          </Group>
+        </Pill>
+      ))}
+      {chips.length > 1 && (
+        <Button size="compact-xs" variant="subtle" onClick={() => onChange({})}>
+          {t('clearAll')}
+        </Button>
+      )}
+    </Group>
+  );
+}

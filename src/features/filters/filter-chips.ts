@@ -1,0 +1,112 @@
+// The applied view as a list of removable chips with names instead of ids. Each chip carries the
+// view without it, so removing a chip is one URL write.
+import type { DateFilter, LeadsFilter, LeadsQuery } from '../../kommo/leads-query';
+import type { MessageValues } from '../../lib/i18n/define-messages';
+import { unixRangeToCalendar } from '../../lib/url-state/account-time';
+import type { FilterReference } from './use-filter-reference';
+import type { FiltersMessageKey } from './filters-messages';
+
+export type FilterChip = { key: string; label: string; color?: string; next: LeadsQuery };
+export type Translate = (key: FiltersMessageKey, values?: MessageValues) => string;
+
+const DATE_LABEL: Record<DateFilter, FiltersMessageKey> = {
+  created_at: 'createdAt',
+  updated_at: 'updatedAt',
+  closed_at: 'closedAt',
+  closest_task_at: 'closestTaskAt',
+};
+const ORDER_LABEL = { created_at: 'orderCreatedAt', updated_at: 'orderUpdatedAt', id: 'orderId' } as const;
+const USER_LABEL = { responsible_user_id: 'chipResponsible', created_by: 'chipCreatedBy', updated_by: 'chipUpdatedBy' } as const;
+const LIST_PREVIEW = 3;
+
+function withoutFilter(q: LeadsQuery, patch: (f: LeadsFilter) => LeadsFilter): LeadsQuery {
+  const filter = patch({ ...(q.filter ?? {}) });
+  const { filter: _old, ...rest } = q;
+  return Object.values(filter).some((v) => v !== undefined) ? { ...rest, filter } : rest;
+}
+
+function drop<K extends keyof LeadsFilter>(key: K) {
+  return (f: LeadsFilter): LeadsFilter => {
+    const { [key]: _gone, ...rest } = f;
+    return rest;
+  };
+}
+
+function list(values: string[], locale: string): string {
+  const shown = values.slice(0, LIST_PREVIEW);
+  const more = values.length - shown.length;
+  const text = new Intl.ListFormat(locale, { type: 'conjunction', style: 'narrow' }).format(shown);
+  return more > 0 ? `${text} +${more}` : text;
+}
+
+export function buildFilterChips(q: LeadsQuery, ref: FilterReference, t: Translate, locale: string): FilterChip[] {
+  const chips: FilterChip[] = [];
+  const f = q.filter ?? {};
+  const userName = (id: number) => ref.users.find((u) => u.id === id)?.name ?? t('unknownUser', { id: String(id) });
+  const pipelineName = (id: number) => ref.pipelines.find((p) => p.id === id)?.name ?? t('unknownPipeline', { id: String(id) });
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const fmtDay = (d: string) => day.format(Date.parse(`${d}T00:00:00Z`));
+  const num = new Intl.NumberFormat(locale);
+
+  if (q.with?.includes('only_deleted')) {
+    const rest = q.with.filter((w) => w !== 'only_deleted');
+    const { with: _w, ...base } = q;
+    chips.push({ key: 'deleted', label: t('chipDeleted'), next: rest.length ? { ...base, with: rest } : base });
+  }
+  if (q.query) {
+    const { query: _q, ...next } = q;
+    chips.push({ key: 'query', label: t('chipSearch', { value: q.query }), next });
+  }
+  if (f.id?.length) chips.push({ key: 'id', label: t('chipIds', { value: list(f.id.map(String), locale) }), next: withoutFilter(q, drop('id')) });
+  if (f.name?.length) chips.push({ key: 'name', label: t('chipNames', { value: list(f.name, locale) }), next: withoutFilter(q, drop('name')) });
+  if (f.price !== undefined) {
+    const p = f.price;
+    const value =
+      typeof p === 'number'
+        ? num.format(p)
+        : [p.from !== undefined ? t('chipPriceFrom', { value: num.format(p.from) }) : '', p.to !== undefined ? t('chipPriceTo', { value: num.format(p.to) }) : '']
+            .filter(Boolean)
+            .join(' ');
+    chips.push({ key: 'price', label: t('chipPrice', { value }), next: withoutFilter(q, drop('price')) });
+  }
+  for (const field of ['responsible_user_id', 'created_by', 'updated_by'] as const) {
+    const ids = f[field];
+    if (ids?.length) chips.push({ key: field, label: t(USER_LABEL[field], { value: list(ids.map(userName), locale) }), next: withoutFilter(q, drop(field)) });
+  }
+  if (f.pipeline_id?.length) {
+    chips.push({ key: 'pipeline_id', label: t('chipPipelines', { value: list(f.pipeline_id.map(pipelineName), locale) }), next: withoutFilter(q, drop('pipeline_id')) });
+  }
+  for (const stage of f.statuses ?? []) {
+    const status = ref.pipelines.find((p) => p.id === stage.pipeline_id)?._embedded.statuses.find((s) => s.id === stage.status_id);
+    const rest = (f.statuses ?? []).filter((s) => s !== stage);
+    chips.push({
+      key: `stage:${stage.pipeline_id}:${stage.status_id}`,
+      label: t('chipStage', { pipeline: pipelineName(stage.pipeline_id), stage: status?.name ?? t('unknownStage', { id: String(stage.status_id) }) }),
+      color: status?.color,
+      next: withoutFilter(q, (x) => (rest.length ? { ...x, statuses: rest } : drop('statuses')(x))),
+    });
+  }
+  for (const field of ['created_at', 'updated_at', 'closed_at', 'closest_task_at'] as const) {
+    const range = f[field];
+    if (!range) continue;
+    const [from, to] = unixRangeToCalendar(range, ref.timezone);
+    const value = from && to ? (from === to ? fmtDay(from) : `${fmtDay(from)} – ${fmtDay(to)}`) : from ? t('chipSince', { value: fmtDay(from) }) : t('chipUntil', { value: fmtDay(to ?? '') });
+    chips.push({ key: field, label: t('chipDate', { field: t(DATE_LABEL[field]), value }), next: withoutFilter(q, drop(field)) });
+  }
+  if (q.order) {
+    const { order: _o, ...next } = q;
+    chips.push({
+      key: 'order',
+      label: t('chipOrder', { field: t(ORDER_LABEL[q.order.field]), direction: t(q.order.direction === 'asc' ? 'orderAsc' : 'orderDesc') }),
+      next,
+    });
+  }
+  const extras = (q.with ?? []).filter((w) => w !== 'only_deleted');
+  if (extras.length) {
+    const next: LeadsQuery = { ...q };
+    if (q.with?.includes('only_deleted')) next.with = ['only_deleted'];
+    else delete next.with;
+    chips.push({ key: 'with', label: t('chipWith', { value: extras.join(', ') }), next });
+  }
+  return chips;
+}
