@@ -1,3 +1,4 @@
+export {};
 // jsdom lacks a few browser APIs Mantine and the virtualizer need; node-environment tests skip this.
 if (typeof window !== 'undefined') {
   const { cleanup } = await import('@testing-library/react');
