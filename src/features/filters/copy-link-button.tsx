@@ -1,5 +1,6 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { useShareableUrl } from '../../lib/bridge/app-mode-context';
 import { useMessages } from '../../lib/i18n/language-context';
 import { copyText } from './copy-link';
 import { filtersMessages } from './filters-messages';
@@ -11,12 +12,14 @@ const CONFIRM_MS = 2500;
 export function CopyLinkButton() {
   const t = useMessages(filtersMessages);
   const [state, setState] = useState<CopyState>('idle');
+  // Inside Kommo the address is the iframe's: copy the standalone link to the same view instead.
+  const shareableUrl = useShareableUrl();
   useEffect(() => {
     if (state === 'idle') return;
     const id = window.setTimeout(() => setState('idle'), CONFIRM_MS);
     return () => window.clearTimeout(id);
   }, [state]);
-  const handleCopy = async () => setState((await copyText(window.location.href)) ? 'copied' : 'failed');
+  const handleCopy = async () => setState((await copyText(shareableUrl())) ? 'copied' : 'failed');
   return (
     <Group gap={6} wrap="nowrap">
       <Button variant="default" size="xs" onClick={handleCopy}>
