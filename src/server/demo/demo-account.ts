@@ -10,6 +10,7 @@ import { registerReferenceRoutes } from './demo-reference-routes';
 import { nginxHtmlResponse, problemResponse } from './demo-responses';
 import { createFaultController, DemoConnectionDroppedError, faultPatchSchema, type FaultController } from './faults';
 import { createLeadWireLookups } from './lead-wire';
+import { createHostileData } from './hostile-fixture';
 import { createLeadIndex } from './leads-search';
 import { createRateLimiter } from './rate-limiter';
 
@@ -19,6 +20,8 @@ export type DemoAccountOptions = {
   token: string;
   rateLimit?: boolean;
   faults?: boolean;
+  /** 'hostile': XSS payloads, RTL overrides and 10,000-character texts in every user-typed field (see hostile-fixture.ts). */
+  fixture?: 'standard' | 'hostile';
   now?: () => number;
 };
 export type DemoAccount = { app: Hono; data: DemoData; faults: FaultController };
@@ -86,7 +89,8 @@ function registerFaultControl(app: Hono, faults: FaultController): void {
 }
 
 export function createDemoAccount(options: DemoAccountOptions): DemoAccount {
-  const data = createDemoData({ ...(options.leads === undefined ? {} : { leads: options.leads }), seed: options.seed ?? 1 });
+  const generated = createDemoData({ ...(options.leads === undefined ? {} : { leads: options.leads }), seed: options.seed ?? 1 });
+  const data = options.fixture === 'hostile' ? createHostileData(generated) : generated;
   const faults = createFaultController();
   const now = options.now ?? Date.now;
   const limiter = createRateLimiter(KOMMO_RATE_LIMIT_PER_SECOND, now);

@@ -96,6 +96,13 @@ export function createDemoData(options: DemoDataOptions = {}): DemoData {
   const companyCount = Math.max(20, Math.round(leadCount / 4));
   const contactCount = Math.max(30, Math.round(leadCount * 0.8));
   const pipelineWeights = ref.pipelines.map((_, i) => (i === 0 ? 5 : 2));
+  // Open stages per pipeline, earlier stages weighted heavier (leads thin out down the funnel).
+  const openStages = new Map(
+    ref.pipelines.map((p) => {
+      const open = p._embedded.statuses.filter((s) => s.id !== WON_STATUS_ID && s.id !== LOST_STATUS_ID).map((s) => s.id);
+      return [p.id, { ids: open, weights: open.map((_, k) => open.length - k) }];
+    }),
+  );
   const tagIds = ref.tags.map((t) => t.id);
   const sourceIds = ref.sources.map((s) => s.id);
   const lossReasonIds = ref.lossReasons.map((l) => l.id);
@@ -117,11 +124,10 @@ export function createDemoData(options: DemoDataOptions = {}): DemoData {
     const createdAt = Math.min(DEMO_REFERENCE_TIME - HOUR, Math.round(start + (span * i) / Math.max(1, leadCount) + r.int(-3 * DAY, 3 * DAY)));
     const age = (DEMO_REFERENCE_TIME - createdAt) / (HISTORY_DAYS * DAY);
     const pipeline = r.weighted(ref.pipelines, pipelineWeights);
-    const statuses = pipeline._embedded.statuses;
-    const openStatuses = statuses.filter((s) => s.id !== WON_STATUS_ID && s.id !== LOST_STATUS_ID);
+    const open = openStages.get(pipeline.id) ?? { ids: [WON_STATUS_ID], weights: [1] };
     let statusId: number;
     if (r.chance(0.15 + 0.6 * age)) statusId = r.chance(0.45) ? WON_STATUS_ID : LOST_STATUS_ID;
-    else statusId = r.weighted(openStatuses, openStatuses.map((_, k) => openStatuses.length - k)).id;
+    else statusId = r.weighted(open.ids, open.weights);
     const closed = statusId === WON_STATUS_ID || statusId === LOST_STATUS_ID;
 
     const responsible = r.chance(0.9) || activeUserIds.length === 0 ? r.pick(activeUserIds.length ? activeUserIds : userIds) : r.pick(userIds);
