@@ -57,7 +57,7 @@ export function FilterPanel({ opened, onClose, query, reference, onApply }: Filt
             )}
             <Accordion multiple defaultValue={['search', 'people', 'stages', 'dates', 'order']} variant="separated">
               <Accordion.Item value="search">
-                <Accordion.Control>{t('search')}</Accordion.Control>
+                <Accordion.Control>{t('sectionSearch')}</Accordion.Control>
                 <Accordion.Panel>
                   <SearchSection />
                 </Accordion.Panel>
@@ -69,7 +69,7 @@ export function FilterPanel({ opened, onClose, query, reference, onApply }: Filt
                 </Accordion.Panel>
               </Accordion.Item>
               <Accordion.Item value="stages">
-                <Accordion.Control>{t('stages')}</Accordion.Control>
+                <Accordion.Control>{t('sectionStages')}</Accordion.Control>
                 <Accordion.Panel>
                   <PipelineSection pipelines={reference.pipelines} />
                 </Accordion.Panel>
@@ -84,7 +84,7 @@ export function FilterPanel({ opened, onClose, query, reference, onApply }: Filt
                 </Accordion.Panel>
               </Accordion.Item>
               <Accordion.Item value="order">
-                <Accordion.Control>{t('order')}</Accordion.Control>
+                <Accordion.Control>{t('sectionOrder')}</Accordion.Control>
                 <Accordion.Panel>
                   <OrderAndModeSection />
                 </Accordion.Panel>
