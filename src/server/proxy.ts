@@ -6,8 +6,11 @@ import { redactSecrets } from './redacting-logger.ts';
 import type { UpstreamLimiter } from './upstream-limiter.ts';
 import { problemResponse, statusTitle } from './problem-response.ts';
 
-/** Whatever answers upstream requests: global fetch for a real account, the demo app's `fetch` in-process. */
-export type UpstreamFetch = (request: Request) => Response | Promise<Response>;
+/**
+ * Whatever answers upstream requests: global fetch for a real account, the demo app's `fetch` in-process.
+ * The client's Node bindings are handed over so the in-process demo can emulate a dropped connection.
+ */
+export type UpstreamFetch = (request: Request, client?: Partial<HttpBindings>) => Response | Promise<Response>;
 
 export type ProxyOptions = {
   /** Upstream origin, fixed from config; nothing in the client request can change it. */
@@ -203,7 +206,7 @@ export function createProxyHandler(o: ProxyOptions): (c: Context) => Promise<Res
     const started = Date.now();
     try {
       const request = new Request(url, { method: 'GET', headers, redirect: 'manual', signal: controller.signal });
-      const upstream = await Promise.race([Promise.resolve(o.fetch(request)), deadline]);
+      const upstream = await Promise.race([Promise.resolve(o.fetch(request, c.env as Partial<HttpBindings> | undefined)), deadline]);
       if (upstream.type === 'opaqueredirect' || upstream.status < 200 || (upstream.status >= 300 && upstream.status < 400 && upstream.status !== 304)) {
         await upstream.body?.cancel().catch(() => undefined);
         o.logger.warn(`proxy: GET ${path} -> upstream redirect ${upstream.status} to ${upstream.headers.get('location') ?? '(none)'}; not followed`);
