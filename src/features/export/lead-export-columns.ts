@@ -74,40 +74,62 @@ export function catalogElementKey(catalogId: number | null, elementId: number): 
   return `${catalogId ?? 'none'}:${elementId}`;
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+// Offsets (minutes east of UTC) per zone and quarter hour: offsets are whole quarter hours and change
+// on a quarter-hour boundary (St John's and Lord Howe change at :30 UTC), so one Intl call per
+// distinct quarter hour replaces one per date (formatToParts is slow; an export holds hundreds of
+// thousands of dates). Bounded, for very long exports across many years.
+const offsetCache = new Map<string, number>();
+const OFFSET_CACHE_LIMIT = 100_000;
+const QUARTER_HOUR = 900;
 
-function partsIn(unixSeconds: number, timeZone: string): Record<string, string> {
-  let format = dateTimeFormats.get(timeZone);
+function zoneOffsetMinutes(unixSeconds: number, timeZone: string): number {
+  const quarter = Math.floor(unixSeconds / QUARTER_HOUR);
+  const key = `${timeZone}|${quarter}`;
+  const hit = offsetCache.get(key);
+  if (hit !== undefined) return hit;
+  let format = zoneFormats.get(timeZone);
   if (!format) {
-    // en-US digits with a 24-hour clock; the pieces are reassembled as ISO-like text below.
     format = new Intl.DateTimeFormat('en-US', {
       timeZone,
       year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
       hourCycle: 'h23',
     });
-    dateTimeFormats.set(timeZone, format);
+    zoneFormats.set(timeZone, format);
   }
-  const parts: Record<string, string> = {};
-  for (const p of format.formatToParts(new Date(unixSeconds * 1000))) parts[p.type] = p.value;
-  return parts;
+  const at = quarter * QUARTER_HOUR;
+  const p: Record<string, number> = {};
+  for (const part of format.formatToParts(new Date(at * 1000))) p[part.type] = Number(part.value);
+  const local = Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0) / 1000;
+  const offset = Math.round((local - at) / 60);
+  if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function localDate(unixSeconds: number, timeZone: string): Date {
+  // The wall-clock time in the zone, read back with the UTC getters.
+  return new Date((unixSeconds + zoneOffsetMinutes(unixSeconds, timeZone) * 60) * 1000);
 }
 
 /** `2024-03-05 14:07` in the given zone: sorts as text and every spreadsheet reads it as a date. */
 export function csvDateTime(unixSeconds: number | null, timeZone: string): string {
   if (unixSeconds === null || !Number.isFinite(unixSeconds)) return '';
-  const p = partsIn(unixSeconds, timeZone);
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  const d = localDate(unixSeconds, timeZone);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
 /** `2024-03-05` in the given zone (a Kommo `date` is midnight in the account's zone). */
 export function csvDate(unixSeconds: number | null, timeZone: string): string {
   if (unixSeconds === null || !Number.isFinite(unixSeconds)) return '';
-  const p = partsIn(unixSeconds, timeZone);
-  return `${p.year}-${p.month}-${p.day}`;
+  const d = localDate(unixSeconds, timeZone);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
 /** Labor cost arrives in seconds: `2:05` (hours:minutes), which spreadsheets read as a duration. */

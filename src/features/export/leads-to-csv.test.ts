@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { leadsToCsv, leadsToCsvParts, UTF8_BOM, type CsvCell, type CsvColumn } from './leads-to-csv';
+import { leadsToCsv, leadsToCsvBlob, UTF8_BOM, type CsvCell, type CsvColumn } from './leads-to-csv';
 
 type Row = { a: CsvCell; b: CsvCell };
 const columns: CsvColumn<Row>[] = [
@@ -94,21 +94,26 @@ describe('leadsToCsv', () => {
   });
 });
 
-describe('leadsToCsvParts', () => {
+describe('leadsToCsvBlob', () => {
   it('joins to exactly the one-shot CSV, yielding between slices', async () => {
     const rows: Row[] = Array.from({ length: 1003 }, (_, i) => ({ a: i, b: i % 7 === 0 ? '=x' : `r,${i}` }));
     let yields = 0;
-    const parts = await leadsToCsvParts(rows, columns, {
-      rowsPerSlice: 100,
+    let t = 0;
+    // A clock advancing 1 ms per read: a 2 ms slice writes two batches of 64 rows.
+    const blob = await leadsToCsvBlob(rows, columns, {
+      sliceMs: 2,
+      now: () => t++,
       yieldToEventLoop: async () => {
         yields++;
       },
     });
-    expect(parts.join('')).toBe(leadsToCsv(rows, columns));
-    expect(yields).toBe(10);
+    expect(await blob.text()).toBe(leadsToCsv(rows, columns).slice(1));
+    expect(new Uint8Array(await blob.slice(0, 3).arrayBuffer())).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+    expect(blob.type).toBe('text/csv;charset=utf-8');
+    expect(yields).toBe(Math.ceil(rows.length / 128) - 1);
   });
 
   it('joins to the one-shot CSV for no rows', async () => {
-    expect((await leadsToCsvParts([], columns)).join('')).toBe(leadsToCsv([], columns));
+    expect(await (await leadsToCsvBlob([], columns, { bom: false })).text()).toBe(leadsToCsv([], columns, { bom: false }));
   });
 });

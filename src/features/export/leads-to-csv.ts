@@ -50,30 +50,44 @@ export function leadsToCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>
 }
 
 export type ChunkedCsvOptions = CsvOptions & {
-  /** Rows per slice between yields; 2,000 rows of 25 columns take a few milliseconds. */
-  rowsPerSlice?: number;
+  /** Work per slice before yielding; well under the 50 ms of a long task. */
+  sliceMs?: number;
+  /** Rows written between clock reads. */
+  rowsPerBatch?: number;
   signal?: AbortSignal;
   yieldToEventLoop?: () => Promise<void>;
+  now?: () => number;
 };
 
+const DEFAULT_SLICE_MS = 8;
+const DEFAULT_ROWS_PER_BATCH = 64;
+
 /**
- * The same CSV as parts for a Blob, built in slices that yield to the event loop so exporting
- * 100,000 leads does not freeze the page. `parts.join('')` equals `leadsToCsv(...)`.
+ * The same CSV as a Blob (`text/csv`), built in time slices that yield to the event loop so
+ * exporting 100,000 leads does not freeze the page. Each slice's text moves into a Blob of its own
+ * at once, out of the JS heap: a 50 MB export held as strings made the garbage collector pause for
+ * hundreds of milliseconds. The text equals `leadsToCsv(...)`.
  */
-export async function leadsToCsvParts<T>(
-  rows: readonly T[],
-  columns: readonly CsvColumn<T>[],
-  options: ChunkedCsvOptions = {},
-): Promise<string[]> {
-  const size = Math.max(1, options.rowsPerSlice ?? 2000);
+export async function leadsToCsvBlob<T>(rows: readonly T[], columns: readonly CsvColumn<T>[], options: ChunkedCsvOptions = {}): Promise<Blob> {
+  const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
+  const batch = Math.max(1, options.rowsPerBatch ?? DEFAULT_ROWS_PER_BATCH);
   const pause = options.yieldToEventLoop ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
-  const parts: string[] = [(options.bom ?? true) ? UTF8_BOM : ''];
-  parts.push(unparse([columns.map((c) => c.header)]));
-  for (let start = 0; start < rows.length; start += size) {
+  const now = options.now ?? (() => performance.now());
+  const blobs: Blob[] = [new Blob([(options.bom ?? true) ? UTF8_BOM : '', unparse([columns.map((c) => c.header)])])];
+  let index = 0;
+  while (index < rows.length) {
     options.signal?.throwIfAborted();
-    const data = toRows(rows, columns, start, Math.min(rows.length, start + size));
-    parts.push(NEWLINE, unparse(data));
-    if (start + size < rows.length) await pause();
+    const started = now();
+    const text: string[] = [];
+    do {
+      const end = Math.min(rows.length, index + batch);
+      text.push(NEWLINE, unparse(toRows(rows, columns, index, end)));
+      index = end;
+    } while (index < rows.length && now() - started < sliceMs);
+    blobs.push(new Blob(text));
+    if (index < rows.length) await pause();
   }
-  return parts;
+  return new Blob(blobs, { type: CSV_MIME_TYPE });
 }
+
+export const CSV_MIME_TYPE = 'text/csv;charset=utf-8';

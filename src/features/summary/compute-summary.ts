@@ -54,7 +54,8 @@ export type LeadsSummary = Totals & {
 type Accumulator = {
   count: number;
   sum: number;
-  stages: Map<StageKey, Totals & { pipelineId: number | null; statusId: number | null }>;
+  // Nested by number (pipeline, then status): no string key is built per lead.
+  stages: Map<number | null, Map<number | null, Totals>>;
   users: Map<number | null, Totals>;
   won: Totals;
   lost: Totals;
@@ -90,11 +91,15 @@ function addLead(acc: Accumulator, lead: Lead): void {
   acc.count += 1;
   acc.sum += price;
 
-  const key = stageKey(lead.pipeline_id, lead.status_id);
-  let stage = acc.stages.get(key);
+  let pipeline = acc.stages.get(lead.pipeline_id);
+  if (!pipeline) {
+    pipeline = new Map();
+    acc.stages.set(lead.pipeline_id, pipeline);
+  }
+  let stage = pipeline.get(lead.status_id);
   if (!stage) {
-    stage = { count: 0, sum: 0, pipelineId: lead.pipeline_id, statusId: lead.status_id };
-    acc.stages.set(key, stage);
+    stage = { count: 0, sum: 0 };
+    pipeline.set(lead.status_id, stage);
   }
   add(stage, price);
 
@@ -133,20 +138,24 @@ function finish(acc: Accumulator, refs: SummaryReferences): LeadsSummary {
     }
   }
   const pipelineNames = new Map(refs.pipelines.map((p) => [p.id, p.name]));
-  const byStage: (StageBucket & { rank: number })[] = [...acc.stages.entries()].map(([key, s]) => {
-    const known = order.get(key);
-    return {
-      key,
-      pipelineId: s.pipelineId,
-      statusId: s.statusId,
-      count: s.count,
-      sum: s.sum,
-      statusName: known?.statusName ?? null,
-      pipelineName: known?.pipelineName ?? (s.pipelineId !== null ? (pipelineNames.get(s.pipelineId) ?? null) : null),
-      color: known?.color ?? null,
-      rank: known?.rank ?? Number.MAX_SAFE_INTEGER,
-    };
-  });
+  const byStage: (StageBucket & { rank: number })[] = [];
+  for (const [pipelineId, statuses] of acc.stages) {
+    for (const [statusId, s] of statuses) {
+      const key = stageKey(pipelineId, statusId);
+      const known = order.get(key);
+      byStage.push({
+        key,
+        pipelineId,
+        statusId,
+        count: s.count,
+        sum: s.sum,
+        statusName: known?.statusName ?? null,
+        pipelineName: known?.pipelineName ?? (pipelineId !== null ? (pipelineNames.get(pipelineId) ?? null) : null),
+        color: known?.color ?? null,
+        rank: known?.rank ?? Number.MAX_SAFE_INTEGER,
+      });
+    }
+  }
   byStage.sort((a, b) => a.rank - b.rank || a.key.localeCompare(b.key));
 
   const usersById = new Map(refs.users.map((u) => [u.id, u]));
