@@ -117,7 +117,7 @@ async function main() {
     catalogElements: new Map(),
   }, labels);
   const csvTimer = taskTimer();
-  let t = performance.now();
+  const t = performance.now();
   const blob = await leadsToCsvBlob(leads, columns, { yieldToEventLoop: csvTimer.yieldToEventLoop });
   csvTimer.end();
   const csvTotalMs = performance.now() - t;
