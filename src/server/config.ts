@@ -9,6 +9,8 @@ export type DemoSettings = {
   faults: boolean;
   /** DEMO_RATE_LIMIT=off turns the demo's per-client 429s off. */
   rateLimit: boolean;
+  /** DEMO_FIXTURE=hostile serves the hostile-data account of the chaos suite instead of the normal one. */
+  fixture?: 'hostile';
 };
 
 export type RealSettings = {
@@ -135,6 +137,10 @@ function parseUpstream(env: Env, errors: string[], warnings: string[]): Upstream
     const leadsRaw = read(env, 'DEMO_LEADS');
     const seedRaw = read(env, 'DEMO_SEED');
     const rateLimitRaw = read(env, 'DEMO_RATE_LIMIT');
+    const fixtureRaw = read(env, 'DEMO_FIXTURE');
+    if (fixtureRaw !== undefined && !['standard', 'hostile'].includes(fixtureRaw.toLowerCase())) {
+      errors.push(`DEMO_FIXTURE must be "standard" or "hostile", got "${fixtureRaw}".`);
+    }
     if (rateLimitRaw !== undefined && !['on', 'off'].includes(rateLimitRaw.toLowerCase())) {
       errors.push(`DEMO_RATE_LIMIT must be "on" or "off", got "${rateLimitRaw}".`);
     }
@@ -144,6 +150,7 @@ function parseUpstream(env: Env, errors: string[], warnings: string[]): Upstream
       seed: seedRaw === undefined ? undefined : parseInteger(seedRaw, 'DEMO_SEED', 0, 2 ** 32 - 1, errors),
       faults: parseSwitch(read(env, 'DEMO_FAULTS'), 'DEMO_FAULTS', errors),
       rateLimit: rateLimitRaw?.toLowerCase() !== 'off',
+      fixture: fixtureRaw?.toLowerCase() === 'hostile' ? 'hostile' : undefined,
     };
   }
 
@@ -170,7 +177,7 @@ function parseUpstream(env: Env, errors: string[], warnings: string[]): Upstream
       }
     }
   }
-  for (const name of ['DEMO_LEADS', 'DEMO_SEED', 'DEMO_FAULTS', 'DEMO_RATE_LIMIT']) {
+  for (const name of ['DEMO_LEADS', 'DEMO_SEED', 'DEMO_FAULTS', 'DEMO_RATE_LIMIT', 'DEMO_FIXTURE']) {
     if (read(env, name) !== undefined) warnings.push(`${name} is ignored with a real Kommo account.`);
   }
   return { mode: 'real', subdomain: subdomain.toLowerCase(), token, baseUrl };
