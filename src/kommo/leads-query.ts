@@ -154,6 +154,11 @@ export function parseLeadsQuery(input: string | URLSearchParams): ParsedLeadsQue
         issue(key, 'too-long', `search text may have at most ${MAX_QUERY_LENGTH} characters`);
         continue;
       }
+      // A repeated single-valued parameter is reported, never silently overwritten: the first wins.
+      if (query.query !== undefined) {
+        issue(key, 'several-orders', 'only one search text at a time; the first was kept');
+        continue;
+      }
       query.query = v;
       continue;
     }
@@ -198,8 +203,16 @@ export function parseLeadsQuery(input: string | URLSearchParams): ParsedLeadsQue
           issue(key, 'several-orders', 'price is either exact or a range');
           continue;
         }
+        if (filter.price?.[bound] !== undefined) {
+          issue(key, 'several-orders', `"${bound}" given twice; the first was kept`);
+          continue;
+        }
         filter.price = { ...(filter.price ?? {}), [bound]: n };
       } else {
+        if (filter[field]?.[bound] !== undefined) {
+          issue(key, 'several-orders', `"${bound}" given twice; the first was kept`);
+          continue;
+        }
         filter[field] = { ...(filter[field] ?? {}), [bound]: n };
       }
       continue;
@@ -213,7 +226,12 @@ export function parseLeadsQuery(input: string | URLSearchParams): ParsedLeadsQue
       }
       const index = Number(status[1]);
       const pair = stages.get(index) ?? {};
-      pair[status[2] as keyof StagePair] = n;
+      const part = status[2] as keyof StagePair;
+      if (pair[part] !== undefined) {
+        issue(key, 'several-orders', 'given twice; the first was kept');
+        continue;
+      }
+      pair[part] = n;
       stages.set(index, pair);
       continue;
     }
