@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { Pipeline } from '../../kommo/schemas';
+import { encodeViewSearch, parseViewSearch } from '../../lib/url-state/leads-url-codec';
+import { builtInUnavailable, builtInView, type BuiltInContext } from './built-in-views';
+
+const status = (id: number, pipeline_id: number, sort: number) => ({ id, name: `S${id}`, sort, color: '#fff', type: 0, pipeline_id });
+const pipelines: Pipeline[] = [
+  { id: 1, name: 'Sales', sort: 1, is_main: true, _embedded: { statuses: [status(11, 1, 10), status(142, 1, 10000), status(143, 1, 11000), status(12, 1, 20)] } },
+  { id: 2, name: 'Partners', sort: 2, is_main: false, _embedded: { statuses: [status(21, 2, 10), status(142, 2, 10000), status(143, 2, 11000)] } },
+  { id: 3, name: 'Old', sort: 3, is_main: false, is_archive: true, _embedded: { statuses: [status(31, 3, 10), status(142, 3, 10000)] } },
+];
+const utc = (iso: string) => Date.parse(iso) / 1000;
+const ctx: BuiltInContext = { currentUserId: 7, pipelines, timezone: 'America/Sao_Paulo', nowSeconds: utc('2025-06-02T15:00:00Z') };
+
+describe('built-in views', () => {
+  it('my open leads: me, every open stage of every active pipeline', () => {
+    expect(builtInView('myOpenLeads', ctx)?.filter).toEqual({
+      responsible_user_id: [7],
+      statuses: [
+        { pipeline_id: 1, status_id: 11 },
+        { pipeline_id: 1, status_id: 12 },
+        { pipeline_id: 2, status_id: 21 },
+      ],
+    });
+  });
+
+  it('won / lost this month: 142 / 143 in every pipeline, closed this month in the account zone', () => {
+    const month = { from: utc('2025-06-01T03:00:00Z'), to: utc('2025-07-01T02:59:59Z') };
+    expect(builtInView('wonThisMonth', ctx)?.filter).toEqual({
+      statuses: [
+        { pipeline_id: 1, status_id: 142 },
+        { pipeline_id: 2, status_id: 142 },
+      ],
+      closed_at: month,
+    });
+    const lost = builtInView('lostThisMonth', ctx);
+    expect(lost?.filter?.statuses?.map((s) => s.status_id)).toEqual([143, 143]);
+    expect(lost?.with).toEqual(['loss_reason']);
+  });
+
+  it('leads without tasks cannot be expressed as a Kommo filter, and says so', () => {
+    expect(builtInUnavailable('withoutTasks', ctx)).toBe('notFilterable');
+    expect(builtInView('withoutTasks', ctx)).toBeNull();
+    expect(builtInView('overdueTasks', ctx)?.filter?.closest_task_at).toEqual({ from: 0, to: ctx.nowSeconds });
+  });
+
+  it('without a current user "my open leads" is unavailable', () => {
+    expect(builtInUnavailable('myOpenLeads', { ...ctx, currentUserId: null })).toBe('noCurrentUser');
+    expect(builtInView('wonThisMonth', { ...ctx, pipelines: [] })).toBeNull();
+  });
+
+  it('every built-in view survives the URL round trip', () => {
+    for (const id of ['myOpenLeads', 'wonThisMonth', 'lostThisMonth', 'overdueTasks'] as const) {
+      const view = builtInView(id, ctx);
+      expect(view).not.toBeNull();
+      expect(parseViewSearch(encodeViewSearch(view ?? {}))).toEqual({ query: view, issues: [] });
+    }
+  });
+});

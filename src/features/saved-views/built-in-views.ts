@@ -1,0 +1,67 @@
+// Views every account gets. They are computed when applied (so "this month" is this month) from
+// the account's pipelines, current user and timezone.
+import type { LeadsQuery, StagePair } from '../../kommo/leads-query';
+import type { Pipeline } from '../../kommo/schemas';
+import { quickRangeUnix } from '../../lib/url-state/account-time';
+
+export const WON_STATUS_ID = 142;
+export const LOST_STATUS_ID = 143;
+
+export const BUILT_IN_VIEWS = ['myOpenLeads', 'wonThisMonth', 'lostThisMonth', 'overdueTasks', 'withoutTasks'] as const;
+export type BuiltInViewId = (typeof BUILT_IN_VIEWS)[number];
+
+export type BuiltInContext = { currentUserId: number | null; pipelines: Pipeline[]; timezone: string; nowSeconds: number };
+
+/** Why a built-in view cannot be offered here, or null when it can. */
+export type Unavailable = 'noCurrentUser' | 'noPipelines' | 'notFilterable';
+
+const active = (pipelines: Pipeline[]) => pipelines.filter((p) => !p.is_archive);
+
+function closedStages(pipelines: Pipeline[], statusId: number): StagePair[] {
+  // 142 and 143 exist in every pipeline: one (pipeline, status) pair per pipeline.
+  return active(pipelines).map((p) => ({ pipeline_id: p.id, status_id: statusId }));
+}
+
+function openStages(pipelines: Pipeline[]): StagePair[] {
+  return active(pipelines).flatMap((p) =>
+    [...p._embedded.statuses]
+      .sort((a, b) => a.sort - b.sort)
+      .filter((s) => s.id !== WON_STATUS_ID && s.id !== LOST_STATUS_ID)
+      .map((s) => ({ pipeline_id: p.id, status_id: s.id })),
+  );
+}
+
+export function builtInUnavailable(id: BuiltInViewId, ctx: BuiltInContext): Unavailable | null {
+  // Kommo filters closest_task_at only by a range over existing tasks: a lead with no task has no
+  // value to match, and there is no "has no task" filter. Offered with that explanation instead.
+  if (id === 'withoutTasks') return 'notFilterable';
+  if (id === 'myOpenLeads' && ctx.currentUserId === null) return 'noCurrentUser';
+  if (id !== 'overdueTasks' && active(ctx.pipelines).length === 0) return 'noPipelines';
+  return null;
+}
+
+/** The view, or null when it cannot be expressed for this account (see builtInUnavailable). */
+export function builtInView(id: BuiltInViewId, ctx: BuiltInContext): LeadsQuery | null {
+  if (builtInUnavailable(id, ctx)) return null;
+  const thisMonth = () => quickRangeUnix('thisMonth', ctx.nowSeconds, ctx.timezone);
+  switch (id) {
+    case 'myOpenLeads':
+      return {
+        order: { field: 'updated_at', direction: 'desc' },
+        filter: { responsible_user_id: [ctx.currentUserId ?? 0], statuses: openStages(ctx.pipelines) },
+      };
+    case 'wonThisMonth':
+      return { order: { field: 'updated_at', direction: 'desc' }, filter: { statuses: closedStages(ctx.pipelines, WON_STATUS_ID), closed_at: thisMonth() } };
+    case 'lostThisMonth':
+      return {
+        with: ['loss_reason'],
+        order: { field: 'updated_at', direction: 'desc' },
+        filter: { statuses: closedStages(ctx.pipelines, LOST_STATUS_ID), closed_at: thisMonth() },
+      };
+    case 'overdueTasks':
+      // The closest task is the next unfinished one; when it is already due, the lead is late.
+      return { order: { field: 'updated_at', direction: 'asc' }, filter: { closest_task_at: { from: 0, to: ctx.nowSeconds } } };
+    case 'withoutTasks':
+      return null;
+  }
+}

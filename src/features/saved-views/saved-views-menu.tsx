@@ -1,0 +1,134 @@
+import { Button, Divider, Group, Popover, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useMessages } from '../../lib/i18n/language-context';
+import { encodeViewSearch, parseViewSearch } from '../../lib/url-state/leads-url-codec';
+import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
+import { BUILT_IN_VIEWS, builtInUnavailable, builtInView, type BuiltInViewId } from './built-in-views';
+import { SavedViewRow } from './saved-view-row';
+import { savedViewsMessages } from './saved-views-messages';
+import { MAX_VIEW_NAME, nameProblem, type SavedView } from './saved-views-storage';
+import { useBuiltInReference } from './use-built-in-context';
+import { useSavedViews } from './use-saved-views';
+
+const HINT_KEY = {
+  myOpenLeads: 'myOpenLeadsHint',
+  wonThisMonth: 'wonThisMonthHint',
+  lostThisMonth: 'lostThisMonthHint',
+  overdueTasks: 'overdueTasksHint',
+  withoutTasks: 'notFilterable',
+} as const satisfies Record<BuiltInViewId, string>;
+const PROBLEM_KEY = { empty: 'errEmpty', tooLong: 'errTooLong', duplicate: 'errDuplicate' } as const;
+
+/** Built-in and saved views: apply, save the current one, rename, delete. */
+export function SavedViewsMenu() {
+  const t = useMessages(savedViewsMessages);
+  const { query, setQuery } = useLeadsUrlQuery();
+  const reference = useBuiltInReference();
+  const { views, save, rename, remove } = useSavedViews();
+  const [opened, setOpened] = useState(false);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [notStored, setNotStored] = useState(false);
+  const current = encodeViewSearch(query);
+
+  const handleBuiltIn = (id: BuiltInViewId) => {
+    const view = builtInView(id, { ...reference, nowSeconds: Math.floor(Date.now() / 1000) });
+    if (!view) return;
+    setQuery(view);
+    setOpened(false);
+  };
+  const handleApply = (view: SavedView) => {
+    // Stored text is re-read through the same lenient parser as any URL.
+    setQuery(parseViewSearch(view.search).query);
+    setOpened(false);
+  };
+  const handleSave = (e: FormEvent) => {
+    e.preventDefault();
+    const problem = nameProblem(name, views);
+    if (problem) return setError(t(PROBLEM_KEY[problem], { max: MAX_VIEW_NAME }));
+    setNotStored(!save(name, current));
+    setName('');
+  };
+  const handleRename = (id: string, next: string) => setNotStored(!rename(id, next));
+  const handleDelete = (id: string) => setNotStored(!remove(id));
+
+  return (
+    <Popover opened={opened} onChange={setOpened} position="bottom-start" width={380} shadow="md" trapFocus>
+      <Popover.Target>
+        <Button size="xs" variant="default" onClick={() => setOpened((o) => !o)} aria-haspopup="dialog" aria-expanded={opened}>
+          {t('button')}
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="xs" role="dialog" aria-label={t('button')}>
+          <Text size="xs" fw={700} c="dimmed">
+            {t('builtInTitle')}
+          </Text>
+          <Stack gap={2}>
+            {BUILT_IN_VIEWS.map((id) => {
+              const unavailable = builtInUnavailable(id, { ...reference, nowSeconds: 0 });
+              return (
+                <Tooltip key={id} label={t(unavailable ?? HINT_KEY[id])} multiline w={320} withinPortal={false}>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    justify="flex-start"
+                    disabled={unavailable !== null}
+                    onClick={() => handleBuiltIn(id)}
+                  >
+                    {t(id)}
+                  </Button>
+                </Tooltip>
+              );
+            })}
+            {builtInUnavailable('withoutTasks', { ...reference, nowSeconds: 0 }) && (
+              <Text size="xs" c="dimmed">
+                {t('withoutTasks')}: {t('notFilterable')}
+              </Text>
+            )}
+          </Stack>
+          <Divider />
+          <Text size="xs" fw={700} c="dimmed">
+            {t('savedTitle')}
+          </Text>
+          {views.length === 0 ? (
+            <Text size="xs" c="dimmed">
+              {t('noSaved')}
+            </Text>
+          ) : (
+            <Stack gap={2} role="list" aria-label={t('savedTitle')}>
+              {views.map((v) => (
+                <SavedViewRow key={v.id} view={v} views={views} isCurrent={v.search === current} onApply={handleApply} onRename={handleRename} onDelete={handleDelete} />
+              ))}
+            </Stack>
+          )}
+          <Divider />
+          <form onSubmit={handleSave}>
+            <Group gap={4} align="flex-end" wrap="nowrap">
+              <TextInput
+                size="xs"
+                label={t('saveLabel')}
+                placeholder={t('savePlaceholder')}
+                value={name}
+                onChange={(e) => {
+                  setName(e.currentTarget.value);
+                  setError(null);
+                }}
+                error={error}
+                style={{ flex: 1 }}
+              />
+              <Button size="xs" type="submit">
+                {t('save')}
+              </Button>
+            </Group>
+          </form>
+          {notStored && (
+            <Text size="xs" c="orange" role="status">
+              {t('notStored')}
+            </Text>
+          )}
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
