@@ -158,7 +158,7 @@ export function unaccountedParams(search: string, parsed: ParsedLeadsQuery): str
     } else if (stage) {
       reflected = (f.statuses ?? []).some((s) => s[stage[2] as 'pipeline_id' | 'status_id'] === n) || named(`filter[statuses][${Number(stage[1])}]`);
     } else if (order) {
-      reflected = q.order?.field === order[1] && q.order.direction === raw.trim().toLowerCase();
+      reflected = q.order?.field === order[1] && q.order?.direction === raw.trim().toLowerCase();
     }
     if (!reflected) out.push(`${key}=${raw.slice(0, 40)}`);
   }
