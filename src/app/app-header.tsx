@@ -32,7 +32,7 @@ export function AppHeader() {
           </Text>
         ) : null}
         {mode ? (
-          <Badge color={mode === 'demo' ? 'orange' : 'blue'} variant="light">
+          <Badge variant="default" leftSection={<span aria-hidden="true" style={{ color: mode === 'demo' ? 'var(--mantine-color-orange-6)' : 'var(--mantine-color-blue-6)' }}>●</span>}>
             {mode === 'demo' ? t('modeDemo') : t('modeKommo')}
           </Badge>
         ) : null}

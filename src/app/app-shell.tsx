@@ -1,8 +1,10 @@
 // The page layout: header on top, the leads table filling the rest. The page itself never
 // scrolls (height 100dvh, overflow hidden); only the table's own scroll container does.
-import { AppShell as MantineAppShell } from '@mantine/core';
+import { AppShell as MantineAppShell, Box } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { FiltersBar } from '../features/filters/filters-bar';
 import { LeadsTable } from '../features/leads-table/leads-table';
+import { SavedViewsMenu } from '../features/saved-views/saved-views-menu';
 import { AppHeader } from './app-header';
 
 export const HEADER_HEIGHT = 56;
@@ -19,7 +21,11 @@ export function AppShell({ filters }: AppShellProps) {
         <AppHeader />
       </MantineAppShell.Header>
       <MantineAppShell.Main style={{ height: '100dvh', display: 'flex', flexDirection: 'column', overflow: 'hidden' }}>
-        {filters}
+        {filters ?? (
+          <Box px="sm" py="xs">
+            <FiltersBar actions={<SavedViewsMenu />} />
+          </Box>
+        )}
         <div style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
           <LeadsTable />
         </div>

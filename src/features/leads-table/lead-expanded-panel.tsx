@@ -125,6 +125,8 @@ export function LeadExpandedPanel({ lead, pageLeads, height, colSpan }: LeadExpa
     <div
       role="gridcell"
       aria-colspan={colSpan}
+      // Focusable so keyboard users can scroll a long panel (it has a fixed height).
+      tabIndex={0}
       id={expandedPanelId(lead.id)}
       aria-label={t('panelTitle', { name })}
       className={classes.panel}

@@ -79,6 +79,13 @@ export function customFieldColumnId(fieldId: number): string {
   return `${CUSTOM_FIELD_PREFIX}${fieldId}`;
 }
 
+/** Custom fields shown by default; the rest wait in the column chooser (accounts have dozens). */
+export const DEFAULT_VISIBLE_CUSTOM_FIELDS = 6;
+
+export function defaultCustomFieldVisibility(fields: readonly CustomFieldDefinition[]): Record<string, boolean> {
+  return Object.fromEntries(fields.slice(DEFAULT_VISIBLE_CUSTOM_FIELDS).map((f) => [customFieldColumnId(f.id), false]));
+}
+
 export function buildCustomFieldColumns(fields: readonly CustomFieldDefinition[]): LeadColumnDef[] {
   return fields.map((field) =>
     helper.display({

@@ -46,7 +46,7 @@ export function LeadsTableHeader({ headers, height, width, order, onSort, t }: L
               {column.id === 'expand' ? (
                 <VisuallyHidden>{label}</VisuallyHidden>
               ) : sortField ? (
-                <button type="button" className={classes.sortButton} onClick={() => onSort(sortField)} aria-label={t('sortBy', { column: label })}>
+                <button type="button" className={classes.sortButton} onClick={() => onSort(sortField)}>
                   <span className={classes.headerLabel}>{label}</span>
                   <span aria-hidden="true" className={`${classes.sortIcon} ${sorted ? classes.sortActive : ''}`}>
                     {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '⇅'}

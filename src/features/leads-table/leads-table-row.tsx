@@ -46,7 +46,6 @@ export const LeadsTableRow = memo(function LeadsTableRow({
       role="row"
       id={rowDomId(row.original.id)}
       aria-rowindex={index + 2}
-      aria-expanded={expanded}
       data-index={index}
       className={active ? `${classes.row} ${classes.active}` : classes.row}
       style={{ transform: `translateY(${start}px)`, height: expanded ? rowHeight + panelHeight : rowHeight, width }}
@@ -64,7 +63,7 @@ export const LeadsTableRow = memo(function LeadsTableRow({
           .filter(Boolean)
           .join(' ');
         return (
-          <div key={cell.id} role="gridcell" className={className} style={pinnedStyle(column, { width: column.getSize(), height: rowHeight - 1 })}>
+          <div key={cell.id} role="gridcell" data-col={column.id} className={className} style={pinnedStyle(column, { width: column.getSize(), height: rowHeight - 1 })}>
             <FlexRender cell={cell} />
           </div>
         );

@@ -1,7 +1,7 @@
 // The leads table: URL query + visible columns -> one infinite query -> TanStack Table -> the
 // virtualized body. Reference data (names) must be there first; it is fetched once per session.
 import { Alert, Stack } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useTable, type ColumnPinningState, type ExpandedState } from '@tanstack/react-table';
 import { useCallback, useMemo, useState } from 'react';
 import { encodeLeadsQuery, type OrderField } from '../../kommo/leads-query';
@@ -9,19 +9,20 @@ import type { Lead } from '../../kommo/schemas';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { leadQueries } from '../../lib/api/lead-queries';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';
-import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
+import type { LeadsChunk } from '../../lib/api/leads-stream';
+import { useLeadsUrlQuery, type LeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 import { ColumnChooser } from './column-chooser';
 import { moveColumn, ROW_HEIGHTS } from './column-preferences';
 import { buildFetchQuery } from './fetch-query';
 import type { LeadReference } from './lead-reference';
-import { BASE_COLUMNS, buildCustomFieldColumns, DEFAULT_HIDDEN_COLUMNS, EXPAND_COLUMN_ID } from './leads-columns';
+import { BASE_COLUMNS, buildCustomFieldColumns, DEFAULT_HIDDEN_COLUMNS, defaultCustomFieldVisibility, EXPAND_COLUMN_ID } from './leads-columns';
 import { LeadsErrorView } from './leads-error-view';
 import { LeadsStatusLine } from './leads-status-line';
 import { LeadsTableBody } from './leads-table-body';
 import { leadsTableFeatures } from './leads-table-features';
 import { leadsTableMessages } from './leads-table-messages';
 import { LeadsEmptyState, LeadsTableSkeleton } from './leads-table-states';
-import { useColumnPreferences } from './use-column-preferences';
+import { useColumnPreferences, type ColumnPreferencesState } from './use-column-preferences';
 import { useLeadReference } from './use-lead-reference';
 
 const EMPTY_LEADS: Lead[] = [];
@@ -30,30 +31,43 @@ const PINNING: ColumnPinningState = { start: [EXPAND_COLUMN_ID, 'name'], end: []
 const getRowId = (lead: Lead) => String(lead.id);
 const canExpand = () => true;
 
+/** Only the fixed columns need `with=` values, so the list can be requested before custom fields arrive. */
+function visibleWithNeeds(visibility: Record<string, boolean>) {
+  return BASE_COLUMNS.filter((c) => c.id !== undefined && visibility[c.id] !== false).map((c) => c.meta?.needsWith);
+}
+
 /** The leads table with its own states; the app shell places it as the main content. */
 export function LeadsTable() {
   const t = useMessages(leadsTableMessages);
+  const client = useKommoClient();
+  const url = useLeadsUrlQuery();
+  const prefs = useColumnPreferences(DEFAULT_HIDDEN_COLUMNS);
+  const visibleNeeds = useMemo(() => visibleWithNeeds(prefs.visibility), [prefs.visibility]);
+  const fetchQuery = useMemo(() => buildFetchQuery(url.query, visibleNeeds), [url.query, visibleNeeds]);
+  // Started in parallel with the reference data, not after it.
+  const leadsQuery = useInfiniteQuery(leadQueries.list(client, fetchQuery));
   const { reference, error, refetch } = useLeadReference();
   if (!reference && error) return <LeadsErrorView error={error} onRetry={refetch} t={t} />;
   if (!reference) return <LeadsTableSkeleton label={t('statusLoading')} />;
-  return <LeadsGrid reference={reference} />;
+  return <LeadsGrid reference={reference} prefs={prefs} leadsQuery={leadsQuery} url={url} />;
 }
 
-function LeadsGrid({ reference }: { reference: LeadReference }) {
+type LeadsGridProps = {
+  reference: LeadReference;
+  prefs: ColumnPreferencesState;
+  leadsQuery: UseInfiniteQueryResult<InfiniteData<LeadsChunk, unknown>>;
+  url: LeadsUrlQuery;
+};
+
+function LeadsGrid({ reference, prefs, leadsQuery, url }: LeadsGridProps) {
   const t = useMessages(leadsTableMessages);
   const { locale } = useLanguage();
-  const client = useKommoClient();
-  const { query: urlQuery, setQuery } = useLeadsUrlQuery();
-  const prefs = useColumnPreferences(DEFAULT_HIDDEN_COLUMNS);
+  const { query: urlQuery, setQuery } = url;
   const [expanded, setExpanded] = useState<ExpandedState>({});
 
   const columns = useMemo(() => [...BASE_COLUMNS, ...buildCustomFieldColumns(reference.customFields)], [reference.customFields]);
-  const visibleNeeds = useMemo(
-    () => columns.filter((c) => c.id !== undefined && prefs.visibility[c.id] !== false).map((c) => c.meta?.needsWith),
-    [columns, prefs.visibility],
-  );
-  const fetchQuery = useMemo(() => buildFetchQuery(urlQuery, visibleNeeds), [urlQuery, visibleNeeds]);
-  const leadsQuery = useInfiniteQuery(leadQueries.list(client, fetchQuery));
+  const defaultVisibility = useMemo(() => defaultCustomFieldVisibility(reference.customFields), [reference.customFields]);
+  const columnVisibility = useMemo(() => ({ ...defaultVisibility, ...prefs.visibility }), [defaultVisibility, prefs.visibility]);
   const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = leadsQuery;
 
   const pages = useMemo(() => data?.pages.map((p) => p.leads) ?? EMPTY_PAGES, [data]);
@@ -76,7 +90,7 @@ function LeadsGrid({ reference }: { reference: LeadReference }) {
     getRowId,
     getRowCanExpand: canExpand,
     columnResizeMode: 'onChange',
-    state: { columnVisibility: prefs.visibility, columnOrder: prefs.order, columnSizing: prefs.sizing, columnPinning: PINNING, expanded },
+    state: { columnVisibility, columnOrder: prefs.order, columnSizing: prefs.sizing, columnPinning: PINNING, expanded },
     onColumnVisibilityChange: prefs.setVisibility,
     onColumnOrderChange: prefs.setOrder,
     onColumnSizingChange: prefs.setSizing,

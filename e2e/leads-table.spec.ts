@@ -1,0 +1,194 @@
+// The leads table against the real server and its demo account: first screen, infinite scroll with
+// bounded DOM rows, expanding, keyboard, each error state (via the fault switches) and axe.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './support/test';
+import { LeadsPage } from './pages/leads-page';
+
+const MAX_DOM_ROWS = 80;
+
+test('the first screen shows demo leads with stage and user names', async ({ page }) => {
+  const leads = new LeadsPage(page);
+  await leads.goto();
+  await leads.waitForRows();
+  await expect(page.getByText('Demo account')).toBeVisible();
+  const first = leads.rowByIndex(0);
+  await expect(leads.cell(first, 'stage')).toHaveText(/\S+ · \S+/);
+  await expect(leads.cell(first, 'stage')).not.toHaveText(/^Stage \d+/);
+  await expect(leads.cell(first, 'responsible')).toHaveText(/[A-Za-zÀ-ÿ]+ [A-Za-zÀ-ÿ']+/);
+  await expect(leads.cell(first, 'responsible')).not.toHaveText(/^User \d+/);
+  await expect(leads.cell(first, 'price')).toHaveText(/\d/);
+  await expect(leads.status).toContainText('More available');
+  // The page itself never scrolls: only the grid does.
+  const scrolls = await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight);
+  expect(scrolls).toBe(true);
+});
+
+test('scrolling loads more leads while the DOM rows stay bounded', async ({ page }) => {
+  const leads = new LeadsPage(page);
+  await leads.goto();
+  await leads.waitForRows();
+  const initial = await leads.loadedCount();
+  expect(initial).toBeGreaterThan(0);
+  for (let i = 0; i < 4; i++) {
+    await leads.scrollToBottom();
+    await expect.poll(() => leads.loadedCount()).toBeGreaterThan(initial + i * 200);
+  }
+  expect(await leads.loadedCount()).toBeGreaterThanOrEqual(initial * 3);
+  expect(await leads.bodyRows.count()).toBeLessThan(MAX_DOM_ROWS);
+  await expect(leads.grid).toHaveAttribute('aria-rowcount', '-1');
+});
+
+test('sorting by a header is server-side, marked with aria-sort, and returns to the top', async ({ page }) => {
+  const leads = new LeadsPage(page);
+  await leads.goto();
+  await leads.waitForRows();
+  const idHeader = page.getByRole('columnheader', { name: /^ID/ });
+  await expect(idHeader).toHaveAttribute('aria-sort', 'none');
+  await expect(page.getByRole('columnheader', { name: /^Price/ })).not.toHaveAttribute('aria-sort');
+  await leads.scrollBy(3000);
+  await idHeader.getByRole('button').click();
+  await expect(page).toHaveURL(/order\[id\]=desc/);
+  await expect(idHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect.poll(() => page.getByTestId('leads-scroll').evaluate((el) => el.scrollTop)).toBe(0);
+  const firstId = Number(await leads.cell(leads.rowByIndex(0), 'id').innerText());
+  const secondId = Number(await leads.cell(leads.rowByIndex(1), 'id').innerText());
+  expect(firstId).toBeGreaterThan(secondId);
+});
+
+test('expanding shows contacts, company, products and the loss reason', async ({ page }) => {
+  const leads = new LeadsPage(page);
+  await leads.goto();
+  await leads.waitForRows();
+
+  const withContactAndCompany = leads.bodyRows
+    .filter({ has: page.locator('[data-col=main_contact]:not(:empty)') })
+    .filter({ has: page.locator('[data-col=company]:not(:empty)') })
+    .filter({ has: page.locator('[data-col=products]:not(:empty)') })
+    .first();
+  await withContactAndCompany.getByRole('button', { name: /^Show details of/ }).click();
+  await expect(withContactAndCompany.getByRole('button', { name: /^Hide details of/ })).toHaveAttribute('aria-expanded', 'true');
+  const panel = withContactAndCompany.getByRole('gridcell', { name: /^Details of/ });
+  await expect(panel).toBeVisible();
+  const contacts = panel.locator('section', { hasText: 'Contacts' });
+  await expect(contacts.locator('li').first()).toBeVisible();
+  await expect(contacts).toContainText(/@|\+?\d{6,}/);
+  await expect(panel.locator('section', { hasText: 'Company' }).locator('p')).not.toHaveText(/None|Loading|^#/);
+  await expect(panel.locator('section', { hasText: 'Products' }).locator('li').first()).toContainText(/Qty \d+/);
+
+  const lost = leads.bodyRows.filter({ has: page.locator('[data-col=loss_reason]:not(:empty)') }).first();
+  const reason = await leads.cell(lost, 'loss_reason').innerText();
+  await lost.getByRole('button', { name: /^Show details of/ }).click();
+  const lostPanel = lost.getByRole('gridcell', { name: /^Details of/ });
+  await expect(lostPanel.locator('section', { hasText: 'Loss reason' })).toContainText(reason);
+  // Several rows can be open at once.
+  await expect(leads.grid.getByRole('gridcell', { name: /^Details of/ })).toHaveCount(2);
+});
+
+test('keyboard: arrows, Page Down, Home/End move the active row; Enter and Space expand', async ({ page }) => {
+  const leads = new LeadsPage(page);
+  await leads.goto();
+  await leads.waitForRows();
+  await leads.grid.focus();
+  const firstRowId = await leads.rowByIndex(0).getAttribute('id');
+  expect(await leads.activeRowId()).toBe(firstRowId);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(leads.grid).toHaveAttribute('aria-activedescendant', (await leads.rowByIndex(2).getAttribute('id'))!);
+  await page.keyboard.press('ArrowUp');
+  await expect(leads.grid).toHaveAttribute('aria-activedescendant', (await leads.rowByIndex(1).getAttribute('id'))!);
+  await page.keyboard.press('Enter');
+  await expect(leads.rowByIndex(1).getByRole('button', { name: /details of/ })).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press(' ');
+  await expect(leads.rowByIndex(1).getByRole('button', { name: /details of/ })).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('PageDown');
+  const afterPageDown = await leads.activeRowId();
+  const index = Number(await page.locator(`[id="${afterPageDown}"]`).getAttribute('aria-rowindex'));
+  expect(index).toBeGreaterThan(5);
+  await page.keyboard.press('End');
+  const loaded = await leads.loadedCount();
+  await expect(page.locator(`[id="${await leads.activeRowId()}"]`)).toHaveAttribute('aria-rowindex', String(loaded + 1));
+  await page.keyboard.press('Home');
+  await expect(leads.grid).toHaveAttribute('aria-activedescendant', firstRowId!);
+  await expect(leads.rowByIndex(0)).toBeInViewport();
+});
+
+test('a 403 stops the calls, explains what to do and resumes on demand', async ({ page, faults, pageErrors }) => {
+  pageErrors.allow(/status of (4\d\d|5\d\d)/);
+  await faults.set({ blocked403: true, pathPrefix: '/api/v4/leads' });
+  const leads = new LeadsPage(page);
+  await leads.goto();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('blocked the access (403)');
+  await expect(alert).toContainText('calls are stopped');
+  await faults.reset();
+  await page.getByRole('button', { name: 'Resume and retry' }).click();
+  await leads.waitForRows();
+});
+
+test('a 429 shows a countdown, then retry works', async ({ page, faults, pageErrors }) => {
+  pageErrors.allow(/status of (4\d\d|5\d\d)/);
+  await faults.set({ burst429: 50, pathPrefix: '/api/v4/leads' });
+  const leads = new LeadsPage(page);
+  await leads.goto();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Too many requests (429)', { timeout: 30_000 });
+  await faults.reset();
+  const retry = page.getByRole('button', { name: 'Retry' });
+  await expect(retry).toBeEnabled({ timeout: 30_000 });
+  await retry.click();
+  await leads.waitForRows();
+});
+
+test('server, network and unreadable answers each get their message and a retry', async ({ page, faults, pageErrors }) => {
+  test.setTimeout(90_000);
+  pageErrors.allow(/status of (4\d\d|5\d\d)|ERR_EMPTY_RESPONSE|Failed to load resource/);
+  const leads = new LeadsPage(page);
+  const cases = [
+    [{ errorRate: 1 }, /internal error \(500\)/],
+    [{ dropConnection: true }, /could not be reached/],
+    [{ malformedJson: true }, /cannot read|could not be loaded/],
+  ] as const;
+  for (const [fault, message] of cases) {
+    await faults.reset();
+    await faults.set({ ...fault, pathPrefix: '/api/v4/leads' });
+    await leads.goto(`?query=${Object.keys(fault)[0]}`);
+    await expect(page.getByRole('alert')).toContainText(message, { timeout: 30_000 });
+  }
+  await faults.reset();
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0, { timeout: 30_000 });
+});
+
+test('rows stay visible when a later page fails, and the error sits below them', async ({ page, faults, pageErrors }) => {
+  pageErrors.allow(/status of (4\d\d|5\d\d)/);
+  const leads = new LeadsPage(page);
+  await leads.goto();
+  await leads.waitForRows();
+  const before = await leads.loadedCount();
+  await faults.set({ errorRate: 1, pathPrefix: '/api/v4/leads' });
+  await leads.scrollToBottom();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('More leads could not be loaded', { timeout: 30_000 });
+  await expect(leads.rowByIndex(0)).toBeAttached();
+  expect(await leads.loadedCount()).toBe(before);
+  await faults.reset();
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect.poll(() => leads.loadedCount()).toBeGreaterThan(before);
+});
+
+test('an empty result says so and hints at the filters', async ({ page }) => {
+  const leads = new LeadsPage(page);
+  await leads.goto('?query=zzzz-no-such-lead-zzzz');
+  await expect(page.getByText('No lead matches this view')).toBeVisible();
+});
+
+test('axe finds no serious or critical violations, collapsed and expanded', async ({ page }) => {
+  const leads = new LeadsPage(page);
+  await leads.goto();
+  await leads.waitForRows();
+  await leads.rowByIndex(0).getByRole('button', { name: /^Show details of/ }).click();
+  await expect(leads.grid.getByRole('gridcell', { name: /^Details of/ })).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+});
