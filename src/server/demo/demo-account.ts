@@ -134,7 +134,8 @@ export function createDemoAccount(options: DemoAccountOptions): DemoAccount {
     c.res = res;
   });
 
-  app.use('*', async (c, next) => {
+  // Paths outside the API are simply not found (no auth first): /__demo/faults is 404 unless enabled.
+  app.use('/api/v4/*', async (c, next) => {
     if (options.rateLimit !== false) {
       const decision = limiter.check(c.req.header(DEMO_CLIENT_HEADER) ?? '');
       if (!decision.allowed) {

@@ -91,9 +91,9 @@ export function createFaultController(initial: FaultPatch = {}): FaultController
     takeError() {
       const rate = settings.errorRate;
       if (rate <= 0) return false;
-      // Evenly spread: request n fails when floor(n * rate) steps up (rate 0.25 fails every 4th).
+      // Evenly spread: request n fails when ceil(n * rate) steps up (rate 0.25: the 1st, 5th, 9th...).
       requests++;
-      return Math.floor(requests * rate) > Math.floor((requests - 1) * rate);
+      return Math.ceil(requests * rate) > Math.ceil((requests - 1) * rate);
     },
   };
 }
