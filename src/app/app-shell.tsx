@@ -6,6 +6,7 @@ import { FiltersBar } from '../features/filters/filters-bar';
 import { LeadsTable } from '../features/leads-table/leads-table';
 import { SavedViewsMenu } from '../features/saved-views/saved-views-menu';
 import { AppHeader } from './app-header';
+import { WholePictureToolbar } from './whole-picture-toolbar';
 
 export const HEADER_HEIGHT = 56;
 
@@ -26,6 +27,7 @@ export function AppShell({ filters }: AppShellProps) {
             <FiltersBar actions={<SavedViewsMenu />} />
           </Box>
         )}
+        <WholePictureToolbar />
         <div style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
           <LeadsTable />
         </div>

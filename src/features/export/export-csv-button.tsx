@@ -1,0 +1,66 @@
+// "Export CSV": loads every lead of the view first when needed (through the load-all walk the app
+// passes in), then writes the visible columns, in their order, to `leads-<date>.csv`.
+import { Button, Group, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Lead } from '../../kommo/schemas';
+import { isApiError } from '../../lib/api/api-error';
+import { useKommoClient } from '../../lib/api/kommo-client-context';
+import { useMessages } from '../../lib/i18n/language-context';
+import { exportMessages } from './export-messages';
+import { downloadBlob, exportFileName, exportLeadsToCsv } from './export-leads';
+import { BASE_EXPORT_COLUMN_IDS, type ExportLabels } from './lead-export-columns';
+
+export type ExportCsvButtonProps = {
+  /** Every lead of the view; `complete: false` when the walk was stopped (then nothing is written). */
+  loadAll: () => Promise<{ leads: Lead[]; complete: boolean }>;
+  /** The table's visible column ids in their order, read when the button is pressed. */
+  getColumnIds: () => readonly string[];
+};
+
+export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps) {
+  const t = useMessages(exportMessages);
+  const client = useKommoClient();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const handleExport = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { leads, complete } = await loadAll();
+      if (!complete) return;
+      const labels: ExportLabels = {
+        headers: Object.fromEntries(BASE_EXPORT_COLUMN_IDS.map((id) => [id, t(id)])) as ExportLabels['headers'],
+        yes: t('yes'),
+        no: t('no'),
+        inactive: t('inactive'),
+      };
+      const blob = await exportLeadsToCsv({ client, queryClient, leads, columnIds: getColumnIds(), labels, signal: new AbortController().signal });
+      downloadBlob(blob, exportFileName(new Date()));
+    } catch (e) {
+      setError(isApiError(e) ? e.detail : e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Button size="xs" variant="light" loading={busy} title={t('exportHint')} onClick={() => void handleExport()}>
+        {t('exportCsv')}
+      </Button>
+      {busy ? (
+        <Text size="xs" c="dimmed" role="status">
+          {t('exporting')}
+        </Text>
+      ) : null}
+      {error ? (
+        <Text size="xs" c="red" role="alert">
+          {t('exportFailed', { detail: error })}
+        </Text>
+      ) : null}
+    </Group>
+  );
+}

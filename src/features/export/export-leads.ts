@@ -1,0 +1,98 @@
+// Gathers what an export needs beyond the leads (reference data, and the contacts, companies and
+// catalog elements of the visible columns, in batches of 250 ids), then writes the CSV Blob.
+import type { QueryClient } from '@tanstack/react-query';
+import type { Lead } from '../../kommo/schemas';
+import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from '../../lib/api/entity-fetchers';
+import type { KommoClient } from '../../lib/api/kommo-client';
+import { referenceQueries } from '../../lib/api/reference-queries';
+import { buildExportColumns, catalogElementKey, referencedEntityIds, type ExportLabels } from './lead-export-columns';
+import { leadsToCsvBlob } from './leads-to-csv';
+
+export type ExportLeadsInput = {
+  client: KommoClient;
+  queryClient: QueryClient;
+  leads: readonly Lead[];
+  columnIds: readonly string[];
+  labels: ExportLabels;
+  signal: AbortSignal;
+};
+
+/** An IANA zone Intl accepts, or UTC when the account sends something it cannot read. */
+function safeTimeZone(zone: string | undefined): string {
+  if (!zone) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+export async function exportLeadsToCsv({ client, queryClient, leads, columnIds, labels, signal }: ExportLeadsInput): Promise<Blob> {
+  const [account, pipelines, users, lossReasons, customFields, catalogs, sources] = await Promise.all([
+    queryClient.fetchQuery(referenceQueries.account(client)),
+    queryClient.fetchQuery(referenceQueries.pipelines(client)),
+    queryClient.fetchQuery(referenceQueries.users(client)),
+    queryClient.fetchQuery(referenceQueries.lossReasons(client)),
+    queryClient.fetchQuery(referenceQueries.customFields(client)),
+    queryClient.fetchQuery(referenceQueries.catalogs(client)),
+    queryClient.fetchQuery(referenceQueries.sources(client)),
+  ]);
+  const wanted = new Set(columnIds);
+  // Only the entities a visible column shows: the main contact alone needs one contact per lead.
+  const mainOnly = wanted.has('main_contact') && !wanted.has('contacts');
+  const refs = referencedEntityIds(
+    mainOnly
+      ? leads.map((l) => {
+          const links = l._embedded.contacts ?? [];
+          const main = links.find((c) => c.is_main) ?? links[0];
+          return { ...l, _embedded: { ...l._embedded, contacts: main ? [main] : [] } };
+        })
+      : leads,
+  );
+  const needContacts = wanted.has('main_contact') || wanted.has('contacts');
+  const [contacts, companies, elements] = await Promise.all([
+    needContacts ? fetchContactsByIds(client, refs.contacts, signal) : Promise.resolve([]),
+    wanted.has('company') ? fetchCompaniesByIds(client, refs.companies, signal) : Promise.resolve([]),
+    wanted.has('products')
+      ? Promise.all([...refs.catalogElements.entries()].map(([catalogId, ids]) => fetchCatalogElementsByIds(client, catalogId, ids, signal))).then((all) => all.flat())
+      : Promise.resolve([]),
+  ]);
+  const columns = buildExportColumns(
+    columnIds,
+    {
+      timeZone: safeTimeZone(account.datetime_settings?.timezone),
+      pipelines,
+      users: users.users,
+      groups: users.groups,
+      lossReasons,
+      customFields,
+      catalogs,
+      sources,
+      contacts: new Map(contacts.map((c) => [c.id, c])),
+      companies: new Map(companies.map((c) => [c.id, c])),
+      catalogElements: new Map(elements.map((e) => [catalogElementKey(e.catalog_id, e.id), e])),
+    },
+    labels,
+  );
+  return leadsToCsvBlob(leads, columns, { signal });
+}
+
+/** `leads-2024-03-05.csv`, the date in the user's own calendar (the day they exported it). */
+export function exportFileName(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `leads-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.csv`;
+}
+
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later, not at once: the browser reads the Blob after this click handler returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
