@@ -17,9 +17,14 @@ export const ALLOWED_API_PATHS: readonly RegExp[] = [
 
 /** True when a decoded path (no query) is on the allowlist. Refuses traversal and odd characters first. */
 export function isAllowedApiPath(path: string): boolean {
-  if (path.includes('..') || path.includes('//') || path.includes('\\') || /%|[\0-\x1f]/.test(path)) return false;
+  if (path.includes('..') || path.includes('//') || path.includes('\\') || path.includes('%') || hasControlCharacter(path)) return false;
   return ALLOWED_API_PATHS.some((re) => re.test(path));
 }
 
 /** Kommo's documented rate limit per integration: 7 requests a second. */
 export const KOMMO_RATE_LIMIT_PER_SECOND = 7;
+
+function hasControlCharacter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 0x20 || s.charCodeAt(i) === 0x7f) return true;
+  return false;
+}
