@@ -47,7 +47,12 @@ export function LeadsTable() {
   // Started in parallel with the reference data, not after it.
   const leadsQuery = useInfiniteQuery(leadQueries.list(client, fetchQuery));
   const { reference, error, refetch } = useLeadReference();
-  if (!reference && error) return <LeadsErrorView error={error} onRetry={refetch} t={t} />;
+  // Both failed together (a 403 blocks every call): one retry resumes both.
+  const retryAll = () => {
+    refetch();
+    if (leadsQuery.isError) void leadsQuery.refetch();
+  };
+  if (!reference && error) return <LeadsErrorView error={error} onRetry={retryAll} t={t} />;
   if (!reference) return <LeadsTableSkeleton label={t('statusLoading')} />;
   return <LeadsGrid reference={reference} prefs={prefs} leadsQuery={leadsQuery} url={url} />;
 }
