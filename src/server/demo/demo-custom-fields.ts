@@ -97,6 +97,7 @@ const FIELD_SPECS: readonly FieldSpec[] = [
   tracking('yclid', 'YCLID', ['4567']),
 ];
 
+const QUARTER_HOURS = [0, 900, 1800, 2700] as const;
 const FIRST_FIELD_ID = 1_120_001;
 const FIRST_ENUM_ID = 3_480_001;
 
@@ -137,24 +138,30 @@ export function leadFieldIdOfType(type: string): number | undefined {
 }
 export const WEBSITE_FIELD_ID = FIELDS.find((f) => f.name === 'Website')?.id ?? 0;
 
+function enumValue(e: { id: number; value: string }): ValueItem {
+  return { value: e.value, enum_id: e.id, enum_code: null };
+}
+
+// No closures in here: it runs for every field of every lead (tsx wraps each closure it creates).
 function valuesFor(f: CompiledField, r: Random, ctx: LeadFieldContext): ValueItem[] {
-  const pickEnum = () => {
-    const e = r.pick(f.enumItems);
-    return { value: e.value, enum_id: e.id, enum_code: null };
-  };
+  const min = f.range?.[0] ?? 0;
+  const max = f.range?.[1] ?? 100;
   switch (f.type) {
     case 'numeric':
-      return [{ value: String(r.int(f.range?.[0] ?? 0, f.range?.[1] ?? 100)) }];
     case 'price':
-      return [{ value: String(r.int(f.range?.[0] ?? 0, f.range?.[1] ?? 100)) }];
+      return [{ value: String(r.int(min, max)) }];
     case 'monetary':
-      return [{ value: (r.int((f.range?.[0] ?? 0) * 100, (f.range?.[1] ?? 100) * 100) / 100).toFixed(2) }];
+      return [{ value: (r.int(min * 100, max * 100) / 100).toFixed(2) }];
     case 'select':
     case 'radiobutton':
     case 'category':
-      return [pickEnum()];
-    case 'multiselect':
-      return r.sample(f.enumItems, r.int(1, 3)).map((e) => ({ value: e.value, enum_id: e.id, enum_code: null }));
+      return [enumValue(r.pick(f.enumItems))];
+    case 'multiselect': {
+      const picked = r.sample(f.enumItems, r.int(1, 3));
+      const out: ValueItem[] = [];
+      for (const e of picked) out.push(enumValue(e));
+      return out;
+    }
     case 'checkbox':
       return [{ value: r.chance(0.5) }];
     case 'date':
@@ -164,7 +171,7 @@ function valuesFor(f: CompiledField, r: Random, ctx: LeadFieldContext): ValueIte
       // so the fixed -03:00 offset is exact for these dates too.
       return [{ value: accountMidnightOf(r.int(1955, 2002), r.int(5, 9), r.int(1, 28)) }];
     case 'date_time':
-      return [{ value: ctx.createdAt + r.int(1, 30) * DAY + r.int(8, 18) * HOUR + r.pick([0, 900, 1800, 2700]) }];
+      return [{ value: ctx.createdAt + r.int(1, 30) * DAY + r.int(8, 18) * HOUR + r.pick(QUARTER_HOURS) }];
     default:
       return [{ value: f.text ? f.text(r, ctx) : f.name }];
   }

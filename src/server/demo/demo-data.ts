@@ -1,6 +1,6 @@
 // The demo account's data, deterministic from a seed: reference data eagerly, leads as compact
 // records, contacts/companies/custom field values rebuilt on demand from (seed, id).
-import { createRandom, mixSeed } from './prng';
+import { createRandom, mixSeed, type Random } from './prng';
 import { createDemoReference, LOST_STATUS_ID, WON_STATUS_ID, type DemoReference, type UserWire } from './demo-reference';
 import { DAY, DEMO_REFERENCE_TIME, HOUR } from './demo-time';
 import { DEAL_TITLES, DEMO_LANGUAGES, type DemoLanguage } from './demo-vocabulary';
@@ -83,6 +83,11 @@ function logUniformPrice(u: number): number {
   return Math.round(Math.exp(min + u * (max - min)) / 10) * 10;
 }
 
+/** Who created/updated a lead: mostly its owner, sometimes a robot or form (0), sometimes a colleague. */
+function actor(r: Random, responsible: number, userIds: readonly number[]): number {
+  return r.chance(0.6) ? responsible : r.chance(0.25) ? 0 : r.pick(userIds);
+}
+
 export function createDemoData(options: DemoDataOptions = {}): DemoData {
   const seed = options.seed ?? 1;
   const leadCount = Math.max(0, Math.floor(options.leads ?? DEFAULT_DEMO_LEADS));
@@ -131,7 +136,6 @@ export function createDemoData(options: DemoDataOptions = {}): DemoData {
     const closed = statusId === WON_STATUS_ID || statusId === LOST_STATUS_ID;
 
     const responsible = r.chance(0.9) || activeUserIds.length === 0 ? r.pick(activeUserIds.length ? activeUserIds : userIds) : r.pick(userIds);
-    const actor = () => (r.chance(0.6) ? responsible : r.chance(0.25) ? 0 : r.pick(userIds));
     const u = r.next();
     const updatedAt = Math.min(DEMO_REFERENCE_TIME, createdAt + Math.round((DEMO_REFERENCE_TIME - createdAt) * u * u) + r.int(60, 3 * HOUR));
     const closedAt = closed ? createdAt + Math.round((updatedAt - createdAt) * (0.5 + r.next() / 2)) : null;
@@ -169,8 +173,8 @@ export function createDemoData(options: DemoDataOptions = {}): DemoData {
       pipeline_id: pipeline.id,
       loss_reason_id: statusId === LOST_STATUS_ID && r.chance(0.8) ? r.pick(lossReasonIds) : null,
       source_id: r.chance(0.35) ? r.pick(sourceIds) : null,
-      created_by: actor(),
-      updated_by: actor(),
+      created_by: actor(r, responsible, userIds),
+      updated_by: actor(r, responsible, userIds),
       created_at: createdAt,
       updated_at: updatedAt,
       closed_at: closedAt,

@@ -119,6 +119,15 @@ describe('companion endpoints', () => {
     expect((await get(`/api/v4/catalogs/${data.productsCatalogId}/elements?filter[id][]=1`)).status).toBe(204);
   });
 
+  it('answers byte-identical pages for the same seed, different ones for another seed', async () => {
+    const path = '/api/v4/leads?limit=100&with=contacts,catalog_elements,loss_reason,source_id&order[updated_at]=desc';
+    const twin = createDemoTestClient(createDemoAccount({ token: TOKEN, leads: 1000, seed: 3, rateLimit: false }).app, TOKEN);
+    const other = createDemoTestClient(createDemoAccount({ token: TOKEN, leads: 1000, seed: 4, rateLimit: false }).app, TOKEN);
+    const mine = (await get(path)).text;
+    expect((await twin(path)).text).toBe(mine);
+    expect((await other(path)).text).not.toBe(mine);
+  });
+
   it('answers 404 problem+json for an unknown path and 405 for a write', async () => {
     for (const path of ['/api/v4/leads/123', '/api/v4/unknown', '/elsewhere']) {
       const answer = await get(path);
