@@ -116,3 +116,13 @@ describe('demo data', () => {
     expect(data.leads.some((l) => l.contactIds.length === 0) && data.leads.some((l) => l.contactIds.length === 3)).toBe(true);
   });
 });
+
+describe('demo reference time', () => {
+  it('takes DEMO_NOW as seconds or an ISO date, else the start of the current hour', async () => {
+    const { demoReferenceTime } = await import('./demo-time');
+    expect(demoReferenceTime('1748876400', 0)).toBe(1_748_876_400);
+    expect(demoReferenceTime('2025-06-02T15:30:00Z', 0)).toBe(1_748_876_400);
+    expect(demoReferenceTime(undefined, 1_748_878_000_000)).toBe(1_748_876_400);
+    expect(demoReferenceTime('not a date', 1_748_878_000_000)).toBe(1_748_876_400);
+  });
+});

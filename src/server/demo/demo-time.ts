@@ -1,10 +1,24 @@
-// Time facts of the demo account. Data is spread before a FIXED reference instant (not Date.now) so
-// the same seed gives byte-identical answers on any day.
+// Time facts of the demo account. Data is spread before a reference instant fixed once per process,
+// so the same seed and reference give byte-identical answers, while "this month" still finds leads.
 
-/** 2025-06-02T15:00:00Z: "now" inside the demo account. */
-export const DEMO_REFERENCE_TIME = 1_748_876_400;
 export const DAY = 86_400;
 export const HOUR = 3_600;
+
+/**
+ * "Now" inside the demo account: `DEMO_NOW` (Unix seconds or an ISO date) when set, else the start of
+ * the hour the server started in. A frozen date would leave every relative view (today, this month,
+ * won this month) empty a few weeks after it.
+ */
+export function demoReferenceTime(envValue: string | undefined, nowMs: number): number {
+  const raw = envValue?.trim();
+  if (raw) {
+    const seconds = /^\d+$/.test(raw) ? Number(raw) : Date.parse(raw) / 1000;
+    if (Number.isFinite(seconds) && seconds > 0) return Math.floor(seconds / HOUR) * HOUR;
+  }
+  return Math.floor(nowMs / 1000 / HOUR) * HOUR;
+}
+
+export const DEMO_REFERENCE_TIME = demoReferenceTime(process.env.DEMO_NOW, Date.now());
 
 export const DEMO_TIMEZONE = 'America/Sao_Paulo';
 export const DEMO_TIMEZONE_OFFSET = '-03:00';
