@@ -1,0 +1,82 @@
+// The hostile-data account (DEMO_FIXTURE=hostile) in the real table: a page hook proves no payload
+// ran (every payload calls __pwned if executed; any dialog counts too), no link carries an unsafe
+// scheme, and the layout holds (uniform row height, cells clipped to their columns).
+import { HOSTILE_TEXTS, PWNED_FUNCTION, XSS_URL_PAYLOADS } from '../../src/server/demo/hostile-fixture';
+import { recordFigure } from './chaos-figures';
+import { LeadsPage } from '../pages/leads-page';
+import { expect, test } from '../support/test';
+
+test('hostile lead names, tags, contacts, custom fields and URLs: nothing executes, the layout holds', async ({ page }) => {
+  test.setTimeout(90_000);
+  const executed: string[] = [];
+  await page.exposeFunction(PWNED_FUNCTION, (tag: unknown) => executed.push(`call ${String(tag)}`));
+  page.on('dialog', (dialog) => {
+    executed.push(`dialog ${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  const leads = new LeadsPage(page);
+  await leads.goto('?with=contacts');
+  await leads.waitForRows();
+  // Let the rows of a few pages, their contacts and companies arrive, and expand a few rows.
+  for (let i = 0; i < 3; i++) await leads.scrollToBottom();
+  await leads.scrollBy(-1e9);
+  for (let i = 0; i < 4; i++) {
+    const toggle = leads.rowByIndex(i).getByRole('button', { name: /^Show details of/ });
+    if (await toggle.isVisible()) await toggle.click();
+  }
+  await page.waitForTimeout(1500);
+  // Hover and focus everything in the grid: event-attribute payloads would fire now.
+  const cells = leads.grid.locator('[role=gridcell]');
+  const count = Math.min(await cells.count(), 60);
+  for (let i = 0; i < count; i++) await cells.nth(i).hover({ timeout: 2000 }).catch(() => undefined);
+
+  const dom = await page.evaluate(() => {
+    const grid = document.querySelector('[role=grid]');
+    const links = [...(grid?.querySelectorAll('a[href]') ?? [])].map((a) => (a as HTMLAnchorElement).protocol);
+    const injected = grid ? grid.querySelectorAll('script, iframe, object, embed, svg[onload], img[onerror], details[ontoggle], input[onfocus], body, style:not([data-emotion])').length : -1;
+    const handlers = grid ? [...grid.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length : -1;
+    return { links, injected, handlers, text: grid?.textContent ?? '' };
+  });
+  const visibleCells = leads.bodyRows.first().locator('[role=gridcell]');
+  expect(await visibleCells.count()).toBeGreaterThan(3);
+  const payloadsShown = HOSTILE_TEXTS.filter((p) => dom.text.includes(p.slice(0, 30))).length;
+  const tried = HOSTILE_TEXTS.length + XSS_URL_PAYLOADS.length;
+  recordFigure({ area: 'payloads', source: 'hostile fixture in the table (names, tags, contacts, fields, URLs)', tried, bad: executed.length + dom.injected + dom.handlers, note: `${payloadsShown} shown as text` });
+  expect(executed).toEqual([]);
+  expect(dom.injected).toBe(0);
+  expect(dom.handlers).toBe(0);
+  expect(dom.links.filter((p) => !['http:', 'https:', 'mailto:', 'tel:'].includes(p))).toEqual([]);
+  // The payloads are on screen as text: escaped, not interpreted, not silently dropped.
+  expect(payloadsShown).toBeGreaterThan(5);
+});
+
+test('the layout holds: rows keep one height and no cell spills past its column', async ({ page }) => {
+  const leads = new LeadsPage(page);
+  await leads.goto();
+  await leads.waitForRows();
+  const layout = await page.evaluate(() => {
+    const rows = [...document.querySelectorAll('[role=grid] [role=row]:not([aria-rowindex="1"])')].filter((r) => r.getAttribute('aria-expanded') !== 'true');
+    const heights = rows.map((r) => Math.round(r.getBoundingClientRect().height));
+    const spills: string[] = [];
+    for (const row of rows) {
+      for (const cell of row.querySelectorAll('[role=gridcell]')) {
+        const c = cell.getBoundingClientRect();
+        for (const child of cell.querySelectorAll('*')) {
+          const r = child.getBoundingClientRect();
+          if (r.width === 0 || getComputedStyle(child).visibility === 'hidden') continue;
+          // Content may overflow its own box only where the cell clips it.
+          const clipped = getComputedStyle(cell).overflow !== 'visible' || getComputedStyle(child).overflow !== 'visible';
+          if (!clipped && (r.right > c.right + 1 || r.bottom > c.bottom + 1)) spills.push(`${cell.getAttribute('data-col')}: ${(child.textContent ?? '').slice(0, 30)}`);
+        }
+        if (c.height > heights[0]! + 1) spills.push(`${cell.getAttribute('data-col')}: cell taller than its row`);
+      }
+    }
+    const scroller = document.querySelector('[data-testid=leads-scroll]');
+    return { heights, spills: spills.slice(0, 10), pageOverflowX: document.documentElement.scrollWidth > window.innerWidth + 1, scrollerWidth: scroller?.clientWidth ?? 0 };
+  });
+  recordFigure({ area: 'payloads', source: 'layout breakers (10,000 chars, RTL overrides, emoji, zalgo)', tried: layout.heights.length, bad: new Set(layout.heights).size - 1 + layout.spills.length + (layout.pageOverflowX ? 1 : 0), note: 'bad = broken rows' });
+  expect(layout.heights.length).toBeGreaterThan(10);
+  expect(new Set(layout.heights).size).toBe(1);
+  expect(layout.spills).toEqual([]);
+  expect(layout.pageOverflowX).toBe(false);
+});
