@@ -1,0 +1,246 @@
+// Filters against the real server and demo account: the form writes the URL, the URL is the view
+// (reload, back/forward, a fresh browser), several stages merge in order, garbage is survivable.
+import { expect, test, type Page } from './support/test';
+import { FiltersPanel } from './pages/filters-panel';
+import { LeadsPage } from './pages/leads-page';
+
+type Pipelines = { _embedded: { pipelines: { id: number; name: string; _embedded: { statuses: { id: number; name: string; sort: number }[] } }[] } };
+type Users = { _embedded: { users: { id: number; name: string; rights?: { is_active: boolean } }[] } };
+
+const ROWS_CHECKED = 15;
+
+/** The rendered rows' cells of one column, in row order (the grid is virtualised: only rendered rows). */
+async function columnTexts(leads: LeadsPage, column: string, count = ROWS_CHECKED): Promise<string[]> {
+  await leads.waitForRows();
+  const rows = await leads.bodyRows.evaluateAll(
+    (els, col) =>
+      els
+        .map((el) => ({ index: Number(el.getAttribute('aria-rowindex')), text: el.querySelector(`[role=gridcell][data-col="${col}"]`)?.textContent ?? null }))
+        .filter((r): r is { index: number; text: string } => r.text !== null)
+        .sort((a, b) => a.index - b.index)
+        .map((r) => r.text.replace(/\s+/g, ' ').trim()),
+    column,
+  );
+  return rows.slice(0, count);
+}
+
+async function visibleIds(leads: LeadsPage, count = ROWS_CHECKED): Promise<number[]> {
+  return (await columnTexts(leads, 'id', count)).map(Number);
+}
+
+const cellTexts = columnTexts;
+
+async function reference(page: Page) {
+  const pipelines = (await (await page.request.get('/api/v4/leads/pipelines')).json()) as Pipelines;
+  const users = (await (await page.request.get('/api/v4/users?limit=250')).json()) as Users;
+  return { pipelines: pipelines._embedded.pipelines, users: users._embedded.users };
+}
+
+function isDescending(ids: number[]) {
+  return ids.every((id, i) => i === 0 || ids[i - 1]! > id);
+}
+
+test('a filter built in the form lives in the URL: reload, back, forward, a fresh browser', async ({ page, browser, baseURL }) => {
+  // Four full page loads (form, reload, history, a second browser) on a shared CI box.
+  test.setTimeout(120_000);
+  const leads = new LeadsPage(page);
+  const filters = new FiltersPanel(page);
+  const { users } = await reference(page);
+  const someone = users.find((u) => u.rights?.is_active !== false)!;
+
+  await leads.goto();
+  await leads.waitForRows();
+  await filters.open();
+  await filters.pickUser('Responsible user', someone.name);
+  await filters.orderBy('ID', 'Ascending');
+  await filters.apply();
+
+  await expect(page).toHaveURL(new RegExp(`filter\\[responsible_user_id\\]\\[\\]=${someone.id}`));
+  await expect(page).toHaveURL(/order\[id\]=asc/);
+  await expect(filters.chip(`Responsible: ${someone.name}`)).toBeVisible();
+  await expect.poll(async () => (await cellTexts(leads, 'responsible')).every((t) => t.startsWith(someone.name))).toBe(true);
+  const ids = await visibleIds(leads);
+  expect(ids.length).toBeGreaterThan(1);
+  expect(ids).toEqual([...ids].sort((a, b) => a - b));
+  const filteredUrl = page.url();
+
+  await page.reload();
+  await expect.poll(() => visibleIds(leads)).toEqual(ids);
+  await expect(filters.chip(`Responsible: ${someone.name}`)).toBeVisible();
+
+  await page.goBack();
+  await expect(page).not.toHaveURL(/responsible_user_id/);
+  await expect(filters.chips).toHaveCount(0);
+  await expect.poll(async () => (await visibleIds(leads)).join()).not.toBe(ids.join());
+
+  await page.goForward();
+  await expect(page).toHaveURL(filteredUrl);
+  await expect.poll(() => visibleIds(leads)).toEqual(ids);
+  // The form shows the URL's state, not what was typed before.
+  await filters.open();
+  await expect(filters.dialog.getByText(someone.name, { exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  const fresh = await browser.newContext({ baseURL });
+  try {
+    const other = await fresh.newPage();
+    await other.goto(filteredUrl);
+    await expect.poll(() => visibleIds(new LeadsPage(other))).toEqual(ids);
+    await expect(new FiltersPanel(other).chip(`Responsible: ${someone.name}`)).toBeVisible();
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('three stages in two pipelines show one merged list in order', async ({ page }) => {
+  const leads = new LeadsPage(page);
+  const filters = new FiltersPanel(page);
+  const { pipelines } = await reference(page);
+  const [a, b] = pipelines;
+  const open = (p: NonNullable<typeof a>) => [...p._embedded.statuses].sort((x, y) => x.sort - y.sort).filter((s) => s.id !== 142 && s.id !== 143);
+  const picks = [
+    [a!, open(a!)[0]!],
+    [a!, open(a!)[1]!],
+    [b!, open(b!)[0]!],
+  ] as const;
+
+  await leads.goto('?order[id]=desc');
+  await leads.waitForRows();
+  await filters.open();
+  for (const [p, s] of picks) await filters.stage(p.name, s.name).check();
+  await expect(filters.dialog.getByText('3 stages selected')).toBeVisible();
+  await filters.apply();
+
+  for (let i = 0; i < 3; i++) await expect(page).toHaveURL(new RegExp(`filter\\[statuses\\]\\[${i}\\]\\[status_id\\]=${picks[i]![1].id}`));
+  await expect(filters.chips.filter({ hasText: /^Stage:/ })).toHaveCount(3);
+  // The stage cell reads "Stage · Pipeline".
+  const allowed = picks.map(([p, s]) => `${s.name} · ${p.name}`);
+  await expect.poll(async () => (await cellTexts(leads, 'stage')).filter((t) => !allowed.includes(t))).toEqual([]);
+  const stages = new Set(await cellTexts(leads, 'stage', 60));
+  expect(stages.size, 'rows from more than one stream').toBeGreaterThan(1);
+  const ids = await visibleIds(leads, 60);
+  expect(isDescending(ids)).toBe(true);
+
+  // Further pages keep the merged order.
+  await leads.scrollToBottom();
+  await expect.poll(() => leads.loadedCount()).toBeGreaterThan(ids.length);
+  const after = await visibleIds(leads, 60);
+  expect(isDescending(after)).toBe(true);
+
+  // One stage chip removed: two stages remain.
+  await filters.removeChip(`Stage: ${picks[2]![0].name} › ${picks[2]![1].name}`);
+  await expect(page).not.toHaveURL(/filter\[statuses\]\[2\]/);
+  await expect(filters.chips.filter({ hasText: /^Stage:/ })).toHaveCount(2);
+});
+
+test('a URL full of garbage shows the notice and a working page', async ({ page }) => {
+  const leads = new LeadsPage(page);
+  const filters = new FiltersPanel(page);
+  const garbage = [
+    'foo=bar',
+    'filter[id][]=abc',
+    'order[id]=sideways',
+    'filter[statuses][0][pipeline_id]=1',
+    '%E0%A4%A=1',
+    '__proto__[polluted]=1',
+    'constructor=x',
+    'with=everything',
+    'filter[created_at][from]=20&filter[created_at][to]=10',
+    'order[created_at]=asc',
+  ].join('&');
+  await leads.goto(`?${garbage}`);
+  await expect(filters.notice).toBeVisible();
+  await expect(filters.notice).toContainText('Part of the link was ignored');
+  await expect(filters.notice).toContainText('filter[id][]');
+  await expect(filters.notice).toContainText('not a whole number');
+  await expect(filters.notice).toContainText('order must be asc or desc');
+  // The valid part (order by created_at ascending) is applied.
+  await expect(filters.chip('Order: Created at, Ascending')).toBeVisible();
+  await leads.waitForRows();
+  expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+
+  await filters.notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(filters.notice).toBeHidden();
+  // The page still works: a filter applied from here replaces the garbage.
+  await filters.open();
+  await filters.orderBy('ID', 'Descending');
+  await filters.apply();
+  await expect(page).toHaveURL(/\?order\[id\]=desc$/);
+  await expect(filters.notice).toBeHidden();
+  await expect.poll(async () => isDescending(await visibleIds(leads))).toBe(true);
+});
+
+test('inline validation stops a bad filter from being applied', async ({ page }) => {
+  const leads = new LeadsPage(page);
+  const filters = new FiltersPanel(page);
+  await leads.goto();
+  await filters.open();
+  const ids = filters.dialog.getByRole('combobox', { name: 'Lead IDs' });
+  await ids.fill('12,abc');
+  await ids.press('Enter');
+  await filters.dialog.getByText('From / to', { exact: true }).click();
+  await filters.dialog.getByRole('textbox', { name: 'Price from' }).fill('500');
+  await filters.dialog.getByRole('textbox', { name: 'Price to' }).fill('100');
+  await filters.dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(filters.dialog.getByText('"abc" is not a whole number')).toBeVisible();
+  await expect(filters.dialog.getByText('"From" is after "to"')).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test('saved views: save, apply, rename, delete; built-in views; copy link', async ({ page, context }) => {
+  const leads = new LeadsPage(page);
+  const filters = new FiltersPanel(page);
+  await leads.goto('?order[id]=asc&filter[price][from]=1000');
+  await leads.waitForRows();
+
+  await filters.viewsButton.click();
+  await filters.viewsDialog.getByRole('textbox', { name: 'Name the current view' }).fill('Cheap first');
+  await filters.viewsDialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(filters.viewsDialog.getByRole('button', { name: 'Apply view Cheap first' })).toBeVisible();
+
+  // A built-in view replaces the URL; the saved one brings it back, also after a reload.
+  await filters.viewsDialog.getByRole('button', { name: 'Won this month' }).click();
+  await expect(page).toHaveURL(/filter\[statuses\]\[0\]\[status_id\]=142/);
+  await expect(page).toHaveURL(/filter\[closed_at\]\[from\]=\d+/);
+  await page.reload();
+  await filters.viewsButton.click();
+  await expect(filters.viewsDialog.getByText(/Kommo's API cannot filter leads that have no task/)).toBeVisible();
+  await filters.viewsDialog.getByRole('button', { name: 'Apply view Cheap first' }).click();
+  await expect(page).toHaveURL(/\?order\[id\]=asc&filter\[price\]\[from\]=1000$/);
+
+  await filters.viewsButton.click();
+  await filters.viewsDialog.getByRole('button', { name: 'Rename Cheap first' }).click();
+  const rename = filters.viewsDialog.getByRole('textbox', { name: 'New name for Cheap first' });
+  await rename.fill('Oldest over 1000');
+  await rename.press('Enter');
+  await expect(filters.viewsDialog.getByRole('button', { name: 'Apply view Oldest over 1000' })).toBeVisible();
+  await filters.viewsDialog.getByRole('button', { name: 'Delete Oldest over 1000' }).click();
+  await expect(filters.viewsDialog.getByText(/No saved views yet/)).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+});
+
+test('corrupt saved views in storage never break the page', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('klb.saved-views.v1', '{not json'));
+  const leads = new LeadsPage(page);
+  const filters = new FiltersPanel(page);
+  await leads.goto();
+  await leads.waitForRows();
+  await filters.viewsButton.click();
+  await expect(filters.viewsDialog.getByText(/No saved views yet/)).toBeVisible();
+});
+
+test('deleted leads mode says what Kommo returns', async ({ page }) => {
+  const filters = new FiltersPanel(page);
+  await page.goto('/');
+  await filters.open();
+  await filters.dialog.getByRole('switch', { name: 'Deleted leads only' }).check({ force: true });
+  await expect(filters.dialog.getByText(/only deleted leads that can still be restored/)).toBeVisible();
+  await filters.apply();
+  await expect(page).toHaveURL(/with=only_deleted/);
+  await expect(filters.chip('Deleted leads only')).toBeVisible();
+});
