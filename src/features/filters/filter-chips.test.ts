@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { LeadsQuery } from '../../kommo/leads-query';
+import { formatMessage, type MessageValues } from '../../lib/i18n/define-messages';
+import { buildFilterChips } from './filter-chips';
+import { filtersMessages, type FiltersMessageKey } from './filters-messages';
+import type { FilterReference } from './use-filter-reference';
+
+const t = (key: FiltersMessageKey, values?: MessageValues) => formatMessage(filtersMessages.en[key], values, 'en-US');
+const reference: FilterReference = {
+  users: [{ id: 1, name: 'Ana Souza', rights: { is_active: true } }],
+  pipelines: [
+    { id: 10, name: 'Sales', sort: 1, is_main: true, _embedded: { statuses: [{ id: 142, name: 'Won', sort: 1, color: '#0f0', type: 0, pipeline_id: 10 }] } },
+  ],
+  timezone: 'America/Sao_Paulo',
+  currentUserId: 1,
+  loading: false,
+};
+const utc = (iso: string) => Date.parse(iso) / 1000;
+
+describe('buildFilterChips', () => {
+  const query: LeadsQuery = {
+    query: 'acme',
+    with: ['contacts', 'only_deleted'],
+    order: { field: 'id', direction: 'asc' },
+    filter: {
+      responsible_user_id: [1, 99],
+      statuses: [
+        { pipeline_id: 10, status_id: 142 },
+        { pipeline_id: 11, status_id: 142 },
+      ],
+      price: { from: 5000 },
+      created_at: { from: utc('2025-06-01T03:00:00Z'), to: utc('2025-07-01T02:59:59Z') },
+    },
+  };
+  const chips = buildFilterChips(query, reference, t, 'en-US');
+  const byKey = (key: string) => chips.find((c) => c.key === key);
+
+  it('labels with names, not ids, and falls back for unknown ids', () => {
+    expect(chips.map((c) => c.label)).toEqual([
+      'Deleted leads only',
+      'Search: acme',
+      'Price: from 5,000',
+      'Responsible: Ana Souza, User 99',
+      'Stage: Sales › Won',
+      'Stage: Pipeline 11 › Stage 142',
+      'Created: Jun 1, 2025 – Jun 30, 2025',
+      'Order: ID, Ascending',
+      'Also load: contacts',
+    ]);
+    expect(byKey('stage:10:142')?.color).toBe('#0f0');
+  });
+
+  it('each chip carries the view without it', () => {
+    expect(byKey('stage:10:142')?.next.filter?.statuses).toEqual([{ pipeline_id: 11, status_id: 142 }]);
+    expect(byKey('deleted')?.next.with).toEqual(['contacts']);
+    expect(byKey('with')?.next.with).toEqual(['only_deleted']);
+    expect(byKey('query')?.next.query).toBeUndefined();
+    expect(byKey('price')?.next.filter?.price).toBeUndefined();
+    const onlyOne = buildFilterChips({ filter: { id: [1] } }, reference, t, 'en-US');
+    expect(onlyOne[0]?.next).toEqual({});
+  });
+
+  it('open-ended date ranges', () => {
+    const [since] = buildFilterChips({ filter: { closed_at: { from: utc('2025-06-02T03:00:00Z') } } }, reference, t, 'en-US');
+    expect(since?.label).toBe('Closed: since Jun 2, 2025');
+  });
+});
