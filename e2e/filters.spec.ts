@@ -244,3 +244,25 @@ test('deleted leads mode says what Kommo returns', async ({ page }) => {
   await expect(page).toHaveURL(/with=only_deleted/);
   await expect(filters.chip('Deleted leads only')).toBeVisible();
 });
+
+test('a quick date range is a day range in the account timezone', async ({ page }) => {
+  const filters = new FiltersPanel(page);
+  const account = (await (await page.request.get('/api/v4/account?with=datetime_settings')).json()) as { datetime_settings: { timezone: string } };
+  await page.goto('/');
+  await filters.open();
+  await expect(filters.dialog.getByText(`Days in the account's timezone (${account.datetime_settings.timezone})`)).toBeVisible();
+  await filters.dialog.getByRole('button', { name: 'Created', exact: true }).click();
+  await page.getByRole('button', { name: 'Last month', exact: true }).click();
+  await filters.apply();
+  await expect(page).toHaveURL(/filter\[created_at\]\[from\]=\d+&filter\[created_at\]\[to\]=\d+/);
+  const url = new URL(page.url());
+  const from = Number(url.searchParams.get('filter[created_at][from]'));
+  const to = Number(url.searchParams.get('filter[created_at][to]'));
+  // From the first midnight to one second before a later midnight, both in the account's zone.
+  const hourIn = (s: number) =>
+    new Intl.DateTimeFormat('en-GB', { timeZone: account.datetime_settings.timezone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(s * 1000);
+  expect(hourIn(from)).toBe('00:00:00');
+  expect(hourIn(to)).toBe('23:59:59');
+  expect(to - from + 1).toBeGreaterThanOrEqual(28 * 86_400 - 3600);
+  await expect(filters.chip(/^Created: /)).toBeVisible();
+});
