@@ -9,8 +9,9 @@ export const APP_FIRST_ROW_SELECTOR = '[data-testid="leads-scroll"] [role="row"]
 export const APP_STATUS_SELECTOR = '[data-testid="leads-status"]';
 export const MANTINE_SCROLL_SELECTOR = '[data-testid="reference-scroll"]';
 export const MANTINE_ROW_SELECTOR = '[data-bench-row]';
-export const AG_GRID_SCROLL_SELECTOR = '.ag-body-viewport';
-export const AG_GRID_ROW_SELECTOR = '.ag-center-cols-container [role="row"]';
+// AG Grid 36 scrolls one viewport (header included) and keeps its rows in one scrolling container.
+export const AG_GRID_SCROLL_SELECTOR = '.ag-grid-viewport';
+export const AG_GRID_ROW_SELECTOR = '.ag-grid-scrolling-container [role="row"]';
 
 /**
  * Installed before the app's own scripts: notes when the first data row enters the DOM and the

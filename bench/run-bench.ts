@@ -53,8 +53,8 @@ const CHROMIUM_ARGS = [
 const TIMEOUTS = {
   serverStartMs: 120_000,
   firstRowsMs: 60_000,
-  // 400 pages at the client's 5 requests a second is 80 s; the contacts of the pages passed by share that budget.
-  loadAllLargeMs: 300_000,
+  // 400 pages at 5-6 requests a second is 67-80 s on an idle machine; the bound leaves room for a busy one.
+  loadAllLargeMs: 420_000,
   loadAllSmallMs: 60_000,
   referenceLargeMs: 180_000,
   referenceSmallMs: 60_000,
@@ -195,7 +195,7 @@ async function measureApp(browser: Browser, server: BenchServer, demoLeads: numb
     await pollUntil(page, 'window.__benchFirstRowFrame !== undefined', TIMEOUTS.firstRowsMs, 50, 'first rows');
     const firstRowInDomMs = (await page.evaluate('window.__benchFirstRowInDom')) as number;
     const firstRowsVisibleMs = (await page.evaluate('window.__benchFirstRowFrame')) as number;
-    log(`app ${demoLeads}: first rows at ${Math.round(firstRowsVisibleMs)} ms; scrolling to the end until all are loaded`);
+    log(`app ${demoLeads}: first rows at ${Math.round(firstRowsVisibleMs)} ms`);
 
     const { step, method } = await loadEverything(page, demoLeads, loadTimeoutMs);
     const allLoaded = step.status.includes(ALL_LOADED_TEXT);
