@@ -84,6 +84,44 @@ test('expanding shows contacts, company, products and the loss reason', async ({
   await expect(leads.grid.getByRole('gridcell', { name: /^Details of/ })).toHaveCount(2);
 });
 
+test('expanding shows contacts, products and the loss reason even with their columns hidden', async ({ page }) => {
+  // The list is then fetched without with=contacts,catalog_elements,loss_reason: the panel fetches the lead itself.
+  const hidden = { visibility: { main_contact: false, loss_reason: false, products: false }, order: [], sizing: {}, density: 'normal' };
+  await page.addInitScript((prefs) => window.localStorage.setItem('klb.leadsTable.columns.v1', prefs), JSON.stringify(hidden));
+  const answer = await page.request.get('/api/v4/leads?with=contacts,catalog_elements,loss_reason&limit=250');
+  type WireLead = { id: number; _embedded?: { contacts?: unknown[]; catalog_elements?: unknown[]; loss_reason?: unknown } };
+  const wire = ((await answer.json()) as { _embedded: { leads: WireLead[] } })._embedded.leads;
+  const rich = wire.find((l) => (l._embedded?.contacts?.length ?? 0) > 0 && (l._embedded?.catalog_elements?.length ?? 0) > 0);
+  const lost = wire.find((l) => l._embedded?.loss_reason && l.id !== rich?.id);
+  expect(rich && lost).toBeTruthy();
+
+  const leadRequests: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/v4/leads') leadRequests.push(decodeURIComponent(r.url()));
+  });
+  const leads = new LeadsPage(page);
+  await leads.goto(`?filter[id][]=${rich!.id}&filter[id][]=${lost!.id}`);
+  await leads.waitForRows();
+  await expect(leads.cell(leads.rowByIndex(0), 'main_contact')).toHaveCount(0);
+  expect(leadRequests.some((u) => /with=[^&]*(contacts|catalog_elements)/.test(u))).toBe(false);
+
+  const richRow = page.locator(`[id="lead-row-${rich!.id}"]`);
+  await richRow.getByRole('button', { name: /^Show details of/ }).click();
+  const panel = richRow.getByRole('gridcell', { name: /^Details of/ });
+  const contacts = panel.locator('section', { hasText: 'Contacts' });
+  await expect(contacts.locator('li').first()).toContainText(/@|\+?\d[\d\s-]{5,}/);
+  await expect(panel.locator('section', { hasText: 'Products' }).locator('li').first()).toContainText(/Qty \d+/);
+  await expect(panel.locator('section', { hasText: 'Company' })).not.toContainText(/Loading/);
+  await expect(panel).not.toContainText('Not loaded');
+  expect(leadRequests.filter((u) => u.includes(`filter[id][]=${rich!.id}`) && /with=[^&]*contacts/.test(u))).toHaveLength(1);
+
+  const lostRow = page.locator(`[id="lead-row-${lost!.id}"]`);
+  await lostRow.getByRole('button', { name: /^Show details of/ }).click();
+  const lostPanel = lostRow.getByRole('gridcell', { name: /^Details of/ });
+  await expect(lostPanel.locator('section', { hasText: 'Loss reason' }).locator('p')).not.toHaveText(/None|Loading/);
+  await expect(lostPanel.locator('section', { hasText: 'Contacts' })).not.toContainText(/Loading|Not loaded/);
+});
+
 test('keyboard: arrows, Page Down, Home/End move the active row; Enter and Space expand', async ({ page }) => {
   const leads = new LeadsPage(page);
   await leads.goto();

@@ -1,5 +1,7 @@
 // The details of one lead, opened in place: contacts (main first), company, tags, products, loss
-// reason and every custom field. Entities are fetched per loaded page, never per lead.
+// reason and every custom field. Entities are fetched per loaded page when the page has the links;
+// when the list was fetched without them (columns hidden), the lead is fetched with them on expand.
+import { Button } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
 import { isApiError } from '../../lib/api/api-error';
@@ -13,6 +15,7 @@ import { formatMoney, formatNumber } from './lead-formatters';
 import { useLeadsTableContext } from './leads-table-context';
 import classes from './leads-table.module.css';
 import { pageCatalogElementIds, pageCompanyIds, pageContactIds } from './page-entity-ids';
+import { useLeadDetails, type LeadDetails } from './use-lead-details';
 
 export type LeadExpandedPanelProps = { lead: Lead; pageLeads: readonly Lead[]; height: number; colSpan: number };
 
@@ -39,14 +42,33 @@ function errorText(error: unknown): string {
   return isApiError(error) ? error.detail : String(error);
 }
 
-function ContactsSection({ lead, pageLeads }: Pick<LeadExpandedPanelProps, 'lead' | 'pageLeads'>) {
+/** Shows loading, failure (with a retry) or a vanished lead until the lead's links are there. */
+function DetailsGate({ details, children }: { details: LeadDetails; children: (lead: Lead, batchLeads: readonly Lead[]) => ReactNode }) {
+  const { t } = useLeadsTableContext();
+  if (details.status === 'pending') return <p className={classes.muted}>{t('panelLoading')}</p>;
+  if (details.status === 'missing') return <p className={classes.muted}>{t('panelLeadMissing')}</p>;
+  if (details.status === 'error') {
+    return (
+      <div>
+        <p style={{ margin: 0 }}>{t('panelLoadFailed', { detail: errorText(details.error) })}</p>
+        <Button size="compact-xs" variant="light" mt={4} onClick={details.retry}>
+          {t('retry')}
+        </Button>
+      </div>
+    );
+  }
+  return children(details.lead, details.batchLeads);
+}
+
+type SectionProps = { lead: Lead; batchLeads: readonly Lead[] };
+
+function ContactsSection({ lead, batchLeads }: SectionProps) {
   const client = useKommoClient();
   const { t } = useLeadsTableContext();
   const links = lead._embedded.contacts;
-  const ids = useMemo(() => pageContactIds(pageLeads), [pageLeads]);
-  const query = useQuery({ ...entityQueries.contacts(client, ids), enabled: ids.length > 0 && links !== undefined });
-  if (links === undefined) return <p className={classes.muted}>{t('panelNotRequested')}</p>;
-  if (links.length === 0) return <p className={classes.muted}>{t('panelNone')}</p>;
+  const ids = useMemo(() => pageContactIds(batchLeads), [batchLeads]);
+  const query = useQuery({ ...entityQueries.contacts(client, ids), enabled: ids.length > 0 });
+  if (links === undefined || links.length === 0) return <p className={classes.muted}>{t('panelNone')}</p>;
   if (query.isPending) return <p className={classes.muted}>{t('panelLoading')}</p>;
   if (query.isError) return <p>{t('panelLoadFailed', { detail: errorText(query.error) })}</p>;
   const byId = new Map(query.data.map((c) => [c.id, c]));
@@ -82,16 +104,15 @@ function CompanySection({ lead, pageLeads }: Pick<LeadExpandedPanelProps, 'lead'
   return <p style={{ margin: 0 }}>{query.data.find((c) => c.id === link.id)?.name ?? `#${link.id}`}</p>;
 }
 
-function ProductsSection({ lead, pageLeads }: Pick<LeadExpandedPanelProps, 'lead' | 'pageLeads'>) {
+function ProductsSection({ lead, batchLeads }: SectionProps) {
   const client = useKommoClient();
   const { t, reference, locale } = useLeadsTableContext();
   const links = lead._embedded.catalog_elements;
-  const byCatalog = useMemo(() => [...pageCatalogElementIds(pageLeads)], [pageLeads]);
+  const byCatalog = useMemo(() => [...pageCatalogElementIds(batchLeads)], [batchLeads]);
   const results = useQueries({
     queries: links ? byCatalog.filter(([catalogId]) => links.some((l) => l.catalog_id === catalogId)).map(([catalogId, ids]) => entityQueries.catalogElements(client, catalogId, ids)) : [],
   });
-  if (links === undefined) return <p className={classes.muted}>{t('panelNotRequested')}</p>;
-  if (links.length === 0) return <p className={classes.muted}>{t('panelNone')}</p>;
+  if (links === undefined || links.length === 0) return <p className={classes.muted}>{t('panelNone')}</p>;
   if (results.some((r) => r.isPending)) return <p className={classes.muted}>{t('panelLoading')}</p>;
   const failed = results.find((r) => r.isError);
   if (failed) return <p>{t('panelLoadFailed', { detail: errorText(failed.error) })}</p>;
@@ -119,7 +140,10 @@ function ProductsSection({ lead, pageLeads }: Pick<LeadExpandedPanelProps, 'lead
 
 export function LeadExpandedPanel({ lead, pageLeads, height, colSpan }: LeadExpandedPanelProps) {
   const { t, reference, locale } = useLeadsTableContext();
-  const lossReason = lead._embedded.loss_reason?.[0]?.name ?? (lead.loss_reason_id !== null ? reference.lossReasons.get(lead.loss_reason_id)?.name : undefined);
+  const details = useLeadDetails(lead, pageLeads);
+  const embeddedReason = details.status === 'ready' ? details.lead._embedded.loss_reason?.[0]?.name : lead._embedded.loss_reason?.[0]?.name;
+  // loss_reason_id comes with every lead: the name is known from reference data even before the details.
+  const lossReason = embeddedReason ?? (lead.loss_reason_id !== null ? reference.lossReasons.get(lead.loss_reason_id)?.name : undefined);
   const name = leadTitle(lead, t('untitledLead', { id: lead.id }));
   return (
     <div
@@ -136,7 +160,7 @@ export function LeadExpandedPanel({ lead, pageLeads, height, colSpan }: LeadExpa
     >
       <div className={classes.panelGrid}>
         <Section title={t('panelContacts')}>
-          <ContactsSection lead={lead} pageLeads={pageLeads} />
+          <DetailsGate details={details}>{(full, batchLeads) => <ContactsSection lead={full} batchLeads={batchLeads} />}</DetailsGate>
         </Section>
         <Section title={t('panelCompany')}>
           <CompanySection lead={lead} pageLeads={pageLeads} />
@@ -145,7 +169,7 @@ export function LeadExpandedPanel({ lead, pageLeads, height, colSpan }: LeadExpa
           {lead._embedded.tags.length ? <TagsCell lead={lead} /> : <p className={classes.muted}>{t('panelNone')}</p>}
         </Section>
         <Section title={t('panelProducts')}>
-          <ProductsSection lead={lead} pageLeads={pageLeads} />
+          <DetailsGate details={details}>{(full, batchLeads) => <ProductsSection lead={full} batchLeads={batchLeads} />}</DetailsGate>
         </Section>
         <Section title={t('panelLossReason')}>
           <p style={{ margin: 0 }}>{lossReason ?? <span className={classes.muted}>{t('panelNone')}</span>}</p>
