@@ -1,9 +1,10 @@
-// The header: product name, account name, where the data comes from, language and theme.
-import { ActionIcon, Badge, Group, NativeSelect, Text, Title, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+// The header: product name, one badge for where the data comes from (demo, a Kommo account, or
+// inside Kommo), language and theme. At narrow widths the badge truncates first, then the title.
+import { ActionIcon, Group, NativeSelect, Title, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useKommoClient } from '../lib/api/kommo-client-context';
 import { referenceQueries } from '../lib/api/reference-queries';
-import { ModeBadge } from '../lib/bridge/mode-badge';
+import { ModeBadge, type StandaloneUpstream } from '../lib/bridge/mode-badge';
 import { useLanguage, useMessages } from '../lib/i18n/language-context';
 import { LANGUAGE_NAMES, LANGUAGES, toLanguage } from '../lib/i18n/languages';
 import { appMessages } from './app-messages';
@@ -14,31 +15,21 @@ export function AppHeader() {
   const client = useKommoClient();
   const account = useQuery(referenceQueries.account(client));
   // Through the bridge (inside Kommo) there is no server of ours to ask: it is always a real account.
-  const serverMode = useServerMode(client.transportKind === 'proxy');
-  const mode = client.transportKind === 'bridge' ? 'real' : serverMode;
+  const server = useServerMode(client.transportKind === 'proxy');
+  const upstream: StandaloneUpstream = client.transportKind === 'bridge' ? 'real' : server.isPending ? 'pending' : (server.mode ?? 'real');
   const { language, setLanguage } = useLanguage();
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light', { getInitialValueInEffect: false });
 
   return (
-    <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-        <Title order={1} size="h4" style={{ whiteSpace: 'nowrap' }}>
+    <Group h="100%" px="md" gap="sm" justify="space-between" wrap="nowrap">
+      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
+        <Title order={1} size="h4" style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', flexShrink: 0 }}>
           {t('productName')}
         </Title>
-        {account.data ? (
-          <Text size="sm" truncate aria-label={t('accountLabel', { name: account.data.name })}>
-            {account.data.name}
-          </Text>
-        ) : null}
-        {mode ? (
-          <Badge variant="default" leftSection={<span aria-hidden="true" style={{ color: mode === 'demo' ? 'var(--mantine-color-orange-6)' : 'var(--mantine-color-blue-6)' }}>●</span>}>
-            {mode === 'demo' ? t('modeDemo') : t('modeKommo')}
-          </Badge>
-        ) : null}
-        <ModeBadge />
+        <ModeBadge upstream={upstream} accountName={account.data?.name ?? null} />
       </Group>
-      <Group gap="xs" wrap="nowrap">
+      <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
         <NativeSelect
           size="xs"
           aria-label={t('language')}

@@ -7,7 +7,10 @@ import { z } from 'zod';
 const healthSchema = z.looseObject({ mode: z.enum(['demo', 'real']) });
 export type ServerMode = z.infer<typeof healthSchema>['mode'];
 
-export function useServerMode(enabled: boolean): ServerMode | null {
+export type ServerModeState = { mode: ServerMode | null; isPending: boolean };
+
+/** `mode` null: the server did not say (an older server, or /healthz failed). */
+export function useServerMode(enabled: boolean): ServerModeState {
   const query = useQuery({
     queryKey: ['server', 'mode'],
     enabled,
@@ -19,5 +22,5 @@ export function useServerMode(enabled: boolean): ServerMode | null {
       return parsed.success ? parsed.data.mode : null;
     },
   });
-  return query.data ?? null;
+  return { mode: query.data ?? null, isPending: enabled && query.isPending };
 }

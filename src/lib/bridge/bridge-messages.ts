@@ -1,11 +1,14 @@
-// UI strings of the embedding: the mode badge and the start error.
+// UI strings of the embedding: the mode badge (where the data comes from) and the start error.
 import { defineMessages } from '../i18n/define-messages';
 
 export const bridgeMessages = defineMessages(
   {
-    modeStandalone: 'Standalone',
+    modeDemo: 'Demo account',
+    modeDemoHint: 'Generated demo data served by this server: nothing here is a real customer.',
+    modeKommo: 'Kommo',
+    modeKommoLabel: 'Kommo · {account}',
     modeStandaloneHint: 'Data comes through this server’s Kommo connection.',
-    modeEmbedded: 'In Kommo',
+    modeEmbeddedLabel: 'In Kommo · {account} · {user}',
     modeEmbeddedHint: 'Account {subdomain}, signed in as {user}. Data comes with your own Kommo rights.',
     errorTitle: 'Cannot connect to Kommo',
     errorConfig: 'The dashboard could not load its settings. Reload the page; if it persists, check the dashboard server.',
@@ -15,9 +18,12 @@ export const bridgeMessages = defineMessages(
   },
   {
     es: {
-      modeStandalone: 'Independiente',
+      modeDemo: 'Cuenta de demostración',
+      modeDemoHint: 'Datos de demostración generados por este servidor: nada aquí es un cliente real.',
+      modeKommo: 'Kommo',
+      modeKommoLabel: 'Kommo · {account}',
       modeStandaloneHint: 'Los datos llegan por la conexión a Kommo de este servidor.',
-      modeEmbedded: 'En Kommo',
+      modeEmbeddedLabel: 'En Kommo · {account} · {user}',
       modeEmbeddedHint: 'Cuenta {subdomain}, sesión de {user}. Los datos llegan con tus propios permisos de Kommo.',
       errorTitle: 'No se puede conectar con Kommo',
       errorConfig: 'El panel no pudo cargar su configuración. Recarga la página; si persiste, revisa el servidor del panel.',
@@ -26,9 +32,12 @@ export const bridgeMessages = defineMessages(
       unknownOrigin: 'origen desconocido',
     },
     pt: {
-      modeStandalone: 'Independente',
+      modeDemo: 'Conta de demonstração',
+      modeDemoHint: 'Dados de demonstração gerados por este servidor: nada aqui é um cliente real.',
+      modeKommo: 'Kommo',
+      modeKommoLabel: 'Kommo · {account}',
       modeStandaloneHint: 'Os dados chegam pela conexão com o Kommo deste servidor.',
-      modeEmbedded: 'No Kommo',
+      modeEmbeddedLabel: 'No Kommo · {account} · {user}',
       modeEmbeddedHint: 'Conta {subdomain}, sessão de {user}. Os dados chegam com as suas próprias permissões do Kommo.',
       errorTitle: 'Não foi possível conectar ao Kommo',
       errorConfig: 'O painel não conseguiu carregar suas configurações. Recarregue a página; se persistir, verifique o servidor do painel.',
