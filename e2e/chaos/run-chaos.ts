@@ -35,7 +35,7 @@ else steps.push({ name: 'browser and socket probes', ok: false, seconds: 0, deta
 const audit = run('npm audit --omit=dev --audit-level=high', 'npm', ['audit', '--omit=dev', '--audit-level=high'], true);
 const auditStep = steps[steps.length - 1]!;
 if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|network|audit endpoint returned an error|request to .* failed/i.test(audit.output) && !audit.ok) {
-  auditStep.detail = 'FAILED: the npm registry could not be reached, so the dependencies were NOT audited';
+  auditStep.detail = 'FAILED: the npm registry\'s audit endpoint was unreachable or answered an error, so the dependencies were NOT audited';
 } else {
   auditStep.detail = audit.ok ? 'no high or critical advisory in production dependencies' : 'high or critical advisories found (see above)';
 }

@@ -43,7 +43,7 @@ describe('hostile URLs against the view parser', () => {
       const lost = unaccountedParams(search, parsed);
       if (lost.length > 0) silent.push(`${kind}: ${lost.join(' & ')}  <-  ${search.slice(0, 100)}`);
     }
-    recordFigure({ area: 'urls', source: 'view parser: ignored without notice', tried: urls.length, bad: silent.length, note: `${withNotice} answered with a notice` });
+    recordFigure({ area: 'urls', source: 'view parser: ignored without notice', tried: urls.length, bad: silent.length, note: `counted as crashed: ignored silently; ${withNotice} answered with a notice` });
     expect(withNotice).toBeGreaterThan(urls.length / 2);
     expect(silent.slice(0, 10)).toEqual([]);
   });
