@@ -122,7 +122,8 @@ test('messages from a foreign origin or a window other than the parent are ignor
     },
     { context: forgedContext, origin: APP_ORIGIN },
   );
-  await expect(badge).toHaveText('En Kommo · acme · Bruno Real');
+  // Taken in full: the new user, and the new context's language (en) that the app follows.
+  await expect(badge).toHaveText('In Kommo · acme · Bruno Real');
 });
 
 test('opened directly (not framed), the app runs standalone even with ?embedded=1', async ({ page }) => {

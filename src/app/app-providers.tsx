@@ -1,11 +1,13 @@
 // Everything the app needs above its shell: Mantine (light/dark following the system, a manual
-// choice kept in localStorage), React Query, the one Kommo client, and the language.
+// choice kept in localStorage), React Query, the one Kommo client, and the language (Kommo's when
+// embedded, followed as its context changes; else the stored choice or the browser's).
 import '@mantine/core/styles.css';
 import { createTheme, localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { KommoClient } from '../lib/api/kommo-client';
 import { KommoClientProvider } from '../lib/api/kommo-client-context';
+import { useKommoContext } from '../lib/bridge/app-mode-context';
 import { LanguageProvider } from '../lib/i18n/language-context';
 
 const colorSchemeManager = localStorageColorSchemeManager({ key: 'klb.color-scheme' });
@@ -15,17 +17,21 @@ const theme = createTheme({ primaryShade: { light: 8, dark: 8 } });
 export type AppProvidersProps = {
   client: KommoClient;
   queryClient: QueryClient;
-  /** Kommo's language when embedded; otherwise the stored choice or the browser's. */
-  preferredLanguage?: string | null;
   children: ReactNode;
 };
 
-export function AppProviders({ client, queryClient, preferredLanguage, children }: AppProvidersProps) {
+/** Must sit inside AppModeProvider: reads the live Kommo context (null when standalone). */
+function KommoLanguageProvider({ children }: { children: ReactNode }) {
+  const context = useKommoContext();
+  return <LanguageProvider preferred={context?.lang ?? null}>{children}</LanguageProvider>;
+}
+
+export function AppProviders({ client, queryClient, children }: AppProvidersProps) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
       <QueryClientProvider client={queryClient}>
         <KommoClientProvider client={client}>
-          <LanguageProvider preferred={preferredLanguage}>{children}</LanguageProvider>
+          <KommoLanguageProvider>{children}</KommoLanguageProvider>
         </KommoClientProvider>
       </QueryClientProvider>
     </MantineProvider>

@@ -17,12 +17,11 @@ if (!root) throw new Error('index.html has no #root element');
 void resolveAppMode(window).then((mode) => {
   const client = createKommoClient(mode.kind === 'embedded' ? mode.transport : createProxyTransport());
   const queryClient = createQueryClient();
-  const kommoLanguage = mode.kind === 'embedded' ? mode.session.getContext().lang : null;
 
   createRoot(root).render(
     <StrictMode>
       <AppModeProvider mode={mode}>
-        <AppProviders client={client} queryClient={queryClient} preferredLanguage={kommoLanguage}>
+        <AppProviders client={client} queryClient={queryClient}>
           {mode.kind === 'embedded-error' ? <EmbeddedStartError reason={mode.reason} parentOrigin={mode.parentOrigin} /> : <AppShell />}
         </AppProviders>
       </AppModeProvider>

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { INTL_LOCALE, toLanguage, type Language } from './languages';
 import { formatMessage, type MessageValues, type Messages } from './define-messages';
 
@@ -20,11 +20,27 @@ function safeStorageGet(key: string): string | null {
   }
 }
 
-export type LanguageProviderProps = { children: ReactNode; preferred?: string | null };
+export type LanguageProviderProps = {
+  children: ReactNode;
+  /** Kommo's language when embedded; followed whenever it changes (null: none, standalone). */
+  preferred?: string | null;
+};
 
-/** Language comes from Kommo when embedded (`preferred`), else from the user's choice or the browser. */
-export function LanguageProvider({ children, preferred }: LanguageProviderProps) {
+/**
+ * Language comes from Kommo when embedded (`preferred`), else from the user's choice or the browser.
+ * A new `preferred` (the context arrived or Kommo's language changed) switches the language; the
+ * user's own choice after that holds until Kommo's language changes again (a context re-sent with
+ * the same language does not undo it).
+ */
+export function LanguageProvider({ children, preferred = null }: LanguageProviderProps) {
   const [language, setLanguageState] = useState<Language>(() => initialLanguage(preferred));
+  const [followed, setFollowed] = useState<string | null>(preferred);
+  if (preferred !== followed) {
+    // Adjusting state while rendering (React's documented pattern): no extra paint in the old language.
+    setFollowed(preferred);
+    const next = toLanguage(preferred);
+    if (next) setLanguageState(next);
+  }
   const setLanguage = useCallback((l: Language) => {
     setLanguageState(l);
     try {
@@ -33,6 +49,10 @@ export function LanguageProvider({ children, preferred }: LanguageProviderProps)
       // Storage can be blocked in a third-party iframe; the choice then lasts for the session.
     }
   }, []);
+  // Screen readers pick their voice from <html lang>.
+  useEffect(() => {
+    if (typeof document !== 'undefined') document.documentElement.lang = language;
+  }, [language]);
   const value = useMemo(() => ({ language, locale: INTL_LOCALE[language], setLanguage }), [language, setLanguage]);
   return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
 }
