@@ -38,7 +38,7 @@ describe('apiErrorFromResponse', () => {
     [403, 'forbidden'],
     [429, 'rate-limited'],
     [502, 'server'],
-    [504, 'server'],
+    [504, 'timeout'],
   ] as const)('types an nginx HTML %i body by status and keeps HTML out of the detail', (status, kind) => {
     const e = apiErrorFromResponse(htmlResponse(status), NOW);
     expect(e.kind).toBe(kind);

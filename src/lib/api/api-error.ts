@@ -82,7 +82,8 @@ function kindForStatus(status: number): ApiErrorKind {
   if (status === 402) return 'payment-required';
   if (status === 403) return 'forbidden';
   if (status === 404 || status === 410) return 'not-found';
-  if (status === 408) return 'timeout';
+  // 504 is the proxy (or Kommo's gateway) giving up on a slow upstream: say it took too long.
+  if (status === 408 || status === 504) return 'timeout';
   if (status === 429) return 'rate-limited';
   if (status >= 500) return 'server';
   // 400, 422 (over 250 entities) and the rest of 4xx: the request as sent was refused.

@@ -13,7 +13,7 @@ describe('createProxyTransport', () => {
     const response = await createProxyTransport('http://127.0.0.1:1').get({ path: '/api/v4/leads', query: 'page=2', signal });
     expect(response).toEqual({ status: 429, headers: { 'content-type': 'application/problem+json', 'retry-after': '3' }, body: '{"a":1}' });
     expect(fetchMock).toHaveBeenCalledWith('http://127.0.0.1:1/api/v4/leads?page=2', {
-      signal,
+      signal: expect.any(AbortSignal),
       headers: { Accept: 'application/hal+json, application/json' },
       redirect: 'error',
       credentials: 'same-origin',
@@ -32,5 +32,18 @@ describe('createProxyTransport', () => {
   it('lets AbortError and TypeError through for the client to type', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
     await expect(createProxyTransport().get({ path: '/api/v4/leads', query: '', signal: new AbortController().signal })).rejects.toBeInstanceOf(TypeError);
+  });
+
+  it('gives up on a request that never answers with a TimeoutError, and still passes aborts through', async () => {
+    const hanging = vi.fn(
+      (_url: string, init: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
+    );
+    vi.stubGlobal('fetch', hanging);
+    await expect(createProxyTransport('', 30).get({ path: '/api/v4/leads', query: '', signal: new AbortController().signal })).rejects.toMatchObject({ name: 'TimeoutError' });
+    const controller = new AbortController();
+    const pending = createProxyTransport('', 60_000).get({ path: '/api/v4/leads', query: '', signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
