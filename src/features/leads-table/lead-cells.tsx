@@ -126,7 +126,8 @@ export function ScoreCell({ lead }: LeadCellProps) {
 }
 
 export function LaborCostCell({ lead }: LeadCellProps) {
-  return <span>{formatLaborCost(lead.labor_cost)}</span>;
+  const { locale } = useLeadsTableContext();
+  return <span>{formatLaborCost(lead.labor_cost, locale)}</span>;
 }
 
 export function PriceByRobotCell({ lead }: LeadCellProps) {

@@ -13,6 +13,8 @@ import { expandedPanelId } from './expand-toggle';
 import { leadTitle, TagsCell } from './lead-cells';
 import { formatMoney, formatNumber } from './lead-formatters';
 import { useLeadsTableContext } from './leads-table-context';
+import { errorMessage } from './leads-error-view';
+import type { LeadsTableT } from './leads-table-messages';
 import classes from './leads-table.module.css';
 import { pageCatalogElementIds, pageCompanyIds, pageContactIds } from './page-entity-ids';
 import { useLeadDetails, type LeadDetails } from './use-lead-details';
@@ -38,8 +40,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function errorText(error: unknown): string {
-  return isApiError(error) ? error.detail : String(error);
+/** The translated message for the error's kind, as in the table's error view. */
+function errorText(error: unknown, t: LeadsTableT): string {
+  return isApiError(error) ? errorMessage(error, t, 0) : t('errorNetwork');
 }
 
 /** Shows loading, failure (with a retry) or a vanished lead until the lead's links are there. */
@@ -50,7 +53,7 @@ function DetailsGate({ details, children }: { details: LeadDetails; children: (l
   if (details.status === 'error') {
     return (
       <div>
-        <p style={{ margin: 0 }}>{t('panelLoadFailed', { detail: errorText(details.error) })}</p>
+        <p style={{ margin: 0 }}>{t('panelLoadFailed', { detail: errorText(details.error, t) })}</p>
         <Button size="compact-xs" variant="light" mt={4} onClick={details.retry}>
           {t('retry')}
         </Button>
@@ -70,7 +73,7 @@ function ContactsSection({ lead, batchLeads }: SectionProps) {
   const query = useQuery({ ...entityQueries.contacts(client, ids), enabled: ids.length > 0 });
   if (links === undefined || links.length === 0) return <p className={classes.muted}>{t('panelNone')}</p>;
   if (query.isPending) return <p className={classes.muted}>{t('panelLoading')}</p>;
-  if (query.isError) return <p>{t('panelLoadFailed', { detail: errorText(query.error) })}</p>;
+  if (query.isError) return <p>{t('panelLoadFailed', { detail: errorText(query.error, t) })}</p>;
   const byId = new Map(query.data.map((c) => [c.id, c]));
   const ordered = [...links].sort((a, b) => Number(b.is_main) - Number(a.is_main));
   return (
@@ -100,7 +103,7 @@ function CompanySection({ lead, pageLeads }: Pick<LeadExpandedPanelProps, 'lead'
   const query = useQuery({ ...entityQueries.companies(client, ids), enabled: ids.length > 0 && link !== undefined });
   if (!link) return <p className={classes.muted}>{t('panelNone')}</p>;
   if (query.isPending) return <p className={classes.muted}>{t('panelLoading')}</p>;
-  if (query.isError) return <p>{t('panelLoadFailed', { detail: errorText(query.error) })}</p>;
+  if (query.isError) return <p>{t('panelLoadFailed', { detail: errorText(query.error, t) })}</p>;
   return <p style={{ margin: 0 }}>{query.data.find((c) => c.id === link.id)?.name ?? `#${link.id}`}</p>;
 }
 
@@ -115,7 +118,7 @@ function ProductsSection({ lead, batchLeads }: SectionProps) {
   if (links === undefined || links.length === 0) return <p className={classes.muted}>{t('panelNone')}</p>;
   if (results.some((r) => r.isPending)) return <p className={classes.muted}>{t('panelLoading')}</p>;
   const failed = results.find((r) => r.isError);
-  if (failed) return <p>{t('panelLoadFailed', { detail: errorText(failed.error) })}</p>;
+  if (failed) return <p>{t('panelLoadFailed', { detail: errorText(failed.error, t) })}</p>;
   const elements = new Map(results.flatMap((r) => r.data ?? []).map((e) => [`${e.catalog_id}:${e.id}`, e]));
   return (
     <ul className={classes.panelList}>

@@ -37,6 +37,13 @@ describe('dates in the account timezone', () => {
     expect(formatDateTime(lateEvening, 'America/Sao_Paulo', 'en-US')).toBe('12/31/2023, 11:59 PM');
     expect(formatDateTime(lateEvening, 'UTC', 'en-US')).toBe('01/01/2024, 02:59 AM');
   });
+  it('uses the selected language’s locale, still in the account zone', () => {
+    const lateEvening = Date.UTC(2024, 0, 1, 2, 59) / 1000;
+    expect(formatDateTime(lateEvening, 'America/Sao_Paulo', 'es-ES')).toBe('31/12/2023, 23:59');
+    expect(formatDateTime(lateEvening, 'America/Sao_Paulo', 'pt-BR')).toBe('31/12/2023, 23:59');
+    expect(formatMoney(1234.5, 'USD', 'es-ES')).toMatch(/^1234,50\sUS\$$|^1\.234,50\sUS\$$/);
+    expect(formatMoney(1234.5, 'USD', 'pt-BR')).toMatch(/^US\$\s1\.234,50$/);
+  });
   it('falls back to UTC for a zone Intl does not know', () => {
     expect(safeTimeZone('Mars/Olympus')).toBe('UTC');
     expect(safeTimeZone('Europe/Madrid')).toBe('Europe/Madrid');
@@ -56,10 +63,11 @@ describe('money and labor cost', () => {
     expect(formatMoney(5, 'NOT-A-CODE', 'en-US')).toBe('5');
   });
   it('formats labor cost seconds as hours and minutes', () => {
-    expect(formatLaborCost(0)).toBe('0 min');
-    expect(formatLaborCost(45 * 60)).toBe('45 min');
-    expect(formatLaborCost(2 * 3600 + 5 * 60)).toBe('2 h 05 min');
-    expect(formatLaborCost(null)).toBe('');
-    expect(formatLaborCost(-1)).toBe('');
+    expect(formatLaborCost(0, 'en-US')).toBe('0 min');
+    expect(formatLaborCost(45 * 60, 'en-US')).toBe('45 min');
+    expect(formatLaborCost(2 * 3600 + 5 * 60, 'en-US')).toBe('2 hr 05 min');
+    expect(formatLaborCost(2 * 3600 + 5 * 60, 'es-ES')).toBe('2 h 05 min');
+    expect(formatLaborCost(null, 'en-US')).toBe('');
+    expect(formatLaborCost(-1, 'en-US')).toBe('');
   });
 });

@@ -62,14 +62,17 @@ export function formatNumber(value: number | null, locale: string): string {
   return cached(`n|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 6 })).format(value);
 }
 
-/** Labor cost arrives in seconds: "2 h 05 min", "45 min", "0 min". */
-export function formatLaborCost(seconds: number | null): string {
+/** Labor cost arrives in seconds: "2 hr 05 min", "45 min" in English; "2 h 05 min" in Spanish (Intl units). */
+export function formatLaborCost(seconds: number | null, locale: string): string {
   if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return '';
   const totalMinutes = Math.round(seconds / 60);
   const hours = Math.floor(totalMinutes / 60);
   const minutes = totalMinutes % 60;
-  if (hours === 0) return `${minutes} min`;
-  return `${hours} h ${String(minutes).padStart(2, '0')} min`;
+  const unit = (name: 'hour' | 'minute', digits: number) =>
+    cached(`u|${locale}|${name}|${digits}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short', minimumIntegerDigits: digits }));
+  if (hours === 0) return unit('minute', 1).format(minutes);
+  const parts = [unit('hour', 1).format(hours), unit('minute', 2).format(minutes)];
+  return new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' }).format(parts);
 }
 
 const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);

@@ -75,7 +75,7 @@ export function LeadsErrorView({ error, onRetry, t, laterPage = false, errorAt }
         <Text size="xs" mt={4}>
           {apiError.status ? `${apiError.status} · ` : ''}
           {apiError.detail}
-          {apiError.traceId ? ` · trace ${apiError.traceId}` : ''}
+          {apiError.traceId ? ` · ${t('errorTrace', { id: apiError.traceId })}` : ''}
         </Text>
       ) : null}
       <Group mt="sm">

@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFakeTransport, jsonResponse, noContent, type FakeHandler } from '../../lib/api/fake-transport.testing';
+import { createKommoClient } from '../../lib/api/kommo-client';
+import { KommoClientProvider } from '../../lib/api/kommo-client-context';
+import { LanguageProvider } from '../../lib/i18n/language-context';
+import { LeadsTable } from './leads-table';
+
+const ANSWERS: Record<string, unknown> = {
+  '/api/v4/account': { id: 1, name: 'Acme', subdomain: 'acme', currency: 'EUR', datetime_settings: { timezone: 'Europe/Madrid' } },
+  '/api/v4/leads/pipelines': {
+    _embedded: { pipelines: [{ id: 10, name: 'Ventas', sort: 1, is_main: true, _embedded: { statuses: [{ id: 100, name: 'Nuevo', sort: 1, color: '#99ccff', type: 0, pipeline_id: 10 }] } }] },
+  },
+  '/api/v4/users': { _embedded: { users: [{ id: 5, name: 'Lucía Pérez', rights: { is_active: true } }] } },
+  '/api/v4/leads': {
+    _embedded: { leads: [{ id: 42, name: 'Gran trato', price: 1234.5, status_id: 100, pipeline_id: 10, responsible_user_id: 5, created_at: 1704067140, updated_at: 1704067140 }] },
+  },
+};
+
+const handler: FakeHandler = ({ path }) => (path in ANSWERS ? jsonResponse(200, ANSWERS[path]) : noContent);
+
+function renderTable(language: string) {
+  const client = createKommoClient(createFakeTransport(handler), { maxRetries: 0 });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <MantineProvider env="test">
+      <QueryClientProvider client={queryClient}>
+        <KommoClientProvider client={client}>
+          <LanguageProvider preferred={language}>
+            <LeadsTable />
+          </LanguageProvider>
+        </KommoClientProvider>
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+}
+
+afterEach(() => window.localStorage.clear());
+
+describe('LeadsTable in Spanish', () => {
+  it('shows Spanish headers, status line and Spanish-formatted money', async () => {
+    renderTable('es');
+    expect(await screen.findByRole('grid', { name: 'Leads' })).toBeTruthy();
+    for (const header of ['Nombre', 'Precio', 'Etapa', 'Responsable', 'Creado el', 'Etiquetas']) {
+      expect(screen.getByRole('columnheader', { name: new RegExp(`^${header}`) })).toBeTruthy();
+    }
+    expect(screen.queryByRole('columnheader', { name: /^(Name|Price|Stage)$/ })).toBeNull();
+    const status = screen.getByTestId('leads-status');
+    expect(status.textContent).toContain('1 lead cargado');
+    // es-ES groups from five digits: 1234,50 €.
+    expect(status.textContent).toMatch(/Precio total: 1234,50\s€/);
+    expect(screen.getByRole('button', { name: 'Columnas' })).toBeTruthy();
+  });
+});
