@@ -9,6 +9,8 @@ export const chromiumLaunch = {
 };
 
 const port = Number(process.env.E2E_PORT ?? 4319);
+// The stand-in Kommo page of e2e/widget.spec.ts runs on this port: the app must let it frame us.
+const standinPort = Number(process.env.E2E_STANDIN_PORT ?? 4541);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -30,6 +32,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', DEMO_FAULTS: '1' },
+    env: { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', DEMO_FAULTS: '1', FRAME_ANCESTORS: `https://*.kommo.com https://*.amocrm.com https://*.amocrm.ru http://localhost:${standinPort}` },
   },
 });

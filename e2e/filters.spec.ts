@@ -238,7 +238,10 @@ test('deleted leads mode says what Kommo returns', async ({ page }) => {
   const filters = new FiltersPanel(page);
   await page.goto('/');
   await filters.open();
-  await filters.dialog.getByRole('switch', { name: 'Deleted leads only' }).check({ force: true });
+  const deletedOnly = filters.dialog.getByRole('switch', { name: 'Deleted leads only' });
+  // The switch sits low in a scrolling drawer: bring it into view as a user would, then toggle it.
+  await deletedOnly.scrollIntoViewIfNeeded();
+  await deletedOnly.check({ force: true });
   await expect(filters.dialog.getByText(/only deleted leads that can still be restored/)).toBeVisible();
   await filters.apply();
   await expect(page).toHaveURL(/with=only_deleted/);
