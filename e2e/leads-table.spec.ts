@@ -150,6 +150,22 @@ test('keyboard: arrows, Page Down, Home/End move the active row; Enter and Space
   await expect(leads.rowByIndex(0)).toBeInViewport();
 });
 
+test('keyboard: a column resize handle is focusable and ArrowRight/ArrowLeft change the width', async ({ page }) => {
+  const leads = new LeadsPage(page);
+  await leads.goto();
+  await leads.waitForRows();
+  const header = page.getByRole('columnheader', { name: 'Price' });
+  const handle = header.getByRole('separator', { name: 'Resize Price' });
+  const before = (await header.boundingBox())!.width;
+  await handle.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await header.boundingBox())!.width).toBe(before + 20);
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect.poll(async () => (await header.boundingBox())!.width).toBe(before - 30);
+  await expect(leads.cell(leads.rowByIndex(0), 'price')).toHaveCSS('width', `${before - 30}px`);
+});
+
 test('a 403 stops the calls, explains what to do and resumes on demand', async ({ page, faults, pageErrors }) => {
   pageErrors.allow(/status of (4\d\d|5\d\d)/);
   await faults.set({ blocked403: true, pathPrefix: '/api/v4/leads' });

@@ -2,7 +2,7 @@
 // aria-sort, and resize handles. Sorting writes the URL; the URL drives the fetch.
 import { VisuallyHidden } from '@mantine/core';
 import type { Header } from '@tanstack/react-table';
-import type { CSSProperties } from 'react';
+import type { CSSProperties, KeyboardEvent } from 'react';
 import type { LeadsQuery, OrderField } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
 import { columnLabel } from './column-label';
@@ -20,6 +20,50 @@ export type LeadsTableHeaderProps = {
 };
 
 type AriaSort = 'ascending' | 'descending' | 'none';
+
+const RESIZE_STEP = 10;
+const RESIZE_STEP_LARGE = 50;
+const DEFAULT_MIN_WIDTH = 60;
+const DEFAULT_MAX_WIDTH = 800;
+
+type ResizeHandleProps = { header: Header<LeadsTableFeatures, Lead, unknown>; label: string; t: LeadsTableT };
+
+/** Drag with the mouse or touch; or focus it and use ArrowLeft/ArrowRight (Shift: larger steps), Home to reset. */
+function ResizeHandle({ header, label, t }: ResizeHandleProps) {
+  const { column } = header;
+  const min = column.columnDef.minSize ?? DEFAULT_MIN_WIDTH;
+  const max = column.columnDef.maxSize ?? DEFAULT_MAX_WIDTH;
+  const size = header.getSize();
+  const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const step = event.shiftKey ? RESIZE_STEP_LARGE : RESIZE_STEP;
+    const delta = event.key === 'ArrowRight' ? step : event.key === 'ArrowLeft' ? -step : 0;
+    if (event.key === 'Home') {
+      event.preventDefault();
+      column.resetSize();
+      return;
+    }
+    if (delta === 0) return;
+    event.preventDefault();
+    const next = Math.min(max, Math.max(min, size + delta));
+    header.table.setColumnSizing((old) => ({ ...old, [column.id]: next }));
+  };
+  return (
+    <div
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={t('resizeColumn', { column: label })}
+      aria-valuenow={size}
+      aria-valuemin={min}
+      aria-valuemax={max}
+      tabIndex={0}
+      className={`${classes.resizer} ${column.getIsResizing() ? classes.resizing : ''}`}
+      onMouseDown={header.getResizeHandler()}
+      onTouchStart={header.getResizeHandler()}
+      onDoubleClick={() => column.resetSize()}
+      onKeyDown={handleKeyDown}
+    />
+  );
+}
 
 export function pinnedStyle(column: Header<LeadsTableFeatures, Lead, unknown>['column'], base: CSSProperties): CSSProperties {
   if (column.getIsPinned() !== 'start') return base;
@@ -42,7 +86,7 @@ export function LeadsTableHeader({ headers, height, width, order, onSort, t }: L
             .filter(Boolean)
             .join(' ');
           return (
-            <div key={header.id} role="columnheader" aria-sort={ariaSort} className={className} style={pinnedStyle(column, { width: header.getSize(), zIndex: pinned ? 4 : undefined })}>
+            <div key={header.id} role="columnheader" aria-label={label} aria-sort={ariaSort} className={className} style={pinnedStyle(column, { width: header.getSize(), zIndex: pinned ? 4 : undefined })}>
               {column.id === 'expand' ? (
                 <VisuallyHidden>{label}</VisuallyHidden>
               ) : sortField ? (
@@ -58,13 +102,7 @@ export function LeadsTableHeader({ headers, height, width, order, onSort, t }: L
                 </span>
               )}
               {column.getCanResize() ? (
-                <div
-                  aria-hidden="true"
-                  className={`${classes.resizer} ${column.getIsResizing() ? classes.resizing : ''}`}
-                  onMouseDown={header.getResizeHandler()}
-                  onTouchStart={header.getResizeHandler()}
-                  onDoubleClick={() => column.resetSize()}
-                />
+                <ResizeHandle header={header} label={label} t={t} />
               ) : null}
             </div>
           );

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeTransport, jsonResponse, noContent, type FakeHandler } from '../../lib/api/fake-transport.testing';
 import { createKommoClient } from '../../lib/api/kommo-client';
@@ -40,7 +40,7 @@ function renderTable(language: string) {
 
 afterEach(() => window.localStorage.clear());
 
-describe('LeadsTable in Spanish', () => {
+describe('LeadsTable', () => {
   it('shows Spanish headers, status line and Spanish-formatted money', async () => {
     renderTable('es');
     expect(await screen.findByRole('grid', { name: 'Leads' })).toBeTruthy();
@@ -53,5 +53,23 @@ describe('LeadsTable in Spanish', () => {
     // es-ES groups from five digits: 1234,50 €.
     expect(status.textContent).toMatch(/Precio total: 1234,50\s€/);
     expect(screen.getByRole('button', { name: 'Columnas' })).toBeTruthy();
+  });
+
+  it('resizes a column from the keyboard: arrows, Shift for larger steps, Home to reset', async () => {
+    renderTable('en');
+    const handle = await screen.findByRole('separator', { name: 'Resize Price' });
+    expect(handle.getAttribute('tabindex')).toBe('0');
+    const width = () => Number(screen.getByRole('separator', { name: 'Resize Price' }).getAttribute('aria-valuenow'));
+    const start = width();
+    fireEvent.keyDown(handle, { key: 'ArrowRight' });
+    expect(width()).toBe(start + 10);
+    fireEvent.keyDown(handle, { key: 'ArrowLeft', shiftKey: true });
+    expect(width()).toBe(start - 40);
+    // Saved once the resizing settles.
+    await waitFor(() => expect(JSON.parse(window.localStorage.getItem('klb.leadsTable.columns.v1') ?? '{}').sizing?.price).toBe(start - 40));
+    fireEvent.keyDown(handle, { key: 'Home' });
+    expect(width()).toBe(start);
+    // The column header keeps its own name, not the handle's.
+    expect(screen.getByRole('columnheader', { name: 'Price' })).toBeTruthy();
   });
 });
