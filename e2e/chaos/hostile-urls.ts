@@ -2,6 +2,7 @@
 // says which parameters of one were neither applied nor named in the notice. Shared by the
 // in-process parser suite (src/lib/url-state/leads-url-codec.chaos.test.ts) and the browser suite.
 import { encodeLeadsQuery, type LeadsQuery, type ParsedLeadsQuery } from '../../src/kommo/leads-query';
+import { isAppParam } from '../../src/lib/url-state/leads-url-codec';
 
 export type HostileUrlKind = 'random' | 'truncated' | 'oversized' | 'wrong-type' | 'prototype' | 'broken-percent' | 'duplicate';
 export type HostileUrl = { kind: HostileUrlKind; search: string };
@@ -134,7 +135,7 @@ export function unaccountedParams(search: string, parsed: ParsedLeadsQuery): str
   const f = q.filter ?? {};
   const out: string[] = [];
   for (const [key, raw] of new URLSearchParams(search)) {
-    if (named(key)) continue;
+    if (named(key) || isAppParam(key, raw)) continue;
     let reflected = false;
     const n = intOf(raw);
     const list = /^filter\[(id|created_by|updated_by|responsible_user_id|pipeline_id|name)\](?:\[\d*\])?$/.exec(key);

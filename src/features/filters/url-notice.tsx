@@ -46,7 +46,7 @@ export function UrlNotice({ issues }: UrlNoticeProps) {
       <List size="sm" mt={4}>
         {shown.map((issue, i) => (
           <List.Item key={`${issue.param}-${i}`}>
-            <code>{clip(issue.param)}</code>: {t(REASON_KEY[issue.reason])} ({issue.detail})
+            <code>{clip(issue.param)}</code>: {t(REASON_KEY[issue.reason])}
           </List.Item>
         ))}
       </List>

@@ -120,6 +120,16 @@ describe('view URL codec: round trip', () => {
     ]);
   });
 
+  it('keeps the app\'s own embedded=1 out of the view and the notice, and carries it into new view URLs', () => {
+    const parsed = parseViewSearch('?embedded=1&filter[id][]=5');
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.query).toEqual({ filter: { id: [5] } });
+    expect(viewHref({ query: 'acme' }, { pathname: '/', hash: '#klb-parent=x', search: '?embedded=1&filter[id][]=5' })).toBe(
+      '/?embedded=1&query=acme#klb-parent=x',
+    );
+    expect(viewHref({ filter: { id: [7] } }, { pathname: '/', hash: '', search: '?filter[id][]=5' })).toBe('/?filter[id][]=7');
+  });
+
   it('compares views by their canonical encoding', () => {
     expect(sameView({ filter: { id: [1] }, query: 'a' }, { query: 'a', filter: { id: [1] }, page: 4 })).toBe(true);
     expect(sameView({ query: 'a' }, { query: 'b' })).toBe(false);

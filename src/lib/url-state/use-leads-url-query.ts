@@ -2,7 +2,7 @@
 // write it with setQuery; back/forward (popstate) and our own pushState both re-render readers.
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { LeadsQuery, ParsedLeadsQuery, QueryIssue } from '../../kommo/leads-query';
-import { encodeViewSearch, parseViewSearch, viewHref } from './leads-url-codec';
+import { parseViewSearch, viewHref, viewSearch } from './leads-url-codec';
 
 const URL_CHANGE_EVENT = 'klb:urlchange';
 
@@ -53,7 +53,7 @@ export type SetQueryOptions = { replace?: boolean };
  * Writing the view already shown does nothing, so Apply twice does not add history entries.
  */
 export function navigateToView(next: LeadsQuery, options?: SetQueryOptions): void {
-  const search = encodeViewSearch(next);
+  const search = viewSearch(next, window.location.search);
   const current = window.location.search.replace(/^\?/, '');
   if (search === current) return;
   const href = viewHref(next, window.location);
