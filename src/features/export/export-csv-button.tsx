@@ -4,7 +4,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Lead } from '../../kommo/schemas';
-import { isApiError } from '../../lib/api/api-error';
+import { useApiErrorText } from '../../lib/api/api-error-messages';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { useMessages } from '../../lib/i18n/language-context';
 import { exportMessages } from './export-messages';
@@ -20,6 +20,7 @@ export type ExportCsvButtonProps = {
 
 export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps) {
   const t = useMessages(exportMessages);
+  const errorText = useApiErrorText();
   const client = useKommoClient();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
@@ -40,7 +41,7 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
       const blob = await exportLeadsToCsv({ client, queryClient, leads, columnIds: getColumnIds(), labels, signal: new AbortController().signal });
       downloadBlob(blob, exportFileName(new Date()));
     } catch (e) {
-      setError(isApiError(e) ? e.detail : e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 // The "Load all" button and, while a walk runs, its progress: pages, leads, rate and elapsed time
 // (no time left: Kommo gives no total count, so the end is unknown until `next` is missing).
 import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
-import { isApiError } from '../../lib/api/api-error';
+import { useApiErrorText } from '../../lib/api/api-error-messages';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';
 import { loadAllMessages } from './load-all-messages';
 import type { LoadAllHandle } from './use-load-all';
@@ -17,6 +17,7 @@ function formatElapsed(ms: number, locale: string): string {
 
 export function LoadAllControl({ handle }: LoadAllControlProps) {
   const t = useMessages(loadAllMessages);
+  const errorText = useApiErrorText();
   const { locale } = useLanguage();
   const s = handle.snapshot;
   const active = s !== null && (s.status === 'running' || s.status === 'paused' || s.status === 'confirming' || s.status === 'error');
@@ -42,7 +43,7 @@ export function LoadAllControl({ handle }: LoadAllControlProps) {
   }
 
   const rate = s.leadsPerSecond !== null ? t('rate', { rate: Math.round(s.leadsPerSecond) }) : null;
-  const detail = isApiError(s.error) ? s.error.detail : s.error instanceof Error ? s.error.message : String(s.error ?? '');
+  const detail = s.error ? errorText(s.error) : '';
   return (
     <Stack gap={4} style={{ minWidth: 260 }}>
       <Progress

@@ -92,3 +92,14 @@ describe('apiErrorFromThrown', () => {
     expect(isApiError(new Error('x'))).toBe(false);
   });
 });
+
+describe('api error sentences', () => {
+  it('have a sentence for every kind in every language, and one for anything else', async () => {
+    const { apiErrorMessages } = await import('./api-error-messages');
+    const kinds = ['unauthorized', 'payment-required', 'forbidden', 'not-found', 'validation', 'rate-limited', 'server', 'network', 'timeout', 'schema', 'aborted'] as const;
+    for (const language of ['en', 'es', 'pt'] as const) {
+      for (const kind of [...kinds, 'unknown' as const]) expect(apiErrorMessages[language][kind].length).toBeGreaterThan(10);
+    }
+    expect(apiErrorMessages.es.forbidden).not.toBe(apiErrorMessages.en.forbidden);
+  });
+});
