@@ -24,10 +24,16 @@ export function AppShell({ filters }: AppShellProps) {
       <MantineAppShell.Main style={{ height: '100dvh', display: 'flex', flexDirection: 'column', overflow: 'hidden' }}>
         {filters ?? (
           <Box px="sm" py="xs">
-            <FiltersBar actions={<SavedViewsMenu />} />
+            <FiltersBar
+              actions={
+                <>
+                  <SavedViewsMenu />
+                  <WholePictureToolbar />
+                </>
+              }
+            />
           </Box>
         )}
-        <WholePictureToolbar />
         <div style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
           <LeadsTable />
         </div>

@@ -78,7 +78,7 @@ export function WholePictureToolbar() {
     [queryClient, client],
   );
   return (
-    <Group px="md" py={6} gap="sm" align="flex-start" wrap="wrap">
+    <Group gap="xs" align="flex-start" wrap="wrap">
       <LoadAllControl handle={loadAll} />
       <SummaryButton listQuery={listQuery} />
       <ExportCsvButton loadAll={loadAll.start} getColumnIds={getColumnIds} />

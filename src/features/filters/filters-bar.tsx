@@ -24,7 +24,7 @@ export function FiltersBar({ actions }: FiltersBarProps) {
   const count = countActiveFilters(query);
   return (
     <Stack gap="xs">
-      <Group gap="xs">
+      <Group gap="xs" align="flex-start">
         <Button size="xs" onClick={() => setOpened(true)} aria-haspopup="dialog">
           {count ? t('openFiltersCount', { count }) : t('openFilters')}
         </Button>
