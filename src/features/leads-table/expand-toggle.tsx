@@ -12,7 +12,7 @@ export function expandedPanelId(leadId: number): string {
 export function ExpandToggle({ row }: { row: Row<LeadsTableFeatures, Lead> }) {
   const { t } = useLeadsTableContext();
   const expanded = row.getIsExpanded();
-  const name = leadTitle(row.original, t('untitledLead', { id: row.original.id }));
+  const name = leadTitle(row.original, () => t('untitledLead', { id: row.original.id }));
   return (
     <ActionIcon
       variant="subtle"

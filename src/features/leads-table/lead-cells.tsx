@@ -8,8 +8,9 @@ import classes from './leads-table.module.css';
 
 export type LeadCellProps = { lead: Lead };
 
-export function leadTitle(lead: Lead, untitled: string): string {
-  return lead.name?.trim() ? lead.name : untitled;
+/** `untitled` is a function so the message is only formatted for the rare lead without a name. */
+export function leadTitle(lead: Lead, untitled: () => string): string {
+  return lead.name?.trim() ? lead.name : untitled();
 }
 
 export function NameCell({ lead }: LeadCellProps) {
@@ -17,7 +18,7 @@ export function NameCell({ lead }: LeadCellProps) {
   return (
     <span className={classes.name}>
       {lead.is_deleted ? <span className={classes.muted}>{t('deleted')} · </span> : null}
-      {leadTitle(lead, t('untitledLead', { id: lead.id }))}
+      {leadTitle(lead, () => t('untitledLead', { id: lead.id }))}
     </span>
   );
 }

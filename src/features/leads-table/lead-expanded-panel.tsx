@@ -147,7 +147,7 @@ export function LeadExpandedPanel({ lead, pageLeads, height, colSpan }: LeadExpa
   const embeddedReason = details.status === 'ready' ? details.lead._embedded.loss_reason?.[0]?.name : lead._embedded.loss_reason?.[0]?.name;
   // loss_reason_id comes with every lead: the name is known from reference data even before the details.
   const lossReason = embeddedReason ?? (lead.loss_reason_id !== null ? reference.lossReasons.get(lead.loss_reason_id)?.name : undefined);
-  const name = leadTitle(lead, t('untitledLead', { id: lead.id }));
+  const name = leadTitle(lead, () => t('untitledLead', { id: lead.id }));
   return (
     <div
       role="gridcell"

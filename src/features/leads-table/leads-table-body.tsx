@@ -8,13 +8,15 @@ import type { Lead } from '../../kommo/schemas';
 import { LeadsTableContext, type LeadsTableContextValue } from './leads-table-context';
 import type { LeadsTableFeatures } from './leads-table-features';
 import { LeadsTableHeader, type LeadsTableHeaderProps } from './leads-table-header';
-import { LeadsTableRow, rowDomId } from './leads-table-row';
+import { cellLayouts, LeadsTableRow, rowDomId, type CellLayout } from './leads-table-row';
 import classes from './leads-table.module.css';
 import { usePageEntities } from './use-page-entities';
 
 export const HEADER_HEIGHT = 40;
 export const PANEL_HEIGHT = 300;
-const OVERSCAN = 8;
+// Rows are a fixed height and cheap to mount: a few rows of overscan are enough even at 100 px a frame,
+// and every extra row costs paint and compositing work (two sticky pinned cells each) on every frame.
+const OVERSCAN = 4;
 /** Ask for the next page this many rows before the end, so scrolling rarely waits. */
 export const PREFETCH_ROWS = 150;
 
@@ -22,6 +24,7 @@ export type LeadsTableBodyProps = {
   rows: Row<LeadsTableFeatures, Lead>[];
   headers: LeadsTableHeaderProps['headers'];
   totalWidth: number;
+  /** Changes whenever visible columns, their order or sizes change: the per-column cell layout is recomputed. */
   layoutKey: string;
   rowHeight: number;
   /** Leads of each loaded page, and the index of each page's first row. */
@@ -107,6 +110,12 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
   const pagesInView = useMemo(() => pages.slice(firstPage, lastPage + 1), [pages, firstPage, lastPage]);
   const entities = usePageEntities(pagesInView, props.needContacts, props.needCompanies);
   const contextValue = useMemo(() => ({ ...props.context, entities }), [props.context, entities]);
+  // Header objects are new on every table render while their geometry (layoutKey) rarely changes:
+  // the rows get the same layout map, so their memo holds, until the columns or density change.
+  const layoutCache = useRef<{ key: string; layouts: ReadonlyMap<string, CellLayout> } | null>(null);
+  const layoutCacheKey = `${props.layoutKey}|${rowHeight}`;
+  if (layoutCache.current?.key !== layoutCacheKey) layoutCache.current = { key: layoutCacheKey, layouts: cellLayouts(props.headers, rowHeight) };
+  const layouts = layoutCache.current.layouts;
 
   const moveTo = useCallback(
     (index: number) => {
@@ -137,6 +146,14 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
     handler();
   };
 
+  // The body re-renders on every scrolled frame; the header only when its own inputs change.
+  const { headers, totalWidth, order, onSort } = props;
+  const { t } = props.context;
+  const header = useMemo(
+    () => <LeadsTableHeader headers={headers} height={HEADER_HEIGHT} width={totalWidth} order={order} onSort={onSort} t={t} />,
+    [headers, totalWidth, order, onSort, t],
+  );
+
   const activeRow = rows[Math.min(activeIndex, rows.length - 1)];
   return (
     <LeadsTableContext.Provider value={contextValue}>
@@ -152,7 +169,7 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
         className={classes.scroll}
         onKeyDown={handleKeyDown}
       >
-        <LeadsTableHeader headers={props.headers} height={HEADER_HEIGHT} width={props.totalWidth} order={props.order} onSort={props.onSort} t={props.context.t} />
+        {header}
         <div role="rowgroup" className={classes.rows} style={{ height: virtualizer.getTotalSize(), width: props.totalWidth }}>
           {items.map((item) => {
             const row = rows[item.index];
@@ -169,7 +186,7 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
                 width={props.totalWidth}
                 expanded={expandedIds.has(row.id)}
                 active={item.index === activeIndex}
-                layoutKey={props.layoutKey}
+                layouts={layouts}
                 pageLeads={pages[page] ?? EMPTY_PAGE}
                 onActivate={setActiveIndex}
               />

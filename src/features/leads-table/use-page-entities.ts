@@ -20,7 +20,10 @@ export function usePageEntities(pagesInView: readonly (readonly Lead[])[], needC
   const client = useKommoClient();
   const contactIds = useMemo(() => (needContacts ? pagesInView.map(pageContactIds).filter((ids) => ids.length > 0) : []), [pagesInView, needContacts]);
   const companyIds = useMemo(() => (needCompanies ? pagesInView.map(pageCompanyIds).filter((ids) => ids.length > 0) : []), [pagesInView, needCompanies]);
-  const contacts = useQueries({ queries: contactIds.map((ids) => entityQueries.contacts(client, ids)), combine: combineContacts });
-  const companies = useQueries({ queries: companyIds.map((ids) => entityQueries.companies(client, ids)), combine: combineCompanies });
+  // The body re-renders on every scrolled frame: the query lists keep their identity until the pages in view change.
+  const contactQueries = useMemo(() => contactIds.map((ids) => entityQueries.contacts(client, ids)), [client, contactIds]);
+  const companyQueries = useMemo(() => companyIds.map((ids) => entityQueries.companies(client, ids)), [client, companyIds]);
+  const contacts = useQueries({ queries: contactQueries, combine: combineContacts });
+  const companies = useQueries({ queries: companyQueries, combine: combineCompanies });
   return useMemo(() => ({ contacts, companies }), [contacts, companies]);
 }
