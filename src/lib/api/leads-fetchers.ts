@@ -1,6 +1,7 @@
 // One page of leads, parsed at the boundary. Paging state lives in the caller (see leads-stream.ts).
 import { DEFAULT_LIMIT, encodeLeadsQuery, MAX_LIMIT, type LeadsQuery } from '../../kommo/leads-query';
 import { leadsPageSchema, type Lead } from '../../kommo/schemas';
+import { compactLead } from './compact-lead';
 import type { KommoClient } from './kommo-client';
 
 export const LEADS_PATH = '/api/v4/leads';
@@ -21,5 +22,6 @@ export async function fetchLeadsPage(client: KommoClient, query: LeadsQuery, sig
   const page = await client.get(LEADS_PATH, encodeLeadsQuery(sent), leadsPageSchema, signal);
   // 204: an empty result or a page past the end.
   if (page === null) return { leads: [], hasNext: false };
-  return { leads: page._embedded.leads, hasNext: page._links.next !== undefined };
+  // Lists hold up to a hundred thousand leads: keep each in the compact shape (see compact-lead.ts).
+  return { leads: page._embedded.leads.map(compactLead), hasNext: page._links.next !== undefined };
 }
