@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KOMMO_RATE_LIMIT_PER_SECOND } from '../src/kommo/api-paths';
 import { LEAD_WITH_VALUES, MAX_LIMIT, type LeadWith, type LeadsQuery } from '../src/kommo/leads-query';
-import { createKommoClient, DEFAULT_RATE_PER_SECOND } from '../src/lib/api/kommo-client';
+import { createKommoClient } from '../src/lib/api/kommo-client';
 import { fetchLeadsChunk, initialLeadsCursor } from '../src/lib/api/leads-stream';
 import { createLoadAllWalker } from '../src/features/load-all/load-all-walker';
 import { LOAD_ALL_RATE_PER_SECOND } from '../src/features/load-all/load-all-rate';
@@ -20,7 +20,7 @@ import { createNodeProxyTransport } from './node-proxy-transport';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PORTS = [4550, 4551, 4552, 4553, 4554, 4555, 4556, 4557, 4558, 4559];
 const LEADS = Number(process.env.BENCH_LEADS ?? 10_000);
-const RATES = (process.env.BENCH_RATES ?? `${DEFAULT_RATE_PER_SECOND},${LOAD_ALL_RATE_PER_SECOND}`).split(',').map(Number);
+const RATES = (process.env.BENCH_RATES ?? `5,${LOAD_ALL_RATE_PER_SECOND}`).split(',').map(Number);
 // The table's default visible columns ask for these; the walk carries the same payload as the app.
 const WITH = (process.env.BENCH_WITH ?? 'contacts,loss_reason,catalog_elements')
   .split(',')
