@@ -16,6 +16,7 @@ import type {
   User,
 } from '../../kommo/schemas';
 import type { CsvCell, CsvColumn } from './leads-to-csv';
+import { valueToSeconds, valueToText } from '../../kommo/custom-field-value-data';
 
 export const BASE_EXPORT_COLUMN_IDS = [
   'name',
@@ -139,36 +140,6 @@ export function csvDuration(seconds: number | null): string {
   return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-function toSeconds(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value);
-  if (typeof value === 'string' && value.trim()) {
-    const ms = Date.parse(value);
-    return Number.isNaN(ms) ? null : Math.floor(ms / 1000);
-  }
-  return null;
-}
-
-/** Any value as text, including object-valued types (file, legal_entity, items...). */
-function valueText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.map(valueText).filter(Boolean).join(', ');
-  if (typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    for (const key of ['name', 'file_name', 'title', 'value']) {
-      const v = record[key];
-      if (typeof v === 'string' && v) return v;
-    }
-    return Object.values(record)
-      .filter((v) => typeof v === 'string' || typeof v === 'number')
-      .map(String)
-      .join(', ');
-  }
-  return '';
-}
-
 const LIST_SEPARATOR = '; ';
 
 export function customFieldCell(value: CustomFieldValue | undefined, definition: CustomFieldDefinition | undefined, timeZone: string, labels: Pick<ExportLabels, 'yes' | 'no'>): CsvCell {
@@ -181,30 +152,30 @@ export function customFieldCell(value: CustomFieldValue | undefined, definition:
       return items.some((i) => i.value === true || i.value === 'true' || i.value === 1) ? labels.yes : labels.no;
     case 'numeric': {
       // Kommo sends numeric values as strings; a spreadsheet should get a number.
-      const text = valueText(items[0]?.value).trim();
+      const text = valueToText(items[0]?.value).trim();
       const n = Number(text);
       return text !== '' && Number.isFinite(n) ? n : text;
     }
     case 'date':
     case 'birthday':
-      return items.map((i) => csvDate(toSeconds(i.value), timeZone)).join(LIST_SEPARATOR);
+      return items.map((i) => csvDate(valueToSeconds(i.value), timeZone)).join(LIST_SEPARATOR);
     case 'date_time':
-      return items.map((i) => csvDateTime(toSeconds(i.value), timeZone)).join(LIST_SEPARATOR);
+      return items.map((i) => csvDateTime(valueToSeconds(i.value), timeZone)).join(LIST_SEPARATOR);
     case 'select':
     case 'radiobutton':
     case 'category':
     case 'multiselect':
       return items
-        .map((i) => (typeof i.value === 'string' && i.value ? i.value : (definition?.enums.find((e) => e.id === i.enum_id)?.value ?? valueText(i.value))))
+        .map((i) => (typeof i.value === 'string' && i.value ? i.value : (definition?.enums.find((e) => e.id === i.enum_id)?.value ?? valueToText(i.value))))
         .join(LIST_SEPARATOR);
     default:
-      return items.map((i) => valueText(i.value)).filter(Boolean).join(LIST_SEPARATOR);
+      return items.map((i) => valueToText(i.value)).filter(Boolean).join(LIST_SEPARATOR);
   }
 }
 
 function fieldValues(entity: Contact, code: string): string[] {
   const field = entity.custom_fields_values.find((f) => f.field_code === code);
-  return field ? field.values.map((v) => valueText(v.value)).filter(Boolean) : [];
+  return field ? field.values.map((v) => valueToText(v.value)).filter(Boolean) : [];
 }
 
 /** `Ana Souza (+55 11 5555-0101, ana@example.com)`: the name with the phones and emails Kommo holds. */

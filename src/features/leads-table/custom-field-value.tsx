@@ -4,6 +4,7 @@ import type { CustomFieldDefinition, CustomFieldValue as CustomFieldValueData } 
 import { formatBirthday, formatDate, formatDateTime, formatNumber, safeHref } from './lead-formatters';
 import type { LeadsTableT } from './leads-table-messages';
 import classes from './leads-table.module.css';
+import { valueToSeconds, valueToText } from '../../kommo/custom-field-value-data';
 
 export type CustomFieldValueProps = {
   value: CustomFieldValueData;
@@ -14,35 +15,6 @@ export type CustomFieldValueProps = {
 };
 
 type EnumValue = CustomFieldValueData['values'][number];
-
-/** A readable text for any value, including the object-valued types (legal_entity, file, items...). */
-export function valueToText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.map(valueToText).filter(Boolean).join(', ');
-  if (typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    for (const key of ['name', 'file_name', 'title', 'value']) {
-      if (typeof record[key] === 'string' && record[key]) return record[key] as string;
-    }
-    return Object.values(record)
-      .filter((v) => typeof v === 'string' || typeof v === 'number')
-      .map(String)
-      .join(', ');
-  }
-  return '';
-}
-
-function toSeconds(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value);
-  if (typeof value === 'string' && value.trim()) {
-    const ms = Date.parse(value);
-    return Number.isNaN(ms) ? null : Math.floor(ms / 1000);
-  }
-  return null;
-}
 
 function enumLabel(item: EnumValue, definition: CustomFieldDefinition | undefined): string {
   if (typeof item.value === 'string' && item.value) return item.value;
@@ -61,11 +33,11 @@ export function customFieldText({ value, definition, timeZone, locale, t }: Cust
       return items[0] === undefined ? '' : Number.isFinite(n) ? formatNumber(n, locale) : valueToText(items[0].value);
     }
     case 'date':
-      return items.map((i) => formatDate(toSeconds(i.value), timeZone, locale)).join(', ');
+      return items.map((i) => formatDate(valueToSeconds(i.value), timeZone, locale)).join(', ');
     case 'date_time':
-      return items.map((i) => formatDateTime(toSeconds(i.value), timeZone, locale)).join(', ');
+      return items.map((i) => formatDateTime(valueToSeconds(i.value), timeZone, locale)).join(', ');
     case 'birthday':
-      return items.map((i) => formatBirthday(toSeconds(i.value), timeZone, locale)).join(', ');
+      return items.map((i) => formatBirthday(valueToSeconds(i.value), timeZone, locale)).join(', ');
     case 'select':
     case 'radiobutton':
     case 'category':
