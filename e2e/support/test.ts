@@ -1,18 +1,10 @@
 // Every e2e spec imports `test` and `expect` from here: any console error or uncaught page error
 // fails the test, and the demo account's fault switches are reset around each test.
 import { test as base, expect, type Page } from '@playwright/test';
+import type { FaultSettings as DemoFaultSettings } from '../../src/server/demo/faults';
 
-export type FaultSettings = Partial<{
-  latencyMs: number;
-  errorRate: number;
-  burst429: number;
-  blocked403: boolean;
-  htmlErrors: boolean;
-  malformedJson: boolean;
-  hang: boolean;
-  dropConnection: boolean;
-  pathPrefix: string;
-}>;
+/** The demo account's own fault switches (src/server/demo/faults.ts); a test sets any subset. */
+export type FaultSettings = Partial<DemoFaultSettings>;
 
 type Fixtures = {
   /** Errors seen on the page; tests that provoke an expected error can `allow` a pattern. */
