@@ -122,6 +122,24 @@ test('expanding shows contacts, products and the loss reason even with their col
   await expect(lostPanel.locator('section', { hasText: 'Contacts' })).not.toContainText(/Loading|Not loaded/);
 });
 
+test('an open row stays open while more pages arrive, and closes when the view changes', async ({ page }) => {
+  const leads = new LeadsPage(page);
+  await leads.goto();
+  await leads.waitForRows();
+  const toggle = leads.rowByIndex(0).getByRole('button', { name: /details of/ });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const before = await leads.loadedCount();
+  await leads.scrollToBottom();
+  await expect.poll(() => leads.loadedCount()).toBeGreaterThan(before);
+  await leads.scrollBy(-1e9);
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await leads.grid.getByRole('button', { name: 'ID', exact: true }).click();
+  await expect(page).toHaveURL(/order%5Bid%5D|order\[id\]/);
+  await leads.waitForRows();
+  await expect(leads.grid.getByRole('button', { name: /^Hide details of/ })).toHaveCount(0);
+});
+
 test('keyboard: arrows, Page Down, Home/End move the active row; Enter and Space expand', async ({ page }) => {
   const leads = new LeadsPage(page);
   await leads.goto();

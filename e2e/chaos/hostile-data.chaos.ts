@@ -17,14 +17,19 @@ test('hostile lead names, tags, contacts, custom fields and URLs: nothing execut
   const leads = new LeadsPage(page);
   await leads.goto('?with=contacts');
   await leads.waitForRows();
-  // Let the rows of a few pages, their contacts and companies arrive, and expand a few rows.
-  for (let i = 0; i < 3; i++) await leads.scrollToBottom();
+  // Let every page of the fixture (400 leads), its contacts and companies arrive, then open the first rows.
+  await expect(leads.status).toContainText('More available');
+  const firstPage = await leads.loadedCount();
+  await leads.scrollToBottom();
+  await expect.poll(() => leads.loadedCount()).toBeGreaterThan(firstPage);
+  await expect(leads.status).not.toContainText('More available');
   await leads.scrollBy(-1e9);
   for (let i = 0; i < 4; i++) {
-    const toggle = leads.rowByIndex(i).getByRole('button', { name: /^Show details of/ });
-    if (await toggle.isVisible()) await toggle.click();
+    const toggle = leads.rowByIndex(i).getByRole('button', { name: /details of/ });
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   }
-  await page.waitForTimeout(1500);
+  for (let i = 0; i < 4; i++) await expect(leads.rowByIndex(i).getByRole('gridcell', { name: /^Details of/ })).not.toContainText(/Loading/);
   // Hover and focus everything in the grid: event-attribute payloads would fire now.
   const cells = leads.grid.locator('[role=gridcell]');
   const count = Math.min(await cells.count(), 60);

@@ -2,7 +2,7 @@
 // virtualized body. Reference data (names) must be there first; it is fetched once per session.
 import { Alert, Stack } from '@mantine/core';
 import { useInfiniteQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
-import { useTable, type ColumnPinningState, type ExpandedState } from '@tanstack/react-table';
+import { useTable, type ColumnPinningState, type ExpandedState, type Updater } from '@tanstack/react-table';
 import { useCallback, useMemo, useState } from 'react';
 import { encodeLeadsQuery, type OrderField } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
@@ -27,6 +27,7 @@ import { useLeadReference } from './use-lead-reference';
 
 const EMPTY_LEADS: Lead[] = [];
 const EMPTY_PAGES: Lead[][] = [];
+const NOTHING_EXPANDED: ExpandedState = {};
 const PINNING: ColumnPinningState = { start: [EXPAND_COLUMN_ID, 'name'], end: [] };
 const getRowId = (lead: Lead) => String(lead.id);
 const canExpand = () => true;
@@ -68,7 +69,20 @@ function LeadsGrid({ reference, prefs, leadsQuery, url }: LeadsGridProps) {
   const t = useMessages(leadsTableMessages);
   const { locale } = useLanguage();
   const { query: urlQuery, setQuery } = url;
-  const [expanded, setExpanded] = useState<ExpandedState>({});
+  const { with: _with, ...viewQuery } = urlQuery;
+  const resetKey = encodeLeadsQuery(viewQuery);
+  // Open rows survive the next page arriving (TanStack would reset them on every data change) and
+  // close when the view itself changes: the state remembers which view it belongs to.
+  const [expansion, setExpansion] = useState<{ view: string; expanded: ExpandedState }>({ view: resetKey, expanded: {} });
+  const expanded = expansion.view === resetKey ? expansion.expanded : NOTHING_EXPANDED;
+  const setExpanded = useCallback(
+    (updater: Updater<ExpandedState>) =>
+      setExpansion((prev) => {
+        const current = prev.view === resetKey ? prev.expanded : NOTHING_EXPANDED;
+        return { view: resetKey, expanded: typeof updater === 'function' ? updater(current) : updater };
+      }),
+    [resetKey],
+  );
 
   const columns = useMemo(() => [...BASE_COLUMNS, ...buildCustomFieldColumns(reference.customFields)], [reference.customFields]);
   const defaultVisibility = useMemo(() => defaultCustomFieldVisibility(reference.customFields), [reference.customFields]);
@@ -100,6 +114,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url }: LeadsGridProps) {
     onColumnOrderChange: prefs.setOrder,
     onColumnSizingChange: prefs.setSizing,
     onExpandedChange: setExpanded,
+    autoResetExpanded: false,
   });
 
   const expandedIds = useMemo(() => new Set(expanded === true ? leads.map(getRowId) : Object.keys(expanded).filter((k) => expanded[k])), [expanded, leads]);
@@ -109,8 +124,6 @@ function LeadsGrid({ reference, prefs, leadsQuery, url }: LeadsGridProps) {
   const rowHeight = ROW_HEIGHTS[prefs.density];
   const canLoadMore = Boolean(hasNextPage) && !isFetchingNextPage && !isFetchNextPageError;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
-  const { with: _with, ...viewQuery } = urlQuery;
-  const resetKey = encodeLeadsQuery(viewQuery);
   const handleSort = useCallback(
     (field: OrderField) => {
       const direction = urlQuery.order?.field === field && urlQuery.order.direction === 'desc' ? 'asc' : 'desc';
