@@ -197,6 +197,20 @@ test('a 403 stops the calls, explains what to do and resumes on demand', async (
   await leads.waitForRows();
 });
 
+test('a 401 says the token was refused and what to do, and retry works once it is accepted', async ({ page, faults, pageErrors }) => {
+  pageErrors.allow(/status of 401/);
+  await faults.set({ unauthorized401: true, pathPrefix: '/api/v4/leads' });
+  const leads = new LeadsPage(page);
+  await leads.goto();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Kommo refused the token (401)');
+  await expect(alert).toContainText('Ask the administrator for a new long-lived token');
+  await faults.reset();
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await leads.waitForRows();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('a 429 shows a countdown, then retry works', async ({ page, faults, pageErrors }) => {
   pageErrors.allow(/status of (4\d\d|5\d\d)/);
   await faults.set({ burst429: 50, pathPrefix: '/api/v4/leads' });

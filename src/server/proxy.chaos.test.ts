@@ -150,6 +150,7 @@ describe('proxy probes', () => {
   it('turns every demo fault into a problem+json with the same status, bounded in time', async () => {
     const faults = [
       { name: 'blocked403 (HTML)', set: { blocked403: true }, status: 403 },
+      { name: 'unauthorized401', set: { unauthorized401: true }, status: 401 },
       { name: 'errorRate 1 as HTML', set: { errorRate: 1, htmlErrors: true }, status: 500 },
       { name: 'burst429 as HTML', set: { burst429: 1, htmlErrors: true }, status: 429 },
       { name: 'malformedJson', set: { malformedJson: true }, status: 200 },

@@ -119,6 +119,7 @@ export function createDemoAccount(options: DemoAccountOptions): DemoAccount {
     }
     let res: Response | null = null;
     if (f.blocked403) res = nginxHtmlResponse(403);
+    else if (f.unauthorized401) res = problemResponse(401, 'Missing or invalid bearer token (fault: unauthorized401)');
     else if (faults.takeBurst429()) res = problemResponse(429, 'Too many requests (fault: burst429)', { retry_after: 1 }, { 'Retry-After': '1' });
     else if (faults.takeError()) res = problemResponse(500, 'Internal error (fault: errorRate)', { trace_id: nextId('') });
     if (res === null) {

@@ -118,6 +118,15 @@ describe('fault switches', () => {
     expect((await get('/api/v4/leads')).status).toBe(200);
   });
 
+  it('unauthorized401 answers every request 401 problem+json, as for an expired token, until cleared', async () => {
+    faults.set({ unauthorized401: true });
+    const refused = await get('/api/v4/leads');
+    expect([refused.status, refused.headers.get('Content-Type')]).toEqual([401, 'application/problem+json']);
+    expect(JSON.parse(refused.text)).toMatchObject({ status: 401 });
+    faults.set({ unauthorized401: false });
+    expect((await get('/api/v4/leads')).status).toBe(200);
+  });
+
   it('htmlErrors turns error bodies into nginx HTML, keeping status and Retry-After', async () => {
     faults.set({ htmlErrors: true, burst429: 1 });
     const limited = await get('/api/v4/account');

@@ -11,6 +11,8 @@ export type FaultSettings = {
   burst429: number;
   /** Every request gets 403 with an nginx HTML body, until cleared. */
   blocked403: boolean;
+  /** Every request gets 401 as for a wrong or expired token, until cleared. */
+  unauthorized401: boolean;
   /** Error bodies are nginx HTML instead of problem+json. */
   htmlErrors: boolean;
   /** 200 answers carry truncated JSON. */
@@ -28,6 +30,7 @@ export const NO_FAULTS: Readonly<FaultSettings> = Object.freeze({
   errorRate: 0,
   burst429: 0,
   blocked403: false,
+  unauthorized401: false,
   htmlErrors: false,
   malformedJson: false,
   hang: false,
@@ -40,6 +43,7 @@ export const faultPatchSchema = z.strictObject({
   errorRate: z.number().min(0).max(1).optional(),
   burst429: z.number().int().min(0).max(1_000_000).optional(),
   blocked403: z.boolean().optional(),
+  unauthorized401: z.boolean().optional(),
   htmlErrors: z.boolean().optional(),
   malformedJson: z.boolean().optional(),
   hang: z.boolean().optional(),
