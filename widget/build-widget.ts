@@ -30,12 +30,31 @@ function checkTranslations(manifest: Json, translations: Record<string, Json>): 
   }
 }
 
+/** Who answers the account's users about the widget: shown by Kommo on the widget's card. */
+export type WidgetSupport = { link: string; email: string };
+
+/**
+ * The support contact from WIDGET_SUPPORT_LINK / WIDGET_SUPPORT_EMAIL, validated; null when neither
+ * is set (the manifest's own values stay). Throws with a readable message on a bad value.
+ */
+export function supportFromEnv(env: Record<string, string | undefined>, fallback: WidgetSupport): WidgetSupport | null {
+  const link = env.WIDGET_SUPPORT_LINK?.trim();
+  const email = env.WIDGET_SUPPORT_EMAIL?.trim();
+  if (!link && !email) return null;
+  const support = { link: link || fallback.link, email: email || fallback.email };
+  if (!/^https:\/\/[^\s/]+\.[^\s]+$/.test(support.link)) throw new Error(`WIDGET_SUPPORT_LINK must be an https:// address, got "${support.link}"`);
+  if (!/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(support.email)) throw new Error(`WIDGET_SUPPORT_EMAIL must be an e-mail address, got "${support.email}"`);
+  return support;
+}
+
 /** Builds the zip in memory; files sit at the archive root, where Kommo looks for manifest.json. */
-export function buildWidgetZip(widgetDir = WIDGET_DIR): Uint8Array {
+export function buildWidgetZip(widgetDir = WIDGET_DIR, support: WidgetSupport | null = null): Uint8Array {
   const read = (name: string) => readFileSync(join(widgetDir, name));
   const manifest = JSON.parse(read('manifest.json').toString('utf8')) as Json;
+  if (support) (manifest.widget as Json).support = support;
   const translations: Record<string, Json> = {};
-  const files: Zippable = { 'manifest.json': read('manifest.json'), 'script.js': read('script.js') };
+  const manifestBytes = support ? Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') : read('manifest.json');
+  const files: Zippable = { 'manifest.json': manifestBytes, 'script.js': read('script.js') };
   for (const name of readdirSync(join(widgetDir, 'i18n')).filter((n) => n.endsWith('.json')).sort()) {
     const text = read(`i18n/${name}`);
     translations[name.replace(/\.json$/, '')] = JSON.parse(text.toString('utf8')) as Json;
@@ -48,7 +67,21 @@ export function buildWidgetZip(widgetDir = WIDGET_DIR): Uint8Array {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const zip = buildWidgetZip();
+  const manifest = JSON.parse(readFileSync(join(WIDGET_DIR, 'manifest.json'), 'utf8')) as { widget: { support: WidgetSupport } };
+  let support: WidgetSupport | null;
+  try {
+    support = supportFromEnv(process.env, manifest.widget.support);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  if (!support) {
+    console.warn(
+      `Note: the widget's support contact is ${manifest.widget.support.email} (${manifest.widget.support.link}), Kommo's own.\n` +
+        'Set WIDGET_SUPPORT_LINK and WIDGET_SUPPORT_EMAIL to your team\'s before uploading the archive.',
+    );
+  }
+  const zip = buildWidgetZip(WIDGET_DIR, support);
   mkdirSync(dirname(WIDGET_ZIP_PATH), { recursive: true });
   writeFileSync(WIDGET_ZIP_PATH, zip);
   console.log(`Widget archive written: ${WIDGET_ZIP_PATH} (${zip.length} bytes)`);

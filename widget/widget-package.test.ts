@@ -1,7 +1,7 @@
 import { parse } from 'acorn';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildWidgetZip } from './build-widget';
+import { buildWidgetZip, supportFromEnv, WIDGET_DIR } from './build-widget';
 import { KOMMO_LOGO_SIZES } from './logo-png';
 
 // The fields Kommo documents for manifest.json (developers.kommo.com/docs/manifest-json, /images, /i18n).
@@ -71,6 +71,17 @@ describe('the widget archive', () => {
     const source = strFromU8(files['script.js']!);
     expect(() => parse(source, { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
     expect(source).toMatch(/define\(\['jquery'\], function \(\$\)/);
+  });
+
+  it('takes the support contact from WIDGET_SUPPORT_LINK / WIDGET_SUPPORT_EMAIL, and refuses bad ones', () => {
+    const fallback = json('manifest.json').widget.support;
+    expect(supportFromEnv({}, fallback)).toBeNull();
+    const ours = supportFromEnv({ WIDGET_SUPPORT_LINK: 'https://help.example.com/leads', WIDGET_SUPPORT_EMAIL: 'help@example.com' }, fallback)!;
+    const manifest = JSON.parse(strFromU8(unzipSync(buildWidgetZip(WIDGET_DIR, ours))['manifest.json']!)) as Record<string, any>;
+    expect(manifest.widget.support).toEqual({ link: 'https://help.example.com/leads', email: 'help@example.com' });
+    expect(manifest.locations).toEqual(json('manifest.json').locations);
+    expect(() => supportFromEnv({ WIDGET_SUPPORT_LINK: 'javascript:alert(1)' }, fallback)).toThrow(/https/);
+    expect(() => supportFromEnv({ WIDGET_SUPPORT_EMAIL: 'not an address' }, fallback)).toThrow(/e-mail/);
   });
 
   it('is reproducible', () => {
