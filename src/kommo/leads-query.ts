@@ -41,6 +41,15 @@ export type LeadsFilter = {
   statuses?: StagePair[];
 };
 
+/**
+ * The app's own "leads without tasks" post-filter. Kommo has no such filter (its closest-task range
+ * only matches leads that have a task), so the fetch layer drops leads with a closest task from each
+ * page Kommo returns. Never sent upstream: encodeLeadsQuery leaves it out and parseLeadsQuery does
+ * not read it (the app URL codec does, as the plain `tasks=none`).
+ */
+export const TASKS_FILTER_VALUES = ['none'] as const;
+export type TasksFilter = (typeof TASKS_FILTER_VALUES)[number];
+
 export type LeadsQuery = {
   with?: LeadWith[];
   page?: number;
@@ -48,6 +57,8 @@ export type LeadsQuery = {
   query?: string;
   order?: { field: OrderField; direction: OrderDirection };
   filter?: LeadsFilter;
+  /** Applied in the browser, never sent to Kommo (see TASKS_FILTER_VALUES). */
+  tasks?: TasksFilter;
 };
 
 export type QueryIssueReason =
@@ -278,7 +289,10 @@ function encodeValue(value: string): string {
   return encodeURIComponent(value.replace(LONE_SURROGATE_RE, '\uFFFD')).replace(/%2C/g, ',');
 }
 
-/** Serialises a LeadsQuery in a fixed parameter order (so equal queries give equal strings). */
+/**
+ * Serialises a LeadsQuery in a fixed parameter order (so equal queries give equal strings). Only
+ * Kommo's parameters: the app's `tasks` post-filter is not Kommo's and is left out.
+ */
 export function encodeLeadsQuery(q: LeadsQuery): string {
   const parts: [string, string][] = [];
   if (q.with?.length) parts.push(['with', q.with.join(',')]);

@@ -4,9 +4,9 @@ import { parseLeadsQuery, type LeadsQuery, type OrderField, type StagePair } fro
 import { ApiError } from './api-error';
 import { createFakeClock, createFakeTransport, jsonResponse, noContent, problemResponse, type FakeHandler } from './fake-transport.testing';
 import { createKommoClient } from './kommo-client';
-import { fetchLeadsChunk, initialLeadsCursor, splitLeadsQuery, type LeadsCursor, type LeadsOrder } from './leads-stream';
+import { fetchLeadsChunk, initialLeadsCursor, splitLeadsQuery, type ChunkPageBounds, type LeadsCursor, type LeadsOrder } from './leads-stream';
 
-type WireLead = { id: number; created_at: number; updated_at: number; pipeline_id: number; status_id: number };
+type WireLead = { id: number; created_at: number; updated_at: number; pipeline_id: number; status_id: number; closest_task_at?: number | null };
 
 /** A tiny Kommo: one (pipeline, stage) pair a request, ordered with ties by id, 204 past the end. */
 function kommoLeads(all: WireLead[]): FakeHandler {
@@ -46,12 +46,12 @@ function expectedOrder(all: WireLead[], pairs: StagePair[], order: LeadsOrder): 
     .map((l) => l.id);
 }
 
-async function drain(client: ReturnType<typeof setup>['client'], query: LeadsQuery, chunkSize?: number) {
+async function drain(client: ReturnType<typeof setup>['client'], query: LeadsQuery, chunkSize?: number, bounds?: ChunkPageBounds) {
   let cursor: LeadsCursor | null = initialLeadsCursor(query);
   const ids: number[] = [];
   const sizes: number[] = [];
   for (let guard = 0; cursor && guard < 1000; guard++) {
-    const chunk: Awaited<ReturnType<typeof fetchLeadsChunk>> = await fetchLeadsChunk(client, cursor, query.order, new AbortController().signal, chunkSize);
+    const chunk: Awaited<ReturnType<typeof fetchLeadsChunk>> = await fetchLeadsChunk(client, cursor, query.order, new AbortController().signal, chunkSize, bounds);
     ids.push(...chunk.leads.map((l) => l.id));
     sizes.push(chunk.leads.length);
     cursor = chunk.next;
@@ -227,6 +227,108 @@ describe('fetchLeadsChunk', () => {
           const { ids, sizes } = await drain(client, { filter: { statuses: selected }, order }, chunkSize);
           expect(ids).toEqual(expectedOrder(all, selected, order));
           expect(sizes.every((s) => s <= chunkSize)).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('fetchLeadsChunk with the "without tasks" post-filter', () => {
+  /** Every lead of unevenLeads, a task on two in three of them. */
+  function tasked(all: WireLead[], withTask: (l: WireLead, i: number) => boolean = (_l, i) => i % 3 !== 0): WireLead[] {
+    return all.map((l, i) => ({ ...l, closest_task_at: withTask(l, i) ? 1_700_000_000 + i : null }));
+  }
+  const withoutTask = (all: WireLead[]) => all.filter((l) => l.closest_task_at === null);
+  const sentParams = (transport: ReturnType<typeof setup>['transport']) => transport.requests.map((r) => [...new URLSearchParams(r.query).keys()]).flat();
+
+  it('pages Kommo as usual, keeps only leads without a closest task, and never sends the app parameter', async () => {
+    const all = tasked(unevenLeads());
+    const { client, transport } = setup(kommoLeads(all));
+    const { ids } = await drain(client, { filter: { statuses: [P1] }, tasks: 'none' });
+    expect(ids).toEqual(expectedOrder(withoutTask(all), [P1], { field: 'id', direction: 'asc' }));
+    // The tiny Kommo refuses unknown parameters with a 400, and none was seen: `tasks` stayed home.
+    expect(sentParams(transport)).not.toContain('tasks');
+    expect(transport.requests).toHaveLength(3);
+  });
+
+  it.each([
+    { field: 'created_at', direction: 'desc' },
+    { field: 'updated_at', direction: 'asc' },
+    { field: 'id', direction: 'desc' },
+  ] as LeadsOrder[])('filters each stream of the multi-stage merge before merging, in order: %o', async (order) => {
+    const all = tasked(unevenLeads(), (l) => l.id % 2 === 0);
+    const { client } = setup(kommoLeads(all));
+    const pairs = [P1, P2, P3, P4];
+    const { ids } = await drain(client, { filter: { statuses: pairs }, order, tasks: 'none' }, 40);
+    expect(ids).toEqual(expectedOrder(withoutTask(all), pairs, order));
+    expect(ids.length).toBeGreaterThan(0);
+  });
+
+  it('keeps paging past pages the filter empties, up to the bound, then returns an unfinished chunk', async () => {
+    // 600 leads in one stage; only the last one by id (on the third page) has no task.
+    const p1 = unevenLeads().filter((l) => l.pipeline_id === P1.pipeline_id && l.status_id === P1.status_id);
+    const lastId = Math.max(...p1.map((l) => l.id));
+    const { client, transport } = setup(kommoLeads(tasked(p1, (l) => l.id !== lastId)));
+    const query: LeadsQuery = { filter: { statuses: [P1] }, tasks: 'none' };
+    const bounds = { budget: 1, limit: 2 };
+    const first = await fetchLeadsChunk(client, initialLeadsCursor(query), undefined, new AbortController().signal, 250, bounds);
+    expect(first.leads).toEqual([]);
+    expect(first.next?.streams[0]?.nextPage).toBe(3);
+    expect(transport.requests).toHaveLength(2);
+    const second = await fetchLeadsChunk(client, first.next!, undefined, new AbortController().signal, 250, bounds);
+    expect(second.leads.map((l) => l.id)).toEqual([lastId]);
+    expect(second.next).toBeNull();
+    expect(transport.requests).toHaveLength(3);
+  });
+
+  it('with default bounds a chunk keeps paging through pages the filter empties until it holds rows', async () => {
+    // The first 600 leads by id have a task: pages 1 and 2 yield nothing.
+    const base = unevenLeads();
+    const rank = new Map([...base].sort((a, b) => a.id - b.id).map((l, i) => [l.id, i]));
+    const all = tasked(base, (l) => (rank.get(l.id) ?? 0) < 600);
+    const { client, transport } = setup(kommoLeads(all));
+    const chunk = await fetchLeadsChunk(client, initialLeadsCursor({ tasks: 'none' }), undefined, new AbortController().signal);
+    // 254 leads have no task, on pages 3 and 4: a full chunk of 250 after four requests.
+    expect(chunk.leads.map((l) => l.id)).toEqual(expectedOrder(withoutTask(all), [P1, P2, P3], { field: 'id', direction: 'asc' }).slice(0, 250));
+    expect(chunk.next).not.toBeNull();
+    expect(transport.requests).toHaveLength(4);
+  });
+
+  it('once it holds rows and has spent its page budget, a chunk returns them so the table shows progress', async () => {
+    // One lead without a task per page of 250.
+    const all = tasked(unevenLeads(), (_l, i) => i % 250 !== 7);
+    const { client, transport } = setup(kommoLeads(all));
+    const bounds = { budget: 2, limit: 10 };
+    const chunk = await fetchLeadsChunk(client, initialLeadsCursor({ tasks: 'none' }), undefined, new AbortController().signal, 250, bounds);
+    expect(chunk.leads).toHaveLength(2);
+    expect(transport.requests).toHaveLength(2);
+    expect(chunk.next).not.toBeNull();
+    const rest = await drain(client, { tasks: 'none' }, 250, bounds);
+    expect(rest.ids).toEqual(expectedOrder(withoutTask(all), [P1, P2, P3], { field: 'id', direction: 'asc' }));
+  });
+
+  it('property: any tasks, stages, order, chunk size and bounds give the filtered global order', async () => {
+    const pairs = [P1, P2, P3, P4];
+    const leadArb = fc.record({
+      pair: fc.integer({ min: 0, max: 3 }),
+      created_at: fc.integer({ min: 0, max: 50 }),
+      task: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(leadArb, { maxLength: 900 }),
+        fc.subarray([0, 1, 2, 3], { minLength: 1 }),
+        fc.constantFrom<LeadsOrder>({ field: 'created_at', direction: 'asc' }, { field: 'id', direction: 'desc' }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.record({ budget: fc.integer({ min: 1, max: 4 }), limit: fc.integer({ min: 1, max: 6 }) }),
+        async (specs, chosen, order, chunkSize, bounds) => {
+          const all: WireLead[] = specs.map((s, i) => ({ id: i + 1, created_at: s.created_at, updated_at: 0, closest_task_at: s.task ? 99 : null, ...pairs[s.pair]! }));
+          const { client } = setup(kommoLeads(all));
+          const selected = chosen.map((i) => pairs[i]!);
+          const { ids, sizes } = await drain(client, { filter: { statuses: selected }, order, tasks: 'none' }, chunkSize, bounds);
+          expect(ids).toEqual(expectedOrder(withoutTask(all), selected, order));
+          expect(sizes.every((n) => n <= chunkSize)).toBe(true);
         },
       ),
       { numRuns: 60 },

@@ -1,6 +1,8 @@
 // The leads list as one lazily paged stream, even when Kommo needs several requests to answer it:
 // it filters one (pipeline, stage) pair per request, so several pairs become several sorted
-// streams merged on the fly (a k-way merge) in the chosen order.
+// streams merged on the fly (a k-way merge) in the chosen order. Filters Kommo has not got at all
+// ("leads without tasks") are post-filters: every stream still pages Kommo as usual and drops the
+// leads the filter rejects before they enter the merge.
 import type { LeadsQuery, OrderField, StagePair } from '../../kommo/leads-query';
 import { MAX_LIMIT } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
@@ -24,6 +26,15 @@ export type LeadsChunk = { leads: Lead[]; next: LeadsCursor | null };
 export const DEFAULT_LEADS_ORDER: LeadsOrder = { field: 'id', direction: 'asc' };
 export const STREAM_PAGE_SIZE = MAX_LIMIT;
 export const DEFAULT_CHUNK_SIZE = 250;
+
+/**
+ * Upstream pages one chunk may request. A post-filter can reject whole pages, so a chunk keeps
+ * paging until it holds rows; once it holds some and has asked `budget` pages it returns them (the
+ * table shows progress, the next chunk goes on). `limit` ends a chunk even with no rows: an
+ * unfinished, empty chunk, never an unbounded loop.
+ */
+export type ChunkPageBounds = { budget: number; limit: number };
+export const DEFAULT_CHUNK_PAGE_BOUNDS: ChunkPageBounds = { budget: 8, limit: 40 };
 
 const pairKey = (pair: StagePair) => `${pair.pipeline_id}:${pair.status_id}`;
 
@@ -62,20 +73,29 @@ export function compareLeads(order: LeadsOrder): (a: Lead, b: Lead) => number {
   };
 }
 
+/** The post-filter of a query (the app's filters Kommo lacks), or null when Kommo's answer is final. */
+export function leadsPostFilter(query: LeadsQuery): ((lead: Lead) => boolean) | null {
+  if (query.tasks === 'none') return (lead) => lead.closest_task_at === null;
+  return null;
+}
+
 type WorkingStream = { query: LeadsQuery; nextPage: number | null; buffer: Lead[]; offset: number };
 
 async function refill(client: KommoClient, stream: WorkingStream, signal: AbortSignal): Promise<void> {
   const page = stream.nextPage;
   if (page === null) return;
   const result = await fetchLeadsPage(client, { ...stream.query, page, limit: STREAM_PAGE_SIZE }, signal);
-  stream.buffer = result.leads;
+  const keep = leadsPostFilter(stream.query);
+  stream.buffer = keep ? result.leads.filter(keep) : result.leads;
   stream.offset = 0;
-  // An empty page that still links a next one would loop forever: treat it as the end.
+  // An empty page that still links a next one would loop forever: treat it as the end. Counted
+  // before the post-filter: a page whose leads were all dropped still leads to the next one.
   stream.nextPage = result.hasNext && result.leads.length > 0 ? page + 1 : null;
 }
 
 /**
- * The next `chunkSize` leads of the merged streams. Pure with respect to `cursor`: on failure it
+ * The next `chunkSize` leads of the merged streams, or fewer when the page bounds end the chunk
+ * first (then `next` goes on where it stopped). Pure with respect to `cursor`: on failure it
  * rejects with the failing stream's ApiError and the same cursor can be retried as is.
  */
 export async function fetchLeadsChunk(
@@ -84,16 +104,20 @@ export async function fetchLeadsChunk(
   order: LeadsQuery['order'],
   signal: AbortSignal,
   chunkSize = DEFAULT_CHUNK_SIZE,
+  bounds: ChunkPageBounds = DEFAULT_CHUNK_PAGE_BOUNDS,
 ): Promise<LeadsChunk> {
   const size = Math.max(1, Math.trunc(chunkSize));
   const compare = compareLeads(order ?? DEFAULT_LEADS_ORDER);
   const work: WorkingStream[] = cursor.streams.map((s) => ({ ...s, offset: 0 }));
   const leads: Lead[] = [];
+  let pages = 0;
 
   while (leads.length < size) {
     // Emit only when every stream that may still hold a smaller lead has one in hand.
     const empty = work.filter((s) => s.offset >= s.buffer.length && s.nextPage !== null);
     if (empty.length > 0) {
+      if (pages >= bounds.limit || (pages >= bounds.budget && leads.length > 0)) break;
+      pages += empty.length;
       const controller = new AbortController();
       const linked = anySignal([signal, controller.signal]);
       try {

@@ -59,10 +59,13 @@ const viewArb: fc.Arbitrary<LeadsQuery> = fc
       query: text,
       order: fc.record({ field: fc.constantFrom(...ORDER_FIELDS), direction: fc.constantFrom('asc' as const, 'desc' as const) }),
       filter: filterArb,
+      tasks: fc.constant('none' as const),
     },
     { requiredKeys: [] },
   )
   .map((q) => (q.filter && Object.keys(q.filter).length === 0 ? { ...q, filter: undefined } : q))
+  // "Without tasks" and a closest-task range contradict each other; the codec keeps the range only.
+  .map((q) => (q.tasks && q.filter?.closest_task_at ? { ...q, tasks: undefined } : q))
   .map((q) => JSON.parse(JSON.stringify(q)) as LeadsQuery);
 
 describe('view URL codec: round trip', () => {
@@ -128,6 +131,36 @@ describe('view URL codec: round trip', () => {
       '/?embedded=1&query=acme#klb-parent=x',
     );
     expect(viewHref({ filter: { id: [7] } }, { pathname: '/', hash: '', search: '?filter[id][]=5' })).toBe('/?filter[id][]=7');
+  });
+
+  it('reads the app\'s tasks=none as the "without tasks" post-filter, after Kommo\'s parameters, and round-trips it', () => {
+    const q: LeadsQuery = { order: { field: 'id', direction: 'desc' }, tasks: 'none' };
+    expect(encodeViewSearch(q)).toBe('order[id]=desc&tasks=none');
+    expect(encodeViewSearch({ tasks: 'none' })).toBe('tasks=none');
+    expect(parseViewSearch('?tasks=none&order[id]=desc')).toEqual({ query: q, issues: [] });
+    expect(parseViewSearch('tasks=%20none%20')).toEqual({ query: { tasks: 'none' }, issues: [] });
+    expect(sameView({ tasks: 'none' }, {})).toBe(false);
+    // The app parameter rides with the view, next to embedded=1, and is rewritten with it.
+    expect(viewHref({ tasks: 'none', query: 'a' }, { pathname: '/', hash: '', search: '?embedded=1&tasks=none' })).toBe('/?embedded=1&query=a&tasks=none');
+    expect(viewHref({ query: 'a' }, { pathname: '/', hash: '', search: '?tasks=none' })).toBe('/?query=a');
+  });
+
+  it.each([
+    ['tasks=some', 'out-of-range'],
+    ['tasks=NONE', 'out-of-range'],
+    ['tasks=', 'empty'],
+    ['tasks=none&tasks=none', 'several-orders'],
+    ['tasks=none&tasks=x', 'out-of-range'],
+  ] satisfies [string, QueryIssueReason][])('a bad tasks value is reported and the rest applies: %s', (search, reason) => {
+    const { query, issues } = parseViewSearch(`${search}&filter[id][]=3`);
+    expect(issues.map((i) => [i.param, i.reason])).toEqual([['tasks', reason]]);
+    expect(query.filter).toEqual({ id: [3] });
+  });
+
+  it('"without tasks" with a closest-task range would show nothing: the range is kept and tasks reported', () => {
+    const { query, issues } = parseViewSearch('filter[closest_task_at][from]=10&tasks=none');
+    expect(query).toEqual({ filter: { closest_task_at: { from: 10 } } });
+    expect(issues.map((i) => [i.param, i.reason])).toEqual([['tasks', 'several-orders']]);
   });
 
   it('compares views by their canonical encoding', () => {

@@ -1,6 +1,15 @@
 // Pure mapping between the address bar's search string and the view's LeadsQuery. The view state
-// is the filters, the order, the search text and the `with` options; paging belongs to the table.
-import { encodeLeadsQuery, parseLeadsQuery, type LeadsQuery, type ParsedLeadsQuery } from '../../kommo/leads-query';
+// is the filters, the order, the search text, the `with` options and the app's own `tasks=none`
+// post-filter; paging belongs to the table.
+import {
+  encodeLeadsQuery,
+  parseLeadsQuery,
+  TASKS_FILTER_VALUES,
+  type LeadsQuery,
+  type ParsedLeadsQuery,
+  type QueryIssue,
+  type TasksFilter,
+} from '../../kommo/leads-query';
 
 /** Parameters the codec understands but the view ignores, with the reason shown in the notice. */
 const PAGING_PARAMS = ['page', 'limit'] as const;
@@ -16,16 +25,49 @@ export function isAppParam(name: string, value: string): boolean {
   return Object.hasOwn(APP_PARAMS, name) && APP_PARAMS[name] === value;
 }
 
-function splitAppParams(search: string): { kommo: string; app: string } {
+/**
+ * The app's "leads without tasks" view parameter (`tasks=none`). Part of the view, unlike `embedded`,
+ * but not Kommo's: the fetch layer applies it in the browser and never sends it upstream.
+ */
+export const TASKS_PARAM = 'tasks';
+
+type SplitSearch = { kommo: string; app: string; tasks: string[] };
+
+function splitAppParams(search: string): SplitSearch {
   const params = new URLSearchParams(search.replace(/^\?/, ''));
   const app = new URLSearchParams();
+  const tasks = params.getAll(TASKS_PARAM);
+  params.delete(TASKS_PARAM);
   for (const [name, value] of [...params]) {
     if (!isAppParam(name, value)) continue;
     app.set(name, value);
     params.delete(name, value);
   }
   // Rebuilt only when an app parameter was present, so Kommo's brackets stay as the user wrote them.
-  return app.size === 0 ? { kommo: search, app: '' } : { kommo: params.toString(), app: app.toString() };
+  if (app.size === 0 && tasks.length === 0) return { kommo: search, app: '', tasks };
+  return { kommo: params.toString(), app: app.toString(), tasks };
+}
+
+function isTasksFilter(value: string): value is TasksFilter {
+  return (TASKS_FILTER_VALUES as readonly string[]).includes(value);
+}
+
+/** Reads the `tasks` values of a URL: the first valid one wins, everything else is an issue. */
+function readTasksParam(values: readonly string[], query: LeadsQuery, issues: QueryIssue[]): TasksFilter | undefined {
+  let tasks: TasksFilter | undefined;
+  for (const raw of values) {
+    const value = raw.trim();
+    if (!value) issues.push({ param: TASKS_PARAM, reason: 'empty', detail: 'an empty tasks filter was ignored' });
+    else if (!isTasksFilter(value)) issues.push({ param: TASKS_PARAM, reason: 'out-of-range', detail: `"${value.slice(0, 40)}" is not one of ${TASKS_FILTER_VALUES.join(', ')}` });
+    else if (tasks !== undefined) issues.push({ param: TASKS_PARAM, reason: 'several-orders', detail: 'given twice; the first was kept' });
+    else tasks = value;
+  }
+  // Kommo's closest-task range only matches leads that have a task: together they can show nothing.
+  if (tasks !== undefined && query.filter?.closest_task_at !== undefined) {
+    issues.push({ param: TASKS_PARAM, reason: 'several-orders', detail: 'a closest-task range only matches leads with a task; the range was kept' });
+    return undefined;
+  }
+  return tasks;
 }
 
 /** Removes paging from a query: the table pages itself, so a view never pins a page. */
@@ -40,8 +82,10 @@ export function toViewQuery(q: LeadsQuery): LeadsQuery {
  */
 export function parseViewSearch(search: string): ParsedLeadsQuery {
   let parsed: ParsedLeadsQuery;
+  let split: SplitSearch;
   try {
-    parsed = parseLeadsQuery(splitAppParams(search).kommo);
+    split = splitAppParams(search);
+    parsed = parseLeadsQuery(split.kommo);
   } catch {
     // parseLeadsQuery is written not to throw; this guard keeps a future regression off the page.
     return { query: {}, issues: [{ param: '?', reason: 'unknown-parameter', detail: 'the address could not be read' }] };
@@ -52,12 +96,15 @@ export function parseViewSearch(search: string): ParsedLeadsQuery {
       issues.push({ param, reason: 'unknown-parameter', detail: 'the table loads pages itself, so a link does not pin a page' });
     }
   }
-  return { query: toViewQuery(parsed.query), issues };
+  const query = toViewQuery(parsed.query);
+  const tasks = readTasksParam(split.tasks, query, issues);
+  return { query: tasks === undefined ? query : { ...query, tasks }, issues };
 }
 
-/** The canonical search string of a view ('' for no filter), in Kommo's parameter names. */
+/** The canonical search string of a view ('' for no filter), in Kommo's parameter names plus the app's `tasks`. */
 export function encodeViewSearch(q: LeadsQuery): string {
-  return encodeLeadsQuery(toViewQuery(q));
+  const kommo = encodeLeadsQuery(toViewQuery(q));
+  return q.tasks === undefined ? kommo : [kommo, `${TASKS_PARAM}=${q.tasks}`].filter(Boolean).join('&');
 }
 
 /** True when two queries describe the same view (compared through their canonical encoding). */
