@@ -60,6 +60,13 @@ describe('buildFilterChips', () => {
     expect(onlyOne[0]?.next).toEqual({});
   });
 
+  it('"without tasks" is one chip that removes only tasks=none', () => {
+    const view: LeadsQuery = { order: { field: 'updated_at', direction: 'asc' }, tasks: 'none' };
+    const tasks = buildFilterChips(view, reference, t, 'en-US').find((c) => c.key === 'tasks');
+    expect(tasks?.label).toBe('Without tasks');
+    expect(tasks?.next).toEqual({ order: { field: 'updated_at', direction: 'asc' } });
+  });
+
   it('open-ended date ranges', () => {
     const [since] = buildFilterChips({ filter: { closed_at: { from: utc('2025-06-02T03:00:00Z') } } }, reference, t, 'en-US');
     expect(since?.label).toBe('Closed: since Jun 2, 2025');

@@ -53,6 +53,10 @@ export function buildFilterChips(q: LeadsQuery, ref: FilterReference, t: Transla
     const { with: _w, ...base } = q;
     chips.push({ key: 'deleted', label: t('chipDeleted'), next: rest.length ? { ...base, with: rest } : base });
   }
+  if (q.tasks === 'none') {
+    const { tasks: _t, ...next } = q;
+    chips.push({ key: 'tasks', label: t('chipWithoutTasks'), next });
+  }
   if (q.query) {
     const { query: _q, ...next } = q;
     chips.push({ key: 'query', label: t('chipSearch', { value: q.query }), next });

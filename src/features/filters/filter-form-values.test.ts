@@ -100,6 +100,15 @@ describe('filter form <-> URL', () => {
   it('counts active filters', () => {
     expect(countActiveFilters({})).toBe(0);
     expect(countActiveFilters({ query: 'a', with: ['only_deleted'], filter: { id: [1], price: 3 } })).toBe(4);
+    expect(countActiveFilters({ tasks: 'none' })).toBe(1);
+  });
+
+  it('"only leads without tasks" is the app\'s tasks=none, next to Kommo\'s filters', () => {
+    const q = queryFromFormValues(form({ withoutTasks: true, stages: ['1:20'] }), SP);
+    expect(q).toEqual({ filter: { statuses: [{ pipeline_id: 1, status_id: 20 }] }, tasks: 'none' });
+    expect(formValuesFromQuery(q, SP)).toMatchObject({ withoutTasks: true, stages: ['1:20'] });
+    expect(formValuesFromQuery(parseViewSearch('tasks=none').query, SP).withoutTasks).toBe(true);
+    expect(queryFromFormValues(formValuesFromQuery(q, SP), SP, q)).toEqual(q);
   });
 });
 
@@ -121,8 +130,13 @@ describe('filter form validation', () => {
     ['negative price', { priceMode: 'range', priceFrom: '-5' }, 'priceFrom', 'errNegative'],
     ['price from after to', { priceMode: 'range', priceFrom: '10', priceTo: '5' }, 'priceTo', 'errFromAfterTo'],
     ['dates from after to', { closed_at: ['2025-06-02', '2025-06-01'] }, 'closed_at', 'errFromAfterTo'],
+    ['without tasks and a closest-task range', { withoutTasks: true, closest_task_at: [null, '2025-06-01'] }, 'withoutTasks', 'errWithoutTasksAndRange'],
   ])('%s', (_name, patch, field, key) => {
     expect(validateFilterForm(form(patch))).toContainEqual(expect.objectContaining({ field, key }));
+  });
+
+  it('without tasks is fine with every other date range', () => {
+    expect(validateFilterForm(form({ withoutTasks: true, created_at: ['2025-06-01', '2025-06-02'] }))).toEqual([]);
   });
 
   it('names the bad value in the message values', () => {

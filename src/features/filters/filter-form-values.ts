@@ -44,6 +44,8 @@ export type FilterFormValues = {
   orderDirection: OrderDirection;
   with: WithToggle[];
   deletedOnly: boolean;
+  /** The app's post-filter (`tasks=none`): Kommo has no such filter, the browser applies it. */
+  withoutTasks: boolean;
 };
 
 export type FilterFormField = keyof FilterFormValues;
@@ -69,6 +71,7 @@ export const EMPTY_FILTER_FORM: FilterFormValues = {
   orderDirection: 'desc',
   with: [],
   deletedOnly: false,
+  withoutTasks: false,
 };
 
 const DATE_FIELDS: readonly DateFilter[] = ['created_at', 'updated_at', 'closed_at', 'closest_task_at'];
@@ -110,6 +113,7 @@ export function formValuesFromQuery(q: LeadsQuery, zone: string): FilterFormValu
     orderDirection: q.order?.direction ?? 'desc',
     with: (q.with ?? []).filter((w): w is WithToggle => w !== 'only_deleted'),
     deletedOnly: q.with?.includes('only_deleted') ?? false,
+    withoutTasks: q.tasks === 'none',
   };
 }
 
@@ -180,6 +184,7 @@ export function queryFromFormValues(v: FilterFormValues, zone: string, previous:
   }
 
   if (Object.keys(filter).length) q.filter = filter;
+  if (v.withoutTasks) q.tasks = 'none';
   return q;
 }
 
@@ -228,6 +233,8 @@ export function validateFilterForm(v: FilterFormValues): FormIssue[] {
     const [from, to] = v[field];
     if (from && to && from > to) issues.push({ field, key: 'errFromAfterTo' });
   }
+  // Kommo's closest-task range only matches leads that have a task: both together show nothing.
+  if (v.withoutTasks && (v.closest_task_at[0] || v.closest_task_at[1])) issues.push({ field: 'withoutTasks', key: 'errWithoutTasksAndRange' });
   return issues;
 }
 
@@ -237,5 +244,6 @@ export function countActiveFilters(q: LeadsQuery): number {
   let n = Object.values(f).filter((v) => v !== undefined).length;
   if (q.query) n += 1;
   if (q.with?.includes('only_deleted')) n += 1;
+  if (q.tasks) n += 1;
   return n;
 }

@@ -165,6 +165,19 @@ export function DatesSection({ timezone }: { timezone: string }) {
           render={({ field }) => <DateRangeField label={t(label)} value={field.value} onChange={field.onChange} timezone={timezone} error={error(name)} />}
         />
       ))}
+      <Controller
+        control={control}
+        name="withoutTasks"
+        render={({ field }) => (
+          <Switch
+            label={t('withoutTasks')}
+            description={t('withoutTasksHint')}
+            checked={field.value}
+            onChange={(e) => field.onChange(e.currentTarget.checked)}
+            error={error('withoutTasks')}
+          />
+        )}
+      />
     </Stack>
   );
 }

@@ -114,4 +114,20 @@ describe('FilterPanel', { timeout: 60_000 }, () => {
     await user.click(screen.getByRole('switch', { name: 'Deleted leads only' }));
     expect(screen.queryByText(/only deleted leads that can still be restored/)).toBeNull();
   });
+
+  it('"only leads without tasks" applies tasks=none, and explains inline why it cannot go with a closest-task range', async () => {
+    const user = userEvent.setup({ delay: null });
+    const first = renderPanel();
+    await user.click(screen.getByRole('switch', { name: /Only leads without tasks/ }));
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(first.onApply).toHaveBeenCalledWith({ tasks: 'none' }));
+
+    // A view with a closest-task range: switching "without tasks" on is refused with the reason.
+    first.rerender({ filter: { closest_task_at: { from: 1748750400 } } });
+    await waitFor(() => expect(screen.getByRole('switch', { name: /Only leads without tasks/ })).toHaveProperty('checked', false));
+    await user.click(screen.getByRole('switch', { name: /Only leads without tasks/ }));
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(await screen.findByText(/A closest-task date range only matches leads that have a task/)).toBeTruthy();
+    expect(first.onApply).toHaveBeenCalledTimes(1);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Pipeline } from '../../kommo/schemas';
 import { encodeViewSearch, parseViewSearch } from '../../lib/url-state/leads-url-codec';
-import { builtInUnavailable, builtInView, type BuiltInContext } from './built-in-views';
+import { BUILT_IN_VIEWS, builtInUnavailable, builtInView, type BuiltInContext } from './built-in-views';
 
 const status = (id: number, pipeline_id: number, sort: number) => ({ id, name: `S${id}`, sort, color: '#fff', type: 0, pipeline_id });
 const pipelines: Pipeline[] = [
@@ -38,9 +38,15 @@ describe('built-in views', () => {
     expect(lost?.with).toEqual(['loss_reason']);
   });
 
-  it('leads without tasks cannot be expressed as a Kommo filter, and says so', () => {
-    expect(builtInUnavailable('withoutTasks', ctx)).toBe('notFilterable');
-    expect(builtInView('withoutTasks', ctx)).toBeNull();
+  it('leads without tasks: the open stages with the app\'s post-filter, stalest first', () => {
+    expect(builtInUnavailable('withoutTasks', ctx)).toBeNull();
+    expect(builtInView('withoutTasks', ctx)).toEqual({
+      order: { field: 'updated_at', direction: 'asc' },
+      filter: { statuses: builtInView('myOpenLeads', ctx)?.filter?.statuses },
+      tasks: 'none',
+    });
+    expect(encodeViewSearch(builtInView('withoutTasks', ctx) ?? {})).toMatch(/&tasks=none$/);
+    expect(builtInUnavailable('withoutTasks', { ...ctx, pipelines: [] })).toBe('noPipelines');
     expect(builtInView('overdueTasks', ctx)?.filter?.closest_task_at).toEqual({ from: 0, to: ctx.nowSeconds });
   });
 
@@ -50,7 +56,7 @@ describe('built-in views', () => {
   });
 
   it('every built-in view survives the URL round trip', () => {
-    for (const id of ['myOpenLeads', 'wonThisMonth', 'lostThisMonth', 'overdueTasks'] as const) {
+    for (const id of BUILT_IN_VIEWS) {
       const view = builtInView(id, ctx);
       expect(view).not.toBeNull();
       expect(parseViewSearch(encodeViewSearch(view ?? {}))).toEqual({ query: view, issues: [] });

@@ -13,7 +13,7 @@ export type BuiltInViewId = (typeof BUILT_IN_VIEWS)[number];
 export type BuiltInContext = { currentUserId: number | null; pipelines: Pipeline[]; timezone: string; nowSeconds: number };
 
 /** Why a built-in view cannot be offered here, or null when it can. */
-export type Unavailable = 'noCurrentUser' | 'noPipelines' | 'notFilterable';
+export type Unavailable = 'noCurrentUser' | 'noPipelines';
 
 const active = (pipelines: Pipeline[]) => pipelines.filter((p) => !p.is_archive);
 
@@ -32,9 +32,6 @@ function openStages(pipelines: Pipeline[]): StagePair[] {
 }
 
 export function builtInUnavailable(id: BuiltInViewId, ctx: BuiltInContext): Unavailable | null {
-  // Kommo filters closest_task_at only by a range over existing tasks: a lead with no task has no
-  // value to match, and there is no "has no task" filter. Offered with that explanation instead.
-  if (id === 'withoutTasks') return 'notFilterable';
   if (id === 'myOpenLeads' && ctx.currentUserId === null) return 'noCurrentUser';
   if (id !== 'overdueTasks' && active(ctx.pipelines).length === 0) return 'noPipelines';
   return null;
@@ -62,6 +59,8 @@ export function builtInView(id: BuiltInViewId, ctx: BuiltInContext): LeadsQuery 
       // The closest task is the next unfinished one; when it is already due, the lead is late.
       return { order: { field: 'updated_at', direction: 'asc' }, filter: { closest_task_at: { from: 0, to: ctx.nowSeconds } } };
     case 'withoutTasks':
-      return null;
+      // Kommo has no "no task" filter: `tasks` is the app's post-filter, applied in the browser to
+      // each page of the open stages (closed leads rarely need a task). Stalest first.
+      return { order: { field: 'updated_at', direction: 'asc' }, filter: { statuses: openStages(ctx.pipelines) }, tasks: 'none' };
   }
 }

@@ -15,7 +15,7 @@ const HINT_KEY = {
   wonThisMonth: 'wonThisMonthHint',
   lostThisMonth: 'lostThisMonthHint',
   overdueTasks: 'overdueTasksHint',
-  withoutTasks: 'notFilterable',
+  withoutTasks: 'withoutTasksHint',
 } as const satisfies Record<BuiltInViewId, string>;
 const PROBLEM_KEY = { empty: 'errEmpty', tooLong: 'errTooLong', duplicate: 'errDuplicate' } as const;
 
@@ -81,11 +81,6 @@ export function SavedViewsMenu() {
                 </Tooltip>
               );
             })}
-            {builtInUnavailable('withoutTasks', { ...reference, nowSeconds: 0 }) && (
-              <Text size="xs" c="dimmed">
-                {t('withoutTasks')}: {t('notFilterable')}
-              </Text>
-            )}
           </Stack>
           <Divider />
           <Text size="xs" fw={700} c="dimmed">
