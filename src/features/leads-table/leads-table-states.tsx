@@ -4,9 +4,14 @@ import type { LeadsTableT } from './leads-table-messages';
 
 const SKELETON_ROWS = Array.from({ length: 12 }, (_, i) => i);
 
-export function LeadsTableSkeleton({ label }: { label: string }) {
+export function LeadsTableSkeleton({ label, showLabel = false }: { label: string; showLabel?: boolean }) {
   return (
     <Stack gap={6} p="sm" aria-busy="true" aria-label={label} role="status">
+      {showLabel ? (
+        <Text size="sm" c="dimmed">
+          {label}
+        </Text>
+      ) : null}
       <Skeleton height={32} />
       {SKELETON_ROWS.map((i) => (
         <Skeleton key={i} height={28} width={`${85 + ((i * 7) % 15)}%`} />

@@ -22,8 +22,8 @@ const ANSWERS: Record<string, unknown> = {
 
 const handler: FakeHandler = ({ path }) => (path in ANSWERS ? jsonResponse(200, ANSWERS[path]) : noContent);
 
-function renderTable(language: string) {
-  const client = createKommoClient(createFakeTransport(handler), { maxRetries: 0 });
+function renderTable(language: string, answer: FakeHandler = handler) {
+  const client = createKommoClient(createFakeTransport(answer), { maxRetries: 0, ratePerSecond: 1000 });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <MantineProvider env="test">
@@ -38,7 +38,10 @@ function renderTable(language: string) {
   );
 }
 
-afterEach(() => window.localStorage.clear());
+afterEach(() => {
+  window.localStorage.clear();
+  window.history.replaceState(null, '', '/');
+});
 
 describe('LeadsTable', () => {
   it('shows Spanish headers, status line and Spanish-formatted money', async () => {
@@ -53,6 +56,27 @@ describe('LeadsTable', () => {
     // es-ES groups from five digits: 1234,50 €.
     expect(status.textContent).toMatch(/Precio total: 1234,50\s€/);
     expect(screen.getByRole('button', { name: 'Columnas' })).toBeTruthy();
+  });
+
+  it('without tasks: keeps checking further pages while none has matched, instead of showing "No leads"', async () => {
+    // 60 pages of leads that all have a task, then one without: past the fetch layer's per-chunk page bound.
+    const LAST = 61;
+    const leadsPages: FakeHandler = (request, index) => {
+      const { path, query } = request;
+      if (path !== '/api/v4/leads') return handler(request, index);
+      const page = Number(new URLSearchParams(query).get('page') ?? '1');
+      const lead = (id: number, task: number | null) => ({ id, name: `Lead ${id}`, price: 1, status_id: 100, pipeline_id: 10, responsible_user_id: 5, created_at: 1704067140, updated_at: 1704067140, closest_task_at: task });
+      const leads = page === LAST ? [lead(page, null)] : [lead(page, 1704067140)];
+      return jsonResponse(200, { _page: page, _links: page < LAST ? { next: { href: `/api/v4/leads?page=${page + 1}` } } : {}, _embedded: { leads } });
+    };
+    window.history.replaceState(null, '', '/?tasks=none');
+    renderTable('en', leadsPages);
+    expect(await screen.findByText(/None of the leads checked so far match/)).toBeTruthy();
+    // jsdom lays nothing out, so the virtualized rows are not drawn: the grid and its status line say it.
+    const grid = await screen.findByRole('grid', { name: 'Leads' }, { timeout: 10_000 });
+    expect(grid.getAttribute('aria-rowcount')).toBe('2');
+    expect(screen.queryByText('No leads')).toBeNull();
+    expect(screen.getByTestId('leads-status').textContent).toContain('1 lead loaded');
   });
 
   it('resizes a column from the keyboard: arrows, Shift for larger steps, Home to reset', async () => {

@@ -3,13 +3,14 @@
 import { Alert, Stack } from '@mantine/core';
 import { useInfiniteQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useTable, type ColumnPinningState, type ExpandedState, type Updater } from '@tanstack/react-table';
-import { useCallback, useMemo, useState } from 'react';
-import { encodeLeadsQuery, type OrderField } from '../../kommo/leads-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { OrderField } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { leadQueries } from '../../lib/api/lead-queries';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';
 import type { LeadsChunk } from '../../lib/api/leads-stream';
+import { encodeViewSearch } from '../../lib/url-state/leads-url-codec';
 import { useLeadsUrlQuery, type LeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 import { ColumnChooser } from './column-chooser';
 import { moveColumn, ROW_HEIGHTS } from './column-preferences';
@@ -70,7 +71,8 @@ function LeadsGrid({ reference, prefs, leadsQuery, url }: LeadsGridProps) {
   const { locale } = useLanguage();
   const { query: urlQuery, setQuery } = url;
   const { with: _with, ...viewQuery } = urlQuery;
-  const resetKey = encodeLeadsQuery(viewQuery);
+  // The app's own view parameters (tasks=none) count too: a different post-filter is a different view.
+  const resetKey = encodeViewSearch(viewQuery);
   // Open rows survive the next page arriving (TanStack would reset them on every data change) and
   // close when the view itself changes: the state remembers which view it belongs to.
   const [expansion, setExpansion] = useState<{ view: string; expanded: ExpandedState }>({ view: resetKey, expanded: {} });
@@ -123,6 +125,12 @@ function LeadsGrid({ reference, prefs, leadsQuery, url }: LeadsGridProps) {
   const layoutKey = orderedHeaders.map((h) => `${h.id}:${h.getSize()}`).join(',');
   const rowHeight = ROW_HEIGHTS[prefs.density];
   const canLoadMore = Boolean(hasNextPage) && !isFetchingNextPage && !isFetchNextPageError;
+  // A post-filtered view (tasks=none) can get a chunk with no row yet more to check: keep checking
+  // instead of claiming the view is empty (each chunk is bounded in pages by the fetch layer).
+  const searchingFurther = leads.length === 0 && Boolean(hasNextPage) && !isFetchNextPageError;
+  useEffect(() => {
+    if (searchingFurther && !isFetchingNextPage) void fetchNextPage();
+  }, [searchingFurther, isFetchingNextPage, fetchNextPage]);
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const handleSort = useCallback(
     (field: OrderField) => {
@@ -158,6 +166,8 @@ function LeadsGrid({ reference, prefs, leadsQuery, url }: LeadsGridProps) {
         <LeadsTableSkeleton label={t('statusLoading')} />
       ) : leadsQuery.isError && leads.length === 0 ? (
         <LeadsErrorView error={leadsQuery.error} onRetry={() => void leadsQuery.refetch()} t={t} errorAt={leadsQuery.errorUpdatedAt} />
+      ) : searchingFurther ? (
+        <LeadsTableSkeleton label={t('searchingFurther')} showLabel />
       ) : leads.length === 0 ? (
         <LeadsEmptyState t={t} />
       ) : (
