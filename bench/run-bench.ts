@@ -3,7 +3,8 @@
 // bench/ (load all, summary), each as its own process, merged into one summary.
 // Writes bench/results/table-bench.json and bench/results/bench.json.
 // Env: BENCH_DIST_DIR (default /tmp/klb-bench-dist, built by the npm script with the references in
-// its bench-reference/ folder), BENCH_TABLE_ONLY=1 to skip the other benches.
+// its bench-reference/ folder), BENCH_TABLE_ONLY=1 to skip the other benches, BENCH_PORT (default
+// 4560, and the next one). For the scroll part alone, A/B between builds: bench/scroll-ab.ts.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -32,8 +33,9 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_DIR = join(ROOT, 'bench/results');
 const DIST_DIR = process.env.BENCH_DIST_DIR ?? '/tmp/klb-bench-dist';
 const REFERENCE_PATH = '/bench-reference/index.html';
-const PORT_LARGE = 4560;
-const PORT_SMALL = 4561;
+// BENCH_PORT moves both servers (port and port + 1) when the defaults are taken, e.g. by a parallel run.
+const PORT_LARGE = Number(process.env.BENCH_PORT ?? 4560);
+const PORT_SMALL = PORT_LARGE + 1;
 const LARGE = 100_000;
 const SMALL = 10_000;
 const NAIVE_ROWS = 2000;
