@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createServerApp, NOT_BUILT_MESSAGE } from './create-server-app.ts';
@@ -14,6 +15,7 @@ function makeDist(): string {
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>');
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log("app")');
+  writeFileSync(join(dir, 'assets', 'big-def456.js'), `export const rows = ${JSON.stringify(Array.from({ length: 500 }, (_, i) => ({ id: i, name: `Lead ${i}` })))};`);
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   return dir;
 }
@@ -78,6 +80,23 @@ describe('server app', () => {
     const icon = await app.request('/favicon.svg');
     expect(icon.status).toBe(200);
     expect(icon.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('gzips what the browser accepts gzipped, large assets and API answers alike, and nothing else', async () => {
+    const app = makeApp();
+    const gzip = { headers: { 'accept-encoding': 'gzip, deflate, br' } };
+    const plain = await app.request('/assets/big-def456.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const source = await plain.text();
+    const packed = await app.request('/assets/big-def456.js', gzip);
+    expect(packed.headers.get('content-encoding')).toBe('gzip');
+    expect(packed.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(packed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const bytes = new Uint8Array(await packed.arrayBuffer());
+    expect(bytes.length).toBeLessThan(source.length / 3);
+    expect(gunzipSync(bytes).toString('utf8')).toBe(source);
+    // Tiny answers are not worth it.
+    expect((await app.request('/assets/index-abc123.js', gzip)).headers.get('content-encoding')).toBeNull();
   });
 
   it('sends nosniff on API answers too', async () => {
