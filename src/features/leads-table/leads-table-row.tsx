@@ -28,7 +28,7 @@ export function cellLayouts(headers: LeadsTableHeaderProps['headers'], rowHeight
     ]
       .filter(Boolean)
       .join(' ');
-    const style: CSSProperties = { width: column.getSize(), height: rowHeight - 1 };
+    const style: CSSProperties = { width: column.getSize(), height: rowHeight - 1, lineHeight: `${rowHeight - 1}px` };
     if (pinned) style.left = column.getStart('start');
     layouts.set(column.id, { className, style });
   }
