@@ -1,14 +1,20 @@
 import { Button, Group, Stack } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useMessages } from '../../lib/i18n/language-context';
 import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 import { ActiveFilterChips } from './active-filter-chips';
 import { CopyLinkButton } from './copy-link-button';
 import { countActiveFilters } from './filter-form-values';
-import { FilterPanel } from './filter-panel';
 import { filtersMessages } from './filters-messages';
 import { UrlNotice } from './url-notice';
 import { useFilterReference } from './use-filter-reference';
+
+// The form (react-hook-form, Mantine's date pickers and their styles) is its own chunk: the first
+// screen is the table, and the drawer opens on demand. Pointing at the button, or a few idle
+// seconds after start, fetches it ahead of the click.
+const loadFilterPanel = () => import('./filter-panel');
+const FilterPanel = lazy(() => loadFilterPanel().then((m) => ({ default: m.FilterPanel })));
+const PRELOAD_AFTER_MS = 4000;
 
 export type FiltersBarProps = {
   /** Extra actions next to the filter button (the app shell puts saved views here). */
@@ -21,11 +27,21 @@ export function FiltersBar({ actions }: FiltersBarProps) {
   const { query, issues, setQuery } = useLeadsUrlQuery();
   const reference = useFilterReference();
   const [opened, setOpened] = useState(false);
+  // Mounted from the first opening on, so the drawer can animate its closing.
+  const [mounted, setMounted] = useState(false);
   const count = countActiveFilters(query);
+  useEffect(() => {
+    const timer = setTimeout(() => void loadFilterPanel(), PRELOAD_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  const open = () => {
+    setMounted(true);
+    setOpened(true);
+  };
   return (
     <Stack gap="xs">
       <Group gap="xs" align="flex-start">
-        <Button size="xs" onClick={() => setOpened(true)} aria-haspopup="dialog">
+        <Button size="xs" onClick={open} onPointerEnter={() => void loadFilterPanel()} onFocus={() => void loadFilterPanel()} aria-haspopup="dialog">
           {count ? t('openFiltersCount', { count }) : t('openFilters')}
         </Button>
         {actions}
@@ -33,7 +49,11 @@ export function FiltersBar({ actions }: FiltersBarProps) {
       </Group>
       <UrlNotice issues={issues} />
       <ActiveFilterChips query={query} reference={reference} onChange={setQuery} />
-      <FilterPanel opened={opened} onClose={() => setOpened(false)} query={query} reference={reference} onApply={setQuery} />
+      {mounted ? (
+        <Suspense fallback={null}>
+          <FilterPanel opened={opened} onClose={() => setOpened(false)} query={query} reference={reference} onApply={setQuery} />
+        </Suspense>
+      ) : null}
     </Stack>
   );
 }
