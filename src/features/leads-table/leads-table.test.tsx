@@ -2,7 +2,7 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeTransport, jsonResponse, noContent, type FakeHandler } from '../../lib/api/fake-transport.testing';
 import { createKommoClient } from '../../lib/api/kommo-client';
 import { KommoClientProvider } from '../../lib/api/kommo-client-context';
@@ -38,7 +38,22 @@ function renderTable(language: string, answer: FakeHandler = handler) {
   );
 }
 
+// jsdom lays nothing out: the grid gets a desktop-sized viewport, as in a browser, so the columns
+// in view are rendered (only those are: the center columns are virtualized).
+const VIEWPORT = { width: 1600, height: 800 };
+let viewportWidth = VIEWPORT.width;
+
+beforeEach(() => {
+  for (const [prop, size] of [['clientWidth', () => viewportWidth], ['clientHeight', () => VIEWPORT.height]] as const) {
+    vi.spyOn(HTMLElement.prototype, prop, 'get').mockImplementation(function (this: HTMLElement) {
+      return this.dataset.testid === 'leads-scroll' ? size() : 0;
+    });
+  }
+});
+
 afterEach(() => {
+  viewportWidth = VIEWPORT.width;
+  vi.restoreAllMocks();
   window.localStorage.clear();
   window.history.replaceState(null, '', '/');
 });
@@ -95,5 +110,34 @@ describe('LeadsTable', () => {
     expect(width()).toBe(start);
     // The column header keeps its own name, not the handle's.
     expect(screen.getByRole('columnheader', { name: 'Price' })).toBeTruthy();
+  });
+
+  it('renders only the columns in view, pinned ones always, with their index over all shown columns', async () => {
+    viewportWidth = 700;
+    renderTable('en');
+    const grid = await screen.findByRole('grid', { name: 'Leads' });
+    const colCount = Number(grid.getAttribute('aria-colcount'));
+    const headers = () => screen.getAllByRole('columnheader');
+    await waitFor(() => expect(headers().length).toBeGreaterThan(3));
+    expect(headers().length).toBeLessThan(colCount);
+    const name = screen.getByRole('columnheader', { name: 'Name' });
+    expect(name.getAttribute('aria-colindex')).toBe('2');
+    expect(screen.queryByRole('columnheader', { name: 'Tags' })).toBeNull();
+    const row = await screen.findByRole('row', { name: /Gran trato/ });
+    const cellCols = () => [...row.querySelectorAll('[role=gridcell]')].map((c) => c.getAttribute('data-col'));
+    expect(cellCols()).not.toContain('tags');
+
+    // Scrolled to the right end: the far columns are rendered, the pinned ones still are, and the
+    // header and the row render the same columns.
+    grid.scrollLeft = 5000;
+    fireEvent.scroll(grid);
+    await waitFor(() => expect(screen.getByRole('columnheader', { name: 'Tags' })).toBeTruthy());
+    expect(screen.queryByRole('columnheader', { name: /^ID/ })).toBeNull();
+    expect(cellCols()).toContain('tags');
+    expect(cellCols().slice(0, 2)).toEqual(['expand', 'name']);
+    const headerCols = headers().map((h) => Number(h.getAttribute('aria-colindex')));
+    const rowCols = [...row.querySelectorAll('[role=gridcell]')].map((c) => Number(c.getAttribute('aria-colindex')));
+    expect(rowCols).toEqual(headerCols);
+    expect(Math.max(...headerCols)).toBe(colCount);
   });
 });
