@@ -124,18 +124,19 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
 
   // The center (unpinned) columns are virtualized on the same scroll element; the pinned ones are
   // sticky and always rendered, so the center starts after them (the scroll margin).
-  const pinnedWidth = props.headers.slice(0, layouts.pinnedIds.length).reduce((sum, h) => sum + h.getSize(), 0);
+  const columnSize = useCallback((index: number) => {
+    const starts = layoutsRef.current.centerStarts;
+    return (starts[index + 1] ?? 0) - (starts[index] ?? 0);
+  }, []);
+  const columnKey = useCallback((index: number) => layoutsRef.current.centerIds[index] ?? index, []);
   const columnVirtualizer = useVirtualizer({
     horizontal: true,
     count: layouts.centerIds.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: useCallback((index: number) => {
-      const starts = layoutsRef.current.centerStarts;
-      return (starts[index + 1] ?? 0) - (starts[index] ?? 0);
-    }, []),
-    getItemKey: useCallback((index: number) => layoutsRef.current.centerIds[index] ?? index, []),
+    estimateSize: columnSize,
+    getItemKey: columnKey,
     overscan: COLUMN_OVERSCAN,
-    scrollMargin: pinnedWidth,
+    scrollMargin: layouts.pinnedWidth,
   });
   // Sizes come from the layout (no measuring): recompute whenever a column is shown, hidden, moved or resized.
   useLayoutEffect(() => {
@@ -179,9 +180,9 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
   const { t } = props.context;
   const header = useMemo(
     () => (
-      <LeadsTableHeader headers={headers} layout={layouts} colStart={colStart} colEnd={colEnd} height={HEADER_HEIGHT} width={totalWidth} order={order} onSort={onSort} t={t} />
+      <LeadsTableHeader headers={headers} layout={layouts} height={HEADER_HEIGHT} width={totalWidth} order={order} onSort={onSort} t={t} />
     ),
-    [headers, layouts, colStart, colEnd, totalWidth, order, onSort, t],
+    [headers, layouts, totalWidth, order, onSort, t],
   );
 
   const activeRow = rows[Math.min(activeIndex, rows.length - 1)];

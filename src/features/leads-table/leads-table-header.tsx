@@ -2,22 +2,24 @@
 // aria-sort, and resize handles. Sorting writes the URL; the URL drives the fetch.
 import { VisuallyHidden } from '@mantine/core';
 import type { Header } from '@tanstack/react-table';
-import { Fragment, type CSSProperties, type KeyboardEvent } from 'react';
+import type { CSSProperties, KeyboardEvent } from 'react';
 import type { LeadsQuery, OrderField } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
 import { columnLabel } from './column-label';
 import type { LeadsTableFeatures } from './leads-table-features';
 import type { LeadsTableT } from './leads-table-messages';
 import classes from './leads-table.module.css';
-import { spacerWidths, type ColumnLayout } from './leads-table-row';
+import type { ColumnLayout } from './leads-table-row';
 
 export type LeadsTableHeaderProps = {
-  /** Every shown column's header, pinned ones first, in shown order. */
+  /**
+   * Every shown column's header, pinned ones first, in shown order. All are rendered, unlike the rows'
+   * cells (one row of them costs little per frame): every sort button and resize handle stays in the
+   * Tab order, and each header sits where the rows' spacer puts its cells (same sizes, same order).
+   */
   headers: Header<LeadsTableFeatures, Lead, unknown>[];
-  /** The rows' column layout and rendered center range: header cells stay over their body cells. */
+  /** The rows' column layout: each header's index over all shown columns. */
   layout: ColumnLayout;
-  colStart: number;
-  colEnd: number;
   height: number;
   width: number;
   order: LeadsQuery['order'];
@@ -76,14 +78,11 @@ export function pinnedStyle(column: Header<LeadsTableFeatures, Lead, unknown>['c
   return { ...base, left: column.getStart('start') };
 }
 
-export function LeadsTableHeader({ headers, layout, colStart, colEnd, height, width, order, onSort, t }: LeadsTableHeaderProps) {
-  const pinnedCount = layout.pinnedIds.length;
-  const rendered = [...headers.slice(0, pinnedCount), ...headers.slice(pinnedCount + colStart, pinnedCount + colEnd + 1)];
-  const { left } = spacerWidths(layout, { colStart, colEnd });
+export function LeadsTableHeader({ headers, layout, height, width, order, onSort, t }: LeadsTableHeaderProps) {
   return (
     <div role="rowgroup" className={classes.header} style={{ width, height }}>
       <div role="row" aria-rowindex={1} style={{ display: 'flex', width, height }}>
-        {rendered.map((header, i) => {
+        {headers.map((header) => {
           const { column } = header;
           const meta = column.columnDef.meta;
           const label = columnLabel(column, t);
@@ -95,35 +94,33 @@ export function LeadsTableHeader({ headers, layout, colStart, colEnd, height, wi
             .filter(Boolean)
             .join(' ');
           return (
-            <Fragment key={header.id}>
-              {i === pinnedCount && left > 0 ? <div className={classes.spacer} style={{ width: left }} /> : null}
-              <div
-                role="columnheader"
-                aria-colindex={layout.byId.get(column.id)?.colIndex}
-                aria-label={label}
-                aria-sort={ariaSort}
-                className={className}
-                style={pinnedStyle(column, { width: header.getSize(), zIndex: pinned ? 4 : undefined })}
-              >
-                {column.id === 'expand' ? (
-                  <VisuallyHidden>{label}</VisuallyHidden>
-                ) : sortField ? (
-                  <button type="button" className={classes.sortButton} onClick={() => onSort(sortField)}>
-                    <span className={classes.headerLabel}>{label}</span>
-                    <span aria-hidden="true" className={`${classes.sortIcon} ${sorted ? classes.sortActive : ''}`}>
-                      {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '⇅'}
-                    </span>
-                  </button>
-                ) : (
-                  <span className={classes.headerLabel} title={label}>
-                    {label}
+            <div
+              key={header.id}
+              role="columnheader"
+              aria-colindex={layout.byId.get(column.id)?.colIndex}
+              aria-label={label}
+              aria-sort={ariaSort}
+              className={className}
+              style={pinnedStyle(column, { width: header.getSize(), zIndex: pinned ? 4 : undefined })}
+            >
+              {column.id === 'expand' ? (
+                <VisuallyHidden>{label}</VisuallyHidden>
+              ) : sortField ? (
+                <button type="button" className={classes.sortButton} onClick={() => onSort(sortField)}>
+                  <span className={classes.headerLabel}>{label}</span>
+                  <span aria-hidden="true" className={`${classes.sortIcon} ${sorted ? classes.sortActive : ''}`}>
+                    {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '⇅'}
                   </span>
-                )}
-                {column.getCanResize() ? (
-                  <ResizeHandle header={header} label={label} t={t} />
-                ) : null}
-              </div>
-            </Fragment>
+                </button>
+              ) : (
+                <span className={classes.headerLabel} title={label}>
+                  {label}
+                </span>
+              )}
+              {column.getCanResize() ? (
+                <ResizeHandle header={header} label={label} t={t} />
+              ) : null}
+            </div>
           );
         })}
       </div>

@@ -25,6 +25,8 @@ export type ColumnLayout = {
   centerIds: readonly string[];
   /** Offset of each center column from the end of the pinned ones; one more entry: the center's width. */
   centerStarts: readonly number[];
+  /** Width of the pinned columns, where the center starts. */
+  pinnedWidth: number;
   /** Number of shown columns, pinned and center. */
   count: number;
 };
@@ -35,6 +37,7 @@ export function cellLayouts(headers: LeadsTableHeaderProps['headers'], rowHeight
   const pinnedIds: string[] = [];
   const centerIds: string[] = [];
   const centerStarts: number[] = [0];
+  let pinnedWidth = 0;
   headers.forEach(({ column }, index) => {
     const pinned = column.getIsPinned() === 'start';
     const className = [
@@ -50,13 +53,14 @@ export function cellLayouts(headers: LeadsTableHeaderProps['headers'], rowHeight
     if (pinned) {
       style.left = column.getStart('start');
       pinnedIds.push(column.id);
+      pinnedWidth += width;
     } else {
       centerIds.push(column.id);
       centerStarts.push((centerStarts[centerStarts.length - 1] ?? 0) + width);
     }
     byId.set(column.id, { className, style, colIndex: index + 1 });
   });
-  return { byId, pinnedIds, centerIds, centerStarts, count: headers.length };
+  return { byId, pinnedIds, centerIds, centerStarts, pinnedWidth, count: headers.length };
 }
 
 /** The center columns to render: indexes into `centerIds`, both ends included (end < start: none). */
