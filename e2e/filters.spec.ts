@@ -9,9 +9,13 @@ type Users = { _embedded: { users: { id: number; name: string; rights?: { is_act
 
 const ROWS_CHECKED = 15;
 
-/** The rendered rows' cells of one column, in row order (the grid is virtualised: only rendered rows). */
+/**
+ * The rendered rows' cells of one column, in row order (the grid is virtualised: only rendered rows,
+ * and only the columns in view, so the column is scrolled into view first).
+ */
 async function columnTexts(leads: LeadsPage, column: string, count = ROWS_CHECKED): Promise<string[]> {
   await leads.waitForRows();
+  await leads.scrollToColumn(column);
   const rows = await leads.bodyRows.evaluateAll(
     (els, col) =>
       els

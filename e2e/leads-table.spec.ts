@@ -59,6 +59,9 @@ test('expanding shows contacts, company, products and the loss reason', async ({
   const leads = new LeadsPage(page);
   await leads.goto();
   await leads.waitForRows();
+  // Only the columns in view are rendered: bring these (side by side at the right) into view first.
+  await leads.scrollToColumn('main_contact');
+  for (const col of ['company', 'loss_reason', 'products']) await expect(leads.grid.locator(`[role=gridcell][data-col=${col}]`).first()).toBeInViewport();
 
   const withContactAndCompany = leads.bodyRows
     .filter({ has: page.locator('[data-col=main_contact]:not(:empty)') })
@@ -102,6 +105,8 @@ test('expanding shows contacts, products and the loss reason even with their col
   const leads = new LeadsPage(page);
   await leads.goto(`?filter[id][]=${rich!.id}&filter[id][]=${lost!.id}`);
   await leads.waitForRows();
+  // Its place in view (right of tags): it would be rendered here if shown (columns out of view never are).
+  await leads.scrollToColumn('tags');
   await expect(leads.cell(leads.rowByIndex(0), 'main_contact')).toHaveCount(0);
   expect(leadRequests.some((u) => /with=[^&]*(contacts|catalog_elements)/.test(u))).toBe(false);
 

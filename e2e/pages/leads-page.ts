@@ -1,6 +1,6 @@
 // Page object of the leads table: role-based locators, plus the few hooks the table exposes
 // (`leads-scroll`, `leads-status`, `data-col` on cells) where roles alone cannot say which column.
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export class LeadsPage {
   readonly grid: Locator;
@@ -39,6 +39,57 @@ export class LeadsPage {
 
   async scrollBy(pixels: number) {
     await this.page.getByTestId('leads-scroll').evaluate((el, dy) => el.scrollBy({ top: dy }), pixels);
+  }
+
+  /**
+   * Scrolls the grid sideways until the column's cells are in view: only the columns in view are
+   * rendered (the center ones are virtualized), so a far-right column is not in the DOM before this.
+   * The column ends up right of the pinned ones, or fully in view when the grid cannot scroll further.
+   */
+  async scrollToColumn(columnId: string) {
+    const scroller = this.page.getByTestId('leads-scroll');
+    await expect
+      .poll(
+        () =>
+          scroller.evaluate((el, id) => {
+            const cell = el.querySelector(`[role=gridcell][data-col="${id}"]`);
+            if (!cell) {
+              if (el.scrollLeft + el.clientWidth >= el.scrollWidth - 1) return 'not shown';
+              el.scrollLeft += el.clientWidth / 2;
+              return 'scrolling';
+            }
+            const box = cell.getBoundingClientRect();
+            const pinnedRight = cell.parentElement?.querySelector('[data-col=name]')?.getBoundingClientRect().right ?? el.getBoundingClientRect().left;
+            const viewRight = el.getBoundingClientRect().left + el.clientWidth;
+            if (box.left >= pinnedRight - 1 && (Math.abs(box.left - pinnedRight) <= 1 || box.right <= viewRight + 1)) return 'in view';
+            el.scrollLeft += box.left - pinnedRight;
+            return 'scrolling';
+          }, columnId),
+        { message: `column ${columnId} scrolled into view`, timeout: 10_000 },
+      )
+      .toBe('in view');
+  }
+
+  /**
+   * Calls `check` once per view of the grid's width, scrolling sideways from the left end to the
+   * right end: together the calls see every shown column rendered (only those in view are).
+   */
+  async forEachColumnView(check: () => Promise<void>) {
+    const scroller = this.page.getByTestId('leads-scroll');
+    const step = await scroller.evaluate((el) => {
+      const pinnedRight = el.querySelector('[role=gridcell][data-col=name]')?.getBoundingClientRect().right ?? el.getBoundingClientRect().left;
+      return Math.max(100, el.getBoundingClientRect().left + el.clientWidth - pinnedRight - 20);
+    });
+    for (let left = 0; ; left += step) {
+      const atEnd = await scroller.evaluate(async (el, x) => {
+        el.scrollLeft = x;
+        // Two frames: the scroll event's render is committed and laid out.
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        return el.scrollLeft + el.clientWidth >= el.scrollWidth - 1;
+      }, left);
+      await check();
+      if (atEnd) break;
+    }
   }
 
   async scrollToBottom() {

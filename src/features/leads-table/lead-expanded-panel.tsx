@@ -152,6 +152,8 @@ export function LeadExpandedPanel({ lead, pageLeads, height, colSpan }: LeadExpa
   return (
     <div
       role="gridcell"
+      // It spans every shown column, from the first, whichever of them are rendered.
+      aria-colindex={1}
       aria-colspan={colSpan}
       // Focusable so keyboard users can scroll a long panel (it has a fixed height).
       tabIndex={0}

@@ -8,7 +8,7 @@ import type { Lead } from '../../kommo/schemas';
 import { LeadsTableContext, type LeadsTableContextValue } from './leads-table-context';
 import type { LeadsTableFeatures } from './leads-table-features';
 import { LeadsTableHeader, type LeadsTableHeaderProps } from './leads-table-header';
-import { cellLayouts, LeadsTableRow, rowDomId, type CellLayout } from './leads-table-row';
+import { cellLayouts, LeadsTableRow, rowDomId, type ColumnLayout } from './leads-table-row';
 import classes from './leads-table.module.css';
 import { usePageEntities } from './use-page-entities';
 
@@ -17,6 +17,9 @@ export const PANEL_HEIGHT = 300;
 // Rows are a fixed height and cheap to mount: a few rows of overscan are enough even at 100 px a frame,
 // and every extra row costs paint and compositing work (two sticky pinned cells each) on every frame.
 const OVERSCAN = 4;
+// Columns past the visible width are not rendered either (each costs style, layout and paint in every
+// row, every frame): two either side keep a fast horizontal scroll from showing blank cells.
+const COLUMN_OVERSCAN = 2;
 /** Ask for the next page this many rows before the end, so scrolling rarely waits. */
 export const PREFETCH_ROWS = 150;
 
@@ -111,11 +114,37 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
   const entities = usePageEntities(pagesInView, props.needContacts, props.needCompanies);
   const contextValue = useMemo(() => ({ ...props.context, entities }), [props.context, entities]);
   // Header objects are new on every table render while their geometry (layoutKey) rarely changes:
-  // the rows get the same layout map, so their memo holds, until the columns or density change.
-  const layoutCache = useRef<{ key: string; layouts: ReadonlyMap<string, CellLayout> } | null>(null);
+  // the rows get the same layout, so their memo holds, until the columns or density change.
+  const layoutCache = useRef<{ key: string; layouts: ColumnLayout } | null>(null);
   const layoutCacheKey = `${props.layoutKey}|${rowHeight}`;
   if (layoutCache.current?.key !== layoutCacheKey) layoutCache.current = { key: layoutCacheKey, layouts: cellLayouts(props.headers, rowHeight) };
   const layouts = layoutCache.current.layouts;
+  const layoutsRef = useRef(layouts);
+  layoutsRef.current = layouts;
+
+  // The center (unpinned) columns are virtualized on the same scroll element; the pinned ones are
+  // sticky and always rendered, so the center starts after them (the scroll margin).
+  const columnSize = useCallback((index: number) => {
+    const starts = layoutsRef.current.centerStarts;
+    return (starts[index + 1] ?? 0) - (starts[index] ?? 0);
+  }, []);
+  const columnKey = useCallback((index: number) => layoutsRef.current.centerIds[index] ?? index, []);
+  const columnVirtualizer = useVirtualizer({
+    horizontal: true,
+    count: layouts.centerIds.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: columnSize,
+    getItemKey: columnKey,
+    overscan: COLUMN_OVERSCAN,
+    scrollMargin: layouts.pinnedWidth,
+  });
+  // Sizes come from the layout (no measuring): recompute whenever a column is shown, hidden, moved or resized.
+  useLayoutEffect(() => {
+    columnVirtualizer.measure();
+  }, [columnVirtualizer, layouts]);
+  const columnItems = columnVirtualizer.getVirtualItems();
+  const colStart = columnItems[0]?.index ?? 0;
+  const colEnd = columnItems[columnItems.length - 1]?.index ?? -1;
 
   const moveTo = useCallback(
     (index: number) => {
@@ -150,8 +179,10 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
   const { headers, totalWidth, order, onSort } = props;
   const { t } = props.context;
   const header = useMemo(
-    () => <LeadsTableHeader headers={headers} height={HEADER_HEIGHT} width={totalWidth} order={order} onSort={onSort} t={t} />,
-    [headers, totalWidth, order, onSort, t],
+    () => (
+      <LeadsTableHeader headers={headers} layout={layouts} height={HEADER_HEIGHT} width={totalWidth} order={order} onSort={onSort} t={t} />
+    ),
+    [headers, layouts, totalWidth, order, onSort, t],
   );
 
   const activeRow = rows[Math.min(activeIndex, rows.length - 1)];
@@ -162,7 +193,7 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
         role="grid"
         aria-label={props.context.t('gridLabel')}
         aria-rowcount={props.ariaRowCount}
-        aria-colcount={props.headers.length}
+        aria-colcount={layouts.count}
         aria-activedescendant={activeRow ? rowDomId(activeRow.original.id) : undefined}
         tabIndex={0}
         data-testid="leads-scroll"
@@ -187,6 +218,8 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
                 expanded={expandedIds.has(row.id)}
                 active={item.index === activeIndex}
                 layouts={layouts}
+                colStart={colStart}
+                colEnd={colEnd}
                 pageLeads={pages[page] ?? EMPTY_PAGE}
                 onActivate={setActiveIndex}
               />

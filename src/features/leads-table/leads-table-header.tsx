@@ -9,9 +9,17 @@ import { columnLabel } from './column-label';
 import type { LeadsTableFeatures } from './leads-table-features';
 import type { LeadsTableT } from './leads-table-messages';
 import classes from './leads-table.module.css';
+import type { ColumnLayout } from './leads-table-row';
 
 export type LeadsTableHeaderProps = {
+  /**
+   * Every shown column's header, pinned ones first, in shown order. All are rendered, unlike the rows'
+   * cells (one row of them costs little per frame): every sort button and resize handle stays in the
+   * Tab order, and each header sits where the rows' spacer puts its cells (same sizes, same order).
+   */
   headers: Header<LeadsTableFeatures, Lead, unknown>[];
+  /** The rows' column layout: each header's index over all shown columns. */
+  layout: ColumnLayout;
   height: number;
   width: number;
   order: LeadsQuery['order'];
@@ -70,7 +78,7 @@ export function pinnedStyle(column: Header<LeadsTableFeatures, Lead, unknown>['c
   return { ...base, left: column.getStart('start') };
 }
 
-export function LeadsTableHeader({ headers, height, width, order, onSort, t }: LeadsTableHeaderProps) {
+export function LeadsTableHeader({ headers, layout, height, width, order, onSort, t }: LeadsTableHeaderProps) {
   return (
     <div role="rowgroup" className={classes.header} style={{ width, height }}>
       <div role="row" aria-rowindex={1} style={{ display: 'flex', width, height }}>
@@ -86,7 +94,15 @@ export function LeadsTableHeader({ headers, height, width, order, onSort, t }: L
             .filter(Boolean)
             .join(' ');
           return (
-            <div key={header.id} role="columnheader" aria-label={label} aria-sort={ariaSort} className={className} style={pinnedStyle(column, { width: header.getSize(), zIndex: pinned ? 4 : undefined })}>
+            <div
+              key={header.id}
+              role="columnheader"
+              aria-colindex={layout.byId.get(column.id)?.colIndex}
+              aria-label={label}
+              aria-sort={ariaSort}
+              className={className}
+              style={pinnedStyle(column, { width: header.getSize(), zIndex: pinned ? 4 : undefined })}
+            >
               {column.id === 'expand' ? (
                 <VisuallyHidden>{label}</VisuallyHidden>
               ) : sortField ? (

@@ -1,7 +1,7 @@
 // One virtual row: fixed height cells, plus the expanded panel as a fixed-size extra line inside the
 // same row (the virtualizer's size for this index grows by the panel's height once, on toggle).
 import { FlexRender, type Row } from '@tanstack/react-table';
-import { memo, type CSSProperties } from 'react';
+import { Fragment, memo, type CSSProperties } from 'react';
 import type { Lead } from '../../kommo/schemas';
 import { LeadExpandedPanel } from './lead-expanded-panel';
 import type { LeadsTableFeatures } from './leads-table-features';
@@ -13,12 +13,32 @@ export function rowDomId(leadId: number): string {
 }
 
 /** What a visible column's cells look like in every row: computed once per layout, shared by all rows. */
-export type CellLayout = { className: string; style: CSSProperties };
+export type CellLayout = { className: string; style: CSSProperties; /** 1-based, over all shown columns (not all are in the DOM). */ colIndex: number };
 
-/** Class names and inline geometry of each visible column's cells, by column id. */
-export function cellLayouts(headers: LeadsTableHeaderProps['headers'], rowHeight: number): ReadonlyMap<string, CellLayout> {
-  const layouts = new Map<string, CellLayout>();
-  for (const { column } of headers) {
+/**
+ * The shown columns' geometry, shared by the header and every row: pinned columns are always
+ * rendered; of the others (the center) only a virtual range is, after a spacer of the skipped width.
+ */
+export type ColumnLayout = {
+  byId: ReadonlyMap<string, CellLayout>;
+  pinnedIds: readonly string[];
+  centerIds: readonly string[];
+  /** Offset of each center column from the end of the pinned ones; one more entry: the center's width. */
+  centerStarts: readonly number[];
+  /** Width of the pinned columns, where the center starts. */
+  pinnedWidth: number;
+  /** Number of shown columns, pinned and center. */
+  count: number;
+};
+
+/** Class names and inline geometry of each visible column's cells, by column id, in shown order. */
+export function cellLayouts(headers: LeadsTableHeaderProps['headers'], rowHeight: number): ColumnLayout {
+  const byId = new Map<string, CellLayout>();
+  const pinnedIds: string[] = [];
+  const centerIds: string[] = [];
+  const centerStarts: number[] = [0];
+  let pinnedWidth = 0;
+  headers.forEach(({ column }, index) => {
     const pinned = column.getIsPinned() === 'start';
     const className = [
       classes.cell,
@@ -28,14 +48,38 @@ export function cellLayouts(headers: LeadsTableHeaderProps['headers'], rowHeight
     ]
       .filter(Boolean)
       .join(' ');
-    const style: CSSProperties = { width: column.getSize(), height: rowHeight - 1, lineHeight: `${rowHeight - 1}px` };
-    if (pinned) style.left = column.getStart('start');
-    layouts.set(column.id, { className, style });
-  }
-  return layouts;
+    const width = column.getSize();
+    const style: CSSProperties = { width, height: rowHeight - 1, lineHeight: `${rowHeight - 1}px` };
+    if (pinned) {
+      style.left = column.getStart('start');
+      pinnedIds.push(column.id);
+      pinnedWidth += width;
+    } else {
+      centerIds.push(column.id);
+      centerStarts.push((centerStarts[centerStarts.length - 1] ?? 0) + width);
+    }
+    byId.set(column.id, { className, style, colIndex: index + 1 });
+  });
+  return { byId, pinnedIds, centerIds, centerStarts, pinnedWidth, count: headers.length };
 }
 
-const FALLBACK_LAYOUT: CellLayout = { className: classes.cell ?? '', style: {} };
+/** The center columns to render: indexes into `centerIds`, both ends included (end < start: none). */
+export type ColumnRange = { colStart: number; colEnd: number };
+
+/** Column ids of one rendered row or header: the pinned ones, then the center range. */
+export function renderedColumnIds(layout: ColumnLayout, { colStart, colEnd }: ColumnRange): string[] {
+  return [...layout.pinnedIds, ...layout.centerIds.slice(colStart, colEnd + 1)];
+}
+
+/** Width of the center columns left of the range (the left spacer) and right of it. */
+export function spacerWidths(layout: ColumnLayout, { colStart, colEnd }: ColumnRange): { left: number; right: number } {
+  const total = layout.centerStarts[layout.centerStarts.length - 1] ?? 0;
+  const left = layout.centerStarts[colStart] ?? 0;
+  const right = total - (layout.centerStarts[colEnd + 1] ?? total);
+  return { left, right: Math.max(0, right) };
+}
+
+const FALLBACK_LAYOUT: CellLayout = { className: classes.cell ?? '', style: {}, colIndex: 0 };
 
 export type LeadsTableRowProps = {
   row: Row<LeadsTableFeatures, Lead>;
@@ -46,8 +90,11 @@ export type LeadsTableRowProps = {
   width: number;
   expanded: boolean;
   active: boolean;
-  /** Per-column cell classes and geometry; a new map whenever visible columns, order, sizes or density change. */
-  layouts: ReadonlyMap<string, CellLayout>;
+  /** Per-column cell classes and geometry; a new object whenever visible columns, order, sizes or density change. */
+  layouts: ColumnLayout;
+  /** The rendered center columns (primitives, so a vertical scroll keeps the memo of rows in view). */
+  colStart: number;
+  colEnd: number;
   /** The leads of this row's loaded page: the panel fetches contacts for the whole page at once. */
   pageLeads: readonly Lead[];
   onActivate: (index: number) => void;
@@ -63,10 +110,16 @@ export const LeadsTableRow = memo(function LeadsTableRow({
   expanded,
   active,
   layouts,
+  colStart,
+  colEnd,
   pageLeads,
   onActivate,
 }: LeadsTableRowProps) {
-  const cells = row.getVisibleCells();
+  const cellsById = row.getAllCellsByColumnId();
+  const range = { colStart, colEnd };
+  const ids = renderedColumnIds(layouts, range);
+  const spacers = spacerWidths(layouts, range);
+  const pinnedCount = layouts.pinnedIds.length;
   return (
     <div
       role="row"
@@ -77,15 +130,22 @@ export const LeadsTableRow = memo(function LeadsTableRow({
       style={{ transform: `translateY(${start}px)`, height: expanded ? rowHeight + panelHeight : rowHeight, width }}
       onClick={() => onActivate(index)}
     >
-      {cells.map((cell) => {
-        const layout = layouts.get(cell.column.id) ?? FALLBACK_LAYOUT;
+      {ids.map((id, i) => {
+        const cell = cellsById[id];
+        if (!cell) return null;
+        const layout = layouts.byId.get(id) ?? FALLBACK_LAYOUT;
         return (
-          <div key={cell.id} role="gridcell" data-col={cell.column.id} className={layout.className} style={layout.style}>
-            <FlexRender cell={cell} />
-          </div>
+          <Fragment key={cell.id}>
+            {i === pinnedCount && spacers.left > 0 ? <div className={classes.spacer} style={{ width: spacers.left }} /> : null}
+            <div role="gridcell" aria-colindex={layout.colIndex} data-col={id} className={layout.className} style={layout.style}>
+              <FlexRender cell={cell} />
+            </div>
+          </Fragment>
         );
       })}
-      {expanded ? <LeadExpandedPanel lead={row.original} pageLeads={pageLeads} height={panelHeight} colSpan={cells.length} /> : null}
+      {/* Fills the line, so the panel always starts a line of its own, whatever range is rendered. */}
+      {expanded && spacers.right > 0 ? <div className={classes.spacer} style={{ width: spacers.right }} /> : null}
+      {expanded ? <LeadExpandedPanel lead={row.original} pageLeads={pageLeads} height={panelHeight} colSpan={layouts.count} /> : null}
     </div>
   );
 });

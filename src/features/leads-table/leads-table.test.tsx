@@ -2,7 +2,7 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeTransport, jsonResponse, noContent, type FakeHandler } from '../../lib/api/fake-transport.testing';
 import { createKommoClient } from '../../lib/api/kommo-client';
 import { KommoClientProvider } from '../../lib/api/kommo-client-context';
@@ -38,7 +38,22 @@ function renderTable(language: string, answer: FakeHandler = handler) {
   );
 }
 
+// jsdom lays nothing out: the grid gets a desktop-sized viewport, as in a browser, so the columns
+// in view are rendered (only those are: the center columns are virtualized).
+const VIEWPORT = { width: 1600, height: 800 };
+let viewportWidth = VIEWPORT.width;
+
+beforeEach(() => {
+  for (const [prop, size] of [['clientWidth', () => viewportWidth], ['clientHeight', () => VIEWPORT.height]] as const) {
+    vi.spyOn(HTMLElement.prototype, prop, 'get').mockImplementation(function (this: HTMLElement) {
+      return this.dataset.testid === 'leads-scroll' ? size() : 0;
+    });
+  }
+});
+
 afterEach(() => {
+  viewportWidth = VIEWPORT.width;
+  vi.restoreAllMocks();
   window.localStorage.clear();
   window.history.replaceState(null, '', '/');
 });
@@ -95,5 +110,34 @@ describe('LeadsTable', () => {
     expect(width()).toBe(start);
     // The column header keeps its own name, not the handle's.
     expect(screen.getByRole('columnheader', { name: 'Price' })).toBeTruthy();
+  });
+
+  it('renders only the row cells in view, pinned ones always, with their index over all shown columns', async () => {
+    viewportWidth = 700;
+    renderTable('en');
+    const grid = await screen.findByRole('grid', { name: 'Leads' });
+    const colCount = Number(grid.getAttribute('aria-colcount'));
+    // Every header is rendered (sort buttons and resize handles stay in the Tab order), indexed 1..n.
+    const headerCols = screen.getAllByRole('columnheader').map((h) => Number(h.getAttribute('aria-colindex')));
+    expect(headerCols).toEqual(Array.from({ length: colCount }, (_, i) => i + 1));
+    expect(screen.getByRole('columnheader', { name: 'Name' }).getAttribute('aria-colindex')).toBe('2');
+    const row = await screen.findByRole('row', { name: /Gran trato/ });
+    const cells = () => [...row.querySelectorAll('[role=gridcell]')];
+    const cellCols = () => cells().map((c) => c.getAttribute('data-col'));
+    await waitFor(() => expect(cellCols()).toContain('price'));
+    expect(cellCols()).not.toContain('tags');
+    expect(cells().length).toBeLessThan(colCount);
+
+    // Scrolled to the right end: the far columns are rendered, the pinned ones still are, and each
+    // cell has the index of its column's header.
+    grid.scrollLeft = 5000;
+    fireEvent.scroll(grid);
+    await waitFor(() => expect(cellCols()).toContain('tags'));
+    expect(cellCols()).not.toContain('id');
+    expect(cellCols().slice(0, 2)).toEqual(['expand', 'name']);
+    const headerIndexByLabel = new Map(screen.getAllByRole('columnheader').map((h) => [h.getAttribute('aria-label'), h.getAttribute('aria-colindex')]));
+    const tagsCell = row.querySelector('[role=gridcell][data-col=tags]');
+    expect(tagsCell?.getAttribute('aria-colindex')).toBe(headerIndexByLabel.get('Tags'));
+    expect(Math.max(...cells().map((c) => Number(c.getAttribute('aria-colindex'))))).toBe(colCount);
   });
 });
