@@ -2,7 +2,7 @@
 // expanded row's size grows by the panel's fixed height once, when it is toggled (no measuring).
 import type { Row } from '@tanstack/react-table';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { LeadsQuery, OrderField } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
 import { LeadsTableContext, type LeadsTableContextValue } from './leads-table-context';
@@ -143,8 +143,21 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
     columnVirtualizer.measure();
   }, [columnVirtualizer, layouts]);
   const columnItems = columnVirtualizer.getVirtualItems();
-  const colStart = columnItems[0]?.index ?? 0;
-  const colEnd = columnItems[columnItems.length - 1]?.index ?? -1;
+  // A link focused inside a cell keeps its column rendered when the grid scrolls sideways, or the
+  // focus would drop to the page: the rendered range stretches to include that column.
+  const [focusedColumn, setFocusedColumn] = useState<string | null>(null);
+  const focusedIndex = focusedColumn === null ? -1 : layouts.centerIds.indexOf(focusedColumn);
+  const viewStart = columnItems[0]?.index ?? 0;
+  const viewEnd = columnItems[columnItems.length - 1]?.index ?? -1;
+  const colStart = focusedIndex >= 0 ? Math.min(viewStart, focusedIndex) : viewStart;
+  const colEnd = focusedIndex >= 0 ? Math.max(viewEnd, focusedIndex) : viewEnd;
+  const handleFocus = (event: FocusEvent<HTMLDivElement>) => {
+    const cell = event.target instanceof Element && event.target !== event.currentTarget ? event.target.closest('[role=gridcell][data-col]') : null;
+    setFocusedColumn(cell?.getAttribute('data-col') ?? null);
+  };
+  const handleBlur = (event: FocusEvent<HTMLDivElement>) => {
+    if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) setFocusedColumn(null);
+  };
 
   const moveTo = useCallback(
     (index: number) => {
@@ -199,6 +212,8 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
         data-testid="leads-scroll"
         className={classes.scroll}
         onKeyDown={handleKeyDown}
+        onFocus={handleFocus}
+        onBlur={handleBlur}
       >
         {header}
         <div role="rowgroup" className={classes.rows} style={{ height: virtualizer.getTotalSize(), width: props.totalWidth }}>

@@ -140,4 +140,21 @@ describe('LeadsTable', () => {
     expect(tagsCell?.getAttribute('aria-colindex')).toBe(headerIndexByLabel.get('Tags'));
     expect(Math.max(...cells().map((c) => Number(c.getAttribute('aria-colindex'))))).toBe(colCount);
   });
+
+  it('keeps the column of a focused cell rendered while the grid scrolls sideways, until focus leaves', async () => {
+    viewportWidth = 700;
+    renderTable('en');
+    const grid = await screen.findByRole('grid', { name: 'Leads' });
+    const row = await screen.findByRole('row', { name: /Gran trato/ });
+    const cellCols = () => [...row.querySelectorAll('[role=gridcell]')].map((c) => c.getAttribute('data-col'));
+    await waitFor(() => expect(cellCols()).toContain('price'));
+    fireEvent.focusIn(row.querySelector('[role=gridcell][data-col=price]')!);
+    grid.scrollLeft = 5000;
+    fireEvent.scroll(grid);
+    await waitFor(() => expect(cellCols()).toContain('tags'));
+    expect(cellCols()).toContain('price');
+    fireEvent.focusOut(row.querySelector('[role=gridcell][data-col=price]')!, { relatedTarget: document.body });
+    await waitFor(() => expect(cellCols()).not.toContain('price'));
+    expect(cellCols()).toContain('tags');
+  });
 });
