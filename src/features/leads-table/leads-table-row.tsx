@@ -5,7 +5,7 @@ import { Fragment, memo, type CSSProperties } from 'react';
 import type { Lead } from '../../kommo/schemas';
 import { LeadExpandedPanel } from './lead-expanded-panel';
 import type { LeadsTableFeatures } from './leads-table-features';
-import type { LeadsTableHeaderProps } from './leads-table-header';
+import { pinnedStyle, type LeadsTableHeaderProps } from './leads-table-header';
 import classes from './leads-table.module.css';
 
 export function rowDomId(leadId: number): string {
@@ -49,9 +49,9 @@ export function cellLayouts(headers: LeadsTableHeaderProps['headers'], rowHeight
       .filter(Boolean)
       .join(' ');
     const width = column.getSize();
-    const style: CSSProperties = { width, height: rowHeight - 1, lineHeight: `${rowHeight - 1}px` };
+    // The same sticky offset as the column's header cell.
+    const style = pinnedStyle(column, { width, height: rowHeight - 1, lineHeight: `${rowHeight - 1}px` });
     if (pinned) {
-      style.left = column.getStart('start');
       pinnedIds.push(column.id);
       pinnedWidth += width;
     } else {
