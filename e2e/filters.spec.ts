@@ -32,8 +32,6 @@ async function visibleIds(leads: LeadsPage, count = ROWS_CHECKED): Promise<numbe
   return (await columnTexts(leads, 'id', count)).map(Number);
 }
 
-const cellTexts = columnTexts;
-
 async function reference(page: Page) {
   const pipelines = (await (await page.request.get('/api/v4/leads/pipelines')).json()) as Pipelines;
   const users = (await (await page.request.get('/api/v4/users?limit=250')).json()) as Users;
@@ -62,7 +60,7 @@ test('a filter built in the form lives in the URL: reload, back, forward, a fres
   await expect(page).toHaveURL(new RegExp(`filter\\[responsible_user_id\\]\\[\\]=${someone.id}`));
   await expect(page).toHaveURL(/order\[id\]=asc/);
   await expect(filters.chip(`Responsible: ${someone.name}`)).toBeVisible();
-  await expect.poll(async () => (await cellTexts(leads, 'responsible')).every((t) => t.startsWith(someone.name))).toBe(true);
+  await expect.poll(async () => (await columnTexts(leads, 'responsible')).every((t) => t.startsWith(someone.name))).toBe(true);
   const ids = await visibleIds(leads);
   expect(ids.length).toBeGreaterThan(1);
   expect(ids).toEqual([...ids].sort((a, b) => a - b));
@@ -119,8 +117,8 @@ test('three stages in two pipelines show one merged list in order', async ({ pag
   await expect(filters.chips.filter({ hasText: /^Stage:/ })).toHaveCount(3);
   // The stage cell reads "Stage · Pipeline".
   const allowed = picks.map(([p, s]) => `${s.name} · ${p.name}`);
-  await expect.poll(async () => (await cellTexts(leads, 'stage')).filter((t) => !allowed.includes(t))).toEqual([]);
-  const stages = new Set(await cellTexts(leads, 'stage', 60));
+  await expect.poll(async () => (await columnTexts(leads, 'stage')).filter((t) => !allowed.includes(t))).toEqual([]);
+  const stages = new Set(await columnTexts(leads, 'stage', 60));
   expect(stages.size, 'rows from more than one stream').toBeGreaterThan(1);
   const ids = await visibleIds(leads, 60);
   expect(isDescending(ids)).toBe(true);
@@ -236,7 +234,7 @@ test('built-in "leads without tasks": every row has no closest task, the URL say
   const filters = new FiltersPanel(page);
   await leads.goto();
   // Unfiltered, the demo account has leads with a task among the first rows: the check below is not vacuous.
-  expect((await cellTexts(leads, 'closest_task_at', 40)).some((t) => t !== '')).toBe(true);
+  expect((await columnTexts(leads, 'closest_task_at', 40)).some((t) => t !== '')).toBe(true);
 
   await filters.viewsButton.click();
   await filters.viewsDialog.getByRole('button', { name: 'Leads without tasks' }).click();
@@ -246,7 +244,7 @@ test('built-in "leads without tasks": every row has no closest task, the URL say
 
   const expectNoTasks = async () => {
     await expect.poll(() => leads.loadedCount()).toBeGreaterThan(0);
-    const cells = await cellTexts(leads, 'closest_task_at', 60);
+    const cells = await columnTexts(leads, 'closest_task_at', 60);
     expect(cells.length).toBeGreaterThan(5);
     expect(cells.filter((t) => t !== '')).toEqual([]);
   };
@@ -265,7 +263,7 @@ test('built-in "leads without tasks": every row has no closest task, the URL say
   await filters.removeChip('Without tasks');
   await expect(page).not.toHaveURL(/tasks=none/);
   await expect(page).toHaveURL(/order\[updated_at\]=asc/);
-  await expect.poll(async () => (await cellTexts(leads, 'closest_task_at', 60)).some((t) => t !== '')).toBe(true);
+  await expect.poll(async () => (await columnTexts(leads, 'closest_task_at', 60)).some((t) => t !== '')).toBe(true);
   await page.goBack();
   await expect(page).toHaveURL(/[?&]tasks=none(&|$)/);
   await expectNoTasks();
