@@ -115,6 +115,17 @@ test('the button opens the dashboard in Kommo\'s modal; Escape closes it with th
   await expect(kommo.modal).toHaveCount(0);
   await expect(page.locator('.modal')).toHaveCount(0);
 
+  // Escape belongs first to what is open inside the dashboard (here its filter drawer).
+  await kommo.dashboardButton.click();
+  await kommo.modalFrame.getByRole('button', { name: 'Filtros' }).click();
+  const drawer = kommo.modalFrame.getByRole('dialog');
+  await expect(drawer).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(drawer).toHaveCount(0);
+  await expect(kommo.modal).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(kommo.modal).toHaveCount(0);
+
   // The close button, then Escape with the focus on the Kommo page.
   await kommo.dashboardButton.click();
   await expect(kommo.modal).toBeVisible();
