@@ -146,12 +146,28 @@ test('More → Leads Browser with leads ticked opens the dashboard on exactly th
   const boxes = page.getByRole('checkbox', { name: /^Select lead / });
   await boxes.nth(1).uncheck();
   await boxes.nth(4).uncheck();
-  const expected = [ticked[0], ticked[2], ticked[3], ticked[5]];
+  const expected = [0, 2, 3, 5].map((i) => ticked[i]!);
   await kommo.moreToWidget();
   await expect(kommo.modal).toBeVisible();
   await expect.poll(async () => (await kommo.dashboardIds()).sort((a, b) => a - b)).toEqual([...expected].sort((a, b) => a - b));
   // The view is a filter the user can see (and remove) like any other.
   await expect(kommo.modalFrame.getByText(String(expected[0])).first()).toBeVisible();
+});
+
+test('more ticked leads than one view holds open in parts of 250, each on exactly its leads', async ({ page }) => {
+  const kommo = new KommoStandinPage(page, KOMMO_ORIGIN);
+  await kommo.goto('/leads/list/pipeline/1', DASHBOARD, [], 260);
+  const ticked = await kommo.tickAll(260);
+  await kommo.moreToWidget();
+  await expect(kommo.modal).toBeVisible();
+  const first = kommo.modal.getByRole('button', { name: 'Leads 1–250' });
+  const second = kommo.modal.getByRole('button', { name: 'Leads 251–260' });
+  await expect(kommo.modal).toContainText('Marcaste 260 leads; una vista admite 250.');
+  await expect(first).toHaveAttribute('aria-pressed', 'true');
+  await expect(kommo.modalFrame.getByTestId('leads-status')).toContainText('250');
+  await second.click();
+  await expect(second).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await kommo.dashboardIds()).sort((a, b) => a - b)).toEqual(ticked.slice(250).sort((a, b) => a - b));
 });
 
 test('a bad dashboard URL in the settings dialog shows the error and is not saved; a good one is', async ({ page }) => {

@@ -22,9 +22,10 @@ export class KommoStandinPage {
   }
 
   /** Opens a Kommo route with the widget installed for `dashboard` (its saved setting). */
-  async goto(path: string, dashboard: string, forgers: string[] = []) {
+  async goto(path: string, dashboard: string, forgers: string[] = [], rows?: number) {
     const params = new URLSearchParams({ dashboard });
     if (forgers.length > 0) params.set('forgers', forgers.join(','));
+    if (rows !== undefined) params.set('rows', String(rows));
     await this.page.goto(`${this.origin}${path}?${params}`);
     await expect(this.page.locator('body')).toHaveAttribute('data-standin-ready', '1');
   }
@@ -44,6 +45,14 @@ export class KommoStandinPage {
       ids.push(Number(await boxes.nth(i).getAttribute('value')));
     }
     return ids;
+  }
+
+  /** Ticks every lead of the list with the header checkbox; returns their ids in list order. */
+  async tickAll(expected: number): Promise<number[]> {
+    const boxes = this.page.getByRole('checkbox', { name: /^Select lead / });
+    await expect(boxes).toHaveCount(expected);
+    await this.page.getByRole('checkbox', { name: 'Select all leads' }).check();
+    return (await boxes.evaluateAll((nodes) => nodes.map((n) => (n as HTMLInputElement).value))).map(Number);
   }
 
   /** "More" → the widget by its name, as Kommo lists widgets for ticked leads. */
