@@ -138,6 +138,26 @@ test('the button opens the dashboard in Kommo\'s modal; Escape closes it with th
   await expect(kommo.dashboardButton).toBeFocused();
 });
 
+test('a klb:close from any window but the dashboard\'s own frame leaves the modal open', async ({ page }) => {
+  const kommo = new KommoStandinPage(page, KOMMO_ORIGIN);
+  const forgerUrls = [`${FOREIGN_ORIGIN}/forger.html`, `${KOMMO_ORIGIN}/forger.html`, `${APP_ORIGIN}/healthz`];
+  await kommo.goto('/leads/pipeline/1', DASHBOARD, forgerUrls);
+  await kommo.dashboardButton.click();
+  await expect(kommo.modal).toBeVisible();
+  await expectLeadsListed(kommo.modalFrame);
+  const forgers = page.frames().filter((f) => forgerUrls.includes(f.url()));
+  expect(forgers).toHaveLength(3);
+  for (const forger of forgers) await forger.evaluate(() => window.parent.postMessage({ type: 'klb:close' }, '*'));
+  // The dashboard's own frame with an extra field: refused by the schema on the widget side.
+  const dashboard = page.frames().find((f) => f.url().startsWith(`${APP_ORIGIN}/?`) && f.url().includes('embedded=1'));
+  await dashboard!.evaluate((origin) => window.parent.postMessage({ type: 'klb:close', then: 'navigate' }, origin), KOMMO_ORIGIN);
+  await page.waitForTimeout(500);
+  await expect(kommo.modal).toBeVisible();
+  // Control: the dashboard's own well-formed message closes it.
+  await dashboard!.evaluate((origin) => window.parent.postMessage({ type: 'klb:close' }, origin), KOMMO_ORIGIN);
+  await expect(kommo.modal).toHaveCount(0);
+});
+
 test('More → Leads Browser with leads ticked opens the dashboard on exactly those leads', async ({ page }) => {
   const kommo = new KommoStandinPage(page, KOMMO_ORIGIN);
   await kommo.goto('/leads/list/pipeline/1', DASHBOARD);
