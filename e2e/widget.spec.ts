@@ -1,16 +1,21 @@
-// The app inside a stand-in Kommo page on another origin: the real widget/script.js embeds it, the
-// app lists demo leads through the postMessage bridge, and forged messages change nothing.
+// The app inside a stand-in Kommo page on another origin, loaded as Kommo loads widgets: the real
+// widget/script.js puts its button in the leads list's and the pipeline's top bar (and back after
+// Kommo re-renders it), opens the dashboard in Kommo's modal (ticked leads as a filtered view),
+// refuses a bad URL in the settings dialog, and forged messages change nothing.
 import type { FrameLocator, Page } from '@playwright/test';
 import { startKommoStandin, type KommoStandin } from './fixtures/kommo-standin/standin-server';
+import { KommoStandinPage } from './pages/kommo-standin-page';
 import { expect, test } from './support/test';
 
 const APP_PORT = Number(process.env.E2E_PORT ?? 4319);
 const STANDIN_PORT = Number(process.env.E2E_STANDIN_PORT ?? 4541);
 const APP_ORIGIN = `http://127.0.0.1:${APP_PORT}`;
+const DASHBOARD = `${APP_ORIGIN}/`;
 /** The parent page's origin: the app server's FRAME_ANCESTORS must name it (see the run command). */
 const KOMMO_ORIGIN = `http://localhost:${STANDIN_PORT}`;
 /** Same host and port as the parent, other host name: a foreign origin. */
 const FOREIGN_ORIGIN = `http://127.0.0.1:${STANDIN_PORT}`;
+const ADVANCED = '/settings/widgets/klb_leads_browser/';
 
 let standin: KommoStandin;
 test.beforeAll(async () => {
@@ -19,12 +24,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await standin.close();
 });
-
-function standinUrl(area: 'advanced_settings' | 'llist', forgers: string[] = []): string {
-  const params = new URLSearchParams({ area, dashboard: `${APP_ORIGIN}/` });
-  if (forgers.length > 0) params.set('forgers', forgers.join(','));
-  return `${KOMMO_ORIGIN}/?${params}`;
-}
 
 /** Requests the app frame makes to its own server's API: there must be none when embedded. */
 function watchDirectApiCalls(page: Page): string[] {
@@ -42,9 +41,10 @@ async function expectLeadsListed(app: FrameLocator | Page) {
 }
 
 test('the widget page embeds the app, which lists demo leads through the bridge in Kommo\'s language', async ({ page }) => {
+  const kommo = new KommoStandinPage(page, KOMMO_ORIGIN);
   const direct = watchDirectApiCalls(page);
   const before = standin.forwarded.length;
-  await page.goto(standinUrl('advanced_settings'));
+  await kommo.goto(ADVANCED, DASHBOARD);
   const app = page.frameLocator('#work-area-klb_leads_browser iframe[data-klb-frame]');
   const badge = app.getByTestId('app-mode');
   // APP.lang_id is 'es': the app follows Kommo's language, and shows the context from the handshake.
@@ -57,27 +57,173 @@ test('the widget page embeds the app, which lists demo leads through the bridge 
   expect(direct).toEqual([]);
 });
 
-test('the leads list opens the app in a large modal, closed with Escape', async ({ page }) => {
-  await page.goto(standinUrl('llist'));
-  await page.getByRole('button', { name: 'Panel de leads' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Kommo Leads Browser' });
-  await expect(dialog).toBeVisible();
-  const box = await dialog.boundingBox();
+test('the button sits in the top bar of the leads list and of the pipeline, comes back when Kommo re-renders the bar, and appears nowhere else', async ({ page }) => {
+  const kommo = new KommoStandinPage(page, KOMMO_ORIGIN);
+  await kommo.goto('/leads/pipeline/1', DASHBOARD);
+  // In the pipeline (where leads open by default), inside Kommo's top bar, before "New lead".
+  await expect(kommo.topBar.getByRole('button', { name: 'Panel de leads' })).toBeVisible();
+  await expect(kommo.dashboardButton).toHaveCount(1);
+  await expect(kommo.topBar.locator('> *').last()).toHaveText('New lead');
+
+  // Kommo re-renders the whole top bar on a filter change: the button is put back, once.
+  await page.getByRole('button', { name: 'Filter: all leads' }).click();
+  await expect(page.getByRole('button', { name: 'Filter: open leads' })).toBeVisible();
+  await expect(kommo.topBar.getByRole('button', { name: 'Panel de leads' })).toBeVisible();
+  await expect(kommo.dashboardButton).toHaveCount(1);
+
+  await kommo.navigate('Leads list');
+  await expect(page.getByRole('heading', { name: 'Leads' })).toBeVisible();
+  await expect(kommo.topBar.getByRole('button', { name: 'Panel de leads' })).toBeVisible();
+  await expect(kommo.dashboardButton).toHaveCount(1);
+
+  // The tasks list has a top bar of the same class but no leads; a lead card has no top bar.
+  await kommo.navigate('Tasks');
+  await expect(page.getByRole('button', { name: 'Add task' })).toBeVisible();
+  await expect(kommo.dashboardButton).toHaveCount(0);
+  await kommo.navigate('Lead card');
+  await expect(page.getByRole('heading', { name: 'Lead #1' })).toBeVisible();
+  await expect(kommo.dashboardButton).toHaveCount(0);
+
+  await kommo.navigate('Pipeline');
+  await expect(kommo.topBar.getByRole('button', { name: 'Panel de leads' })).toBeVisible();
+
+  // destroy: the button goes and the observer with it (a re-rendered bar gets no button back).
+  await page.evaluate(() => (window as unknown as { __standinWidgetInstance: { callbacks: { destroy: () => void } } }).__standinWidgetInstance.callbacks.destroy());
+  await expect(kommo.dashboardButton).toHaveCount(0);
+  await page.getByRole('button', { name: 'Filter: open leads' }).click();
+  await expect(page.getByRole('button', { name: 'Filter: all leads' })).toBeVisible();
+  await expect(kommo.dashboardButton).toHaveCount(0);
+});
+
+test('the button opens the dashboard in Kommo\'s modal; Escape closes it with the focus inside the dashboard, and so does the close button', async ({ page }) => {
+  const kommo = new KommoStandinPage(page, KOMMO_ORIGIN);
+  await kommo.goto('/leads/pipeline/1', DASHBOARD);
+  await kommo.dashboardButton.click();
+  await expect(kommo.modal).toBeVisible();
+  // Kommo's modal component holds it (the stand-in serves it as Kommo's AMD module).
+  await expect(page.locator('.modal.klb-modal-window [data-klb-modal]')).toHaveCount(1);
+  const box = await kommo.modal.boundingBox();
   const viewport = page.viewportSize();
   expect(box && viewport && box.width >= viewport.width * 0.9 && box.height >= viewport.height * 0.85).toBe(true);
-  const app = page.frameLocator('[data-klb-modal] iframe[data-klb-frame]');
-  await expect(app.getByTestId('app-mode')).toHaveAttribute('data-mode', 'embedded');
-  await expectLeadsListed(app);
+  await expect(kommo.modalFrame.getByTestId('app-mode')).toHaveAttribute('data-mode', 'embedded');
+  await expectLeadsListed(kommo.modalFrame);
+
+  // Focus inside the dashboard: key presses go to the iframe, not to the Kommo page.
+  await kommo.modalFrame.getByRole('grid').getByRole('row').nth(2).click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('IFRAME');
   await page.keyboard.press('Escape');
+  await expect(kommo.modal).toHaveCount(0);
+  await expect(page.locator('.modal')).toHaveCount(0);
+
+  // Escape belongs first to what is open inside the dashboard (here its filter drawer).
+  await kommo.dashboardButton.click();
+  await kommo.modalFrame.getByRole('button', { name: 'Filtros' }).click();
+  const drawer = kommo.modalFrame.getByRole('dialog');
+  await expect(drawer).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(drawer).toHaveCount(0);
+  await expect(kommo.modal).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(kommo.modal).toHaveCount(0);
+
+  // The close button, then Escape with the focus on the Kommo page.
+  await kommo.dashboardButton.click();
+  await expect(kommo.modal).toBeVisible();
+  await kommo.modal.getByRole('button', { name: 'Cerrar' }).click();
+  await expect(kommo.modal).toHaveCount(0);
+  await kommo.dashboardButton.click();
+  await expect(kommo.modal).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(kommo.modal).toHaveCount(0);
+  await expect(kommo.dashboardButton).toBeFocused();
+});
+
+test('a klb:close from any window but the dashboard\'s own frame leaves the modal open', async ({ page }) => {
+  const kommo = new KommoStandinPage(page, KOMMO_ORIGIN);
+  const forgerUrls = [`${FOREIGN_ORIGIN}/forger.html`, `${KOMMO_ORIGIN}/forger.html`, `${APP_ORIGIN}/healthz`];
+  await kommo.goto('/leads/pipeline/1', DASHBOARD, forgerUrls);
+  await kommo.dashboardButton.click();
+  await expect(kommo.modal).toBeVisible();
+  await expectLeadsListed(kommo.modalFrame);
+  const forgers = page.frames().filter((f) => forgerUrls.includes(f.url()));
+  expect(forgers).toHaveLength(3);
+  for (const forger of forgers) await forger.evaluate(() => window.parent.postMessage({ type: 'klb:close' }, '*'));
+  // The dashboard's own frame with an extra field: refused by the schema on the widget side.
+  const dashboard = page.frames().find((f) => f.url().startsWith(`${APP_ORIGIN}/?`) && f.url().includes('embedded=1'));
+  await dashboard!.evaluate((origin) => window.parent.postMessage({ type: 'klb:close', then: 'navigate' }, origin), KOMMO_ORIGIN);
+  await page.waitForTimeout(500);
+  await expect(kommo.modal).toBeVisible();
+  // Control: the dashboard's own well-formed message closes it.
+  await dashboard!.evaluate((origin) => window.parent.postMessage({ type: 'klb:close' }, origin), KOMMO_ORIGIN);
+  await expect(kommo.modal).toHaveCount(0);
+});
+
+test('More → Leads Browser with leads ticked opens the dashboard on exactly those leads', async ({ page }) => {
+  const kommo = new KommoStandinPage(page, KOMMO_ORIGIN);
+  await kommo.goto('/leads/list/pipeline/1', DASHBOARD);
+  const ticked = await kommo.tickLeads(6);
+  // Untick two in the middle: the dashboard must follow the boxes, not a range.
+  const boxes = page.getByRole('checkbox', { name: /^Select lead / });
+  await boxes.nth(1).uncheck();
+  await boxes.nth(4).uncheck();
+  const expected = [0, 2, 3, 5].map((i) => ticked[i]!);
+  await kommo.moreToWidget();
+  await expect(kommo.modal).toBeVisible();
+  await expect.poll(async () => (await kommo.dashboardIds()).sort((a, b) => a - b)).toEqual([...expected].sort((a, b) => a - b));
+  // The view is a filter the user can see (and remove) like any other: an "IDs" chip.
+  await expect(kommo.modalFrame.getByRole('list', { name: 'Filtros activos' })).toContainText(`IDs: ${expected[0]}`);
+});
+
+test('more ticked leads than one view holds open in parts of 250, each on exactly its leads', async ({ page }) => {
+  const kommo = new KommoStandinPage(page, KOMMO_ORIGIN);
+  await kommo.goto('/leads/list/pipeline/1', DASHBOARD, [], 260);
+  const ticked = await kommo.tickAll(260);
+  await kommo.moreToWidget();
+  await expect(kommo.modal).toBeVisible();
+  const first = kommo.modal.getByRole('button', { name: 'Leads 1–250' });
+  const second = kommo.modal.getByRole('button', { name: 'Leads 251–260' });
+  await expect(kommo.modal).toContainText('Marcaste 260 leads; una vista admite 250.');
+  await expect(first).toHaveAttribute('aria-pressed', 'true');
+  await expect(kommo.modalFrame.getByTestId('leads-status')).toContainText('250');
+  await second.click();
+  await expect(second).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await kommo.dashboardIds()).sort((a, b) => a - b)).toEqual(ticked.slice(250).sort((a, b) => a - b));
+});
+
+test('a bad dashboard URL in the settings dialog shows the error and is not saved; a good one is', async ({ page }) => {
+  const kommo = new KommoStandinPage(page, KOMMO_ORIGIN);
+  await kommo.goto('/settings/widgets/', DASHBOARD);
+  for (const bad of ['http://leads.example.com/', 'javascript:alert(1)', 'leads.example.com']) {
+    const dialog = await kommo.openSettings();
+    const field = dialog.getByRole('textbox');
+    await expect(field).toHaveValue(DASHBOARD);
+    await field.fill(bad);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText(/debe ser una dirección https/);
+    // Kommo's save-error pattern reached the save button; the dialog stays open; nothing saved.
+    await expect(dialog.getByRole('button', { name: 'Save' })).toHaveAttribute('data-save-error', '1');
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('status')).toHaveText('');
+  }
+  const dialog = await kommo.openSettings();
+  await expect(dialog.getByRole('textbox')).toHaveValue(DASHBOARD);
+  await dialog.getByRole('textbox').fill('https://leads.example.com/');
+  await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('status')).toHaveText('Settings saved');
+  const reopened = await kommo.openSettings();
+  await expect(reopened.getByRole('textbox')).toHaveValue('https://leads.example.com/');
+  await expect(reopened.getByRole('alert')).toHaveCount(0);
 });
 
 test('messages from a foreign origin or a window other than the parent are ignored, on both sides', async ({ page }) => {
+  const kommo = new KommoStandinPage(page, KOMMO_ORIGIN);
   const foreignForger = `${FOREIGN_ORIGIN}/forger.html`;
   const sameOriginForger = `${KOMMO_ORIGIN}/forger.html`;
   // A frame of the dashboard's own origin that is not the widget's iframe.
   const dashboardOriginForger = `${APP_ORIGIN}/healthz`;
-  await page.goto(standinUrl('advanced_settings', [foreignForger, sameOriginForger, dashboardOriginForger]));
+  await kommo.goto(ADVANCED, DASHBOARD, [foreignForger, sameOriginForger, dashboardOriginForger]);
   const app = page.frameLocator('#work-area-klb_leads_browser iframe[data-klb-frame]');
   const badge = app.getByTestId('app-mode');
   await expect(badge).toHaveText('En Kommo · acme · Ana Lima');
@@ -105,6 +251,7 @@ test('messages from a foreign origin or a window other than the parent are ignor
           }
         }
         window.parent.postMessage(request, '*');
+        window.parent.postMessage({ type: 'klb:close' }, '*');
       },
       { context: forgedContext, request: forgedRequest },
     );

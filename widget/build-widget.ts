@@ -1,5 +1,5 @@
 // Packs the Kommo widget (manifest, script, translations, logos) into the zip uploaded to a private
-// integration: `npm run build:widget` -> widget-dist/kommo-leads-browser-widget.zip.
+// integration: `npm run build:widget` -> widget-dist/widget.zip (the name Kommo's upload page expects).
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { KOMMO_LOGO_SIZES, renderLogoPng } from './logo-png';
 
 export const WIDGET_DIR = dirname(fileURLToPath(import.meta.url));
-export const WIDGET_ZIP_PATH = resolve(WIDGET_DIR, '..', 'widget-dist', 'kommo-leads-browser-widget.zip');
+export const WIDGET_ZIP_PATH = resolve(WIDGET_DIR, '..', 'widget-dist', 'widget.zip');
 
 type Json = { [key: string]: unknown };
 

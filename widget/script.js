@@ -1,16 +1,18 @@
 // Kommo Leads Browser widget: shows the dashboard in an iframe (its own page under advanced_settings,
-// a large modal from the leads list) and answers the dashboard's API requests same-origin, with the
-// signed-in user's session. Plain ES5 + AMD because Kommo loads it as is, without a build step.
+// a large Kommo modal from the leads list and pipeline views) and answers the dashboard's API requests
+// same-origin, with the signed-in user's session. Plain ES5 + AMD because Kommo loads it as is,
+// without a build step. Which public source backs each Kommo behaviour: README, "Inside Kommo".
 //
 // Protocol (the iframe side lives in src/lib/bridge/bridge-protocol.ts):
 //   iframe -> page  {type:'klb:hello', version}          page -> iframe  {type:'klb:context', version, account, user, lang}
 //   iframe -> page  {type:'klb:request', id, path, query} page -> iframe  {type:'klb:response', id, status, headers, body}
 //                                                          or            {type:'klb:error', id, reason:'forbidden'|'network'}
 //   iframe -> page  {type:'klb:cancel', id}
+//   iframe -> page  {type:'klb:close'}                   the user pressed Escape inside the dashboard
 // A message counts only when event.origin is the dashboard URL's origin AND event.source is this
 // widget's own iframe; every answer names that origin explicitly, never '*'.
-/* global define, window, document, URL, fetch, AbortController */
-define(['jquery'], function ($) {
+/* global define, window, document, URL, fetch, AbortController, MutationObserver */
+define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
   'use strict';
 
   // Same list as src/kommo/api-paths.ts (a unit test checks both are identical). GET only.
@@ -38,13 +40,24 @@ define(['jquery'], function ($) {
   var MAX_IN_FLIGHT = 16;
   var EMBEDDED_PARAM = 'embedded';
   var PARENT_HINT_PARAM = 'klb-parent';
+  // The app reads at most 250 values of one filter (MAX_FILTER_VALUES in src/kommo/leads-query.ts);
+  // 250 ids of 10 digits stay under the bridge's query limit (a unit test checks both).
+  var IDS_PER_VIEW = 250;
+  // A completed request id is refused for this long (a replayed request is never run twice).
+  var REPLAY_WINDOW_MS = 10 * 60 * 1000;
+  var REPLAY_MAX_IDS = 5000;
+  // Kommo's own leads top bar (template interface/leads/common/top_actions) and its "add lead" button.
+  var TOP_BAR_SELECTOR = '.list__top__actions';
+  var ADD_LEAD_SELECTOR = '.button-input_add-lead';
 
   var DEFAULT_TEXTS = {
     open_dashboard: 'Leads dashboard',
     close: 'Close',
     frame_title: 'Kommo Leads Browser',
     missing_url: 'Set the dashboard URL in the widget settings first.',
-    invalid_url: 'The dashboard URL must be an http(s) address, e.g. https://leads.example.com/'
+    invalid_url: 'The dashboard URL must be an https address, e.g. https://leads.example.com/ (http only for localhost).',
+    selected_parts: 'You ticked {count} leads; one view holds {size}. Pick a part:',
+    selected_part: 'Leads {from}–{to}'
   };
 
   function isAllowedApiPath(path) {
@@ -57,7 +70,14 @@ define(['jquery'], function ($) {
     return false;
   }
 
-  /** The dashboard URL parsed, or null unless it is an absolute http(s) URL. */
+  function isLoopbackHost(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+  }
+
+  /**
+   * The dashboard URL parsed, or null unless it is an absolute https URL (http only on a loopback
+   * host, for development): Kommo pages are https, and a browser blocks an http frame in them anyway.
+   */
   function parseDashboardUrl(raw) {
     if (typeof raw !== 'string' || raw.replace(/\s+/g, '') === '') return null;
     var url;
@@ -67,9 +87,79 @@ define(['jquery'], function ($) {
     } catch (e) {
       return null;
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) return null;
     if (url.username || url.password) return null;
     return url;
+  }
+
+  /** Positive integer lead ids from `list_selected()`, de-duplicated, in the order Kommo gave them. */
+  function selectedLeadIds(listSelected) {
+    var rows = (listSelected && listSelected.selected) || [];
+    var ids = [];
+    var seen = {};
+    for (var i = 0; i < rows.length; i++) {
+      var id = rows[i] && Number(rows[i].id);
+      if (typeof id === 'number' && id > 0 && id <= 9007199254740991 && Math.floor(id) === id && !hasOwn(seen, String(id))) {
+        seen[String(id)] = true;
+        ids.push(id);
+      }
+    }
+    return ids;
+  }
+
+  /** The ids in views of at most IDS_PER_VIEW each. */
+  function splitIntoViews(ids, size) {
+    var views = [];
+    for (var i = 0; i < ids.length; i += size) views.push(ids.slice(i, i + size));
+    return views;
+  }
+
+  /** The dashboard URL narrowed to these lead ids (`filter[id][]`, read by src/kommo/leads-query.ts). */
+  function dashboardUrlForLeads(url, ids) {
+    var out = new URL(url.href);
+    var parts = [];
+    for (var i = 0; i < ids.length; i++) parts.push('filter[id][]=' + ids[i]);
+    out.search = parts.length > 0 ? '?' + parts.join('&') : '';
+    return out;
+  }
+
+  /**
+   * Remembers completed request ids for `windowMs` (at most `max` of them) so a replayed id is refused.
+   * `remember(id)` after an answer; `has(id)` before running a request.
+   */
+  function createReplayGuard(windowMs, max, now) {
+    var clock = now || Date.now;
+    var done = {};
+    var order = [];
+    function prune() {
+      var cutoff = clock() - windowMs;
+      while (order.length > 0 && (order.length > max || done[order[0]] <= cutoff)) delete done[order.shift()];
+    }
+    return {
+      has: function (id) {
+        prune();
+        return hasOwn(done, id);
+      },
+      remember: function (id) {
+        if (!hasOwn(done, id)) order.push(id);
+        done[id] = clock();
+        prune();
+      }
+    };
+  }
+
+  /** What the top bar holds on this Kommo page: the leads list, the pipeline, or neither (null). */
+  function leadsView() {
+    var app = window.APP || window.AMOCRM || {};
+    // Kommo documents APP.getWidgetsArea(): 'leads' (list of leads) and 'leads-pipeline' (pipeline).
+    var area = typeof app.getWidgetsArea === 'function' ? String(app.getWidgetsArea() || '') : '';
+    if (area === 'leads') return 'list';
+    if (area === 'leads-pipeline') return 'pipeline';
+    if (area !== '') return null;
+    var path = window.location.pathname;
+    if (/^\/leads\/list(\/|$)/.test(path)) return 'list';
+    if (/^\/leads\/pipeline(\/|$)/.test(path)) return 'pipeline';
+    return null;
   }
 
   /** `<dashboard>?embedded=1#klb-parent=<this page's origin>`; the view's own query survives. */
@@ -102,19 +192,30 @@ define(['jquery'], function ($) {
     return Object.prototype.hasOwnProperty.call(object, key);
   }
 
+  /** `{type:'klb:close'}` and nothing else (closeMessageSchema in bridge-protocol.ts). */
+  function isCloseMessage(data) {
+    if (data === null || typeof data !== 'object' || data.type !== 'klb:close') return false;
+    for (var key in data) {
+      if (hasOwn(data, key) && key !== 'type') return false;
+    }
+    return true;
+  }
+
   /**
    * Connects one iframe to the page: answers its hello with the Kommo context and relays its GETs.
    * Returns a function that disconnects and aborts whatever is still running.
    */
-  function connectFrame(iframe, dashboardOrigin) {
+  function connectFrame(iframe, dashboardOrigin, onClose) {
     var inFlight = {};
     var inFlightCount = 0;
+    var completed = createReplayGuard(REPLAY_WINDOW_MS, REPLAY_MAX_IDS);
 
     function post(message) {
       if (iframe.contentWindow) iframe.contentWindow.postMessage(message, dashboardOrigin);
     }
 
     function finish(id) {
+      completed.remember(id);
       if (hasOwn(inFlight, id)) {
         delete inFlight[id];
         inFlightCount--;
@@ -125,7 +226,9 @@ define(['jquery'], function ($) {
       var id = data.id;
       var path = data.path;
       var query = data.query;
-      if (typeof id !== 'string' || !ID_PATTERN.test(id) || hasOwn(inFlight, id)) return;
+      // A replayed id (running, or answered within the replay window) is dropped unanswered.
+      if (typeof id !== 'string' || !ID_PATTERN.test(id) || hasOwn(inFlight, id) || completed.has(id)) return;
+      completed.remember(id);
       if (typeof query !== 'string' || query.length > MAX_QUERY_LENGTH || /[#?]/.test(query) || !isAllowedApiPath(path)) {
         post({ type: 'klb:error', id: id, reason: 'forbidden' });
         return;
@@ -189,6 +292,8 @@ define(['jquery'], function ($) {
         var controller = inFlight[data.id];
         finish(data.id);
         controller.abort();
+      } else if (isCloseMessage(data) && typeof onClose === 'function') {
+        onClose();
       }
     }
 
@@ -219,24 +324,31 @@ define(['jquery'], function ($) {
     return iframe;
   }
 
+  function format(text, vars) {
+    return String(text).replace(/\{(\w+)\}/g, function (match, name) {
+      return hasOwn(vars, name) ? String(vars[name]) : match;
+    });
+  }
+
   var Widget = function () {
     // Kommo's documented widget pattern: callbacks reach the widget through `self`.
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     var self = this;
     var disconnects = [];
     var modal = null;
+    var observer = null;
 
-    function t(key) {
+    function t(key, vars) {
       var section = (self.langs && self.langs.ui) || {};
-      return section[key] || DEFAULT_TEXTS[key];
+      return format(section[key] || DEFAULT_TEXTS[key], vars || {});
     }
 
     function settings() {
       return (typeof self.get_settings === 'function' && self.get_settings()) || {};
     }
 
-    function area() {
-      return (typeof self.system === 'function' && self.system() && self.system().area) || '';
+    function widgetCode() {
+      return String(settings().widget_code || (self.params && self.params.widget_code) || '');
     }
 
     function showNotice(container, text) {
@@ -247,89 +359,212 @@ define(['jquery'], function ($) {
       container.appendChild(p);
     }
 
-    /** Mounts the dashboard in `container`; returns false (with a notice) when the setting is not usable. */
-    function mountDashboard(container) {
+    /** The dashboard URL from the settings, or null after putting a notice in `container`. */
+    function dashboardUrl(container) {
       var raw = settings().dashboard_url;
       var url = parseDashboardUrl(raw);
-      if (url === null) {
-        showNotice(container, raw ? t('invalid_url') : t('missing_url'));
-        return false;
-      }
+      if (url === null) showNotice(container, raw ? t('invalid_url') : t('missing_url'));
+      return url;
+    }
+
+    /** Mounts the dashboard at `url` in `container`; returns the function that disconnects it. */
+    function mountDashboard(container, url, onClose) {
       var iframe = createFrame(url, t('frame_title'));
       // Listening before the frame loads, so its first hello is never missed.
-      disconnects.push(connectFrame(iframe, url.origin));
+      var disconnect = connectFrame(iframe, url.origin, onClose);
       container.appendChild(iframe);
-      return true;
+      return disconnect;
+    }
+
+    // --- the large window: Kommo's own modal component --------------------------------------
+
+    function finishModal(state) {
+      if (state.finished) return;
+      state.finished = true;
+      document.removeEventListener('keydown', state.handleKey, true);
+      state.disconnect();
+      if (modal === state) modal = null;
+      if (state.opener && typeof state.opener.focus === 'function' && document.contains(state.opener)) state.opener.focus();
     }
 
     function closeModal() {
-      if (modal === null) return;
-      document.removeEventListener('keydown', modal.handleKey);
-      modal.disconnect();
-      modal.root.parentNode.removeChild(modal.root);
-      if (modal.opener && typeof modal.opener.focus === 'function') modal.opener.focus();
-      modal = null;
+      var state = modal;
+      if (state === null) return;
+      // Kommo's modal runs our destroy callback (finishModal); finishModal again is a no-op.
+      if (state.instance && typeof state.instance.destroy === 'function' && !state.finished) state.instance.destroy();
+      finishModal(state);
     }
 
-    function openModal() {
-      if (modal !== null) return;
-      var opener = document.activeElement;
-      var root = document.createElement('div');
-      root.setAttribute('data-klb-modal', '');
-      root.style.cssText = 'position:fixed;inset:0;z-index:10000;background:rgba(0,0,0,.45);display:flex;align-items:center;justify-content:center';
-      var dialog = document.createElement('div');
-      dialog.setAttribute('role', 'dialog');
-      dialog.setAttribute('aria-modal', 'true');
-      dialog.setAttribute('aria-label', t('frame_title'));
-      dialog.style.cssText = 'position:relative;width:min(1400px,96vw);height:92vh;background:#fff;border-radius:6px;overflow:hidden;box-shadow:0 8px 32px rgba(0,0,0,.3)';
-      var close = document.createElement('button');
-      close.type = 'button';
-      close.setAttribute('aria-label', t('close'));
-      close.textContent = '\u00d7';
-      close.style.cssText = 'position:absolute;top:4px;right:8px;z-index:1;border:0;background:transparent;font-size:24px;line-height:1;cursor:pointer';
-      var body = document.createElement('div');
-      body.style.cssText = 'position:absolute;inset:32px 0 0 0';
-      dialog.appendChild(close);
-      dialog.appendChild(body);
-      root.appendChild(dialog);
-      document.body.appendChild(root);
-
-      var before = disconnects.length;
-      mountDashboard(body);
-      var own = disconnects.splice(before, disconnects.length - before);
-      modal = {
-        root: root,
-        opener: opener,
-        disconnect: function () {
-          for (var i = 0; i < own.length; i++) own[i]();
-        },
-        handleKey: function (event) {
-          if (event.key === 'Escape') closeModal();
-        }
+    /** Fills the modal: the dashboard, narrowed to `ids` when leads were ticked, in parts past IDS_PER_VIEW. */
+    function fillModal(state, body, ids) {
+      var url = dashboardUrl(body);
+      if (url === null) return;
+      var views = splitIntoViews(ids, IDS_PER_VIEW);
+      var frameBox = document.createElement('div');
+      frameBox.style.cssText = 'flex:1 1 auto;min-height:0';
+      var current = null;
+      function show(index) {
+        if (current !== null) current();
+        frameBox.innerHTML = '';
+        var target = views.length === 0 ? url : dashboardUrlForLeads(url, views[index]);
+        current = mountDashboard(frameBox, target, closeModal);
+        var buttons = body.querySelectorAll('[data-klb-part]');
+        for (var i = 0; i < buttons.length; i++) buttons[i].setAttribute('aria-pressed', String(i === index));
+      }
+      if (views.length > 1) {
+        var parts = document.createElement('div');
+        parts.setAttribute('data-klb-parts', '');
+        parts.style.cssText = 'display:flex;flex-wrap:wrap;gap:8px;align-items:center;padding:8px 40px 8px 16px';
+        var label = document.createElement('span');
+        label.textContent = t('selected_parts', { count: ids.length, size: IDS_PER_VIEW });
+        parts.appendChild(label);
+        views.forEach(function (view, index) {
+          var button = document.createElement('button');
+          button.type = 'button';
+          button.className = 'button-input';
+          button.setAttribute('data-klb-part', String(index));
+          button.textContent = t('selected_part', { from: index * IDS_PER_VIEW + 1, to: index * IDS_PER_VIEW + view.length });
+          button.addEventListener('click', function () {
+            show(index);
+          });
+          parts.appendChild(button);
+        });
+        body.appendChild(parts);
+      }
+      body.appendChild(frameBox);
+      show(0);
+      state.disconnect = function () {
+        if (current !== null) current();
+        current = null;
       };
+    }
+
+    function openModal(ids) {
+      if (modal !== null) return;
+      var state = { finished: false, instance: null, opener: document.activeElement, disconnect: function () {} };
+      var root = document.createElement('div');
+      root.setAttribute('role', 'dialog');
+      root.setAttribute('aria-modal', 'true');
+      root.setAttribute('aria-label', t('frame_title'));
+      root.setAttribute('data-klb-modal', '');
+      root.style.cssText = 'position:relative;display:flex;flex-direction:column;width:min(1400px,94vw);height:88vh';
+      // Kommo widgets close their modal with this element (Kommo wires its click); ours is keyboard-reachable too.
+      var close = document.createElement('span');
+      close.className = 'modal-body__close';
+      close.setAttribute('role', 'button');
+      close.setAttribute('tabindex', '0');
+      close.setAttribute('aria-label', t('close'));
+      close.innerHTML = '<span class="icon icon-modal-close"></span>';
       close.addEventListener('click', closeModal);
-      root.addEventListener('click', function (event) {
-        if (event.target === root) closeModal();
+      close.addEventListener('keydown', function (event) {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          closeModal();
+        }
       });
-      document.addEventListener('keydown', modal.handleKey);
+      var body = document.createElement('div');
+      body.style.cssText = 'display:flex;flex-direction:column;flex:1 1 auto;min-height:0';
+      root.appendChild(body);
+      root.appendChild(close);
+      state.handleKey = function (event) {
+        if (event.key === 'Escape') closeModal();
+      };
+      modal = state;
+      state.instance = new Modal({
+        class_name: 'klb-modal-window',
+        init: function ($modalBody) {
+          $modalBody.trigger('modal:loaded').html('').append(root).trigger('modal:centrify');
+        },
+        destroy: function () {
+          finishModal(state);
+        }
+      });
+      fillModal(state, body, ids);
+      // Escape in the Kommo page; inside the dashboard the app sends klb:close instead (keys stay in the frame).
+      document.addEventListener('keydown', state.handleKey, true);
       close.focus();
     }
 
-    function addListButton() {
-      if (document.querySelector('[data-klb-open]')) return;
-      var holder = $('.list__top__actions')[0] || $('#list_page_holder')[0] || document.body;
+    // --- the button in the leads top bar -------------------------------------------------------
+
+    function createOpenButton() {
       var button = document.createElement('button');
       button.type = 'button';
-      button.className = 'button-input';
+      // Kommo's button markup (button-input + button-input-inner__text), as its own top bar buttons.
+      button.className = 'button-input klb-open-dashboard';
       button.setAttribute('data-klb-open', '');
-      button.textContent = t('open_dashboard');
-      button.addEventListener('click', openModal);
-      holder.appendChild(button);
+      var text = document.createElement('span');
+      text.className = 'button-input-inner__text';
+      text.textContent = t('open_dashboard');
+      button.appendChild(text);
+      button.addEventListener('click', function () {
+        openModal([]);
+      });
+      return button;
+    }
+
+    /** One button in the leads list's or pipeline's top bar; none anywhere else. Idempotent. */
+    function placeButton() {
+      var bar = leadsView() === null ? null : document.querySelector(TOP_BAR_SELECTOR);
+      var existing = document.querySelectorAll('[data-klb-open]');
+      for (var i = 0; i < existing.length; i++) {
+        if (bar === null || !bar.contains(existing[i])) existing[i].parentNode.removeChild(existing[i]);
+      }
+      if (bar === null || bar.querySelector('[data-klb-open]') !== null) return;
+      var addLead = bar.querySelector(ADD_LEAD_SELECTOR);
+      if (addLead !== null && addLead.parentNode === bar) bar.insertBefore(createOpenButton(), addLead);
+      else bar.appendChild(createOpenButton());
+    }
+
+    function watchTopBar() {
+      if (observer !== null) return;
+      placeButton();
+      // Kommo re-renders its top bar when the user switches view, pipeline or filter: put the button back.
+      observer = new MutationObserver(placeButton);
+      observer.observe(document.body, { childList: true, subtree: true });
+    }
+
+    function stopWatchingTopBar() {
+      if (observer !== null) observer.disconnect();
+      observer = null;
+      var existing = document.querySelectorAll('[data-klb-open]');
+      for (var i = 0; i < existing.length; i++) existing[i].parentNode.removeChild(existing[i]);
+    }
+
+    // --- settings ----------------------------------------------------------------------------
+
+    function settingsDialog() {
+      var code = widgetCode();
+      return code ? $('.modal.' + code) : $([]);
+    }
+
+    function clearSettingsError() {
+      var old = document.querySelectorAll('[data-klb-settings-error]');
+      for (var i = 0; i < old.length; i++) old[i].parentNode.removeChild(old[i]);
+    }
+
+    /** The message in Kommo's settings dialog, by the dashboard URL field; Kommo's error modal if no dialog. */
+    function showSettingsError(message) {
+      clearSettingsError();
+      var dialog = settingsDialog()[0];
+      var block = dialog ? dialog.querySelector('.widget_settings_block') : null;
+      if (!block) {
+        new Modal().showError(message, false);
+        return;
+      }
+      var p = document.createElement('p');
+      p.setAttribute('role', 'alert');
+      p.setAttribute('data-klb-settings-error', '');
+      p.style.cssText = 'color:#f37575;margin:8px 0';
+      p.textContent = message;
+      var field = block.querySelector('[name="dashboard_url"]');
+      var anchor = field && field.parentNode && block.contains(field.parentNode) ? field.parentNode : null;
+      if (anchor !== null && anchor !== block) anchor.parentNode.insertBefore(p, anchor.nextSibling);
+      else block.insertBefore(p, block.firstChild);
     }
 
     function renderAdvancedSettings() {
-      var code = settings().widget_code;
-      var container = $('#work-area-' + code)[0];
+      var container = $('#work-area-' + widgetCode())[0];
       if (!container) return;
       container.innerHTML = '';
       var frameBox = document.createElement('div');
@@ -344,12 +579,14 @@ define(['jquery'], function ($) {
       disconnects.push(function () {
         window.removeEventListener('resize', fit);
       });
-      mountDashboard(frameBox);
+      var url = dashboardUrl(frameBox);
+      if (url !== null) disconnects.push(mountDashboard(frameBox, url, null));
     }
 
     this.callbacks = {
       render: function () {
-        if (area() === 'llist') addListButton();
+        // Installed in `everywhere` (and llist): the top bar decides, not the area (see placeButton).
+        watchTopBar();
         return true;
       },
       init: function () {
@@ -359,12 +596,23 @@ define(['jquery'], function ($) {
         return true;
       },
       settings: function () {
+        clearSettingsError();
         return true;
       },
+      /**
+       * Kommo's contract: true, or a Promise. A bad URL is refused as Kommo's own widgets do it: the
+       * save button's `button:save:error` and a rejected promise, plus the reason in the dialog.
+       */
       onSave: function (data) {
         var fields = (data && data.fields) || {};
-        // Kommo shows a false return as a failed save; an unusable URL is refused here, not at first use.
-        return fields.dashboard_url === undefined || parseDashboardUrl(fields.dashboard_url) !== null;
+        clearSettingsError();
+        // onSave also runs when the widget is switched off: nothing to check then.
+        if ((data && data.active) === 'N' || fields.dashboard_url === undefined) return true;
+        if (parseDashboardUrl(fields.dashboard_url) !== null) return true;
+        var message = t('invalid_url');
+        showSettingsError(message);
+        settingsDialog().find('.js-widget-save').trigger('button:save:error');
+        return Promise.reject(new Error(message));
       },
       advancedSettings: function () {
         renderAdvancedSettings();
@@ -372,21 +620,29 @@ define(['jquery'], function ($) {
       },
       destroy: function () {
         closeModal();
+        stopWatchingTopBar();
         while (disconnects.length > 0) disconnects.pop()();
-        var button = document.querySelector('[data-klb-open]');
-        if (button && button.parentNode) button.parentNode.removeChild(button);
       },
       leads: {
+        /** "More → Leads Browser" with leads ticked: the dashboard on exactly those leads. */
         selected: function () {
-          openModal();
+          var listed = typeof self.list_selected === 'function' ? self.list_selected() : null;
+          openModal(selectedLeadIds(Array.isArray(listed) ? listed[0] : listed));
         }
       }
     };
     return this;
   };
 
-  // For the unit test that compares this allowlist with the app's; not used by Kommo.
+  // For the unit tests; not used by Kommo.
   Widget.isAllowedApiPath = isAllowedApiPath;
   Widget.ALLOWED_API_PATHS = ALLOWED_API_PATHS;
+  Widget.parseDashboardUrl = parseDashboardUrl;
+  Widget.selectedLeadIds = selectedLeadIds;
+  Widget.splitIntoViews = splitIntoViews;
+  Widget.dashboardUrlForLeads = dashboardUrlForLeads;
+  Widget.createReplayGuard = createReplayGuard;
+  Widget.isCloseMessage = isCloseMessage;
+  Widget.IDS_PER_VIEW = IDS_PER_VIEW;
   return Widget;
 });

@@ -1,7 +1,8 @@
 import { parse } from 'acorn';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildWidgetZip, supportFromEnv, WIDGET_DIR } from './build-widget';
+import { basename } from 'node:path';
+import { buildWidgetZip, supportFromEnv, WIDGET_DIR, WIDGET_ZIP_PATH } from './build-widget';
 import { KOMMO_LOGO_SIZES } from './logo-png';
 
 // The fields Kommo documents for manifest.json (developers.kommo.com/docs/manifest-json, /images, /i18n).
@@ -20,6 +21,10 @@ function keysOf(tree: unknown, prefix = ''): string[] {
 }
 
 describe('the widget archive', () => {
+  it('is written as widget.zip, the archive name Kommo documents', () => {
+    expect(basename(WIDGET_ZIP_PATH)).toBe('widget.zip');
+  });
+
   it('holds the files Kommo expects at its root', () => {
     expect(Object.keys(files).sort()).toEqual(
       ['manifest.json', 'script.js', 'i18n/en.json', 'i18n/es.json', 'i18n/pt.json', ...Object.keys(KOMMO_LOGO_SIZES).map((n) => `images/${n}`)].sort(),
@@ -41,10 +46,11 @@ describe('the widget archive', () => {
     expect(widget.support.email).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]+$/);
   });
 
-  it('runs in the leads list and on its own page, with the dashboard URL as a required text setting', () => {
+  it('runs everywhere (the pipeline view has no area of its own), in the leads list and on its own page, with the dashboard URL as a required text setting', () => {
     const manifest = json('manifest.json');
     for (const location of manifest.locations) expect(location).toMatch(KOMMO_LOCATIONS);
-    expect(manifest.locations).toEqual(expect.arrayContaining(['llist-0', 'advanced_settings']));
+    // Kommo: `everywhere` takes no 1/0 suffix.
+    expect(manifest.locations).toEqual(expect.arrayContaining(['everywhere', 'llist-0', 'advanced_settings']));
     expect(manifest.advanced.title).toBe('advanced.title');
     expect(manifest.settings.dashboard_url).toEqual({ name: 'settings.dashboard_url', type: 'text', required: true });
     for (const setting of Object.values<any>(manifest.settings)) expect(SETTING_TYPES).toContain(setting.type);
@@ -70,7 +76,7 @@ describe('the widget archive', () => {
   it('ships a script.js that parses as ES5 and is an AMD module', () => {
     const source = strFromU8(files['script.js']!);
     expect(() => parse(source, { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
-    expect(source).toMatch(/define\(\['jquery'\], function \(\$\)/);
+    expect(source).toMatch(/define\(\['jquery', 'lib\/components\/base\/modal'\], function \(\$, Modal\)/);
   });
 
   it('takes the support contact from WIDGET_SUPPORT_LINK / WIDGET_SUPPORT_EMAIL, and refuses bad ones', () => {

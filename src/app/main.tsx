@@ -7,6 +7,7 @@ import { createProxyTransport } from '../lib/api/proxy-transport';
 import { resolveAppMode } from '../lib/bridge/app-mode';
 import { AppModeProvider } from '../lib/bridge/app-mode-context';
 import { EmbeddedStartError } from '../lib/bridge/embedded-start-error';
+import { EscapeClosesWidget } from '../lib/bridge/escape-closes-widget';
 import { AppProviders } from './app-providers';
 import { AppShell } from './app-shell';
 
@@ -22,6 +23,7 @@ void resolveAppMode(window).then((mode) => {
     <StrictMode>
       <AppModeProvider mode={mode}>
         <AppProviders client={client} queryClient={queryClient}>
+          <EscapeClosesWidget />
           {mode.kind === 'embedded-error' ? <EmbeddedStartError reason={mode.reason} parentOrigin={mode.parentOrigin} /> : <AppShell />}
         </AppProviders>
       </AppModeProvider>

@@ -29,6 +29,8 @@ describe('bridge protocol schemas', () => {
     expect(frameMessageSchema.parse({ type: 'klb:hello', version: 1 })).toEqual({ type: 'klb:hello', version: 1 });
     expect(frameMessageSchema.parse({ type: 'klb:request', id: 'a1b2c3d4', path: '/api/v4/leads', query: 'limit=1' })).toBeTruthy();
     expect(frameMessageSchema.parse({ type: 'klb:cancel', id: 'a1b2c3d4' })).toBeTruthy();
+    expect(frameMessageSchema.parse({ type: 'klb:close' })).toEqual({ type: 'klb:close' });
+    expect(frameMessageSchema.safeParse({ type: 'klb:close', href: 'https://evil.example/' }).success).toBe(false);
     expect(frameMessageSchema.safeParse({ type: 'klb:request', id: 'a1b2c3d4', path: '/api/v4/leads', query: '', method: 'POST' }).success).toBe(false);
   });
 

@@ -8,6 +8,8 @@
 //   5. parent -> iframe  {type:'klb:response', id, status, headers, body}
 //                     or {type:'klb:error', id, reason}            'forbidden' (refused) or 'network'
 //   6. iframe -> parent  {type:'klb:cancel', id}                   on abort or timeout
+//   7. iframe -> parent  {type:'klb:close'}                        Escape inside the dashboard: keys
+//      pressed in the iframe never reach the Kommo page, so the widget's modal is asked to close
 //
 // Both sides accept a message only when event.origin is the expected origin AND event.source is the
 // expected window, validate it with a schema, and name the exact target origin on every send.
@@ -69,10 +71,14 @@ export const errorMessageSchema = z.object({
 });
 export type ErrorMessage = z.infer<typeof errorMessageSchema>;
 
+/** Asks the widget to close the modal the dashboard is in (the widget ignores it on its own page). */
+export const closeMessageSchema = z.strictObject({ type: z.literal('klb:close') });
+export type CloseMessage = z.infer<typeof closeMessageSchema>;
+
 /** Everything the iframe may receive from the parent. */
 export const parentMessageSchema = z.discriminatedUnion('type', [contextMessageSchema, responseMessageSchema, errorMessageSchema]);
 export type ParentMessage = z.infer<typeof parentMessageSchema>;
 
 /** Everything the parent may receive from the iframe. */
-export const frameMessageSchema = z.discriminatedUnion('type', [helloMessageSchema, requestMessageSchema, cancelMessageSchema]);
+export const frameMessageSchema = z.discriminatedUnion('type', [helloMessageSchema, requestMessageSchema, cancelMessageSchema, closeMessageSchema]);
 export type FrameMessage = z.infer<typeof frameMessageSchema>;

@@ -219,6 +219,13 @@ describe('bridge probes: the widget script in the Kommo page', () => {
     release(new Response('{"ok":1}', { status: 200, headers: { 'content-type': 'application/json' } }));
     await flush();
     await flush();
+    // Answered, then replayed: the completed id is remembered and refused (no second fetch, no answer).
+    const answered = answers.length;
+    deliver(request('real-request-0001'));
+    figures.widgetTried++;
+    await flush();
+    expect(fetchSpy.mock.calls.length - fetchedForForged).toBe(1);
+    expect(answers.length).toBe(answered);
     deliver({ type: 'klb:hello', version: 1 });
     expect(answers.some((a) => (a as { type: string; id?: string }).type === 'klb:response' && (a as { id: string }).id === 'real-request-0001')).toBe(true);
     expect(answers.some((a) => (a as { type: string }).type === 'klb:context')).toBe(true);

@@ -60,4 +60,15 @@ describe('connectToKommo', () => {
     expect(listener).toHaveBeenCalledTimes(1);
     session.close();
   });
+
+  it('asks the widget to close its modal with exactly {type:"klb:close"}, to the parent origin only', async () => {
+    const { parent, deliver } = setup();
+    const connecting = connectToKommo({ parentOrigin: PARENT, parentWindow: parent as unknown as Window, timeoutMs: 1000 });
+    deliver(context('Ana'));
+    const session = await connecting;
+    parent.postMessage.mockClear();
+    session.requestClose();
+    expect(parent.postMessage.mock.calls).toEqual([[{ type: 'klb:close' }, PARENT]]);
+    session.close();
+  });
 });

@@ -1,6 +1,6 @@
 // The iframe side of the handshake: say hello to the (allowlisted) parent origin until the widget
 // script answers with the Kommo context, then keep listening for context updates from that window.
-import { BRIDGE_PROTOCOL_VERSION, contextMessageSchema, type HelloMessage, type KommoContext } from './bridge-protocol';
+import { BRIDGE_PROTOCOL_VERSION, contextMessageSchema, type CloseMessage, type HelloMessage, type KommoContext } from './bridge-protocol';
 import type { MessageListenerTarget, MessageTarget } from './bridge-transport';
 
 export type KommoSession = {
@@ -8,6 +8,8 @@ export type KommoSession = {
   getContext(): KommoContext;
   /** For useSyncExternalStore: runs after the parent sends a new context. */
   subscribe(listener: () => void): () => void;
+  /** Asks the widget to close its modal (klb:close), to the parent window at its origin only. */
+  requestClose(): void;
   close(): void;
 };
 
@@ -62,6 +64,10 @@ export function connectToKommo({
       subscribe: (listener) => {
         listeners.add(listener);
         return () => listeners.delete(listener);
+      },
+      requestClose: () => {
+        const message: CloseMessage = { type: 'klb:close' };
+        parentWindow.postMessage(message, parentOrigin);
       },
       close: () => listenOn.removeEventListener('message', handleMessage),
     };

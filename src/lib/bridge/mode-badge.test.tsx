@@ -20,6 +20,7 @@ function fakeSession(initial: KommoContext) {
       listeners.add(l);
       return () => listeners.delete(l);
     },
+    requestClose: () => {},
     close: () => {},
   };
   const push = (next: KommoContext) => {
