@@ -11,7 +11,7 @@ export type CustomFieldDefinitionWire = z.input<typeof customFieldDefinitionSche
 export type CustomFieldValueWire = z.input<typeof customFieldValueSchema>;
 
 export type LeadFieldContext = { lang: DemoLanguage; createdAt: number; index: number; name: string };
-type ValueItem = CustomFieldValueWire['values'] extends (infer T)[] | null ? T : never;
+type ValueItem = NonNullable<CustomFieldValueWire['values']> extends (infer T)[] ? T : never;
 
 type FieldSpec = {
   name: string;
