@@ -57,7 +57,6 @@ export function createCompany(seed: number, id: number, owner: PersonOwner): Com
     updated_by: responsible,
     ...timestamps(r),
     closest_task_at: null,
-    is_deleted: false,
     custom_fields_values: [
       { field_id: PHONE_FIELD.id, field_name: 'Phone', field_code: 'PHONE', field_type: 'multitext', values: [{ value: phone(r, lang), enum_id: PHONE_FIELD.enums.WORK, enum_code: 'WORK' }] },
       { field_id: WEB_FIELD_ID, field_name: 'Web', field_code: 'WEB', field_type: 'url', values: [{ value: `https://${domain}/` }] },
@@ -103,8 +102,6 @@ export function createContact(seed: number, id: number, owner: PersonOwner): Con
     updated_by: responsible,
     ...timestamps(r),
     closest_task_at: null,
-    is_deleted: false,
-    is_unsorted: false,
     custom_fields_values: fields,
     account_id: DEMO_ACCOUNT_ID,
     _links: { self: { href: `/api/v4/contacts/${id}` } },

@@ -107,7 +107,7 @@ export function registerReferenceRoutes(app: Hono, ctx: DemoRouteContext, ids: {
     const tags = search ? data.tags.filter((t) => t.name.toLowerCase().includes(search)) : data.tags;
     return collection(ctx, c, 'tags', tags);
   });
-  app.get('/api/v4/catalogs', (c) => collection(ctx, c, 'catalogs', data.catalogs, { totals: true }));
+  app.get('/api/v4/catalogs', (c) => collection(ctx, c, 'catalogs', data.catalogs));
   app.get('/api/v4/catalogs/:id{[0-9]+}/elements', (c) => {
     const elements = data.catalogElements.get(Number(c.req.param('id')));
     if (!elements) return problemResponse(404, 'No catalog with this id');
