@@ -1,6 +1,7 @@
 // Zod schemas for every Kommo API v4 response the product reads (see shared/kommo-api.md).
 // Lenient on unknown fields (looseObject), exact on what the product uses. Types come from here.
 import { z } from 'zod';
+import { valueToText } from './custom-field-value-data';
 import { parseLeniently } from './lenient-parse';
 
 /** Kommo documents some integers as strings in places (score, labor_cost, closed_at...): accept both. */
@@ -46,6 +47,12 @@ export type Tag = z.infer<typeof tagSchema>;
  * A bare string or number is read as its value; anything else becomes an item flagged `unreadable`,
  * so one odd value never fails the page it came in.
  */
+/** An object value with no text the app can show (file, legal_entity... carry names; an unknown shape may not). */
+function hasUnreadableValue(item: object): boolean {
+  const value = (item as { value?: unknown }).value;
+  return value !== null && typeof value === 'object' && valueToText(value) === '';
+}
+
 const enumValueObjectSchema = z.looseObject({
   value: z.unknown().optional(),
   enum_id: z.number().nullable().optional().catch(null),
@@ -58,7 +65,9 @@ const enumValueObjectSchema = z.looseObject({
 export const enumValueSchema = z.preprocess(
   (item) =>
     item !== null && typeof item === 'object' && !Array.isArray(item)
-      ? item
+      ? hasUnreadableValue(item)
+        ? { ...item, unreadable: true }
+        : item
       : typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean'
         ? { value: item }
         : { unreadable: true },
