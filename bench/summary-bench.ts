@@ -104,7 +104,7 @@ async function main() {
   };
   const customFields = data.leadCustomFieldDefinitions.map((f) => customFieldDefinitionSchema.parse(f));
   const columns = buildExportColumns([...BASE_EXPORT_COLUMN_IDS, ...customFields.map((f) => `cf_${f.id}`)], {
-    timeZone: data.datetimeSettings.timezone,
+    timeZone: data.datetimeSettings.timezone ?? 'UTC',
     pipelines: refs.pipelines,
     users: refs.users,
     groups: data.groups.map((g) => ({ id: g.id, name: g.name })),

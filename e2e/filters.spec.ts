@@ -295,7 +295,8 @@ test('deleted leads mode says what Kommo returns', async ({ page }) => {
 
 test('a quick date range is a day range in the account timezone', async ({ page }) => {
   const filters = new FiltersPanel(page);
-  const account = (await (await page.request.get('/api/v4/account?with=datetime_settings')).json()) as { datetime_settings: { timezone: string } };
+  // As Kommo sends it: the settings under _embedded.
+  const { _embedded: account } = (await (await page.request.get('/api/v4/account?with=datetime_settings')).json()) as { _embedded: { datetime_settings: { timezone: string } } };
   await page.goto('/');
   await filters.open();
   await expect(filters.dialog.getByText(`Days in the account's timezone (${account.datetime_settings.timezone})`)).toBeVisible();

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test, type Page } from './support/test';
 
-type WireLead = { id: number; name: string | null; price: number | null };
+type WireLead = { id: number; name: string | null; price: number | null; price_with_minor_units?: number | null };
 
 /** Every lead of the default view, walked the way Kommo pages it (250 a page until no next). */
 async function allLeads(request: APIRequestContext): Promise<WireLead[]> {
@@ -59,7 +59,8 @@ test('load all shows progress, can be cancelled, and then loads every lead', asy
 test('the summary totals equal the demo data, and a stage row filters the table', async ({ page, request }) => {
   const expected = await allLeads(request);
   const currency = await accountCurrency(request);
-  const sum = expected.reduce((s, l) => s + (l.price ?? 0), 0);
+  // The price with its cents where Kommo sends it (price_with_minor_units), as the app reads it.
+  const sum = expected.reduce((s, l) => s + (l.price_with_minor_units ?? l.price ?? 0), 0);
   const money = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 });
   await openApp(page);
   await loadAll(page, expected.length);

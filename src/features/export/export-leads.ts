@@ -54,7 +54,7 @@ export async function exportLeadsToCsv({ client, queryClient, leads, columnIds, 
   const [contacts, companies, elements] = await Promise.all([
     needContacts ? fetchContactsByIds(client, refs.contacts, signal) : Promise.resolve([]),
     wanted.has('company') ? fetchCompaniesByIds(client, refs.companies, signal) : Promise.resolve([]),
-    wanted.has('products')
+    wanted.has('products') || refs.catalogElements.size > 0
       ? Promise.all([...refs.catalogElements.entries()].map(([catalogId, ids]) => fetchCatalogElementsByIds(client, catalogId, ids, signal))).then((all) => all.flat())
       : Promise.resolve([]),
   ]);
@@ -64,7 +64,8 @@ export async function exportLeadsToCsv({ client, queryClient, leads, columnIds, 
       timeZone: safeTimeZone(account.datetime_settings?.timezone),
       pipelines,
       users: users.users,
-      groups: users.groups,
+      // The account's users_groups name every group, the main one (0) included.
+      groups: [...users.groups, ...account.users_groups],
       lossReasons,
       customFields,
       catalogs,

@@ -16,7 +16,7 @@ import type {
   User,
 } from '../../kommo/schemas';
 import type { CsvCell, CsvColumn } from './leads-to-csv';
-import { valueToSeconds, valueToText } from '../../kommo/custom-field-value-data';
+import { chainedElement, entityName, UNREADABLE_MARK, valueToSeconds, valueToText } from '../../kommo/custom-field-value-data';
 
 export const BASE_EXPORT_COLUMN_IDS = [
   'name',
@@ -142,11 +142,26 @@ export function csvDuration(seconds: number | null): string {
 
 const LIST_SEPARATOR = '; ';
 
-export function customFieldCell(value: CustomFieldValue | undefined, definition: CustomFieldDefinition | undefined, timeZone: string, labels: Pick<ExportLabels, 'yes' | 'no'>): CsvCell {
+/** A value item as text: a chained-list element by name (its catalog's elements), an unreadable one as the neutral mark. */
+function itemText(item: CustomFieldValue['values'][number], elements?: ReadonlyMap<string, CatalogElement>): string {
+  if (item.unreadable) return UNREADABLE_MARK;
+  const chained = chainedElement(item);
+  if (chained && item.value === undefined) return elements?.get(catalogElementKey(chained.catalogId, chained.elementId))?.name || `#${chained.elementId}`;
+  return valueToText(item.value);
+}
+
+export function customFieldCell(
+  value: CustomFieldValue | undefined,
+  definition: CustomFieldDefinition | undefined,
+  timeZone: string,
+  labels: Pick<ExportLabels, 'yes' | 'no'>,
+  elements?: ReadonlyMap<string, CatalogElement>,
+): CsvCell {
   if (!value) return '';
   const type = value.field_type ?? definition?.type ?? 'text';
   const items = value.values;
   if (items.length === 0) return '';
+  if (items.some((i) => i.unreadable)) return items.map((i) => itemText(i, elements)).join(LIST_SEPARATOR);
   switch (type) {
     case 'checkbox':
       return items.some((i) => i.value === true || i.value === 'true' || i.value === 1) ? labels.yes : labels.no;
@@ -158,9 +173,9 @@ export function customFieldCell(value: CustomFieldValue | undefined, definition:
     }
     case 'date':
     case 'birthday':
-      return items.map((i) => csvDate(valueToSeconds(i.value), timeZone)).join(LIST_SEPARATOR);
+      return items.map((i) => csvDate(valueToSeconds(i.value, timeZone), timeZone)).join(LIST_SEPARATOR);
     case 'date_time':
-      return items.map((i) => csvDateTime(valueToSeconds(i.value), timeZone)).join(LIST_SEPARATOR);
+      return items.map((i) => csvDateTime(valueToSeconds(i.value, timeZone), timeZone)).join(LIST_SEPARATOR);
     case 'select':
     case 'radiobutton':
     case 'category':
@@ -169,7 +184,7 @@ export function customFieldCell(value: CustomFieldValue | undefined, definition:
         .map((i) => (typeof i.value === 'string' && i.value ? i.value : (definition?.enums.find((e) => e.id === i.enum_id)?.value ?? valueToText(i.value))))
         .join(LIST_SEPARATOR);
     default:
-      return items.map((i) => valueToText(i.value)).filter(Boolean).join(LIST_SEPARATOR);
+      return items.map((i) => itemText(i, elements)).filter(Boolean).join(LIST_SEPARATOR);
   }
 }
 
@@ -181,7 +196,7 @@ function fieldValues(entity: Contact, code: string): string[] {
 /** `Ana Souza (+55 11 5555-0101, ana@example.com)`: the name with the phones and emails Kommo holds. */
 export function contactText(contact: Contact | undefined, id: number): string {
   if (!contact) return `#${id}`;
-  const name = contact.name ?? ([contact.first_name, contact.last_name].filter(Boolean).join(' ') || `#${id}`);
+  const name = entityName(contact) ?? `#${id}`;
   const details = [...fieldValues(contact, 'PHONE'), ...fieldValues(contact, 'EMAIL')];
   return details.length > 0 ? `${name} (${details.join(', ')})` : name;
 }
@@ -260,7 +275,8 @@ const VALUES: Record<BaseExportColumnId, (lead: Lead, l: Lookups) => CsvCell> = 
   company: (lead, l) => {
     const link = lead._embedded.companies[0];
     if (!link) return '';
-    return l.ref.companies.get(link.id)?.name ?? `#${link.id}`;
+    const company = l.ref.companies.get(link.id);
+    return (company && entityName(company)) || `#${link.id}`;
   },
   loss_reason: (lead, l) => lossReasonText(l, lead),
   products: (lead, l) => productsText(l, lead),
@@ -315,7 +331,7 @@ export function buildExportColumns(columnIds: readonly string[], ref: ExportRefe
       columns.push({
         id,
         header: field.name,
-        value: (lead) => customFieldCell(lead.custom_fields_values.find((v) => v.field_id === fieldId), field, ref.timeZone, labels),
+        value: (lead) => customFieldCell(lead.custom_fields_values.find((v) => v.field_id === fieldId), field, ref.timeZone, labels, ref.catalogElements),
       });
     }
   }
@@ -338,6 +354,19 @@ export function referencedEntityIds(leads: readonly Lead[]): { contacts: number[
         elements.set(e.catalog_id, set);
       }
       set.add(e.id);
+    }
+    // chained_list values name catalog elements too: fetched with the products, shown by name.
+    for (const field of lead.custom_fields_values) {
+      for (const item of field.values) {
+        const chained = chainedElement(item);
+        if (!chained) continue;
+        let set = elements.get(chained.catalogId);
+        if (!set) {
+          set = new Set();
+          elements.set(chained.catalogId, set);
+        }
+        set.add(chained.elementId);
+      }
     }
   }
   return {

@@ -79,4 +79,10 @@ describe('CustomFieldValue', () => {
     expect(renderValue(field('legal_entity', [{ value: { name: 'ACME Ltda', vat_id: '123' } }])).textContent).toBe('ACME Ltda');
     expect(renderValue(field('chained_list', [{ value: { catalog_id: 5, catalog_element_id: 9 } }])).textContent).toBe('5, 9');
   });
+
+  it('shows a neutral mark for a value it cannot read, never its JSON', () => {
+    const text = renderValue(field('some_future_type', [{ value: { deeply: { nested: true } }, unreadable: true }, { value: 'readable' }])).textContent;
+    expect(text).toBe('…, readable');
+    expect(text).not.toContain('{');
+  });
 });

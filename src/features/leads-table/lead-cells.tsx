@@ -1,5 +1,6 @@
 // Cell renderers for the lead's own fields: names instead of ids, money in the account currency,
 // dates in the account timezone. Text only: CRM strings are never interpreted as HTML.
+import { entityName } from '../../kommo/custom-field-value-data';
 import type { Lead } from '../../kommo/schemas';
 import { formatDateTime, formatLaborCost, formatMoney, formatNumber } from './lead-formatters';
 import { findStage } from './lead-reference';
@@ -90,20 +91,22 @@ export function TagsCell({ lead }: LeadCellProps) {
 }
 
 export function MainContactCell({ lead }: LeadCellProps) {
-  const { entities } = useLeadsTableContext();
+  const { entities, t } = useLeadsTableContext();
   const links = lead._embedded.contacts;
   if (!links || links.length === 0) return null;
   const main = links.find((c) => c.is_main) ?? links[0];
   if (!main) return null;
   const contact = entities.contacts.get(main.id);
-  return <span>{contact?.name ?? `#${main.id}`}{links.length > 1 ? <span className={classes.muted}> +{links.length - 1}</span> : null}</span>;
+  const name = contact ? (entityName(contact) ?? t('unnamedContact', { id: main.id })) : `#${main.id}`;
+  return <span>{name}{links.length > 1 ? <span className={classes.muted}> +{links.length - 1}</span> : null}</span>;
 }
 
 export function CompanyCell({ lead }: LeadCellProps) {
-  const { entities } = useLeadsTableContext();
+  const { entities, t } = useLeadsTableContext();
   const link = lead._embedded.companies[0];
   if (!link) return null;
-  return <span>{entities.companies.get(link.id)?.name ?? `#${link.id}`}</span>;
+  const company = entities.companies.get(link.id);
+  return <span>{company ? (entityName(company) ?? t('unnamedCompany', { id: link.id })) : `#${link.id}`}</span>;
 }
 
 export function LossReasonCell({ lead }: LeadCellProps) {
@@ -116,9 +119,11 @@ export function LossReasonCell({ lead }: LeadCellProps) {
 
 export function SourceCell({ lead }: LeadCellProps) {
   const { reference } = useLeadsTableContext();
-  if (lead.source_id === null) return null;
-  // /sources lists only this integration's own sources: other ids can only be shown as ids.
-  return <span>{reference.sources.get(lead.source_id)?.name ?? String(lead.source_id)}</span>;
+  // with=source names the lead's source; /sources lists only this integration's own, so an id without either stays an id.
+  const source = lead._embedded.source;
+  const id = lead.source_id ?? source?.id ?? null;
+  if (id === null) return null;
+  return <span>{source?.name || reference.sources.get(id)?.name || String(id)}</span>;
 }
 
 export function ScoreCell({ lead }: LeadCellProps) {

@@ -15,7 +15,7 @@ import { leadsTableMessages, type LeadsTableT } from './leads-table-messages';
 const t: LeadsTableT = (key, values) => leadsTableMessages.en[key].replace(/\{(\w+)\}/g, (_, k: string) => String(values?.[k] ?? ''));
 
 const reference = buildLeadReference({
-  account: { id: 1, name: 'Acme', subdomain: 'acme', currency: 'USD', datetime_settings: { timezone: 'UTC' } },
+  account: { id: 1, name: 'Acme', subdomain: 'acme', currency: 'USD', datetime_settings: { timezone: 'UTC' }, users_groups: [] },
   pipelines: [],
   users: [],
   groups: [],

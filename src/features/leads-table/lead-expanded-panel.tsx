@@ -8,7 +8,7 @@ import { isApiError } from '../../lib/api/api-error';
 import { entityQueries } from '../../lib/api/entity-queries';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import type { CatalogElement, Contact, Lead } from '../../kommo/schemas';
-import { valueToText } from '../../kommo/custom-field-value-data';
+import { entityName, valueToText } from '../../kommo/custom-field-value-data';
 import { CustomFieldValue } from './custom-field-value';
 import { expandedPanelId } from './expand-toggle';
 import { leadTitle, TagsCell } from './lead-cells';
@@ -26,8 +26,10 @@ function multitext(entity: Contact, code: 'PHONE' | 'EMAIL'): string[] {
   return entity.custom_fields_values.filter((f) => f.field_code === code).flatMap((f) => f.values.map((v) => valueToText(v.value)).filter(Boolean));
 }
 
-function fieldNumber(element: CatalogElement, code: string): number | null {
-  const raw = element.custom_fields_values.find((f) => f.field_code === code)?.values[0]?.value;
+/** The element's price: the field the lead's link names (metadata.price_id), else the one coded PRICE. */
+function elementPrice(element: CatalogElement, priceId: number | null): number | null {
+  const byId = priceId === null ? undefined : element.custom_fields_values.find((f) => f.field_id === priceId);
+  const raw = (byId ?? element.custom_fields_values.find((f) => f.field_code === 'PRICE'))?.values[0]?.value;
   const n = Number(valueToText(raw));
   return raw === undefined || raw === null || raw === '' || !Number.isFinite(n) ? null : n;
 }
@@ -85,7 +87,7 @@ function ContactsSection({ lead, batchLeads }: SectionProps) {
         const emails = contact ? multitext(contact, 'EMAIL') : [];
         return (
           <li key={link.id}>
-            <strong>{contact?.name ?? `#${link.id}`}</strong>
+            <strong>{contact ? (entityName(contact) ?? t('unnamedContact', { id: link.id })) : `#${link.id}`}</strong>
             {link.is_main ? <span className={classes.muted}> · {t('panelMain')}</span> : null}
             <div>{phones.length ? phones.join(', ') : <span className={classes.muted}>{t('panelNoPhones')}</span>}</div>
             <div>{emails.length ? emails.join(', ') : <span className={classes.muted}>{t('panelNoEmails')}</span>}</div>
@@ -105,7 +107,8 @@ function CompanySection({ lead, pageLeads }: Pick<LeadExpandedPanelProps, 'lead'
   if (!link) return <p className={classes.muted}>{t('panelNone')}</p>;
   if (query.isPending) return <p className={classes.muted}>{t('panelLoading')}</p>;
   if (query.isError) return <p>{t('panelLoadFailed', { detail: errorText(query.error, t) })}</p>;
-  return <p style={{ margin: 0 }}>{query.data.find((c) => c.id === link.id)?.name ?? `#${link.id}`}</p>;
+  const company = query.data.find((c) => c.id === link.id);
+  return <p style={{ margin: 0 }}>{company ? (entityName(company) ?? t('unnamedCompany', { id: link.id })) : `#${link.id}`}</p>;
 }
 
 function ProductsSection({ lead, batchLeads }: SectionProps) {
@@ -126,7 +129,7 @@ function ProductsSection({ lead, batchLeads }: SectionProps) {
       {links.map((link) => {
         const element = elements.get(`${link.catalog_id}:${link.id}`);
         const catalog = link.catalog_id !== null ? reference.catalogs.get(link.catalog_id) : undefined;
-        const price = element ? fieldNumber(element, 'PRICE') : null;
+        const price = element ? elementPrice(element, link.price_id) : null;
         return (
           <li key={`${link.catalog_id}:${link.id}`}>
             <strong>{element?.name ?? `#${link.id}`}</strong>

@@ -62,12 +62,14 @@ export function buildLeadReference(input: LeadReferenceInput): LeadReference {
   const customFields = [...input.customFields].sort((a, b) => (a.sort ?? 0) - (b.sort ?? 0) || a.id - b.id);
   return {
     account: input.account,
-    currency: input.account.currency || 'USD',
+    // No currency on the account: money shows as a plain number (formatMoney's fallback), not as dollars.
+    currency: input.account.currency ?? '',
     timeZone: safeTimeZone(input.account.datetime_settings?.timezone),
     stages,
     pipelines: byId(input.pipelines),
     users: byId(input.users),
-    groups: byId(input.groups),
+    // The account's users_groups name every group (0 is the main one); users' own groups fill any gap.
+    groups: byId([...input.groups, ...input.account.users_groups]),
     customFields,
     customFieldsById: byId(customFields),
     lossReasons: byId(input.lossReasons),

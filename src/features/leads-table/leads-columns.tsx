@@ -59,7 +59,7 @@ export const BASE_COLUMNS: LeadColumnDef[] = [
   helper.display({ id: 'company', size: 180, meta: { labelKey: 'colCompany' }, cell: ({ row }) => <CompanyCell lead={row.original} /> }),
   helper.display({ id: 'loss_reason', size: 180, meta: { labelKey: 'colLossReason', needsWith: 'loss_reason' }, cell: ({ row }) => <LossReasonCell lead={row.original} /> }),
   helper.display({ id: 'products', size: 110, meta: { labelKey: 'colProducts', needsWith: 'catalog_elements', align: 'end' }, cell: ({ row }) => <ProductsCell lead={row.original} /> }),
-  helper.display({ id: 'source', size: 120, meta: { labelKey: 'colSource', needsWith: 'source_id' }, cell: ({ row }) => <SourceCell lead={row.original} /> }),
+  helper.display({ id: 'source', size: 120, meta: { labelKey: 'colSource', needsWith: ['source_id', 'source'] }, cell: ({ row }) => <SourceCell lead={row.original} /> }),
   helper.display({ id: 'score', size: 90, meta: { labelKey: 'colScore', align: 'end' }, cell: ({ row }) => <ScoreCell lead={row.original} /> }),
   helper.display({ id: 'labor_cost', size: 120, meta: { labelKey: 'colLaborCost', align: 'end' }, cell: ({ row }) => <LaborCostCell lead={row.original} /> }),
   helper.display({ id: 'price_by_robot', size: 150, meta: { labelKey: 'colPriceByRobot', needsWith: 'is_price_modified_by_robot' }, cell: ({ row }) => <PriceByRobotCell lead={row.original} /> }),

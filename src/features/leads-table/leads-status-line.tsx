@@ -7,6 +7,8 @@ import type { LeadsTableT } from './leads-table-messages';
 export type LeadsStatusLineProps = {
   loaded: number;
   priceSum: number;
+  /** Values Kommo sent in a shape the app could not read (each shown as a neutral mark in its cell). */
+  unreadable?: number;
   currency: string;
   locale: string;
   hasMore: boolean;
@@ -16,12 +18,17 @@ export type LeadsStatusLineProps = {
   children?: ReactNode;
 };
 
-export function LeadsStatusLine({ loaded, priceSum, currency, locale, hasMore, loadingMore, t, children }: LeadsStatusLineProps) {
+export function LeadsStatusLine({ loaded, priceSum, unreadable = 0, currency, locale, hasMore, loadingMore, t, children }: LeadsStatusLineProps) {
   return (
     <Group justify="space-between" px="sm" py={6} wrap="nowrap" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
       <Group gap="lg" wrap="nowrap" role="status" aria-live="polite" data-testid="leads-status">
         <Text size="sm">{t('statusLoaded', { count: loaded })}</Text>
         <Text size="sm">{t('statusSum', { sum: formatMoney(priceSum, currency, locale) })}</Text>
+        {unreadable > 0 ? (
+          <Text size="sm" c="dimmed" data-testid="leads-unreadable">
+            {t('statusUnreadable', { count: unreadable })}
+          </Text>
+        ) : null}
         <Text size="sm">{loadingMore ? t('statusLoading') : hasMore ? t('statusMore') : t('statusAll')}</Text>
       </Group>
       {children}

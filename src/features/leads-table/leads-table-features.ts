@@ -16,8 +16,8 @@ export type LeadColumnMeta = {
   /** Catalogue key of the header; custom fields carry their CRM name in `label` instead. */
   labelKey?: LeadsTableMessageKey;
   label?: string;
-  /** The `with=` value Kommo needs to return this column's data. */
-  needsWith?: LeadWith;
+  /** The `with=` value(s) Kommo needs to return this column's data. */
+  needsWith?: LeadWith | readonly LeadWith[];
   /** Kommo can order the list by this column (server-side sorting). */
   sortField?: OrderField;
   align?: 'end';

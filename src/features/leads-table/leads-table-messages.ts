@@ -90,6 +90,9 @@ export const leadsTableMessages = defineMessages(
     densityComfortable: 'Comfortable',
     chooserReset: 'Reset columns',
     untitledLead: 'Lead #{id}',
+    unnamedContact: 'Contact #{id}',
+    unnamedCompany: 'Company #{id}',
+    statusUnreadable: '{count, plural, one {# value could not be read} other {# values could not be read}}',
   },
   {
     es: {
@@ -181,6 +184,9 @@ export const leadsTableMessages = defineMessages(
       densityComfortable: 'Amplia',
       chooserReset: 'Restablecer columnas',
       untitledLead: 'Lead n.º {id}',
+      unnamedContact: 'Contacto n.º {id}',
+      unnamedCompany: 'Empresa n.º {id}',
+      statusUnreadable: '{count, plural, one {# valor no se pudo leer} other {# valores no se pudieron leer}}',
     },
     pt: {
       gridLabel: 'Leads',
@@ -271,6 +277,9 @@ export const leadsTableMessages = defineMessages(
       densityComfortable: 'Ampla',
       chooserReset: 'Redefinir colunas',
       untitledLead: 'Lead nº {id}',
+      unnamedContact: 'Contato nº {id}',
+      unnamedCompany: 'Empresa nº {id}',
+      statusUnreadable: '{count, plural, one {# valor não pôde ser lido} other {# valores não puderam ser lidos}}',
     },
   },
 );

@@ -35,7 +35,7 @@ const canExpand = () => true;
 
 /** Only the fixed columns need `with=` values, so the list can be requested before custom fields arrive. */
 function visibleWithNeeds(visibility: Record<string, boolean>) {
-  return BASE_COLUMNS.filter((c) => c.id !== undefined && visibility[c.id] !== false).map((c) => c.meta?.needsWith);
+  return BASE_COLUMNS.filter((c) => c.id !== undefined && visibility[c.id] !== false).flatMap((c) => c.meta?.needsWith ?? []);
 }
 
 /** The leads table with its own states; the app shell places it as the main content. */
@@ -92,8 +92,8 @@ function LeadsGrid({ reference, prefs, leadsQuery, url }: LeadsGridProps) {
   const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = leadsQuery;
 
   const pages = useMemo(() => data?.pages.map((p) => p.leads) ?? EMPTY_PAGES, [data]);
-  const { leads, pageStarts, priceSum } = useMemo(() => {
-    if (pages.length === 0) return { leads: EMPTY_LEADS, pageStarts: [0], priceSum: 0 };
+  const { leads, pageStarts, priceSum, unreadable } = useMemo(() => {
+    if (pages.length === 0) return { leads: EMPTY_LEADS, pageStarts: [0], priceSum: 0, unreadable: 0 };
     const starts: number[] = [];
     let offset = 0;
     for (const page of pages) {
@@ -101,7 +101,13 @@ function LeadsGrid({ reference, prefs, leadsQuery, url }: LeadsGridProps) {
       offset += page.length;
     }
     const all = pages.flat();
-    return { leads: all, pageStarts: starts, priceSum: all.reduce((sum, l) => sum + (l.price ?? 0), 0) };
+    let priceSum = 0;
+    let unreadable = 0;
+    for (const l of all) {
+      priceSum += l.price ?? 0;
+      unreadable += l.unreadable;
+    }
+    return { leads: all, pageStarts: starts, priceSum, unreadable };
   }, [pages]);
 
   const table = useTable({
@@ -194,7 +200,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url }: LeadsGridProps) {
       {isFetchNextPageError && leads.length > 0 ? (
         <LeadsErrorView error={leadsQuery.error} onRetry={loadMore} t={t} laterPage errorAt={leadsQuery.errorUpdatedAt} />
       ) : null}
-      <LeadsStatusLine loaded={leads.length} priceSum={priceSum} currency={reference.currency} locale={locale} hasMore={Boolean(hasNextPage)} loadingMore={isFetchingNextPage} t={t}>
+      <LeadsStatusLine loaded={leads.length} priceSum={priceSum} unreadable={unreadable} currency={reference.currency} locale={locale} hasMore={Boolean(hasNextPage)} loadingMore={isFetchingNextPage} t={t}>
         {chooser}
       </LeadsStatusLine>
     </Stack>

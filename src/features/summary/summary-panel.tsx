@@ -31,7 +31,8 @@ function useMoney(currency: string | undefined) {
   return useMemo(() => {
     let f: Intl.NumberFormat;
     try {
-      f = new Intl.NumberFormat(locale, { style: 'currency', currency: currency || 'USD', maximumFractionDigits: 0 });
+      // An account without a currency (Kommo's docs example has none) gets plain numbers.
+      f = currency ? new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }) : new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
     } catch {
       f = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
     }
@@ -55,7 +56,7 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
   const complete = pages !== undefined && (pages.length === 0 || pages[pages.length - 1]?.next === null);
   const [summary, setSummary] = useState<LeadsSummary | null>(null);
   const [metric, setMetric] = useState<Metric>('count');
-  const money = useMoney(account.data?.currency);
+  const money = useMoney(account.data?.currency ?? undefined);
   const number = useMemo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }), [locale]);
 
   const refs = useMemo(

@@ -24,7 +24,7 @@ describe('compactLead', () => {
   it('keeps every field the product reads, with the same values', () => {
     const parsed = leadSchema.parse(wire);
     const compact = compactLead(parsed);
-    const { _links, unknown_key, ...known } = parsed;
+    const { _links, unknown_key, ...known } = parsed as typeof parsed & Record<string, unknown>;
     expect(_links).toBeDefined();
     expect(unknown_key).toBeDefined();
     expect(compact).toMatchObject({ ...known, _embedded: { tags: parsed._embedded.tags, contacts: [{ id: 9, is_main: true }], loss_reason: [{ id: 4, name: 'Price', sort: 1 }] } });

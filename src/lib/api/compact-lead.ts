@@ -29,7 +29,11 @@ const emptyOr = <T>(list: T[]): T[] => (list.length === 0 ? EMPTY : list);
 function compactEnumValue(item: EnumValue): EnumValue {
   // Enum labels repeat across leads; free text and numbers do not, and are kept as they are.
   const value = item.enum_id != null && typeof item.value === 'string' ? pooledString(item.value) : item.value;
-  if (item.enum_id === undefined && item.enum_code === undefined) return { value };
+  // chained_list items carry a catalog element instead of a value; an unreadable item keeps its flag.
+  if (item.catalog_element_id != null || item.unreadable) {
+    return { value, catalog_id: item.catalog_id, catalog_element_id: item.catalog_element_id, ...(item.unreadable ? { unreadable: true as const } : {}) };
+  }
+  if (item.enum_id == null && item.enum_code == null) return { value };
   return { value, enum_id: item.enum_id, enum_code: pooledString(item.enum_code) };
 }
 
@@ -55,6 +59,7 @@ function compactEmbedded(embedded: Embedded): Embedded {
     contacts: embedded.contacts && emptyOr(embedded.contacts.map((c) => ({ id: c.id, is_main: c.is_main }))),
     loss_reason: embedded.loss_reason?.map((r) => ({ id: r.id, name: pooledString(r.name), sort: r.sort, created_at: r.created_at, updated_at: r.updated_at })),
     catalog_elements: embedded.catalog_elements && emptyOr(embedded.catalog_elements),
+    source: embedded.source,
   };
 }
 
@@ -83,6 +88,7 @@ export function compactLead(lead: Lead): Lead {
     labor_cost: lead.labor_cost,
     is_price_modified_by_robot: lead.is_price_modified_by_robot,
     _embedded: compactEmbedded(lead._embedded),
+    unreadable: lead.unreadable,
   };
   return compact;
 }

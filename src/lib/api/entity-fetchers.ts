@@ -10,6 +10,7 @@ import {
   type Contact,
 } from '../../kommo/schemas';
 import { anySignal } from './any-signal';
+import { fetchAllPages } from './fetch-all-pages';
 import { ApiError } from './api-error';
 import type { KommoClient } from './kommo-client';
 import { encodeQueryParams } from './query-string';
@@ -76,4 +77,15 @@ export function fetchCatalogElementsByIds(
     return Promise.reject(new ApiError({ kind: 'validation', detail: `"${catalogId}" is not a catalog id`, field: 'catalog_id' }));
   }
   return fetchByIds(client, `/api/v4/catalogs/${catalogId}/elements`, catalogElementsPageSchema, (p) => p._embedded.elements, ids, signal);
+}
+
+/** A chained list's catalog is small and shared by every lead: its first pages, read once. */
+const CATALOG_MAX_PAGES = 8;
+
+export async function fetchCatalogElements(client: KommoClient, catalogId: number, signal: AbortSignal): Promise<CatalogElement[]> {
+  if (!Number.isSafeInteger(catalogId) || catalogId <= 0) {
+    throw new ApiError({ kind: 'validation', detail: `"${catalogId}" is not a catalog id`, field: 'catalog_id' });
+  }
+  const pages = await fetchAllPages(client, `/api/v4/catalogs/${catalogId}/elements`, [], catalogElementsPageSchema, signal, { limit: 250, maxPages: CATALOG_MAX_PAGES });
+  return pages.flatMap((p) => p._embedded.elements);
 }

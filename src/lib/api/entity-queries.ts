@@ -1,6 +1,6 @@
 // Query options for the entities a page of leads refers to, keyed by the normalised id set.
 import { queryOptions } from '@tanstack/react-query';
-import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds, normaliseIds } from './entity-fetchers';
+import { fetchCatalogElements, fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds, normaliseIds } from './entity-fetchers';
 import type { KommoClient } from './kommo-client';
 
 /** Names change rarely while a list is open; five minutes spares a refetch on every scroll back. */
@@ -24,6 +24,13 @@ export const entityQueries = {
       staleTime: ENTITY_STALE_MS,
     });
   },
+  /** Every element of one catalog (a chained list's), keyed by catalog: one request series however many cells ask. */
+  catalog: (client: KommoClient, catalogId: number) =>
+    queryOptions({
+      queryKey: [...entityQueries.all, 'catalog', client.transportKind, catalogId] as const,
+      queryFn: ({ signal }) => fetchCatalogElements(client, catalogId, signal),
+      staleTime: ENTITY_STALE_MS,
+    }),
   catalogElements: (client: KommoClient, catalogId: number, ids: readonly number[]) => {
     const key = normaliseIds(ids);
     return queryOptions({

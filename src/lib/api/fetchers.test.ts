@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeClock, createFakeTransport, htmlResponse, jsonResponse, noContent } from './fake-transport.testing';
+import { createFakeClock, createFakeTransport, htmlResponse, jsonResponse, noContent, problemResponse } from './fake-transport.testing';
 import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from './entity-fetchers';
 import { createKommoClient } from './kommo-client';
 import { fetchLeadsPage } from './leads-fetchers';
@@ -107,12 +107,30 @@ describe('entity fetchers', () => {
 });
 
 describe('reference fetchers', () => {
-  it('fetches the account with datetime settings and the API filter flag', async () => {
+  it('fetches the account with datetime settings, user groups and the API filter flag, read from _embedded', async () => {
     const { client, transport } = setup(() =>
-      jsonResponse(200, { id: 1, name: 'Demo', subdomain: 'demo', currency: 'USD', datetime_settings: { timezone: 'UTC' } }),
+      jsonResponse(200, {
+        id: 1,
+        name: 'Demo',
+        subdomain: 'demo',
+        currency: 'USD',
+        _embedded: { datetime_settings: { timezone: 'Europe/Moscow' }, users_groups: [{ id: 0, name: 'Sales', uuid: null }] },
+      }),
     );
-    expect((await fetchAccount(client, signal())).currency).toBe('USD');
-    expect(params(transport.requests[0]!.query).get('with')).toBe('datetime_settings,is_api_filter_enabled');
+    const account = await fetchAccount(client, signal());
+    expect(account).toMatchObject({ currency: 'USD', datetime_settings: { timezone: 'Europe/Moscow' }, users_groups: [{ id: 0, name: 'Sales' }] });
+    expect(params(transport.requests[0]!.query).get('with')).toBe('datetime_settings,users_groups,is_api_filter_enabled');
+  });
+
+  it('reads an account without currency, and /sources failing as "no sources"', async () => {
+    const { client } = setup((req) =>
+      req.path === '/api/v4/sources' ? problemResponse(403, { title: 'Forbidden' }) : jsonResponse(200, { id: 1, name: 'Demo', subdomain: 'demo' }),
+    );
+    expect((await fetchAccount(client, signal())).currency).toBeNull();
+    await expect(fetchSources(client, signal())).resolves.toEqual([]);
+    // A 403 on /sources is "not for this session", not Kommo's IP block: the next call still goes out.
+    expect(client.getState().blocked).toBe(false);
+    expect((await fetchAccount(client, signal())).id).toBe(1);
   });
 
   it('refuses an account answered with 204', async () => {

@@ -57,13 +57,21 @@ describe('KommoClient.get', () => {
     expect(transport.requests[0]).toMatchObject({ path: '/api/v4/account', query: 'with=x' });
   });
 
-  it('names the failing schema path', async () => {
-    const leads = [lead(1), lead(2), lead(3), lead(4, 'not a price')];
-    const { client } = setup(() => jsonResponse(200, { _embedded: { leads } }));
+  it('names the failing schema path when the envelope is unreadable', async () => {
+    const { client } = setup(() => jsonResponse(200, { _embedded: { leads: 'not a list' } }));
     const e = await caught(client.get('/api/v4/leads', '', leadsPageSchema, signal()));
     expect(e.kind).toBe('schema');
-    expect(e.field).toBe('_embedded.leads.3.price');
-    expect(e.detail).toContain('_embedded.leads.3.price');
+    expect(e.field).toBe('_embedded.leads');
+    expect(e.detail).toContain('_embedded.leads');
+  });
+
+  it('lists a lead with one odd value, its price left out and counted as unreadable', async () => {
+    const leads = [lead(1), lead(2), lead(3), lead(4, 'not a price')];
+    const { client } = setup(() => jsonResponse(200, { _embedded: { leads } }));
+    const page = await client.get('/api/v4/leads', '', leadsPageSchema, signal());
+    expect(page?._embedded.leads.map((l) => l.id)).toEqual([1, 2, 3, 4]);
+    expect(page?._embedded.leads[3]).toMatchObject({ price: null, unreadable: 1 });
+    expect(page?._embedded.leads[0]?.unreadable).toBe(0);
   });
 
   it('types malformed JSON on a 200 as a schema error, without retrying', async () => {

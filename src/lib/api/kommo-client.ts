@@ -50,6 +50,8 @@ const BACKOFF_CAP_MS = 8000;
 const RETRY_AFTER_JITTER_MS = 250;
 /** A Retry-After longer than this is not waited out silently: the error reaches the UI's countdown. */
 const MAX_RETRY_AFTER_WAIT_MS = 60_000;
+/** Paths whose 403 means "not for this session" (a widget's user has no integration sources), not a block. */
+const OPTIONAL_PATHS: ReadonlySet<string> = new Set(['/api/v4/sources']);
 
 export function createKommoClient(transport: Transport, options: KommoClientOptions = {}): KommoClient {
   const ratePerSecond = options.ratePerSecond ?? DEFAULT_RATE_PER_SECOND;
@@ -149,7 +151,7 @@ export function createKommoClient(transport: Transport, options: KommoClientOpti
     }
 
     const error = apiErrorFromResponse(response, now());
-    if (error.kind === 'forbidden') {
+    if (error.kind === 'forbidden' && !OPTIONAL_PATHS.has(path)) {
       if (!state.blocked) {
         blockController.abort();
         setState({ blocked: true });

@@ -162,7 +162,7 @@ describe('fetchLeadsChunk', () => {
       // P3's second page fails twice, once per kind of error we might see.
       if (q.get('filter[statuses][0][pipeline_id]') === '2' && q.get('filter[statuses][0][status_id]') === '142' && q.get('page') === '2' && failuresLeft > 0) {
         failuresLeft--;
-        return failuresLeft === 1 ? problemResponse(500, { title: 'boom' }) : { status: 200, headers: {}, body: '{"_embedded":{"leads":[{"id":"x"}]}}' };
+        return failuresLeft === 1 ? problemResponse(500, { title: 'boom' }) : { status: 200, headers: {}, body: '{"_embedded":{"leads":{"id":"x"}}}' };
       }
       return healthy(req, i);
     });
@@ -185,7 +185,7 @@ describe('fetchLeadsChunk', () => {
       }
     }
     expect(errors.map((e) => e.kind)).toEqual(['server', 'schema']);
-    expect(errors[1]?.field).toBe('_embedded.leads.0.id');
+    expect(errors[1]?.field).toBe('_embedded.leads');
     expect(ids).toEqual(expectedOrder(all, [P1, P2, P3], order));
   });
 

@@ -17,6 +17,11 @@ export type LeadsStream = {
   nextPage: number | null;
   /** Fetched leads not yet emitted, in the stream's order. */
   buffer: Lead[];
+  /**
+   * Ids of the stream's last page. Offset paging drifts when leads are added or moved while it walks:
+   * the tail of one page comes again at the head of the next. Those repeats are dropped.
+   */
+  recentIds?: readonly number[];
 };
 export type LeadsCursor = { streams: LeadsStream[] };
 export type LeadsOrder = NonNullable<LeadsQuery['order']>;
@@ -79,14 +84,17 @@ export function leadsPostFilter(query: LeadsQuery): ((lead: Lead) => boolean) | 
   return null;
 }
 
-type WorkingStream = { query: LeadsQuery; nextPage: number | null; buffer: Lead[]; offset: number };
+type WorkingStream = { query: LeadsQuery; nextPage: number | null; buffer: Lead[]; offset: number; recentIds?: readonly number[] | undefined };
 
 async function refill(client: KommoClient, stream: WorkingStream, signal: AbortSignal): Promise<void> {
   const page = stream.nextPage;
   if (page === null) return;
   const result = await fetchLeadsPage(client, { ...stream.query, page, limit: STREAM_PAGE_SIZE }, signal);
   const keep = leadsPostFilter(stream.query);
-  stream.buffer = keep ? result.leads.filter(keep) : result.leads;
+  const recent = new Set(stream.recentIds);
+  const fresh = recent.size > 0 ? result.leads.filter((lead) => !recent.has(lead.id)) : result.leads;
+  stream.recentIds = result.leads.map((lead) => lead.id);
+  stream.buffer = keep ? fresh.filter(keep) : fresh;
   stream.offset = 0;
   // An empty page that still links a next one would loop forever: treat it as the end. Counted
   // before the post-filter: a page whose leads were all dropped still leads to the next one.
@@ -110,6 +118,8 @@ export async function fetchLeadsChunk(
   const compare = compareLeads(order ?? DEFAULT_LEADS_ORDER);
   const work: WorkingStream[] = cursor.streams.map((s) => ({ ...s, offset: 0 }));
   const leads: Lead[] = [];
+  // A lead moved between stages while the streams walk can arrive from two of them: emit it once.
+  const emitted = new Set<number>();
   let pages = 0;
 
   while (leads.length < size) {
@@ -141,11 +151,13 @@ export async function fetchLeadsChunk(
       }
     }
     if (best === null || bestLead === undefined) break;
-    leads.push(bestLead);
     best.offset += 1;
+    if (emitted.has(bestLead.id)) continue;
+    emitted.add(bestLead.id);
+    leads.push(bestLead);
   }
 
-  const streams = work.map((s) => ({ query: s.query, nextPage: s.nextPage, buffer: s.buffer.slice(s.offset) }));
+  const streams = work.map((s) => ({ query: s.query, nextPage: s.nextPage, buffer: s.buffer.slice(s.offset), recentIds: s.recentIds }));
   const done = streams.every((s) => s.nextPage === null && s.buffer.length === 0);
   return { leads, next: done ? null : { streams } };
 }

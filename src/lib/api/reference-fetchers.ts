@@ -26,9 +26,11 @@ import { encodeQueryParams } from './query-string';
 /** Kommo serves custom fields 50 a page whatever limit is asked. */
 const CUSTOM_FIELDS_PAGE_SIZE = 50;
 const PAGE_SIZE = 250;
+export const SOURCES_PATH = '/api/v4/sources';
 
 export async function fetchAccount(client: KommoClient, signal: AbortSignal): Promise<Account> {
-  const query = encodeQueryParams([['with', 'datetime_settings,is_api_filter_enabled']]);
+  // users_groups names every group, 0 (the main group) included: users carry only their own.
+  const query = encodeQueryParams([['with', 'datetime_settings,users_groups,is_api_filter_enabled']]);
   const account = await client.get('/api/v4/account', query, accountSchema, signal);
   // Every account has itself: an empty answer is a broken upstream, not "no account".
   if (account === null) throw new ApiError({ kind: 'schema', status: 204, detail: 'the account answered with no content' });
@@ -45,7 +47,11 @@ export type UsersAndGroups = { users: User[]; groups: Group[] };
 export async function fetchUsers(client: KommoClient, signal: AbortSignal): Promise<UsersAndGroups> {
   const pages = await fetchAllPages(client, '/api/v4/users', [['with', 'group']], usersPageSchema, signal, { limit: PAGE_SIZE });
   const groups = new Map<number, Group>();
-  for (const page of pages) for (const group of page._embedded.groups ?? []) groups.set(group.id, group);
+  for (const page of pages) {
+    for (const group of page._embedded.groups ?? []) groups.set(group.id, group);
+    // with=group puts each user's groups under the user (Kommo's docs, users-api).
+    for (const user of page._embedded.users) for (const group of user._embedded?.groups ?? []) groups.set(group.id, group);
+  }
   return { users: pages.flatMap((p) => p._embedded.users), groups: [...groups.values()] };
 }
 
@@ -71,8 +77,17 @@ export async function fetchCatalogs(client: KommoClient, signal: AbortSignal): P
   return pages.flatMap((p) => p._embedded.catalogs);
 }
 
-/** Kommo lists only the calling integration's own sources (204 when it has none). */
+/**
+ * Kommo lists only the calling integration's own sources (204 when it has none), and refuses the
+ * list to sessions that are not an integration's: names are a nicety (leads carry `_embedded.source`
+ * with=source), so any failure means "no names", never a broken table.
+ */
 export async function fetchSources(client: KommoClient, signal: AbortSignal): Promise<Source[]> {
-  const response = await client.get('/api/v4/sources', '', sourcesResponseSchema, signal);
-  return response?._embedded.sources ?? [];
+  try {
+    const response = await client.get(SOURCES_PATH, '', sourcesResponseSchema, signal);
+    return response?._embedded.sources ?? [];
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return [];
+  }
 }

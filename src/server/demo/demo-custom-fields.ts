@@ -5,13 +5,13 @@ import type { z } from 'zod';
 import type { customFieldDefinitionSchema, customFieldValueSchema } from '../../kommo/schemas';
 import { createRandom, mixSeed, type Random } from './prng';
 import { accountMidnight, accountMidnightOf, DAY, HOUR } from './demo-time';
-import { DOMAIN_WORDS, NOTES, STREETS, type DemoLanguage } from './demo-vocabulary';
+import { DOMAIN_WORDS, NOTES, STREETS, WAREHOUSE_NAMES, type DemoLanguage } from './demo-vocabulary';
 
 export type CustomFieldDefinitionWire = z.input<typeof customFieldDefinitionSchema>;
 export type CustomFieldValueWire = z.input<typeof customFieldValueSchema>;
 
 export type LeadFieldContext = { lang: DemoLanguage; createdAt: number; index: number; name: string };
-type ValueItem = CustomFieldValueWire['values'] extends (infer T)[] | null ? T : never;
+type ValueItem = NonNullable<CustomFieldValueWire['values']> extends (infer T)[] ? T : never;
 
 type FieldSpec = {
   name: string;
@@ -95,7 +95,12 @@ const FIELD_SPECS: readonly FieldSpec[] = [
   tracking('openstat_source', 'OPENSTAT_SOURCE', ['partner']),
   tracking('from', 'FROM', ['landing', 'chat-widget']),
   tracking('yclid', 'YCLID', ['4567']),
+  // Last, so the fields before it keep their random draws. Values name an element of the Warehouses list.
+  { name: 'Warehouse', type: 'chained_list', fill: 0.5 },
 ];
+
+/** The catalog the chained list points into (demo-reference.ts: Warehouses, elements from 991_001). */
+const CHAINED_CATALOG = { id: 5_502, firstElementId: 991_001, count: WAREHOUSE_NAMES.length } as const;
 
 const QUARTER_HOURS = [0, 900, 1800, 2700] as const;
 const FIRST_FIELD_ID = 1_120_001;
@@ -170,6 +175,9 @@ function valuesFor(f: CompiledField, r: Random, ctx: LeadFieldContext): ValueIte
       // May-September only: Brazil's old daylight-saving periods (before 2019) all fell in Oct-Apr,
       // so the fixed -03:00 offset is exact for these dates too.
       return [{ value: accountMidnightOf(r.int(1955, 2002), r.int(5, 9), r.int(1, 28)) }];
+    case 'chained_list':
+      // Kommo sends {catalog_id, catalog_element_id} and no value (amocrm-api-php ChainedListCustomFieldValueModel).
+      return [{ catalog_id: CHAINED_CATALOG.id, catalog_element_id: CHAINED_CATALOG.firstElementId + r.int(0, CHAINED_CATALOG.count - 1) }];
     case 'date_time':
       return [{ value: ctx.createdAt + r.int(1, 30) * DAY + r.int(8, 18) * HOUR + r.pick(QUARTER_HOURS) }];
     default:

@@ -28,8 +28,13 @@ describe('companion endpoints', () => {
     expect(account).toMatchObject({ name: 'Demo Sales Co', subdomain: 'demo', currency: 'USD', currency_symbol: '$' });
     expect(account.datetime_settings).toBeUndefined();
     expect(account.is_api_filter_enabled).toBeUndefined();
-    const full = accountSchema.parse((await get('/api/v4/account?with=datetime_settings,is_api_filter_enabled')).json);
+    const raw = (await get('/api/v4/account?with=datetime_settings,users_groups,is_api_filter_enabled')).json as Record<string, unknown>;
+    // Where Kommo puts them: under _embedded, never at the top level.
+    expect(raw).not.toHaveProperty('datetime_settings');
+    expect(raw).toHaveProperty('_embedded.datetime_settings.timezone', 'America/Sao_Paulo');
+    const full = accountSchema.parse(raw);
     expect(full.datetime_settings?.timezone).toBe('America/Sao_Paulo');
+    expect(full.users_groups.find((g) => g.id === 0)?.name).toBeTruthy();
     expect(full.is_api_filter_enabled).toBe(true);
   });
 
@@ -48,7 +53,11 @@ describe('companion endpoints', () => {
     expect(page._links.next?.href).toBe('/api/v4/users?page=2&limit=10');
     const all = usersPageSchema.parse((await get('/api/v4/users?with=group')).json);
     expect(all._embedded.users).toHaveLength(data.users.length);
-    expect(all._embedded.groups?.length).toBe(data.groups.length);
+    // Groups come per user, as Kommo sends them: no collection-level list.
+    expect(all._embedded.groups).toBeUndefined();
+    const named = new Set(all._embedded.users.flatMap((u) => u._embedded?.groups ?? []).map((g) => g.name));
+    expect(named.size).toBeGreaterThan(1);
+    for (const user of all._embedded.users) expect(user._embedded?.groups?.map((g) => g.id)).toEqual([user.rights?.group_id]);
     expect((await get('/api/v4/users?page=9&limit=10')).status).toBe(204);
   });
 

@@ -57,7 +57,6 @@ export function createCompany(seed: number, id: number, owner: PersonOwner): Com
     updated_by: responsible,
     ...timestamps(r),
     closest_task_at: null,
-    is_deleted: false,
     custom_fields_values: [
       { field_id: PHONE_FIELD.id, field_name: 'Phone', field_code: 'PHONE', field_type: 'multitext', values: [{ value: phone(r, lang), enum_id: PHONE_FIELD.enums.WORK, enum_code: 'WORK' }] },
       { field_id: WEB_FIELD_ID, field_name: 'Web', field_code: 'WEB', field_type: 'url', values: [{ value: `https://${domain}/` }] },
@@ -90,19 +89,19 @@ export function createContact(seed: number, id: number, owner: PersonOwner): Con
   if (r.chance(0.5)) {
     fields.push({ field_id: POSITION_FIELD_ID, field_name: 'Position', field_code: 'POSITION', field_type: 'text', values: [{ value: r.pick(['CEO', 'Buyer', 'Gerente', 'Diretora', 'Office manager']) }] });
   }
+  // One contact in 40 was saved from a phone number alone: Kommo sends its names empty (docs: first_name "").
+  const unnamed = id % 40 === 7;
   return {
     id,
-    name: `${first} ${last}`,
-    first_name: first,
-    last_name: last,
+    name: unnamed ? '' : `${first} ${last}`,
+    first_name: unnamed ? '' : first,
+    last_name: unnamed ? '' : last,
     responsible_user_id: responsible,
     group_id: owner.groupOf(responsible),
     created_by: responsible,
     updated_by: responsible,
     ...timestamps(r),
     closest_task_at: null,
-    is_deleted: false,
-    is_unsorted: false,
     custom_fields_values: fields,
     account_id: DEMO_ACCOUNT_ID,
     _links: { self: { href: `/api/v4/contacts/${id}` } },

@@ -75,10 +75,15 @@ export function registerReferenceRoutes(app: Hono, ctx: DemoRouteContext, ids: {
 
   app.get('/api/v4/account', (c) => {
     const withs = withValues(c);
+    // As Kommo's docs show it: datetime_settings and users_groups under _embedded, never at the top.
+    const embedded = {
+      ...(withs.has('users_groups') ? { users_groups: data.groups.map((g) => ({ id: g.id, name: g.name, uuid: null })) } : {}),
+      ...(withs.has('datetime_settings') ? { datetime_settings: data.datetimeSettings } : {}),
+    };
     return halResponse({
       ...data.account,
-      ...(withs.has('datetime_settings') ? { datetime_settings: data.datetimeSettings } : {}),
       ...(withs.has('is_api_filter_enabled') ? { is_api_filter_enabled: true } : {}),
+      ...(Object.keys(embedded).length > 0 ? { _embedded: embedded } : {}),
     });
   });
 
@@ -87,7 +92,7 @@ export function registerReferenceRoutes(app: Hono, ctx: DemoRouteContext, ids: {
   );
 
   app.get('/api/v4/users', (c) =>
-    collection(ctx, c, 'users', data.users, { totals: true, ...(withValues(c).has('group') ? { extraEmbedded: { groups: data.groups } } : {}) }),
+    collection(ctx, c, 'users', withValues(c).has('group') ? data.usersWithGroups : data.users, { totals: true }),
   );
 
   app.get('/api/v4/contacts', (c) => generatedCollection(ctx, c, 'contacts', ids.firstContactId, data.contactCount, data.contact));
@@ -102,7 +107,7 @@ export function registerReferenceRoutes(app: Hono, ctx: DemoRouteContext, ids: {
     const tags = search ? data.tags.filter((t) => t.name.toLowerCase().includes(search)) : data.tags;
     return collection(ctx, c, 'tags', tags);
   });
-  app.get('/api/v4/catalogs', (c) => collection(ctx, c, 'catalogs', data.catalogs, { totals: true }));
+  app.get('/api/v4/catalogs', (c) => collection(ctx, c, 'catalogs', data.catalogs));
   app.get('/api/v4/catalogs/:id{[0-9]+}/elements', (c) => {
     const elements = data.catalogElements.get(Number(c.req.param('id')));
     if (!elements) return problemResponse(404, 'No catalog with this id');

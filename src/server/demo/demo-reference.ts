@@ -49,6 +49,8 @@ export type DemoReference = {
   account: AccountWire;
   datetimeSettings: NonNullable<AccountWire['datetime_settings']>;
   groups: GroupWire[];
+  /** The users as with=group serves them: each with its own `_embedded.groups` (Kommo's docs, users-api). */
+  usersWithGroups: UserWire[];
   users: UserWire[];
   pipelines: PipelineWire[];
   lossReasons: LossReasonWire[];
@@ -153,7 +155,7 @@ function createCatalogs(r: Random): Pick<DemoReference, 'catalogs' | 'catalogEle
       updated_by: 0,
       created_at: DEMO_REFERENCE_TIME - 800 * DAY,
       updated_at: DEMO_REFERENCE_TIME - r.int(1, 700) * DAY,
-      is_deleted: false,
+      is_deleted: null, // as in the docs' catalog element bodies
       custom_fields_values: [
         { field_id: 700_001, field_name: 'SKU', field_code: 'SKU', field_type: 'text', values: [{ value: `SKU-${String(1000 + i * 37)}` }] },
         { field_id: 700_002, field_name: 'Price', field_code: 'PRICE', field_type: 'price', values: [{ value: price.toFixed(2) }] },
@@ -170,7 +172,7 @@ function createCatalogs(r: Random): Pick<DemoReference, 'catalogs' | 'catalogEle
     updated_by: 0,
     created_at: DEMO_REFERENCE_TIME - 800 * DAY,
     updated_at: DEMO_REFERENCE_TIME - 400 * DAY,
-    is_deleted: false,
+    is_deleted: null,
     custom_fields_values: [{ field_id: 700_101, field_name: 'Code', field_code: null, field_type: 'text', values: [{ value: `WH-${i + 1}` }] }],
     account_id: DEMO_ACCOUNT_ID,
   }));
@@ -191,7 +193,6 @@ export function createDemoReference(seed: number): DemoReference {
     date_pattern: 'd.m.Y H:i',
     short_date_pattern: 'd.m.Y',
     short_time_pattern: 'H:i',
-    date_format: 'd.m.Y',
     time_format: 'H:i:s',
     timezone: DEMO_TIMEZONE,
     timezone_offset: DEMO_TIMEZONE_OFFSET,
@@ -202,10 +203,6 @@ export function createDemoReference(seed: number): DemoReference {
     id: DEMO_ACCOUNT_ID,
     name: 'Demo Sales Co',
     subdomain: 'demo',
-    created_at: DEMO_REFERENCE_TIME - 900 * DAY,
-    created_by: users[0]?.id ?? 0,
-    updated_at: DEMO_REFERENCE_TIME - 30 * DAY,
-    updated_by: users[0]?.id ?? 0,
     current_user_id: users[0]?.id ?? 0,
     country: 'BR',
     currency: 'USD',
@@ -243,5 +240,10 @@ export function createDemoReference(seed: number): DemoReference {
     services: [],
     _links: { self: { href: `/api/v4/sources/${66_001 + i}` } },
   }));
-  return { account, datetimeSettings, groups, users, pipelines, lossReasons, tags, sources, ...createCatalogs(r) };
+  const groupById = new Map(groups.map((g) => [g.id, g]));
+  const usersWithGroups = users.map((u) => {
+    const group = u.rights?.group_id == null ? undefined : groupById.get(u.rights.group_id);
+    return { ...u, _embedded: { groups: group ? [{ id: group.id, name: group.name }] : [] } };
+  });
+  return { account, datetimeSettings, groups, usersWithGroups, users, pipelines, lossReasons, tags, sources, ...createCatalogs(r) };
 }

@@ -55,7 +55,8 @@ export const TAG_NAMES: readonly string[] = [
 ];
 
 /** Kommo's tag palette (tags may also have no colour: null). */
-export const TAG_COLORS: readonly (string | null)[] = ['#ff8f92', '#ffc8c8', '#98cbff', '#87f2c0', '#fffd7f', '#eb93ff', '#d6eaff', null];
+/** Kommo sends tag colours as bare hex codes, no `#` (docs tags-api: "EBEBEB"). */
+export const TAG_COLORS: readonly (string | null)[] = ['FF8F92', 'FFC8C8', '98CBFF', '87F2C0', 'FFFD7F', 'EB93FF', 'D6EAFF', null];
 
 /** Kommo's stage palette. */
 export const STAGE_COLORS: readonly string[] = [

@@ -37,6 +37,8 @@ export function leadToWire(data: DemoData, lookups: LeadWireLookups, lead: DemoL
     id: lead.id,
     name: lead.name,
     price: lead.price,
+    // Newer accounts send the price with its fraction too (amocrm-api-php LeadModel reads it first).
+    price_with_minor_units: lead.price + minorUnits(lead.id, lead.price),
     responsible_user_id: lead.responsible_user_id,
     group_id: lead.group_id,
     status_id: lead.status_id,
@@ -58,6 +60,11 @@ export function leadToWire(data: DemoData, lookups: LeadWireLookups, lead: DemoL
     _links: { self: { href: `/api/v4/leads/${lead.id}` } },
     _embedded: embedded,
   };
+}
+
+/** Cents for about one lead in three (deterministic by id), so prices with a fraction show on every page. */
+function minorUnits(id: number, price: number): number {
+  return price > 0 && id % 3 === 0 ? ((id * 37) % 99 + 1) / 100 : 0;
 }
 
 const NULL_LEAD_FIELDS = [
