@@ -5,6 +5,8 @@ import type { Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const TOKEN = 'real_token_5f2c9a7e3b1d4c6f8a0e';
+/** The header the app's fetch layer sends; without it the proxy answers 403. */
+const APP = { 'x-kommo-leads-browser': '1' };
 
 type Run = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
@@ -57,7 +59,8 @@ describe('start command (src/server/main.ts)', () => {
     running.push(run.child);
     const url = await waitForUrl(run);
     expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ ok: true, mode: 'demo' });
-    const answer = await fetch(`${url}/api/v4/leads?limit=3`);
+    const answer = await fetch(`${url}/api/v4/leads?limit=3`, { headers: APP });
+    expect((await fetch(`${url}/api/v4/leads?limit=3`)).status).toBe(403);
     expect(answer.status).toBe(200);
     const body = (await answer.json()) as { _embedded: { leads: unknown[] } };
     expect(body._embedded.leads).toHaveLength(3);
@@ -85,13 +88,13 @@ describe('start command (src/server/main.ts)', () => {
     const health = await fetch(`${url}/healthz`);
     expect(await health.json()).toEqual({ ok: true, mode: 'real' });
 
-    const answer = await fetch(`${url}/api/v4/leads?limit=5`);
+    const answer = await fetch(`${url}/api/v4/leads?limit=5`, { headers: APP });
     expect(answer.status).toBe(200);
     expect(answer.headers.get('set-cookie')).toBeNull();
     const text = await answer.text();
     expect(text).not.toContain(TOKEN);
     expect(seen).toEqual([`/api/v4/leads?limit=5 Bearer ${TOKEN}`]);
-    expect((await fetch(`${url}/api/v4/leads`, { headers: { 'x-forwarded-host': 'evil.example' } })).status).toBe(200);
+    expect((await fetch(`${url}/api/v4/leads`, { headers: { ...APP, 'x-forwarded-host': 'evil.example' } })).status).toBe(200);
     expect(seen).toHaveLength(2);
 
     const page = await fetch(`${url}/`, { headers: { accept: 'text/html' } });
