@@ -104,7 +104,7 @@ function isLoopbackName(host: string): boolean {
 function frameAncestorProblem(source: string): string | null {
   const match = HOST_SOURCE.exec(source);
   if (match === null) {
-    if (/^[a-z0-9*]/i.test(source) && !source.includes('://')) return `"${source}" has no scheme: write it as https://${source}`;
+    if (!source.includes(':/') && HOST_SOURCE.test(`https://${source}`)) return `"${source}" has no scheme: write it as https://${source}`;
     return `"${source}" is not an origin like https://acme.kommo.com`;
   }
   const scheme = (match[1] ?? '').toLowerCase();
