@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import type { Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -40,7 +40,44 @@ afterEach(() => {
   for (const server of servers.splice(0)) server.close();
 });
 
+/** A GET with a Host header of our choosing (fetch does not let a caller set Host). */
+function getWithHost(port: number, path: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, headers: { host, ...APP } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 describe('start command (src/server/main.ts)', () => {
+  it('answers a rebinding Host with 403 on a 0.0.0.0 bind, and the names it was given', async () => {
+    const run = start({ DEMO_LEADS: '50', HOST: '0.0.0.0', ALLOWED_HOSTS: 'leads.internal' });
+    running.push(run.child);
+    const deadline = Date.now() + 20_000;
+    let port = 0;
+    while (port === 0 && Date.now() < deadline) {
+      const match = /at http:\/\/localhost:(\d+)/.exec(run.output());
+      if (match) port = Number(match[1]);
+      else await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(port, run.output()).toBeGreaterThan(0);
+    expect(await getWithHost(port, '/api/v4/leads?limit=1', `rebound.evil.example:${port}`)).toBe(403);
+    expect(await getWithHost(port, '/', 'rebound.evil.example')).toBe(403);
+    expect(await getWithHost(port, '/api/v4/leads?limit=1', `leads.internal:${port}`)).toBe(200);
+    expect(await getWithHost(port, '/api/v4/leads?limit=1', `localhost:${port}`)).toBe(200);
+  });
+
+  it('refuses to start a real account on 0.0.0.0 without PUBLIC_URL or ALLOWED_HOSTS', async () => {
+    const run = start({ KOMMO_SUBDOMAIN: 'acme', KOMMO_TOKEN: TOKEN, HOST: '0.0.0.0' });
+    running.push(run.child);
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toMatch(/HOST=0\.0\.0\.0 listens beyond this machine/);
+    expect(run.output()).not.toContain(TOKEN);
+  });
+
   it.each([
     [{ KOMMO_TOKEN: TOKEN }, /KOMMO_TOKEN is set but KOMMO_SUBDOMAIN is not/],
     [{ KOMMO_SUBDOMAIN: 'acme' }, /KOMMO_SUBDOMAIN is set but KOMMO_TOKEN is not/],
