@@ -15,7 +15,7 @@ const APP = { 'x-kommo-leads-browser': '1' };
 function kommo(): Hono {
   const app = new Hono();
   app.get('/api/v4/leads', (c) => c.json({ _embedded: { leads: [{ id: 1 }] } }));
-  app.get('/api/v4/account', (c) => new Response(JSON.stringify({ id: 1 }), { headers: { 'content-type': 'application/hal+json;charset=utf-8' } }));
+  app.get('/api/v4/account', () => new Response(JSON.stringify({ id: 1 }), { headers: { 'content-type': 'application/hal+json;charset=utf-8' } }));
   app.get('/api/v4/users', () => new Response('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', { headers: { 'content-type': 'image/svg+xml' } }));
   app.get('/api/v4/contacts', () => new Response('alert(document.domain)', { headers: { 'content-type': 'application/javascript' } }));
   app.get('/api/v4/companies', () => new Response('<script>alert(1)</script>', { headers: { 'content-type': 'text/html' } }));
