@@ -4,8 +4,14 @@ import Papa from 'papaparse';
 
 export type CsvCell = string | number | boolean | null | undefined;
 
-/** One exported column: the table's visible column set maps onto a list of these, in order. */
-export type CsvColumn<T> = { id: string; header: string; value: (row: T) => CsvCell };
+/** A typed spreadsheet cell (XLSX): a Date holds the account's wall-clock time in its UTC fields. */
+export type TypedCell = string | number | boolean | Date | null;
+
+/**
+ * One exported column: the table's visible column set maps onto a list of these, in order. `typed`
+ * and `numFmt` are for the XLSX export: the cell as a date or duration instead of the CSV's text.
+ */
+export type CsvColumn<T> = { id: string; header: string; value: (row: T) => CsvCell; typed?: (row: T) => TypedCell; numFmt?: string };
 
 /** Excel and LibreOffice read a file without BOM as the system code page, mangling "São Paulo". */
 export const UTF8_BOM = '\uFEFF';
