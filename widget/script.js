@@ -103,12 +103,33 @@ define(['jquery'], function ($) {
   }
 
   /**
+   * Request ids a frame has already used, remembered for ten minutes (at most 5,000): the app makes a
+   * fresh id per request, so a klb:request that comes again (a replayed or re-posted message) is
+   * dropped instead of spending the user's session and Kommo's rate limit a second time.
+   */
+  function createUsedIds() {
+    var TTL_MS = 10 * 60 * 1000;
+    var MAX_IDS = 5000;
+    var used = new Map();
+    return function alreadyUsed(id) {
+      var now = Date.now();
+      var at = used.get(id);
+      if (at !== undefined && now - at < TTL_MS) return true;
+      used.delete(id);
+      used.set(id, now);
+      if (used.size > MAX_IDS) used.delete(used.keys().next().value);
+      return false;
+    };
+  }
+
+  /**
    * Connects one iframe to the page: answers its hello with the Kommo context and relays its GETs.
    * Returns a function that disconnects and aborts whatever is still running.
    */
   function connectFrame(iframe, dashboardOrigin) {
     var inFlight = {};
     var inFlightCount = 0;
+    var alreadyUsed = createUsedIds();
 
     function post(message) {
       if (iframe.contentWindow) iframe.contentWindow.postMessage(message, dashboardOrigin);
@@ -125,7 +146,7 @@ define(['jquery'], function ($) {
       var id = data.id;
       var path = data.path;
       var query = data.query;
-      if (typeof id !== 'string' || !ID_PATTERN.test(id) || hasOwn(inFlight, id)) return;
+      if (typeof id !== 'string' || !ID_PATTERN.test(id) || hasOwn(inFlight, id) || alreadyUsed(id)) return;
       if (typeof query !== 'string' || query.length > MAX_QUERY_LENGTH || /[#?]/.test(query) || !isAllowedApiPath(path)) {
         post({ type: 'klb:error', id: id, reason: 'forbidden' });
         return;
