@@ -18,10 +18,15 @@ export function contentSecurityPolicy(frameAncestors: readonly string[]): string
 }
 
 /**
- * Every answer that is not the app's HTML (API JSON, problems, assets, health): nothing in it may run,
- * load anything or be framed, even if a browser were tricked into rendering it as a document.
+ * API answers and problems: nothing in them may run, load anything or be framed, even if a browser
+ * were tricked into rendering one as a document.
  */
 export const NON_DOCUMENT_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
+/** Other answers that are not the app's HTML (assets, /healthz, /app-config.json): inert, framable only where the app is. */
+export function staticResourcePolicy(frameAncestors: readonly string[]): string {
+  return `default-src 'none'; frame-ancestors ${[...frameAncestors, "'self'"].join(' ')}; sandbox`;
+}
 
 /**
  * Powerful features the dashboard never uses, off for it and anything it could frame. Only features
@@ -48,6 +53,7 @@ export type SecurityHeaderOptions = {
  */
 export function securityHeaders({ frameAncestors, hsts = false }: SecurityHeaderOptions): MiddlewareHandler {
   const csp = contentSecurityPolicy(frameAncestors);
+  const staticCsp = staticResourcePolicy(frameAncestors);
   return async (c, next) => {
     await next();
     // Responses that come straight from fetch() have immutable headers: re-wrap before editing.
@@ -64,7 +70,8 @@ export function securityHeaders({ frameAncestors, hsts = false }: SecurityHeader
     headers.set('permissions-policy', PERMISSIONS_POLICY);
     if (hsts) headers.set('strict-transport-security', HSTS);
     headers.delete('x-frame-options');
-    const isHtml = /text\/html/i.test(headers.get('content-type') ?? '');
-    headers.set('content-security-policy', isHtml ? csp : NON_DOCUMENT_CSP);
+    const type = headers.get('content-type') ?? '';
+    const isApi = c.req.path.startsWith('/api/') || /problem\+json/i.test(type);
+    headers.set('content-security-policy', isApi ? NON_DOCUMENT_CSP : /text\/html/i.test(type) ? csp : staticCsp);
   };
 }
