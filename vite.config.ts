@@ -11,7 +11,7 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.{ts,tsx}', 'widget/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'widget/**/*.test.ts', 'scripts/**/*.test.ts'],
     setupFiles: ['src/test-utils/vitest-setup.ts'],
     testTimeout: 20_000,
   },

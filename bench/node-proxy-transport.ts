@@ -1,5 +1,6 @@
 // A Transport for Node scripts (the benches): GETs to a running server's /api/v4 proxy, counting
 // every request and every 429 so a bench can report what the real client code did on the wire.
+import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '../src/kommo/api-paths';
 import type { Transport, TransportResponse } from '../src/lib/api/transport';
 
 export type TransportCounters = { requests: number; byStatus: Record<number, number>; rateLimited: number };
@@ -20,7 +21,7 @@ export function createNodeProxyTransport(baseUrl: string): CountingTransport {
       counters.requests += 1;
       const response = await fetch(`${baseUrl}${path}${query ? `?${query}` : ''}`, {
         signal,
-        headers: { Accept: 'application/hal+json, application/json' },
+        headers: { Accept: 'application/hal+json, application/json', [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE },
         redirect: 'error',
       });
       counters.byStatus[response.status] = (counters.byStatus[response.status] ?? 0) + 1;

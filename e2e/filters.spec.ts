@@ -3,6 +3,7 @@
 import { expect, test, type Page } from './support/test';
 import { FiltersPanel } from './pages/filters-panel';
 import { LeadsPage } from './pages/leads-page';
+import { API_HEADERS } from './support/api-headers';
 
 type Pipelines = { _embedded: { pipelines: { id: number; name: string; _embedded: { statuses: { id: number; name: string; sort: number }[] } }[] } };
 type Users = { _embedded: { users: { id: number; name: string; rights?: { is_active: boolean } }[] } };
@@ -33,8 +34,8 @@ async function visibleIds(leads: LeadsPage, count = ROWS_CHECKED): Promise<numbe
 }
 
 async function reference(page: Page) {
-  const pipelines = (await (await page.request.get('/api/v4/leads/pipelines')).json()) as Pipelines;
-  const users = (await (await page.request.get('/api/v4/users?limit=250')).json()) as Users;
+  const pipelines = (await (await page.request.get('/api/v4/leads/pipelines', { headers: API_HEADERS })).json()) as Pipelines;
+  const users = (await (await page.request.get('/api/v4/users?limit=250', { headers: API_HEADERS })).json()) as Users;
   return { pipelines: pipelines._embedded.pipelines, users: users._embedded.users };
 }
 
@@ -296,7 +297,7 @@ test('deleted leads mode says what Kommo returns', async ({ page }) => {
 test('a quick date range is a day range in the account timezone', async ({ page }) => {
   const filters = new FiltersPanel(page);
   // As Kommo sends it: the settings under _embedded.
-  const { _embedded: account } = (await (await page.request.get('/api/v4/account?with=datetime_settings')).json()) as { _embedded: { datetime_settings: { timezone: string } } };
+  const { _embedded: account } = (await (await page.request.get('/api/v4/account?with=datetime_settings', { headers: API_HEADERS })).json()) as { _embedded: { datetime_settings: { timezone: string } } };
   await page.goto('/');
   await filters.open();
   await expect(filters.dialog.getByText(`Days in the account's timezone (${account.datetime_settings.timezone})`)).toBeVisible();

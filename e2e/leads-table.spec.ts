@@ -3,6 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './support/test';
 import { LeadsPage } from './pages/leads-page';
+import { API_HEADERS } from './support/api-headers';
 
 const MAX_DOM_ROWS = 80;
 
@@ -91,7 +92,7 @@ test('expanding shows contacts, products and the loss reason even with their col
   // The list is then fetched without with=contacts,catalog_elements,loss_reason: the panel fetches the lead itself.
   const hidden = { visibility: { main_contact: false, loss_reason: false, products: false }, order: [], sizing: {}, density: 'normal' };
   await page.addInitScript((prefs) => window.localStorage.setItem('klb.leadsTable.columns.v1', prefs), JSON.stringify(hidden));
-  const answer = await page.request.get('/api/v4/leads?with=contacts,catalog_elements,loss_reason&limit=250');
+  const answer = await page.request.get('/api/v4/leads?with=contacts,catalog_elements,loss_reason&limit=250', { headers: API_HEADERS });
   type WireLead = { id: number; _embedded?: { contacts?: unknown[]; catalog_elements?: unknown[]; loss_reason?: unknown } };
   const wire = ((await answer.json()) as { _embedded: { leads: WireLead[] } })._embedded.leads;
   const rich = wire.find((l) => (l._embedded?.contacts?.length ?? 0) > 0 && (l._embedded?.catalog_elements?.length ?? 0) > 0);

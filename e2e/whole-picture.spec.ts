@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test, type Page } from './support/test';
+import { API_HEADERS } from './support/api-headers';
 
 type WireLead = { id: number; name: string | null; price: number | null; price_with_minor_units?: number | null };
 
@@ -11,7 +12,7 @@ type WireLead = { id: number; name: string | null; price: number | null; price_w
 async function allLeads(request: APIRequestContext): Promise<WireLead[]> {
   const leads: WireLead[] = [];
   for (let page = 1; page <= 400; page++) {
-    const res = await request.get(`/api/v4/leads?limit=250&page=${page}`);
+    const res = await request.get(`/api/v4/leads?limit=250&page=${page}`, { headers: API_HEADERS });
     if (res.status() === 204) break;
     expect(res.status()).toBe(200);
     const body = (await res.json()) as { _embedded: { leads: WireLead[] }; _links: { next?: unknown } };
@@ -22,7 +23,7 @@ async function allLeads(request: APIRequestContext): Promise<WireLead[]> {
 }
 
 async function accountCurrency(request: APIRequestContext): Promise<string> {
-  const res = await request.get('/api/v4/account');
+  const res = await request.get('/api/v4/account', { headers: API_HEADERS });
   return ((await res.json()) as { currency: string }).currency;
 }
 

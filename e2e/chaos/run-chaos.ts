@@ -29,7 +29,7 @@ function run(name: string, command: string, args: string[], capture = false): { 
 }
 
 run('in-process probes (vitest *.chaos.test.ts)', 'npx', ['vitest', 'run', 'chaos.test']);
-const built = run('production bundle', 'npx', ['vite', 'build', '--outDir', distDir, '--emptyOutDir', '--logLevel', 'warn']);
+const built = run('production bundle', 'npx', ['tsx', 'scripts/build-app.ts', '--outDir', distDir, '--emptyOutDir', '--logLevel', 'warn']);
 if (built.ok) run('browser and socket probes (playwright.chaos.config.ts)', 'npx', ['playwright', 'test', '-c', 'playwright.chaos.config.ts', '--reporter=list,json']);
 else steps.push({ name: 'browser and socket probes', ok: false, seconds: 0, detail: 'skipped: the bundle did not build' });
 

@@ -21,6 +21,15 @@ export function isAllowedApiPath(path: string): boolean {
   return ALLOWED_API_PATHS.some((re) => re.test(path));
 }
 
+/**
+ * The header the app's own fetch layer sends on every `/api/*` call. A page on another origin cannot
+ * add a custom header without a CORS preflight, which the proxy never approves, so its presence
+ * (with Sec-Fetch-Site) tells the app's requests from a borrowed iframe, <img> or no-cors fetch.
+ * Non-browser clients (curl) send it by hand: `-H 'X-Kommo-Leads-Browser: 1'`.
+ */
+export const APP_REQUEST_HEADER = 'X-Kommo-Leads-Browser';
+export const APP_REQUEST_HEADER_VALUE = '1';
+
 /** Kommo's documented rate limit per integration: 7 requests a second. */
 export const KOMMO_RATE_LIMIT_PER_SECOND = 7;
 

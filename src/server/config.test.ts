@@ -93,3 +93,46 @@ describe('loadConfig', () => {
     expect(ok({ KOMMO_SUBDOMAIN: 'acme', KOMMO_TOKEN: 't0ken', DEMO_LEADS: '10' }).warnings.join()).toMatch(/DEMO_LEADS is ignored/);
   });
 });
+
+describe('loadConfig: who may frame the app and under which names it answers (issue 11)', () => {
+  it('defaults FRAME_ANCESTORS to the account\'s own origin with a real account, to Kommo\'s origins for the demo', () => {
+    expect(ok({ KOMMO_SUBDOMAIN: 'acme', KOMMO_TOKEN: 't0ken' }).config.frameAncestors).toEqual(['https://acme.kommo.com']);
+    expect(ok({ KOMMO_SUBDOMAIN: 'acme', KOMMO_TOKEN: 't0ken', KOMMO_BASE_URL: 'https://acme.amocrm.ru' }).config.frameAncestors).toEqual(['https://acme.amocrm.ru']);
+    expect(ok({}).config.frameAncestors).toEqual(DEFAULT_FRAME_ANCESTORS);
+  });
+
+  it.each([
+    ['https://*.com', /whole top-level domain/],
+    ['https://*.com.br', /whole top-level domain/],
+    ['http://acme.kommo.com', /uses http:\/\//],
+    ['http://*.kommo.com', /uses http:\/\//],
+    ['acme.kommo.com', /has no scheme: write it as https:\/\/acme\.kommo\.com/],
+    ['*.kommo.com', /has no scheme/],
+    ['*', /not an origin/],
+    ['https:', /not an origin/],
+    ['https://acme.kommo.com/path', /not an origin/],
+  ])('refuses FRAME_ANCESTORS=%s at start', (value, message) => {
+    expect(errorsOf({ FRAME_ANCESTORS: value })).toMatch(message);
+  });
+
+  it('accepts specific https origins, company wildcards and http only on loopback', () => {
+    const value = 'https://acme.kommo.com https://*.amocrm.ru http://localhost:4611 http://127.0.0.1:9000 https://acme.kommo.com:8443';
+    expect(ok({ FRAME_ANCESTORS: value }).config.frameAncestors).toHaveLength(5);
+  });
+
+  it('reads ALLOWED_HOSTS and refuses entries that are not host names', () => {
+    expect(ok({ ALLOWED_HOSTS: 'Leads.Example.com, 10.0.0.5 [fd00::1]' }).config.allowedHosts).toEqual(['leads.example.com', '10.0.0.5', '[fd00::1]']);
+    expect(errorsOf({ ALLOWED_HOSTS: 'https://leads.example.com' })).toMatch(/ALLOWED_HOSTS holds "https:\/\/leads.example.com"/);
+    expect(errorsOf({ ALLOWED_HOSTS: '*.example.com' })).toMatch(/not a host name/);
+  });
+
+  it('refuses to start a real account on a non-loopback bind without PUBLIC_URL or ALLOWED_HOSTS', () => {
+    const real = { KOMMO_SUBDOMAIN: 'acme', KOMMO_TOKEN: 't0ken' };
+    expect(errorsOf({ ...real, HOST: '0.0.0.0' })).toMatch(/HOST=0\.0\.0\.0 listens beyond this machine.*set PUBLIC_URL.*or ALLOWED_HOSTS/);
+    expect(ok({ ...real, HOST: '0.0.0.0', ALLOWED_HOSTS: 'leads.internal' }).config.host).toBe('0.0.0.0');
+    expect(ok({ ...real, HOST: '0.0.0.0', PUBLIC_URL: 'https://leads.example.com/' }).config.host).toBe('0.0.0.0');
+    expect(ok({ ...real, HOST: '::ffff:127.0.0.1' }).config.host).toBe('::ffff:127.0.0.1');
+    // The demo holds no token: it starts, saying only loopback names are answered until names are set.
+    expect(ok({ HOST: '0.0.0.0' }).warnings.join()).toMatch(/only loopback names/);
+  });
+});

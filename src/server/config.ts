@@ -28,8 +28,10 @@ export type ServerConfig = {
   host: string;
   /** Absolute path of the built SPA. */
   distDir: string;
-  /** CSP frame-ancestors sources (Kommo's origins by default); 'self' is always added. */
+  /** CSP frame-ancestors sources; 'self' is always added. Real account: its own origin by default; demo: Kommo's origins. */
   frameAncestors: readonly string[];
+  /** ALLOWED_HOSTS: host names (lower-case, no port) the server answers under besides loopback and PUBLIC_URL's host. */
+  allowedHosts: readonly string[];
   /** Standalone URL of the app, for "copy link" when embedded; null when not configured. */
   publicUrl: string | null;
   /** How long one upstream call may take before the proxy answers 504. */
@@ -49,6 +51,12 @@ export const DEFAULT_DIST_DIR = 'dist';
 export const DEFAULT_DEMO_LEADS = 5000;
 export const MAX_DEMO_LEADS = 1_000_000;
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 30_000;
+/**
+ * The demo's default: every Kommo tenant may frame it. A demo server holds no token; framed by the
+ * widget it reads only what the signed-in user's own Kommo session gives it over the bridge, so a
+ * widget deployment works for any account without settings. A real-account server defaults to its
+ * own account's origin instead (anyone can open a Kommo trial tenant).
+ */
 export const DEFAULT_FRAME_ANCESTORS = ['https://*.kommo.com', 'https://*.amocrm.com', 'https://*.amocrm.ru'] as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -81,18 +89,56 @@ function parseSwitch(raw: string | undefined, name: string, errors: string[]): b
   return false;
 }
 
-// A CSP host-source: scheme://host[:port] with an optional leading "*." label, or a bare scheme.
-const HOST_SOURCE = /^(?:https?:\/\/)?(?:\*\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::(?:\d{1,5}|\*))?$/i;
+// A CSP host-source as this server accepts it: scheme://host[:port] with an optional leading "*." label.
+const HOST_SOURCE = /^(https?):\/\/((?:\*\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*)(?::(?:\d{1,5}))?$/i;
+// Public suffixes of two labels in Kommo's markets: `*.com.br` trusts every Brazilian company as
+// much as `*.com` trusts every company. Not the whole Public Suffix List, which would be a
+// dependency for a setting; these are the ones a Latin American or European admin might type.
+const TWO_LABEL_SUFFIXES = new Set(['com.br', 'com.mx', 'com.ar', 'com.co', 'com.pe', 'com.uy', 'com.py', 'com.ve', 'com.ec', 'com.bo', 'co.uk', 'com.es', 'com.pt', 'co.za', 'com.au', 'co.in', 'com.tr', 'co.il', 'com.ua']);
 
-function parseFrameAncestors(raw: string | undefined, errors: string[]): readonly string[] {
-  if (raw === undefined) return DEFAULT_FRAME_ANCESTORS;
-  const sources = raw.split(/\s+/).filter((s) => s !== '');
-  for (const source of sources) {
-    if (!HOST_SOURCE.test(source) && source !== "'self'") {
-      errors.push(`FRAME_ANCESTORS holds "${source}", which is not an origin like https://*.kommo.com (space-separated list).`);
-    }
+function isLoopbackName(host: string): boolean {
+  return host === 'localhost' || host.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/** Why a FRAME_ANCESTORS entry is refused, or null when it is a specific enough https origin. */
+function frameAncestorProblem(source: string): string | null {
+  const match = HOST_SOURCE.exec(source);
+  if (match === null) {
+    if (!source.includes(':/') && HOST_SOURCE.test(`https://${source}`)) return `"${source}" has no scheme: write it as https://${source}`;
+    return `"${source}" is not an origin like https://acme.kommo.com`;
   }
-  return sources.filter((s) => s !== "'self'");
+  const scheme = (match[1] ?? '').toLowerCase();
+  const host = (match[2] ?? '').toLowerCase();
+  const bare = host.startsWith('*.') ? host.slice(2) : host;
+  if (scheme === 'http' && !isLoopbackName(bare)) return `"${source}" uses http://, which anyone on the network can impersonate: use https:// (http:// only for localhost)`;
+  if (host.startsWith('*.') && (!bare.includes('.') || TWO_LABEL_SUFFIXES.has(bare))) {
+    return `"${source}" trusts a whole top-level domain: name the account's own origin (https://acme.kommo.com) or a company domain (https://*.kommo.com)`;
+  }
+  return null;
+}
+
+function parseFrameAncestors(raw: string | undefined, fallback: readonly string[], errors: string[]): readonly string[] {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const sources = raw.split(/\s+/).filter((s) => s !== '' && s !== "'self'");
+  for (const source of sources) {
+    const problem = frameAncestorProblem(source);
+    if (problem !== null) errors.push(`FRAME_ANCESTORS: ${problem} (a space-separated list of origins).`);
+  }
+  return sources;
+}
+
+function parseAllowedHosts(raw: string | undefined, errors: string[]): string[] {
+  if (raw === undefined) return [];
+  const hosts: string[] = [];
+  for (const entry of raw.split(/[\s,]+/).filter((s) => s !== '')) {
+    const host = entry.toLowerCase();
+    if (!/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])$/.test(host)) {
+      errors.push(`ALLOWED_HOSTS holds "${entry}", which is not a host name (no scheme, port, path or wildcard: e.g. leads.example.com,10.0.0.5).`);
+      continue;
+    }
+    hosts.push(host);
+  }
+  return hosts;
 }
 
 function parseHttpUrl(raw: string, name: string, errors: string[], allowPath: boolean): URL | undefined {
@@ -120,6 +166,12 @@ function parseHttpUrl(raw: string, name: string, errors: string[], allowPath: bo
     return undefined;
   }
   return url;
+}
+
+/** A bind only this machine can reach: the Host guard alone then needs no configured names. */
+function isLoopbackBind(host: string): boolean {
+  const name = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return name === 'localhost' || name === '::1' || /^127(?:\.\d{1,3}){3}$/.test(name) || /^::ffff:127(?:\.\d{1,3}){3}$/.test(name);
 }
 
 const SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
@@ -192,16 +244,21 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): ConfigResult 
   const host = read(env, 'HOST') ?? DEFAULT_HOST;
   if (!/^[a-z0-9.:_[\]-]+$/i.test(host)) errors.push(`HOST must be a host name or IP address, got "${host}".`);
   const distDir = resolve(cwd, read(env, 'DIST_DIR') ?? DEFAULT_DIST_DIR);
-  const frameAncestors = parseFrameAncestors(env.FRAME_ANCESTORS, errors);
   const publicUrlRaw = read(env, 'PUBLIC_URL');
   const publicUrl = publicUrlRaw === undefined ? null : (parseHttpUrl(publicUrlRaw, 'PUBLIC_URL', errors, true)?.href ?? null);
+  const allowedHosts = parseAllowedHosts(read(env, 'ALLOWED_HOSTS'), errors);
   const timeoutRaw = read(env, 'UPSTREAM_TIMEOUT_MS');
   const upstreamTimeoutMs =
     timeoutRaw === undefined ? DEFAULT_UPSTREAM_TIMEOUT_MS : (parseInteger(timeoutRaw, 'UPSTREAM_TIMEOUT_MS', 100, 300_000, errors) ?? DEFAULT_UPSTREAM_TIMEOUT_MS);
   const upstream = parseUpstream(env, errors, warnings);
-
+  const frameAncestors = parseFrameAncestors(env.FRAME_ANCESTORS, upstream.mode === 'real' && upstream.baseUrl !== '' ? [upstream.baseUrl] : DEFAULT_FRAME_ANCESTORS, errors);
+  if (!isLoopbackBind(host) && publicUrl === null && allowedHosts.length === 0) {
+    const message = `HOST=${host} listens beyond this machine, but the server answers only under names it knows (a DNS-rebinding guard): set PUBLIC_URL to the address users open, or ALLOWED_HOSTS to the host names they use (e.g. ALLOWED_HOSTS=leads.example.com,10.0.0.5).`;
+    if (upstream.mode === 'real') errors.push(message);
+    else warnings.push(`${message} Until then only loopback names (localhost) are answered.`);
+  }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, warnings, config: { port, host, distDir, frameAncestors, publicUrl, upstreamTimeoutMs, upstream } };
+  return { ok: true, warnings, config: { port, host, distDir, frameAncestors, allowedHosts, publicUrl, upstreamTimeoutMs, upstream } };
 }
 
 /** The text printed when the settings are unusable: one line per problem, no stack trace. */

@@ -100,7 +100,7 @@ describe('server app', () => {
   });
 
   it('sends nosniff on API answers too', async () => {
-    const response = await makeApp().request('/api/v4/leads');
+    const response = await makeApp().request('/api/v4/leads', { headers: { 'x-kommo-leads-browser': '1' } });
     expect(await response.json()).toEqual({ ok: true });
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });

@@ -7,6 +7,8 @@ import { compress } from 'hono/compress';
 import type { HttpBindings } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { KOMMO_RATE_LIMIT_PER_SECOND } from '../kommo/api-paths.ts';
+import { apiRequestGuard } from './api-request-guard.ts';
+import { createHostGuard } from './host-guard.ts';
 import type { UpstreamFetch } from './proxy.ts';
 import { createProxyHandler } from './proxy.ts';
 import type { Logger } from './redacting-logger.ts';
@@ -27,9 +29,12 @@ export type ServerAppOptions = {
   frameAncestors: readonly string[];
   upstreamTimeoutMs: number;
   logger: Logger;
-  /** Defaults to one sliding window of (Kommo's limit - 1) calls a second with a 30-call queue. */
+  /** Defaults to one sliding window of (Kommo's limit - 1) calls a second, a 60-call queue, 12 per client. */
   limiter?: UpstreamLimiter;
-  /** See ProxyOptions.allowHost. */
+  /**
+   * The Host check (a DNS-rebinding guard), applied to every request but /healthz; refused Hosts get
+   * 403. Defaults to loopback names and PUBLIC_URL's host.
+   */
   allowHost?: (host: string) => boolean;
   /** PUBLIC_URL: the standalone address "copy link" uses inside Kommo; null when not configured. */
   publicUrl?: string | null;
@@ -42,10 +47,19 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 // the 1st let event-loop or network jitter land 8 in Kommo's window (a 429 seen in e2e on a loaded
 // CI machine); 50 ms of slack absorbs that jitter at a cost of about 5% of throughput.
 const UPSTREAM_WINDOW_MS = 1050;
+// Fair queueing: a client may keep this many calls waiting (two pages of a load-all walk, the
+// prefetch and the reference lists fit); the rest of the 60 stay free for everyone else.
+const MAX_QUEUE = 60;
+const MAX_QUEUE_PER_CLIENT = 12;
 
-/** The caller's address, so the demo account can rate-limit per client as Kommo does per IP. */
-function remoteAddress(c: Context<ServerEnv>): string {
-  return c.env?.incoming?.socket?.remoteAddress ?? 'local';
+/**
+ * The caller's address: the demo account rate-limits per client as Kommo does per IP, and the
+ * limiter queues per client. The socket's own address, never X-Forwarded-For (anyone can send it);
+ * an IPv4-mapped IPv6 address counts as its IPv4 self.
+ */
+export function remoteAddress(c: Context<ServerEnv>): string {
+  const address = c.env?.incoming?.socket?.remoteAddress ?? 'local';
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
 }
 
 function acceptsHtml(c: Context): boolean {
@@ -64,10 +78,12 @@ function cacheControl(value: string): MiddlewareHandler {
 /** The whole HTTP surface: health, the API proxy, the demo fault switches (when enabled) and the built SPA. */
 export function createServerApp(o: ServerAppOptions): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
-  const limiter = o.limiter ?? createUpstreamLimiter({ perSecond: KOMMO_RATE_LIMIT_PER_SECOND - 1, maxQueue: 30, windowMs: UPSTREAM_WINDOW_MS });
+  const limiter =
+    o.limiter ?? createUpstreamLimiter({ perSecond: KOMMO_RATE_LIMIT_PER_SECOND - 1, maxQueue: MAX_QUEUE, maxQueuePerClient: MAX_QUEUE_PER_CLIENT, windowMs: UPSTREAM_WINDOW_MS });
   const indexPath = join(o.distDir, 'index.html');
+  const allowHost = o.allowHost ?? createHostGuard({ publicUrl: o.publicUrl ?? null });
 
-  app.use('*', securityHeaders(o.frameAncestors));
+  app.use('*', securityHeaders({ frameAncestors: o.frameAncestors, hsts: o.publicUrl?.startsWith('https:') ?? false }));
   // gzip for browsers that ask: the bundle is ~1 MB of JavaScript and a page of leads ~0.5 MB of
   // JSON, which matters once the app is served over the internet (inside Kommo it always is).
   app.use('*', compress());
@@ -82,6 +98,19 @@ export function createServerApp(o: ServerAppOptions): Hono<ServerEnv> {
     return c.json({ ok: true, mode: o.mode });
   });
 
+  // After /healthz, which container health checks call by IP and which says nothing but the mode.
+  app.use('*', async (c, next) => {
+    // In-process requests (tests) carry no Host header: their URL's host stands in, as the Node adapter builds it from Host.
+    if (!allowHost(c.req.header('host') ?? new URL(c.req.url).host)) {
+      return problemResponse({
+        status: 403,
+        title: 'Forbidden',
+        detail: 'This server answers only under its own host names: loopback, PUBLIC_URL\'s host and ALLOWED_HOSTS.',
+      });
+    }
+    await next();
+  });
+
   // The embedded app's settings, as JSON because the CSP forbids inline scripts: the frame-ancestors
   // sources double as the allowlist of parent origins the iframe will talk to (src/lib/bridge).
   app.get('/app-config.json', (c) => {
@@ -89,6 +118,7 @@ export function createServerApp(o: ServerAppOptions): Hono<ServerEnv> {
     return c.json({ parentOrigins: o.frameAncestors, publicUrl: o.publicUrl ?? null });
   });
 
+  app.use('/api/*', apiRequestGuard());
   app.all(
     '/api/*',
     createProxyHandler({
@@ -99,7 +129,7 @@ export function createServerApp(o: ServerAppOptions): Hono<ServerEnv> {
       timeoutMs: o.upstreamTimeoutMs,
       logger: o.logger,
       demoClientId: o.mode === 'demo' ? remoteAddress : undefined,
-      allowHost: o.allowHost,
+      clientId: remoteAddress,
     }),
   );
 

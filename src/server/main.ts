@@ -9,7 +9,7 @@ import { formatConfigErrors, loadConfig } from './config.ts';
 import type { ServerConfig } from './config.ts';
 import { createServerApp, NOT_BUILT_MESSAGE } from './create-server-app.ts';
 import type { ServerAppOptions } from './create-server-app.ts';
-import { createLoopbackHostGuard, isLoopbackAddress } from './host-guard.ts';
+import { createHostGuard } from './host-guard.ts';
 import { createLogger } from './redacting-logger.ts';
 import type { Logger } from './redacting-logger.ts';
 
@@ -17,7 +17,7 @@ import type { Logger } from './redacting-logger.ts';
 const DEMO_ORIGIN = 'http://demo.kommo.localhost';
 const SHUTDOWN_GRACE_MS = 5000;
 
-type Upstream = Pick<ServerAppOptions, 'mode' | 'upstream' | 'demoFaults' | 'allowHost'> & { summary: string };
+type Upstream = Pick<ServerAppOptions, 'mode' | 'upstream' | 'demoFaults'> & { summary: string };
 
 async function buildUpstream(config: ServerConfig, demoToken: string): Promise<Upstream> {
   const settings = config.upstream;
@@ -25,7 +25,6 @@ async function buildUpstream(config: ServerConfig, demoToken: string): Promise<U
     return {
       mode: 'real',
       upstream: { baseUrl: settings.baseUrl, token: settings.token, fetch: (request) => fetch(request) },
-      allowHost: isLoopbackAddress(config.host) ? createLoopbackHostGuard(config.publicUrl) : undefined,
       summary: `real Kommo account "${settings.subdomain}" via ${settings.baseUrl}`,
     };
   }
@@ -85,6 +84,7 @@ async function main() {
     distDir: config.distDir,
     frameAncestors: config.frameAncestors,
     publicUrl: config.publicUrl,
+    allowHost: createHostGuard({ publicUrl: config.publicUrl, allowedHosts: config.allowedHosts }),
     upstreamTimeoutMs: config.upstreamTimeoutMs,
     logger,
   });

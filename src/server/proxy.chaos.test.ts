@@ -40,7 +40,10 @@ const consoleLines: string[] = [];
 async function send(name: string, target: string, init: RequestInit = {}): Promise<{ status: number; body: string; contentType: string }> {
   const safe = target.replace(/[\r\n\t ]/g, (ch) => encodeURIComponent(ch));
   const incoming = { url: target, socket: { remoteAddress: '127.0.0.9' } };
-  const response = await app.request(`http://localhost${safe}`, init, { incoming } as never);
+  const sent = new Headers(init.headers);
+  // The app's header: these probes test what the proxy does past its same-origin gate.
+  if (!sent.has('x-kommo-leads-browser')) sent.set('x-kommo-leads-browser', '1');
+  const response = await app.request(`http://localhost${safe}`, { ...init, headers: sent }, { incoming } as never);
   const body = await response.text();
   const headers = [...response.headers].map(([k, v]) => `${k}: ${v}`).join('\n');
   answers.push({ name, status: response.status, headers, body });
@@ -89,13 +92,14 @@ const probes: Probe[] = [
 
 /** Requests that are fine in themselves but try to steer the upstream: they may pass, but only to the fixed origin. */
 const steering: Probe[] = [
-  { name: 'Host: evil', target: '/api/v4/account', init: { headers: { host: 'evil.example' } }, status: 200 },
+  // DNS rebinding: refused before the upstream (issue 11; it was served before).
+  { name: 'Host: evil', target: '/api/v4/account', init: { headers: { host: 'evil.example' } }, status: 403 },
   { name: 'X-Forwarded-Host: evil', target: '/api/v4/account', init: { headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', 'x-forwarded-for': '6.6.6.6' } }, status: 200 },
   { name: 'Forwarded: host=evil', target: '/api/v4/account', init: { headers: { forwarded: 'for=6.6.6.6;host=evil.example;proto=https' } }, status: 200 },
   { name: 'X-Original-URL override', target: '/api/v4/account', init: { headers: { 'x-original-url': '/api/v4/webhooks', 'x-rewrite-url': '/admin' } }, status: 200 },
   { name: 'Authorization from the client', target: '/api/v4/account', init: { headers: { authorization: 'Bearer attacker-token' } }, status: 200 },
   // Not an API path once resolved against this server: the SPA fallback answers (503 with no build here).
-  { name: 'absolute-form target', target: 'http://evil.example/api/v4/account', status: [200, 404, 503] },
+  { name: 'absolute-form target', target: 'http://evil.example/api/v4/account', status: [200, 403, 404, 503] },
   { name: '@ in path (userinfo trick)', target: '/api/v4/leads@evil.example', status: 404 },
   { name: 'backslash host trick', target: '/api/v4/leads?x=\\\\evil.example', status: [200, 400] },
 ];

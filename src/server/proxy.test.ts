@@ -36,6 +36,13 @@ function fakeKommo(seen: Seen[]): Hono {
   return kommo;
 }
 
+/** The app's own fetch layer always sends its header; a test that means otherwise says so in init. */
+function withAppHeader(init: RequestInit = {}): RequestInit {
+  const headers = new Headers(init.headers);
+  if (!headers.has('x-kommo-leads-browser')) headers.set('x-kommo-leads-browser', '1');
+  return { ...init, headers };
+}
+
 type Setup = { mode?: 'demo' | 'real'; fetch?: UpstreamFetch; limiter?: UpstreamLimiter; timeoutMs?: number; allowHost?: (host: string) => boolean; baseUrl?: string };
 
 function setup(o: Setup = {}) {
@@ -57,7 +64,7 @@ function setup(o: Setup = {}) {
   const call = async (target: string, init?: RequestInit) => {
     const url = target.startsWith('http') ? target : `http://localhost${target.replace(/[\r\n]/g, '')}`;
     const incoming = { url: target.startsWith('http') ? undefined : target, socket: { remoteAddress: '10.1.2.3' } };
-    const response = await app.request(url, init, { incoming } as any);
+    const response = await app.request(url, withAppHeader(init), { incoming } as any);
     responses.push(response.clone());
     return response;
   };
@@ -103,8 +110,11 @@ describe('API proxy: forwarding', () => {
 
   it('never lets Host, X-Forwarded-* or an absolute-form target choose the upstream', async () => {
     const { call, seen } = setup();
-    await call('/api/v4/leads', { headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'http', 'x-forwarded-for': '1.2.3.4', forwarded: 'host=evil.example' } });
-    await call('http://evil.example:8080/api/v4/leads');
+    await call('/api/v4/leads', { headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'http', 'x-forwarded-for': '1.2.3.4', forwarded: 'host=evil.example' } });
+    await call('http://localhost:8080/api/v4/leads');
+    // A foreign Host is refused outright by the host guard (see "DNS rebinding" below).
+    await expectProblem(await call('/api/v4/leads', { headers: { host: 'evil.example' } }), 403);
+    await expectProblem(await call('http://evil.example:8080/api/v4/leads'), 403);
     expect(seen.map((s) => new URL(s.url).origin)).toEqual([BASE, BASE]);
     expect(seen.every((s) => s.headers['x-forwarded-host'] === undefined && s.headers.forwarded === undefined)).toBe(true);
   });
@@ -324,7 +334,7 @@ describe('API proxy: rate limiting', () => {
       upstreamTimeoutMs: 5000,
       logger: createLogger([TOKEN], () => undefined),
     });
-    await Promise.all(Array.from({ length: 8 }, () => app.request('/api/v4/leads')));
+    await Promise.all(Array.from({ length: 8 }, () => app.request('/api/v4/leads', withAppHeader())));
     seen.sort((a, b) => a - b);
     expect(seen[6]! - seen[0]!).toBeGreaterThanOrEqual(950);
   });

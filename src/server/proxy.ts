@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import { isAllowedApiPath } from '../kommo/api-paths.ts';
+import { parseLeadsQuery } from '../kommo/leads-query.ts';
 import type { Logger } from './redacting-logger.ts';
 import { redactSecrets } from './redacting-logger.ts';
 import type { UpstreamLimiter } from './upstream-limiter.ts';
@@ -22,8 +23,8 @@ export type ProxyOptions = {
   logger: Logger;
   /** Demo mode only: names the caller to the demo account (X-Demo-Client) for its per-client rate limit. Never sent to a real Kommo. */
   demoClientId?: (c: Context) => string;
-  /** When given, requests whose Host it refuses get 403 (a DNS-rebinding guard for a loopback server holding a real token). */
-  allowHost?: (host: string) => boolean;
+  /** Names the caller for the limiter's fair queueing (its remote address); one shared queue when absent. */
+  clientId?: (c: Context) => string;
 };
 
 export const MAX_QUERY_LENGTH = 8192;
@@ -51,6 +52,26 @@ function refusal(status: number, detail: string, headers?: Record<string, string
   return problemResponse({ status, title: statusTitle(status), detail, headers });
 }
 
+const LEADS_PATH = '/api/v4/leads';
+
+/**
+ * `/leads` queries are read by the same codec the app writes them with (src/kommo/leads-query.ts):
+ * a key it does not know is not one the app sends, so it never reaches Kommo. Only unknown keys are
+ * refused; values the codec would trim (limit over 250, say) are Kommo's to judge, as before.
+ */
+function checkLeadsQuery(query: string): Response | null {
+  if (query === '') return null;
+  const unknown = parseLeadsQuery(query).issues.filter((i) => i.reason === 'unknown-parameter');
+  if (unknown.length === 0) return null;
+  const names = [...new Set(unknown.map((i) => i.param.slice(0, 80)))].slice(0, 5);
+  return problemResponse({
+    status: 400,
+    title: statusTitle(400),
+    detail: `The leads list does not take ${names.map((n) => `"${n}"`).join(', ')}: only the parameters of Kommo's "List leads" that this app sends.`,
+    extra: { 'validation-errors': unknown.slice(0, 20).map((i) => ({ param: i.param.slice(0, 80), detail: i.detail })) },
+  });
+}
+
 /** Refuses anything that is not a plain, bodiless GET of an allowlisted path; null when the request may go on. */
 function checkRequest(c: Context, path: string, query: string): Response | null {
   const method = c.req.method;
@@ -68,6 +89,7 @@ function checkRequest(c: Context, path: string, query: string): Response | null 
     return refusal(400, 'The query string contains control characters (such as CR or LF).');
   }
   if (BROKEN_PERCENT.test(query)) return refusal(400, 'The query string contains a broken percent-encoding.');
+  if (path === LEADS_PATH) return checkLeadsQuery(query);
   return null;
 }
 
@@ -112,6 +134,9 @@ const STATUS_HINTS: Record<number, string> = {
   429: ' Too many requests: wait before retrying.',
 };
 
+/** JSON in any of its registered flavours: application/json, application/hal+json, application/problem+json. */
+const JSON_CONTENT_TYPE = /^application\/(?:[a-z0-9.-]+\+)?json\s*(?:;.*)?$/i;
+
 /** Turns the upstream answer into the proxy's answer: only safe headers, errors always problem+json, the token never echoed. */
 function translate(upstream: Response, body: string, token: string, path: string): Response {
   const status = upstream.status;
@@ -123,7 +148,17 @@ function translate(upstream: Response, body: string, token: string, path: string
 
   if (status === 204 || status === 304) return new Response(null, { status, headers });
   if (status >= 200 && status < 300) {
-    headers['content-type'] = contentType !== '' ? contentType : 'application/json';
+    // Whatever sits at KOMMO_BASE_URL must not get to serve SVG, HTML or a script from our origin:
+    // only JSON passes, and it leaves as plain application/json.
+    if (!JSON_CONTENT_TYPE.test(contentType.trim())) {
+      return problemResponse({
+        status: 502,
+        title: statusTitle(502),
+        detail: `Kommo answered ${path} with ${contentType === '' ? 'no content type' : `"${contentType.slice(0, 60)}"`} instead of JSON; the proxy passes only JSON.`,
+        headers,
+      });
+    }
+    headers['content-type'] = 'application/json; charset=utf-8';
     return new Response(clean, { status, headers });
   }
   if (/json/i.test(contentType) && looksLikeJsonObject(clean)) {
@@ -159,14 +194,11 @@ export function createProxyHandler(o: ProxyOptions): (c: Context) => Promise<Res
     const query = q === -1 ? '' : target.slice(q + 1);
     const refused = checkRequest(c, path, query);
     if (refused !== null) return refused;
-    if (o.allowHost !== undefined && !o.allowHost(c.req.header('host') ?? '')) {
-      return refusal(403, 'This server answers API calls only under its own host name (set PUBLIC_URL to the address you use).');
-    }
 
     const clientSignal = c.req.raw.signal;
     let grant;
     try {
-      grant = await o.limiter.acquire(clientSignal);
+      grant = await o.limiter.acquire(clientSignal, o.clientId?.(c));
     } catch {
       return refusal(499, 'The client went away while the request waited for its turn.');
     }
@@ -174,7 +206,7 @@ export function createProxyHandler(o: ProxyOptions): (c: Context) => Promise<Res
       return problemResponse({
         status: 429,
         title: statusTitle(429),
-        detail: 'The server is already sending the Kommo API as many requests as it allows (under 7 a second) and its queue is full.',
+        detail: 'The server is already sending the Kommo API as many requests as it allows (under 7 a second) and the queue for this client is full.',
         headers: { 'retry-after': String(grant.retryAfterSeconds) },
         extra: { retry_after: grant.retryAfterSeconds },
       });

@@ -1,5 +1,6 @@
-// "Export CSV": loads every lead of the view first when needed (through the load-all walk the app
-// passes in), then writes the visible columns, in their order, to `leads-<date>.csv`.
+// "Export CSV" and "Export XLSX": load every lead of the view first when needed (through the load-all
+// walk the app passes in), then write the visible columns, in their order, to `leads-<date>.csv` or
+// `.xlsx` (typed cells; ExcelJS is fetched only on that click).
 import { Button, Group, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,7 +9,7 @@ import { useApiErrorText } from '../../lib/api/api-error-messages';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { useMessages } from '../../lib/i18n/language-context';
 import { exportMessages } from './export-messages';
-import { downloadBlob, exportFileName, exportLeadsToCsv } from './export-leads';
+import { downloadBlob, exportFileName, exportLeadsToCsv, type ExportFormat } from './export-leads';
 import { BASE_EXPORT_COLUMN_IDS, type ExportLabels } from './lead-export-columns';
 
 export type ExportCsvButtonProps = {
@@ -23,11 +24,11 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
   const errorText = useApiErrorText();
   const client = useKommoClient();
   const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const handleExport = async () => {
-    setBusy(true);
+  const handleExport = async (format: ExportFormat) => {
+    setBusy(format);
     setError(null);
     try {
       const { leads, complete } = await loadAll();
@@ -38,19 +39,22 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
         no: t('no'),
         inactive: t('inactive'),
       };
-      const blob = await exportLeadsToCsv({ client, queryClient, leads, columnIds: getColumnIds(), labels, signal: new AbortController().signal });
-      downloadBlob(blob, exportFileName(new Date()));
+      const blob = await exportLeadsToCsv({ client, queryClient, leads, columnIds: getColumnIds(), labels, signal: new AbortController().signal, format, sheetName: t('sheetName') });
+      downloadBlob(blob, exportFileName(new Date(), format));
     } catch (e) {
       setError(errorText(e));
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
 
   return (
     <Group gap="xs" wrap="nowrap">
-      <Button size="xs" variant="light" loading={busy} title={t('exportHint')} onClick={() => void handleExport()}>
+      <Button size="xs" variant="light" loading={busy === 'csv'} disabled={busy === 'xlsx'} title={t('exportHint')} onClick={() => void handleExport('csv')}>
         {t('exportCsv')}
+      </Button>
+      <Button size="xs" variant="light" loading={busy === 'xlsx'} disabled={busy === 'csv'} title={t('exportXlsxHint')} onClick={() => void handleExport('xlsx')}>
+        {t('exportXlsx')}
       </Button>
       {busy ? (
         <Text size="xs" c="dimmed" role="status">

@@ -1,5 +1,5 @@
 // Gathers what an export needs beyond the leads (reference data, and the contacts, companies and
-// catalog elements of the visible columns, in batches of 250 ids), then writes the CSV Blob.
+// catalog elements of the visible columns, in batches of 250 ids), then writes the CSV or XLSX Blob.
 import type { QueryClient } from '@tanstack/react-query';
 import type { Lead } from '../../kommo/schemas';
 import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from '../../lib/api/entity-fetchers';
@@ -8,6 +8,8 @@ import { referenceQueries } from '../../lib/api/reference-queries';
 import { buildExportColumns, catalogElementKey, referencedEntityIds, type ExportLabels } from './lead-export-columns';
 import { leadsToCsvBlob } from './leads-to-csv';
 
+export type ExportFormat = 'csv' | 'xlsx';
+
 export type ExportLeadsInput = {
   client: KommoClient;
   queryClient: QueryClient;
@@ -15,6 +17,9 @@ export type ExportLeadsInput = {
   columnIds: readonly string[];
   labels: ExportLabels;
   signal: AbortSignal;
+  /** CSV (the default) or XLSX; `sheetName` names the XLSX worksheet. */
+  format?: ExportFormat;
+  sheetName?: string;
 };
 
 /** An IANA zone Intl accepts, or UTC when the account sends something it cannot read. */
@@ -28,7 +33,7 @@ function safeTimeZone(zone: string | undefined): string {
   }
 }
 
-export async function exportLeadsToCsv({ client, queryClient, leads, columnIds, labels, signal }: ExportLeadsInput): Promise<Blob> {
+export async function exportLeadsToCsv({ client, queryClient, leads, columnIds, labels, signal, format = 'csv', sheetName = 'Leads' }: ExportLeadsInput): Promise<Blob> {
   const [account, pipelines, users, lossReasons, customFields, catalogs, sources] = await Promise.all([
     queryClient.fetchQuery(referenceQueries.account(client)),
     queryClient.fetchQuery(referenceQueries.pipelines(client)),
@@ -76,13 +81,16 @@ export async function exportLeadsToCsv({ client, queryClient, leads, columnIds, 
     },
     labels,
   );
-  return leadsToCsvBlob(leads, columns, { signal });
+  if (format === 'csv') return leadsToCsvBlob(leads, columns, { signal });
+  // Loaded on this click only, with ExcelJS: the first screen does not carry a workbook writer.
+  const { leadsToXlsxBlob } = await import('./leads-to-xlsx');
+  return leadsToXlsxBlob(leads, columns, { signal, sheetName });
 }
 
-/** `leads-2024-03-05.csv`, the date in the user's own calendar (the day they exported it). */
-export function exportFileName(now: Date): string {
+/** `leads-2024-03-05.csv` (or `.xlsx`), the date in the user's own calendar (the day they exported it). */
+export function exportFileName(now: Date, format: ExportFormat = 'csv'): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `leads-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.csv`;
+  return `leads-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.${format}`;
 }
 
 export function downloadBlob(blob: Blob, fileName: string): void {

@@ -4,6 +4,9 @@ export const exportMessages = defineMessages(
   {
     exportCsv: 'Export CSV',
     exportHint: 'Download every lead of this view with the visible columns (loads all first)',
+    exportXlsx: 'Export XLSX',
+    exportXlsxHint: 'Download every lead of this view as an Excel workbook: numbers and dates as real cells (loads all first)',
+    sheetName: 'Leads',
     exporting: 'Preparing the file…',
     exportFailed: 'The export failed: {detail}',
     yes: 'Yes',
@@ -37,6 +40,9 @@ export const exportMessages = defineMessages(
     es: {
       exportCsv: 'Exportar CSV',
       exportHint: 'Descargar todos los leads de esta vista con las columnas visibles (primero los carga todos)',
+      exportXlsx: 'Exportar XLSX',
+      exportXlsxHint: 'Descargar todos los leads de esta vista como libro de Excel: números y fechas como celdas reales (primero los carga todos)',
+      sheetName: 'Leads',
       exporting: 'Preparando el archivo…',
       exportFailed: 'La exportación falló: {detail}',
       yes: 'Sí',
@@ -69,6 +75,9 @@ export const exportMessages = defineMessages(
     pt: {
       exportCsv: 'Exportar CSV',
       exportHint: 'Baixar todos os leads desta visão com as colunas visíveis (carrega todos antes)',
+      exportXlsx: 'Exportar XLSX',
+      exportXlsxHint: 'Baixar todos os leads desta visão como pasta de trabalho do Excel: números e datas como células reais (carrega todos antes)',
+      sheetName: 'Leads',
       exporting: 'Preparando o arquivo…',
       exportFailed: 'A exportação falhou: {detail}',
       yes: 'Sim',

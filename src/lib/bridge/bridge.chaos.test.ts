@@ -230,6 +230,16 @@ describe('bridge probes: the widget script in the Kommo page', () => {
     expect(answers.some((a) => (a as { type: string; id?: string }).type === 'klb:response' && (a as { id: string }).id === 'real-request-0001')).toBe(true);
     expect(answers.some((a) => (a as { type: string }).type === 'klb:context')).toBe(true);
     expect(targets.every((t) => t === DASHBOARD)).toBe(true);
+    // The completed id again (issue 11): remembered, not fetched a second time, not answered again.
+    const fetchesBefore = fetchSpy.mock.calls.length;
+    const answersBefore = answers.length;
+    deliver(request('real-request-0001'));
+    figures.widgetTried++;
+    await flush();
+    await flush();
+    if (fetchSpy.mock.calls.length > fetchesBefore) figures.widgetLet++;
+    expect(fetchSpy.mock.calls.length).toBe(fetchesBefore);
+    expect(answers.length).toBe(answersBefore);
     expect(figures.widgetLet).toBe(0);
     widget.callbacks.destroy();
     vi.unstubAllGlobals();
