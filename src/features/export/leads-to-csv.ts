@@ -33,7 +33,8 @@ export const FORMULA_START = new RegExp(`^${SKIPPED}*${TRIGGER}`);
  * German (and most locales with a decimal comma) splits CSV on `;`, import wizards on tab or `,`.
  * Every text cell is quoted, which Excel honours, but an importer told to ignore quotes is not.
  */
-const FORMULA_AFTER_SEPARATOR = new RegExp(`([;,\\t\\r\\n]${SKIPPED}*)(?=${TRIGGER})`, 'g');
+// A `"` may sit between the separator and the trigger too: an importer that ignores quotes drops it.
+const FORMULA_AFTER_SEPARATOR = new RegExp(`([;,\\t\\r\\n](?:${SKIPPED}|")*)(?=${TRIGGER})`, 'g');
 
 /**
  * Text that no spreadsheet runs as a formula, however it splits the line: an apostrophe before the
