@@ -334,4 +334,21 @@ describe('fetchLeadsChunk with the "without tasks" post-filter', () => {
       { numRuns: 60 },
     );
   });
+
+  it('shows a lead once when offset paging drifts (new leads push the tail of one page into the next)', async () => {
+    // 600 leads, newest first; 3 new leads arrive after page 1 was read, so page 2 repeats page 1's last 3.
+    const all: WireLead[] = Array.from({ length: 600 }, (_, i) => ({ id: i + 1, created_at: 1_000 + i, updated_at: 1, pipeline_id: 1, status_id: 10 }));
+    const base = kommoLeads(all);
+    let served = 0;
+    const drifting: FakeHandler = (req) => {
+      served += 1;
+      if (served === 2) all.push(...[601, 602, 603].map((id) => ({ id, created_at: 5_000 + id, updated_at: 1, pipeline_id: 1, status_id: 10 })));
+      return base(req);
+    };
+    const { client } = setup(drifting);
+    const { ids } = await drain(client, { order: { field: 'created_at', direction: 'desc' } });
+    expect(new Set(ids).size).toBe(ids.length);
+    // Every lead that existed when the walk began is listed exactly once.
+    for (let id = 1; id <= 600; id++) expect(ids.filter((x) => x === id)).toHaveLength(1);
+  });
 });
