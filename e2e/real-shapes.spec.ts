@@ -5,6 +5,7 @@
 // the browser's zone would show the wrong day.
 import { expect, test } from './support/test';
 import { LeadsPage } from './pages/leads-page';
+import { API_HEADERS } from './support/api-headers';
 
 test.use({ timezoneId: 'America/Los_Angeles', locale: 'en-US' });
 
@@ -26,12 +27,12 @@ test('a group name, a coloured tag, a price with cents, a chained_list value by 
   const prefs = { visibility: { group: true }, order: [], sizing: {}, density: 'normal' };
   await page.addInitScript((p) => window.localStorage.setItem('klb.leadsTable.columns.v1', p), JSON.stringify(prefs));
 
-  const account = (await (await page.request.get('/api/v4/account?with=datetime_settings,users_groups')).json()) as {
+  const account = (await (await page.request.get('/api/v4/account?with=datetime_settings,users_groups', { headers: API_HEADERS })).json()) as {
     _embedded: { datetime_settings: { timezone: string }; users_groups: { id: number; name: string }[] };
   };
   const timeZone = account._embedded.datetime_settings.timezone;
   expect(timeZone).toBe('America/Sao_Paulo');
-  const leadsWire = ((await (await page.request.get('/api/v4/leads?limit=250')).json()) as { _embedded: { leads: WireLead[] } })._embedded.leads.slice(0, FIRST_ROWS);
+  const leadsWire = ((await (await page.request.get('/api/v4/leads?limit=250', { headers: API_HEADERS })).json()) as { _embedded: { leads: WireLead[] } })._embedded.leads.slice(0, FIRST_ROWS);
   const indexOf = (test: (l: WireLead) => boolean) => {
     const i = leadsWire.findIndex(test);
     expect(i, 'the demo has such a lead among the first rows').toBeGreaterThanOrEqual(0);
@@ -67,7 +68,7 @@ test('a group name, a coloured tag, a price with cents, a chained_list value by 
   // The open-row panel: a chained_list value by its element's name, a date field on the account's day.
   const rich = indexOf((l) => fieldOf(l, 'Warehouse') !== undefined && fieldOf(l, 'Expected close date') !== undefined);
   const chained = fieldOf(leadsWire[rich]!, 'Warehouse')!.values[0]!;
-  const elements = (await (await page.request.get(`/api/v4/catalogs/${chained.catalog_id}/elements?limit=250`)).json()) as { _embedded: { elements: { id: number; name: string }[] } };
+  const elements = (await (await page.request.get(`/api/v4/catalogs/${chained.catalog_id}/elements?limit=250`, { headers: API_HEADERS })).json()) as { _embedded: { elements: { id: number; name: string }[] } };
   const elementName = elements._embedded.elements.find((e) => e.id === chained.catalog_element_id)!.name;
   const closeAt = Number(fieldOf(leadsWire[rich]!, 'Expected close date')!.values[0]!.value);
   const day = (zone: string) => new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(closeAt * 1000));
