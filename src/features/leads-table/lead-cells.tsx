@@ -89,6 +89,15 @@ export function TagsCell({ lead }: LeadCellProps) {
   );
 }
 
+/**
+ * A cell whose name has not arrived yet: a quiet mark of the same line height, so the row keeps its
+ * layout and never shows an id that then changes into a name.
+ */
+export function NamePlaceholder() {
+  const { t } = useLeadsTableContext();
+  return <span className={classes.namePlaceholder} aria-label={t('nameLoading')} aria-busy="true" title={t('nameLoading')} />;
+}
+
 export function MainContactCell({ lead }: LeadCellProps) {
   const { entities } = useLeadsTableContext();
   const links = lead._embedded.contacts;
@@ -96,6 +105,7 @@ export function MainContactCell({ lead }: LeadCellProps) {
   const main = links.find((c) => c.is_main) ?? links[0];
   if (!main) return null;
   const contact = entities.contacts.get(main.id);
+  if (!contact && entities.contactsPending) return <NamePlaceholder />;
   return <span>{contact?.name ?? `#${main.id}`}{links.length > 1 ? <span className={classes.muted}> +{links.length - 1}</span> : null}</span>;
 }
 
@@ -103,7 +113,9 @@ export function CompanyCell({ lead }: LeadCellProps) {
   const { entities } = useLeadsTableContext();
   const link = lead._embedded.companies[0];
   if (!link) return null;
-  return <span>{entities.companies.get(link.id)?.name ?? `#${link.id}`}</span>;
+  const company = entities.companies.get(link.id);
+  if (!company && entities.companiesPending) return <NamePlaceholder />;
+  return <span>{company?.name ?? `#${link.id}`}</span>;
 }
 
 export function LossReasonCell({ lead }: LeadCellProps) {
@@ -111,14 +123,18 @@ export function LossReasonCell({ lead }: LeadCellProps) {
   const embedded = lead._embedded.loss_reason?.[0];
   if (embedded) return <span>{embedded.name}</span>;
   if (lead.loss_reason_id === null) return null;
-  return <span>{reference.lossReasons.get(lead.loss_reason_id)?.name ?? String(lead.loss_reason_id)}</span>;
+  const reason = reference.lossReasons.get(lead.loss_reason_id);
+  if (!reason && reference.waiting.has('lossReasons')) return <NamePlaceholder />;
+  return <span>{reason?.name ?? String(lead.loss_reason_id)}</span>;
 }
 
 export function SourceCell({ lead }: LeadCellProps) {
   const { reference } = useLeadsTableContext();
   if (lead.source_id === null) return null;
+  const source = reference.sources.get(lead.source_id);
+  if (!source && reference.waiting.has('sources')) return <NamePlaceholder />;
   // /sources lists only this integration's own sources: other ids can only be shown as ids.
-  return <span>{reference.sources.get(lead.source_id)?.name ?? String(lead.source_id)}</span>;
+  return <span>{source?.name ?? String(lead.source_id)}</span>;
 }
 
 export function ScoreCell({ lead }: LeadCellProps) {

@@ -3,7 +3,7 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeTransport, jsonResponse, noContent, type FakeHandler } from '../../lib/api/fake-transport.testing';
+import { createFakeTransport, hang, jsonResponse, noContent, type FakeHandler } from '../../lib/api/fake-transport.testing';
 import { createKommoClient } from '../../lib/api/kommo-client';
 import { KommoClientProvider } from '../../lib/api/kommo-client-context';
 import { LanguageProvider } from '../../lib/i18n/language-context';
@@ -71,6 +71,29 @@ describe('LeadsTable', () => {
     // es-ES groups from five digits: 1234,50 €.
     expect(status.textContent).toMatch(/Precio total: 1234,50\s€/);
     expect(screen.getByRole('button', { name: 'Columnas' })).toBeTruthy();
+  });
+
+  it('draws the rows before tags, catalogs, sources and loss reasons arrive; a name on its way is a quiet placeholder, never the id', async () => {
+    let answerLossReasons: () => void = () => undefined;
+    const lossReasonsAnswered = new Promise<void>((resolve) => (answerLossReasons = resolve));
+    viewportWidth = 4000;
+    const lost = { ...(ANSWERS['/api/v4/leads'] as { _embedded: { leads: Array<Record<string, unknown>> } })._embedded.leads[0], loss_reason_id: 7 };
+    renderTable('en', async (request, index) => {
+      if (request.path === '/api/v4/leads/tags' || request.path === '/api/v4/catalogs' || request.path === '/api/v4/sources') return hang();
+      if (request.path === '/api/v4/leads/loss_reasons') {
+        await lossReasonsAnswered;
+        return jsonResponse(200, { _embedded: { loss_reasons: [{ id: 7, name: 'Price too high', sort: 1 }] } });
+      }
+      if (request.path === '/api/v4/leads') return jsonResponse(200, { _embedded: { leads: [lost] } });
+      return handler(request, index);
+    });
+    expect(await screen.findByRole('gridcell', { name: /Gran trato/ })).toBeTruthy();
+    const waiting = screen.getByLabelText('Name loading');
+    expect(waiting.textContent).toBe('');
+    expect(screen.queryByText('7')).toBeNull();
+    answerLossReasons();
+    expect(await screen.findByText('Price too high')).toBeTruthy();
+    expect(screen.queryByLabelText('Name loading')).toBeNull();
   });
 
   it('without tasks: keeps checking further pages while none has matched, instead of showing "No leads"', async () => {

@@ -1,5 +1,5 @@
 // The leads table: URL query + visible columns -> one infinite query -> TanStack Table -> the
-// virtualized body. Reference data (names) must be there first; it is fetched once per session.
+// virtualized body. It draws once the names the visible columns need are in (see useLeadReference).
 import { Alert, Stack } from '@mantine/core';
 import { useInfiniteQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useTable, type ColumnPinningState, type ExpandedState, type Updater } from '@tanstack/react-table';
@@ -87,7 +87,10 @@ function LeadsGrid({ reference, prefs, leadsQuery, url }: LeadsGridProps) {
   );
 
   const columns = useMemo(() => [...BASE_COLUMNS, ...buildCustomFieldColumns(reference.customFields)], [reference.customFields]);
-  const defaultVisibility = useMemo(() => defaultCustomFieldVisibility(reference.customFields), [reference.customFields]);
+  const defaultVisibility = useMemo(
+    () => defaultCustomFieldVisibility(reference.customFields, reference.defaultCustomFieldIds),
+    [reference.customFields, reference.defaultCustomFieldIds],
+  );
   const columnVisibility = useMemo(() => ({ ...defaultVisibility, ...prefs.visibility }), [defaultVisibility, prefs.visibility]);
   const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = leadsQuery;
 

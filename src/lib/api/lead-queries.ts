@@ -1,7 +1,7 @@
 // Query options for leads (TkDodo style): keys from general to specific, every queryFn input in the key.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { LeadsQuery } from '../../kommo/leads-query';
-import type { KommoClient } from './kommo-client';
+import { withPriority, type KommoClient } from './kommo-client';
 import { fetchLeadsPage } from './leads-fetchers';
 import { fetchLeadsChunk, initialLeadsCursor } from './leads-stream';
 
@@ -17,10 +17,12 @@ export const leadQueries = {
   /** The merged, lazily paged list: one page of the infinite query is one chunk of 250 leads. */
   list: (client: KommoClient, query: LeadsQuery) => {
     const listQuery = listQueryOf(query);
+    // The list is what the user waits for: its pages go ahead of reference data and of load all.
+    const urgent = withPriority(client, 'urgent');
     return infiniteQueryOptions({
       queryKey: [...leadQueries.lists(), client.transportKind, listQuery] as const,
       initialPageParam: initialLeadsCursor(listQuery),
-      queryFn: ({ pageParam, signal }) => fetchLeadsChunk(client, pageParam, listQuery.order, signal),
+      queryFn: ({ pageParam, signal }) => fetchLeadsChunk(urgent, pageParam, listQuery.order, signal),
       getNextPageParam: (last) => last.next,
     });
   },
