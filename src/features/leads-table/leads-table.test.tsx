@@ -96,6 +96,54 @@ describe('LeadsTable', () => {
     expect(screen.queryByLabelText('Name loading')).toBeNull();
   });
 
+  describe('a stage selection', () => {
+    const STAGES = [100, 101, 102, 103];
+    const pipelines = {
+      _embedded: {
+        pipelines: [{ id: 10, name: 'Ventas', sort: 1, is_main: true, _embedded: { statuses: STAGES.map((id, i) => ({ id, name: `S${id}`, sort: i, color: '#99ccff', type: 0, pipeline_id: 10 })) } }],
+      },
+    };
+    const stagesUrl = (ids: number[]) =>
+      '/?' + ids.map((id, i) => `filter[statuses][${i}][pipeline_id]=10&filter[statuses][${i}][status_id]=${id}`).join('&');
+    const leadIn = (status: number) => ({ id: status, name: `Lead ${status}`, price: 1, status_id: status, pipeline_id: 10, responsible_user_id: 5, created_at: 1, updated_at: 1 });
+
+    it('of a whole pipeline asks Kommo once, by pipeline', async () => {
+      window.history.replaceState(null, '', stagesUrl(STAGES));
+      const leadsRequests: string[] = [];
+      renderTable('en', (request, index) => {
+        if (request.path === '/api/v4/leads/pipelines') return jsonResponse(200, pipelines);
+        if (request.path === '/api/v4/leads') {
+          leadsRequests.push(decodeURIComponent(request.query));
+          return jsonResponse(200, { _embedded: { leads: STAGES.map(leadIn) } });
+        }
+        return handler(request, index);
+      });
+      expect(await screen.findByRole('gridcell', { name: /Lead 103/ })).toBeTruthy();
+      expect(leadsRequests).toHaveLength(1);
+      expect(leadsRequests[0]).toContain('filter[pipeline_id][]=10');
+      expect(leadsRequests[0]).not.toContain('filter[statuses]');
+    });
+
+    it('of some stages says how many stages have answered while it waits for the others', async () => {
+      window.history.replaceState(null, '', stagesUrl([100, 101, 102]));
+      let answerLast: () => void = () => undefined;
+      const lastAnswered = new Promise<void>((resolve) => (answerLast = resolve));
+      renderTable('en', async (request, index) => {
+        if (request.path === '/api/v4/leads/pipelines') return jsonResponse(200, pipelines);
+        if (request.path === '/api/v4/leads') {
+          const status = Number(new URLSearchParams(request.query).get('filter[statuses][0][status_id]'));
+          if (status === 102) await lastAnswered;
+          return jsonResponse(200, { _embedded: { leads: [leadIn(status)] } });
+        }
+        return handler(request, index);
+      });
+      expect(await screen.findByText('Loading 2 of 3 stages…')).toBeTruthy();
+      answerLast();
+      expect(await screen.findByRole('gridcell', { name: /Lead 102/ })).toBeTruthy();
+      expect(screen.queryByText(/of 3 stages/)).toBeNull();
+    });
+  });
+
   it('without tasks: keeps checking further pages while none has matched, instead of showing "No leads"', async () => {
     // 60 pages of leads that all have a task, then one without: past the fetch layer's per-chunk page bound.
     const LAST = 61;
