@@ -1,6 +1,6 @@
 // Mantine's CSS for what the first screen draws, component by component, instead of the whole
 // stylesheet (37 KB gzipped, most of it for components this app never shows). Lazy chunks import
-// the styles of their own components (the filter panel, the summary). Order follows Mantine's
+// the styles of their own components (the filter panel, the summary, and both their drawers). Order follows Mantine's
 // "CSS files list": global styles, then the components others build on, then the rest.
 // src/app/mantine-styles.test.ts fails when a component is used without its styles.
 import '@mantine/core/styles/baseline.css';
@@ -14,8 +14,6 @@ import '@mantine/core/styles/Popover.css';
 import '@mantine/core/styles/CloseButton.css';
 import '@mantine/core/styles/Group.css';
 import '@mantine/core/styles/Loader.css';
-import '@mantine/core/styles/Overlay.css';
-import '@mantine/core/styles/ModalBase.css';
 import '@mantine/core/styles/Input.css';
 import '@mantine/core/styles/InlineInput.css';
 import '@mantine/core/styles/FloatingIndicator.css';
@@ -29,7 +27,6 @@ import '@mantine/core/styles/Checkbox.css';
 import '@mantine/core/styles/CheckboxIndicator.css';
 import '@mantine/core/styles/ColorSwatch.css';
 import '@mantine/core/styles/Divider.css';
-import '@mantine/core/styles/Drawer.css';
 import '@mantine/core/styles/List.css';
 import '@mantine/core/styles/Pill.css';
 import '@mantine/core/styles/Progress.css';

@@ -8,7 +8,6 @@ import { useApiErrorText } from '../../lib/api/api-error-messages';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { useMessages } from '../../lib/i18n/language-context';
 import { exportMessages } from './export-messages';
-import { downloadBlob, exportFileName, exportLeadsToCsv } from './export-leads';
 import { BASE_EXPORT_COLUMN_IDS, type ExportLabels } from './lead-export-columns';
 
 export type ExportCsvButtonProps = {
@@ -38,6 +37,8 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
         no: t('no'),
         inactive: t('inactive'),
       };
+      // The CSV writer (papaparse and the column formatters) loads on the first export, not with the first screen.
+      const { downloadBlob, exportFileName, exportLeadsToCsv } = await import('./export-leads');
       const blob = await exportLeadsToCsv({ client, queryClient, leads, columnIds: getColumnIds(), labels, signal: new AbortController().signal });
       downloadBlob(blob, exportFileName(new Date()));
     } catch (e) {
