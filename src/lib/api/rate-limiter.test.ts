@@ -67,9 +67,42 @@ describe('priority rate limiter', () => {
       { name: 'r4', at: 0 },
       { name: 'r6', at: 1000 },
       { name: 'r1', at: 1000 },
-      { name: 'r3', at: 1000 },
+      // Deferred requests leave the last slot of a window free (see the next test).
+      { name: 'r3', at: 2000 },
       { name: 'r5', at: 2000 },
     ]);
+  });
+
+  it('keeps the last slot of a window from deferred requests, for the leads request that comes a moment later', async () => {
+    vi.useFakeTimers();
+    const limiter = createRateLimiter(6, Date.now, abortableSleep);
+    const first = run(limiter, [
+      ['account', 'normal'],
+      ['pipelines', 'normal'],
+      ['users', 'normal'],
+      ['tags', 'deferred'],
+      ['catalogs', 'deferred'],
+      ['sources', 'deferred'],
+      ['loss reasons', 'deferred'],
+    ]);
+    await vi.advanceTimersByTimeAsync(100);
+    // The pipelines answered: the stage view's leads request goes now, not a second later.
+    const leads = run(limiter, [['leads', 'urgent']]);
+    await vi.advanceTimersByTimeAsync(3000);
+    await Promise.all([first.all, leads.all]);
+    expect(leads.granted).toEqual([{ name: 'leads', at: 0 }]);
+    expect(first.granted.filter((g) => g.at === 0).map((g) => g.name)).toEqual(['account', 'pipelines', 'users', 'tags', 'catalogs']);
+    expect(first.granted.find((g) => g.name === 'sources')?.at).toBe(1000);
+  });
+
+  it('lets background walks use the whole window', async () => {
+    vi.useFakeTimers();
+    const limiter = createRateLimiter(6, Date.now, abortableSleep);
+    const walk = run(limiter, Array.from({ length: 12 }, (_, i): [string, RequestPriority] => [`page ${i + 1}`, 'background']));
+    await vi.advanceTimersByTimeAsync(3000);
+    await walk.all;
+    expect(walk.granted.filter((g) => g.at === 0)).toHaveLength(6);
+    expect(walk.granted.filter((g) => g.at === 1000)).toHaveLength(6);
   });
 
   it('drops an aborted waiter from the queue without taking a slot', async () => {

@@ -14,6 +14,14 @@ export type RequestPriority = 'urgent' | 'normal' | 'deferred' | 'background';
 
 const RANK: Record<RequestPriority, number> = { urgent: 0, normal: 1, deferred: 2, background: 3 };
 
+/**
+ * Deferred requests never take the last slot of a window (when there are more than two): the
+ * leads request of a stage view starts only once the pipelines are in, and without a free slot
+ * it would wait a whole second behind tags and catalogs. Background walks are not held back:
+ * load all keeps the full rate and still yields to anything more urgent in the queue.
+ */
+const DEFERRED_RANK = RANK.deferred;
+
 export type RateLimiter = {
   /** Resolves when the caller may start a request; rejects with the signal's reason when aborted. */
   acquire(signal: AbortSignal, priority?: RequestPriority): Promise<void>;
@@ -32,20 +40,24 @@ export function createRateLimiter(perSecond: number, now: () => number, sleep: S
   let pumpQueued = false;
   let wakeUpPending = false;
 
-  const takeMostUrgent = (): Waiter | undefined => {
+  const mostUrgentIndex = (): number => {
     let best = 0;
     for (let i = 1; i < waiters.length; i++) {
       const w = waiters[i];
       const b = waiters[best];
       if (w && b && (w.rank < b.rank || (w.rank === b.rank && w.seq < b.seq))) best = i;
     }
-    return waiters.splice(best, 1)[0];
+    return best;
   };
+  const peekMostUrgent = (): Waiter | undefined => waiters[mostUrgentIndex()];
+  const takeMostUrgent = (): Waiter | undefined => waiters.splice(mostUrgentIndex(), 1)[0];
 
   const pump = () => {
     const t = now();
     while (starts.length > 0 && (starts[0] ?? 0) <= t - WINDOW_MS) starts.shift();
     while (waiters.length > 0 && starts.length < limit) {
+      const next = peekMostUrgent();
+      if (!next || (next.rank === DEFERRED_RANK && limit > 2 && starts.length >= limit - 1)) break;
       const waiter = takeMostUrgent();
       if (!waiter) break;
       starts.push(t);
