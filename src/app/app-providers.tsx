@@ -1,7 +1,7 @@
 // Everything the app needs above its shell: Mantine (light/dark following the system, a manual
 // choice kept in localStorage), React Query, the one Kommo client, and the language (Kommo's when
 // embedded, followed as its context changes; else the stored choice or the browser's).
-import '@mantine/core/styles.css';
+import './mantine-styles';
 import { createTheme, localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';

@@ -9,7 +9,7 @@ import { useApiErrorText } from '../../lib/api/api-error-messages';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { useMessages } from '../../lib/i18n/language-context';
 import { exportMessages } from './export-messages';
-import { downloadBlob, exportFileName, exportLeadsToCsv, type ExportFormat } from './export-leads';
+import type { ExportFormat } from './export-leads';
 import { BASE_EXPORT_COLUMN_IDS, type ExportLabels } from './lead-export-columns';
 
 export type ExportCsvButtonProps = {
@@ -39,6 +39,8 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
         no: t('no'),
         inactive: t('inactive'),
       };
+      // The writers (papaparse, ExcelJS and the column formatters) load on the first export, not with the first screen.
+      const { downloadBlob, exportFileName, exportLeadsToCsv } = await import('./export-leads');
       const blob = await exportLeadsToCsv({ client, queryClient, leads, columnIds: getColumnIds(), labels, signal: new AbortController().signal, format, sheetName: t('sheetName') });
       downloadBlob(blob, exportFileName(new Date(), format));
     } catch (e) {

@@ -1,3 +1,13 @@
+// Mantine's styles of the components only the filter panel draws (the first screen's are in the app
+// shell), before the dates package's, as Mantine asks.
+import '@mantine/core/styles/Overlay.css';
+import '@mantine/core/styles/ModalBase.css';
+import '@mantine/core/styles/Drawer.css';
+import '@mantine/core/styles/Accordion.css';
+import '@mantine/core/styles/Combobox.css';
+import '@mantine/core/styles/Fieldset.css';
+import '@mantine/core/styles/PillsInput.css';
+import '@mantine/core/styles/Switch.css';
 import '@mantine/dates/styles.css';
 import { Accordion, Button, Drawer, Group, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useMemo } from 'react';

@@ -90,6 +90,15 @@ export function TagsCell({ lead }: LeadCellProps) {
   );
 }
 
+/**
+ * A cell whose name has not arrived yet: a quiet mark of the same line height, so the row keeps its
+ * layout and never shows an id that then changes into a name.
+ */
+export function NamePlaceholder() {
+  const { t } = useLeadsTableContext();
+  return <span className={classes.namePlaceholder} aria-label={t('nameLoading')} aria-busy="true" title={t('nameLoading')} />;
+}
+
 export function MainContactCell({ lead }: LeadCellProps) {
   const { entities, t } = useLeadsTableContext();
   const links = lead._embedded.contacts;
@@ -97,6 +106,7 @@ export function MainContactCell({ lead }: LeadCellProps) {
   const main = links.find((c) => c.is_main) ?? links[0];
   if (!main) return null;
   const contact = entities.contacts.get(main.id);
+  if (!contact && entities.contactsPending) return <NamePlaceholder />;
   const name = contact ? (entityName(contact) ?? t('unnamedContact', { id: main.id })) : `#${main.id}`;
   return <span>{name}{links.length > 1 ? <span className={classes.muted}> +{links.length - 1}</span> : null}</span>;
 }
@@ -106,6 +116,7 @@ export function CompanyCell({ lead }: LeadCellProps) {
   const link = lead._embedded.companies[0];
   if (!link) return null;
   const company = entities.companies.get(link.id);
+  if (!company && entities.companiesPending) return <NamePlaceholder />;
   return <span>{company ? (entityName(company) ?? t('unnamedCompany', { id: link.id })) : `#${link.id}`}</span>;
 }
 
@@ -114,7 +125,9 @@ export function LossReasonCell({ lead }: LeadCellProps) {
   const embedded = lead._embedded.loss_reason?.[0];
   if (embedded) return <span>{embedded.name}</span>;
   if (lead.loss_reason_id === null) return null;
-  return <span>{reference.lossReasons.get(lead.loss_reason_id)?.name ?? String(lead.loss_reason_id)}</span>;
+  const reason = reference.lossReasons.get(lead.loss_reason_id);
+  if (!reason && reference.waiting.has('lossReasons')) return <NamePlaceholder />;
+  return <span>{reason?.name ?? String(lead.loss_reason_id)}</span>;
 }
 
 export function SourceCell({ lead }: LeadCellProps) {
@@ -123,7 +136,9 @@ export function SourceCell({ lead }: LeadCellProps) {
   const source = lead._embedded.source;
   const id = lead.source_id ?? source?.id ?? null;
   if (id === null) return null;
-  return <span>{source?.name || reference.sources.get(id)?.name || String(id)}</span>;
+  const name = source?.name || reference.sources.get(id)?.name;
+  if (!name && reference.waiting.has('sources')) return <NamePlaceholder />;
+  return <span>{name || String(id)}</span>;
 }
 
 export function ScoreCell({ lead }: LeadCellProps) {

@@ -16,6 +16,9 @@ import { safeTimeZone } from './lead-formatters';
 
 export type StageInfo = { status: Status; pipeline: Pipeline };
 
+/** Lookups the table draws without: until they arrive a cell shows a quiet placeholder, not an id. */
+export type DeferredLookup = 'lossReasons' | 'tags' | 'catalogs' | 'sources' | 'customFields';
+
 export type LeadReference = {
   account: Account;
   currency: string;
@@ -30,6 +33,10 @@ export type LeadReference = {
   tags: Map<number, Tag>;
   catalogs: Map<number, Catalog>;
   sources: Map<number, Source>;
+  /** The deferred lookups not in yet (their maps are empty or, for custom fields, the first page only). */
+  waiting: ReadonlySet<DeferredLookup>;
+  /** The custom fields shown by default, fixed by the first page so later pages never move a column. */
+  defaultCustomFieldIds: ReadonlySet<number>;
 };
 
 export type LeadReferenceInput = {
@@ -42,7 +49,16 @@ export type LeadReferenceInput = {
   tags?: Tag[];
   catalogs?: Catalog[];
   sources?: Source[];
+  /** False while only the first page of custom fields is in (default true). */
+  customFieldsComplete?: boolean;
+  /** The custom fields that decide the default columns (default: all of `customFields`). */
+  defaultCustomFieldsFrom?: CustomFieldDefinition[];
 };
+
+/** Custom fields shown by default; the rest wait in the column chooser (accounts have dozens). */
+export const DEFAULT_VISIBLE_CUSTOM_FIELDS = 6;
+
+const bySortThenId = (a: CustomFieldDefinition, b: CustomFieldDefinition) => (a.sort ?? 0) - (b.sort ?? 0) || a.id - b.id;
 
 export function stageKey(pipelineId: number, statusId: number): string {
   return `${pipelineId}:${statusId}`;
@@ -59,7 +75,14 @@ export function buildLeadReference(input: LeadReferenceInput): LeadReference {
       stages.set(stageKey(pipeline.id, status.id), { status, pipeline });
     }
   }
-  const customFields = [...input.customFields].sort((a, b) => (a.sort ?? 0) - (b.sort ?? 0) || a.id - b.id);
+  const customFields = [...input.customFields].sort(bySortThenId);
+  const defaults = [...(input.defaultCustomFieldsFrom ?? input.customFields)].sort(bySortThenId).slice(0, DEFAULT_VISIBLE_CUSTOM_FIELDS);
+  const waiting = new Set<DeferredLookup>();
+  if (!input.lossReasons) waiting.add('lossReasons');
+  if (!input.tags) waiting.add('tags');
+  if (!input.catalogs) waiting.add('catalogs');
+  if (!input.sources) waiting.add('sources');
+  if (input.customFieldsComplete === false) waiting.add('customFields');
   return {
     account: input.account,
     // No currency on the account: money shows as a plain number (formatMoney's fallback), not as dollars.
@@ -76,6 +99,8 @@ export function buildLeadReference(input: LeadReferenceInput): LeadReference {
     tags: byId(input.tags),
     catalogs: byId(input.catalogs),
     sources: byId(input.sources),
+    waiting,
+    defaultCustomFieldIds: new Set(defaults.map((f) => f.id)),
   };
 }
 

@@ -3,6 +3,7 @@
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { CustomFieldDefinition, Lead } from '../../kommo/schemas';
 import { CustomFieldValue } from './custom-field-value';
+import { DEFAULT_VISIBLE_CUSTOM_FIELDS } from './lead-reference';
 import {
   CompanyCell,
   DateTimeCell,
@@ -79,11 +80,13 @@ export function customFieldColumnId(fieldId: number): string {
   return `${CUSTOM_FIELD_PREFIX}${fieldId}`;
 }
 
-/** Custom fields shown by default; the rest wait in the column chooser (accounts have dozens). */
-export const DEFAULT_VISIBLE_CUSTOM_FIELDS = 6;
-
-export function defaultCustomFieldVisibility(fields: readonly CustomFieldDefinition[]): Record<string, boolean> {
-  return Object.fromEntries(fields.slice(DEFAULT_VISIBLE_CUSTOM_FIELDS).map((f) => [customFieldColumnId(f.id), false]));
+/**
+ * Hides every custom field but the default ones (the first few by sort, see `buildLeadReference`);
+ * without `shown`, the first few of `fields`.
+ */
+export function defaultCustomFieldVisibility(fields: readonly CustomFieldDefinition[], shown?: ReadonlySet<number>): Record<string, boolean> {
+  const visible = shown ?? new Set(fields.slice(0, DEFAULT_VISIBLE_CUSTOM_FIELDS).map((f) => f.id));
+  return Object.fromEntries(fields.filter((f) => !visible.has(f.id)).map((f) => [customFieldColumnId(f.id), false]));
 }
 
 export function buildCustomFieldColumns(fields: readonly CustomFieldDefinition[]): LeadColumnDef[] {

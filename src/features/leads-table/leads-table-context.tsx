@@ -5,7 +5,13 @@ import type { Company, Contact } from '../../kommo/schemas';
 import type { LeadReference } from './lead-reference';
 import type { LeadsTableT } from './leads-table-messages';
 
-export type EntityLookups = { contacts: Map<number, Contact>; companies: Map<number, Company> };
+export type EntityLookups = {
+  contacts: Map<number, Contact>;
+  companies: Map<number, Company>;
+  /** A query for the pages in view is still running: a name not found yet may still come. */
+  contactsPending?: boolean;
+  companiesPending?: boolean;
+};
 
 export type LeadsTableContextValue = {
   reference: LeadReference;

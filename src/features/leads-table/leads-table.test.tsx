@@ -3,7 +3,7 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeTransport, jsonResponse, noContent, type FakeHandler } from '../../lib/api/fake-transport.testing';
+import { createFakeTransport, hang, jsonResponse, noContent, type FakeHandler } from '../../lib/api/fake-transport.testing';
 import { createKommoClient } from '../../lib/api/kommo-client';
 import { KommoClientProvider } from '../../lib/api/kommo-client-context';
 import { LanguageProvider } from '../../lib/i18n/language-context';
@@ -71,6 +71,77 @@ describe('LeadsTable', () => {
     // es-ES groups from five digits: 1234,50 €.
     expect(status.textContent).toMatch(/Precio total: 1234,50\s€/);
     expect(screen.getByRole('button', { name: 'Columnas' })).toBeTruthy();
+  });
+
+  it('draws the rows before tags, catalogs, sources and loss reasons arrive; a name on its way is a quiet placeholder, never the id', async () => {
+    let answerLossReasons: () => void = () => undefined;
+    const lossReasonsAnswered = new Promise<void>((resolve) => (answerLossReasons = resolve));
+    viewportWidth = 4000;
+    const lost = { ...(ANSWERS['/api/v4/leads'] as { _embedded: { leads: Array<Record<string, unknown>> } })._embedded.leads[0], loss_reason_id: 7 };
+    renderTable('en', async (request, index) => {
+      if (request.path === '/api/v4/leads/tags' || request.path === '/api/v4/catalogs' || request.path === '/api/v4/sources') return hang();
+      if (request.path === '/api/v4/leads/loss_reasons') {
+        await lossReasonsAnswered;
+        return jsonResponse(200, { _embedded: { loss_reasons: [{ id: 7, name: 'Price too high', sort: 1 }] } });
+      }
+      if (request.path === '/api/v4/leads') return jsonResponse(200, { _embedded: { leads: [lost] } });
+      return handler(request, index);
+    });
+    expect(await screen.findByRole('gridcell', { name: /Gran trato/ })).toBeTruthy();
+    const waiting = screen.getByLabelText('Name loading');
+    expect(waiting.textContent).toBe('');
+    expect(screen.queryByText('7')).toBeNull();
+    answerLossReasons();
+    expect(await screen.findByText('Price too high')).toBeTruthy();
+    expect(screen.queryByLabelText('Name loading')).toBeNull();
+  });
+
+  describe('a stage selection', () => {
+    const STAGES = [100, 101, 102, 103];
+    const pipelines = {
+      _embedded: {
+        pipelines: [{ id: 10, name: 'Ventas', sort: 1, is_main: true, _embedded: { statuses: STAGES.map((id, i) => ({ id, name: `S${id}`, sort: i, color: '#99ccff', type: 0, pipeline_id: 10 })) } }],
+      },
+    };
+    const stagesUrl = (ids: number[]) =>
+      '/?' + ids.map((id, i) => `filter[statuses][${i}][pipeline_id]=10&filter[statuses][${i}][status_id]=${id}`).join('&');
+    const leadIn = (status: number) => ({ id: status, name: `Lead ${status}`, price: 1, status_id: status, pipeline_id: 10, responsible_user_id: 5, created_at: 1, updated_at: 1 });
+
+    it('of a whole pipeline asks Kommo once, by pipeline', async () => {
+      window.history.replaceState(null, '', stagesUrl(STAGES));
+      const leadsRequests: string[] = [];
+      renderTable('en', (request, index) => {
+        if (request.path === '/api/v4/leads/pipelines') return jsonResponse(200, pipelines);
+        if (request.path === '/api/v4/leads') {
+          leadsRequests.push(decodeURIComponent(request.query));
+          return jsonResponse(200, { _embedded: { leads: STAGES.map(leadIn) } });
+        }
+        return handler(request, index);
+      });
+      expect(await screen.findByRole('gridcell', { name: /Lead 103/ })).toBeTruthy();
+      expect(leadsRequests).toHaveLength(1);
+      expect(leadsRequests[0]).toContain('filter[pipeline_id][]=10');
+      expect(leadsRequests[0]).not.toContain('filter[statuses]');
+    });
+
+    it('of some stages says how many stages have answered while it waits for the others', async () => {
+      window.history.replaceState(null, '', stagesUrl([100, 101, 102]));
+      let answerLast: () => void = () => undefined;
+      const lastAnswered = new Promise<void>((resolve) => (answerLast = resolve));
+      renderTable('en', async (request, index) => {
+        if (request.path === '/api/v4/leads/pipelines') return jsonResponse(200, pipelines);
+        if (request.path === '/api/v4/leads') {
+          const status = Number(new URLSearchParams(request.query).get('filter[statuses][0][status_id]'));
+          if (status === 102) await lastAnswered;
+          return jsonResponse(200, { _embedded: { leads: [leadIn(status)] } });
+        }
+        return handler(request, index);
+      });
+      expect(await screen.findByText('Loading 2 of 3 stages…')).toBeTruthy();
+      answerLast();
+      expect(await screen.findByRole('gridcell', { name: /Lead 102/ })).toBeTruthy();
+      expect(screen.queryByText(/of 3 stages/)).toBeNull();
+    });
   });
 
   it('without tasks: keeps checking further pages while none has matched, instead of showing "No leads"', async () => {

@@ -1,15 +1,16 @@
 // The leads table: URL query + visible columns -> one infinite query -> TanStack Table -> the
-// virtualized body. Reference data (names) must be there first; it is fetched once per session.
+// virtualized body. It draws once the names the visible columns need are in (see useLeadReference).
 import { Alert, Stack } from '@mantine/core';
-import { useInfiniteQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useTable, type ColumnPinningState, type ExpandedState, type Updater } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { OrderField } from '../../kommo/leads-query';
+import { encodeLeadsQuery, type OrderField } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { leadQueries } from '../../lib/api/lead-queries';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';
-import type { LeadsChunk } from '../../lib/api/leads-stream';
+import { hasSeveralStages, type LeadsChunk, type StreamsProgress } from '../../lib/api/leads-stream';
+import { referenceQueries } from '../../lib/api/reference-queries';
 import { encodeViewSearch } from '../../lib/url-state/leads-url-codec';
 import { useLeadsUrlQuery, type LeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 import { ColumnChooser } from './column-chooser';
@@ -21,7 +22,7 @@ import { LeadsErrorView } from './leads-error-view';
 import { LeadsStatusLine } from './leads-status-line';
 import { LeadsTableBody } from './leads-table-body';
 import { leadsTableFeatures } from './leads-table-features';
-import { leadsTableMessages } from './leads-table-messages';
+import { leadsTableMessages, type LeadsTableT } from './leads-table-messages';
 import { LeadsEmptyState, LeadsTableSkeleton } from './leads-table-states';
 import { useColumnPreferences, type ColumnPreferencesState } from './use-column-preferences';
 import { useLeadReference } from './use-lead-reference';
@@ -46,8 +47,19 @@ export function LeadsTable() {
   const prefs = useColumnPreferences(DEFAULT_HIDDEN_COLUMNS);
   const visibleNeeds = useMemo(() => visibleWithNeeds(prefs.visibility), [prefs.visibility]);
   const fetchQuery = useMemo(() => buildFetchQuery(url.query, visibleNeeds), [url.query, visibleNeeds]);
-  // Started in parallel with the reference data, not after it.
-  const leadsQuery = useInfiniteQuery(leadQueries.list(client, fetchQuery));
+  // A selection of several stages waits for the pipelines (one quick request of the first batch) to
+  // send whole pipelines as one stream; any other list starts in parallel with the reference data.
+  const pipelines = useQuery(referenceQueries.pipelines(client));
+  const needsPipelines = hasSeveralStages(fetchQuery) && !pipelines.data && !pipelines.isError;
+  // Progress remembers its view, so a previous view's count never shows on the next one.
+  const viewKey = encodeLeadsQuery(fetchQuery);
+  const [streams, setStreams] = useState<{ view: string; progress: StreamsProgress } | null>(null);
+  const onProgress = useCallback((p: StreamsProgress) => setStreams({ view: viewKey, progress: p }), [viewKey]);
+  const progress = streams?.view === viewKey && streams.progress.loaded < streams.progress.total ? streams.progress : null;
+  const leadsQuery = useInfiniteQuery({
+    ...leadQueries.list(client, fetchQuery, { pipelines: pipelines.data, onProgress }),
+    enabled: !needsPipelines,
+  });
   const { reference, error, refetch } = useLeadReference();
   // Both failed together (a 403 blocks every call): one retry resumes both.
   const retryAll = () => {
@@ -55,8 +67,14 @@ export function LeadsTable() {
     if (leadsQuery.isError) void leadsQuery.refetch();
   };
   if (!reference && error) return <LeadsErrorView error={error} onRetry={retryAll} t={t} />;
-  if (!reference) return <LeadsTableSkeleton label={t('statusLoading')} />;
-  return <LeadsGrid reference={reference} prefs={prefs} leadsQuery={leadsQuery} url={url} />;
+  if (!reference) return <LoadingSkeleton progress={progress} t={t} />;
+  return <LeadsGrid reference={reference} prefs={prefs} leadsQuery={leadsQuery} url={url} progress={progress} />;
+}
+
+/** While several stage streams load, the skeleton says how far ("loading 7 of 19 stages"). */
+function LoadingSkeleton({ progress, t }: { progress: StreamsProgress | null; t: LeadsTableT }) {
+  if (!progress) return <LeadsTableSkeleton label={t('statusLoading')} />;
+  return <LeadsTableSkeleton label={t('loadingStages', { loaded: progress.loaded, total: progress.total })} showLabel />;
 }
 
 type LeadsGridProps = {
@@ -64,9 +82,10 @@ type LeadsGridProps = {
   prefs: ColumnPreferencesState;
   leadsQuery: UseInfiniteQueryResult<InfiniteData<LeadsChunk, unknown>>;
   url: LeadsUrlQuery;
+  progress: StreamsProgress | null;
 };
 
-function LeadsGrid({ reference, prefs, leadsQuery, url }: LeadsGridProps) {
+function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridProps) {
   const t = useMessages(leadsTableMessages);
   const { locale } = useLanguage();
   const { query: urlQuery, setQuery } = url;
@@ -87,7 +106,10 @@ function LeadsGrid({ reference, prefs, leadsQuery, url }: LeadsGridProps) {
   );
 
   const columns = useMemo(() => [...BASE_COLUMNS, ...buildCustomFieldColumns(reference.customFields)], [reference.customFields]);
-  const defaultVisibility = useMemo(() => defaultCustomFieldVisibility(reference.customFields), [reference.customFields]);
+  const defaultVisibility = useMemo(
+    () => defaultCustomFieldVisibility(reference.customFields, reference.defaultCustomFieldIds),
+    [reference.customFields, reference.defaultCustomFieldIds],
+  );
   const columnVisibility = useMemo(() => ({ ...defaultVisibility, ...prefs.visibility }), [defaultVisibility, prefs.visibility]);
   const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = leadsQuery;
 
@@ -169,7 +191,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url }: LeadsGridProps) {
         </Alert>
       ) : null}
       {leadsQuery.isPending ? (
-        <LeadsTableSkeleton label={t('statusLoading')} />
+        <LoadingSkeleton progress={progress} t={t} />
       ) : leadsQuery.isError && leads.length === 0 ? (
         <LeadsErrorView error={leadsQuery.error} onRetry={() => void leadsQuery.refetch()} t={t} errorAt={leadsQuery.errorUpdatedAt} />
       ) : searchingFurther ? (

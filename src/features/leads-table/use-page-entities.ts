@@ -8,10 +8,12 @@ import type { Company, Contact, Lead } from '../../kommo/schemas';
 import type { EntityLookups } from './leads-table-context';
 import { pageCompanyIds, pageContactIds } from './page-entity-ids';
 
-function toMap<T extends { id: number }>(results: UseQueryResult<T[]>[]): Map<number, T> {
+type Lookup<T> = { map: Map<number, T>; pending: boolean };
+
+function toMap<T extends { id: number }>(results: UseQueryResult<T[]>[]): Lookup<T> {
   const map = new Map<number, T>();
   for (const r of results) for (const item of r.data ?? []) map.set(item.id, item);
-  return map;
+  return { map, pending: results.some((r) => r.isPending) };
 }
 const combineContacts = (results: UseQueryResult<Contact[]>[]) => toMap(results);
 const combineCompanies = (results: UseQueryResult<Company[]>[]) => toMap(results);
@@ -25,5 +27,8 @@ export function usePageEntities(pagesInView: readonly (readonly Lead[])[], needC
   const companyQueries = useMemo(() => companyIds.map((ids) => entityQueries.companies(client, ids)), [client, companyIds]);
   const contacts = useQueries({ queries: contactQueries, combine: combineContacts });
   const companies = useQueries({ queries: companyQueries, combine: combineCompanies });
-  return useMemo(() => ({ contacts, companies }), [contacts, companies]);
+  return useMemo(
+    () => ({ contacts: contacts.map, companies: companies.map, contactsPending: contacts.pending, companiesPending: companies.pending }),
+    [contacts, companies],
+  );
 }

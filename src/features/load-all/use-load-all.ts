@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { LeadsQuery } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
-import type { KommoClient } from '../../lib/api/kommo-client';
+import { withPriority, type KommoClient } from '../../lib/api/kommo-client';
 import { leadQueries } from '../../lib/api/lead-queries';
 import { fetchLeadsChunk, initialLeadsCursor } from '../../lib/api/leads-stream';
 import { withLeadsPrefetch } from './leads-prefetch-client';
@@ -48,7 +48,8 @@ function startWalk(client: KommoClient, queryClient: QueryClient, query: LeadsQu
   const options = leadQueries.list(client, query);
   const queryKey = options.queryKey;
   const stopPrefetch = new AbortController();
-  const walkClient = withLeadsPrefetch(client, stopPrefetch.signal);
+  // A walk yields to what the user asks meanwhile (a new view, a scroll, an open lead).
+  const walkClient = withLeadsPrefetch(withPriority(client, 'background'), stopPrefetch.signal);
   const listQuery = queryKey[3];
   const walker = createLoadAllWalker({
     fetchChunk: (cursor, signal) => fetchLeadsChunk(walkClient, cursor, listQuery.order, signal),

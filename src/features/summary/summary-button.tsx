@@ -1,36 +1,34 @@
-// The "Summary" button and its drawer. The panel (and recharts behind @mantine/charts) is loaded
-// only when the drawer first opens, so the first paint of the table does not pay for the charts.
-import { Button, Drawer, Group, Loader } from '@mantine/core';
+// The "Summary" button. Its drawer, the panel and recharts behind @mantine/charts are one chunk
+// loaded when the drawer first opens, so the first paint of the table pays for none of them.
+import { Button, Loader } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import type { LeadsQuery } from '../../kommo/leads-query';
 import { useMessages } from '../../lib/i18n/language-context';
 import { summaryMessages } from './summary-messages';
 
-const SummaryPanel = lazy(() => import('./summary-panel').then((m) => ({ default: m.SummaryPanel })));
+const SummaryDrawer = lazy(() => import('./summary-drawer').then((m) => ({ default: m.SummaryDrawer })));
 
 export type SummaryButtonProps = { listQuery: LeadsQuery };
 
 export function SummaryButton({ listQuery }: SummaryButtonProps) {
   const t = useMessages(summaryMessages);
   const [opened, setOpened] = useState(false);
+  // Mounted from the first opening on, so closing plays the drawer's transition.
+  const [mounted, setMounted] = useState(false);
+  const open = () => {
+    setMounted(true);
+    setOpened(true);
+  };
   return (
     <>
-      <Button size="xs" variant="light" onClick={() => setOpened(true)}>
+      <Button size="xs" variant="light" onClick={open}>
         {t('summary')}
       </Button>
-      <Drawer opened={opened} onClose={() => setOpened(false)} position="right" size="xl" title={t('title')} closeButtonProps={{ 'aria-label': t('close') }}>
-        {opened ? (
-          <Suspense
-            fallback={
-              <Group justify="center" p="md">
-                <Loader size="sm" aria-label={t('computing')} />
-              </Group>
-            }
-          >
-            <SummaryPanel listQuery={listQuery} />
-          </Suspense>
-        ) : null}
-      </Drawer>
+      {mounted ? (
+        <Suspense fallback={<Loader size="xs" aria-label={t('computing')} />}>
+          <SummaryDrawer opened={opened} onClose={() => setOpened(false)} listQuery={listQuery} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

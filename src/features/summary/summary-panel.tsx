@@ -1,6 +1,9 @@
 // The summary of the loaded leads of a view: totals, by stage (bars in the stages' colours), by
 // responsible user, won against lost with loss reasons. Loaded lazily with recharts; clicking a
 // bar (or its row in the table under it) applies that stage or user as the view's filter.
+// Mantine's styles of the components only the summary draws, before the charts package's.
+import '@mantine/core/styles/SimpleGrid.css';
+import '@mantine/core/styles/Table.css';
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import { Alert, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { Links } from '../../kommo/schemas';
 import type { KommoClient } from './kommo-client';
+import type { RequestPriority } from './rate-limiter';
 import { encodeQueryParams, type QueryParam } from './query-string';
 
 export type PagedSchema = z.ZodType<{ _links: Links }>;
@@ -15,13 +16,13 @@ export async function fetchAllPages<S extends PagedSchema>(
   params: readonly QueryParam[],
   schema: S,
   signal: AbortSignal,
-  options: { limit: number; maxPages?: number },
+  options: { limit: number; maxPages?: number; firstPage?: number; priority?: RequestPriority },
 ): Promise<Array<z.output<S>>> {
   const pages: Array<z.output<S>> = [];
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-  for (let page = 1; page <= maxPages; page++) {
+  for (let page = options.firstPage ?? 1; page <= maxPages; page++) {
     const query = encodeQueryParams([...params, ['page', page], ['limit', options.limit]]);
-    const result = await client.get(path, query, schema, signal);
+    const result = await client.get(path, query, schema, signal, options.priority);
     if (result === null) break;
     pages.push(result);
     if (!result._links.next) break;

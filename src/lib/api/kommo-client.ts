@@ -11,15 +11,18 @@ import {
   apiErrorFromZod,
   isRetryableKind,
 } from './api-error';
-import { createRateLimiter } from './rate-limiter';
+import { createRateLimiter, type RequestPriority } from './rate-limiter';
 import type { Transport, TransportKind } from './transport';
 
 export type KommoClientState = { blocked: boolean; rateLimitedUntil: number | null; requests: number };
 
 export type KommoClient = {
   readonly transportKind: TransportKind;
-  /** GET + parse. Resolves null for 204 (never parses JSON on 204). Throws ApiError. */
-  get<S extends z.ZodType>(path: string, query: string, schema: S, signal: AbortSignal): Promise<z.output<S> | null>;
+  /**
+   * GET + parse. Resolves null for 204 (never parses JSON on 204). Throws ApiError. `priority`
+   * (default 'normal') orders the call among those waiting for the rate limit.
+   */
+  get<S extends z.ZodType>(path: string, query: string, schema: S, signal: AbortSignal, priority?: RequestPriority): Promise<z.output<S> | null>;
   getState(): KommoClientState;
   /** For useSyncExternalStore: the listener runs after every state change. */
   subscribe(listener: () => void): () => void;
@@ -90,11 +93,11 @@ export function createKommoClient(transport: Transport, options: KommoClientOpti
     }
   };
 
-  const acquire = async (signal: AbortSignal) => {
+  const acquire = async (signal: AbortSignal, priority: RequestPriority | undefined) => {
     const blockSignal = blockController.signal;
     const linked = anySignal([signal, blockSignal]);
     try {
-      await limiter.acquire(linked.signal);
+      await limiter.acquire(linked.signal, priority);
     } catch (error) {
       if (signal.aborted) throw abortedError(signal);
       if (blockSignal.aborted) throw forbidden();
@@ -110,7 +113,14 @@ export function createKommoClient(transport: Transport, options: KommoClientOpti
     return ceiling / 2 + random() * (ceiling / 2);
   };
 
-  async function attemptOnce<S extends z.ZodType>(path: string, query: string, schema: S, signal: AbortSignal, attempt: number) {
+  async function attemptOnce<S extends z.ZodType>(
+    path: string,
+    query: string,
+    schema: S,
+    signal: AbortSignal,
+    attempt: number,
+    priority: RequestPriority | undefined,
+  ) {
     if (state.blocked) throw forbidden();
     // After a 429 every caller waits out the same cool-down before its turn in the limiter; a
     // cool-down too long to wait silently fails fast so the UI can show its countdown.
@@ -122,7 +132,7 @@ export function createKommoClient(transport: Transport, options: KommoClientOpti
       }
       await wait(remaining, signal);
     }
-    await acquire(signal);
+    await acquire(signal, priority);
     if (state.blocked) throw forbidden();
     if (signal.aborted) throw abortedError(signal);
 
@@ -166,10 +176,10 @@ export function createKommoClient(transport: Transport, options: KommoClientOpti
 
   return {
     transportKind: transport.kind,
-    async get(path, query, schema, signal) {
+    async get(path, query, schema, signal, priority) {
       for (let attempt = 0; ; attempt++) {
         try {
-          return await attemptOnce(path, query, schema, signal, attempt);
+          return await attemptOnce(path, query, schema, signal, attempt, priority);
         } catch (error) {
           const apiError = apiErrorFromThrown(error);
           const retryAfterMs = apiError.retryAfterMs;
@@ -201,5 +211,18 @@ export function createKommoClient(transport: Transport, options: KommoClientOpti
       blockController = new AbortController();
       setState({ blocked: false });
     },
+  };
+}
+
+/**
+ * The same client with another default priority for calls that name none: the table's list asks
+ * 'urgent', a load-all walk 'background', so code below them (the stream, the fetchers, the
+ * prefetch wrapper) need not know who is waiting.
+ */
+export function withPriority(client: KommoClient, priority: RequestPriority): KommoClient {
+  return {
+    ...client,
+    transportKind: client.transportKind,
+    get: (path, query, schema, signal, own) => client.get(path, query, schema, signal, own ?? priority),
   };
 }

@@ -1,9 +1,17 @@
 // Query options for leads (TkDodo style): keys from general to specific, every queryFn input in the key.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { LeadsQuery } from '../../kommo/leads-query';
-import type { KommoClient } from './kommo-client';
+import type { Pipeline } from '../../kommo/schemas';
+import { withPriority, type KommoClient } from './kommo-client';
 import { fetchLeadsPage } from './leads-fetchers';
-import { fetchLeadsChunk, initialLeadsCursor } from './leads-stream';
+import { fetchLeadsChunk, initialLeadsCursor, type StreamsProgress } from './leads-stream';
+
+export type LeadsListOptions = {
+  /** The account's pipelines: whole pipelines of a stage selection then go in one stream (same leads, fewer requests). */
+  pipelines?: readonly Pipeline[];
+  /** Told while the first chunk waits for several streams ("loading 7 of 19 stages"). */
+  onProgress?: (progress: StreamsProgress) => void;
+};
 
 /** The list pages itself through the cursor: page and limit are not part of what it shows. */
 export function listQueryOf(query: LeadsQuery): LeadsQuery {
@@ -15,12 +23,15 @@ export const leadQueries = {
   all: ['leads'] as const,
   lists: () => [...leadQueries.all, 'list'] as const,
   /** The merged, lazily paged list: one page of the infinite query is one chunk of 250 leads. */
-  list: (client: KommoClient, query: LeadsQuery) => {
+  /** `options` change how the list is fetched, never what it holds: they stay out of the key. */
+  list: (client: KommoClient, query: LeadsQuery, options: LeadsListOptions = {}) => {
     const listQuery = listQueryOf(query);
+    // The list is what the user waits for: its pages go ahead of reference data and of load all.
+    const urgent = withPriority(client, 'urgent');
     return infiniteQueryOptions({
       queryKey: [...leadQueries.lists(), client.transportKind, listQuery] as const,
-      initialPageParam: initialLeadsCursor(listQuery),
-      queryFn: ({ pageParam, signal }) => fetchLeadsChunk(client, pageParam, listQuery.order, signal),
+      initialPageParam: initialLeadsCursor(listQuery, options.pipelines),
+      queryFn: ({ pageParam, signal }) => fetchLeadsChunk(urgent, pageParam, listQuery.order, signal, undefined, undefined, options.onProgress),
       getNextPageParam: (last) => last.next,
     });
   },

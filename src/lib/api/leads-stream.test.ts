@@ -340,10 +340,10 @@ describe('fetchLeadsChunk with the "without tasks" post-filter', () => {
     const all: WireLead[] = Array.from({ length: 600 }, (_, i) => ({ id: i + 1, created_at: 1_000 + i, updated_at: 1, pipeline_id: 1, status_id: 10 }));
     const base = kommoLeads(all);
     let served = 0;
-    const drifting: FakeHandler = (req) => {
+    const drifting: FakeHandler = (req, i) => {
       served += 1;
       if (served === 2) all.push(...[601, 602, 603].map((id) => ({ id, created_at: 5_000 + id, updated_at: 1, pipeline_id: 1, status_id: 10 })));
-      return base(req);
+      return base(req, i);
     };
     const { client } = setup(drifting);
     const { ids } = await drain(client, { order: { field: 'created_at', direction: 'desc' } });

@@ -1,11 +1,13 @@
 // The leads list as one lazily paged stream, even when Kommo needs several requests to answer it:
 // it filters one (pipeline, stage) pair per request, so several pairs become several sorted
-// streams merged on the fly (a k-way merge) in the chosen order. Filters Kommo has not got at all
+// streams merged on the fly (a k-way merge) in the chosen order. Pipelines whose every stage is
+// selected go in one stream as `filter[pipeline_id][]` (Kommo's own filter, several ids in one
+// request), so a view of whole pipelines is one stream; only partial pipelines need a stream a stage. Filters Kommo has not got at all
 // ("leads without tasks") are post-filters: every stream still pages Kommo as usual and drops the
 // leads the filter rejects before they enter the merge.
 import type { LeadsQuery, OrderField, StagePair } from '../../kommo/leads-query';
 import { MAX_LIMIT } from '../../kommo/leads-query';
-import type { Lead } from '../../kommo/schemas';
+import type { Lead, Pipeline } from '../../kommo/schemas';
 import { anySignal } from './any-signal';
 import type { KommoClient } from './kommo-client';
 import { fetchLeadsPage } from './leads-fetchers';
@@ -43,23 +45,66 @@ export const DEFAULT_CHUNK_PAGE_BOUNDS: ChunkPageBounds = { budget: 8, limit: 40
 
 const pairKey = (pair: StagePair) => `${pair.pipeline_id}:${pair.status_id}`;
 
-/** One query per distinct (pipeline, stage) pair when there are several, else the query itself. */
-export function splitLeadsQuery(query: LeadsQuery): LeadsQuery[] {
+/** Whether a stage selection names several distinct stages, i.e. Kommo cannot answer it in one stage filter. */
+export function hasSeveralStages(query: LeadsQuery): boolean {
+  const statuses = query.filter?.statuses ?? [];
+  return new Set(statuses.map(pairKey)).size > 1;
+}
+
+/**
+ * The pipelines whose every stage is among `pairs`, in the order of their first selected stage.
+ * Only without a pipeline filter of the query's own: `filter[pipeline_id]` would replace it, not
+ * narrow it (Kommo combines filters with AND), so such a query keeps its per-stage streams.
+ */
+function wholePipelines(query: LeadsQuery, pairs: readonly StagePair[], pipelines: readonly Pipeline[] | undefined): Set<number> {
+  const whole = new Set<number>();
+  if (!pipelines || (query.filter?.pipeline_id?.length ?? 0) > 0) return whole;
+  const selected = new Set(pairs.map(pairKey));
+  for (const pair of pairs) {
+    if (whole.has(pair.pipeline_id)) continue;
+    const pipeline = pipelines.find((p) => p.id === pair.pipeline_id);
+    const statuses = pipeline?._embedded.statuses ?? [];
+    if (statuses.length > 0 && statuses.every((s) => selected.has(`${pair.pipeline_id}:${s.id}`))) whole.add(pair.pipeline_id);
+  }
+  return whole;
+}
+
+/**
+ * The queries that together answer `query`: the query itself when it has at most one stage; else
+ * one query for all the whole pipelines (`filter[pipeline_id][]`, when `pipelines` says which are
+ * whole) and one per remaining (pipeline, stage) pair.
+ */
+export function splitLeadsQuery(query: LeadsQuery, pipelines?: readonly Pipeline[]): LeadsQuery[] {
   const statuses = query.filter?.statuses;
   if (!statuses || statuses.length <= 1) return [query];
   const pairs = new Map<string, StagePair>();
   for (const pair of statuses) if (!pairs.has(pairKey(pair))) pairs.set(pairKey(pair), pair);
   if (pairs.size === 1) return [{ ...query, filter: { ...query.filter, statuses: [...pairs.values()] } }];
-  return [...pairs.values()].map((pair) => ({ ...query, filter: { ...query.filter, statuses: [pair] } }));
+  const whole = wholePipelines(query, [...pairs.values()], pipelines);
+  const { statuses: _statuses, ...otherFilters } = query.filter ?? {};
+  const grouped: LeadsQuery[] = whole.size > 0 ? [{ ...query, filter: { ...otherFilters, pipeline_id: [...whole] } }] : [];
+  const partial = [...pairs.values()].filter((pair) => !whole.has(pair.pipeline_id));
+  return [...grouped, ...partial.map((pair) => ({ ...query, filter: { ...query.filter, statuses: [pair] } }))];
 }
 
-export function initialLeadsCursor(query: LeadsQuery): LeadsCursor {
+/**
+ * The first cursor of a list. With the account's pipelines, whole pipelines share one stream (see
+ * splitLeadsQuery); without them every stage gets its own: the same leads in the same order, in
+ * more requests.
+ */
+export function initialLeadsCursor(query: LeadsQuery, pipelines?: readonly Pipeline[]): LeadsCursor {
   const { page: _page, limit: _limit, ...rest } = query;
-  const queries = splitLeadsQuery(rest);
+  const queries = splitLeadsQuery(rest, pipelines);
   // The merge relies on every stream being sorted the same way: never leave that to a server default.
-  const streams = queries.length > 1 ? queries.map((q) => ({ ...q, order: q.order ?? DEFAULT_LEADS_ORDER })) : queries;
+  // A selection of several stages always sends the order, even when it became one stream, so the
+  // answer is the same with and without the pipelines.
+  const explicitOrder = queries.length > 1 || hasSeveralStages(rest);
+  const streams = explicitOrder ? queries.map((q) => ({ ...q, order: q.order ?? DEFAULT_LEADS_ORDER })) : queries;
   return { streams: streams.map((q) => ({ query: q, nextPage: 1, buffer: [] })) };
 }
+
+/** How far the first refill of a chunk has got: streams answered of all those asked. */
+export type StreamsProgress = { loaded: number; total: number };
 
 function sortValue(lead: Lead, field: OrderField): number {
   // Deleted leads carry null dates: they sort as the smallest value, like SQL's NULLS FIRST in asc.
@@ -113,6 +158,7 @@ export async function fetchLeadsChunk(
   signal: AbortSignal,
   chunkSize = DEFAULT_CHUNK_SIZE,
   bounds: ChunkPageBounds = DEFAULT_CHUNK_PAGE_BOUNDS,
+  onProgress?: (progress: StreamsProgress) => void,
 ): Promise<LeadsChunk> {
   const size = Math.max(1, Math.trunc(chunkSize));
   const compare = compareLeads(order ?? DEFAULT_LEADS_ORDER);
@@ -130,8 +176,20 @@ export async function fetchLeadsChunk(
       pages += empty.length;
       const controller = new AbortController();
       const linked = anySignal([signal, controller.signal]);
+      const total = empty.length;
+      let loaded = 0;
+      // Only a wait on several streams is worth telling ("loading 7 of 19 stages").
+      const tell = total > 1 && onProgress ? onProgress : null;
+      tell?.({ loaded, total });
       try {
-        await Promise.all(empty.map((s) => refill(client, s, linked.signal)));
+        await Promise.all(
+          empty.map((s) =>
+            refill(client, s, linked.signal).then(() => {
+              loaded += 1;
+              tell?.({ loaded, total });
+            }),
+          ),
+        );
       } catch (error) {
         // A failed stream fails the chunk: stop its siblings' requests too.
         controller.abort();

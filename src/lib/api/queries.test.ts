@@ -91,3 +91,22 @@ describe('referenceQueries and entityQueries', () => {
     queryClient.clear();
   });
 });
+
+describe('custom fields: first page, then the rest', () => {
+  it('the whole list reuses the first page the table drew with: page 1 is requested once', async () => {
+    const next = { next: { href: 'https://x/next' } };
+    const transport = createFakeTransport((req) => {
+      const page = Number(new URLSearchParams(req.query).get('page'));
+      const fields = Array.from({ length: page < 2 ? 50 : 3 }, (_, i) => ({ id: page * 100 + i, name: `F${page}.${i}`, type: 'text' }));
+      return jsonResponse(200, { _links: page < 2 ? next : {}, _embedded: { custom_fields: fields } });
+    });
+    const client = createKommoClient(transport);
+    const queryClient = createQueryClient();
+    const first = await queryClient.fetchQuery(referenceQueries.customFieldsFirstPage(client));
+    expect(first.fields).toHaveLength(50);
+    expect(first.hasNext).toBe(true);
+    const all = await queryClient.fetchQuery(referenceQueries.customFields(client));
+    expect(all).toHaveLength(53);
+    expect(transport.requests.map((r) => new URLSearchParams(r.query).get('page'))).toEqual(['1', '2']);
+  });
+});

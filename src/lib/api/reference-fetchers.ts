@@ -1,4 +1,5 @@
 // The account's reference data (names for ids): fetched once per session, each parsed at the boundary.
+// What only improves names later asks the limiter at 'deferred' priority, behind the first rows.
 import {
   accountSchema,
   catalogsPageSchema,
@@ -55,25 +56,45 @@ export async function fetchUsers(client: KommoClient, signal: AbortSignal): Prom
   return { users: pages.flatMap((p) => p._embedded.users), groups: [...groups.values()] };
 }
 
-export async function fetchCustomFields(client: KommoClient, signal: AbortSignal): Promise<CustomFieldDefinition[]> {
-  const pages = await fetchAllPages(client, '/api/v4/leads/custom_fields', [], customFieldsPageSchema, signal, {
+const CUSTOM_FIELDS_PATH = '/api/v4/leads/custom_fields';
+
+export type CustomFieldsFirstPage = { fields: CustomFieldDefinition[]; hasNext: boolean };
+
+/** The first page alone: enough for the columns shown by default, so the table need not wait for the rest. */
+export async function fetchCustomFieldsFirstPage(client: KommoClient, signal: AbortSignal): Promise<CustomFieldsFirstPage> {
+  const query = encodeQueryParams([['page', 1], ['limit', CUSTOM_FIELDS_PAGE_SIZE]]);
+  const page = await client.get(CUSTOM_FIELDS_PATH, query, customFieldsPageSchema, signal);
+  return { fields: page?._embedded.custom_fields ?? [], hasNext: Boolean(page?._links.next) };
+}
+
+/** Every custom field: the given first page, then the later pages at 'deferred' priority. */
+export async function fetchCustomFields(
+  client: KommoClient,
+  signal: AbortSignal,
+  firstPage?: CustomFieldsFirstPage,
+): Promise<CustomFieldDefinition[]> {
+  const first = firstPage ?? (await fetchCustomFieldsFirstPage(client, signal));
+  if (!first.hasNext) return first.fields;
+  const pages = await fetchAllPages(client, CUSTOM_FIELDS_PATH, [], customFieldsPageSchema, signal, {
     limit: CUSTOM_FIELDS_PAGE_SIZE,
+    firstPage: 2,
+    priority: 'deferred',
   });
-  return pages.flatMap((p) => p._embedded.custom_fields);
+  return [...first.fields, ...pages.flatMap((p) => p._embedded.custom_fields)];
 }
 
 export async function fetchLossReasons(client: KommoClient, signal: AbortSignal): Promise<LossReason[]> {
-  const response = await client.get('/api/v4/leads/loss_reasons', '', lossReasonsResponseSchema, signal);
+  const response = await client.get('/api/v4/leads/loss_reasons', '', lossReasonsResponseSchema, signal, 'deferred');
   return response?._embedded.loss_reasons ?? [];
 }
 
 export async function fetchTags(client: KommoClient, signal: AbortSignal): Promise<Tag[]> {
-  const pages = await fetchAllPages(client, '/api/v4/leads/tags', [], tagsPageSchema, signal, { limit: PAGE_SIZE });
+  const pages = await fetchAllPages(client, '/api/v4/leads/tags', [], tagsPageSchema, signal, { limit: PAGE_SIZE, priority: 'deferred' });
   return pages.flatMap((p) => p._embedded.tags);
 }
 
 export async function fetchCatalogs(client: KommoClient, signal: AbortSignal): Promise<Catalog[]> {
-  const pages = await fetchAllPages(client, '/api/v4/catalogs', [], catalogsPageSchema, signal, { limit: PAGE_SIZE });
+  const pages = await fetchAllPages(client, '/api/v4/catalogs', [], catalogsPageSchema, signal, { limit: PAGE_SIZE, priority: 'deferred' });
   return pages.flatMap((p) => p._embedded.catalogs);
 }
 
@@ -84,7 +105,7 @@ export async function fetchCatalogs(client: KommoClient, signal: AbortSignal): P
  */
 export async function fetchSources(client: KommoClient, signal: AbortSignal): Promise<Source[]> {
   try {
-    const response = await client.get(SOURCES_PATH, '', sourcesResponseSchema, signal);
+    const response = await client.get(SOURCES_PATH, '', sourcesResponseSchema, signal, 'deferred');
     return response?._embedded.sources ?? [];
   } catch (error) {
     if (signal.aborted) throw error;

@@ -5,6 +5,7 @@ import {
   fetchAccount,
   fetchCatalogs,
   fetchCustomFields,
+  fetchCustomFieldsFirstPage,
   fetchLossReasons,
   fetchPipelines,
   fetchSources,
@@ -22,8 +23,20 @@ export const referenceQueries = {
     queryOptions({ queryKey: [...referenceQueries.all, 'pipelines', client.transportKind] as const, queryFn: ({ signal }) => fetchPipelines(client, signal), ...ONCE }),
   users: (client: KommoClient) =>
     queryOptions({ queryKey: [...referenceQueries.all, 'users', client.transportKind] as const, queryFn: ({ signal }) => fetchUsers(client, signal), ...ONCE }),
+  /** Page 1 of the custom fields: the table draws with it; `customFields` reuses it, never asks twice. */
+  customFieldsFirstPage: (client: KommoClient) =>
+    queryOptions({
+      queryKey: [...referenceQueries.all, 'custom-fields', 'first-page', client.transportKind] as const,
+      queryFn: ({ signal }) => fetchCustomFieldsFirstPage(client, signal),
+      ...ONCE,
+    }),
   customFields: (client: KommoClient) =>
-    queryOptions({ queryKey: [...referenceQueries.all, 'custom-fields', client.transportKind] as const, queryFn: ({ signal }) => fetchCustomFields(client, signal), ...ONCE }),
+    queryOptions({
+      queryKey: [...referenceQueries.all, 'custom-fields', client.transportKind] as const,
+      queryFn: async ({ signal, client: queryClient }) =>
+        fetchCustomFields(client, signal, await queryClient.ensureQueryData(referenceQueries.customFieldsFirstPage(client))),
+      ...ONCE,
+    }),
   lossReasons: (client: KommoClient) =>
     queryOptions({ queryKey: [...referenceQueries.all, 'loss-reasons', client.transportKind] as const, queryFn: ({ signal }) => fetchLossReasons(client, signal), ...ONCE }),
   tags: (client: KommoClient) =>
