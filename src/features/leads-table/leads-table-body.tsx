@@ -3,11 +3,10 @@
 import type { Row } from '@tanstack/react-table';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
-import type { LeadsQuery, OrderField } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
 import { LeadsTableContext, type LeadsTableContextValue } from './leads-table-context';
 import type { LeadsTableFeatures } from './leads-table-features';
-import { LeadsTableHeader, type LeadsTableHeaderProps } from './leads-table-header';
+import { LeadsTableHeader, type HeaderSorting, type LeadsTableHeaderProps } from './leads-table-header';
 import { cellLayouts, LeadsTableRow, rowDomId, type ColumnLayout } from './leads-table-row';
 import classes from './leads-table.module.css';
 import { usePageEntities } from './use-page-entities';
@@ -39,8 +38,7 @@ export type LeadsTableBodyProps = {
   loadMore: () => void;
   /** Changes when the list's order or filters change: the view returns to the first row. */
   resetKey: string;
-  order: LeadsQuery['order'];
-  onSort: (field: OrderField) => void;
+  sorting: HeaderSorting;
   needContacts: boolean;
   needCompanies: boolean;
   context: Omit<LeadsTableContextValue, 'entities'>;
@@ -189,13 +187,13 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
   };
 
   // The body re-renders on every scrolled frame; the header only when its own inputs change.
-  const { headers, totalWidth, order, onSort } = props;
+  const { headers, totalWidth, sorting } = props;
   const { t } = props.context;
   const header = useMemo(
     () => (
-      <LeadsTableHeader headers={headers} layout={layouts} height={HEADER_HEIGHT} width={totalWidth} order={order} onSort={onSort} t={t} />
+      <LeadsTableHeader headers={headers} layout={layouts} height={HEADER_HEIGHT} width={totalWidth} sorting={sorting} t={t} />
     ),
-    [headers, layouts, totalWidth, order, onSort, t],
+    [headers, layouts, totalWidth, sorting, t],
   );
 
   const activeRow = rows[Math.min(activeIndex, rows.length - 1)];

@@ -22,8 +22,17 @@ export type LeadsCursor = { streams: LeadsStream[] };
 export type LeadsOrder = NonNullable<LeadsQuery['order']>;
 export type LeadsChunk = { leads: Lead[]; next: LeadsCursor | null };
 
-/** The demo account's order when none is asked; merged streams always send it explicitly. */
-export const DEFAULT_LEADS_ORDER: LeadsOrder = { field: 'id', direction: 'asc' };
+/**
+ * The app's order when the view names none: newest first, as a manager expects a list to open.
+ * Kommo's own default (no `order`) is oldest first, so every stream sends this explicitly; the URL
+ * stays empty for it, and a link with an explicit order keeps that order.
+ */
+export const DEFAULT_LEADS_ORDER: LeadsOrder = { field: 'created_at', direction: 'desc' };
+
+/** The order a view is shown in: its own, or the app's default. */
+export function effectiveOrder(order: LeadsQuery['order']): LeadsOrder {
+  return order ?? DEFAULT_LEADS_ORDER;
+}
 export const STREAM_PAGE_SIZE = MAX_LIMIT;
 export const DEFAULT_CHUNK_SIZE = 250;
 
@@ -51,8 +60,9 @@ export function splitLeadsQuery(query: LeadsQuery): LeadsQuery[] {
 export function initialLeadsCursor(query: LeadsQuery): LeadsCursor {
   const { page: _page, limit: _limit, ...rest } = query;
   const queries = splitLeadsQuery(rest);
-  // The merge relies on every stream being sorted the same way: never leave that to a server default.
-  const streams = queries.length > 1 ? queries.map((q) => ({ ...q, order: q.order ?? DEFAULT_LEADS_ORDER })) : queries;
+  // The merge relies on every stream being sorted the same way, and the app's default is not Kommo's:
+  // never leave the order to the server.
+  const streams = queries.map((q) => ({ ...q, order: effectiveOrder(q.order) }));
   return { streams: streams.map((q) => ({ query: q, nextPage: 1, buffer: [] })) };
 }
 
@@ -107,7 +117,7 @@ export async function fetchLeadsChunk(
   bounds: ChunkPageBounds = DEFAULT_CHUNK_PAGE_BOUNDS,
 ): Promise<LeadsChunk> {
   const size = Math.max(1, Math.trunc(chunkSize));
-  const compare = compareLeads(order ?? DEFAULT_LEADS_ORDER);
+  const compare = compareLeads(effectiveOrder(order));
   const work: WorkingStream[] = cursor.streams.map((s) => ({ ...s, offset: 0 }));
   const leads: Lead[] = [];
   let pages = 0;
