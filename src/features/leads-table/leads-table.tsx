@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ORDER_FIELDS, type OrderField } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
+import { useKommoLeadLink } from '../../lib/bridge/use-kommo-lead-link';
 import { leadQueries } from '../../lib/api/lead-queries';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';
 import { effectiveOrder, STREAM_PAGE_SIZE, type LeadsChunk } from '../../lib/api/leads-stream';
@@ -189,7 +190,8 @@ function LeadsGrid({ reference, prefs, leadsQuery, url }: LeadsGridProps) {
     }),
     [appliedSort, sortColumn, askedSort, serverOrder, allLoaded, urlQuery, setQuery, setSort, reference, labelOf, t],
   );
-  const context = useMemo(() => ({ reference, t, locale }), [reference, t, locale]);
+  const kommoLink = useKommoLeadLink();
+  const context = useMemo(() => ({ reference, t, locale, kommoLink }), [reference, t, locale, kommoLink]);
   const allIds = allColumns.map((c) => c.id);
   const visibleIds = new Set(orderedHeaders.map((h) => h.column.id));
 
