@@ -57,6 +57,22 @@ test('the widget page embeds the app, which lists demo leads through the bridge 
   expect(direct).toEqual([]);
 });
 
+test('"open in Kommo" in an open lead shows the lead card in the Kommo page itself, through the widget', async ({ page }) => {
+  await page.goto(standinUrl('advanced_settings'));
+  const app = page.frameLocator('#work-area-klb_leads_browser iframe[data-klb-frame]');
+  await expectLeadsListed(app);
+  const row = app.getByRole('grid').locator('[role=row][aria-rowindex="2"]');
+  const id = (await row.locator('[role=gridcell][data-col="id"]').innerText()).trim();
+  // The row's arrow points at the account's own card on the Kommo origin.
+  await expect(row.getByTestId('open-in-kommo-row')).toHaveAttribute('href', `${KOMMO_ORIGIN}/leads/detail/${id}`);
+  await row.getByRole('button', { name: /^Mostrar detalles de / }).click();
+  const link = app.getByRole('link', { name: 'Abrir en Kommo ↗' });
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  await link.click();
+  await expect(page).toHaveURL(`${KOMMO_ORIGIN}/leads/detail/${id}`);
+  await expect(page.getByRole('heading', { name: `Lead card ${id}` })).toBeVisible();
+});
+
 test('the leads list opens the app in a large modal, closed with Escape', async ({ page }) => {
   await page.goto(standinUrl('llist'));
   await page.getByRole('button', { name: 'Panel de leads' }).click();
