@@ -6,6 +6,8 @@ import { useState } from 'react';
 import type { Lead } from '../../kommo/schemas';
 import { useApiErrorText } from '../../lib/api/api-error-messages';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
+import { referenceQueries } from '../../lib/api/reference-queries';
+import { useKommoLeadLink } from '../../lib/bridge/use-kommo-lead-link';
 import { useMessages } from '../../lib/i18n/language-context';
 import { exportMessages } from './export-messages';
 import { downloadBlob, exportFileName, exportLeadsToCsv } from './export-leads';
@@ -23,6 +25,7 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
   const errorText = useApiErrorText();
   const client = useKommoClient();
   const queryClient = useQueryClient();
+  const kommoLink = useKommoLeadLink();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -38,8 +41,11 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
         no: t('no'),
         inactive: t('inactive'),
       };
-      const blob = await exportLeadsToCsv({ client, queryClient, leads, columnIds: getColumnIds(), labels, signal: new AbortController().signal });
-      downloadBlob(blob, exportFileName(new Date()));
+      const leadUrl = kommoLink.kind === 'link' ? kommoLink.href : null;
+      const blob = await exportLeadsToCsv({ client, queryClient, leads, columnIds: getColumnIds(), labels, signal: new AbortController().signal, leadUrl });
+      // The export read the account: its zone names the day in the file name, as in the dates inside.
+      const account = queryClient.getQueryData(referenceQueries.account(client).queryKey);
+      downloadBlob(blob, exportFileName(new Date(), account?.datetime_settings?.timezone));
     } catch (e) {
       setError(errorText(e));
     } finally {

@@ -32,6 +32,7 @@ export const exportMessages = defineMessages(
     score: 'Score',
     labor_cost: 'Labor cost (h:mm)',
     price_by_robot: 'Price set by robot',
+    kommo_link: 'Link in Kommo',
   },
   {
     es: {
@@ -65,6 +66,7 @@ export const exportMessages = defineMessages(
       score: 'Puntuación',
       labor_cost: 'Costo de trabajo (h:mm)',
       price_by_robot: 'Precio fijado por robot',
+      kommo_link: 'Enlace en Kommo',
     },
     pt: {
       exportCsv: 'Exportar CSV',
@@ -97,6 +99,7 @@ export const exportMessages = defineMessages(
       score: 'Pontuação',
       labor_cost: 'Custo de trabalho (h:mm)',
       price_by_robot: 'Preço definido por robô',
+      kommo_link: 'Link no Kommo',
     },
   },
 );
