@@ -75,7 +75,7 @@ function ContactsSection({ lead, batchLeads }: SectionProps) {
   const links = lead._embedded.contacts;
   const ids = useMemo(() => pageContactIds(batchLeads), [batchLeads]);
   const query = useQuery({ ...entityQueries.contacts(client, ids), enabled: ids.length > 0 });
-  if (links === undefined || links.length === 0) return <p className={classes.panelNone}>{t('panelNone')}</p>;
+  if (links === undefined || links.length === 0) return <p className={classes.panelNone}>{t('panelNoContacts')}</p>;
   if (query.isPending) return <p className={classes.panelNone}>{t('panelLoading')}</p>;
   if (query.isError) return <p className={classes.panelText}>{t('panelLoadFailed', { detail: errorText(query.error, t) })}</p>;
   const byId = new Map(query.data.map((c) => [c.id, c]));
@@ -105,7 +105,7 @@ function CompanySection({ lead, pageLeads }: Pick<LeadExpandedPanelProps, 'lead'
   const link = lead._embedded.companies[0];
   const ids = useMemo(() => pageCompanyIds(pageLeads), [pageLeads]);
   const query = useQuery({ ...entityQueries.companies(client, ids), enabled: ids.length > 0 && link !== undefined });
-  if (!link) return <p className={classes.panelNone}>{t('panelNone')}</p>;
+  if (!link) return <p className={classes.panelNone}>{t('panelNoCompany')}</p>;
   if (query.isPending) return <p className={classes.panelNone}>{t('panelLoading')}</p>;
   if (query.isError) return <p className={classes.panelText}>{t('panelLoadFailed', { detail: errorText(query.error, t) })}</p>;
   return <p className={classes.panelText}>{query.data.find((c) => c.id === link.id)?.name ?? `#${link.id}`}</p>;
@@ -119,7 +119,7 @@ function ProductsSection({ lead, batchLeads }: SectionProps) {
   const results = useQueries({
     queries: links ? byCatalog.filter(([catalogId]) => links.some((l) => l.catalog_id === catalogId)).map(([catalogId, ids]) => entityQueries.catalogElements(client, catalogId, ids)) : [],
   });
-  if (links === undefined || links.length === 0) return <p className={classes.panelNone}>{t('panelNone')}</p>;
+  if (links === undefined || links.length === 0) return <p className={classes.panelNone}>{t('panelNoProducts')}</p>;
   if (results.some((r) => r.isPending)) return <p className={classes.panelNone}>{t('panelLoading')}</p>;
   const failed = results.find((r) => r.isError);
   if (failed) return <p className={classes.panelText}>{t('panelLoadFailed', { detail: errorText(failed.error, t) })}</p>;
@@ -179,17 +179,17 @@ export function LeadExpandedPanel({ lead, pageLeads, height, colSpan }: LeadExpa
           <CompanySection lead={lead} pageLeads={pageLeads} />
         </Section>
         <Section title={t('panelTags')}>
-          {lead._embedded.tags.length ? <TagsCell lead={lead} /> : <p className={classes.panelNone}>{t('panelNone')}</p>}
+          {lead._embedded.tags.length ? <TagsCell lead={lead} /> : <p className={classes.panelNone}>{t('panelNoTags')}</p>}
         </Section>
         <Section title={t('panelProducts')}>
           <DetailsGate details={details}>{(full, batchLeads) => <ProductsSection lead={full} batchLeads={batchLeads} />}</DetailsGate>
         </Section>
         <Section title={t('panelLossReason')}>
-          <p className={lossReason ? classes.panelText : classes.panelNone}>{lossReason ?? t('panelNone')}</p>
+          <p className={lossReason ? classes.panelText : classes.panelNone}>{lossReason ?? t('panelNoLossReason')}</p>
         </Section>
         <Section title={t('panelCustomFields')} wide>
           {lead.custom_fields_values.length === 0 ? (
-            <p className={classes.panelNone}>{t('panelNone')}</p>
+            <p className={classes.panelNone}>{t('panelNoFields')}</p>
           ) : (
             <dl className={classes.fields}>
               {lead.custom_fields_values.map((value) => {
