@@ -19,6 +19,24 @@ export function contactHref(kind: ContactChannelProps['kind'], value: string): s
   return EMAIL_RE.test(email) ? `mailto:${email}` : null;
 }
 
+// Drawn, not a character: the copy sign (⧉) is missing from common system fonts.
+function CopyIcon() {
+  return (
+    <svg aria-hidden="true" width="12" height="12" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5">
+      <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
+      <path d="M10.5 3.5v-1a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h1" />
+    </svg>
+  );
+}
+
+function CheckIcon() {
+  return (
+    <svg aria-hidden="true" width="12" height="12" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="2">
+      <path d="M3 8.5l3 3 7-7" />
+    </svg>
+  );
+}
+
 export function ContactChannel({ kind, value, t }: ContactChannelProps) {
   const href = contactHref(kind, value);
   const label = kind === 'phone' ? t('callPhone', { phone: value }) : t('writeEmail', { email: value });
@@ -35,7 +53,7 @@ export function ContactChannel({ kind, value, t }: ContactChannelProps) {
         {({ copied, copy }) => (
           <Tooltip label={copied ? t('copied') : t('copyValue', { value })} withArrow position="right">
             <ActionIcon size="xs" variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={t('copyValue', { value })}>
-              <span aria-hidden="true">{copied ? '✓' : '⧉'}</span>
+              {copied ? <CheckIcon /> : <CopyIcon />}
             </ActionIcon>
           </Tooltip>
         )}

@@ -12,7 +12,8 @@ import classes from './leads-table.module.css';
 import { usePageEntities } from './use-page-entities';
 
 export const HEADER_HEIGHT = 40;
-export const PANEL_HEIGHT = 300;
+// Tall enough for two contacts and five rows of fields at 1440 px; a longer panel scrolls inside.
+export const PANEL_HEIGHT = 420;
 // Rows are a fixed height and cheap to mount: a few rows of overscan are enough even at 100 px a frame,
 // and every extra row costs paint and compositing work (two sticky pinned cells each) on every frame.
 const OVERSCAN = 4;

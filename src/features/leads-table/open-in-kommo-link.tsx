@@ -18,7 +18,7 @@ export type OpenInKommoLinkProps = {
 export function OpenInKommoLink({ link, leadId, name, variant, t }: OpenInKommoLinkProps) {
   if (link.kind !== 'link') {
     if (variant === 'row' || link.kind === 'pending') return null;
-    return <p className={classes.muted} style={{ margin: 0 }}>{t('openInKommoDemo')}</p>;
+    return <p className={classes.panelNone}>{t('openInKommoDemo')}</p>;
   }
   const href = link.href(leadId);
   if (href === null) return null;
