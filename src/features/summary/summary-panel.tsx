@@ -138,7 +138,7 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
           {t('partial', { count: summary.count })}
         </Alert>
       ) : null}
-      <SimpleGrid cols={{ base: 1, xs: 3 }}>
+      <SimpleGrid cols={{ base: 2, xs: 3 }} spacing="xs">
         <Stat label={t('openValue')} value={money(summary.open.sum)} detail={t('leadsOf', { count: summary.open.count })} testId="summary-open-value" />
         <Stat label={t('wonValue')} value={money(summary.won.sum)} detail={t('leadsOf', { count: summary.won.count })} testId="summary-won-value" />
         <Stat
