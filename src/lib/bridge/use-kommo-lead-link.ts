@@ -30,9 +30,9 @@ export function useKommoLeadLink(): KommoLeadLink {
       const parentOrigin = mode.session.parentOrigin;
       return { kind: 'link', href: (id) => kommoLeadUrl(parentOrigin, id), open: (id) => requestOpenLead(window.parent, parentOrigin, id) };
     }
-    if (standalone && config.isPending) return PENDING;
-    // A failed config read is treated like the demo: no link, rather than a guessed address.
+    // Unknown (still loading, or the settings could not be read): no link and no claim either way.
+    if (standalone && (config.isPending || config.isError)) return PENDING;
     if (base === null) return DEMO;
     return { kind: 'link', href: (id) => kommoLeadUrl(base, id), open: null };
-  }, [mode, standalone, config.isPending, base]);
+  }, [mode, standalone, config.isPending, config.isError, base]);
 }
