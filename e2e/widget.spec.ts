@@ -57,6 +57,23 @@ test('the widget page embeds the app, which lists demo leads through the bridge 
   expect(direct).toEqual([]);
 });
 
+test('"open in Kommo" in an open lead shows the lead card in the Kommo page itself, through the widget', async ({ page }) => {
+  const kommo = new KommoStandinPage(page, KOMMO_ORIGIN);
+  await kommo.goto(ADVANCED, DASHBOARD);
+  const app = page.frameLocator('#work-area-klb_leads_browser iframe[data-klb-frame]');
+  await expectLeadsListed(app);
+  const row = app.getByRole('grid').locator('[role=row][aria-rowindex="2"]');
+  const id = (await row.locator('[role=gridcell][data-col="id"]').innerText()).trim();
+  // The row's arrow points at the account's own card on the Kommo origin.
+  await expect(row.getByTestId('open-in-kommo-row')).toHaveAttribute('href', `${KOMMO_ORIGIN}/leads/detail/${id}`);
+  await row.getByRole('button', { name: /^Mostrar detalles de / }).click();
+  const link = app.getByRole('link', { name: 'Abrir en Kommo ↗' });
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  await link.click();
+  await expect(page).toHaveURL(`${KOMMO_ORIGIN}/leads/detail/${id}`);
+  await expect(page.getByRole('heading', { name: `Lead card ${id}` })).toBeVisible();
+});
+
 test('the button sits in the top bar of the leads list and of the pipeline, comes back when Kommo re-renders the bar, and appears nowhere else', async ({ page }) => {
   const kommo = new KommoStandinPage(page, KOMMO_ORIGIN);
   await kommo.goto('/leads/pipeline/1', DASHBOARD);

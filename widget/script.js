@@ -9,6 +9,7 @@
 //                                                          or            {type:'klb:error', id, reason:'forbidden'|'network'}
 //   iframe -> page  {type:'klb:cancel', id}
 //   iframe -> page  {type:'klb:close'}                   the user pressed Escape inside the dashboard
+//   iframe -> page  {type:'klb:open-lead', leadId}       the page opens /leads/detail/<leadId> itself
 // A message counts only when event.origin is the dashboard URL's origin AND event.source is this
 // widget's own iframe; every answer names that origin explicitly, never '*'.
 /* global define, window, document, URL, fetch, AbortController, MutationObserver */
@@ -288,6 +289,8 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
         post(readContext());
       } else if (data.type === 'klb:request') {
         relay(data);
+      } else if (data.type === 'klb:open-lead') {
+        openLeadCard(data.leadId);
       } else if (data.type === 'klb:cancel' && typeof data.id === 'string' && hasOwn(inFlight, data.id)) {
         var controller = inFlight[data.id];
         finish(data.id);
@@ -306,6 +309,15 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
       inFlight = {};
       inFlightCount = 0;
     };
+  }
+
+  /**
+   * Shows a lead's card in this Kommo page (the frame's sandbox cannot navigate the top page). Only
+   * a positive integer id is accepted, and only this origin's own `/leads/detail/<id>` is opened.
+   */
+  function openLeadCard(leadId) {
+    if (typeof leadId !== 'number' || !isFinite(leadId) || Math.floor(leadId) !== leadId || leadId <= 0 || leadId > 9007199254740991) return;
+    window.location.assign('/leads/detail/' + String(leadId));
   }
 
   function createFrame(url, title) {

@@ -27,7 +27,14 @@ describe('/app-config.json', () => {
     expect(await response.json()).toEqual({
       parentOrigins: ['https://*.kommo.com', 'https://acme.amocrm.ru'],
       publicUrl: 'https://leads.example.com/',
+      kommoBaseUrl: null,
     });
+  });
+
+  it('names the real account’s Kommo address for "open in Kommo" links; the demo account has none', async () => {
+    const real = makeApp({ mode: 'real', upstream: { baseUrl: 'https://acme.kommo.com', token: 'token-for-test', fetch: async () => new Response('{}') } });
+    expect(await (await real.request('/app-config.json')).json()).toMatchObject({ kommoBaseUrl: 'https://acme.kommo.com' });
+    expect(await (await makeApp().request('/app-config.json')).json()).toMatchObject({ kommoBaseUrl: null });
   });
 
   it('says null when no public URL is configured, and never carries the token', async () => {

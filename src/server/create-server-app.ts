@@ -115,7 +115,9 @@ export function createServerApp(o: ServerAppOptions): Hono<ServerEnv> {
   // sources double as the allowlist of parent origins the iframe will talk to (src/lib/bridge).
   app.get('/app-config.json', (c) => {
     c.header('cache-control', 'no-store');
-    return c.json({ parentOrigins: o.frameAncestors, publicUrl: o.publicUrl ?? null });
+    // The account's own Kommo address, for "open in Kommo" links; the demo account has no Kommo page.
+    const kommoBaseUrl = o.mode === 'real' ? o.upstream.baseUrl : null;
+    return c.json({ parentOrigins: o.frameAncestors, publicUrl: o.publicUrl ?? null, kommoBaseUrl });
   });
 
   app.use('/api/*', apiRequestGuard());

@@ -7,6 +7,8 @@ import { useState } from 'react';
 import type { Lead } from '../../kommo/schemas';
 import { useApiErrorText } from '../../lib/api/api-error-messages';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
+import { referenceQueries } from '../../lib/api/reference-queries';
+import { useKommoLeadLink } from '../../lib/bridge/use-kommo-lead-link';
 import { useMessages } from '../../lib/i18n/language-context';
 import { exportMessages } from './export-messages';
 import type { ExportFormat } from './export-leads';
@@ -24,6 +26,7 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
   const errorText = useApiErrorText();
   const client = useKommoClient();
   const queryClient = useQueryClient();
+  const kommoLink = useKommoLeadLink();
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -39,10 +42,13 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
         no: t('no'),
         inactive: t('inactive'),
       };
+      const leadUrl = kommoLink.kind === 'link' ? kommoLink.href : null;
       // The writers (papaparse, ExcelJS and the column formatters) load on the first export, not with the first screen.
       const { downloadBlob, exportFileName, exportLeadsToCsv } = await import('./export-leads');
-      const blob = await exportLeadsToCsv({ client, queryClient, leads, columnIds: getColumnIds(), labels, signal: new AbortController().signal, format, sheetName: t('sheetName') });
-      downloadBlob(blob, exportFileName(new Date(), format));
+      const blob = await exportLeadsToCsv({ client, queryClient, leads, columnIds: getColumnIds(), labels, signal: new AbortController().signal, format, sheetName: t('sheetName'), leadUrl });
+      // The export read the account: its zone names the day in the file name, as in the dates inside.
+      const account = queryClient.getQueryData(referenceQueries.account(client).queryKey);
+      downloadBlob(blob, exportFileName(new Date(), format, account?.datetime_settings?.timezone));
     } catch (e) {
       setError(errorText(e));
     } finally {

@@ -20,6 +20,8 @@ export type ExportLeadsInput = {
   /** CSV (the default) or XLSX; `sheetName` names the XLSX worksheet. */
   format?: ExportFormat;
   sheetName?: string;
+  /** The lead's card in Kommo, for the link column; null for the demo account. */
+  leadUrl?: ((leadId: number) => string | null) | null;
 };
 
 /** An IANA zone Intl accepts, or UTC when the account sends something it cannot read. */
@@ -33,7 +35,7 @@ function safeTimeZone(zone: string | undefined): string {
   }
 }
 
-export async function exportLeadsToCsv({ client, queryClient, leads, columnIds, labels, signal, format = 'csv', sheetName = 'Leads' }: ExportLeadsInput): Promise<Blob> {
+export async function exportLeadsToCsv({ client, queryClient, leads, columnIds, labels, signal, format = 'csv', sheetName = 'Leads', leadUrl = null }: ExportLeadsInput): Promise<Blob> {
   const [account, pipelines, users, lossReasons, customFields, catalogs, sources] = await Promise.all([
     queryClient.fetchQuery(referenceQueries.account(client)),
     queryClient.fetchQuery(referenceQueries.pipelines(client)),
@@ -78,6 +80,7 @@ export async function exportLeadsToCsv({ client, queryClient, leads, columnIds, 
       contacts: new Map(contacts.map((c) => [c.id, c])),
       companies: new Map(companies.map((c) => [c.id, c])),
       catalogElements: new Map(elements.map((e) => [catalogElementKey(e.catalog_id, e.id), e])),
+      leadUrl,
     },
     labels,
   );
@@ -87,10 +90,15 @@ export async function exportLeadsToCsv({ client, queryClient, leads, columnIds, 
   return leadsToXlsxBlob(leads, columns, { signal, sheetName });
 }
 
-/** `leads-2024-03-05.csv` (or `.xlsx`), the date in the user's own calendar (the day they exported it). */
-export function exportFileName(now: Date, format: ExportFormat = 'csv'): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `leads-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.${format}`;
+/**
+ * `leads-2024-03-05.csv` (or `.xlsx`), the day in the account's timezone (the calendar every date in
+ * the file uses), or in the browser's own when the account's zone is unknown or unreadable.
+ */
+export function exportFileName(now: Date, format: ExportFormat = 'csv', timeZone?: string): string {
+  const zone = timeZone ? safeTimeZone(timeZone) : undefined;
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `leads-${part('year')}-${part('month')}-${part('day')}.${format}`;
 }
 
 export function downloadBlob(blob: Blob, fileName: string): void {

@@ -35,6 +35,7 @@ export const exportMessages = defineMessages(
     score: 'Score',
     labor_cost: 'Labor cost (h:mm)',
     price_by_robot: 'Price set by robot',
+    kommo_link: 'Link in Kommo',
   },
   {
     es: {
@@ -69,14 +70,15 @@ export const exportMessages = defineMessages(
       products: 'Productos',
       source: 'Fuente',
       score: 'Puntuación',
-      labor_cost: 'Costo de trabajo (h:mm)',
+      labor_cost: 'Tiempo de trabajo (h:mm)',
       price_by_robot: 'Precio fijado por robot',
+      kommo_link: 'Enlace en Kommo',
     },
     pt: {
       exportCsv: 'Exportar CSV',
-      exportHint: 'Baixar todos os leads desta visão com as colunas visíveis (carrega todos antes)',
+      exportHint: 'Baixar todos os leads desta visualização com as colunas visíveis (carrega todos antes)',
       exportXlsx: 'Exportar XLSX',
-      exportXlsxHint: 'Baixar todos os leads desta visão como pasta de trabalho do Excel: números e datas como células reais (carrega todos antes)',
+      exportXlsxHint: 'Baixar todos os leads desta visualização como pasta de trabalho do Excel: números e datas como células reais (carrega todos antes)',
       sheetName: 'Leads',
       exporting: 'Preparando o arquivo…',
       exportFailed: 'A exportação falhou: {detail}',
@@ -104,8 +106,9 @@ export const exportMessages = defineMessages(
       products: 'Produtos',
       source: 'Origem',
       score: 'Pontuação',
-      labor_cost: 'Custo de trabalho (h:mm)',
+      labor_cost: 'Tempo de trabalho (h:mm)',
       price_by_robot: 'Preço definido por robô',
+      kommo_link: 'Link no Kommo',
     },
   },
 );

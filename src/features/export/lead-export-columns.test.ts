@@ -70,7 +70,9 @@ const ref: ExportReference = {
     [301, contactSchema.parse({ id: 301, name: 'Other' })],
   ]),
   companies: new Map([[400, contactSchema.parse({ id: 400, name: '=Acme' })]]),
-  catalogElements: new Map([[catalogElementKey(70, 500), catalogElementSchema.parse({ id: 500, name: 'Widget', catalog_id: 70 })]]),
+  catalogElements: new Map([
+    [catalogElementKey(70, 500), catalogElementSchema.parse({ id: 500, name: 'Widget', catalog_id: 70, custom_fields_values: [{ field_id: 9, field_code: 'PRICE', values: [{ value: '49.90' }] }] })],
+  ]),
 };
 
 function lead(wire: Partial<LeadWire>): Lead {
@@ -165,7 +167,7 @@ describe('buildExportColumns', () => {
     const cols = buildExportColumns(ids, ref, labels);
     expect(Object.fromEntries(cols.map((c) => [c.id, c.value(full)]))).toEqual({
       id: 42,
-      stage: 'Won (Sales)',
+      stage: 'Won',
       pipeline: 'Sales',
       responsible: 'Bo (inactive)',
       group: 'North',
@@ -176,7 +178,7 @@ describe('buildExportColumns', () => {
       contacts: 'Zoë, "Z" Müller (+49 30 1234, zoe@example.com); Other',
       company: '=Acme',
       loss_reason: 'Price',
-      products: 'Widget [Products] × 3',
+      products: 'Widget [Products] × 3 @ 49.9',
       labor_cost: '1:00',
       price_by_robot: 'No',
     });
@@ -190,7 +192,16 @@ describe('buildExportColumns', () => {
   it('leaves empty fields empty and shows unknown ids as #id', () => {
     const bare = lead({ id: 7, pipeline_id: 99, status_id: 5, responsible_user_id: 77, _embedded: { contacts: [{ id: 999, is_main: true }] } });
     const cols = buildExportColumns(['name', 'price', 'stage', 'responsible', 'tags', 'main_contact', 'company', 'loss_reason', 'cf_100', 'closed_at'], ref, labels);
-    expect(cols.map((c) => c.value(bare))).toEqual([null, null, '#5', '#77', '', '#999', '', '', '', '']);
+    expect(cols.map((c) => c.value(bare))).toEqual([null, null, '#99', '#5', '#77', '', '#999', '', '', '', '']);
+  });
+
+  it('puts the pipeline beside the stage, names the zone in date-time headers, and links each lead to its Kommo card', () => {
+    const linked = { ...ref, leadUrl: (id: number) => `https://acme.kommo.com/leads/detail/${id}` };
+    const cols = buildExportColumns(['name', 'stage', 'created_at', 'cf_100'], linked, labels);
+    expect(cols.map((c) => c.header)).toEqual(['H:name', 'H:pipeline', 'H:stage', 'H:created_at (America/Sao_Paulo)', 'Budget', 'H:kommo_link']);
+    expect(cols.map((c) => c.value(full))).toEqual(['Deal', 'Sales', 'Won', '2024-03-04 23:30', 12.5, 'https://acme.kommo.com/leads/detail/42']);
+    // A pipeline the user shows elsewhere is not repeated; without a Kommo page there is no link column.
+    expect(buildExportColumns(['pipeline', 'name', 'stage'], ref, labels).map((c) => c.id)).toEqual(['pipeline', 'name', 'stage']);
   });
 
   it('writes a CSV that parses back to the same cells, with the formula guard on names', () => {

@@ -42,6 +42,7 @@ export const BASE_EXPORT_COLUMN_IDS = [
   'score',
   'labor_cost',
   'price_by_robot',
+  'kommo_link',
 ] as const;
 export type BaseExportColumnId = (typeof BASE_EXPORT_COLUMN_IDS)[number];
 
@@ -62,6 +63,8 @@ export type ExportReference = {
   companies: ReadonlyMap<number, Company>;
   /** Keyed by `catalogElementKey(catalogId, elementId)`. */
   catalogElements: ReadonlyMap<string, CatalogElement>;
+  /** The lead's card in Kommo; absent (no link column) for the demo account, which has no Kommo page. */
+  leadUrl?: ((leadId: number) => string | null) | null;
 };
 
 export type ExportLabels = {
@@ -252,9 +255,18 @@ function productsText(l: Lookups, lead: Lead): string {
       const name = element?.name ?? `#${e.id}`;
       const catalog = e.catalog_id !== null ? l.catalogs.get(e.catalog_id) : undefined;
       const label = catalog ? `${name} [${catalog}]` : name;
-      return e.quantity !== null ? `${label} × ${e.quantity}` : label;
+      const withQuantity = e.quantity !== null ? `${label} × ${e.quantity}` : label;
+      // The catalog's unit price (its PRICE field, a decimal string), as a plain number a spreadsheet reads.
+      const price = element ? productPrice(element) : null;
+      return price !== null ? `${withQuantity} @ ${price}` : withQuantity;
     })
     .join(LIST_SEPARATOR);
+}
+
+function productPrice(element: CatalogElement): number | null {
+  const raw = valueToText(element.custom_fields_values.find((f) => f.field_code === 'PRICE')?.values[0]?.value).trim();
+  const n = Number(raw);
+  return raw !== '' && Number.isFinite(n) ? n : null;
 }
 
 function lossReasonText(l: Lookups, lead: Lead): string {
@@ -271,8 +283,8 @@ const VALUES: Record<BaseExportColumnId, (lead: Lead, l: Lookups) => CsvCell> = 
   stage: (lead, l) => {
     if (lead.pipeline_id === null || lead.status_id === null) return '';
     const stage = l.stages.get(`${lead.pipeline_id}:${lead.status_id}`);
-    // Won (142) and lost (143) exist in every pipeline: the pipeline name keeps them apart.
-    return stage ? `${stage.status} (${stage.pipeline})` : `#${lead.status_id}`;
+    // The stage alone: its pipeline has a column of its own (added beside it when not shown).
+    return stage ? stage.status : `#${lead.status_id}`;
   },
   pipeline: (lead, l) => (lead.pipeline_id === null ? '' : (l.pipelines.get(lead.pipeline_id) ?? `#${lead.pipeline_id}`)),
   responsible: (lead, l) => userText(l, lead.responsible_user_id),
@@ -299,6 +311,7 @@ const VALUES: Record<BaseExportColumnId, (lead: Lead, l: Lookups) => CsvCell> = 
   score: (lead) => lead.score,
   labor_cost: (lead) => csvDuration(lead.labor_cost),
   price_by_robot: (lead, l) => (lead.is_price_modified_by_robot === null ? '' : lead.is_price_modified_by_robot ? l.labels.yes : l.labels.no),
+  kommo_link: (lead, l) => l.ref.leadUrl?.(lead.id) ?? '',
 };
 
 type TypedBase = { typed: (lead: Lead, l: Lookups) => TypedCell; numFmt: string };
@@ -327,6 +340,9 @@ function typedCustomField(field: CustomFieldDefinition, fieldId: number, timeZon
     },
   };
 }
+
+/** Columns holding a date and time: their header names the zone the values are written in. */
+const ZONED_COLUMNS: ReadonlySet<string> = new Set(['created_at', 'updated_at', 'closed_at', 'closest_task_at']);
 
 function isBaseId(id: string): id is BaseExportColumnId {
   return (BASE_EXPORT_COLUMN_IDS as readonly string[]).includes(id);
@@ -357,13 +373,19 @@ export function buildExportColumns(columnIds: readonly string[], ref: ExportRefe
   const fields = new Map(ref.customFields.map((f) => [f.id, f]));
   const columns: CsvColumn<Lead>[] = [];
   const seen = new Set<string>();
-  for (const id of columnIds) {
+  const zoned = (header: string) => `${header} (${ref.timeZone})`;
+  // Won (142) and lost (143) exist in every pipeline: a stage needs its pipeline beside it. The
+  // link to the card closes every row where the account has a Kommo page.
+  const ids = columnIds.flatMap((id) => (id === 'stage' && !columnIds.includes('pipeline') ? ['pipeline', 'stage'] : [id]));
+  if (ref.leadUrl) ids.push('kommo_link');
+  for (const id of ids) {
     if (seen.has(id)) continue;
     seen.add(id);
     if (isBaseId(id)) {
+      if (id === 'kommo_link' && !ref.leadUrl) continue;
       const value = VALUES[id];
       const typed = TYPED[id];
-      columns.push({ id, header: labels.headers[id], value: (lead) => value(lead, l), ...(typed ? { typed: (lead: Lead) => typed.typed(lead, l), numFmt: typed.numFmt } : {}) });
+      columns.push({ id, header: ZONED_COLUMNS.has(id) ? zoned(labels.headers[id]) : labels.headers[id], value: (lead) => value(lead, l), ...(typed ? { typed: (lead: Lead) => typed.typed(lead, l), numFmt: typed.numFmt } : {}) });
       continue;
     }
     if (id.startsWith(CUSTOM_FIELD_COLUMN_PREFIX)) {
@@ -372,7 +394,7 @@ export function buildExportColumns(columnIds: readonly string[], ref: ExportRefe
       if (!field) continue;
       columns.push({
         id,
-        header: field.name,
+        header: field.type === 'date_time' ? zoned(field.name) : field.name,
         value: (lead) => customFieldCell(lead.custom_fields_values.find((v) => v.field_id === fieldId), field, ref.timeZone, labels, ref.catalogElements),
         ...typedCustomField(field, fieldId, ref.timeZone),
       });

@@ -64,7 +64,7 @@ describe('XLSX export', () => {
 
     const sheet = await readBack(blob);
     expect(sheet.name).toBe('Leads   all');
-    expect(sheet.getRow(1).values).toEqual([undefined, 'H:id', 'H:name', 'H:price', 'H:created_at', 'H:labor_cost', 'Signed', 'Budget', 'H:closed_at']);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'H:id', 'H:name', 'H:price', 'H:created_at (America/Sao_Paulo)', 'H:labor_cost', 'Signed', 'Budget', 'H:closed_at (America/Sao_Paulo)']);
     const row = sheet.getRow(2);
     expect(row.getCell(1).value).toBe(7);
     expect(row.getCell(2).type).toBe(ExcelJS.ValueType.String);

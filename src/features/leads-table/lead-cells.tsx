@@ -6,6 +6,7 @@ import { formatDateTime, formatLaborCost, formatMoney, formatNumber } from './le
 import { findStage } from './lead-reference';
 import { useLeadsTableContext } from './leads-table-context';
 import classes from './leads-table.module.css';
+import { OpenInKommoLink } from './open-in-kommo-link';
 
 export type LeadCellProps = { lead: Lead };
 
@@ -15,12 +16,16 @@ export function leadTitle(lead: Lead, untitled: () => string): string {
 }
 
 export function NameCell({ lead }: LeadCellProps) {
-  const { t } = useLeadsTableContext();
+  const { t, kommoLink } = useLeadsTableContext();
+  const title = leadTitle(lead, () => t('untitledLead', { id: lead.id }));
   return (
-    <span className={classes.name}>
-      {lead.is_deleted ? <span className={classes.muted}>{t('deleted')} · </span> : null}
-      {leadTitle(lead, () => t('untitledLead', { id: lead.id }))}
-    </span>
+    <>
+      <span className={classes.name}>
+        {lead.is_deleted ? <span className={classes.muted}>{t('deleted')} · </span> : null}
+        {title}
+      </span>
+      {lead.is_deleted ? null : <OpenInKommoLink link={kommoLink} leadId={lead.id} name={title} variant="row" t={t} />}
+    </>
   );
 }
 

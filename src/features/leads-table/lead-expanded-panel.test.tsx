@@ -41,7 +41,18 @@ const lead = (wire: LeadWire): Lead => leadSchema.parse(wire);
 const entities: FakeHandler = ({ path }) => {
   if (path === '/api/v4/contacts') {
     return jsonResponse(200, {
-      _embedded: { contacts: [{ id: 11, name: 'Ana Lima', custom_fields_values: [{ field_id: 1, field_code: 'PHONE', values: [{ value: '+5511999990000' }] }] }] },
+      _embedded: {
+        contacts: [
+          {
+            id: 11,
+            name: 'Ana Lima',
+            custom_fields_values: [
+              { field_id: 1, field_code: 'PHONE', values: [{ value: '+55 11 99999-0000' }, { value: '+55 11 3333-0000' }] },
+              { field_id: 2, field_code: 'EMAIL', values: [{ value: 'ana@lima.example' }, { value: 'javascript:alert(1)' }] },
+            ],
+          },
+        ],
+      },
     });
   }
   if (path === '/api/v4/companies') return jsonResponse(200, { _embedded: { companies: [{ id: 5, name: 'Lima Ltda' }] } });
@@ -57,7 +68,7 @@ function renderPanel(pageLead: Lead, handler: FakeHandler) {
     <MantineProvider env="test">
       <QueryClientProvider client={queryClient}>
         <KommoClientProvider client={client}>
-          <LeadsTableContext.Provider value={{ reference, t, locale: 'en-US', entities: { contacts: new Map(), companies: new Map() } }}>
+          <LeadsTableContext.Provider value={{ reference, t, locale: 'en-US', kommoLink: { kind: 'link', href: (id) => `https://acme.kommo.com/leads/detail/${id}`, open: null }, entities: { contacts: new Map(), companies: new Map() } }}>
             <LeadExpandedPanel lead={pageLead} pageLeads={[pageLead]} height={300} colSpan={5} />
           </LeadsTableContext.Provider>
         </KommoClientProvider>
@@ -84,7 +95,7 @@ describe('LeadExpandedPanel', () => {
     );
     expect(within(section('Contacts')).getByText('Loading…')).toBeTruthy();
     expect(await within(section('Contacts')).findByText('Ana Lima')).toBeTruthy();
-    expect(within(section('Contacts')).getByText('+5511999990000')).toBeTruthy();
+    expect(within(section('Contacts')).getByText('+55 11 99999-0000')).toBeTruthy();
     expect(await within(section('Products')).findByText('Widget Pro')).toBeTruthy();
     expect(within(section('Products')).getByText(/Qty 3/)).toBeTruthy();
     expect(within(section('Loss reason')).getByText('Too expensive')).toBeTruthy();
@@ -99,6 +110,24 @@ describe('LeadExpandedPanel', () => {
     // The entities of this lead only, in one request each.
     expect(transport.requests.filter((r) => r.path === '/api/v4/contacts')).toHaveLength(1);
     expect(transport.requests.filter((r) => r.path === '/api/v4/catalogs/7/elements')).toHaveLength(1);
+  });
+
+  it('lists each phone and e-mail on its own line as a tel:/mailto: link with a copy button; a non-address stays text', async () => {
+    renderPanel(lead(WITH_LINKS), entities);
+    const contacts = section('Contacts');
+    expect(await within(contacts).findByRole('link', { name: 'Call +55 11 99999-0000' })).toHaveProperty('href', 'tel:+5511999990000');
+    expect(within(contacts).getByRole('link', { name: 'Call +55 11 3333-0000' })).toHaveProperty('href', 'tel:+551133330000');
+    expect(within(contacts).getByRole('link', { name: 'Write to ana@lima.example' })).toHaveProperty('href', 'mailto:ana@lima.example');
+    expect(within(contacts).getByText('javascript:alert(1)').closest('a')).toBeNull();
+    expect(within(contacts).getAllByRole('button', { name: /^Copy / })).toHaveLength(4);
+  });
+
+  it('links the lead to its card in Kommo, in a new tab without opener or referrer', () => {
+    renderPanel(lead(BARE), entities);
+    const link = screen.getByRole('link', { name: 'Open in Kommo ↗' });
+    expect(link.getAttribute('href')).toBe('https://acme.kommo.com/leads/detail/42');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
   });
 
   it('shows a failure inside the panel and retries on demand', async () => {

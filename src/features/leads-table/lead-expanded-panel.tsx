@@ -9,9 +9,11 @@ import { entityQueries } from '../../lib/api/entity-queries';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import type { CatalogElement, Contact, Lead } from '../../kommo/schemas';
 import { entityName, valueToText } from '../../kommo/custom-field-value-data';
+import { ContactChannel } from './contact-channel';
 import { CustomFieldValue } from './custom-field-value';
 import { expandedPanelId } from './expand-toggle';
 import { leadTitle, TagsCell } from './lead-cells';
+import { OpenInKommoLink } from './open-in-kommo-link';
 import { formatMoney, formatNumber } from './lead-formatters';
 import { useLeadsTableContext } from './leads-table-context';
 import { errorMessage } from './leads-error-view';
@@ -34,9 +36,10 @@ function elementPrice(element: CatalogElement, priceId: number | null): number |
   return raw === undefined || raw === null || raw === '' || !Number.isFinite(n) ? null : n;
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+/** `wide`: the section spans the panel's whole width (the custom fields, laid out in columns of their own). */
+function Section({ title, children, wide = false }: { title: string; children: ReactNode; wide?: boolean }) {
   return (
-    <section className={classes.panelSection}>
+    <section className={wide ? `${classes.panelSection} ${classes.panelWide}` : classes.panelSection}>
       <h4>{title}</h4>
       {children}
     </section>
@@ -51,12 +54,12 @@ function errorText(error: unknown, t: LeadsTableT): string {
 /** Shows loading, failure (with a retry) or a vanished lead until the lead's links are there. */
 function DetailsGate({ details, children }: { details: LeadDetails; children: (lead: Lead, batchLeads: readonly Lead[]) => ReactNode }) {
   const { t } = useLeadsTableContext();
-  if (details.status === 'pending') return <p className={classes.muted}>{t('panelLoading')}</p>;
-  if (details.status === 'missing') return <p className={classes.muted}>{t('panelLeadMissing')}</p>;
+  if (details.status === 'pending') return <p className={classes.panelNone}>{t('panelLoading')}</p>;
+  if (details.status === 'missing') return <p className={classes.panelNone}>{t('panelLeadMissing')}</p>;
   if (details.status === 'error') {
     return (
       <div>
-        <p style={{ margin: 0 }}>{t('panelLoadFailed', { detail: errorText(details.error, t) })}</p>
+        <p className={classes.panelText}>{t('panelLoadFailed', { detail: errorText(details.error, t) })}</p>
         <Button size="compact-xs" variant="light" mt={4} onClick={details.retry}>
           {t('retry')}
         </Button>
@@ -74,9 +77,9 @@ function ContactsSection({ lead, batchLeads }: SectionProps) {
   const links = lead._embedded.contacts;
   const ids = useMemo(() => pageContactIds(batchLeads), [batchLeads]);
   const query = useQuery({ ...entityQueries.contacts(client, ids), enabled: ids.length > 0 });
-  if (links === undefined || links.length === 0) return <p className={classes.muted}>{t('panelNone')}</p>;
-  if (query.isPending) return <p className={classes.muted}>{t('panelLoading')}</p>;
-  if (query.isError) return <p>{t('panelLoadFailed', { detail: errorText(query.error, t) })}</p>;
+  if (links === undefined || links.length === 0) return <p className={classes.panelNone}>{t('panelNoContacts')}</p>;
+  if (query.isPending) return <p className={classes.panelNone}>{t('panelLoading')}</p>;
+  if (query.isError) return <p className={classes.panelText}>{t('panelLoadFailed', { detail: errorText(query.error, t) })}</p>;
   const byId = new Map(query.data.map((c) => [c.id, c]));
   const ordered = [...links].sort((a, b) => Number(b.is_main) - Number(a.is_main));
   return (
@@ -89,8 +92,8 @@ function ContactsSection({ lead, batchLeads }: SectionProps) {
           <li key={link.id}>
             <strong>{contact ? (entityName(contact) ?? t('unnamedContact', { id: link.id })) : `#${link.id}`}</strong>
             {link.is_main ? <span className={classes.muted}> · {t('panelMain')}</span> : null}
-            <div>{phones.length ? phones.join(', ') : <span className={classes.muted}>{t('panelNoPhones')}</span>}</div>
-            <div>{emails.length ? emails.join(', ') : <span className={classes.muted}>{t('panelNoEmails')}</span>}</div>
+            {phones.length ? phones.map((phone, i) => <ContactChannel key={`p${i}`} kind="phone" value={phone} t={t} />) : <div className={classes.muted}>{t('panelNoPhones')}</div>}
+            {emails.length ? emails.map((email, i) => <ContactChannel key={`e${i}`} kind="email" value={email} t={t} />) : <div className={classes.muted}>{t('panelNoEmails')}</div>}
           </li>
         );
       })}
@@ -104,11 +107,11 @@ function CompanySection({ lead, pageLeads }: Pick<LeadExpandedPanelProps, 'lead'
   const link = lead._embedded.companies[0];
   const ids = useMemo(() => pageCompanyIds(pageLeads), [pageLeads]);
   const query = useQuery({ ...entityQueries.companies(client, ids), enabled: ids.length > 0 && link !== undefined });
-  if (!link) return <p className={classes.muted}>{t('panelNone')}</p>;
-  if (query.isPending) return <p className={classes.muted}>{t('panelLoading')}</p>;
-  if (query.isError) return <p>{t('panelLoadFailed', { detail: errorText(query.error, t) })}</p>;
+  if (!link) return <p className={classes.panelNone}>{t('panelNoCompany')}</p>;
+  if (query.isPending) return <p className={classes.panelNone}>{t('panelLoading')}</p>;
+  if (query.isError) return <p className={classes.panelText}>{t('panelLoadFailed', { detail: errorText(query.error, t) })}</p>;
   const company = query.data.find((c) => c.id === link.id);
-  return <p style={{ margin: 0 }}>{company ? (entityName(company) ?? t('unnamedCompany', { id: link.id })) : `#${link.id}`}</p>;
+  return <p className={classes.panelText}>{company ? (entityName(company) ?? t('unnamedCompany', { id: link.id })) : `#${link.id}`}</p>;
 }
 
 function ProductsSection({ lead, batchLeads }: SectionProps) {
@@ -119,10 +122,10 @@ function ProductsSection({ lead, batchLeads }: SectionProps) {
   const results = useQueries({
     queries: links ? byCatalog.filter(([catalogId]) => links.some((l) => l.catalog_id === catalogId)).map(([catalogId, ids]) => entityQueries.catalogElements(client, catalogId, ids)) : [],
   });
-  if (links === undefined || links.length === 0) return <p className={classes.muted}>{t('panelNone')}</p>;
-  if (results.some((r) => r.isPending)) return <p className={classes.muted}>{t('panelLoading')}</p>;
+  if (links === undefined || links.length === 0) return <p className={classes.panelNone}>{t('panelNoProducts')}</p>;
+  if (results.some((r) => r.isPending)) return <p className={classes.panelNone}>{t('panelLoading')}</p>;
   const failed = results.find((r) => r.isError);
-  if (failed) return <p>{t('panelLoadFailed', { detail: errorText(failed.error, t) })}</p>;
+  if (failed) return <p className={classes.panelText}>{t('panelLoadFailed', { detail: errorText(failed.error, t) })}</p>;
   const elements = new Map(results.flatMap((r) => r.data ?? []).map((e) => [`${e.catalog_id}:${e.id}`, e]));
   return (
     <ul className={classes.panelList}>
@@ -146,7 +149,7 @@ function ProductsSection({ lead, batchLeads }: SectionProps) {
 }
 
 export function LeadExpandedPanel({ lead, pageLeads, height, colSpan }: LeadExpandedPanelProps) {
-  const { t, reference, locale } = useLeadsTableContext();
+  const { t, reference, locale, kommoLink } = useLeadsTableContext();
   const details = useLeadDetails(lead, pageLeads);
   const embeddedReason = details.status === 'ready' ? details.lead._embedded.loss_reason?.[0]?.name : lead._embedded.loss_reason?.[0]?.name;
   // loss_reason_id comes with every lead: the name is known from reference data even before the details.
@@ -167,6 +170,10 @@ export function LeadExpandedPanel({ lead, pageLeads, height, colSpan }: LeadExpa
       // Clicks inside the panel (selecting text, following a link) must not re-activate or toggle the row.
       onClick={(e) => e.stopPropagation()}
     >
+      <div className={classes.panelHeader}>
+        <strong className={classes.panelTitle}>{name}</strong>
+        <OpenInKommoLink link={kommoLink} leadId={lead.id} name={name} variant="panel" t={t} />
+      </div>
       <div className={classes.panelGrid}>
         <Section title={t('panelContacts')}>
           <DetailsGate details={details}>{(full, batchLeads) => <ContactsSection lead={full} batchLeads={batchLeads} />}</DetailsGate>
@@ -175,23 +182,23 @@ export function LeadExpandedPanel({ lead, pageLeads, height, colSpan }: LeadExpa
           <CompanySection lead={lead} pageLeads={pageLeads} />
         </Section>
         <Section title={t('panelTags')}>
-          {lead._embedded.tags.length ? <TagsCell lead={lead} /> : <p className={classes.muted}>{t('panelNone')}</p>}
+          {lead._embedded.tags.length ? <TagsCell lead={lead} /> : <p className={classes.panelNone}>{t('panelNoTags')}</p>}
         </Section>
         <Section title={t('panelProducts')}>
           <DetailsGate details={details}>{(full, batchLeads) => <ProductsSection lead={full} batchLeads={batchLeads} />}</DetailsGate>
         </Section>
         <Section title={t('panelLossReason')}>
-          <p style={{ margin: 0 }}>{lossReason ?? <span className={classes.muted}>{t('panelNone')}</span>}</p>
+          <p className={lossReason ? classes.panelText : classes.panelNone}>{lossReason ?? t('panelNoLossReason')}</p>
         </Section>
-        <Section title={t('panelCustomFields')}>
+        <Section title={t('panelCustomFields')} wide>
           {lead.custom_fields_values.length === 0 ? (
-            <p className={classes.muted}>{t('panelNone')}</p>
+            <p className={classes.panelNone}>{t('panelNoFields')}</p>
           ) : (
             <dl className={classes.fields}>
               {lead.custom_fields_values.map((value) => {
                 const definition = reference.customFieldsById.get(value.field_id);
                 return (
-                  <div key={value.field_id} style={{ display: 'contents' }}>
+                  <div key={value.field_id} className={classes.field}>
                     <dt>{definition?.name ?? value.field_name ?? `#${value.field_id}`}</dt>
                     <dd>
                       <CustomFieldValue value={value} definition={definition} timeZone={reference.timeZone} locale={locale} t={t} />

@@ -3,17 +3,17 @@
 import type { Row } from '@tanstack/react-table';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
-import type { LeadsQuery, OrderField } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
 import { LeadsTableContext, type LeadsTableContextValue } from './leads-table-context';
 import type { LeadsTableFeatures } from './leads-table-features';
-import { LeadsTableHeader, type LeadsTableHeaderProps } from './leads-table-header';
+import { LeadsTableHeader, type HeaderSorting, type LeadsTableHeaderProps } from './leads-table-header';
 import { cellLayouts, LeadsTableRow, rowDomId, type ColumnLayout } from './leads-table-row';
 import classes from './leads-table.module.css';
 import { usePageEntities } from './use-page-entities';
 
 export const HEADER_HEIGHT = 40;
-export const PANEL_HEIGHT = 300;
+// Tall enough for two contacts and five rows of fields at 1440 px; a longer panel scrolls inside.
+export const PANEL_HEIGHT = 420;
 // Rows are a fixed height and cheap to mount: a few rows of overscan are enough even at 100 px a frame,
 // and every extra row costs paint and compositing work (two sticky pinned cells each) on every frame.
 const OVERSCAN = 4;
@@ -39,8 +39,7 @@ export type LeadsTableBodyProps = {
   loadMore: () => void;
   /** Changes when the list's order or filters change: the view returns to the first row. */
   resetKey: string;
-  order: LeadsQuery['order'];
-  onSort: (field: OrderField) => void;
+  sorting: HeaderSorting;
   needContacts: boolean;
   needCompanies: boolean;
   context: Omit<LeadsTableContextValue, 'entities'>;
@@ -189,13 +188,13 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
   };
 
   // The body re-renders on every scrolled frame; the header only when its own inputs change.
-  const { headers, totalWidth, order, onSort } = props;
+  const { headers, totalWidth, sorting } = props;
   const { t } = props.context;
   const header = useMemo(
     () => (
-      <LeadsTableHeader headers={headers} layout={layouts} height={HEADER_HEIGHT} width={totalWidth} order={order} onSort={onSort} t={t} />
+      <LeadsTableHeader headers={headers} layout={layouts} height={HEADER_HEIGHT} width={totalWidth} sorting={sorting} t={t} />
     ),
-    [headers, layouts, totalWidth, order, onSort, t],
+    [headers, layouts, totalWidth, sorting, t],
   );
 
   const activeRow = rows[Math.min(activeIndex, rows.length - 1)];

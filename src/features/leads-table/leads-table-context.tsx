@@ -2,6 +2,7 @@
 // the contacts/companies fetched for the pages in view. One context so cells stay free of props.
 import { createContext, useContext } from 'react';
 import type { Company, Contact } from '../../kommo/schemas';
+import type { KommoLeadLink } from '../../lib/bridge/use-kommo-lead-link';
 import type { LeadReference } from './lead-reference';
 import type { LeadsTableT } from './leads-table-messages';
 
@@ -17,6 +18,8 @@ export type LeadsTableContextValue = {
   reference: LeadReference;
   t: LeadsTableT;
   locale: string;
+  /** Where "open in Kommo" goes (see useKommoLeadLink). */
+  kommoLink: KommoLeadLink;
   entities: EntityLookups;
 };
 

@@ -1,9 +1,9 @@
-// The sticky header row: labels, server-side sort buttons (only where Kommo can order) with
-// aria-sort, and resize handles. Sorting writes the URL; the URL drives the fetch.
+// The sticky header row: labels, sort buttons with aria-sort, and resize handles. Which column can
+// sort where (Kommo's server order, or the browser once every lead is loaded) is the grid's call,
+// handed in as `sorting`; sorting writes the URL, and the URL drives the fetch or the local sort.
 import { VisuallyHidden } from '@mantine/core';
 import type { Header } from '@tanstack/react-table';
 import type { CSSProperties, KeyboardEvent } from 'react';
-import type { LeadsQuery, OrderField } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
 import { columnLabel } from './column-label';
 import type { LeadsTableFeatures } from './leads-table-features';
@@ -22,9 +22,16 @@ export type LeadsTableHeaderProps = {
   layout: ColumnLayout;
   height: number;
   width: number;
-  order: LeadsQuery['order'];
-  onSort: (field: OrderField) => void;
+  sorting: HeaderSorting;
   t: LeadsTableT;
+};
+
+/** A column's sort button: its current direction (null: not sorted by it) and an optional explanation. */
+export type HeaderSortState = { direction: 'asc' | 'desc' | null; hint?: string };
+export type HeaderSorting = {
+  /** null: the column has no sort button. */
+  stateOf(columnId: string): HeaderSortState | null;
+  onSort(columnId: string): void;
 };
 
 type AriaSort = 'ascending' | 'descending' | 'none';
@@ -78,7 +85,7 @@ export function pinnedStyle(column: Header<LeadsTableFeatures, Lead, unknown>['c
   return { ...base, left: column.getStart('start') };
 }
 
-export function LeadsTableHeader({ headers, layout, height, width, order, onSort, t }: LeadsTableHeaderProps) {
+export function LeadsTableHeader({ headers, layout, height, width, sorting, t }: LeadsTableHeaderProps) {
   return (
     <div role="rowgroup" className={classes.header} style={{ width, height }}>
       <div role="row" aria-rowindex={1} style={{ display: 'flex', width, height }}>
@@ -86,9 +93,9 @@ export function LeadsTableHeader({ headers, layout, height, width, order, onSort
           const { column } = header;
           const meta = column.columnDef.meta;
           const label = columnLabel(column, t);
-          const sortField = meta?.sortField;
-          const sorted = sortField && order?.field === sortField ? order.direction : null;
-          const ariaSort: AriaSort | undefined = sortField ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined;
+          const sort = column.id === 'expand' ? null : sorting.stateOf(column.id);
+          const sorted = sort?.direction ?? null;
+          const ariaSort: AriaSort | undefined = sort ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined;
           const pinned = column.getIsPinned() === 'start';
           const className = [classes.headerCell, meta?.align === 'end' ? classes.end : '', pinned ? classes.pinned : '', column.getIsLastColumn('start') ? classes.pinnedLast : '']
             .filter(Boolean)
@@ -105,8 +112,8 @@ export function LeadsTableHeader({ headers, layout, height, width, order, onSort
             >
               {column.id === 'expand' ? (
                 <VisuallyHidden>{label}</VisuallyHidden>
-              ) : sortField ? (
-                <button type="button" className={classes.sortButton} onClick={() => onSort(sortField)}>
+              ) : sort ? (
+                <button type="button" className={classes.sortButton} title={sort.hint} onClick={() => sorting.onSort(column.id)}>
                   <span className={classes.headerLabel}>{label}</span>
                   <span aria-hidden="true" className={`${classes.sortIcon} ${sorted ? classes.sortActive : ''}`}>
                     {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '⇅'}

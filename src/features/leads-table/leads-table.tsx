@@ -4,16 +4,18 @@ import { Alert, Stack } from '@mantine/core';
 import { useInfiniteQuery, useQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useTable, type ColumnPinningState, type ExpandedState, type Updater } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { encodeLeadsQuery, type OrderField } from '../../kommo/leads-query';
+import { encodeLeadsQuery, ORDER_FIELDS, type OrderField } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
+import { useKommoLeadLink } from '../../lib/bridge/use-kommo-lead-link';
 import { leadQueries } from '../../lib/api/lead-queries';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';
-import { hasSeveralStages, type LeadsChunk, type StreamsProgress } from '../../lib/api/leads-stream';
+import { effectiveOrder, hasSeveralStages, STREAM_PAGE_SIZE, type LeadsChunk, type StreamsProgress } from '../../lib/api/leads-stream';
 import { referenceQueries } from '../../lib/api/reference-queries';
-import { encodeViewSearch } from '../../lib/url-state/leads-url-codec';
-import { useLeadsUrlQuery, type LeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
+import { encodeViewSearch, formatLocalSort, type LocalSort } from '../../lib/url-state/leads-url-codec';
+import { useLeadsUrlQuery, useLocalSort, type LeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 import { ColumnChooser } from './column-chooser';
+import { columnLabel } from './column-label';
 import { moveColumn, ROW_HEIGHTS } from './column-preferences';
 import { buildFetchQuery } from './fetch-query';
 import type { LeadReference } from './lead-reference';
@@ -21,6 +23,9 @@ import { BASE_COLUMNS, buildCustomFieldColumns, DEFAULT_HIDDEN_COLUMNS, defaultC
 import { LeadsErrorView } from './leads-error-view';
 import { LeadsStatusLine } from './leads-status-line';
 import { LeadsTableBody } from './leads-table-body';
+import type { HeaderSorting } from './leads-table-header';
+import { firstSortDirection, isLocallySortable, sortLeads } from './local-sort';
+import { LocalSortNote } from './local-sort-note';
 import { leadsTableFeatures } from './leads-table-features';
 import { leadsTableMessages, type LeadsTableT } from './leads-table-messages';
 import { LeadsEmptyState, LeadsTableSkeleton } from './leads-table-states';
@@ -32,6 +37,18 @@ const EMPTY_PAGES: Lead[][] = [];
 const NOTHING_EXPANDED: ExpandedState = {};
 const PINNING: ColumnPinningState = { start: [EXPAND_COLUMN_ID, 'name'], end: [] };
 const getRowId = (lead: Lead) => String(lead.id);
+const isOrderField = (id: string): id is OrderField => (ORDER_FIELDS as readonly string[]).includes(id);
+
+/** The sorted list cut into pages of the stream's size, so contacts and companies still load per page in view. */
+function toPages(leads: readonly Lead[]): { pages: Lead[][]; pageStarts: number[] } {
+  const pages: Lead[][] = [];
+  const pageStarts: number[] = [];
+  for (let start = 0; start < leads.length; start += STREAM_PAGE_SIZE) {
+    pageStarts.push(start);
+    pages.push(leads.slice(start, start + STREAM_PAGE_SIZE));
+  }
+  return { pages, pageStarts: pageStarts.length > 0 ? pageStarts : [0] };
+}
 const canExpand = () => true;
 
 /** Only the fixed columns need `with=` values, so the list can be requested before custom fields arrive. */
@@ -113,24 +130,35 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
   const columnVisibility = useMemo(() => ({ ...defaultVisibility, ...prefs.visibility }), [defaultVisibility, prefs.visibility]);
   const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = leadsQuery;
 
-  const pages = useMemo(() => data?.pages.map((p) => p.leads) ?? EMPTY_PAGES, [data]);
-  const { leads, pageStarts, priceSum, unreadable } = useMemo(() => {
-    if (pages.length === 0) return { leads: EMPTY_LEADS, pageStarts: [0], priceSum: 0, unreadable: 0 };
+  const loadedPages = useMemo(() => data?.pages.map((p) => p.leads) ?? EMPTY_PAGES, [data]);
+  const { loaded, loadedStarts, priceSum, unreadable } = useMemo(() => {
+    if (loadedPages.length === 0) return { loaded: EMPTY_LEADS, loadedStarts: [0], priceSum: 0, unreadable: 0 };
     const starts: number[] = [];
     let offset = 0;
-    for (const page of pages) {
+    for (const page of loadedPages) {
       starts.push(offset);
       offset += page.length;
     }
-    const all = pages.flat();
+    const all = loadedPages.flat();
     let priceSum = 0;
     let unreadable = 0;
     for (const l of all) {
       priceSum += l.price ?? 0;
       unreadable += l.unreadable;
     }
-    return { leads: all, pageStarts: starts, priceSum, unreadable };
-  }, [pages]);
+    return { loaded: all, loadedStarts: starts, priceSum, unreadable };
+  }, [loadedPages]);
+
+  // Any column sorts in the browser once the whole view is here; before that only Kommo's orders.
+  const { sort: askedSort, setSort } = useLocalSort();
+  const allLoaded = !leadsQuery.isPending && !hasNextPage && !leadsQuery.isError;
+  const sortColumn = askedSort && isLocallySortable(askedSort.column) && columns.some((c) => c.id === askedSort.column) ? askedSort : null;
+  const appliedSort = allLoaded ? sortColumn : null;
+  const sorted = useMemo(() => (appliedSort ? sortLeads(loaded, appliedSort, reference, locale) : null), [appliedSort, loaded, reference, locale]);
+  const sortedPages = useMemo(() => (sorted ? toPages(sorted) : null), [sorted]);
+  const leads = sorted ?? loaded;
+  const pages = sortedPages?.pages ?? loadedPages;
+  const pageStarts = sortedPages?.pageStarts ?? loadedStarts;
 
   const table = useTable({
     features: leadsTableFeatures,
@@ -160,15 +188,38 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
     if (searchingFurther && !isFetchingNextPage) void fetchNextPage();
   }, [searchingFurther, isFetchingNextPage, fetchNextPage]);
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
-  const handleSort = useCallback(
-    (field: OrderField) => {
-      const direction = urlQuery.order?.field === field && urlQuery.order.direction === 'desc' ? 'asc' : 'desc';
-      setQuery({ ...urlQuery, order: { field, direction } });
-    },
-    [setQuery, urlQuery],
-  );
-  const context = useMemo(() => ({ reference, t, locale }), [reference, t, locale]);
+  const serverOrder = effectiveOrder(urlQuery.order);
   const allColumns = table.getAllLeafColumns();
+  const labelOf = useCallback((id: string) => {
+    const column = allColumns.find((c) => c.id === id);
+    return column ? columnLabel(column, t) : id;
+  }, [allColumns, t]);
+  const sorting = useMemo<HeaderSorting>(
+    () => ({
+      stateOf: (id) => {
+        if (appliedSort) return isLocallySortable(id) ? { direction: appliedSort.column === id ? appliedSort.direction : null } : null;
+        if (isOrderField(id)) return { direction: serverOrder.field === id ? serverOrder.direction : null };
+        if (!isLocallySortable(id)) return null;
+        return { direction: null, hint: allLoaded ? undefined : t('sortServerOnly', { column: labelOf(id) }) };
+      },
+      onSort: (id) => {
+        if (!appliedSort && isOrderField(id)) {
+          const direction = serverOrder.field === id && serverOrder.direction === 'desc' ? 'asc' : 'desc';
+          // Kommo's order replaces any browser sort: one history entry (the sort is dropped in place).
+          if (askedSort) setSort(null, { replace: true });
+          setQuery({ ...urlQuery, order: { field: id, direction } });
+          return;
+        }
+        const current = appliedSort ?? sortColumn;
+        const direction: LocalSort['direction'] =
+          current?.column === id ? (current.direction === 'desc' ? 'asc' : 'desc') : firstSortDirection(id, reference);
+        setSort({ column: id, direction });
+      },
+    }),
+    [appliedSort, sortColumn, askedSort, serverOrder, allLoaded, urlQuery, setQuery, setSort, reference, labelOf, t],
+  );
+  const kommoLink = useKommoLeadLink();
+  const context = useMemo(() => ({ reference, t, locale, kommoLink }), [reference, t, locale, kommoLink]);
   const allIds = allColumns.map((c) => c.id);
   const visibleIds = new Set(orderedHeaders.map((h) => h.column.id));
 
@@ -189,6 +240,16 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
         <Alert color="yellow" m="xs" role="note">
           {t('apiFilterDisabled')}
         </Alert>
+      ) : null}
+      {sortColumn && leads.length > 0 ? (
+        <LocalSortNote
+          column={labelOf(sortColumn.column)}
+          direction={sortColumn.direction}
+          applied={appliedSort !== null}
+          loaded={leads.length}
+          onClear={() => setSort(null)}
+          t={t}
+        />
       ) : null}
       {leadsQuery.isPending ? (
         <LoadingSkeleton progress={progress} t={t} />
@@ -211,9 +272,8 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
           ariaRowCount={hasNextPage ? -1 : leads.length + 1}
           canLoadMore={canLoadMore}
           loadMore={loadMore}
-          resetKey={resetKey}
-          order={urlQuery.order}
-          onSort={handleSort}
+          resetKey={appliedSort ? `${resetKey}#${formatLocalSort(appliedSort)}` : resetKey}
+          sorting={sorting}
           needContacts={visibleIds.has('main_contact')}
           needCompanies={visibleIds.has('company')}
           context={context}

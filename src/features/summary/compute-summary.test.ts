@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leadSchema, pipelineSchema, type Lead, type LeadWire } from '../../kommo/schemas';
-import { computeSummary, computeSummaryChunked, stageKey, type SummaryReferences } from './compute-summary';
+import { computeSummary, computeSummaryChunked, sortUserBuckets, stageKey, stagesByPipeline, type SummaryReferences } from './compute-summary';
 
 function lead(wire: Partial<LeadWire> & { id: number }): Lead {
   return leadSchema.parse({ updated_at: 1_700_000_000, ...wire });
@@ -101,6 +101,28 @@ describe('computeSummary', () => {
     ]);
   });
 
+  it('orders users by what the chart shows: sum, or count', () => {
+    const s = computeSummary(
+      [
+        lead({ id: 1, responsible_user_id: 1, price: 10 }),
+        lead({ id: 2, responsible_user_id: 2, price: 50 }),
+        lead({ id: 3, responsible_user_id: 1, price: 10 }),
+      ],
+      refs,
+    );
+    expect(sortUserBuckets(s.byUser, 'sum').map((b) => b.userId)).toEqual([2, 1]);
+    expect(sortUserBuckets(s.byUser, 'count').map((b) => b.userId)).toEqual([1, 2]);
+  });
+
+  it('has no win rate while nothing is closed, and groups stages per pipeline in Kommo order', () => {
+    const s = computeSummary([lead({ id: 1, pipeline_id: 20, status_id: 201 }), lead({ id: 2, pipeline_id: 10, status_id: 101 }), lead({ id: 3, pipeline_id: 20, status_id: 142 })], refs);
+    expect(computeSummary([lead({ id: 1, pipeline_id: 10, status_id: 101 })], refs).winRate).toBeNull();
+    expect(stagesByPipeline(s.byStage).map((g) => [g.pipelineName, g.stages.map((b) => b.statusName)])).toEqual([
+      ['Main', ['Talk']],
+      ['Second', ['New', 'Won']],
+    ]);
+  });
+
   it('counts won against lost and groups lost leads by loss reason (id, embedded name, or none)', () => {
     const s = computeSummary(
       [
@@ -117,6 +139,8 @@ describe('computeSummary', () => {
     expect(s.won).toEqual({ count: 1, sum: 100 });
     expect(s.lost).toEqual({ count: 4, sum: 36 });
     expect(s.open).toEqual({ count: 1, sum: 3 });
+    // By count, over closed leads only: 1 won of 5 closed.
+    expect(s.winRate).toBe(0.2);
     expect(s.lossReasons).toEqual([
       { lossReasonId: 7, name: 'Too expensive', count: 2, sum: 30 },
       { lossReasonId: 8, name: 'Went silent', count: 1, sum: 5 },

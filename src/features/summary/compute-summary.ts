@@ -15,6 +15,27 @@ export type SummaryReferences = {
 
 export type Totals = { count: number; sum: number };
 
+/** Users ordered by what the chart shows: the larger sum (or count) first, then the other, then a stable tie-break. */
+export function sortUserBuckets(buckets: readonly UserBucket[], by: 'count' | 'sum'): UserBucket[] {
+  const primary = (b: UserBucket) => (by === 'sum' ? b.sum : b.count);
+  const secondary = (b: UserBucket) => (by === 'sum' ? b.count : b.sum);
+  return [...buckets].sort((a, b) => primary(b) - primary(a) || secondary(b) - secondary(a) || (a.userId ?? -1) - (b.userId ?? -1));
+}
+
+/** The stage buckets grouped by pipeline, in the order they come (Kommo's order); leads without a pipeline last. */
+export function stagesByPipeline(byStage: readonly StageBucket[]): { pipelineId: number | null; pipelineName: string | null; stages: StageBucket[] }[] {
+  const groups = new Map<number | null, { pipelineId: number | null; pipelineName: string | null; stages: StageBucket[] }>();
+  for (const bucket of byStage) {
+    let group = groups.get(bucket.pipelineId);
+    if (!group) {
+      group = { pipelineId: bucket.pipelineId, pipelineName: bucket.pipelineName, stages: [] };
+      groups.set(bucket.pipelineId, group);
+    }
+    group.stages.push(bucket);
+  }
+  return [...groups.values()];
+}
+
 /** `pipelineId:statusId`, or `none:none` for leads without a stage (deleted leads). */
 export type StageKey = string;
 
@@ -49,6 +70,8 @@ export type LeadsSummary = Totals & {
   open: Totals;
   /** Among lost leads only; `lossReasonId: null` is "no reason given". Largest count first. */
   lossReasons: LossReasonBucket[];
+  /** Won leads over closed ones (won + lost), by count, 0..1; null while nothing is closed. */
+  winRate: number | null;
 };
 
 type Accumulator = {
@@ -185,6 +208,7 @@ function finish(acc: Accumulator, refs: SummaryReferences): LeadsSummary {
     lost: { ...acc.lost },
     open: { ...acc.open },
     lossReasons,
+    winRate: acc.won.count + acc.lost.count > 0 ? acc.won.count / (acc.won.count + acc.lost.count) : null,
   };
 }
 

@@ -16,7 +16,7 @@ import { leadQueries } from '../../lib/api/lead-queries';
 import { referenceQueries } from '../../lib/api/reference-queries';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';
 import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
-import { computeSummaryChunked, type LeadsSummary, type StageBucket, type UserBucket } from './compute-summary';
+import { computeSummaryChunked, LOST_STATUS_ID, sortUserBuckets, stagesByPipeline, WON_STATUS_ID, type LeadsSummary, type StageBucket, type UserBucket } from './compute-summary';
 import { summaryMessages } from './summary-messages';
 
 export type SummaryPanelProps = {
@@ -29,18 +29,34 @@ const EMPTY_LEADS: Lead[] = [];
 const EMPTY_ARRAY: never[] = [];
 const MAX_USERS_CHARTED = 15;
 
-function useMoney(currency: string | undefined) {
+/**
+ * Bar colours told apart at a glance: Kommo's stage colours are pastels that often look alike, so
+ * stages take a categorical palette by their place in the pipeline; won is green, lost red.
+ */
+const STAGE_PALETTE = ['blue.6', 'orange.6', 'grape.6', 'cyan.7', 'pink.6', 'lime.8', 'indigo.6', 'yellow.8', 'violet.6', 'teal.6'] as const;
+
+function stageColor(b: StageBucket, index: number): string {
+  if (b.statusId === WON_STATUS_ID) return 'green.7';
+  if (b.statusId === LOST_STATUS_ID) return 'red.6';
+  return STAGE_PALETTE[index % STAGE_PALETTE.length] ?? 'gray.6';
+}
+
+/** A Mantine colour name ('blue.6') as CSS, for the tables' swatches beside the bars. */
+const cssColor = (name: string) => `var(--mantine-color-${name.replace('.', '-')})`;
+
+function useMoney(currency: string | undefined, compact = false) {
   const { locale } = useLanguage();
   return useMemo(() => {
     let f: Intl.NumberFormat;
+    const shape: Intl.NumberFormatOptions = compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 };
     try {
       // An account without a currency (Kommo's docs example has none) gets plain numbers.
-      f = currency ? new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }) : new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+      f = currency ? new Intl.NumberFormat(locale, { style: 'currency', currency, ...shape }) : new Intl.NumberFormat(locale, shape);
     } catch {
-      f = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+      f = new Intl.NumberFormat(locale, shape);
     }
     return (n: number) => f.format(n);
-  }, [locale, currency]);
+  }, [locale, currency, compact]);
 }
 
 export function SummaryPanel({ listQuery }: SummaryPanelProps) {
@@ -60,7 +76,10 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
   const [summary, setSummary] = useState<LeadsSummary | null>(null);
   const [metric, setMetric] = useState<Metric>('count');
   const money = useMoney(account.data?.currency ?? undefined);
+  const moneyTick = useMoney(account.data?.currency ?? undefined, true);
   const number = useMemo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }), [locale]);
+  const numberTick = useMemo(() => new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }), [locale]);
+  const percent = useMemo(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }), [locale]);
 
   const refs = useMemo(
     () => ({ pipelines: pipelines.data ?? EMPTY_ARRAY, users: users.data?.users ?? EMPTY_ARRAY, lossReasons: lossReasons.data ?? EMPTY_ARRAY }),
@@ -84,9 +103,13 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
 
   const stageName = (b: StageBucket) =>
     b.statusId === null ? t('noStage') : b.statusName ? `${b.statusName} · ${b.pipelineName ?? ''}` : t('unknownStage', { id: b.statusId });
+  // On a pipeline's own chart the pipeline is in the title: the axis names the stage only.
+  const stageShortName = (b: StageBucket) => (b.statusId === null ? t('noStage') : (b.statusName ?? t('unknownStage', { id: b.statusId })));
   const userName = (b: UserBucket) =>
     b.userId === null ? t('unassigned') : b.name ? (b.active === false ? t('inactive', { name: b.name }) : b.name) : t('unknownUser', { id: b.userId });
   const format = (n: number) => (metric === 'sum' ? money(n) : number.format(n));
+  const formatTick = (n: number) => (metric === 'sum' ? moneyTick(n) : numberTick.format(n));
+  const valueAxis = { tickFormatter: formatTick, allowDecimals: false };
 
   const applyStage = (b: StageBucket) => {
     if (b.pipelineId === null || b.statusId === null) return;
@@ -97,11 +120,16 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
     setQuery({ ...urlQuery, filter: { ...urlQuery.filter, responsible_user_id: [b.userId] } });
   };
 
-  const stageData = summary.byStage.map((b) => ({ label: stageName(b), value: metric === 'sum' ? b.sum : b.count, color: b.color ?? 'gray.5', bucket: b }));
-  const userBuckets = summary.byUser.slice(0, MAX_USERS_CHARTED);
+  const pipelineGroups = stagesByPipeline(summary.byStage).map((g) => ({
+    ...g,
+    data: g.stages.map((b, i) => ({ label: stageShortName(b), value: metric === 'sum' ? b.sum : b.count, color: stageColor(b, i), bucket: b })),
+  }));
+  const colorOf = new Map(pipelineGroups.flatMap((g) => g.data.map((d) => [d.bucket.key, d.color] as const)));
+  const sortedUsers = sortUserBuckets(summary.byUser, metric);
+  const userBuckets = sortedUsers.slice(0, MAX_USERS_CHARTED);
   const userData = userBuckets.map((b) => ({ label: userName(b), value: metric === 'sum' ? b.sum : b.count, bucket: b }));
   const outcomeData = [
-    { label: t('won'), value: metric === 'sum' ? summary.won.sum : summary.won.count, color: 'teal.6' },
+    { label: t('won'), value: metric === 'sum' ? summary.won.sum : summary.won.count, color: 'green.7' },
     { label: t('lost'), value: metric === 'sum' ? summary.lost.sum : summary.lost.count, color: 'red.6' },
     { label: t('open'), value: metric === 'sum' ? summary.open.sum : summary.open.count, color: 'gray.5' },
   ];
@@ -114,7 +142,15 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
           {t('partial', { count: summary.count })}
         </Alert>
       ) : null}
-      <SimpleGrid cols={3}>
+      <SimpleGrid cols={{ base: 2, xs: 3 }} spacing="xs">
+        <Stat label={t('openValue')} value={money(summary.open.sum)} detail={t('leadsOf', { count: summary.open.count })} testId="summary-open-value" />
+        <Stat label={t('wonValue')} value={money(summary.won.sum)} detail={t('leadsOf', { count: summary.won.count })} testId="summary-won-value" />
+        <Stat
+          label={t('winRate')}
+          value={summary.winRate === null ? t('none') : percent.format(summary.winRate)}
+          detail={t('winRateDetail', { won: summary.won.count, closed: summary.won.count + summary.lost.count })}
+          testId="summary-win-rate"
+        />
         <Stat label={t('count')} value={number.format(summary.count)} testId="summary-count" />
         <Stat label={t('sum')} value={money(summary.sum)} testId="summary-sum" />
         <Stat label={t('average')} value={summary.average === null ? t('none') : money(summary.average)} testId="summary-average" />
@@ -138,18 +174,28 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
       <Title order={3} size="h5">
         {t('byStage')}
       </Title>
-      <BarChart
-        h={260}
-        data={stageData}
-        dataKey="label"
-        series={series}
-        valueFormatter={format}
-        tickLine="none"
-        xAxisProps={{ hide: true }}
-        barProps={{ cursor: 'pointer', onClick: (item: { payload?: (typeof stageData)[number] }) => item.payload && applyStage(item.payload.bucket) }}
-      />
+      {pipelineGroups.map((group) => (
+        <Stack key={String(group.pipelineId)} gap={4}>
+          <Text size="sm" fw={600}>
+            {group.pipelineName ?? t('noStage')}
+          </Text>
+          <BarChart
+            h={Math.max(96, group.data.length * 30 + 36)}
+            data={group.data}
+            dataKey="label"
+            orientation="vertical"
+            series={series}
+            valueFormatter={format}
+            tickLine="none"
+            gridAxis="y"
+            xAxisProps={valueAxis}
+            yAxisProps={{ width: 150, interval: 0 }}
+            barProps={{ cursor: 'pointer', onClick: (item: { payload?: (typeof group.data)[number] }) => item.payload && applyStage(item.payload.bucket) }}
+          />
+        </Stack>
+      ))}
       <BucketTable
-        rows={summary.byStage.map((b) => ({ key: b.key, label: stageName(b), color: b.color, count: b.count, sum: b.sum, onApply: b.statusId !== null ? () => applyStage(b) : null, applyLabel: t('filterByStage', { name: stageName(b) }) }))}
+        rows={summary.byStage.map((b) => ({ key: b.key, label: stageName(b), color: cssColor(colorOf.get(b.key) ?? 'gray.6'), count: b.count, sum: b.sum, onApply: b.statusId !== null ? () => applyStage(b) : null, applyLabel: t('filterByStage', { name: stageName(b) }) }))}
         countLabel={t('count')}
         sumLabel={t('sum')}
         money={money}
@@ -166,11 +212,13 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
         orientation="vertical"
         series={series}
         valueFormatter={format}
-        yAxisProps={{ width: 140 }}
+        gridAxis="y"
+        xAxisProps={valueAxis}
+        yAxisProps={{ width: 150, interval: 0 }}
         barProps={{ cursor: 'pointer', onClick: (item: { payload?: (typeof userData)[number] }) => item.payload && applyUser(item.payload.bucket) }}
       />
       <BucketTable
-        rows={summary.byUser.map((b) => ({ key: String(b.userId), label: userName(b), color: null, count: b.count, sum: b.sum, onApply: b.userId !== null ? () => applyUser(b) : null, applyLabel: t('filterByUser', { name: userName(b) }) }))}
+        rows={sortedUsers.map((b) => ({ key: String(b.userId), label: userName(b), color: null, count: b.count, sum: b.sum, onApply: b.userId !== null ? () => applyUser(b) : null, applyLabel: t('filterByUser', { name: userName(b) }) }))}
         countLabel={t('count')}
         sumLabel={t('sum')}
         money={money}
@@ -180,7 +228,7 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
       <Title order={3} size="h5">
         {t('outcome')}
       </Title>
-      <BarChart h={160} data={outcomeData} dataKey="label" series={series} valueFormatter={format} />
+      <BarChart h={160} data={outcomeData} dataKey="label" series={series} valueFormatter={format} yAxisProps={valueAxis} />
       <Title order={4} size="h6">
         {t('lossReasons')}
       </Title>
@@ -195,7 +243,7 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
   );
 }
 
-function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
+function Stat({ label, value, detail, testId }: { label: string; value: string; detail?: string; testId: string }) {
   return (
     <Paper withBorder p="xs">
       <Text size="xs" c="dimmed">
@@ -204,6 +252,11 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
       <Text fw={700} data-testid={testId}>
         {value}
       </Text>
+      {detail ? (
+        <Text size="xs" c="dimmed" data-testid={`${testId}-detail`}>
+          {detail}
+        </Text>
+      ) : null}
     </Paper>
   );
 }

@@ -95,14 +95,17 @@ describe('splitLeadsQuery', () => {
   });
 });
 
+/** The post-filter tests reason about pages in id order: they name it, the default is newest first. */
+const ID_ASC: LeadsOrder = { field: 'id', direction: 'asc' };
+
 describe('initialLeadsCursor', () => {
-  it('drops page and limit, and pins the default order on merged streams only', () => {
-    expect(initialLeadsCursor({ page: 3, limit: 10 })).toEqual({ streams: [{ query: {}, nextPage: 1, buffer: [] }] });
+  it('drops page and limit, and pins newest first on every stream when the view names no order', () => {
+    const newest = { field: 'created_at', direction: 'desc' };
+    expect(initialLeadsCursor({ page: 3, limit: 10 })).toEqual({ streams: [{ query: { order: newest }, nextPage: 1, buffer: [] }] });
     const merged = initialLeadsCursor({ filter: { statuses: [P1, P2] } });
-    expect(merged.streams.map((s) => s.query.order)).toEqual([
-      { field: 'id', direction: 'asc' },
-      { field: 'id', direction: 'asc' },
-    ]);
+    expect(merged.streams.map((s) => s.query.order)).toEqual([newest, newest]);
+    const explicit = { field: 'id', direction: 'asc' } as const;
+    expect(initialLeadsCursor({ order: explicit }).streams[0]?.query.order).toEqual(explicit);
   });
 });
 
@@ -111,7 +114,7 @@ describe('fetchLeadsChunk', () => {
     const all = unevenLeads();
     const { client, transport } = setup(kommoLeads(all));
     const { ids, sizes } = await drain(client, { filter: { statuses: [P1] } });
-    expect(ids).toEqual(expectedOrder(all, [P1], { field: 'id', direction: 'asc' }));
+    expect(ids).toEqual(expectedOrder(all, [P1], { field: 'created_at', direction: 'desc' }));
     expect(sizes).toEqual([250, 250, 100]);
     expect(transport.requests.map((r) => new URLSearchParams(r.query).get('limit'))).toEqual(['250', '250', '250']);
   });
@@ -131,12 +134,12 @@ describe('fetchLeadsChunk', () => {
     expect(sizes.slice(0, -1).every((s) => s === 100)).toBe(true);
   });
 
-  it('merges in id asc when no order is given, and sends that order explicitly', async () => {
+  it('merges newest first when no order is given, and sends that order explicitly (Kommo would go oldest first)', async () => {
     const all = unevenLeads();
     const { client, transport } = setup(kommoLeads(all));
     const { ids } = await drain(client, { filter: { statuses: [P2, P3] } });
-    expect(ids).toEqual(expectedOrder(all, [P2, P3], { field: 'id', direction: 'asc' }));
-    expect(transport.requests.every((r) => new URLSearchParams(r.query).get('order[id]') === 'asc')).toBe(true);
+    expect(ids).toEqual(expectedOrder(all, [P2, P3], { field: 'created_at', direction: 'desc' }));
+    expect(transport.requests.every((r) => new URLSearchParams(r.query).get('order[created_at]') === 'desc')).toBe(true);
   });
 
   it('pages lazily: the first small chunk costs one request per stream', async () => {
@@ -245,8 +248,8 @@ describe('fetchLeadsChunk with the "without tasks" post-filter', () => {
   it('pages Kommo as usual, keeps only leads without a closest task, and never sends the app parameter', async () => {
     const all = tasked(unevenLeads());
     const { client, transport } = setup(kommoLeads(all));
-    const { ids } = await drain(client, { filter: { statuses: [P1] }, tasks: 'none' });
-    expect(ids).toEqual(expectedOrder(withoutTask(all), [P1], { field: 'id', direction: 'asc' }));
+    const { ids } = await drain(client, { filter: { statuses: [P1] }, tasks: 'none', order: ID_ASC }, undefined);
+    expect(ids).toEqual(expectedOrder(withoutTask(all), [P1], ID_ASC));
     // The tiny Kommo refuses unknown parameters with a 400, and none was seen: `tasks` stayed home.
     expect(sentParams(transport)).not.toContain('tasks');
     expect(transport.requests).toHaveLength(3);
@@ -270,13 +273,13 @@ describe('fetchLeadsChunk with the "without tasks" post-filter', () => {
     const p1 = unevenLeads().filter((l) => l.pipeline_id === P1.pipeline_id && l.status_id === P1.status_id);
     const lastId = Math.max(...p1.map((l) => l.id));
     const { client, transport } = setup(kommoLeads(tasked(p1, (l) => l.id !== lastId)));
-    const query: LeadsQuery = { filter: { statuses: [P1] }, tasks: 'none' };
+    const query: LeadsQuery = { filter: { statuses: [P1] }, tasks: 'none', order: ID_ASC };
     const bounds = { budget: 1, limit: 2 };
-    const first = await fetchLeadsChunk(client, initialLeadsCursor(query), undefined, new AbortController().signal, 250, bounds);
+    const first = await fetchLeadsChunk(client, initialLeadsCursor(query), ID_ASC, new AbortController().signal, 250, bounds);
     expect(first.leads).toEqual([]);
     expect(first.next?.streams[0]?.nextPage).toBe(3);
     expect(transport.requests).toHaveLength(2);
-    const second = await fetchLeadsChunk(client, first.next!, undefined, new AbortController().signal, 250, bounds);
+    const second = await fetchLeadsChunk(client, first.next!, ID_ASC, new AbortController().signal, 250, bounds);
     expect(second.leads.map((l) => l.id)).toEqual([lastId]);
     expect(second.next).toBeNull();
     expect(transport.requests).toHaveLength(3);
@@ -288,9 +291,9 @@ describe('fetchLeadsChunk with the "without tasks" post-filter', () => {
     const rank = new Map([...base].sort((a, b) => a.id - b.id).map((l, i) => [l.id, i]));
     const all = tasked(base, (l) => (rank.get(l.id) ?? 0) < 600);
     const { client, transport } = setup(kommoLeads(all));
-    const chunk = await fetchLeadsChunk(client, initialLeadsCursor({ tasks: 'none' }), undefined, new AbortController().signal);
+    const chunk = await fetchLeadsChunk(client, initialLeadsCursor({ tasks: 'none', order: ID_ASC }), ID_ASC, new AbortController().signal);
     // 254 leads have no task, on pages 3 and 4: a full chunk of 250 after four requests.
-    expect(chunk.leads.map((l) => l.id)).toEqual(expectedOrder(withoutTask(all), [P1, P2, P3], { field: 'id', direction: 'asc' }).slice(0, 250));
+    expect(chunk.leads.map((l) => l.id)).toEqual(expectedOrder(withoutTask(all), [P1, P2, P3], ID_ASC).slice(0, 250));
     expect(chunk.next).not.toBeNull();
     expect(transport.requests).toHaveLength(4);
   });

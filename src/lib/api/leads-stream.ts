@@ -29,8 +29,17 @@ export type LeadsCursor = { streams: LeadsStream[] };
 export type LeadsOrder = NonNullable<LeadsQuery['order']>;
 export type LeadsChunk = { leads: Lead[]; next: LeadsCursor | null };
 
-/** The demo account's order when none is asked; merged streams always send it explicitly. */
-export const DEFAULT_LEADS_ORDER: LeadsOrder = { field: 'id', direction: 'asc' };
+/**
+ * The app's order when the view names none: newest first, as a manager expects a list to open.
+ * Kommo's own default (no `order`) is oldest first, so every stream sends this explicitly; the URL
+ * stays empty for it, and a link with an explicit order keeps that order.
+ */
+export const DEFAULT_LEADS_ORDER: LeadsOrder = { field: 'created_at', direction: 'desc' };
+
+/** The order a view is shown in: its own, or the app's default. */
+export function effectiveOrder(order: LeadsQuery['order']): LeadsOrder {
+  return order ?? DEFAULT_LEADS_ORDER;
+}
 export const STREAM_PAGE_SIZE = MAX_LIMIT;
 export const DEFAULT_CHUNK_SIZE = 250;
 
@@ -95,11 +104,9 @@ export function splitLeadsQuery(query: LeadsQuery, pipelines?: readonly Pipeline
 export function initialLeadsCursor(query: LeadsQuery, pipelines?: readonly Pipeline[]): LeadsCursor {
   const { page: _page, limit: _limit, ...rest } = query;
   const queries = splitLeadsQuery(rest, pipelines);
-  // The merge relies on every stream being sorted the same way: never leave that to a server default.
-  // A selection of several stages always sends the order, even when it became one stream, so the
-  // answer is the same with and without the pipelines.
-  const explicitOrder = queries.length > 1 || hasSeveralStages(rest);
-  const streams = explicitOrder ? queries.map((q) => ({ ...q, order: q.order ?? DEFAULT_LEADS_ORDER })) : queries;
+  // The merge relies on every stream being sorted the same way, and the app's default is not Kommo's:
+  // never leave the order to the server.
+  const streams = queries.map((q) => ({ ...q, order: effectiveOrder(q.order) }));
   return { streams: streams.map((q) => ({ query: q, nextPage: 1, buffer: [] })) };
 }
 
@@ -161,7 +168,7 @@ export async function fetchLeadsChunk(
   onProgress?: (progress: StreamsProgress) => void,
 ): Promise<LeadsChunk> {
   const size = Math.max(1, Math.trunc(chunkSize));
-  const compare = compareLeads(order ?? DEFAULT_LEADS_ORDER);
+  const compare = compareLeads(effectiveOrder(order));
   const work: WorkingStream[] = cursor.streams.map((s) => ({ ...s, offset: 0 }));
   const leads: Lead[] = [];
   // A lead moved between stages while the streams walk can arrive from two of them: emit it once.

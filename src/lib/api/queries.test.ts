@@ -14,7 +14,8 @@ describe('leadQueries', () => {
     const client = createKommoClient(createFakeTransport(() => noContent));
     const options = leadQueries.list(client, { page: 4, limit: 10, query: 'acme' });
     expect(options.queryKey).toEqual(['leads', 'list', 'proxy', { query: 'acme' }]);
-    expect(options.initialPageParam).toEqual({ streams: [{ query: { query: 'acme' }, nextPage: 1, buffer: [] }] });
+    // The key keeps the view as the URL has it; the request names the app's default order (newest first).
+    expect(options.initialPageParam).toEqual({ streams: [{ query: { query: 'acme', order: { field: 'created_at', direction: 'desc' } }, nextPage: 1, buffer: [] }] });
     expect(leadQueries.list(client, { query: 'acme' }).queryKey).toEqual(options.queryKey);
   });
 
@@ -50,7 +51,7 @@ describe('leadQueries', () => {
     });
     const client = createKommoClient(transport);
     const queryClient = createQueryClient();
-    const query = { filter: { statuses: [{ pipeline_id: 1, status_id: 20 }, { pipeline_id: 1, status_id: 10 }] } };
+    const query = { filter: { statuses: [{ pipeline_id: 1, status_id: 20 }, { pipeline_id: 1, status_id: 10 }] }, order: { field: 'id' as const, direction: 'asc' as const } };
     const data = await queryClient.fetchInfiniteQuery(leadQueries.list(client, query));
     expect(data.pages[0]?.leads.map((l) => l.id)).toEqual([10, 20, 110, 120]);
     expect(data.pages[0]?.next).toBeNull();

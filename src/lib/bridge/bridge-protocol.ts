@@ -10,6 +10,8 @@
 //   6. iframe -> parent  {type:'klb:cancel', id}                   on abort or timeout
 //   7. iframe -> parent  {type:'klb:close'}                        Escape inside the dashboard: keys
 //      pressed in the iframe never reach the Kommo page, so the widget's modal is asked to close
+//   8. iframe -> parent  {type:'klb:open-lead', leadId}            the Kommo page opens its own lead card
+//                                                                   (the sandbox forbids the frame navigating the top page)
 //
 // Both sides accept a message only when event.origin is the expected origin AND event.source is the
 // expected window, validate it with a schema, and name the exact target origin on every send.
@@ -79,6 +81,10 @@ export type CloseMessage = z.infer<typeof closeMessageSchema>;
 export const parentMessageSchema = z.discriminatedUnion('type', [contextMessageSchema, responseMessageSchema, errorMessageSchema]);
 export type ParentMessage = z.infer<typeof parentMessageSchema>;
 
+/** Asks the Kommo page to show a lead's card (`/leads/detail/<id>` on its own origin); nothing else is navigable. */
+export const openLeadMessageSchema = z.strictObject({ type: z.literal('klb:open-lead'), leadId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export type OpenLeadMessage = z.infer<typeof openLeadMessageSchema>;
+
 /** Everything the parent may receive from the iframe. */
-export const frameMessageSchema = z.discriminatedUnion('type', [helloMessageSchema, requestMessageSchema, cancelMessageSchema, closeMessageSchema]);
+export const frameMessageSchema = z.discriminatedUnion('type', [helloMessageSchema, requestMessageSchema, cancelMessageSchema, closeMessageSchema, openLeadMessageSchema]);
 export type FrameMessage = z.infer<typeof frameMessageSchema>;

@@ -14,6 +14,15 @@ export function defineMessages<const E extends Record<string, string>>(
 }
 
 /**
+ * Intl's plural category, except zero in Portuguese: CLDR files 0 under "one" ("0 etapa
+ * selecionada"), while Brazilian usage puts a count of zero in the plural ("0 etapas selecionadas").
+ */
+function pluralRule(n: number, locale: string): Intl.LDMLPluralRule {
+  if (n === 0 && /^pt\b/i.test(locale)) return 'other';
+  return new Intl.PluralRules(locale).select(n);
+}
+
+/**
  * Fills `{name}` placeholders. `{count, plural, one {…} other {…}}` picks a form with Intl.PluralRules.
  * Values are inserted as text: the result is rendered by React, never as HTML.
  */
@@ -24,7 +33,7 @@ export function formatMessage(template: string, values: MessageValues | undefine
     (match, pluralName: string | undefined, forms: string | undefined, name: string | undefined) => {
       if (pluralName && forms) {
         const n = Number(values[pluralName] ?? 0);
-        const rule = new Intl.PluralRules(locale).select(n);
+        const rule = pluralRule(n, locale);
         const table = Object.fromEntries([...forms.matchAll(/(\w+) \{([^}]*)\}/g)].map((m) => [m[1], m[2] ?? '']));
         const form = table[rule] ?? table.other ?? '';
         return form.replace(/#/g, new Intl.NumberFormat(locale).format(n));

@@ -12,7 +12,7 @@ import {
   type QueryIssueReason,
   type Range,
 } from '../../kommo/leads-query';
-import { encodeViewSearch, parseViewSearch, sameView, toViewQuery, viewHref } from './leads-url-codec';
+import { encodeViewSearch, formatLocalSort, parseViewSearch, readLocalSort, sameView, toViewQuery, viewHref, viewSearch, withLocalSort } from './leads-url-codec';
 
 const id = fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER });
 const ids = fc.array(id, { minLength: 1, maxLength: 12 });
@@ -280,5 +280,29 @@ describe('view URL codec: garbage never throws', () => {
   it('date filters and id lists use only the known keys', () => {
     expect(DATE_FILTERS).toHaveLength(4);
     expect(ID_LIST_FILTERS).toHaveLength(5);
+  });
+});
+
+describe('the browser-side sort parameter', () => {
+  it('reads sort=column:direction, keeps it out of the view, and keeps it when the view changes', () => {
+    expect(readLocalSort('?sort=price:desc&query=x')).toEqual({ column: 'price', direction: 'desc' });
+    expect(parseViewSearch('?sort=cf_12:asc&query=x')).toEqual({ query: { query: 'x' }, issues: [] });
+    expect(viewSearch({ query: 'y' }, '?sort=price:desc&query=x')).toBe('sort=price:desc&query=y');
+  });
+
+  it('names an unreadable or repeated sort in the notice and applies the first valid one', () => {
+    const { issues } = parseViewSearch('?sort=price:up&sort=name:asc&sort=id:desc');
+    expect(issues.map((i) => [i.param, i.reason])).toEqual([
+      ['sort', 'invalid-direction'],
+      ['sort', 'several-orders'],
+    ]);
+    expect(readLocalSort('?sort=price:up&sort=name:asc')).toEqual({ column: 'name', direction: 'asc' });
+    expect(readLocalSort('?sort=__proto__:asc')).toBeNull();
+  });
+
+  it('replaces or removes the sort and leaves the rest of the address byte for byte', () => {
+    expect(withLocalSort('?filter[id][]=1&sort=price:desc', { column: 'name', direction: 'asc' })).toBe('filter[id][]=1&sort=name:asc');
+    expect(withLocalSort('filter[id][]=1&sort=price:desc', null)).toBe('filter[id][]=1');
+    expect(formatLocalSort({ column: 'cf_3', direction: 'desc' })).toBe('cf_3:desc');
   });
 });

@@ -31,21 +31,73 @@ export function isAppParam(name: string, value: string): boolean {
  */
 export const TASKS_PARAM = 'tasks';
 
-type SplitSearch = { kommo: string; app: string; tasks: string[] };
+/**
+ * The app's browser-side sort (`sort=price:desc`, `sort=cf_123:asc`): any column, applied only when
+ * every lead of the view is in the browser, since Kommo orders by id, created_at and updated_at
+ * only. Not part of the view (no refetch, not saved with a view): it rides along like `embedded`,
+ * so a sort asked before "Load all" applies once all leads are there.
+ */
+export const SORT_PARAM = 'sort';
+export type LocalSort = { column: string; direction: 'asc' | 'desc' };
+const SORT_RE = /^([a-z][a-z0-9_]{0,40}):(asc|desc)$/;
+
+export function parseLocalSort(value: string): LocalSort | null {
+  const match = SORT_RE.exec(value.trim());
+  if (!match) return null;
+  return { column: match[1] ?? '', direction: match[2] === 'asc' ? 'asc' : 'desc' };
+}
+
+export function formatLocalSort(sort: LocalSort): string {
+  return `${sort.column}:${sort.direction}`;
+}
+
+type SplitSearch = { kommo: string; app: string; tasks: string[]; sorts: string[] };
 
 function splitAppParams(search: string): SplitSearch {
   const params = new URLSearchParams(search.replace(/^\?/, ''));
   const app = new URLSearchParams();
   const tasks = params.getAll(TASKS_PARAM);
+  const sorts = params.getAll(SORT_PARAM);
   params.delete(TASKS_PARAM);
+  params.delete(SORT_PARAM);
   for (const [name, value] of [...params]) {
     if (!isAppParam(name, value)) continue;
     app.set(name, value);
     params.delete(name, value);
   }
+  const sort = sorts.map(parseLocalSort).find((s) => s !== null);
+  if (sort) app.set(SORT_PARAM, formatLocalSort(sort));
   // Rebuilt only when an app parameter was present, so Kommo's brackets stay as the user wrote them.
-  if (app.size === 0 && tasks.length === 0) return { kommo: search, app: '', tasks };
-  return { kommo: params.toString(), app: app.toString(), tasks };
+  if (app.size === 0 && tasks.length === 0 && sorts.length === 0) return { kommo: search, app: '', tasks, sorts };
+  // App values are plain tokens ('1', 'price:desc'): written as they are, so a link stays readable.
+  const appText = [...app].map(([name, value]) => `${name}=${value}`).join('&');
+  return { kommo: params.toString(), app: appText, tasks, sorts };
+}
+
+/** Names every `sort` value that is not the one applied: unreadable ones and repeats. */
+function readSortIssues(values: readonly string[], issues: QueryIssue[]): void {
+  let kept = false;
+  for (const raw of values) {
+    if (parseLocalSort(raw) === null) issues.push({ param: SORT_PARAM, reason: 'invalid-direction', detail: `"${raw.slice(0, 40)}" is not a column and asc or desc (e.g. price:desc)` });
+    else if (kept) issues.push({ param: SORT_PARAM, reason: 'several-orders', detail: 'only one sort at a time; the first was kept' });
+    else kept = true;
+  }
+}
+
+/** The browser-side sort a search string asks for, or null. */
+export function readLocalSort(search: string): LocalSort | null {
+  const value = new URLSearchParams(splitAppParams(search).app).get(SORT_PARAM);
+  return value === null ? null : parseLocalSort(value);
+}
+
+/** The search string (without '?') with the browser-side sort replaced (null removes it); the rest byte for byte. */
+export function withLocalSort(currentSearch: string, sort: LocalSort | null): string {
+  const kept = currentSearch
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((part) => part !== '' && part.split('=')[0] !== SORT_PARAM);
+  if (sort) kept.push(`${SORT_PARAM}=${formatLocalSort(sort)}`);
+  return kept.join('&');
 }
 
 function isTasksFilter(value: string): value is TasksFilter {
@@ -97,6 +149,7 @@ export function parseViewSearch(search: string): ParsedLeadsQuery {
     }
   }
   const query = toViewQuery(parsed.query);
+  readSortIssues(split.sorts, issues);
   const tasks = readTasksParam(split.tasks, query, issues);
   return { query: tasks === undefined ? query : { ...query, tasks }, issues };
 }

@@ -2,7 +2,7 @@
 // write it with setQuery; back/forward (popstate) and our own pushState both re-render readers.
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { LeadsQuery, ParsedLeadsQuery, QueryIssue } from '../../kommo/leads-query';
-import { parseViewSearch, viewHref, viewSearch } from './leads-url-codec';
+import { parseViewSearch, readLocalSort, viewHref, viewSearch, withLocalSort, type LocalSort } from './leads-url-codec';
 
 const URL_CHANGE_EVENT = 'klb:urlchange';
 
@@ -73,4 +73,37 @@ export function useLeadsUrlQuery(): LeadsUrlQuery {
   const { query, issues } = parseViewSearchCached(search);
   const setQuery = useCallback((next: LeadsQuery, options?: SetQueryOptions) => navigateToView(next, options), []);
   return useMemo(() => ({ query, issues, setQuery }), [query, issues, setQuery]);
+}
+
+export type LocalSortState = {
+  /** The browser-side sort the URL asks for (see SORT_PARAM), or null. */
+  sort: LocalSort | null;
+  /** Writes (or with null removes) the sort, leaving the view alone: a history entry, like any view change. */
+  setSort(next: LocalSort | null, options?: SetQueryOptions): void;
+};
+
+const sortCache = new Map<string, LocalSort | null>();
+function readLocalSortCached(search: string): LocalSort | null {
+  if (!sortCache.has(search)) {
+    if (sortCache.size > CACHE_SIZE) sortCache.clear();
+    sortCache.set(search, readLocalSort(search));
+  }
+  return sortCache.get(search) ?? null;
+}
+
+export function navigateToLocalSort(next: LocalSort | null, options?: SetQueryOptions): void {
+  const current = window.location.search.replace(/^\?/, '');
+  const search = withLocalSort(current, next);
+  if (search === current) return;
+  const href = `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`;
+  if (options?.replace) window.history.replaceState(window.history.state, '', href);
+  else window.history.pushState(null, '', href);
+  window.dispatchEvent(new Event(URL_CHANGE_EVENT));
+}
+
+export function useLocalSort(): LocalSortState {
+  const search = useSyncExternalStore(subscribe, getSearch, getServerSearch);
+  const sort = readLocalSortCached(search);
+  const setSort = useCallback((next: LocalSort | null, options?: SetQueryOptions) => navigateToLocalSort(next, options), []);
+  return useMemo(() => ({ sort, setSort }), [sort, setSort]);
 }

@@ -1,0 +1,56 @@
+// The summary a manager reads at a glance, against the demo account: open pipeline value, won value
+// and win rate equal what the loaded leads give; stages are named on each pipeline's axis.
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './support/test';
+
+type WireLead = { id: number; price: number | null; status_id: number; pipeline_id: number };
+
+async function allLeads(request: APIRequestContext): Promise<WireLead[]> {
+  const leads: WireLead[] = [];
+  for (let page = 1; page <= 400; page++) {
+    const res = await request.get(`/api/v4/leads?limit=250&page=${page}`);
+    if (res.status() === 204) break;
+    const body = (await res.json()) as { _embedded: { leads: WireLead[] }; _links: { next?: unknown } };
+    leads.push(...body._embedded.leads);
+    if (!body._links.next) break;
+  }
+  return leads;
+}
+
+test('the summary’s open value, won value and win rate equal the loaded leads; stages are named per pipeline', async ({ page, request }) => {
+  const all = await allLeads(request);
+  const account = (await (await request.get('/api/v4/account')).json()) as { currency: string };
+  const pipelines = (await (await request.get('/api/v4/leads/pipelines')).json()) as { _embedded: { pipelines: { name: string; _embedded: { statuses: { id: number; name: string }[] } }[] } };
+  const won = all.filter((l) => l.status_id === 142);
+  const lost = all.filter((l) => l.status_id === 143);
+  const open = all.filter((l) => l.status_id !== 142 && l.status_id !== 143);
+  const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: account.currency, maximumFractionDigits: 0 });
+  const sum = (leads: WireLead[]) => leads.reduce((s, l) => s + (l.price ?? 0), 0);
+
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Load all' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `All ${all.length.toLocaleString('en-US')} leads loaded` })).toBeVisible({ timeout: 45_000 });
+  await page.getByRole('button', { name: 'Summary' }).click();
+  const drawer = page.getByRole('dialog', { name: 'Summary of the loaded leads' });
+
+  expect(won.length + lost.length).toBeGreaterThan(0);
+  const rate = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(won.length / (won.length + lost.length));
+  await expect(drawer.getByTestId('summary-win-rate')).toHaveText(rate);
+  await expect(drawer.getByTestId('summary-win-rate-detail')).toHaveText(`${won.length.toLocaleString('en-US')} won of ${(won.length + lost.length).toLocaleString('en-US')} closed`);
+  await expect(drawer.getByTestId('summary-open-value')).toHaveText(money.format(sum(open)));
+  await expect(drawer.getByTestId('summary-won-value')).toHaveText(money.format(sum(won)));
+
+  // Each pipeline with leads has its own chart whose axis names its stages.
+  const first = pipelines._embedded.pipelines.find((p) => all.some((l) => p._embedded.statuses.some((s) => s.id === l.status_id)));
+  await expect(drawer.getByText(first!.name, { exact: true }).first()).toBeVisible();
+  const stageName = first!._embedded.statuses.find((s) => s.id !== 142 && s.id !== 143 && all.some((l) => l.status_id === s.id))!.name;
+  await expect.poll(() => drawer.locator('.recharts-yAxis-tick-labels text').allTextContents()).toContain(stageName);
+
+  // Users are ordered by what the chart shows: by lead count, then by price once "Price" is chosen.
+  const userRows = drawer.getByRole('table').nth(1).locator('tbody tr');
+  const counts = await userRows.evaluateAll((rows) => rows.map((r) => Number((r.children[1]?.textContent ?? '').replace(/\D/g, ''))));
+  expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  await drawer.getByText('Price', { exact: true }).click();
+  const sums = await userRows.evaluateAll((rows) => rows.map((r) => Number((r.children[2]?.textContent ?? '').replace(/[^\d]/g, ''))));
+  expect(sums).toEqual([...sums].sort((a, b) => b - a));
+});
