@@ -4,6 +4,8 @@ import type { LeadsQuery } from '../../kommo/leads-query';
 import type { KommoClient } from './kommo-client';
 import { fetchLeadsPage } from './leads-fetchers';
 import { fetchLeadsChunk, initialLeadsCursor } from './leads-stream';
+// Issue 16 seam: the local copy answers the list when it can (see src/lib/local-copy/local-list-chunk.ts).
+import { localListChunk } from '../local-copy/local-list-chunk';
 
 /** The list pages itself through the cursor: page and limit are not part of what it shows. */
 export function listQueryOf(query: LeadsQuery): LeadsQuery {
@@ -20,7 +22,7 @@ export const leadQueries = {
     return infiniteQueryOptions({
       queryKey: [...leadQueries.lists(), client.transportKind, listQuery] as const,
       initialPageParam: initialLeadsCursor(listQuery),
-      queryFn: ({ pageParam, signal }) => fetchLeadsChunk(client, pageParam, listQuery.order, signal),
+      queryFn: ({ pageParam, signal }) => localListChunk(listQuery, pageParam) ?? fetchLeadsChunk(client, pageParam, listQuery.order, signal),
       getNextPageParam: (last) => last.next,
     });
   },
