@@ -23,6 +23,9 @@ export function notLocalReason(query: LeadsQuery): NotLocalReason | null {
 
 type Predicate = (lead: Lead) => boolean;
 
+/** A range with neither bound is not sent to Kommo at all (encodeLeadsQuery drops it): no filter. */
+const isBounded = (range: Range | undefined): range is Range => range !== undefined && (range.from !== undefined || range.to !== undefined);
+
 function inRange(value: number | null, range: Range): boolean {
   if (value === null) return false;
   return (range.from === undefined || value >= range.from) && (range.to === undefined || value <= range.to);
@@ -50,10 +53,10 @@ export function compileLocalFilter(query: LeadsQuery): Predicate | null {
   }
   const price = filter.price;
   if (typeof price === 'number') tests.push((l) => l.price === price);
-  else if (price) tests.push((l) => inRange(l.price, price));
+  else if (isBounded(price)) tests.push((l) => inRange(l.price, price));
   for (const field of ['created_at', 'updated_at', 'closed_at', 'closest_task_at'] as const) {
     const range = filter[field];
-    if (range) tests.push((l) => inRange(l[field], range));
+    if (isBounded(range)) tests.push((l) => inRange(l[field], range));
   }
   if (filter.statuses && filter.statuses.length > 0) {
     const pairs = new Set(filter.statuses.map((s) => `${s.pipeline_id}:${s.status_id}`));
