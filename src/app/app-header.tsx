@@ -9,6 +9,8 @@ import { useLanguage, useMessages } from '../lib/i18n/language-context';
 import { LANGUAGE_NAMES, LANGUAGES, toLanguage } from '../lib/i18n/languages';
 import { appMessages } from './app-messages';
 import { useServerMode } from './use-server-mode';
+// Issue 16 seam: the local copy's control (sync progress, local or live, forget).
+import { LocalCopyControl } from '../features/local-copy/local-copy-control';
 
 export function AppHeader() {
   const t = useMessages(appMessages);
@@ -30,6 +32,7 @@ export function AppHeader() {
         <ModeBadge upstream={upstream} accountName={account.data?.name ?? null} />
       </Group>
       <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+        <LocalCopyControl />
         <NativeSelect
           size="xs"
           aria-label={t('language')}

@@ -10,6 +10,8 @@ import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { leadQueries } from '../../lib/api/lead-queries';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';
 import type { LeadsChunk } from '../../lib/api/leads-stream';
+// Issue 16 seam: a view answered by the local copy carries its whole count and price sum.
+import { localChunkInfo } from '../../lib/local-copy/local-list-chunk';
 import { encodeViewSearch } from '../../lib/url-state/leads-url-codec';
 import { useLeadsUrlQuery, type LeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 import { ColumnChooser } from './column-chooser';
@@ -92,6 +94,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url }: LeadsGridProps) {
   const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = leadsQuery;
 
   const pages = useMemo(() => data?.pages.map((p) => p.leads) ?? EMPTY_PAGES, [data]);
+  const viewTotals = useMemo(() => localChunkInfo(data?.pages[0]), [data]);
   const { leads, pageStarts, priceSum } = useMemo(() => {
     if (pages.length === 0) return { leads: EMPTY_LEADS, pageStarts: [0], priceSum: 0 };
     const starts: number[] = [];
@@ -194,7 +197,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url }: LeadsGridProps) {
       {isFetchNextPageError && leads.length > 0 ? (
         <LeadsErrorView error={leadsQuery.error} onRetry={loadMore} t={t} laterPage errorAt={leadsQuery.errorUpdatedAt} />
       ) : null}
-      <LeadsStatusLine loaded={leads.length} priceSum={priceSum} currency={reference.currency} locale={locale} hasMore={Boolean(hasNextPage)} loadingMore={isFetchingNextPage} t={t}>
+      <LeadsStatusLine loaded={leads.length} priceSum={priceSum} currency={reference.currency} locale={locale} hasMore={Boolean(hasNextPage)} loadingMore={isFetchingNextPage} t={t} view={viewTotals}>
         {chooser}
       </LeadsStatusLine>
     </Stack>

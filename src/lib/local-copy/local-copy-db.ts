@@ -22,3 +22,15 @@ export function openLocalCopyDb(name: string): LocalCopyDb {
   db.version(1).stores({ leads: 'id', meta: 'key' });
   return db;
 }
+
+/** Deletes a copy's database without opening it (a previous account's or user's copy). */
+export function deleteLocalCopyDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (typeof indexedDB === 'undefined') return resolve();
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error(`could not delete ${name}`));
+    // Another tab still holds it open: it is deleted once that tab lets go.
+    request.onblocked = () => resolve();
+  });
+}

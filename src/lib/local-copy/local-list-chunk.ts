@@ -16,14 +16,25 @@ type LocalLeadsChunk = LeadsChunk & { local: LocalChunkInfo };
 type LocalCursor = LeadsCursor & { localOffset: number };
 
 let active: LocalCopySync | null = null;
+const activeListeners = new Set<() => void>();
 
 /** The copy of the signed-in account and user, or null; set by the local-copy feature. */
 export function setActiveLocalCopy(copy: LocalCopySync | null): void {
+  if (active === copy) return;
   active = copy;
+  for (const listener of [...activeListeners]) listener();
 }
 
 export function getActiveLocalCopy(): LocalCopySync | null {
   return active;
+}
+
+/** For useSyncExternalStore. */
+export function subscribeActiveLocalCopy(listener: () => void): () => void {
+  activeListeners.add(listener);
+  return () => {
+    activeListeners.delete(listener);
+  };
 }
 
 function isLocalCursor(cursor: LeadsCursor): cursor is LocalCursor {
