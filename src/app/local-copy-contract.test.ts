@@ -158,6 +158,26 @@ describe('local copy vs the demo account through the API', () => {
     );
   }, 180_000);
 
+  it('a new engine on the same store (a reload) resumes a paused walk where it stopped', async () => {
+    const store = createMemoryStore();
+    const first = createLocalCopySync({ client, store });
+    const unsubscribe = first.subscribe(() => {
+      if (first.getState().pages >= 2) first.pause();
+    });
+    await first.start();
+    unsubscribe();
+    expect(first.getState().status).toBe('paused');
+    const walked = first.getState().pages;
+    first.dispose();
+
+    const mark = requests.length;
+    const second = createLocalCopySync({ client, store });
+    await second.start();
+    const pages = requests.slice(mark).filter((r) => r.includes('order[id]=asc')).map((r) => Number(/[?&]page=(\d+)/.exec(r)?.[1]));
+    expect(Math.min(...pages)).toBe(walked + 1);
+    expect(second.getState()).toMatchObject({ status: 'ready', complete: true, size: sync.getState().size });
+  });
+
   it('forgets everything', async () => {
     await sync.forget();
     expect(sync.getState().size).toBe(0);
