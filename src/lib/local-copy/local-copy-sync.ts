@@ -16,7 +16,7 @@ import type { LocalViewSlice, LocalViewTotals } from './local-leads-index';
 export const SYNC_WITH: LeadWith[] = ['contacts', 'loss_reason', 'catalog_elements', 'is_price_modified_by_robot', 'source_id'];
 export const SYNC_PAGE_SIZE = 250;
 /** Pages requested together: keeps the client's limiter busy without queueing far ahead of the user. */
-const WALK_BATCH = 2;
+const WALK_BATCH = 3;
 /** Seconds read again before the last refresh: clock skew between us and Kommo, equal timestamps. */
 export const REFRESH_OVERLAP_SECONDS = 300;
 /** A complete copy older than this answers nothing until a refresh has run. */
@@ -147,6 +147,7 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     let current = meta ?? initialMeta(now());
     if (!meta) await write([], [], current);
     set({ status: 'walking', error: null });
+    let pendingWrite: Promise<void> = Promise.resolve();
     while (current.phase === 'walking') {
       await yieldToUser(signal);
       const started = now();
@@ -172,9 +173,14 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
         maxUpdatedAt: maxUpdated(leads, current.maxUpdatedAt),
         phase: done ? 'complete' : 'walking',
       };
-      await write(leads, [], next);
+      // The next batch is fetched while this one is written; writes stay in order.
+      await pendingWrite;
+      pendingWrite = write(leads, [], next);
+      // Awaited before the next write; a failure meanwhile must not surface as an unhandled rejection.
+      pendingWrite.catch(() => undefined);
       current = next;
     }
+    await pendingWrite;
     // Leads changed or deleted while the walk went on are caught by the refresh from its start.
     await refreshOnce(signal);
   }

@@ -59,8 +59,15 @@ export function compileLocalFilter(query: LeadsQuery): Predicate | null {
     if (isBounded(range)) tests.push((l) => inRange(l[field], range));
   }
   if (filter.statuses && filter.statuses.length > 0) {
-    const pairs = new Set(filter.statuses.map((s) => `${s.pipeline_id}:${s.status_id}`));
-    tests.push((l) => pairs.has(`${l.pipeline_id}:${l.status_id}`));
+    // Status ids 142 and 143 exist in every pipeline: a stage is the pair. Pipeline → its stages, so
+    // 100,000 leads are tested without building a key string for each.
+    const stages = new Map<number, Set<number>>();
+    for (const s of filter.statuses) {
+      const set = stages.get(s.pipeline_id) ?? new Set<number>();
+      set.add(s.status_id);
+      stages.set(s.pipeline_id, set);
+    }
+    tests.push((l) => l.pipeline_id !== null && l.status_id !== null && (stages.get(l.pipeline_id)?.has(l.status_id) ?? false));
   }
   if (query.tasks === 'none') tests.push((l) => l.closest_task_at === null);
   if (tests.length === 0) return null;
