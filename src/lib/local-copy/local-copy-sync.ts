@@ -16,7 +16,7 @@ import type { LocalViewSlice, LocalViewTotals } from './local-leads-index';
 export const SYNC_WITH: LeadWith[] = ['contacts', 'loss_reason', 'catalog_elements', 'is_price_modified_by_robot', 'source_id'];
 export const SYNC_PAGE_SIZE = 250;
 /** Pages requested together: keeps the client's limiter busy without queueing far ahead of the user. */
-const WALK_BATCH = 3;
+const WALK_BATCH = 2;
 /** Seconds read again before the last refresh: clock skew between us and Kommo, equal timestamps. */
 export const REFRESH_OVERLAP_SECONDS = 300;
 /** A complete copy older than this answers nothing until a refresh has run. */
