@@ -22,9 +22,27 @@ export const REFRESH_EVERY_MS = 5 * 60_000;
 // The account answer's current user: the token's user standalone, the signed-in user inside Kommo.
 const ownerSchema = z.looseObject({ id: z.number(), current_user_id: z.number() });
 
+// Inside Kommo's iframe the browser may refuse storage altogether (third-party context): reading
+// throws there, so every access is guarded and the copy then lasts one page view.
+function readStorage(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function writeStorage(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Storage full or refused: the copy still runs for this page view.
+  }
+}
+
 function readEnabled(): string[] {
   try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(ENABLED_KEY) ?? '[]');
+    const parsed: unknown = JSON.parse(readStorage(ENABLED_KEY) ?? '[]');
     return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : [];
   } catch {
     return [];
@@ -32,11 +50,7 @@ function readEnabled(): string[] {
 }
 
 function writeEnabled(names: string[]): void {
-  try {
-    localStorage.setItem(ENABLED_KEY, JSON.stringify(names));
-  } catch {
-    // Storage full or refused: the copy still runs for this page view.
-  }
+  writeStorage(ENABLED_KEY, JSON.stringify(names));
 }
 
 const NO_STATE = null;
@@ -66,13 +80,13 @@ export function useLocalCopy(): LocalCopyHandle {
   // Another account or user than last time in this browser: its copy must not linger.
   useEffect(() => {
     if (!owner) return;
-    const previous = localStorage.getItem(OWNER_KEY);
+    const previous = readStorage(OWNER_KEY);
     if (previous && previous !== owner) {
-      void deleteLocalCopyDatabase(previous);
+      void deleteLocalCopyDatabase(previous).catch(() => undefined);
       const remaining = readEnabled().filter((n) => n !== previous);
       writeEnabled(remaining);
     }
-    localStorage.setItem(OWNER_KEY, owner);
+    writeStorage(OWNER_KEY, owner);
   }, [owner]);
 
   useEffect(() => {
@@ -125,7 +139,7 @@ export function useLocalCopy(): LocalCopyHandle {
 
   const forget = useCallback(async () => {
     await getActiveLocalCopy()?.forget();
-    if (owner) await deleteLocalCopyDatabase(owner);
+    if (owner) await deleteLocalCopyDatabase(owner).catch(() => undefined);
     const next = readEnabled().filter((n) => n !== owner);
     writeEnabled(next);
     setEnabledNames(next);

@@ -4,6 +4,11 @@ import { createMemoryStore, type LocalCopyStore } from './local-copy-store';
 import { createWorkerStore } from './worker-store';
 
 export function createBrowserStore(dbName: string): LocalCopyStore {
-  if (typeof Worker === 'undefined' || typeof indexedDB === 'undefined') return createMemoryStore();
-  return createWorkerStore(dbName);
+  try {
+    // Reading indexedDB throws where the browser denies storage (some third-party frames).
+    if (typeof Worker === 'undefined' || typeof indexedDB === 'undefined') return createMemoryStore();
+    return createWorkerStore(dbName);
+  } catch {
+    return createMemoryStore();
+  }
 }

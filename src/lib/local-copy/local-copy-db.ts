@@ -26,8 +26,14 @@ export function openLocalCopyDb(name: string): LocalCopyDb {
 /** Deletes a copy's database without opening it (a previous account's or user's copy). */
 export function deleteLocalCopyDatabase(name: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') return resolve();
-    const request = indexedDB.deleteDatabase(name);
+    let request: IDBOpenDBRequest;
+    try {
+      // Reading indexedDB itself throws where the browser denies storage (some third-party frames).
+      if (typeof indexedDB === 'undefined') return resolve();
+      request = indexedDB.deleteDatabase(name);
+    } catch {
+      return resolve();
+    }
     request.onsuccess = () => resolve();
     request.onerror = () => reject(request.error ?? new Error(`could not delete ${name}`));
     // Another tab still holds it open: it is deleted once that tab lets go.
