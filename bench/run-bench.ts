@@ -476,6 +476,8 @@ async function main() {
       ['first-load-bench.ts', 'first-load.json'],
       ['load-all-bench.ts', 'load-all.json'],
       ['summary-bench.ts', 'summary.json'],
+      // Issue 16: the local copy (first sync, views from the copy, refresh, footprint).
+      ['local-copy-bench.ts', 'local-copy.json'],
     ] as const) {
       const other = await runOtherBench(file, resultFile);
       if (other) others.push(other);

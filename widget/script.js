@@ -30,7 +30,8 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
     /^\/api\/v4\/companies$/,
     /^\/api\/v4\/catalogs$/,
     /^\/api\/v4\/catalogs\/\d{1,12}\/elements$/,
-    /^\/api\/v4\/sources$/
+    /^\/api\/v4\/sources$/,
+    /^\/api\/v4\/events$/
   ];
   // ALLOWED_API_PATHS:END
 

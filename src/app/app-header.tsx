@@ -9,6 +9,11 @@ import { useLanguage, useMessages } from '../lib/i18n/language-context';
 import { LANGUAGE_NAMES, LANGUAGES, toLanguage } from '../lib/i18n/languages';
 import { appMessages } from './app-messages';
 import { useServerMode } from './use-server-mode';
+import { lazy, Suspense } from 'react';
+
+// Issue 16 seam: the local copy's control (sync progress, local or live, forget). A chunk of its own:
+// the first rows never wait for the sync engine, which starts as soon as the chunk arrives.
+const LocalCopyControl = lazy(() => import('../features/local-copy/local-copy-control').then((m) => ({ default: m.LocalCopyControl })));
 
 export function AppHeader() {
   const t = useMessages(appMessages);
@@ -30,6 +35,9 @@ export function AppHeader() {
         <ModeBadge upstream={upstream} accountName={account.data?.name ?? null} />
       </Group>
       <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+        <Suspense fallback={null}>
+          <LocalCopyControl />
+        </Suspense>
         <NativeSelect
           size="xs"
           aria-label={t('language')}

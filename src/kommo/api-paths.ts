@@ -13,6 +13,8 @@ export const ALLOWED_API_PATHS: readonly RegExp[] = [
   /^\/api\/v4\/catalogs$/,
   /^\/api\/v4\/catalogs\/\d{1,12}\/elements$/,
   /^\/api\/v4\/sources$/,
+  // The local copy (issue 16) reads lead_deleted events to drop deleted leads.
+  /^\/api\/v4\/events$/,
 ];
 
 /** True when a decoded path (no query) is on the allowlist. Refuses traversal and odd characters first. */

@@ -137,7 +137,8 @@ export function createServerApp(o: ServerAppOptions): Hono<ServerEnv> {
 
   const demoFaults = o.demoFaults;
   if (demoFaults !== undefined) {
-    app.all('/__demo/faults', async (c) => {
+    // Issue 16: /__demo/changes (the demo account moving over time) goes the same way as the faults.
+    app.all('/__demo/:control{faults|changes}', async (c) => {
       const method = c.req.method;
       const hasBody = method !== 'GET' && method !== 'HEAD';
       const body = hasBody ? await c.req.arrayBuffer() : undefined;
@@ -148,7 +149,7 @@ export function createServerApp(o: ServerAppOptions): Hono<ServerEnv> {
       const headers = new Headers({ authorization: `Bearer ${o.upstream.token}` });
       const contentType = c.req.header('content-type');
       if (contentType !== undefined) headers.set('content-type', contentType);
-      const answer = await demoFaults(new Request(new URL(`/__demo/faults${url.search}`, o.upstream.baseUrl), { method, headers, body }));
+      const answer = await demoFaults(new Request(new URL(`/__demo/${c.req.param('control')}${url.search}`, o.upstream.baseUrl), { method, headers, body }));
       const text = await answer.text();
       return new Response(text.split(o.upstream.token).join('[redacted]'), {
         status: answer.status,

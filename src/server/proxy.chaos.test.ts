@@ -61,7 +61,7 @@ const traversal = [
 const offList = [
   '/api/v4/leads/1', '/api/v4/leads/1/notes', '/api/v4/leads/', '/api/v4/webhooks', '/api/v2/account', '/api/v4/users/1',
   '/api/v4/LEADS', '/api/v4/leads.json', '/api/v4/catalogs/abc/elements', '/api/v4/catalogs/1234567890123/elements',
-  '/api/v4/oauth2/access_token', '/api/v4/leads/unsorted', '/api/v4/events', '/api/v4/account/', '/api/', '/api/v4',
+  '/api/v4/oauth2/access_token', '/api/v4/leads/unsorted', '/api/v4/tasks', '/api/v4/events/01pz58t6p04vxnd1jp1rmcprb5', '/api/v4/account/', '/api/', '/api/v4',
 ];
 
 const probes: Probe[] = [

@@ -149,7 +149,7 @@ describe('API proxy: refusals', () => {
     expect(seen).toHaveLength(0);
   });
 
-  it.each(['/api/v4/leads/1', '/api/v4/leads/1/notes', '/api/v4/events', '/api/v2/leads', '/api/v4/leads/', '/api/v4//leads', '/api/v4/catalogs/x/elements', '/api', '/api/v4/LEADS'])(
+  it.each(['/api/v4/leads/1', '/api/v4/leads/1/notes', '/api/v4/tasks', '/api/v4/events/1', '/api/v2/leads', '/api/v4/leads/', '/api/v4//leads', '/api/v4/catalogs/x/elements', '/api', '/api/v4/LEADS'])(
     'refuses the off-list path %s with 404',
     async (path) => {
       const { call, seen } = setup();

@@ -4,6 +4,9 @@ import type { ReactNode } from 'react';
 import { formatMoney } from './lead-formatters';
 import type { LeadsTableT } from './leads-table-messages';
 
+/** The whole view's count and price sum when the local copy answered it (issue 16), and its time. */
+export type ViewTotals = { count: number; priceSum: number; asOf: number };
+
 export type LeadsStatusLineProps = {
   loaded: number;
   priceSum: number;
@@ -16,9 +19,23 @@ export type LeadsStatusLineProps = {
   t: LeadsTableT;
   /** Room for the column chooser and other view controls. */
   children?: ReactNode;
+  view?: ViewTotals | null;
 };
 
-export function LeadsStatusLine({ loaded, priceSum, unreadable = 0, currency, locale, hasMore, loadingMore, t, children }: LeadsStatusLineProps) {
+export function LeadsStatusLine({ loaded, priceSum, unreadable = 0, currency, locale, hasMore, loadingMore, t, children, view }: LeadsStatusLineProps) {
+  if (view) {
+    const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(view.asOf);
+    return (
+      <Group justify="space-between" px="sm" py={6} wrap="nowrap" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+        <Group gap="lg" wrap="nowrap" role="status" aria-live="polite" data-testid="leads-status">
+          <Text size="sm">{t('statusView', { count: view.count })}</Text>
+          <Text size="sm">{t('statusSum', { sum: formatMoney(view.priceSum, currency, locale) })}</Text>
+          <Text size="sm" c="dimmed">{t('statusLocal', { time })}</Text>
+        </Group>
+        {children}
+      </Group>
+    );
+  }
   return (
     <Group justify="space-between" px="sm" py={6} wrap="nowrap" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
       <Group gap="lg" wrap="nowrap" role="status" aria-live="polite" data-testid="leads-status">

@@ -14,6 +14,8 @@ import { effectiveOrder, hasSeveralStages, STREAM_PAGE_SIZE, type LeadsChunk, ty
 import { referenceQueries } from '../../lib/api/reference-queries';
 import { encodeViewSearch, formatLocalSort, type LocalSort } from '../../lib/url-state/leads-url-codec';
 import { useLeadsUrlQuery, useLocalSort, type LeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
+// Issue 16 seam: a view answered by the local copy carries its whole count and price sum.
+import { localChunkInfo } from '../../lib/local-copy/local-list-chunk';
 import { ColumnChooser } from './column-chooser';
 import { columnLabel } from './column-label';
 import { moveColumn, ROW_HEIGHTS } from './column-preferences';
@@ -130,6 +132,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
   const columnVisibility = useMemo(() => ({ ...defaultVisibility, ...prefs.visibility }), [defaultVisibility, prefs.visibility]);
   const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = leadsQuery;
 
+  const viewTotals = useMemo(() => localChunkInfo(data?.pages[0]), [data]);
   const loadedPages = useMemo(() => data?.pages.map((p) => p.leads) ?? EMPTY_PAGES, [data]);
   const { loaded, loadedStarts, priceSum, unreadable } = useMemo(() => {
     if (loadedPages.length === 0) return { loaded: EMPTY_LEADS, loadedStarts: [0], priceSum: 0, unreadable: 0 };
@@ -282,7 +285,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
       {isFetchNextPageError && leads.length > 0 ? (
         <LeadsErrorView error={leadsQuery.error} onRetry={loadMore} t={t} laterPage errorAt={leadsQuery.errorUpdatedAt} />
       ) : null}
-      <LeadsStatusLine loaded={leads.length} priceSum={priceSum} unreadable={unreadable} currency={reference.currency} locale={locale} hasMore={Boolean(hasNextPage)} loadingMore={isFetchingNextPage} t={t}>
+      <LeadsStatusLine loaded={leads.length} priceSum={priceSum} unreadable={unreadable} currency={reference.currency} locale={locale} hasMore={Boolean(hasNextPage)} loadingMore={isFetchingNextPage} t={t} view={viewTotals}>
         {chooser}
       </LeadsStatusLine>
     </Stack>

@@ -4,7 +4,7 @@ import type { LeadsQuery } from '../../kommo/leads-query';
 import type { Pipeline } from '../../kommo/schemas';
 import { withPriority, type KommoClient } from './kommo-client';
 import { fetchLeadsPage } from './leads-fetchers';
-import { fetchLeadsChunk, initialLeadsCursor, type StreamsProgress } from './leads-stream';
+import { effectiveOrder, fetchLeadsChunk, initialLeadsCursor, type StreamsProgress } from './leads-stream';
 
 export type LeadsListOptions = {
   /** The account's pipelines: whole pipelines of a stage selection then go in one stream (same leads, fewer requests). */
@@ -12,6 +12,8 @@ export type LeadsListOptions = {
   /** Told while the first chunk waits for several streams ("loading 7 of 19 stages"). */
   onProgress?: (progress: StreamsProgress) => void;
 };
+// Issue 16 seam: the local copy answers the list when it can (see src/lib/local-copy/local-list-chunk.ts).
+import { localListChunk } from '../local-copy/local-list-chunk';
 
 /** The list pages itself through the cursor: page and limit are not part of what it shows. */
 export function listQueryOf(query: LeadsQuery): LeadsQuery {
@@ -31,7 +33,9 @@ export const leadQueries = {
     return infiniteQueryOptions({
       queryKey: [...leadQueries.lists(), client.transportKind, listQuery] as const,
       initialPageParam: initialLeadsCursor(listQuery, options.pipelines),
-      queryFn: ({ pageParam, signal }) => fetchLeadsChunk(urgent, pageParam, listQuery.order, signal, undefined, undefined, options.onProgress),
+      queryFn: ({ pageParam, signal }) =>
+        // The copy orders like the API path: the app's default order (newest first) when none is asked.
+        localListChunk({ ...listQuery, order: effectiveOrder(listQuery.order) }, pageParam) ?? fetchLeadsChunk(urgent, pageParam, listQuery.order, signal, undefined, undefined, options.onProgress),
       getNextPageParam: (last) => last.next,
     });
   },

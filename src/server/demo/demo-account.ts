@@ -13,6 +13,8 @@ import { createLeadWireLookups } from './lead-wire';
 import { createHostileData } from './hostile-fixture';
 import { createLeadIndex } from './leads-search';
 import { createRateLimiter } from './rate-limiter';
+// Issue 16 seam: lead_deleted events, and the demo moving over time (POST /__demo/changes).
+import { createDemoChanges, registerChangesControl, registerEventsRoute } from './demo-changes';
 
 export type DemoAccountOptions = {
   leads?: number;
@@ -103,9 +105,12 @@ export function createDemoAccount(options: DemoAccountOptions): DemoAccount {
     nextRequestId: () => nextId('demo-req-'),
   };
 
+  const changes = createDemoChanges(ctx, now);
+
   const app = new Hono();
   // Registered first and answering without next(): the control endpoint is never itself faulty.
   if (options.faults) registerFaultControl(app, faults);
+  if (options.faults) registerChangesControl(app, changes);
 
   app.use('*', async (c: Context, next: Next) => {
     if (!faults.appliesTo(c.req.path)) return next();
@@ -149,6 +154,7 @@ export function createDemoAccount(options: DemoAccountOptions): DemoAccount {
   });
 
   registerLeadsRoute(app, ctx);
+  registerEventsRoute(app, changes);
   registerReferenceRoutes(app, ctx, { firstContactId: FIRST_CONTACT_ID, firstCompanyId: FIRST_COMPANY_ID });
 
   app.notFound(() => problemResponse(404, 'No such endpoint'));

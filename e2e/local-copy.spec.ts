@@ -1,0 +1,171 @@
+// The local copy against the real server and demo account: the first sync with progress, views
+// answered from the copy with their whole count and sum (no Load all, no request), the demo's
+// changes and deletions after a refresh, "Forget local data", and a reload resuming the walk.
+import { expect, test, type Page } from './support/test';
+import { FiltersPanel } from './pages/filters-panel';
+import { LeadsPage } from './pages/leads-page';
+import { LocalCopyPanel } from './pages/local-copy-panel';
+
+type Pipelines = { _embedded: { pipelines: { id: number; name: string; _embedded: { statuses: { id: number; name: string; sort: number }[] } }[] } };
+type LeadsBody = { _embedded: { leads: { id: number; price: number | null }[] }; _links: { next?: { href: string } } };
+
+/** Count and price sum of a view, walking Kommo's pages through the proxy. */
+async function apiTotals(page: Page, query: string): Promise<{ count: number; sum: number }> {
+  let count = 0;
+  let sum = 0;
+  for (let n = 1; n < 200; n++) {
+    const res = await page.request.get(`/api/v4/leads?limit=250&page=${n}${query ? `&${query}` : ''}`);
+    if (res.status() === 204) break;
+    expect(res.status()).toBe(200);
+    const body = (await res.json()) as LeadsBody;
+    for (const lead of body._embedded.leads) {
+      count++;
+      sum += lead.price ?? 0;
+    }
+    if (!body._links.next) break;
+  }
+  return { count, sum };
+}
+
+const fmt = (n: number) => new Intl.NumberFormat('en-US').format(n);
+
+/** The number in "Total price: R$1,234.00". */
+async function statusSum(leads: LeadsPage): Promise<number> {
+  const text = await leads.status.innerText();
+  const match = /Total price:\s*(.*)/.exec(text);
+  return match ? Number(match[1]!.split('\n')[0]!.replace(/[^\d.]/g, '')) : NaN;
+}
+
+async function localCopyDatabases(page: Page): Promise<string[]> {
+  return page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('klb-local-copy')));
+}
+
+test('the first sync shows progress; then a filter change shows the whole view’s count and sum at once, with no request', async ({ page }) => {
+  test.setTimeout(120_000);
+  const leads = new LeadsPage(page);
+  const copy = new LocalCopyPanel(page);
+  const filters = new FiltersPanel(page);
+  await leads.goto();
+  await leads.waitForRows();
+  await expect(copy.trigger).toHaveText('Local copy: off');
+
+  await copy.enable();
+  await expect(copy.progress).toHaveText(/^[1-9][\d,]* leads · [1-9]\d* pages? · [\d.]+ pages\/s · \d+:\d\d$/);
+  await copy.waitReady();
+  const all = await apiTotals(page, '');
+  await expect(leads.status).toContainText(`${fmt(all.count)} leads in the view`);
+  await expect(leads.status).toContainText('From the local copy, as of');
+  expect(await statusSum(leads)).toBe(all.sum);
+  await copy.close();
+
+  // Two stages in two pipelines: Kommo needs two request streams, the copy none.
+  const pipelines = ((await (await page.request.get('/api/v4/leads/pipelines')).json()) as Pipelines)._embedded.pipelines;
+  const [a, b] = pipelines;
+  const first = (p: NonNullable<typeof a>) => [...p._embedded.statuses].sort((x, y) => x.sort - y.sort)[1]!;
+  const expected = [await apiTotals(page, `filter[statuses][0][pipeline_id]=${a!.id}&filter[statuses][0][status_id]=${first(a!).id}`), await apiTotals(page, `filter[statuses][0][pipeline_id]=${b!.id}&filter[statuses][0][status_id]=${first(b!).id}`)];
+  const count = expected[0]!.count + expected[1]!.count;
+  const sum = expected[0]!.sum + expected[1]!.sum;
+
+  const leadRequests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/v4/leads?')) leadRequests.push(r.url());
+  });
+  await filters.open();
+  await filters.stage(a!.name, first(a!).name).check();
+  await filters.stage(b!.name, first(b!).name).check();
+  await filters.apply();
+  await expect(leads.status).toContainText(`${fmt(count)} leads in the view`);
+  expect(await statusSum(leads)).toBe(sum);
+  expect(leadRequests, 'no request to Kommo for a view the copy answers').toEqual([]);
+
+  // Full-text search is Kommo's: that view is live, and the control says so.
+  await leads.goto('?query=a');
+  await leads.waitForRows();
+  await expect(copy.trigger).toHaveText('Local copy: this view is live');
+  await expect(leads.status).toContainText('leads loaded');
+});
+
+test('leads changed and deleted on the account are reflected after a refresh', async ({ page }) => {
+  test.setTimeout(120_000);
+  const leads = new LeadsPage(page);
+  const copy = new LocalCopyPanel(page);
+  await leads.goto();
+  await leads.waitForRows();
+  await copy.enable();
+  await copy.waitReady();
+  const before = await apiTotals(page, '');
+  await expect(leads.status).toContainText(`${fmt(before.count)} leads in the view`);
+
+  const res = await page.request.post('/__demo/changes', { data: { updated: 4, moved: 4, deleted: 5, seed: 1616 } });
+  expect(res.ok()).toBe(true);
+  const changed = (await res.json()) as { updated: number[]; moved: number[]; deleted: number[] };
+  expect(changed.deleted).toHaveLength(5);
+  const after = await apiTotals(page, '');
+  expect(after.count).toBe(before.count - 5);
+
+  await copy.press('Refresh now');
+  await expect(copy.panel).toContainText(/Last refresh: 2 requests, \d+ updated, 5 removed\./);
+  await expect(leads.status).toContainText(`${fmt(after.count)} leads in the view`);
+  expect(await statusSum(leads)).toBe(after.sum);
+  await copy.close();
+
+  // The deleted leads are gone from the copy; the updated ones carry Kommo's new prices.
+  await leads.goto(`?${changed.deleted.map((id) => `filter[id][]=${id}`).join('&')}`);
+  await expect(page.getByText('No leads', { exact: true })).toBeVisible();
+  const updated = await apiTotals(page, changed.updated.map((id) => `filter[id][]=${id}`).join('&'));
+  await leads.goto(`?${changed.updated.map((id) => `filter[id][]=${id}`).join('&')}`);
+  await expect(leads.status).toContainText('4 leads in the view');
+  expect(await statusSum(leads)).toBe(updated.sum);
+});
+
+test('“Forget local data” empties IndexedDB and the views go live again', async ({ page }) => {
+  test.setTimeout(120_000);
+  const leads = new LeadsPage(page);
+  const copy = new LocalCopyPanel(page);
+  await leads.goto();
+  await leads.waitForRows();
+  await copy.enable();
+  await copy.waitReady();
+  expect(await localCopyDatabases(page)).toHaveLength(1);
+
+  await copy.press('Forget local data');
+  await expect(copy.trigger).toHaveText('Local copy: off');
+  await expect.poll(() => localCopyDatabases(page)).toEqual([]);
+  await expect(leads.status).toContainText('leads loaded');
+  // It stays off after a reload.
+  await page.reload();
+  await leads.waitForRows();
+  await expect(copy.trigger).toHaveText('Local copy: off');
+  expect(await localCopyDatabases(page)).toEqual([]);
+});
+
+test('a first sync paused, then interrupted by a reload, resumes where it stopped', async ({ page }) => {
+  test.setTimeout(120_000);
+  const leads = new LeadsPage(page);
+  const copy = new LocalCopyPanel(page);
+  await leads.goto();
+  await leads.waitForRows();
+  await copy.enable();
+  // Paused as soon as a few pages are in (not a fault's latency: delayed requests bunch up at the demo's 7/s limit).
+  await expect(copy.progress).toHaveText(/ · [2-9] pages · /, { timeout: 30_000 });
+  await copy.press('Pause');
+  await expect(copy.status).toHaveText('First sync paused. It resumes where it stopped.');
+  const pausedAt = Number(/ · (\d+) pages · /.exec(await copy.progress.innerText())?.[1]);
+  expect(pausedAt).toBeGreaterThan(0);
+
+  const walkPages: number[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname === '/api/v4/leads' && url.searchParams.get('order[id]') === 'asc' && url.searchParams.has('page')) walkPages.push(Number(url.searchParams.get('page')));
+  });
+  await page.reload();
+  await leads.waitForRows();
+  await copy.waitReady();
+  expect(walkPages.length).toBeGreaterThan(0);
+  // A batch already fetched when Pause was pressed is still saved: the walk goes on after it, never before.
+  expect(Math.min(...walkPages), 'the walk did not start over').toBeGreaterThan(pausedAt);
+  expect(Math.min(...walkPages)).toBeLessThanOrEqual(pausedAt + 3);
+  const all = await apiTotals(page, '');
+  await expect(leads.status).toContainText(`${fmt(all.count)} leads in the view`);
+  expect(await statusSum(leads)).toBe(all.sum);
+});

@@ -1,0 +1,62 @@
+// What the sync engine and the fetch layer need from wherever the copy lives: IndexedDB behind a
+// Web Worker in the browser (worker-store.ts), plain memory in tests and where IndexedDB is missing.
+import type { LeadsQuery } from '../../kommo/leads-query';
+import type { Lead } from '../../kommo/schemas';
+import { LocalLeadsIndex, type LocalViewSlice, type LocalViewTotals } from './local-leads-index';
+
+/** Where the sync stands, kept beside the leads so a reload resumes where it stopped. */
+export type LocalCopyMeta = {
+  version: 1;
+  /** 'walking': the first sync is under way (resumes at nextPage); 'complete': every lead is in. */
+  phase: 'walking' | 'complete';
+  nextPage: number;
+  pages: number;
+  /** Wall-clock ms the walk has run, over every session it took. */
+  walkElapsedMs: number;
+  /** Requests the walk made (pages), for its rate. */
+  walkRequests: number;
+  /** Client clock (ms) of the last finished walk or refresh: the "as of" time. */
+  syncedAt: number | null;
+  /** Client clock (Unix s) when the last walk or refresh started: the next refresh reads from there. */
+  refreshFrom: number;
+  /** The newest updated_at seen (Kommo's clock, Unix s). */
+  maxUpdatedAt: number;
+  /** The newest lead_deleted event seen (Kommo's clock, Unix s), or null. */
+  maxEventAt: number | null;
+};
+
+export type LocalCopyChange = { upsert: readonly Lead[]; remove: readonly number[]; meta: LocalCopyMeta };
+
+export type LocalCopyStore = {
+  /** Loads the copy; null meta when there is none yet. */
+  open(): Promise<{ meta: LocalCopyMeta | null; size: number }>;
+  /** Writes leads, removals and the new meta in one transaction; resolves with the copy's size. */
+  apply(change: LocalCopyChange): Promise<number>;
+  slice(query: LeadsQuery, offset: number, size: number): Promise<LocalViewSlice>;
+  totals(query: LeadsQuery): Promise<LocalViewTotals>;
+  /** Deletes everything, the database included. */
+  destroy(): Promise<void>;
+  close(): void;
+};
+
+export function createMemoryStore(): LocalCopyStore {
+  const index = new LocalLeadsIndex();
+  let meta: LocalCopyMeta | null = null;
+  return {
+    open: () => Promise.resolve({ meta, size: index.size }),
+    apply(change) {
+      index.remove(change.remove);
+      index.upsert(change.upsert);
+      meta = change.meta;
+      return Promise.resolve(index.size);
+    },
+    slice: (query, offset, size) => Promise.resolve(index.slice(query, offset, size)),
+    totals: (query) => Promise.resolve(index.totals(query)),
+    destroy() {
+      index.clear();
+      meta = null;
+      return Promise.resolve();
+    },
+    close() {},
+  };
+}

@@ -1,0 +1,309 @@
+// Keeps the local copy in step with Kommo. The first sync walks every lead in id order (new leads get
+// larger ids, so a walk never sees one twice), 250 a page, one batch of pages at a time, through the
+// app's one rate-limited client; its place is saved after every batch, so a reload resumes there.
+// A refresh asks only for leads updated since the last one (with an overlap for clock skew and equal
+// timestamps) and for lead_deleted events since then: one request each when little has changed.
+import type { LeadWith, LeadsQuery } from '../../kommo/leads-query';
+import type { Lead } from '../../kommo/schemas';
+import { apiErrorFromThrown, type ApiError } from '../api/api-error';
+import type { KommoClient } from '../api/kommo-client';
+import { fetchLeadsPage } from '../api/leads-fetchers';
+import { fetchDeletedLeads } from './deleted-leads-fetcher';
+import type { LocalCopyMeta, LocalCopyStore } from './local-copy-store';
+import type { LocalViewSlice, LocalViewTotals } from './local-leads-index';
+
+/** Everything a view may show, so any view can be answered from the copy. */
+export const SYNC_WITH: LeadWith[] = ['contacts', 'loss_reason', 'catalog_elements', 'is_price_modified_by_robot', 'source_id'];
+export const SYNC_PAGE_SIZE = 250;
+/** Pages requested together: keeps the client's limiter busy without queueing far ahead of the user. */
+const WALK_BATCH = 2;
+/** Seconds read again before the last refresh: clock skew between us and Kommo, equal timestamps. */
+export const REFRESH_OVERLAP_SECONDS = 300;
+/** A complete copy older than this answers nothing until a refresh has run. */
+export const FRESH_FOR_MS = 15 * 60_000;
+/** How long the walk steps aside after the user's own requests. */
+const YIELD_MS = 400;
+
+export type LocalCopyStatus = 'opening' | 'walking' | 'paused' | 'refreshing' | 'ready' | 'error';
+
+export type LocalCopyState = {
+  status: LocalCopyStatus;
+  /** Leads in the copy. */
+  size: number;
+  complete: boolean;
+  pages: number;
+  elapsedMs: number;
+  /** Pages a second over the walk so far. */
+  ratePerSecond: number;
+  syncedAt: number | null;
+  error: ApiError | null;
+  /** The last refresh: requests it took, leads it updated and removed. */
+  lastRefresh: { requests: number; updated: number; removed: number } | null;
+  /** Bumped whenever the copy's content changes. */
+  version: number;
+};
+
+export type LocalCopySync = {
+  getState(): LocalCopyState;
+  subscribe(listener: () => void): () => void;
+  /** Opens the copy, then resumes or starts the walk, or refreshes a complete copy. */
+  start(): Promise<void>;
+  pause(): void;
+  resume(): Promise<void>;
+  refresh(): Promise<void>;
+  /** Complete and refreshed recently: views may be answered from it. */
+  isFresh(): boolean;
+  slice(query: LeadsQuery, offset: number, size: number): Promise<LocalViewSlice>;
+  totals(query: LeadsQuery): Promise<LocalViewTotals>;
+  /** Deletes the copy (IndexedDB included) and stops. */
+  forget(): Promise<void>;
+  dispose(): void;
+};
+
+export type LocalCopySyncOptions = {
+  client: KommoClient;
+  store: LocalCopyStore;
+  now?: () => number;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Called when Kommo answers 401: the copy is deleted first. */
+  onUnauthorized?: () => void;
+};
+
+function initialMeta(nowMs: number): LocalCopyMeta {
+  return {
+    version: 1,
+    phase: 'walking',
+    nextPage: 1,
+    pages: 0,
+    walkElapsedMs: 0,
+    walkRequests: 0,
+    syncedAt: null,
+    refreshFrom: Math.floor(nowMs / 1000),
+    maxUpdatedAt: 0,
+    maxEventAt: null,
+  };
+}
+
+function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
+  });
+}
+
+const maxUpdated = (leads: readonly Lead[], start: number) => leads.reduce((m, l) => Math.max(m, l.updated_at), start);
+
+export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySync {
+  const { client, store } = options;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? defaultSleep;
+  let meta: LocalCopyMeta | null = null;
+  let state: LocalCopyState = {
+    status: 'opening', size: 0, complete: false, pages: 0, elapsedMs: 0, ratePerSecond: 0, syncedAt: null, error: null, lastRefresh: null, version: 0,
+  };
+  const listeners = new Set<() => void>();
+  let controller: AbortController | null = null;
+  let running: Promise<void> | null = null;
+  let disposed = false;
+  // Requests this engine made, to tell the user's own requests apart in the client's count.
+  let ownRequests = 0;
+  let othersSeen = 0;
+
+  const set = (patch: Partial<LocalCopyState>) => {
+    state = { ...state, ...patch };
+    for (const listener of [...listeners]) listener();
+  };
+  const progressOf = (m: LocalCopyMeta): Partial<LocalCopyState> => ({
+    complete: m.phase === 'complete',
+    pages: m.pages,
+    elapsedMs: m.walkElapsedMs,
+    ratePerSecond: m.walkElapsedMs > 0 ? m.walkRequests / (m.walkElapsedMs / 1000) : 0,
+    syncedAt: m.syncedAt,
+  });
+
+  async function write(upsert: readonly Lead[], remove: readonly number[], next: LocalCopyMeta) {
+    const size = await store.apply({ upsert, remove, meta: next });
+    meta = next;
+    set({ size, ...progressOf(next), version: upsert.length + remove.length > 0 ? state.version + 1 : state.version });
+  }
+
+  /** Steps aside while the user's own requests are coming in, so theirs go first in the limiter. */
+  async function yieldToUser(signal: AbortSignal) {
+    for (let i = 0; i < 10; i++) {
+      const others = client.getState().requests - ownRequests;
+      if (others === othersSeen) return;
+      othersSeen = others;
+      await sleep(YIELD_MS, signal);
+    }
+  }
+
+  async function page(query: LeadsQuery, signal: AbortSignal) {
+    ownRequests++;
+    return fetchLeadsPage(client, query, signal);
+  }
+
+  async function walk(signal: AbortSignal) {
+    let current = meta ?? initialMeta(now());
+    if (!meta) await write([], [], current);
+    set({ status: 'walking', error: null });
+    let pendingWrite: Promise<void> = Promise.resolve();
+    while (current.phase === 'walking') {
+      await yieldToUser(signal);
+      const started = now();
+      const numbers = Array.from({ length: WALK_BATCH }, (_, i) => current.nextPage + i);
+      const results = await Promise.all(
+        numbers.map((n) => page({ with: SYNC_WITH, order: { field: 'id', direction: 'asc' }, page: n, limit: SYNC_PAGE_SIZE }, signal)),
+      );
+      const leads: Lead[] = [];
+      let done = false;
+      let fetched = 0;
+      for (const result of results) {
+        if (done) break;
+        fetched++;
+        leads.push(...result.leads);
+        if (!result.hasNext || result.leads.length === 0) done = true;
+      }
+      const next: LocalCopyMeta = {
+        ...current,
+        nextPage: current.nextPage + fetched,
+        pages: current.pages + fetched,
+        walkRequests: current.walkRequests + results.length,
+        walkElapsedMs: current.walkElapsedMs + (now() - started),
+        maxUpdatedAt: maxUpdated(leads, current.maxUpdatedAt),
+        phase: done ? 'complete' : 'walking',
+      };
+      // The next batch is fetched while this one is written; writes stay in order.
+      await pendingWrite;
+      pendingWrite = write(leads, [], next);
+      // Awaited before the next write; a failure meanwhile must not surface as an unhandled rejection.
+      pendingWrite.catch(() => undefined);
+      current = next;
+    }
+    await pendingWrite;
+    // Leads changed or deleted while the walk went on are caught by the refresh from its start.
+    await refreshOnce(signal);
+  }
+
+  async function refreshOnce(signal: AbortSignal) {
+    const base = meta;
+    if (!base || base.phase !== 'complete') return;
+    set({ status: 'refreshing', error: null });
+    const startedAt = Math.floor(now() / 1000);
+    const from = Math.min(base.refreshFrom, base.maxUpdatedAt || base.refreshFrom) - REFRESH_OVERLAP_SECONDS;
+    let requests = 0;
+    const changed = new Map<number, Lead>();
+    for (let n = 1; ; n++) {
+      requests++;
+      const result = await page(
+        { with: SYNC_WITH, filter: { updated_at: { from } }, order: { field: 'updated_at', direction: 'asc' }, page: n, limit: SYNC_PAGE_SIZE },
+        signal,
+      );
+      for (const lead of result.leads) changed.set(lead.id, lead);
+      if (!result.hasNext || result.leads.length === 0) break;
+    }
+    const eventsFrom = Math.min(base.refreshFrom, base.maxEventAt ?? base.refreshFrom) - REFRESH_OVERLAP_SECONDS;
+    const events = await fetchDeletedLeads(client, eventsFrom, signal);
+    ownRequests += events.requests;
+    requests += events.requests;
+    // A lead restored after its deletion comes back updated later than the event: keep it.
+    const removed = events.deleted.filter((d) => (changed.get(d.id)?.updated_at ?? Number.NEGATIVE_INFINITY) < d.at).map((d) => d.id);
+    for (const id of removed) changed.delete(id);
+    const upsert = [...changed.values()];
+    const next: LocalCopyMeta = {
+      ...base,
+      syncedAt: now(),
+      refreshFrom: startedAt,
+      maxUpdatedAt: maxUpdated(upsert, base.maxUpdatedAt),
+      maxEventAt: events.deleted.reduce<number | null>((m, d) => Math.max(m ?? 0, d.at), base.maxEventAt),
+    };
+    await write(upsert, removed, next);
+    set({ status: 'ready', lastRefresh: { requests, updated: upsert.length, removed: removed.length } });
+  }
+
+  async function run(task: (signal: AbortSignal) => Promise<void>) {
+    if (running || disposed) return running ?? undefined;
+    const own = new AbortController();
+    controller = own;
+    running = (async () => {
+      try {
+        await task(own.signal);
+      } catch (thrown) {
+        if (own.signal.aborted) return;
+        const error = apiErrorFromThrown(thrown);
+        if (error.kind === 'unauthorized') {
+          // The token or session is no longer good: the copy may hold what this user can no longer see.
+          await forgetNow();
+          options.onUnauthorized?.();
+          return;
+        }
+        set({ status: 'error', error });
+      } finally {
+        if (controller === own) controller = null;
+        running = null;
+      }
+    })();
+    return running;
+  }
+
+  async function forgetNow() {
+    controller?.abort();
+    meta = null;
+    await store.destroy();
+    set({ status: 'paused', size: 0, complete: false, pages: 0, elapsedMs: 0, ratePerSecond: 0, syncedAt: null, lastRefresh: null, error: null, version: state.version + 1 });
+  }
+
+  const startOrRefresh = (signal: AbortSignal) => (meta?.phase === 'complete' ? refreshOnce(signal) : walk(signal));
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    async start() {
+      set({ status: 'opening' });
+      try {
+        const opened = await store.open();
+        meta = opened.meta;
+        set({ size: opened.size, ...(meta ? progressOf(meta) : {}), version: state.version + 1 });
+      } catch (thrown) {
+        set({ status: 'error', error: apiErrorFromThrown(thrown) });
+        return;
+      }
+      othersSeen = client.getState().requests - ownRequests;
+      await run(startOrRefresh);
+    },
+    pause() {
+      if (!controller) return;
+      controller.abort();
+      set({ status: meta?.phase === 'complete' ? 'ready' : 'paused' });
+    },
+    async resume() {
+      await running;
+      await run(startOrRefresh);
+    },
+    async refresh() {
+      await running;
+      await run(startOrRefresh);
+    },
+    isFresh() {
+      return meta?.phase === 'complete' && meta.syncedAt !== null && now() - meta.syncedAt < FRESH_FOR_MS && state.status !== 'opening';
+    },
+    slice: (query, offset, size) => store.slice(query, offset, size),
+    totals: (query) => store.totals(query),
+    async forget() {
+      controller?.abort();
+      await running;
+      await forgetNow();
+    },
+    dispose() {
+      disposed = true;
+      controller?.abort();
+      store.close();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+// Messages between the main thread and the local-copy worker: one request, one answer, by id.
+import type { LeadsQuery } from '../../kommo/leads-query';
+import type { Lead } from '../../kommo/schemas';
+import type { LocalCopyMeta } from './local-copy-store';
+import type { LocalViewSlice, LocalViewTotals } from './local-leads-index';
+
+export type WorkerRequest =
+  | { type: 'open'; dbName: string }
+  | { type: 'apply'; upsert: readonly Lead[]; remove: readonly number[]; meta: LocalCopyMeta }
+  | { type: 'slice'; query: LeadsQuery; offset: number; size: number }
+  | { type: 'totals'; query: LeadsQuery }
+  | { type: 'destroy' };
+
+export type WorkerResult = {
+  open: { meta: LocalCopyMeta | null; size: number };
+  apply: number;
+  slice: LocalViewSlice;
+  totals: LocalViewTotals;
+  destroy: null;
+};
+
+export type WorkerEnvelope = { id: number; request: WorkerRequest };
+export type WorkerAnswer = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };

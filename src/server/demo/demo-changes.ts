@@ -1,0 +1,174 @@
+// The demo account moving over time (DEMO_FAULTS=1 only): POST /__demo/changes updates, moves and
+// deletes some leads "now", with the matching updated_at, `with=only_deleted` records and
+// lead_deleted events, so the local copy's refresh is tested against moving data. GET /api/v4/events
+// serves the event log in Kommo's shape (docs' "Events list" example; amocrm-api-php EventModel).
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { EVENTS_MAX_LIMIT, EVENTS_PATH } from '../../kommo/events-schema';
+import { DEMO_ACCOUNT_ID, LOST_STATUS_ID, WON_STATUS_ID } from './demo-reference';
+import type { DemoDeletedLead, DemoLead } from './demo-data';
+import type { DemoRouteContext } from './demo-leads-route';
+import { halResponse, noContent, pageLinks, problemResponse } from './demo-responses';
+import { createLeadIndex } from './leads-search';
+import { createRandom } from './prng';
+
+export const CHANGES_PATH = '/__demo/changes';
+
+export type DemoEvent = { id: string; type: 'lead_deleted'; entity_id: number; created_by: number; created_at: number };
+
+export const changesRequestSchema = z.strictObject({
+  updated: z.number().int().min(0).max(10_000).default(0),
+  moved: z.number().int().min(0).max(10_000).default(0),
+  deleted: z.number().int().min(0).max(10_000).default(0),
+  seed: z.number().int().min(0).max(2 ** 31).optional(),
+});
+export type ChangesRequest = z.infer<typeof changesRequestSchema>;
+export type ChangesResult = { at: number; updated: number[]; moved: number[]; deleted: number[] };
+
+const EVENTS_DEFAULT_LIMIT = 50;
+
+/** A ULID-like id (26 characters of Crockford base32), the form of Kommo's event ids. */
+function eventId(createdAt: number, entityId: number, serial: number): string {
+  const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
+  let value = BigInt(createdAt) * 10n ** 12n + BigInt(entityId) * 1000n + BigInt(serial % 1000);
+  let out = '';
+  for (let i = 0; i < 26; i++) {
+    out = (alphabet[Number(value % 32n)] ?? '0') + out;
+    value /= 32n;
+  }
+  return out;
+}
+
+export type DemoChanges = {
+  apply(request: ChangesRequest): ChangesResult;
+  events(): readonly DemoEvent[];
+};
+
+export function createDemoChanges(ctx: DemoRouteContext, now: () => number): DemoChanges {
+  let leads: DemoLead[] = [...ctx.data.leads];
+  const deleted: DemoDeletedLead[] = [...ctx.data.deletedLeads];
+  // Every restorable deleted lead of the generated data was deleted at its updated_at.
+  const events: DemoEvent[] = deleted.map((d, i) => ({ id: eventId(d.updated_at, d.id, i), type: 'lead_deleted', entity_id: d.id, created_by: ctx.data.users[0]?.id ?? 0, created_at: d.updated_at }));
+  let lastAt = leads.reduce((m, l) => Math.max(m, l.updated_at), ctx.data.referenceTime);
+  let serial = events.length;
+  let round = 0;
+
+  return {
+    events: () => events,
+    apply(request) {
+      // Strictly later than anything before, so "updated since" always finds the change.
+      const at = Math.max(Math.floor(now() / 1000), lastAt + 1);
+      lastAt = at;
+      const r = createRandom(request.seed ?? ctx.data.seed * 7919 + ++round);
+      const users = ctx.data.users.filter((u) => u.rights?.is_active !== false);
+      const touched = new Set<number>();
+      const pickOpen = (): number | null => {
+        // Open leads only: moving a closed lead would need a closing date and loss reason story.
+        for (let tries = 0; tries < 50; tries++) {
+          const i = r.int(0, leads.length - 1);
+          const lead = leads[i];
+          if (lead && !touched.has(lead.id) && lead.status_id !== WON_STATUS_ID && lead.status_id !== LOST_STATUS_ID) return i;
+        }
+        return null;
+      };
+      const result: ChangesResult = { at, updated: [], moved: [], deleted: [] };
+      const editor = () => r.pick(users).id;
+      for (let k = 0; k < request.updated; k++) {
+        const i = pickOpen();
+        const lead = i === null ? undefined : leads[i];
+        if (i === null || !lead) break;
+        touched.add(lead.id);
+        leads[i] = { ...lead, price: lead.price + r.int(1, 50) * 100, updated_at: at, updated_by: editor() };
+        result.updated.push(lead.id);
+      }
+      for (let k = 0; k < request.moved; k++) {
+        const i = pickOpen();
+        const lead = i === null ? undefined : leads[i];
+        if (i === null || !lead) break;
+        const pipeline = ctx.data.pipelines.find((p) => p.id === lead.pipeline_id);
+        const stages = (pipeline?._embedded.statuses ?? []).filter((s) => s.id !== lead.status_id && s.id !== WON_STATUS_ID && s.id !== LOST_STATUS_ID);
+        if (stages.length === 0) continue;
+        touched.add(lead.id);
+        leads[i] = { ...lead, status_id: r.pick(stages).id, updated_at: at, updated_by: editor() };
+        result.moved.push(lead.id);
+      }
+      const gone = new Set<number>();
+      for (let k = 0; k < request.deleted; k++) {
+        const i = pickOpen();
+        const lead = i === null ? undefined : leads[i];
+        if (i === null || !lead) break;
+        touched.add(lead.id);
+        gone.add(lead.id);
+        result.deleted.push(lead.id);
+        deleted.push({ id: lead.id, updated_at: at });
+        events.push({ id: eventId(at, lead.id, serial++), type: 'lead_deleted', entity_id: lead.id, created_by: editor(), created_at: at });
+      }
+      if (gone.size > 0) leads = leads.filter((l) => !gone.has(l.id));
+      ctx.index = createLeadIndex(leads, deleted);
+      return result;
+    },
+  };
+}
+
+export function registerChangesControl(app: Hono, changes: DemoChanges): void {
+  app.post(CHANGES_PATH, async (c) => {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return problemResponse(400, 'The body must be a JSON object: {"updated": n, "moved": n, "deleted": n}');
+    }
+    const parsed = changesRequestSchema.safeParse(body);
+    if (!parsed.success) return problemResponse(400, parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '));
+    return c.json(changes.apply(parsed.data));
+  });
+}
+
+const INT_RE = /^\d{1,12}$/;
+
+/** GET /api/v4/events: filter[type], filter[entity] (comma lists), filter[created_at] (a timestamp or [from]/[to]), page, limit. */
+export function registerEventsRoute(app: Hono, changes: DemoChanges): void {
+  app.get(EVENTS_PATH, (c) => {
+    const params = new URL(c.req.url).searchParams;
+    const list = (key: string) => params.get(key)?.split(',').map((s) => s.trim()).filter(Boolean) ?? null;
+    const int = (key: string) => {
+      const raw = params.get(key);
+      return raw !== null && INT_RE.test(raw.trim()) ? Number(raw.trim()) : null;
+    };
+    const types = list('filter[type]');
+    const entities = list('filter[entity]');
+    // A single value means "from then on" in Kommo's docs.
+    const from = int('filter[created_at][from]') ?? int('filter[created_at]');
+    const to = int('filter[created_at][to]');
+    const page = Math.max(1, int('page') ?? 1);
+    const limit = Math.min(EVENTS_MAX_LIMIT, Math.max(1, int('limit') ?? EVENTS_DEFAULT_LIMIT));
+    // Newest first. Kommo's docs do not state the order; nothing in the app depends on it.
+    const matching = changes
+      .events()
+      .filter((e) => (!types || types.includes(e.type)) && (!entities || entities.includes('lead')) && (from === null || e.created_at >= from) && (to === null || e.created_at <= to))
+      .sort((a, b) => b.created_at - a.created_at || (a.id < b.id ? 1 : -1));
+    const rows = matching.slice((page - 1) * limit, page * limit);
+    if (rows.length === 0) return noContent();
+    const hasNext = page * limit < matching.length;
+    return halResponse({
+      _page: page,
+      _links: pageLinks(EVENTS_PATH, params, page, limit, hasNext),
+      _embedded: {
+        events: rows.map((e) => ({
+          id: e.id,
+          type: e.type,
+          entity_id: e.entity_id,
+          entity_type: 'lead',
+          created_by: e.created_by,
+          created_at: e.created_at,
+          // What a lead_deleted event carries in these is not shown in any source we found: empty.
+          value_after: [],
+          value_before: [],
+          account_id: DEMO_ACCOUNT_ID,
+          _links: { self: { href: `${EVENTS_PATH}/${e.id}` } },
+          _embedded: { entity: { id: e.entity_id, _links: { self: { href: `/api/v4/leads/${e.entity_id}` } } } },
+        })),
+      },
+    });
+  });
+}
