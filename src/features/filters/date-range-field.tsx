@@ -31,7 +31,8 @@ export function DateRangeField({ label, value, onChange, timezone, error }: Date
       clearable
       valueFormat="YYYY-MM-DD"
       error={error}
-      popoverProps={{ withinPortal: true }}
+      // Back to the input when a preset or a day closes the calendar: its buttons vanish with it, and focus fell to the page.
+      popoverProps={{ withinPortal: true, returnFocus: true }}
     />
   );
 }

@@ -5,6 +5,7 @@ import { FormProvider, useForm, type FieldErrors, type Resolver } from 'react-ho
 import type { LeadsQuery } from '../../kommo/leads-query';
 import { useMessages } from '../../lib/i18n/language-context';
 import { EMPTY_FILTER_FORM, formValuesFromQuery, queryFromFormValues, validateFilterForm, type FilterFormValues } from './filter-form-values';
+import { DRAWER_FOOTER_Z } from './dropdown-in-drawer';
 import { DatesSection, OrderAndModeSection, PeopleSection, PipelineSection, SearchSection } from './filter-panel-sections';
 import { filtersMessages } from './filters-messages';
 import type { FilterReference } from './use-filter-reference';
@@ -46,7 +47,16 @@ export function FilterPanel({ opened, onClose, query, reference, onApply }: Filt
   });
 
   return (
-    <Drawer opened={opened} onClose={onClose} title={t('panelTitle')} position="right" size="lg" closeButtonProps={{ 'aria-label': t('close') }}>
+    <Drawer
+      opened={opened}
+      onClose={onClose}
+      title={t('panelTitle')}
+      position="right"
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('close') }}
+      // The bar hands focus back to its Filters button itself: Mantine's return misses the first opening (the drawer mounts open).
+      returnFocus={false}
+    >
       <FormProvider {...form}>
         <form onSubmit={handleApply} noValidate aria-label={t('panelTitle')}>
           <Stack gap="md">
@@ -90,7 +100,7 @@ export function FilterPanel({ opened, onClose, query, reference, onApply }: Filt
                 </Accordion.Panel>
               </Accordion.Item>
             </Accordion>
-            <Group justify="space-between" pos="sticky" bottom={0} py="xs" bg="var(--mantine-color-body)">
+            <Group justify="space-between" pos="sticky" bottom={0} py="xs" bg="var(--mantine-color-body)" style={{ zIndex: DRAWER_FOOTER_Z }} data-testid="filter-footer">
               <Group gap="xs">
                 <Button variant="default" onClick={() => reset(fromUrl)}>
                   {t('reset')}

@@ -1,5 +1,5 @@
 import { Button, Group, Stack } from '@mantine/core';
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useMessages } from '../../lib/i18n/language-context';
 import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 import { ActiveFilterChips } from './active-filter-chips';
@@ -29,6 +29,7 @@ export function FiltersBar({ actions }: FiltersBarProps) {
   const [opened, setOpened] = useState(false);
   // Mounted from the first opening on, so the drawer can animate its closing.
   const [mounted, setMounted] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const count = countActiveFilters(query);
   useEffect(() => {
     const timer = setTimeout(() => void loadFilterPanel(), PRELOAD_AFTER_MS);
@@ -38,10 +39,15 @@ export function FiltersBar({ actions }: FiltersBarProps) {
     setMounted(true);
     setOpened(true);
   };
+  // Closed by Apply, Esc, the close button or a click outside: the keyboard goes on from Filters.
+  const close = () => {
+    setOpened(false);
+    buttonRef.current?.focus();
+  };
   return (
     <Stack gap="xs">
       <Group gap="xs" align="flex-start">
-        <Button size="xs" onClick={open} onPointerEnter={() => void loadFilterPanel()} onFocus={() => void loadFilterPanel()} aria-haspopup="dialog">
+        <Button ref={buttonRef} size="xs" onClick={open} onPointerEnter={() => void loadFilterPanel()} onFocus={() => void loadFilterPanel()} aria-haspopup="dialog">
           {count ? t('openFiltersCount', { count }) : t('openFilters')}
         </Button>
         {actions}
@@ -51,7 +57,7 @@ export function FiltersBar({ actions }: FiltersBarProps) {
       <ActiveFilterChips query={query} reference={reference} onChange={setQuery} />
       {mounted ? (
         <Suspense fallback={null}>
-          <FilterPanel opened={opened} onClose={() => setOpened(false)} query={query} reference={reference} onApply={setQuery} />
+          <FilterPanel opened={opened} onClose={close} query={query} reference={reference} onApply={setQuery} />
         </Suspense>
       ) : null}
     </Stack>

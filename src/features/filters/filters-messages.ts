@@ -119,6 +119,8 @@ export const filtersMessages = defineMessages(
     linkCopied: 'Link copied',
     linkCopyFailed: 'Could not copy; select the address and copy it',
     referenceLoading: 'Loading names…',
+    allStages: 'All stages',
+    orderDirection: 'Direction',
   },
   {
     es: {
@@ -239,6 +241,8 @@ export const filtersMessages = defineMessages(
       linkCopied: 'Enlace copiado',
       linkCopyFailed: 'No se pudo copiar; selecciona la dirección y cópiala',
       referenceLoading: 'Cargando nombres…',
+      allStages: 'Todas las etapas',
+      orderDirection: 'Dirección',
     },
     pt: {
       openFilters: 'Filtros',
@@ -358,6 +362,8 @@ export const filtersMessages = defineMessages(
       linkCopied: 'Link copiado',
       linkCopyFailed: 'Não foi possível copiar; selecione o endereço e copie',
       referenceLoading: 'Carregando nomes…',
+      allStages: 'Todas as etapas',
+      orderDirection: 'Direção',
     },
   },
 );

@@ -11,18 +11,26 @@ export type LeadsStatusLineProps = {
   locale: string;
   hasMore: boolean;
   loadingMore: boolean;
+  /** The view's first rows are not there yet (skeleton): no count, sum or "all loaded" to claim. */
+  loadingView?: boolean;
   t: LeadsTableT;
   /** Room for the column chooser and other view controls. */
   children?: ReactNode;
 };
 
-export function LeadsStatusLine({ loaded, priceSum, currency, locale, hasMore, loadingMore, t, children }: LeadsStatusLineProps) {
+export function LeadsStatusLine({ loaded, priceSum, currency, locale, hasMore, loadingMore, loadingView = false, t, children }: LeadsStatusLineProps) {
   return (
     <Group justify="space-between" px="sm" py={6} wrap="nowrap" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
       <Group gap="lg" wrap="nowrap" role="status" aria-live="polite" data-testid="leads-status">
-        <Text size="sm">{t('statusLoaded', { count: loaded })}</Text>
-        <Text size="sm">{t('statusSum', { sum: formatMoney(priceSum, currency, locale) })}</Text>
-        <Text size="sm">{loadingMore ? t('statusLoading') : hasMore ? t('statusMore') : t('statusAll')}</Text>
+        {loadingView ? (
+          <Text size="sm">{t('statusLoadingView')}</Text>
+        ) : (
+          <>
+            <Text size="sm">{t('statusLoaded', { count: loaded })}</Text>
+            <Text size="sm">{t('statusSum', { sum: formatMoney(priceSum, currency, locale) })}</Text>
+            <Text size="sm">{loadingMore ? t('statusLoading') : hasMore ? t('statusMore') : t('statusAll')}</Text>
+          </>
+        )}
       </Group>
       {children}
     </Group>

@@ -55,7 +55,7 @@ export function LeadsTable() {
     if (leadsQuery.isError) void leadsQuery.refetch();
   };
   if (!reference && error) return <LeadsErrorView error={error} onRetry={retryAll} t={t} />;
-  if (!reference) return <LeadsTableSkeleton label={t('statusLoading')} />;
+  if (!reference) return <LeadsTableSkeleton label={t('statusLoadingView')} />;
   return <LeadsGrid reference={reference} prefs={prefs} leadsQuery={leadsQuery} url={url} />;
 }
 
@@ -163,7 +163,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url }: LeadsGridProps) {
         </Alert>
       ) : null}
       {leadsQuery.isPending ? (
-        <LeadsTableSkeleton label={t('statusLoading')} />
+        <LeadsTableSkeleton label={t('statusLoadingView')} />
       ) : leadsQuery.isError && leads.length === 0 ? (
         <LeadsErrorView error={leadsQuery.error} onRetry={() => void leadsQuery.refetch()} t={t} errorAt={leadsQuery.errorUpdatedAt} />
       ) : searchingFurther ? (
@@ -194,7 +194,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url }: LeadsGridProps) {
       {isFetchNextPageError && leads.length > 0 ? (
         <LeadsErrorView error={leadsQuery.error} onRetry={loadMore} t={t} laterPage errorAt={leadsQuery.errorUpdatedAt} />
       ) : null}
-      <LeadsStatusLine loaded={leads.length} priceSum={priceSum} currency={reference.currency} locale={locale} hasMore={Boolean(hasNextPage)} loadingMore={isFetchingNextPage} t={t}>
+      <LeadsStatusLine loaded={leads.length} priceSum={priceSum} currency={reference.currency} locale={locale} hasMore={Boolean(hasNextPage)} loadingMore={isFetchingNextPage} loadingView={leadsQuery.isPending || searchingFurther} t={t}>
         {chooser}
       </LeadsStatusLine>
     </Stack>

@@ -32,7 +32,7 @@ export function SavedViewsMenu() {
   const current = encodeViewSearch(query);
 
   const handleBuiltIn = (id: BuiltInViewId) => {
-    const view = builtInView(id, { ...reference, nowSeconds: Math.floor(Date.now() / 1000) });
+    const view = builtInView(id, reference);
     if (!view) return;
     setQuery(view);
     setOpened(false);
@@ -66,7 +66,7 @@ export function SavedViewsMenu() {
           </Text>
           <Stack gap={2}>
             {BUILT_IN_VIEWS.map((id) => {
-              const unavailable = builtInUnavailable(id, { ...reference, nowSeconds: 0 });
+              const unavailable = builtInUnavailable(id, reference);
               return (
                 <Tooltip key={id} label={t(unavailable ?? HINT_KEY[id])} multiline w={320} withinPortal={false}>
                   <Button

@@ -9,6 +9,7 @@ import type { Lead } from '../../kommo/schemas';
 import { anySignal } from './any-signal';
 import type { KommoClient } from './kommo-client';
 import { fetchLeadsPage } from './leads-fetchers';
+import { resolveRollingDates } from './resolve-rolling-dates';
 
 export type LeadsStream = {
   /** The stream's query, without page and limit. */
@@ -18,7 +19,11 @@ export type LeadsStream = {
   /** Fetched leads not yet emitted, in the stream's order. */
   buffer: Lead[];
 };
-export type LeadsCursor = { streams: LeadsStream[] };
+/**
+ * `asOf` (Unix seconds) is "now" for the view's rolling date presets: stamped by the first chunk and
+ * kept by the next ones, so one list never pages with two different "nows".
+ */
+export type LeadsCursor = { streams: LeadsStream[]; asOf?: number };
 export type LeadsOrder = NonNullable<LeadsQuery['order']>;
 export type LeadsChunk = { leads: Lead[]; next: LeadsCursor | null };
 
@@ -81,10 +86,11 @@ export function leadsPostFilter(query: LeadsQuery): ((lead: Lead) => boolean) | 
 
 type WorkingStream = { query: LeadsQuery; nextPage: number | null; buffer: Lead[]; offset: number };
 
-async function refill(client: KommoClient, stream: WorkingStream, signal: AbortSignal): Promise<void> {
+async function refill(client: KommoClient, stream: WorkingStream, asOf: number, signal: AbortSignal): Promise<void> {
   const page = stream.nextPage;
   if (page === null) return;
-  const result = await fetchLeadsPage(client, { ...stream.query, page, limit: STREAM_PAGE_SIZE }, signal);
+  const sent = await resolveRollingDates(client, stream.query, asOf);
+  const result = await fetchLeadsPage(client, { ...sent, page, limit: STREAM_PAGE_SIZE }, signal);
   const keep = leadsPostFilter(stream.query);
   stream.buffer = keep ? result.leads.filter(keep) : result.leads;
   stream.offset = 0;
@@ -109,6 +115,7 @@ export async function fetchLeadsChunk(
   const size = Math.max(1, Math.trunc(chunkSize));
   const compare = compareLeads(order ?? DEFAULT_LEADS_ORDER);
   const work: WorkingStream[] = cursor.streams.map((s) => ({ ...s, offset: 0 }));
+  const asOf = cursor.asOf ?? Math.floor(Date.now() / 1000);
   const leads: Lead[] = [];
   let pages = 0;
 
@@ -121,7 +128,7 @@ export async function fetchLeadsChunk(
       const controller = new AbortController();
       const linked = anySignal([signal, controller.signal]);
       try {
-        await Promise.all(empty.map((s) => refill(client, s, linked.signal)));
+        await Promise.all(empty.map((s) => refill(client, s, asOf, linked.signal)));
       } catch (error) {
         // A failed stream fails the chunk: stop its siblings' requests too.
         controller.abort();
@@ -147,5 +154,5 @@ export async function fetchLeadsChunk(
 
   const streams = work.map((s) => ({ query: s.query, nextPage: s.nextPage, buffer: s.buffer.slice(s.offset) }));
   const done = streams.every((s) => s.nextPage === null && s.buffer.length === 0);
-  return { leads, next: done ? null : { streams } };
+  return { leads, next: done ? null : { streams, asOf } };
 }
