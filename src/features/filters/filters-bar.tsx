@@ -1,11 +1,12 @@
 import { Button, Group, Stack } from '@mantine/core';
-import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
-import { useMessages } from '../../lib/i18n/language-context';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useLanguage, useMessages } from '../../lib/i18n/language-context';
 import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 import { ActiveFilterChips } from './active-filter-chips';
 import { CopyLinkButton } from './copy-link-button';
-import { countActiveFilters } from './filter-form-values';
+import { buildFilterChips } from './filter-chips';
 import { filtersMessages } from './filters-messages';
+import { QuickFiltersBar } from './quick-filters-bar';
 import { UrlNotice } from './url-notice';
 import { useFilterReference } from './use-filter-reference';
 
@@ -30,7 +31,10 @@ export function FiltersBar({ actions }: FiltersBarProps) {
   // Mounted from the first opening on, so the drawer can animate its closing.
   const [mounted, setMounted] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const count = countActiveFilters(query);
+  const { locale } = useLanguage();
+  const chips = useMemo(() => buildFilterChips(query, reference, t, locale), [query, reference, t, locale]);
+  // The badge counts what the chips show, so "Filters (3)" has three chips under it.
+  const count = chips.length;
   useEffect(() => {
     const timer = setTimeout(() => void loadFilterPanel(), PRELOAD_AFTER_MS);
     return () => clearTimeout(timer);
@@ -50,11 +54,12 @@ export function FiltersBar({ actions }: FiltersBarProps) {
         <Button ref={buttonRef} size="xs" onClick={open} onPointerEnter={() => void loadFilterPanel()} onFocus={() => void loadFilterPanel()} aria-haspopup="dialog">
           {count ? t('openFiltersCount', { count }) : t('openFilters')}
         </Button>
+        <QuickFiltersBar query={query} reference={reference} onChange={setQuery} />
         {actions}
         <CopyLinkButton />
       </Group>
       <UrlNotice issues={issues} />
-      <ActiveFilterChips query={query} reference={reference} onChange={setQuery} />
+      <ActiveFilterChips chips={chips} onChange={setQuery} />
       {mounted ? (
         <Suspense fallback={null}>
           <FilterPanel opened={opened} onClose={close} query={query} reference={reference} onApply={setQuery} />

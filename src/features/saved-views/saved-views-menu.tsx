@@ -24,12 +24,21 @@ export function SavedViewsMenu() {
   const t = useMessages(savedViewsMessages);
   const { query, setQuery } = useLeadsUrlQuery();
   const reference = useBuiltInReference();
-  const { views, save, rename, remove } = useSavedViews();
+  const { views, save, rename, remove, restore } = useSavedViews();
+  const [deleted, setDeleted] = useState<{ view: SavedView; index: number } | null>(null);
   const [opened, setOpened] = useState(false);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [notStored, setNotStored] = useState(false);
   const current = encodeViewSearch(query);
+  // The view shown now, by name: a saved one first (the user's own word), else a built-in one.
+  const currentName =
+    views.find((v) => v.search === current)?.name ??
+    BUILT_IN_VIEWS.filter((id) => {
+      const view = builtInView(id, reference);
+      return view !== null && encodeViewSearch(view) === current;
+    }).map((id) => t(id))[0] ??
+    null;
 
   const handleBuiltIn = (id: BuiltInViewId) => {
     const view = builtInView(id, reference);
@@ -50,13 +59,31 @@ export function SavedViewsMenu() {
     setName('');
   };
   const handleRename = (id: string, next: string) => setNotStored(!rename(id, next));
-  const handleDelete = (id: string) => setNotStored(!remove(id));
+  const handleDelete = (id: string) => {
+    const index = views.findIndex((v) => v.id === id);
+    const view = views[index];
+    if (!view) return;
+    setDeleted({ view, index });
+    setNotStored(!remove(id));
+  };
+  const handleUndo = () => {
+    if (!deleted) return;
+    setNotStored(!restore(deleted.view, deleted.index));
+    setDeleted(null);
+  };
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-start" width={380} shadow="md" trapFocus>
+    <Popover
+      opened={opened}
+      onChange={(next) => {
+        setOpened(next);
+        // Undo is offered while the menu that showed the deletion stays open.
+        if (!next) setDeleted(null);
+      }}
+      position="bottom-start" width={380} shadow="md" trapFocus>
       <Popover.Target>
         <Button size="xs" variant="default" onClick={() => setOpened((o) => !o)} aria-haspopup="dialog" aria-expanded={opened}>
-          {t('button')}
+          {currentName ? t('buttonCurrent', { name: currentName }) : t('button')}
         </Button>
       </Popover.Target>
       <Popover.Dropdown>
@@ -96,6 +123,16 @@ export function SavedViewsMenu() {
                 <SavedViewRow key={v.id} view={v} views={views} isCurrent={v.search === current} onApply={handleApply} onRename={handleRename} onDelete={handleDelete} />
               ))}
             </Stack>
+          )}
+          {deleted && (
+            <Group gap="xs" wrap="nowrap" role="status">
+              <Text size="xs" style={{ flex: 1 }}>
+                {t('deleted', { name: deleted.view.name })}
+              </Text>
+              <Button size="compact-xs" variant="light" onClick={handleUndo}>
+                {t('undo')}
+              </Button>
+            </Group>
           )}
           <Divider />
           <form onSubmit={handleSave}>
