@@ -53,7 +53,9 @@ export function SearchSection() {
       />
       <Stack gap={4}>
         <Group justify="space-between">
-          <Title order={6}>{t('price')}</Title>
+          <Title order={4} size="h6">
+            {t('price')}
+          </Title>
           <Controller
             control={control}
             name="priceMode"

@@ -1,9 +1,10 @@
 import '@mantine/dates/styles.css';
-import { Accordion, Button, Drawer, Group, Stack, Text } from '@mantine/core';
+import { Accordion, Button, Group, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useMemo } from 'react';
 import { FormProvider, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { LeadsQuery } from '../../kommo/leads-query';
 import { useMessages } from '../../lib/i18n/language-context';
+import { SideDrawer } from '../../lib/ui/side-drawer';
 import { EMPTY_FILTER_FORM, formValuesFromQuery, queryFromFormValues, validateFilterForm, type FilterFormValues } from './filter-form-values';
 import { DRAWER_FOOTER_Z } from './dropdown-in-drawer';
 import { DatesSection, OrderAndModeSection, PeopleSection, PipelineSection, SearchSection } from './filter-panel-sections';
@@ -47,17 +48,16 @@ export function FilterPanel({ opened, onClose, query, reference, onApply }: Filt
   });
 
   return (
-    <Drawer
+    <SideDrawer
       opened={opened}
       onClose={onClose}
       title={t('panelTitle')}
       position="right"
       size="lg"
-      closeButtonProps={{ 'aria-label': t('close') }}
+      closeLabel={t('close')}
       // The bar hands focus back to its Filters button itself: Mantine's return misses the first opening (the drawer mounts open).
       returnFocus={false}
-    >
-      <FormProvider {...form}>
+    >      <FormProvider {...form}>
         <form onSubmit={handleApply} noValidate aria-label={t('panelTitle')}>
           <Stack gap="md">
             {reference.loading && (
@@ -65,7 +65,7 @@ export function FilterPanel({ opened, onClose, query, reference, onApply }: Filt
                 {t('referenceLoading')}
               </Text>
             )}
-            <Accordion multiple defaultValue={['search', 'people', 'stages', 'dates', 'order']} variant="separated">
+            <Accordion order={3} multiple defaultValue={['search', 'people', 'stages', 'dates', 'order']} variant="separated">
               <Accordion.Item value="search">
                 <Accordion.Control>{t('sectionSearch')}</Accordion.Control>
                 <Accordion.Panel>
@@ -114,6 +114,6 @@ export function FilterPanel({ opened, onClose, query, reference, onApply }: Filt
           </Stack>
         </form>
       </FormProvider>
-    </Drawer>
+    </SideDrawer>
   );
 }

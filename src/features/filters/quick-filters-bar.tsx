@@ -1,4 +1,4 @@
-import { Chip, CloseButton, Group, NativeSelect, TextInput } from '@mantine/core';
+import { Chip, CloseButton, Group, Select, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { LeadsQuery } from '../../kommo/leads-query';
 import { activePipelines } from '../../kommo/pipeline-stages';
@@ -13,7 +13,8 @@ export type QuickFiltersBarProps = {
   onChange: (next: LeadsQuery) => void;
 };
 
-const ALL = '';
+// Mantine's Select treats '' as nothing picked: "all pipelines" needs a value of its own.
+const ALL = 'all';
 
 /** Search, me, my team, pipeline and open leads only: always in view, each one URL write. */
 export function QuickFiltersBar({ query, reference, onChange }: QuickFiltersBarProps) {
@@ -73,12 +74,14 @@ export function QuickFiltersBar({ query, reference, onChange }: QuickFiltersBarP
       <Chip size="xs" checked={state.team} disabled={team.length < 2} onChange={(on) => onChange(withResponsible(query, on ? team : null))}>
         {t('quickTeam')}
       </Chip>
-      <NativeSelect
+      <Select
         size="xs"
+        w={170}
         aria-label={t('quickPipeline')}
         value={state.pipelineId === null ? ALL : String(state.pipelineId)}
         data={pipelineOptions}
-        onChange={(e) => onChange(withPipeline(query, e.currentTarget.value === ALL ? null : Number(e.currentTarget.value), pipelines))}
+        allowDeselect={false}
+        onChange={(value) => onChange(withPipeline(query, !value || value === ALL ? null : Number(value), pipelines))}
       />
       <Chip size="xs" checked={state.openOnly} disabled={!shown.length} onChange={(on) => onChange(withOpenOnly(query, on, pipelines))}>
         {t('quickOpenOnly')}

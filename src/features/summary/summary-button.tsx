@@ -1,9 +1,10 @@
 // The "Summary" button and its drawer. The panel (and recharts behind @mantine/charts) is loaded
 // only when the drawer first opens, so the first paint of the table does not pay for the charts.
-import { Button, Drawer, Group, Loader } from '@mantine/core';
+import { Button, Group, Loader } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import type { LeadsQuery } from '../../kommo/leads-query';
 import { useMessages } from '../../lib/i18n/language-context';
+import { SideDrawer } from '../../lib/ui/side-drawer';
 import { summaryMessages } from './summary-messages';
 
 const SummaryPanel = lazy(() => import('./summary-panel').then((m) => ({ default: m.SummaryPanel })));
@@ -18,7 +19,7 @@ export function SummaryButton({ listQuery }: SummaryButtonProps) {
       <Button size="xs" variant="light" onClick={() => setOpened(true)}>
         {t('summary')}
       </Button>
-      <Drawer opened={opened} onClose={() => setOpened(false)} position="right" size="xl" title={t('title')} closeButtonProps={{ 'aria-label': t('close') }}>
+      <SideDrawer opened={opened} onClose={() => setOpened(false)} position="right" size="xl" title={t('title')} closeLabel={t('close')}>
         {opened ? (
           <Suspense
             fallback={
@@ -30,7 +31,7 @@ export function SummaryButton({ listQuery }: SummaryButtonProps) {
             <SummaryPanel listQuery={listQuery} />
           </Suspense>
         ) : null}
-      </Drawer>
+      </SideDrawer>
     </>
   );
 }
