@@ -206,7 +206,7 @@ test('quick filters write the URL: search, me, pipeline, open leads only; stage 
   await expect(page).toHaveURL(new RegExp(`filter\\[responsible_user_id\\]\\[\\]=${me.id}(&|$)`));
   await expect.poll(async () => new Set(await columnTexts(leads, 'responsible'))).toEqual(new Set([me.name]));
 
-  await quick.getByRole('textbox', { name: 'Pipeline' }).click();
+  await quick.getByRole('combobox', { name: 'Pipeline' }).click();
   await page.getByRole('option', { name: pipeline.name, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`filter\\[pipeline_id\\]\\[\\]=${pipeline.id}`));
   await toggle('Open leads only', true);

@@ -17,7 +17,7 @@ export class FiltersPanel {
     this.chips = page.getByRole('list', { name: 'Active filters' }).getByRole('listitem');
     this.notice = page.getByTestId('url-notice');
     this.viewsButton = page.getByRole('button', { name: /^Views/ });
-    this.viewsDialog = page.getByRole('dialog', { name: 'Views' });
+    this.viewsDialog = page.getByRole('dialog', { name: /^Views/ });
   }
 
   async open() {

@@ -87,7 +87,8 @@ export function SavedViewsMenu() {
         </Button>
       </Popover.Target>
       <Popover.Dropdown>
-        <Stack gap="xs" role="dialog" aria-label={t('button')}>
+        {/* Mantine's dropdown is the dialog, named by the Views button. */}
+        <Stack gap="xs">
           <Text size="xs" fw={700} c="dimmed">
             {t('builtInTitle')}
           </Text>
