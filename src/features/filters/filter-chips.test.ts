@@ -40,7 +40,7 @@ describe('buildFilterChips', () => {
       'Deleted leads only',
       'Search: acme',
       'Price: from 5,000',
-      'Responsible: Ana Souza, User 99',
+      'Responsible: Ana Souza, Unknown user 99',
       'Stage: Sales › Won',
       'Stage: Pipeline 11 › Stage 142',
       'Created: Jun 1, 2025 – Jun 30, 2025',

@@ -96,7 +96,7 @@ export const filtersMessages = defineMessages(
     errWithoutTasksAndRange: 'A closest-task date range only matches leads that have a task: clear that range or this switch.',
     chipWithoutTasks: 'Without tasks',
     chipDeleted: 'Deleted leads only',
-    unknownUser: 'User {id}',
+    unknownUser: 'Unknown user {id}',
     unknownPipeline: 'Pipeline {id}',
     unknownStage: 'Stage {id}',
     noticeTitle: 'Part of the link was ignored',
@@ -133,6 +133,7 @@ export const filtersMessages = defineMessages(
     quickPipeline: 'Pipeline',
     quickAllPipelines: 'All pipelines',
     quickOpenOnly: 'Open leads only',
+    noticeTimes: '(×{count})',
   },
   {
     es: {
@@ -230,7 +231,7 @@ export const filtersMessages = defineMessages(
       errWithoutTasksAndRange: 'Un rango de fechas de próxima tarea solo incluye leads con tarea: quite ese rango o este interruptor.',
       chipWithoutTasks: 'Sin tareas',
       chipDeleted: 'Solo leads eliminados',
-      unknownUser: 'Usuario {id}',
+      unknownUser: 'Usuario desconocido {id}',
       unknownPipeline: 'Embudo {id}',
       unknownStage: 'Etapa {id}',
       noticeTitle: 'Se ignoró parte del enlace',
@@ -267,6 +268,7 @@ export const filtersMessages = defineMessages(
       quickPipeline: 'Embudo',
       quickAllPipelines: 'Todos los embudos',
       quickOpenOnly: 'Solo leads abiertos',
+      noticeTimes: '(×{count})',
     },
     pt: {
       openFilters: 'Filtros',
@@ -363,7 +365,7 @@ export const filtersMessages = defineMessages(
       errWithoutTasksAndRange: 'Um intervalo de datas da próxima tarefa só inclui leads com tarefa: limpe esse intervalo ou esta opção.',
       chipWithoutTasks: 'Sem tarefas',
       chipDeleted: 'Somente leads excluídos',
-      unknownUser: 'Usuário {id}',
+      unknownUser: 'Usuário desconhecido {id}',
       unknownPipeline: 'Funil {id}',
       unknownStage: 'Etapa {id}',
       noticeTitle: 'Parte do link foi ignorada',
@@ -400,6 +402,7 @@ export const filtersMessages = defineMessages(
       quickPipeline: 'Funil',
       quickAllPipelines: 'Todos os funis',
       quickOpenOnly: 'Só leads abertos',
+      noticeTimes: '(×{count})',
     },
   },
 );
