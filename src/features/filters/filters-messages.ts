@@ -134,6 +134,8 @@ export const filtersMessages = defineMessages(
     quickAllPipelines: 'All pipelines',
     quickOpenOnly: 'Open leads only',
     noticeTimes: '(×{count})',
+    moreActions: 'More',
+    moreTitle: 'Quick filters and actions',
   },
   {
     es: {
@@ -269,6 +271,8 @@ export const filtersMessages = defineMessages(
       quickAllPipelines: 'Todos los embudos',
       quickOpenOnly: 'Solo leads abiertos',
       noticeTimes: '(×{count})',
+      moreActions: 'Más',
+      moreTitle: 'Filtros rápidos y acciones',
     },
     pt: {
       openFilters: 'Filtros',
@@ -403,6 +407,8 @@ export const filtersMessages = defineMessages(
       quickAllPipelines: 'Todos os funis',
       quickOpenOnly: 'Só leads abertos',
       noticeTimes: '(×{count})',
+      moreActions: 'Mais',
+      moreTitle: 'Filtros rápidos e ações',
     },
   },
 );

@@ -11,13 +11,15 @@ export type QuickFiltersBarProps = {
   query: LeadsQuery;
   reference: FilterReference;
   onChange: (next: LeadsQuery) => void;
+  /** Which part to draw: phones keep the search in the bar and fold the toggles into a menu. */
+  part?: 'all' | 'search' | 'toggles';
 };
 
 // Mantine's Select treats '' as nothing picked: "all pipelines" needs a value of its own.
 const ALL = 'all';
 
 /** Search, me, my team, pipeline and open leads only: always in view, each one URL write. */
-export function QuickFiltersBar({ query, reference, onChange }: QuickFiltersBarProps) {
+export function QuickFiltersBar({ query, reference, onChange, part = 'all' }: QuickFiltersBarProps) {
   const t = useMessages(filtersMessages);
   const { users, pipelines, currentUserId } = reference;
   const state = quickState(query, users, pipelines, currentUserId);
@@ -38,31 +40,33 @@ export function QuickFiltersBar({ query, reference, onChange }: QuickFiltersBarP
       ? [{ value: String(state.pipelineId), label: pipelines.find((p) => p.id === state.pipelineId)?.name ?? t('unknownPipeline', { id: String(state.pipelineId) }) }]
       : []),
   ];
-  return (
-    <Group gap="xs" wrap="wrap" role="group" aria-label={t('quickFiltersLabel')} data-testid="quick-filters">
-      <form onSubmit={handleSearch} role="search">
-        <TextInput
-          size="xs"
-          type="search"
-          aria-label={t('quickSearch')}
-          placeholder={t('quickSearchPlaceholder')}
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          w={200}
-          rightSection={
-            state.search ? (
-              <CloseButton
-                size="xs"
-                aria-label={t('quickSearchClear')}
-                onClick={() => {
-                  setText('');
-                  onChange(withSearch(query, ''));
-                }}
-              />
-            ) : null
-          }
-        />
-      </form>
+  const search = (
+    <form onSubmit={handleSearch} role="search">
+      <TextInput
+        size="xs"
+        type="search"
+        aria-label={t('quickSearch')}
+        placeholder={t('quickSearchPlaceholder')}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        w={part === 'search' ? 150 : 200}
+        rightSection={
+          state.search ? (
+            <CloseButton
+              size="xs"
+              aria-label={t('quickSearchClear')}
+              onClick={() => {
+                setText('');
+                onChange(withSearch(query, ''));
+              }}
+            />
+          ) : null
+        }
+      />
+    </form>
+  );
+  const toggles = (
+    <>
       <Chip
         size="xs"
         checked={state.me}
@@ -86,6 +90,12 @@ export function QuickFiltersBar({ query, reference, onChange }: QuickFiltersBarP
       <Chip size="xs" checked={state.openOnly} disabled={!shown.length} onChange={(on) => onChange(withOpenOnly(query, on, pipelines))}>
         {t('quickOpenOnly')}
       </Chip>
+    </>
+  );
+  return (
+    <Group gap="xs" wrap="wrap" role="group" aria-label={t('quickFiltersLabel')} data-testid="quick-filters">
+      {part !== 'toggles' && search}
+      {part !== 'search' && toggles}
     </Group>
   );
 }

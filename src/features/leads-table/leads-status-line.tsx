@@ -21,7 +21,7 @@ export type LeadsStatusLineProps = {
 export function LeadsStatusLine({ loaded, priceSum, currency, locale, hasMore, loadingMore, loadingView = false, t, children }: LeadsStatusLineProps) {
   return (
     <Group justify="space-between" px="sm" py={6} wrap="nowrap" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
-      <Group gap="lg" wrap="nowrap" role="status" aria-live="polite" data-testid="leads-status">
+      <Group gap="lg" wrap="wrap" role="status" aria-live="polite" data-testid="leads-status" style={{ minWidth: 0, rowGap: 0 }}>
         {loadingView ? (
           <Text size="sm">{t('statusLoadingView')}</Text>
         ) : (
@@ -32,7 +32,7 @@ export function LeadsStatusLine({ loaded, priceSum, currency, locale, hasMore, l
           </>
         )}
       </Group>
-      {children}
+      <div style={{ flexShrink: 0 }}>{children}</div>
     </Group>
   );
 }

@@ -1,6 +1,7 @@
 // The leads table: URL query + visible columns -> one infinite query -> TanStack Table -> the
 // virtualized body. Reference data (names) must be there first; it is fetched once per session.
 import { Alert, Stack } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useTable, type ColumnPinningState, type ExpandedState, type Updater } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -27,6 +28,8 @@ import { useColumnPreferences, type ColumnPreferencesState } from './use-column-
 import { useLeadReference } from './use-lead-reference';
 
 const EMPTY_LEADS: Lead[] = [];
+const PHONE_QUERY = '(max-width: 40em)';
+const PHONE_NAME_WIDTH = 140;
 const EMPTY_PAGES: Lead[][] = [];
 const NOTHING_EXPANDED: ExpandedState = {};
 const PINNING: ColumnPinningState = { start: [EXPAND_COLUMN_ID, 'name'], end: [] };
@@ -104,6 +107,9 @@ function LeadsGrid({ reference, prefs, leadsQuery, url }: LeadsGridProps) {
     return { leads: all, pageStarts: starts, priceSum: all.reduce((sum, l) => sum + (l.price ?? 0), 0) };
   }, [pages]);
 
+  // On a phone the pinned name takes under half the width (unless the user sized it), so the row shows more than its name.
+  const phone = useMediaQuery(PHONE_QUERY) ?? false;
+  const columnSizing = useMemo(() => (phone && prefs.sizing.name === undefined ? { ...prefs.sizing, name: PHONE_NAME_WIDTH } : prefs.sizing), [phone, prefs.sizing]);
   const table = useTable({
     features: leadsTableFeatures,
     columns,
@@ -111,7 +117,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url }: LeadsGridProps) {
     getRowId,
     getRowCanExpand: canExpand,
     columnResizeMode: 'onChange',
-    state: { columnVisibility, columnOrder: prefs.order, columnSizing: prefs.sizing, columnPinning: PINNING, expanded },
+    state: { columnVisibility, columnOrder: prefs.order, columnSizing, columnPinning: PINNING, expanded },
     onColumnVisibilityChange: prefs.setVisibility,
     onColumnOrderChange: prefs.setOrder,
     onColumnSizingChange: prefs.setSizing,

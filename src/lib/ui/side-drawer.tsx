@@ -3,7 +3,7 @@
 import { Drawer, type DrawerRootProps } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-export type SideDrawerProps = Pick<DrawerRootProps, 'opened' | 'onClose' | 'position' | 'size' | 'returnFocus'> & {
+export type SideDrawerProps = Pick<DrawerRootProps, 'opened' | 'onClose' | 'position' | 'size' | 'returnFocus' | 'keepMounted'> & {
   title: ReactNode;
   closeLabel: string;
   children: ReactNode;
