@@ -306,3 +306,35 @@ for (const scheme of ['light', 'dark'] as const) {
     await expectAxeClean(page, '[role=dialog]');
   });
 }
+
+test('a 390 px phone: one toolbar row with a More menu, no overlap in the header, the name column under half the width', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  const leads = new LeadsPage(page);
+  const filters = new FiltersPanel(page);
+  await leads.goto();
+  await leads.waitForRows();
+  const box = async (l: Locator) => (await l.boundingBox())!;
+  const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const title = await box(page.getByRole('heading', { level: 1 }));
+  expect(overlap(title, await box(page.getByRole('combobox', { name: 'Language' })))).toBe(false);
+  expect(title.x + title.width).toBeLessThanOrEqual(390);
+  // Filters, search and More share one row; the page does not scroll sideways.
+  const more = page.getByRole('button', { name: 'More', exact: true });
+  const [f, m] = [await box(filters.openButton), await box(more)];
+  expect(Math.abs(f.y - m.y)).toBeLessThan(4);
+  expect(m.x + m.width).toBeLessThanOrEqual(390);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const name = await box(leads.grid.getByRole('columnheader', { name: 'Name' }));
+  expect(name.width).toBeLessThan(390 / 2);
+
+  await more.click();
+  const menu = page.getByRole('dialog', { name: 'Quick filters and actions' });
+  await expect(menu.getByRole('checkbox', { name: 'Me' })).toBeAttached();
+  await expect(menu.getByRole('button', { name: 'Load all' })).toBeVisible();
+  await menu.getByText('Open leads only', { exact: true }).click();
+  await expect(page).toHaveURL(/filter\[statuses\]/);
+  await menu.getByRole('button', { name: /^Views/ }).click();
+  await filters.viewsDialog.getByRole('button', { name: 'Leads with overdue tasks' }).click();
+  await expect(page).toHaveURL(/date\[closest_task_at\]=beforeNow/);
+});
