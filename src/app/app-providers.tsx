@@ -14,11 +14,20 @@ const colorSchemeManager = localStorageColorSchemeManager({ key: 'klb.color-sche
 // Shade 8 keeps white text on filled buttons above 4.5:1 (Mantine's default shade 6 is 3.5:1).
 const theme = createTheme({ primaryShade: { light: 8, dark: 8 } });
 // Mantine's "dimmed" grey (hints, descriptions, section titles) is 3.3:1 on white and under 4.5:1
-// on dark surfaces: one shade darker (lighter in dark) passes axe's contrast rule everywhere.
+// on dark surfaces: one shade darker (lighter in dark) passes axe's contrast rule everywhere. The
+// same for the text of "light" red and yellow buttons and alerts (reset, partial-data notices).
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
-  dark: { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-red-light-color': 'var(--mantine-color-red-9)',
+    '--mantine-color-yellow-light-color': 'var(--mantine-color-gray-9)',
+  },
+  dark: {
+    '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',
+    '--mantine-color-red-light-color': 'var(--mantine-color-red-2)',
+    '--mantine-color-yellow-light-color': 'var(--mantine-color-yellow-1)',
+  },
 });
 
 export type AppProvidersProps = {

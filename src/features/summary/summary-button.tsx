@@ -24,7 +24,7 @@ export function SummaryButton({ listQuery }: SummaryButtonProps) {
           <Suspense
             fallback={
               <Group justify="center" p="md">
-                <Loader size="sm" aria-label={t('computing')} />
+                <Loader size="sm" role="status" aria-label={t('computing')} />
               </Group>
             }
           >
