@@ -169,6 +169,12 @@ test('overdue tasks: open stages only, a rolling "now" in the URL, the due date 
   expect(due.filter((d) => d === '')).toEqual([]);
   // Every due date shown is in the past.
   expect(due.filter((d) => !(Date.parse(d) < Date.now() + 86_400_000))).toEqual([]);
+
+  // The form shows the view and, applied untouched, keeps "before now" rolling.
+  const before = page.url();
+  await filters.open();
+  await filters.apply();
+  expect(page.url()).toBe(before);
 });
 
 test('the stage tree follows the chosen pipeline and names it once', async ({ page }) => {
