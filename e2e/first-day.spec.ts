@@ -341,6 +341,7 @@ test('a 390 px phone: one toolbar row with a More menu, no overlap in the header
   const menu = page.getByRole('dialog', { name: 'Quick filters and actions' });
   await expect(menu.getByRole('checkbox', { name: 'Me' })).toBeAttached();
   await expect(menu.getByRole('button', { name: 'Load all' })).toBeVisible();
+  await expectAxeClean(page, '[role=dialog]');
   await menu.getByText('Open leads only', { exact: true }).click();
   await expect(page).toHaveURL(/filter\[statuses\]/);
   await menu.getByRole('button', { name: /^Views/ }).click();
