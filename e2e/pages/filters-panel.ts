@@ -16,8 +16,8 @@ export class FiltersPanel {
     this.dialog = page.getByRole('dialog', { name: 'Filter leads' });
     this.chips = page.getByRole('list', { name: 'Active filters' }).getByRole('listitem');
     this.notice = page.getByTestId('url-notice');
-    this.viewsButton = page.getByRole('button', { name: 'Views', exact: true });
-    this.viewsDialog = page.getByRole('dialog', { name: 'Views' });
+    this.viewsButton = page.getByRole('button', { name: /^Views/ });
+    this.viewsDialog = page.getByRole('dialog', { name: /^Views/ });
   }
 
   async open() {

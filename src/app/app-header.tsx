@@ -1,6 +1,7 @@
 // The header: product name, one badge for where the data comes from (demo, a Kommo account, or
-// inside Kommo), language and theme. At narrow widths the badge truncates first, then the title.
-import { ActionIcon, Group, NativeSelect, Title, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+// inside Kommo), language and theme. At narrow widths the badge truncates first, then the title; on a
+// phone the badge is left out.
+import { ActionIcon, Box, Group, NativeSelect, Title, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useKommoClient } from '../lib/api/kommo-client-context';
 import { referenceQueries } from '../lib/api/reference-queries';
@@ -29,10 +30,13 @@ export function AppHeader() {
   return (
     <Group h="100%" px="md" gap="sm" justify="space-between" wrap="nowrap">
       <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
-        <Title order={1} size="h4" style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', flexShrink: 0 }}>
+        <Title order={1} size="h4" style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 }}>
           {t('productName')}
         </Title>
-        <ModeBadge upstream={upstream} accountName={account.data?.name ?? null} />
+        {/* On a phone the title and the header's controls take the row; the badge would sit under them. */}
+        <Box visibleFrom="xs" style={{ minWidth: 0 }}>
+          <ModeBadge upstream={upstream} accountName={account.data?.name ?? null} />
+        </Box>
       </Group>
       <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
         <Suspense fallback={null}>

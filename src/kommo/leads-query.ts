@@ -50,6 +50,15 @@ export type LeadsFilter = {
 export const TASKS_FILTER_VALUES = ['none'] as const;
 export type TasksFilter = (typeof TASKS_FILTER_VALUES)[number];
 
+/**
+ * Rolling date ranges, the app's own (never sent to Kommo): "this quarter" is resolved to Kommo's
+ * from/to seconds when the leads are fetched, so a saved view or a shared link stays this quarter.
+ * `beforeNow` is "due before the moment of fetching" (overdue tasks).
+ */
+export const DATE_PRESETS = ['today', 'yesterday', 'thisWeek', 'last7Days', 'thisMonth', 'lastMonth', 'thisQuarter', 'beforeNow'] as const;
+export type DatePreset = (typeof DATE_PRESETS)[number];
+export type DatePresets = Partial<Record<DateFilter, DatePreset>>;
+
 export type LeadsQuery = {
   with?: LeadWith[];
   page?: number;
@@ -59,6 +68,8 @@ export type LeadsQuery = {
   filter?: LeadsFilter;
   /** Applied in the browser, never sent to Kommo (see TASKS_FILTER_VALUES). */
   tasks?: TasksFilter;
+  /** Resolved to `filter[<field>]` ranges at fetch time, never sent as such (see DATE_PRESETS). */
+  dates?: DatePresets;
 };
 
 export type QueryIssueReason =

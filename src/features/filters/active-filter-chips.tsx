@@ -1,22 +1,18 @@
 import { Button, CloseButton, ColorSwatch, Group, Pill } from '@mantine/core';
-import { useMemo } from 'react';
 import type { LeadsQuery } from '../../kommo/leads-query';
-import { useLanguage, useMessages } from '../../lib/i18n/language-context';
-import { buildFilterChips } from './filter-chips';
+import { useMessages } from '../../lib/i18n/language-context';
+import type { FilterChip } from './filter-chips';
 import { filtersMessages } from './filters-messages';
-import type { FilterReference } from './use-filter-reference';
 
 export type ActiveFilterChipsProps = {
-  query: LeadsQuery;
-  reference: FilterReference;
+  /** Built once by the bar, which also counts them on the Filters button. */
+  chips: FilterChip[];
   onChange: (next: LeadsQuery) => void;
 };
 
 /** The applied view as removable chips, with names instead of ids. */
-export function ActiveFilterChips({ query, reference, onChange }: ActiveFilterChipsProps) {
+export function ActiveFilterChips({ chips, onChange }: ActiveFilterChipsProps) {
   const t = useMessages(filtersMessages);
-  const { locale } = useLanguage();
-  const chips = useMemo(() => buildFilterChips(query, reference, t, locale), [query, reference, t, locale]);
   if (!chips.length) return null;
   return (
     <Group gap={6} role="list" aria-label={t('chipsLabel')} data-testid="active-filter-chips">

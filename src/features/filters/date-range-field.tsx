@@ -2,6 +2,7 @@ import { DatePickerInput } from '@mantine/dates';
 import { useMemo } from 'react';
 import { useMessages } from '../../lib/i18n/language-context';
 import { QUICK_RANGES, quickRangeDates, type CalendarRange } from '../../lib/url-state/account-time';
+import { matchingQuickRange } from './filter-form-values';
 import { filtersMessages } from './filters-messages';
 
 export type DateRangeFieldProps = {
@@ -19,6 +20,7 @@ export function DateRangeField({ label, value, onChange, timezone, error }: Date
     const now = Math.floor(Date.now() / 1000);
     return QUICK_RANGES.map((r) => ({ value: quickRangeDates(r, now, timezone), label: t(r) }));
   }, [timezone, t]);
+  const rolling = matchingQuickRange(value, timezone);
   return (
     <DatePickerInput
       type="range"
@@ -31,7 +33,9 @@ export function DateRangeField({ label, value, onChange, timezone, error }: Date
       clearable
       valueFormat="YYYY-MM-DD"
       error={error}
-      popoverProps={{ withinPortal: true }}
+      description={rolling ? t('rollingHint', { preset: t(rolling) }) : undefined}
+      // Back to the input when a preset or a day closes the calendar: its buttons vanish with it, and focus fell to the page.
+      popoverProps={{ withinPortal: true, returnFocus: true }}
     />
   );
 }

@@ -40,7 +40,7 @@ describe('buildFilterChips', () => {
       'Deleted leads only',
       'Search: acme',
       'Price: from 5,000',
-      'Responsible: Ana Souza, User 99',
+      'Responsible: Ana Souza, Unknown user 99',
       'Stage: Sales › Won',
       'Stage: Pipeline 11 › Stage 142',
       'Created: Jun 1, 2025 – Jun 30, 2025',
@@ -65,6 +65,31 @@ describe('buildFilterChips', () => {
     const tasks = buildFilterChips(view, reference, t, 'en-US').find((c) => c.key === 'tasks');
     expect(tasks?.label).toBe('Without tasks');
     expect(tasks?.next).toEqual({ order: { field: 'updated_at', direction: 'asc' } });
+  });
+
+  it('several stages of one pipeline fold into one chip that removes them all', () => {
+    const view: LeadsQuery = {
+      filter: {
+        statuses: [
+          { pipeline_id: 10, status_id: 1 },
+          { pipeline_id: 10, status_id: 2 },
+          { pipeline_id: 11, status_id: 142 },
+          { pipeline_id: 10, status_id: 3 },
+        ],
+      },
+    };
+    const folded = buildFilterChips(view, reference, t, 'en-US');
+    expect(folded.map((c) => c.label)).toEqual(['Sales: 3 stages', 'Stage: Pipeline 11 › Stage 142']);
+    expect(folded[0]?.next.filter?.statuses).toEqual([{ pipeline_id: 11, status_id: 142 }]);
+  });
+
+  it('rolling presets read as words, and old links\' epoch start is not "Dec 31, 1969"', () => {
+    const [overdue, month] = buildFilterChips({ dates: { closest_task_at: 'beforeNow', closed_at: 'thisMonth' } }, reference, t, 'en-US');
+    expect(month?.label).toBe('Closest task: before now (overdue)');
+    expect(overdue?.label).toBe('Closed: This month');
+    expect(overdue?.next).toEqual({ dates: { closest_task_at: 'beforeNow' } });
+    const [old] = buildFilterChips({ filter: { closest_task_at: { from: 0, to: utc('2025-06-02T15:00:00Z') } } }, reference, t, 'en-US');
+    expect(old?.label).toBe('Closest task: until Jun 2, 2025');
   });
 
   it('open-ended date ranges', () => {

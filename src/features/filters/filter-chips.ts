@@ -1,6 +1,6 @@
 // The applied view as a list of removable chips with names instead of ids. Each chip carries the
 // view without it, so removing a chip is one URL write.
-import type { DateFilter, LeadsFilter, LeadsQuery } from '../../kommo/leads-query';
+import { DATE_FILTERS, type DateFilter, type LeadsFilter, type LeadsQuery, type StagePair } from '../../kommo/leads-query';
 import type { MessageValues } from '../../lib/i18n/define-messages';
 import { unixRangeToCalendar } from '../../lib/url-state/account-time';
 import type { FilterReference } from './use-filter-reference';
@@ -80,22 +80,40 @@ export function buildFilterChips(q: LeadsQuery, ref: FilterReference, t: Transla
   if (f.pipeline_id?.length) {
     chips.push({ key: 'pipeline_id', label: t('chipPipelines', { value: list(f.pipeline_id.map(pipelineName), locale) }), next: withoutFilter(q, drop('pipeline_id')) });
   }
-  for (const stage of f.statuses ?? []) {
-    const status = ref.pipelines.find((p) => p.id === stage.pipeline_id)?._embedded.statuses.find((s) => s.id === stage.status_id);
-    const rest = (f.statuses ?? []).filter((s) => s !== stage);
+  // One chip per pipeline: a stage by name when one is picked, "Sales: 5 stages" when several.
+  const byPipeline = new Map<number, StagePair[]>();
+  for (const stage of f.statuses ?? []) byPipeline.set(stage.pipeline_id, [...(byPipeline.get(stage.pipeline_id) ?? []), stage]);
+  for (const [pipelineId, stages] of byPipeline) {
+    const rest = (f.statuses ?? []).filter((s) => s.pipeline_id !== pipelineId);
+    const next = withoutFilter(q, (x) => (rest.length ? { ...x, statuses: rest } : drop('statuses')(x)));
+    const first = stages[0];
+    if (stages.length > 1 || !first) {
+      chips.push({ key: `stages:${pipelineId}`, label: t('chipStages', { pipeline: pipelineName(pipelineId), count: stages.length }), next });
+      continue;
+    }
+    const status = ref.pipelines.find((p) => p.id === pipelineId)?._embedded.statuses.find((s) => s.id === first.status_id);
     chips.push({
-      key: `stage:${stage.pipeline_id}:${stage.status_id}`,
-      label: t('chipStage', { pipeline: pipelineName(stage.pipeline_id), stage: status?.name ?? t('unknownStage', { id: String(stage.status_id) }) }),
+      key: `stage:${pipelineId}:${first.status_id}`,
+      label: t('chipStage', { pipeline: pipelineName(pipelineId), stage: status?.name ?? t('unknownStage', { id: String(first.status_id) }) }),
       color: status?.color,
-      next: withoutFilter(q, (x) => (rest.length ? { ...x, statuses: rest } : drop('statuses')(x))),
+      next,
     });
   }
   for (const field of ['created_at', 'updated_at', 'closed_at', 'closest_task_at'] as const) {
     const range = f[field];
     if (!range) continue;
-    const [from, to] = unixRangeToCalendar(range, ref.timezone);
+    // `from` 0 (the epoch) is how older links wrote "any time before": not a day to show.
+    const [from, to] = unixRangeToCalendar(range.from === 0 ? { ...(range.to !== undefined ? { to: range.to } : {}) } : range, ref.timezone);
     const value = from && to ? (from === to ? fmtDay(from) : `${fmtDay(from)} – ${fmtDay(to)}`) : from ? t('chipSince', { value: fmtDay(from) }) : t('chipUntil', { value: fmtDay(to ?? '') });
     chips.push({ key: field, label: t('chipDate', { field: t(DATE_LABEL[field]), value }), next: withoutFilter(q, drop(field)) });
+  }
+  for (const field of DATE_FILTERS) {
+    const preset = q.dates?.[field];
+    if (!preset) continue;
+    const { [field]: _gone, ...others } = q.dates ?? {};
+    const { dates: _d, ...base } = q;
+    const next = Object.keys(others).length ? { ...base, dates: others } : base;
+    chips.push({ key: `date:${field}`, label: t('chipDate', { field: t(DATE_LABEL[field]), value: t(preset) }), next });
   }
   if (q.order) {
     const { order: _o, ...next } = q;

@@ -3,7 +3,6 @@ import type { LeadsQuery } from '../../kommo/leads-query';
 import { parseViewSearch } from '../../lib/url-state/leads-url-codec';
 import {
   EMPTY_FILTER_FORM,
-  countActiveFilters,
   formValuesFromQuery,
   queryFromFormValues,
   validateFilterForm,
@@ -97,10 +96,15 @@ describe('filter form <-> URL', () => {
     for (const v of views) expect(queryFromFormValues(formValuesFromQuery(v, SP), SP, v)).toEqual(v);
   });
 
-  it('counts active filters', () => {
-    expect(countActiveFilters({})).toBe(0);
-    expect(countActiveFilters({ query: 'a', with: ['only_deleted'], filter: { id: [1], price: 3 } })).toBe(4);
-    expect(countActiveFilters({ tasks: 'none' })).toBe(1);
+  it('a picked quick range is saved as its rolling preset; an untouched fixed range stays fixed', () => {
+    const now = Date.parse('2025-06-02T15:00:00Z') / 1000;
+    const quarter = formValuesFromQuery({ dates: { created_at: 'thisQuarter' } }, SP, now);
+    expect(quarter.created_at).toEqual(['2025-04-01', '2025-06-30']);
+    expect(queryFromFormValues(quarter, SP, { dates: { created_at: 'thisQuarter' } }, now)).toEqual({ dates: { created_at: 'thisQuarter' } });
+    const picked = { ...EMPTY_FILTER_FORM, closed_at: ['2025-06-01', '2025-06-30'] as [string, string] };
+    expect(queryFromFormValues(picked, SP, {}, now)).toEqual({ dates: { closed_at: 'thisMonth' } });
+    const fixed = { filter: { closed_at: { from: Date.parse('2025-06-01T03:00:00Z') / 1000, to: Date.parse('2025-07-01T02:59:59Z') / 1000 } } };
+    expect(queryFromFormValues(formValuesFromQuery(fixed, SP, now), SP, fixed, now)).toEqual(fixed);
   });
 
   it('"only leads without tasks" is the app\'s tasks=none, next to Kommo\'s filters', () => {

@@ -6,6 +6,8 @@ import {
   MAX_FILTER_VALUES,
   MAX_QUERY_LENGTH,
   type DateFilter,
+  type DatePreset,
+  type DatePresets,
   type LeadWith,
   type LeadsFilter,
   type LeadsQuery,
@@ -13,7 +15,7 @@ import {
   type OrderField,
   type Range,
 } from '../../kommo/leads-query';
-import { calendarRangeToUnix, unixRangeToCalendar, type CalendarRange } from '../../lib/url-state/account-time';
+import { calendarRangeToUnix, datePresetCalendar, QUICK_RANGES, quickRangeDates, unixRangeToCalendar, type CalendarRange } from '../../lib/url-state/account-time';
 import type { FiltersMessageKey } from './filters-messages';
 
 export const WITH_TOGGLES = LEAD_WITH_VALUES.filter((w): w is Exclude<LeadWith, 'only_deleted'> => w !== 'only_deleted');
@@ -88,8 +90,24 @@ export function parseStageKey(key: string): { pipeline_id: number; status_id: nu
 
 const str = (n: number | undefined) => (n === undefined ? '' : String(n));
 
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** A date field's days: a rolling preset as the days it means now, else the fixed range. */
+function dateValue(q: LeadsQuery, field: DateFilter, zone: string, now: number): CalendarRange {
+  const preset = q.dates?.[field];
+  return preset ? datePresetCalendar(preset, now, zone) : unixRangeToCalendar(q.filter?.[field], zone);
+}
+
+const sameDays = (a: CalendarRange, b: CalendarRange) => a[0] === b[0] && a[1] === b[1];
+
+/** The quick range whose days these are today, if any: picking "This quarter" saves "this quarter". */
+export function matchingQuickRange(picked: CalendarRange, zone: string, now = nowSeconds()): DatePreset | null {
+  if (!picked[0] || !picked[1]) return null;
+  return QUICK_RANGES.find((r) => sameDays(quickRangeDates(r, now, zone), picked)) ?? null;
+}
+
 /** The form's values for the view the URL shows (dates as calendar days in the account's zone). */
-export function formValuesFromQuery(q: LeadsQuery, zone: string): FilterFormValues {
+export function formValuesFromQuery(q: LeadsQuery, zone: string, now = nowSeconds()): FilterFormValues {
   const f = q.filter ?? {};
   const price = f.price;
   return {
@@ -105,10 +123,10 @@ export function formValuesFromQuery(q: LeadsQuery, zone: string): FilterFormValu
     updated_by: (f.updated_by ?? []).map(String),
     pipeline_id: (f.pipeline_id ?? []).map(String),
     stages: (f.statuses ?? []).map((s) => stageKey(s.pipeline_id, s.status_id)),
-    created_at: unixRangeToCalendar(f.created_at, zone),
-    updated_at: unixRangeToCalendar(f.updated_at, zone),
-    closed_at: unixRangeToCalendar(f.closed_at, zone),
-    closest_task_at: unixRangeToCalendar(f.closest_task_at, zone),
+    created_at: dateValue(q, 'created_at', zone, now),
+    updated_at: dateValue(q, 'updated_at', zone, now),
+    closed_at: dateValue(q, 'closed_at', zone, now),
+    closest_task_at: dateValue(q, 'closest_task_at', zone, now),
     orderField: q.order?.field ?? '',
     orderDirection: q.order?.direction ?? 'desc',
     with: (q.with ?? []).filter((w): w is WithToggle => w !== 'only_deleted'),
@@ -144,8 +162,19 @@ function dateRangeFromForm(picked: CalendarRange, previous: Range | undefined, z
   return out;
 }
 
+/**
+ * A field's rolling preset, if the picked days should roll: the URL's preset when the days are still
+ * its days; else a quick range the days match, unless they are the URL's fixed range untouched.
+ */
+function presetFromForm(field: DateFilter, picked: CalendarRange, previous: LeadsQuery, zone: string, now: number): DatePreset | null {
+  const before = previous.dates?.[field];
+  if (before && sameDays(datePresetCalendar(before, now, zone), picked)) return before;
+  if (previous.filter?.[field] && sameDays(unixRangeToCalendar(previous.filter[field], zone), picked)) return null;
+  return matchingQuickRange(picked, zone, now);
+}
+
 /** The view the form describes. Call only on validated values; invalid entries are skipped. */
-export function queryFromFormValues(v: FilterFormValues, zone: string, previous: LeadsQuery = {}): LeadsQuery {
+export function queryFromFormValues(v: FilterFormValues, zone: string, previous: LeadsQuery = {}, now = nowSeconds()): LeadsQuery {
   const q: LeadsQuery = {};
   const filter: LeadsFilter = {};
   const withs: LeadWith[] = [...v.with];
@@ -178,12 +207,19 @@ export function queryFromFormValues(v: FilterFormValues, zone: string, previous:
   const stages = v.stages.map(parseStageKey).filter((s): s is NonNullable<typeof s> => s !== null);
   if (stages.length) filter.statuses = stages;
 
+  const dates: DatePresets = {};
   for (const field of DATE_FIELDS) {
+    const preset = presetFromForm(field, v[field], previous, zone, now);
+    if (preset) {
+      dates[field] = preset;
+      continue;
+    }
     const range = dateRangeFromForm(v[field], previous.filter?.[field], zone);
     if (range) filter[field] = range;
   }
 
   if (Object.keys(filter).length) q.filter = filter;
+  if (Object.keys(dates).length) q.dates = dates;
   if (v.withoutTasks) q.tasks = 'none';
   return q;
 }
@@ -236,14 +272,4 @@ export function validateFilterForm(v: FilterFormValues): FormIssue[] {
   // Kommo's closest-task range only matches leads that have a task: both together show nothing.
   if (v.withoutTasks && (v.closest_task_at[0] || v.closest_task_at[1])) issues.push({ field: 'withoutTasks', key: 'errWithoutTasksAndRange' });
   return issues;
-}
-
-/** How many filters a view applies (for the "Filters (n)" button). */
-export function countActiveFilters(q: LeadsQuery): number {
-  const f = q.filter ?? {};
-  let n = Object.values(f).filter((v) => v !== undefined).length;
-  if (q.query) n += 1;
-  if (q.with?.includes('only_deleted')) n += 1;
-  if (q.tasks) n += 1;
-  return n;
 }

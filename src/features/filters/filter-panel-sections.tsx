@@ -4,6 +4,7 @@ import { Controller, useFormContext, type FieldPath } from 'react-hook-form';
 import type { Pipeline, User } from '../../kommo/schemas';
 import { useMessages } from '../../lib/i18n/language-context';
 import { DateRangeField } from './date-range-field';
+import { DROPDOWN_IN_DRAWER } from './dropdown-in-drawer';
 import { USER_FILTER_FIELDS, WITH_TOGGLES, type FilterFormValues, type WithToggle } from './filter-form-values';
 import { filtersMessages, type FiltersMessageKey } from './filters-messages';
 import { StageTree } from './stage-tree';
@@ -52,7 +53,9 @@ export function SearchSection() {
       />
       <Stack gap={4}>
         <Group justify="space-between">
-          <Title order={6}>{t('price')}</Title>
+          <Title order={4} size="h6">
+            {t('price')}
+          </Title>
           <Controller
             control={control}
             name="priceMode"
@@ -108,8 +111,9 @@ export function PeopleSection({ users }: { users: User[] }) {
 
 export function PipelineSection({ pipelines }: { pipelines: Pipeline[] }) {
   const t = useMessages(filtersMessages);
-  const { control } = useFormContext<FilterFormValues>();
+  const { control, watch } = useFormContext<FilterFormValues>();
   const error = useFieldError();
+  const chosenPipelines = watch('pipeline_id');
   return (
     <Stack gap="sm">
       <Controller
@@ -131,6 +135,7 @@ export function PipelineSection({ pipelines }: { pipelines: Pipeline[] }) {
               searchable
               clearable
               error={error('pipeline_id')}
+              comboboxProps={DROPDOWN_IN_DRAWER}
             />
           );
         }}
@@ -138,7 +143,7 @@ export function PipelineSection({ pipelines }: { pipelines: Pipeline[] }) {
       <Controller
         control={control}
         name="stages"
-        render={({ field }) => <StageTree pipelines={pipelines} value={field.value} onChange={field.onChange} error={error('stages')} />}
+        render={({ field }) => <StageTree pipelines={pipelines} chosenPipelineIds={chosenPipelines} value={field.value} onChange={field.onChange} error={error('stages')} />}
       />
     </Stack>
   );
@@ -210,6 +215,7 @@ export function OrderAndModeSection() {
               value={field.value || DEFAULT_ORDER}
               onChange={(v) => field.onChange(v === 'created_at' || v === 'updated_at' || v === 'id' ? v : '')}
               allowDeselect={false}
+              comboboxProps={DROPDOWN_IN_DRAWER}
               data={[
                 { value: DEFAULT_ORDER, label: t('orderDefault') },
                 { value: 'created_at', label: t('orderCreatedAt') },
@@ -224,6 +230,7 @@ export function OrderAndModeSection() {
           name="orderDirection"
           render={({ field }) => (
             <SegmentedControl
+              aria-label={t('orderDirection')}
               value={field.value}
               onChange={(v) => field.onChange(v === 'asc' ? 'asc' : 'desc')}
               disabled={!watch('orderField')}

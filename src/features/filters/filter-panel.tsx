@@ -9,12 +9,14 @@ import '@mantine/core/styles/Fieldset.css';
 import '@mantine/core/styles/PillsInput.css';
 import '@mantine/core/styles/Switch.css';
 import '@mantine/dates/styles.css';
-import { Accordion, Button, Drawer, Group, Stack, Text } from '@mantine/core';
+import { Accordion, Button, Group, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useMemo } from 'react';
 import { FormProvider, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { LeadsQuery } from '../../kommo/leads-query';
 import { useMessages } from '../../lib/i18n/language-context';
+import { SideDrawer } from '../../lib/ui/side-drawer';
 import { EMPTY_FILTER_FORM, formValuesFromQuery, queryFromFormValues, validateFilterForm, type FilterFormValues } from './filter-form-values';
+import { DRAWER_FOOTER_Z } from './dropdown-in-drawer';
 import { DatesSection, OrderAndModeSection, PeopleSection, PipelineSection, SearchSection } from './filter-panel-sections';
 import { filtersMessages } from './filters-messages';
 import type { FilterReference } from './use-filter-reference';
@@ -56,8 +58,16 @@ export function FilterPanel({ opened, onClose, query, reference, onApply }: Filt
   });
 
   return (
-    <Drawer opened={opened} onClose={onClose} title={t('panelTitle')} position="right" size="lg" closeButtonProps={{ 'aria-label': t('close') }}>
-      <FormProvider {...form}>
+    <SideDrawer
+      opened={opened}
+      onClose={onClose}
+      title={t('panelTitle')}
+      position="right"
+      size="lg"
+      closeLabel={t('close')}
+      // The bar hands focus back to its Filters button itself: Mantine's return misses the first opening (the drawer mounts open).
+      returnFocus={false}
+    >      <FormProvider {...form}>
         <form onSubmit={handleApply} noValidate aria-label={t('panelTitle')}>
           <Stack gap="md">
             {reference.loading && (
@@ -65,7 +75,7 @@ export function FilterPanel({ opened, onClose, query, reference, onApply }: Filt
                 {t('referenceLoading')}
               </Text>
             )}
-            <Accordion multiple defaultValue={['search', 'people', 'stages', 'dates', 'order']} variant="separated">
+            <Accordion order={3} multiple defaultValue={['search', 'people', 'stages', 'dates', 'order']} variant="separated">
               <Accordion.Item value="search">
                 <Accordion.Control>{t('sectionSearch')}</Accordion.Control>
                 <Accordion.Panel>
@@ -100,7 +110,7 @@ export function FilterPanel({ opened, onClose, query, reference, onApply }: Filt
                 </Accordion.Panel>
               </Accordion.Item>
             </Accordion>
-            <Group justify="space-between" pos="sticky" bottom={0} py="xs" bg="var(--mantine-color-body)">
+            <Group justify="space-between" pos="sticky" bottom={0} py="xs" bg="var(--mantine-color-body)" style={{ zIndex: DRAWER_FOOTER_Z }} data-testid="filter-footer">
               <Group gap="xs">
                 <Button variant="default" onClick={() => reset(fromUrl)}>
                   {t('reset')}
@@ -114,6 +124,6 @@ export function FilterPanel({ opened, onClose, query, reference, onApply }: Filt
           </Stack>
         </form>
       </FormProvider>
-    </Drawer>
+    </SideDrawer>
   );
 }

@@ -6,6 +6,8 @@ import { filtersMessages } from './filters-messages';
 
 export type StageTreeProps = {
   pipelines: Pipeline[];
+  /** Pipelines picked above: the tree shows only them (and any pipeline a picked stage belongs to). */
+  chosenPipelineIds?: readonly string[];
   value: string[];
   onChange: (value: string[]) => void;
   error?: string;
@@ -15,7 +17,7 @@ export type StageTreeProps = {
  * Pipelines and their coloured stages as a checkbox tree. A stage is a (pipeline, status) pair:
  * "Closed - won" (142) exists in every pipeline and each is picked on its own.
  */
-export function StageTree({ pipelines, value, onChange, error }: StageTreeProps) {
+export function StageTree({ pipelines, chosenPipelineIds = [], value, onChange, error }: StageTreeProps) {
   const t = useMessages(filtersMessages);
   const selected = new Set(value);
   const toggle = (keys: string[], on: boolean) => {
@@ -29,6 +31,8 @@ export function StageTree({ pipelines, value, onChange, error }: StageTreeProps)
   };
   const known = new Set(pipelines.flatMap((p) => p._embedded.statuses.map((s) => stageKey(p.id, s.id))));
   const unknown = value.filter((k) => !known.has(k));
+  const withPicks = new Set(value.map((k) => String(parseStageKey(k)?.pipeline_id)));
+  const shown = chosenPipelineIds.length ? pipelines.filter((p) => chosenPipelineIds.includes(String(p.id)) || withPicks.has(String(p.id))) : pipelines;
 
   return (
     <Stack gap={4}>
@@ -40,13 +44,13 @@ export function StageTree({ pipelines, value, onChange, error }: StageTreeProps)
       </Text>
       <ScrollArea.Autosize mah={320} type="auto">
         <Stack gap="xs">
-          {pipelines.map((p) => {
+          {shown.map((p) => {
             const keys = [...p._embedded.statuses].sort((a, b) => a.sort - b.sort).map((s) => stageKey(p.id, s.id));
             const picked = keys.filter((k) => selected.has(k)).length;
             return (
               <Fieldset key={p.id} legend={p.is_archive ? `${p.name} (${t('archived')})` : p.name} p="xs">
                 <Checkbox
-                  label={p.name}
+                  label={t('allStages')}
                   aria-label={`${p.name}: ${t('stages')}`}
                   checked={picked === keys.length && keys.length > 0}
                   indeterminate={picked > 0 && picked < keys.length}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { QueryIssue, QueryIssueReason } from '../../kommo/leads-query';
 import { useMessages } from '../../lib/i18n/language-context';
 import { filtersMessages, type FiltersMessageKey } from './filters-messages';
+import { noticeItems } from './notice-items';
 
 export type UrlNoticeProps = { issues: QueryIssue[] };
 
@@ -31,7 +32,8 @@ export function UrlNotice({ issues }: UrlNoticeProps) {
   const t = useMessages(filtersMessages);
   const [dismissed, setDismissed] = useState<QueryIssue[] | null>(null);
   if (!issues.length || dismissed === issues) return null;
-  const shown = issues.slice(0, SHOWN);
+  const items = noticeItems(issues);
+  const shown = items.slice(0, SHOWN);
   return (
     <Alert
       color="yellow"
@@ -44,15 +46,16 @@ export function UrlNotice({ issues }: UrlNoticeProps) {
     >
       <Text size="sm">{t('noticeIntro')}</Text>
       <List size="sm" mt={4}>
-        {shown.map((issue, i) => (
-          <List.Item key={`${issue.param}-${i}`}>
-            <code>{clip(issue.param)}</code>: {t(REASON_KEY[issue.reason])}
+        {shown.map((item) => (
+          <List.Item key={item.key}>
+            {item.label ? t(item.label) : <code>{clip(item.raw)}</code>}: {t(REASON_KEY[item.reason])}
+            {item.count > 1 ? ` ${t('noticeTimes', { count: item.count })}` : ''}
           </List.Item>
         ))}
       </List>
-      {issues.length > SHOWN && (
+      {items.length > SHOWN && (
         <Text size="sm" mt={4}>
-          {t('noticeMore', { count: issues.length - SHOWN })}
+          {t('noticeMore', { count: items.length - SHOWN })}
         </Text>
       )}
     </Alert>

@@ -2,6 +2,7 @@ import { MultiSelect } from '@mantine/core';
 import { useMemo } from 'react';
 import type { User } from '../../kommo/schemas';
 import { useMessages } from '../../lib/i18n/language-context';
+import { DROPDOWN_IN_DRAWER } from './dropdown-in-drawer';
 import { filtersMessages } from './filters-messages';
 
 export type UserMultiSelectProps = {
@@ -37,7 +38,7 @@ export function UserMultiSelect({ label, users, value, onChange, error }: UserMu
       clearable
       hidePickedOptions
       error={error}
-      comboboxProps={{ withinPortal: true }}
+      comboboxProps={DROPDOWN_IN_DRAWER}
     />
   );
 }

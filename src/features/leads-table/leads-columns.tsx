@@ -67,7 +67,7 @@ export const BASE_COLUMNS: LeadColumnDef[] = [
 ];
 
 /** Columns hidden until the user shows them, to keep the first screen readable. */
-export const DEFAULT_HIDDEN_COLUMNS: readonly string[] = ['pipeline', 'group', 'created_by', 'updated_by', 'closest_task_at', 'source', 'price_by_robot', 'score', 'labor_cost'];
+export const DEFAULT_HIDDEN_COLUMNS: readonly string[] = ['pipeline', 'group', 'created_by', 'updated_by', 'source', 'price_by_robot', 'score', 'labor_cost'];
 
 function CustomFieldCell({ lead, field }: { lead: Lead; field: CustomFieldDefinition }) {
   const { reference, locale, t } = useLeadsTableContext();

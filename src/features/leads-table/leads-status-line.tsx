@@ -16,13 +16,15 @@ export type LeadsStatusLineProps = {
   locale: string;
   hasMore: boolean;
   loadingMore: boolean;
+  /** The view's first rows are not there yet (skeleton): no count, sum or "all loaded" to claim. */
+  loadingView?: boolean;
   t: LeadsTableT;
   /** Room for the column chooser and other view controls. */
   children?: ReactNode;
   view?: ViewTotals | null;
 };
 
-export function LeadsStatusLine({ loaded, priceSum, unreadable = 0, currency, locale, hasMore, loadingMore, t, children, view }: LeadsStatusLineProps) {
+export function LeadsStatusLine({ loaded, priceSum, unreadable = 0, currency, locale, hasMore, loadingMore, loadingView = false, t, children, view }: LeadsStatusLineProps) {
   if (view) {
     const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(view.asOf);
     return (
@@ -38,17 +40,23 @@ export function LeadsStatusLine({ loaded, priceSum, unreadable = 0, currency, lo
   }
   return (
     <Group justify="space-between" px="sm" py={6} wrap="nowrap" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
-      <Group gap="lg" wrap="nowrap" role="status" aria-live="polite" data-testid="leads-status">
-        <Text size="sm">{t('statusLoaded', { count: loaded })}</Text>
-        <Text size="sm">{t('statusSum', { sum: formatMoney(priceSum, currency, locale) })}</Text>
-        {unreadable > 0 ? (
-          <Text size="sm" c="dimmed" data-testid="leads-unreadable">
-            {t('statusUnreadable', { count: unreadable })}
-          </Text>
-        ) : null}
-        <Text size="sm">{loadingMore ? t('statusLoading') : hasMore ? t('statusMore') : t('statusAll')}</Text>
+      <Group gap="lg" wrap="wrap" role="status" aria-live="polite" data-testid="leads-status" style={{ minWidth: 0, rowGap: 0 }}>
+        {loadingView ? (
+          <Text size="sm">{t('statusLoadingView')}</Text>
+        ) : (
+          <>
+            <Text size="sm">{t('statusLoaded', { count: loaded })}</Text>
+            <Text size="sm">{t('statusSum', { sum: formatMoney(priceSum, currency, locale) })}</Text>
+            {unreadable > 0 ? (
+              <Text size="sm" c="dimmed" data-testid="leads-unreadable">
+                {t('statusUnreadable', { count: unreadable })}
+              </Text>
+            ) : null}
+            <Text size="sm">{loadingMore ? t('statusLoading') : hasMore ? t('statusMore') : t('statusAll')}</Text>
+          </>
+        )}
       </Group>
-      {children}
+      <div style={{ flexShrink: 0 }}>{children}</div>
     </Group>
   );
 }

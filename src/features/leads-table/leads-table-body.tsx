@@ -200,45 +200,48 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
   const activeRow = rows[Math.min(activeIndex, rows.length - 1)];
   return (
     <LeadsTableContext.Provider value={contextValue}>
-      <div
-        ref={scrollRef}
-        role="grid"
-        aria-label={props.context.t('gridLabel')}
-        aria-rowcount={props.ariaRowCount}
-        aria-colcount={layouts.count}
-        aria-activedescendant={activeRow ? rowDomId(activeRow.original.id) : undefined}
-        tabIndex={0}
-        data-testid="leads-scroll"
-        className={classes.scroll}
-        onKeyDown={handleKeyDown}
-        onFocus={handleFocus}
-        onBlur={handleBlur}
-      >
-        {header}
-        <div role="rowgroup" className={classes.rows} style={{ height: virtualizer.getTotalSize(), width: props.totalWidth }}>
-          {items.map((item) => {
-            const row = rows[item.index];
-            if (!row) return null;
-            const page = pageOf(pageStarts, item.index);
-            return (
-              <LeadsTableRow
-                key={row.id}
-                row={row}
-                index={item.index}
-                start={item.start - HEADER_HEIGHT}
-                rowHeight={rowHeight}
-                panelHeight={PANEL_HEIGHT}
-                width={props.totalWidth}
-                expanded={expandedIds.has(row.id)}
-                active={item.index === activeIndex}
-                layouts={layouts}
-                colStart={colStart}
-                colEnd={colEnd}
-                pageLeads={pages[page] ?? EMPTY_PAGE}
-                onActivate={setActiveIndex}
-              />
-            );
-          })}
+      {/* The frame draws the grid's focus ring above the cells: the scroller's own ring is painted under its content. */}
+      <div className={classes.frame}>
+        <div
+          ref={scrollRef}
+          role="grid"
+          aria-label={props.context.t('gridLabel')}
+          aria-rowcount={props.ariaRowCount}
+          aria-colcount={layouts.count}
+          aria-activedescendant={activeRow ? rowDomId(activeRow.original.id) : undefined}
+          tabIndex={0}
+          data-testid="leads-scroll"
+          className={classes.scroll}
+          onKeyDown={handleKeyDown}
+          onFocus={handleFocus}
+          onBlur={handleBlur}
+        >
+          {header}
+          <div role="rowgroup" className={classes.rows} style={{ height: virtualizer.getTotalSize(), width: props.totalWidth }}>
+            {items.map((item) => {
+              const row = rows[item.index];
+              if (!row) return null;
+              const page = pageOf(pageStarts, item.index);
+              return (
+                <LeadsTableRow
+                  key={row.id}
+                  row={row}
+                  index={item.index}
+                  start={item.start - HEADER_HEIGHT}
+                  rowHeight={rowHeight}
+                  panelHeight={PANEL_HEIGHT}
+                  width={props.totalWidth}
+                  expanded={expandedIds.has(row.id)}
+                  active={item.index === activeIndex}
+                  layouts={layouts}
+                  colStart={colStart}
+                  colEnd={colEnd}
+                  pageLeads={pages[page] ?? EMPTY_PAGE}
+                  onActivate={setActiveIndex}
+                />
+              );
+            })}
+          </div>
         </div>
       </div>
     </LeadsTableContext.Provider>

@@ -1,6 +1,7 @@
 // The leads table: URL query + visible columns -> one infinite query -> TanStack Table -> the
 // virtualized body. It draws once the names the visible columns need are in (see useLeadReference).
 import { Alert, Stack } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useTable, type ColumnPinningState, type ExpandedState, type Updater } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -35,6 +36,8 @@ import { useColumnPreferences, type ColumnPreferencesState } from './use-column-
 import { useLeadReference } from './use-lead-reference';
 
 const EMPTY_LEADS: Lead[] = [];
+const PHONE_QUERY = '(max-width: 40em)';
+const PHONE_NAME_WIDTH = 140;
 const EMPTY_PAGES: Lead[][] = [];
 const NOTHING_EXPANDED: ExpandedState = {};
 const PINNING: ColumnPinningState = { start: [EXPAND_COLUMN_ID, 'name'], end: [] };
@@ -92,7 +95,7 @@ export function LeadsTable() {
 
 /** While several stage streams load, the skeleton says how far ("loading 7 of 19 stages"). */
 function LoadingSkeleton({ progress, t }: { progress: StreamsProgress | null; t: LeadsTableT }) {
-  if (!progress) return <LeadsTableSkeleton label={t('statusLoading')} />;
+  if (!progress) return <LeadsTableSkeleton label={t('statusLoadingView')} />;
   return <LeadsTableSkeleton label={t('loadingStages', { loaded: progress.loaded, total: progress.total })} showLabel />;
 }
 
@@ -163,6 +166,9 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
   const pages = sortedPages?.pages ?? loadedPages;
   const pageStarts = sortedPages?.pageStarts ?? loadedStarts;
 
+  // On a phone the pinned name takes under half the width (unless the user sized it), so the row shows more than its name.
+  const phone = useMediaQuery(PHONE_QUERY) ?? false;
+  const columnSizing = useMemo(() => (phone && prefs.sizing.name === undefined ? { ...prefs.sizing, name: PHONE_NAME_WIDTH } : prefs.sizing), [phone, prefs.sizing]);
   const table = useTable({
     features: leadsTableFeatures,
     columns,
@@ -170,7 +176,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
     getRowId,
     getRowCanExpand: canExpand,
     columnResizeMode: 'onChange',
-    state: { columnVisibility, columnOrder: prefs.order, columnSizing: prefs.sizing, columnPinning: PINNING, expanded },
+    state: { columnVisibility, columnOrder: prefs.order, columnSizing, columnPinning: PINNING, expanded },
     onColumnVisibilityChange: prefs.setVisibility,
     onColumnOrderChange: prefs.setOrder,
     onColumnSizingChange: prefs.setSizing,
@@ -285,7 +291,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
       {isFetchNextPageError && leads.length > 0 ? (
         <LeadsErrorView error={leadsQuery.error} onRetry={loadMore} t={t} laterPage errorAt={leadsQuery.errorUpdatedAt} />
       ) : null}
-      <LeadsStatusLine loaded={leads.length} priceSum={priceSum} unreadable={unreadable} currency={reference.currency} locale={locale} hasMore={Boolean(hasNextPage)} loadingMore={isFetchingNextPage} t={t} view={viewTotals}>
+      <LeadsStatusLine loaded={leads.length} priceSum={priceSum} unreadable={unreadable} currency={reference.currency} locale={locale} hasMore={Boolean(hasNextPage)} loadingMore={isFetchingNextPage} loadingView={leadsQuery.isPending || searchingFurther} t={t} view={viewTotals}>
         {chooser}
       </LeadsStatusLine>
     </Stack>

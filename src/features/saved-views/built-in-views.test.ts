@@ -9,8 +9,7 @@ const pipelines: Pipeline[] = [
   { id: 2, name: 'Partners', sort: 2, is_main: false, _embedded: { statuses: [status(21, 2, 10), status(142, 2, 10000), status(143, 2, 11000)] } },
   { id: 3, name: 'Old', sort: 3, is_main: false, is_archive: true, _embedded: { statuses: [status(31, 3, 10), status(142, 3, 10000)] } },
 ];
-const utc = (iso: string) => Date.parse(iso) / 1000;
-const ctx: BuiltInContext = { currentUserId: 7, pipelines, timezone: 'America/Sao_Paulo', nowSeconds: utc('2025-06-02T15:00:00Z') };
+const ctx: BuiltInContext = { currentUserId: 7, pipelines };
 
 describe('built-in views', () => {
   it('my open leads: me, every open stage of every active pipeline', () => {
@@ -24,15 +23,16 @@ describe('built-in views', () => {
     });
   });
 
-  it('won / lost this month: 142 / 143 in every pipeline, closed this month in the account zone', () => {
-    const month = { from: utc('2025-06-01T03:00:00Z'), to: utc('2025-07-01T02:59:59Z') };
-    expect(builtInView('wonThisMonth', ctx)?.filter).toEqual({
+  it('won / lost this month: 142 / 143 in every pipeline, closed this month as a rolling preset', () => {
+    const won = builtInView('wonThisMonth', ctx);
+    expect(won?.filter).toEqual({
       statuses: [
         { pipeline_id: 1, status_id: 142 },
         { pipeline_id: 2, status_id: 142 },
       ],
-      closed_at: month,
     });
+    expect(won?.dates).toEqual({ closed_at: 'thisMonth' });
+    expect(encodeViewSearch(won ?? {})).toContain('date[closed_at]=thisMonth');
     const lost = builtInView('lostThisMonth', ctx);
     expect(lost?.filter?.statuses?.map((s) => s.status_id)).toEqual([143, 143]);
     expect(lost?.with).toEqual(['loss_reason']);
@@ -47,7 +47,13 @@ describe('built-in views', () => {
     });
     expect(encodeViewSearch(builtInView('withoutTasks', ctx) ?? {})).toMatch(/&tasks=none$/);
     expect(builtInUnavailable('withoutTasks', { ...ctx, pipelines: [] })).toBe('noPipelines');
-    expect(builtInView('overdueTasks', ctx)?.filter?.closest_task_at).toEqual({ from: 0, to: ctx.nowSeconds });
+  });
+  it('overdue tasks: open stages only, a closest task due before the moment of fetching (no frozen time)', () => {
+    const overdue = builtInView('overdueTasks', ctx);
+    expect(overdue?.filter?.statuses?.map((s) => s.status_id)).toEqual([11, 12, 21]);
+    expect(overdue?.filter?.closest_task_at).toBeUndefined();
+    expect(overdue?.dates).toEqual({ closest_task_at: 'beforeNow' });
+    expect(encodeViewSearch(overdue ?? {})).not.toMatch(/closest_task_at\]\[(from|to)\]/);
   });
 
   it('without a current user "my open leads" is unavailable', () => {

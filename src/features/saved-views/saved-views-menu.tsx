@@ -24,15 +24,24 @@ export function SavedViewsMenu() {
   const t = useMessages(savedViewsMessages);
   const { query, setQuery } = useLeadsUrlQuery();
   const reference = useBuiltInReference();
-  const { views, save, rename, remove } = useSavedViews();
+  const { views, save, rename, remove, restore } = useSavedViews();
+  const [deleted, setDeleted] = useState<{ view: SavedView; index: number } | null>(null);
   const [opened, setOpened] = useState(false);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [notStored, setNotStored] = useState(false);
   const current = encodeViewSearch(query);
+  // The view shown now, by name: a saved one first (the user's own word), else a built-in one.
+  const currentName =
+    views.find((v) => v.search === current)?.name ??
+    BUILT_IN_VIEWS.filter((id) => {
+      const view = builtInView(id, reference);
+      return view !== null && encodeViewSearch(view) === current;
+    }).map((id) => t(id))[0] ??
+    null;
 
   const handleBuiltIn = (id: BuiltInViewId) => {
-    const view = builtInView(id, { ...reference, nowSeconds: Math.floor(Date.now() / 1000) });
+    const view = builtInView(id, reference);
     if (!view) return;
     setQuery(view);
     setOpened(false);
@@ -50,23 +59,42 @@ export function SavedViewsMenu() {
     setName('');
   };
   const handleRename = (id: string, next: string) => setNotStored(!rename(id, next));
-  const handleDelete = (id: string) => setNotStored(!remove(id));
+  const handleDelete = (id: string) => {
+    const index = views.findIndex((v) => v.id === id);
+    const view = views[index];
+    if (!view) return;
+    setDeleted({ view, index });
+    setNotStored(!remove(id));
+  };
+  const handleUndo = () => {
+    if (!deleted) return;
+    setNotStored(!restore(deleted.view, deleted.index));
+    setDeleted(null);
+  };
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-start" width={380} shadow="md" trapFocus>
+    <Popover
+      opened={opened}
+      onChange={(next) => {
+        setOpened(next);
+        // Undo is offered while the menu that showed the deletion stays open.
+        if (!next) setDeleted(null);
+      }}
+      position="bottom-start" width={380} shadow="md" trapFocus>
       <Popover.Target>
         <Button size="xs" variant="default" onClick={() => setOpened((o) => !o)} aria-haspopup="dialog" aria-expanded={opened}>
-          {t('button')}
+          {currentName ? t('buttonCurrent', { name: currentName }) : t('button')}
         </Button>
       </Popover.Target>
       <Popover.Dropdown>
-        <Stack gap="xs" role="dialog" aria-label={t('button')}>
+        {/* Mantine's dropdown is the dialog, named by the Views button. */}
+        <Stack gap="xs">
           <Text size="xs" fw={700} c="dimmed">
             {t('builtInTitle')}
           </Text>
           <Stack gap={2}>
             {BUILT_IN_VIEWS.map((id) => {
-              const unavailable = builtInUnavailable(id, { ...reference, nowSeconds: 0 });
+              const unavailable = builtInUnavailable(id, reference);
               return (
                 <Tooltip key={id} label={t(unavailable ?? HINT_KEY[id])} multiline w={320} withinPortal={false}>
                   <Button
@@ -96,6 +124,16 @@ export function SavedViewsMenu() {
                 <SavedViewRow key={v.id} view={v} views={views} isCurrent={v.search === current} onApply={handleApply} onRename={handleRename} onDelete={handleDelete} />
               ))}
             </Stack>
+          )}
+          {deleted && (
+            <Group gap="xs" wrap="nowrap" role="status">
+              <Text size="xs" style={{ flex: 1 }}>
+                {t('deleted', { name: deleted.view.name })}
+              </Text>
+              <Button size="compact-xs" variant="light" onClick={handleUndo}>
+                {t('undo')}
+              </Button>
+            </Group>
           )}
           <Divider />
           <form onSubmit={handleSave}>

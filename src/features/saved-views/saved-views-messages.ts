@@ -32,6 +32,9 @@ export const savedViewsMessages = defineMessages(
     errDuplicate: 'A view with this name exists',
     notStored: 'This browser did not keep it (storage is blocked or full); it lasts until you close the tab.',
     current: 'shown now',
+    buttonCurrent: 'Views: {name}',
+    deleted: 'Deleted “{name}”',
+    undo: 'Undo',
   },
   {
     es: {
@@ -65,6 +68,9 @@ export const savedViewsMessages = defineMessages(
       errDuplicate: 'Ya existe una vista con este nombre',
       notStored: 'Este navegador no la guardó (almacenamiento bloqueado o lleno); dura hasta que cierres la pestaña.',
       current: 'mostrada ahora',
+      buttonCurrent: 'Vistas: {name}',
+      deleted: 'Se eliminó «{name}»',
+      undo: 'Deshacer',
     },
     pt: {
       button: 'Visualizações',
@@ -97,6 +103,9 @@ export const savedViewsMessages = defineMessages(
       errDuplicate: 'Já existe uma visualização com este nome',
       notStored: 'Este navegador não a guardou (armazenamento bloqueado ou cheio); ela dura até você fechar a aba.',
       current: 'exibida agora',
+      buttonCurrent: 'Visualizações: {name}',
+      deleted: 'Excluída: “{name}”',
+      undo: 'Desfazer',
     },
   },
 );

@@ -89,3 +89,10 @@ export function renameView(views: SavedView[], id: string, name: string): SavedV
 export function deleteView(views: SavedView[], id: string): SavedView[] {
   return views.filter((v) => v.id !== id);
 }
+
+/** Puts a deleted view back where it was (undo); a view with its id or name already there wins. */
+export function restoreView(views: SavedView[], view: SavedView, index: number): SavedView[] {
+  if (views.some((v) => v.id === view.id) || nameProblem(view.name, views) !== null) return views;
+  const at = Math.max(0, Math.min(index, views.length));
+  return [...views.slice(0, at), view, ...views.slice(at)].slice(0, MAX_SAVED_VIEWS);
+}

@@ -1,7 +1,7 @@
 // The saved views as an external store: every reader sees the same list, and a change in another
 // tab (the 'storage' event) shows here too.
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { addView, deleteView, readSavedViews, renameView, SAVED_VIEWS_KEY, writeSavedViews, type SavedView } from './saved-views-storage';
+import { addView, deleteView, readSavedViews, renameView, restoreView, SAVED_VIEWS_KEY, writeSavedViews, type SavedView } from './saved-views-storage';
 
 const listeners = new Set<() => void>();
 let snapshot: SavedView[] | null = null;
@@ -49,6 +49,7 @@ export type SavedViewsApi = {
   save: (name: string, search: string) => boolean;
   rename: (id: string, name: string) => boolean;
   remove: (id: string) => boolean;
+  restore: (view: SavedView, index: number) => boolean;
 };
 
 export function useSavedViews(): SavedViewsApi {
@@ -56,7 +57,8 @@ export function useSavedViews(): SavedViewsApi {
   const save = useCallback((name: string, search: string) => commit(addView(getSnapshot(), name, search, Date.now(), newId())), []);
   const rename = useCallback((id: string, name: string) => commit(renameView(getSnapshot(), id, name)), []);
   const remove = useCallback((id: string) => commit(deleteView(getSnapshot(), id)), []);
-  return useMemo(() => ({ views, save, rename, remove }), [views, save, rename, remove]);
+  const restore = useCallback((view: SavedView, index: number) => commit(restoreView(getSnapshot(), view, index)), []);
+  return useMemo(() => ({ views, save, rename, remove, restore }), [views, save, rename, remove, restore]);
 }
 
 /** Forgets the in-memory copy (tests, or after storage was changed behind our back). */

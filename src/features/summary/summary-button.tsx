@@ -25,7 +25,7 @@ export function SummaryButton({ listQuery }: SummaryButtonProps) {
         {t('summary')}
       </Button>
       {mounted ? (
-        <Suspense fallback={<Loader size="xs" aria-label={t('computing')} />}>
+        <Suspense fallback={<Loader size="xs" role="status" aria-label={t('computing')} />}>
           <SummaryDrawer opened={opened} onClose={() => setOpened(false)} listQuery={listQuery} />
         </Suspense>
       ) : null}

@@ -4,7 +4,7 @@
 import '@mantine/core/styles/Overlay.css';
 import '@mantine/core/styles/ModalBase.css';
 import '@mantine/core/styles/Drawer.css';
-import { Drawer } from '@mantine/core';
+import { SideDrawer } from '../../lib/ui/side-drawer';
 import type { LeadsQuery } from '../../kommo/leads-query';
 import { useMessages } from '../../lib/i18n/language-context';
 import { summaryMessages } from './summary-messages';
@@ -15,8 +15,8 @@ export type SummaryDrawerProps = { opened: boolean; onClose: () => void; listQue
 export function SummaryDrawer({ opened, onClose, listQuery }: SummaryDrawerProps) {
   const t = useMessages(summaryMessages);
   return (
-    <Drawer opened={opened} onClose={onClose} position="right" size="xl" title={t('title')} closeButtonProps={{ 'aria-label': t('close') }}>
+    <SideDrawer opened={opened} onClose={onClose} position="right" size="xl" title={t('title')} closeLabel={t('close')}>
       {opened ? <SummaryPanel listQuery={listQuery} /> : null}
-    </Drawer>
+    </SideDrawer>
   );
 }

@@ -3,6 +3,7 @@ import { DEFAULT_LIMIT, encodeLeadsQuery, MAX_LIMIT, type LeadsQuery } from '../
 import { leadsPageSchema, type Lead } from '../../kommo/schemas';
 import { compactLead } from './compact-lead';
 import type { KommoClient } from './kommo-client';
+import { resolveRollingDates } from './resolve-rolling-dates';
 
 export const LEADS_PATH = '/api/v4/leads';
 
@@ -14,8 +15,10 @@ function clampInt(value: number | undefined, fallback: number, min: number, max:
 }
 
 export async function fetchLeadsPage(client: KommoClient, query: LeadsQuery, signal: AbortSignal): Promise<LeadsPageResult> {
+  // Lists resolve rolling presets once per list (leads-stream.ts); a lone page resolves them now.
+  const resolved = await resolveRollingDates(client, query, Math.floor(Date.now() / 1000));
   const sent: LeadsQuery = {
-    ...query,
+    ...resolved,
     page: clampInt(query.page, 1, 1, Number.MAX_SAFE_INTEGER),
     limit: clampInt(query.limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
   };

@@ -355,3 +355,32 @@ describe('fetchLeadsChunk with the "without tasks" post-filter', () => {
     for (let id = 1; id <= 600; id++) expect(ids.filter((x) => x === id)).toHaveLength(1);
   });
 });
+
+describe('rolling date presets', () => {
+  it('are resolved when fetched, with one "now" for every page of a list, in the account zone', async () => {
+    const leads: WireLead[] = Array.from({ length: 300 }, (_, i) => ({ id: i + 1, created_at: 1, updated_at: 1, pipeline_id: 1, status_id: 10 }));
+    const { client, transport } = setup((req) => {
+      if (req.path === '/api/v4/account') {
+        // Both places Kommo bodies have been read from (issue 10 moves it under _embedded).
+        const settings = { timezone: 'America/Sao_Paulo' };
+        return jsonResponse(200, { id: 1, name: 'A', subdomain: 'a', currency: 'USD', datetime_settings: settings, _embedded: { datetime_settings: settings } });
+      }
+      return kommoLeads(leads)(req, 0);
+    });
+    const query: LeadsQuery = { dates: { closest_task_at: 'beforeNow', created_at: 'thisMonth' } };
+    const first = await fetchLeadsChunk(client, initialLeadsCursor(query), undefined, new AbortController().signal);
+    expect(first.next?.asOf).toBeGreaterThan(0);
+    const asOf = first.next?.asOf ?? 0;
+    await fetchLeadsChunk(client, first.next as LeadsCursor, undefined, new AbortController().signal);
+    const sent = transport.requests.filter((r) => r.path === '/api/v4/leads').map((r) => new URLSearchParams(r.query));
+    expect(sent.length).toBe(2);
+    for (const params of sent) {
+      expect(params.get('filter[closest_task_at][to]')).toBe(String(asOf));
+      expect(params.has('filter[closest_task_at][from]')).toBe(false);
+      // This month's first midnight in São Paulo (03:00 UTC).
+      expect(new Date(Number(params.get('filter[created_at][from]')) * 1000).toISOString()).toMatch(/-01T03:00:00\.000Z$/);
+    }
+    // The zone is asked once per client, not once per page.
+    expect(transport.requests.filter((r) => r.path === '/api/v4/account')).toHaveLength(1);
+  });
+});

@@ -11,6 +11,7 @@ import type { Lead, Pipeline } from '../../kommo/schemas';
 import { anySignal } from './any-signal';
 import type { KommoClient } from './kommo-client';
 import { fetchLeadsPage } from './leads-fetchers';
+import { resolveRollingDates } from './resolve-rolling-dates';
 
 export type LeadsStream = {
   /** The stream's query, without page and limit. */
@@ -25,7 +26,11 @@ export type LeadsStream = {
    */
   recentIds?: readonly number[];
 };
-export type LeadsCursor = { streams: LeadsStream[] };
+/**
+ * `asOf` (Unix seconds) is "now" for the view's rolling date presets: stamped by the first chunk and
+ * kept by the next ones, so one list never pages with two different "nows".
+ */
+export type LeadsCursor = { streams: LeadsStream[]; asOf?: number };
 export type LeadsOrder = NonNullable<LeadsQuery['order']>;
 export type LeadsChunk = { leads: Lead[]; next: LeadsCursor | null };
 
@@ -138,10 +143,11 @@ export function leadsPostFilter(query: LeadsQuery): ((lead: Lead) => boolean) | 
 
 type WorkingStream = { query: LeadsQuery; nextPage: number | null; buffer: Lead[]; offset: number; recentIds?: readonly number[] | undefined };
 
-async function refill(client: KommoClient, stream: WorkingStream, signal: AbortSignal): Promise<void> {
+async function refill(client: KommoClient, stream: WorkingStream, asOf: number, signal: AbortSignal): Promise<void> {
   const page = stream.nextPage;
   if (page === null) return;
-  const result = await fetchLeadsPage(client, { ...stream.query, page, limit: STREAM_PAGE_SIZE }, signal);
+  const sent = await resolveRollingDates(client, stream.query, asOf);
+  const result = await fetchLeadsPage(client, { ...sent, page, limit: STREAM_PAGE_SIZE }, signal);
   const keep = leadsPostFilter(stream.query);
   const recent = new Set(stream.recentIds);
   const fresh = recent.size > 0 ? result.leads.filter((lead) => !recent.has(lead.id)) : result.leads;
@@ -170,6 +176,7 @@ export async function fetchLeadsChunk(
   const size = Math.max(1, Math.trunc(chunkSize));
   const compare = compareLeads(effectiveOrder(order));
   const work: WorkingStream[] = cursor.streams.map((s) => ({ ...s, offset: 0 }));
+  const asOf = cursor.asOf ?? Math.floor(Date.now() / 1000);
   const leads: Lead[] = [];
   // A lead moved between stages while the streams walk can arrive from two of them: emit it once.
   const emitted = new Set<number>();
@@ -191,7 +198,7 @@ export async function fetchLeadsChunk(
       try {
         await Promise.all(
           empty.map((s) =>
-            refill(client, s, linked.signal).then(() => {
+            refill(client, s, asOf, linked.signal).then(() => {
               loaded += 1;
               tell?.({ loaded, total });
             }),
@@ -224,5 +231,5 @@ export async function fetchLeadsChunk(
 
   const streams = work.map((s) => ({ query: s.query, nextPage: s.nextPage, buffer: s.buffer.slice(s.offset), recentIds: s.recentIds }));
   const done = streams.every((s) => s.nextPage === null && s.buffer.length === 0);
-  return { leads, next: done ? null : { streams } };
+  return { leads, next: done ? null : { streams, asOf } };
 }

@@ -5,7 +5,7 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
-import type { Range } from '../../kommo/leads-query';
+import { DATE_FILTERS, type DatePreset, type DatePresets, type LeadsQuery, type Range } from '../../kommo/leads-query';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -73,7 +73,7 @@ export function unixRangeToCalendar(range: Range | undefined, zone: string): Cal
   ];
 }
 
-export const QUICK_RANGES = ['today', 'yesterday', 'thisWeek', 'last7Days', 'thisMonth', 'lastMonth', 'thisQuarter'] as const;
+export const QUICK_RANGES = ['today', 'yesterday', 'thisWeek', 'last7Days', 'thisMonth', 'lastMonth', 'thisQuarter'] as const satisfies readonly DatePreset[];
 export type QuickRange = (typeof QUICK_RANGES)[number];
 
 /** Calendar dates of a quick range, for the account's "now"; weeks start on Monday (ISO). */
@@ -108,4 +108,31 @@ export function quickRangeDates(range: QuickRange, nowSeconds: number, zone: str
 export function quickRangeUnix(range: QuickRange, nowSeconds: number, zone: string): Range {
   const [from, to] = quickRangeDates(range, nowSeconds, zone);
   return { from: dayStartInZone(from, zone), to: dayEndInZone(to, zone) };
+}
+
+/** A rolling preset's range at an instant: a quick range in the account's zone, or "before now". */
+export function datePresetRange(preset: DatePreset, nowSeconds: number, zone: string): Range {
+  return preset === 'beforeNow' ? { to: nowSeconds } : quickRangeUnix(preset, nowSeconds, zone);
+}
+
+/** A rolling preset as the calendar days the form shows ("before now" has no first day). */
+export function datePresetCalendar(preset: DatePreset, nowSeconds: number, zone: string): CalendarRange {
+  return preset === 'beforeNow' ? [null, dateInZone(nowSeconds, zone)] : quickRangeDates(preset, nowSeconds, zone);
+}
+
+/** True when resolving needs the account's zone (every preset but "before now" is made of days). */
+export function presetsNeedZone(dates: DatePresets | undefined): boolean {
+  return Object.values(dates ?? {}).some((p) => p !== undefined && p !== 'beforeNow');
+}
+
+/** The query Kommo is asked: each rolling preset becomes the `filter[field]` range it means at `nowSeconds`. */
+export function resolveDatePresets(q: LeadsQuery, nowSeconds: number, zone: string): LeadsQuery {
+  if (!q.dates) return q;
+  const { dates, ...rest } = q;
+  const filter = { ...(q.filter ?? {}) };
+  for (const field of DATE_FILTERS) {
+    const preset = dates[field];
+    if (preset) filter[field] = datePresetRange(preset, nowSeconds, zone);
+  }
+  return Object.keys(filter).length ? { ...rest, filter } : rest;
 }

@@ -2,9 +2,14 @@
 // is the filters, the order, the search text, the `with` options and the app's own `tasks=none`
 // post-filter; paging belongs to the table.
 import {
+  DATE_FILTERS,
+  DATE_PRESETS,
   encodeLeadsQuery,
   parseLeadsQuery,
   TASKS_FILTER_VALUES,
+  type DateFilter,
+  type DatePreset,
+  type DatePresets,
   type LeadsQuery,
   type ParsedLeadsQuery,
   type QueryIssue,
@@ -51,7 +56,14 @@ export function formatLocalSort(sort: LocalSort): string {
   return `${sort.column}:${sort.direction}`;
 }
 
-type SplitSearch = { kommo: string; app: string; tasks: string[]; sorts: string[] };
+/**
+ * The app's rolling date ranges: `date[closed_at]=thisMonth`, `date[closest_task_at]=beforeNow`. Part
+ * of the view, never sent to Kommo: the fetch layer turns them into `filter[…][from|to]` seconds
+ * when it asks, so a saved or shared view does not go stale.
+ */
+const DATE_PARAM_RE = /^date\[([^\]]*)\]$/;
+
+type SplitSearch = { kommo: string; app: string; tasks: string[]; sorts: string[]; dates: [string, string][] };
 
 function splitAppParams(search: string): SplitSearch {
   const params = new URLSearchParams(search.replace(/^\?/, ''));
@@ -60,7 +72,14 @@ function splitAppParams(search: string): SplitSearch {
   const sorts = params.getAll(SORT_PARAM);
   params.delete(TASKS_PARAM);
   params.delete(SORT_PARAM);
+  const dates: [string, string][] = [];
   for (const [name, value] of [...params]) {
+    const date = DATE_PARAM_RE.exec(name);
+    if (date) {
+      dates.push([date[1] ?? '', value]);
+      params.delete(name, value);
+      continue;
+    }
     if (!isAppParam(name, value)) continue;
     app.set(name, value);
     params.delete(name, value);
@@ -68,10 +87,10 @@ function splitAppParams(search: string): SplitSearch {
   const sort = sorts.map(parseLocalSort).find((s) => s !== null);
   if (sort) app.set(SORT_PARAM, formatLocalSort(sort));
   // Rebuilt only when an app parameter was present, so Kommo's brackets stay as the user wrote them.
-  if (app.size === 0 && tasks.length === 0 && sorts.length === 0) return { kommo: search, app: '', tasks, sorts };
+  if (app.size === 0 && tasks.length === 0 && sorts.length === 0 && dates.length === 0) return { kommo: search, app: '', tasks, sorts, dates };
   // App values are plain tokens ('1', 'price:desc'): written as they are, so a link stays readable.
   const appText = [...app].map(([name, value]) => `${name}=${value}`).join('&');
-  return { kommo: params.toString(), app: appText, tasks, sorts };
+  return { kommo: params.toString(), app: appText, tasks, sorts, dates };
 }
 
 /** Names every `sort` value that is not the one applied: unreadable ones and repeats. */
@@ -100,6 +119,35 @@ export function withLocalSort(currentSearch: string, sort: LocalSort | null): st
   return kept.join('&');
 }
 
+const isDateField = (value: string): value is DateFilter => (DATE_FILTERS as readonly string[]).includes(value);
+const isDatePreset = (value: string): value is DatePreset => (DATE_PRESETS as readonly string[]).includes(value);
+
+/** Reads the `date[field]=preset` values: a preset replaces a fixed range of the same field. */
+function readDateParams(values: readonly [string, string][], query: LeadsQuery, issues: QueryIssue[]): LeadsQuery {
+  if (!values.length) return query;
+  const dates: DatePresets = {};
+  for (const [field, raw] of values) {
+    const value = raw.trim();
+    const param = `date[${field.slice(0, 40)}]`;
+    if (!isDateField(field)) issues.push({ param, reason: 'unknown-parameter', detail: `not one of ${DATE_FILTERS.join(', ')}` });
+    else if (!isDatePreset(value)) issues.push({ param, reason: 'out-of-range', detail: `"${value.slice(0, 40)}" is not one of ${DATE_PRESETS.join(', ')}` });
+    else if (dates[field] !== undefined) issues.push({ param, reason: 'several-orders', detail: 'given twice; the first was kept' });
+    else dates[field] = value;
+  }
+  const fields = DATE_FILTERS.filter((f) => dates[f] !== undefined);
+  if (!fields.length) return query;
+  const filter = { ...(query.filter ?? {}) };
+  for (const field of fields) {
+    if (filter[field] === undefined) continue;
+    issues.push({ param: `filter[${field}]`, reason: 'several-orders', detail: `the rolling date[${field}] was kept instead of the fixed range` });
+    delete filter[field];
+  }
+  const { filter: _old, ...rest } = query;
+  const ordered: DatePresets = {};
+  for (const field of fields) ordered[field] = dates[field];
+  return { ...rest, ...(Object.keys(filter).length ? { filter } : {}), dates: ordered };
+}
+
 function isTasksFilter(value: string): value is TasksFilter {
   return (TASKS_FILTER_VALUES as readonly string[]).includes(value);
 }
@@ -115,7 +163,7 @@ function readTasksParam(values: readonly string[], query: LeadsQuery, issues: Qu
     else tasks = value;
   }
   // Kommo's closest-task range only matches leads that have a task: together they can show nothing.
-  if (tasks !== undefined && query.filter?.closest_task_at !== undefined) {
+  if (tasks !== undefined && (query.filter?.closest_task_at !== undefined || query.dates?.closest_task_at !== undefined)) {
     issues.push({ param: TASKS_PARAM, reason: 'several-orders', detail: 'a closest-task range only matches leads with a task; the range was kept' });
     return undefined;
   }
@@ -148,16 +196,17 @@ export function parseViewSearch(search: string): ParsedLeadsQuery {
       issues.push({ param, reason: 'unknown-parameter', detail: 'the table loads pages itself, so a link does not pin a page' });
     }
   }
-  const query = toViewQuery(parsed.query);
+  const query = readDateParams(split.dates, toViewQuery(parsed.query), issues);
   readSortIssues(split.sorts, issues);
   const tasks = readTasksParam(split.tasks, query, issues);
   return { query: tasks === undefined ? query : { ...query, tasks }, issues };
 }
 
-/** The canonical search string of a view ('' for no filter), in Kommo's parameter names plus the app's `tasks`. */
+/** The canonical search string of a view ('' for no filter), in Kommo's parameter names plus the app's `date[…]` and `tasks`. */
 export function encodeViewSearch(q: LeadsQuery): string {
   const kommo = encodeLeadsQuery(toViewQuery(q));
-  return q.tasks === undefined ? kommo : [kommo, `${TASKS_PARAM}=${q.tasks}`].filter(Boolean).join('&');
+  const dates = DATE_FILTERS.flatMap((field) => (q.dates?.[field] ? [`date[${field}]=${q.dates[field]}`] : []));
+  return [kommo, ...dates, q.tasks === undefined ? '' : `${TASKS_PARAM}=${q.tasks}`].filter(Boolean).join('&');
 }
 
 /** True when two queries describe the same view (compared through their canonical encoding). */
