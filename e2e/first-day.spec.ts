@@ -4,6 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
 import { expect, test, type Page } from './support/test';
+import { API_HEADERS } from './support/api-headers';
 import { FiltersPanel } from './pages/filters-panel';
 import { LeadsPage } from './pages/leads-page';
 
@@ -12,9 +13,9 @@ type Pipelines = { _embedded: { pipelines: { id: number; name: string; is_archiv
 type Users = { _embedded: { users: { id: number; name: string }[] } };
 
 async function reference(page: Page) {
-  const account = (await (await page.request.get('/api/v4/account?with=datetime_settings')).json()) as Account;
-  const pipelines = ((await (await page.request.get('/api/v4/leads/pipelines')).json()) as Pipelines)._embedded.pipelines;
-  const users = ((await (await page.request.get('/api/v4/users?limit=250')).json()) as Users)._embedded.users;
+  const account = (await (await page.request.get('/api/v4/account?with=datetime_settings', { headers: API_HEADERS })).json()) as Account;
+  const pipelines = ((await (await page.request.get('/api/v4/leads/pipelines', { headers: API_HEADERS })).json()) as Pipelines)._embedded.pipelines;
+  const users = ((await (await page.request.get('/api/v4/users?limit=250', { headers: API_HEADERS })).json()) as Users)._embedded.users;
   return { account, pipelines, users };
 }
 

@@ -2,12 +2,13 @@
 // server orders, and any column once the whole view is loaded (price, a numeric custom field).
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test, type Page } from './support/test';
+import { API_HEADERS } from './support/api-headers';
 import { LeadsPage } from './pages/leads-page';
 
-type WireLead = { id: number; price: number | null; custom_fields_values: { field_id: number; values: { value: unknown }[] }[] | null };
+type WireLead = { id: number; price: number | null; price_with_minor_units?: number | null; custom_fields_values: { field_id: number; values: { value: unknown }[] }[] | null };
 
 async function leadsPage(request: APIRequestContext, search: string): Promise<WireLead[]> {
-  const res = await request.get(`/api/v4/leads?limit=250&${search}`);
+  const res = await request.get(`/api/v4/leads?limit=250&${search}`, { headers: API_HEADERS });
   expect(res.status()).toBe(200);
   return ((await res.json()) as { _embedded: { leads: WireLead[] } })._embedded.leads;
 }
@@ -15,10 +16,11 @@ async function leadsPage(request: APIRequestContext, search: string): Promise<Wi
 async function allLeads(request: APIRequestContext): Promise<WireLead[]> {
   const leads: WireLead[] = [];
   for (let page = 1; page <= 400; page++) {
-    const res = await request.get(`/api/v4/leads?limit=250&page=${page}`);
+    const res = await request.get(`/api/v4/leads?limit=250&page=${page}`, { headers: API_HEADERS });
     if (res.status() === 204) break;
     const body = (await res.json()) as { _embedded: { leads: WireLead[] }; _links: { next?: unknown } };
-    leads.push(...body._embedded.leads);
+    // The price a user sees carries its cents (price_with_minor_units) when Kommo sends them.
+    leads.push(...body._embedded.leads.map((l) => ({ ...l, price: l.price_with_minor_units ?? l.price })));
     if (!body._links.next) break;
   }
   return leads;

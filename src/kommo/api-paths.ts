@@ -35,6 +35,14 @@ export const APP_REQUEST_HEADER_VALUE = '1';
 /** Kommo's documented rate limit per integration: 7 requests a second. */
 export const KOMMO_RATE_LIMIT_PER_SECOND = 7;
 
+/**
+ * The window our limiters count in, browser and proxy alike. Kommo counts requests as they ARRIVE in
+ * any second: granting the 7th call exactly one second after the 1st let jitter land 8 in Kommo's
+ * window, so 50 ms of slack absorbs it (about 5% of throughput). Browser and proxy must use the same
+ * window, or a browser that grants faster than the proxy serves grows the proxy's queue on a long walk.
+ */
+export const RATE_WINDOW_MS = 1050;
+
 function hasControlCharacter(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 0x20 || s.charCodeAt(i) === 0x7f) return true;
   return false;

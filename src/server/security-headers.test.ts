@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,8 @@ import { createLogger } from './redacting-logger.ts';
 
 const dist = mkdtempSync(join(tmpdir(), 'headers-dist-'));
 writeFileSync(join(dist, 'index.html'), '<!doctype html><title>app</title>');
+mkdirSync(join(dist, 'assets'));
+writeFileSync(join(dist, 'assets', 'local-copy.worker-abc.js'), 'self.onmessage = () => {};');
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 function app(publicUrl: string | null) {
@@ -22,6 +24,17 @@ function app(publicUrl: string | null) {
 }
 
 describe('security headers (issue 11)', () => {
+  it('gives scripts a policy a worker can run under: no sandbox (it would deny the local copy IndexedDB), only our own origin', async () => {
+    const csp = (await app(null).request('/assets/local-copy.worker-abc.js')).headers.get('content-security-policy') ?? '';
+    expect(csp).not.toMatch(/sandbox/);
+    expect(csp).toMatch(/default-src 'none'/);
+    expect(csp).toMatch(/script-src 'self'/);
+    expect(csp).toMatch(/connect-src 'self'/);
+    // Other assets stay inert.
+    const health = (await app(null).request('/healthz')).headers.get('content-security-policy') ?? '';
+    expect(health).toMatch(/sandbox/);
+  });
+
   it('sends COOP, CORP and the Permissions-Policy on the app and the API; no X-Frame-Options', async () => {
     for (const [target, headers] of [
       ['/', { accept: 'text/html' }],

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RATE_WINDOW_MS } from '../../kommo/api-paths';
 import { z } from 'zod';
 import { leadsPageSchema } from '../../kommo/schemas';
 import { ApiError } from './api-error';
@@ -279,10 +280,10 @@ describe('rate limiter', () => {
     await all;
     expect(starts).toHaveLength(20);
     for (const s of starts) {
-      expect(starts.filter((x) => x >= s && x < s + 1000).length).toBeLessThanOrEqual(6);
+      expect(starts.filter((x) => x >= s && x < s + RATE_WINDOW_MS).length).toBeLessThanOrEqual(6);
     }
     // First come, first served, without idling: 6 now, 6 a second later...
-    expect(starts.map((s) => s - t0)).toEqual([...Array(6).fill(0), ...Array(6).fill(1000), ...Array(6).fill(2000), 3000, 3000]);
+    expect(starts.map((s) => s - t0)).toEqual([...Array(6).fill(0), ...Array(6).fill(RATE_WINDOW_MS), ...Array(6).fill(2 * RATE_WINDOW_MS), 3 * RATE_WINDOW_MS, 3 * RATE_WINDOW_MS]);
   });
 
   it('lets an aborted waiter give its slot back', async () => {
@@ -302,6 +303,6 @@ describe('rate limiter', () => {
     const next = client.get('/api/v4/leads', '', okSchema, signal());
     await vi.advanceTimersByTimeAsync(3000);
     await next;
-    expect(starts.map((s) => s - t0)).toEqual([0, 1000]);
+    expect(starts.map((s) => s - t0)).toEqual([0, RATE_WINDOW_MS]);
   });
 });

@@ -4,7 +4,8 @@ import type { LeadsQuery } from '../../kommo/leads-query';
 import type { Pipeline } from '../../kommo/schemas';
 import { withPriority, type KommoClient } from './kommo-client';
 import { fetchLeadsPage } from './leads-fetchers';
-import { effectiveOrder, fetchLeadsChunk, initialLeadsCursor, type StreamsProgress } from './leads-stream';
+import { effectiveOrder } from './leads-order';
+import { fetchLeadsChunk, initialLeadsCursor, type StreamsProgress } from './leads-stream';
 
 export type LeadsListOptions = {
   /** The account's pipelines: whole pipelines of a stage selection then go in one stream (same leads, fewer requests). */

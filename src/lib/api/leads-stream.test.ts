@@ -4,7 +4,8 @@ import { parseLeadsQuery, type LeadsQuery, type OrderField, type StagePair } fro
 import { ApiError } from './api-error';
 import { createFakeClock, createFakeTransport, jsonResponse, noContent, problemResponse, type FakeHandler } from './fake-transport.testing';
 import { createKommoClient } from './kommo-client';
-import { fetchLeadsChunk, initialLeadsCursor, splitLeadsQuery, type ChunkPageBounds, type LeadsCursor, type LeadsOrder } from './leads-stream';
+import { fetchLeadsChunk, initialLeadsCursor, splitLeadsQuery, type ChunkPageBounds, type LeadsCursor } from './leads-stream';
+import type { LeadsOrder } from './leads-order';
 
 type WireLead = { id: number; created_at: number; updated_at: number; pipeline_id: number; status_id: number; closest_task_at?: number | null };
 

@@ -5,6 +5,7 @@
 // request), so a view of whole pipelines is one stream; only partial pipelines need a stream a stage. Filters Kommo has not got at all
 // ("leads without tasks") are post-filters: every stream still pages Kommo as usual and drops the
 // leads the filter rejects before they enter the merge.
+import { effectiveOrder, type LeadsOrder } from './leads-order';
 import type { LeadsQuery, OrderField, StagePair } from '../../kommo/leads-query';
 import { MAX_LIMIT } from '../../kommo/leads-query';
 import type { Lead, Pipeline } from '../../kommo/schemas';
@@ -31,20 +32,8 @@ export type LeadsStream = {
  * kept by the next ones, so one list never pages with two different "nows".
  */
 export type LeadsCursor = { streams: LeadsStream[]; asOf?: number };
-export type LeadsOrder = NonNullable<LeadsQuery['order']>;
 export type LeadsChunk = { leads: Lead[]; next: LeadsCursor | null };
 
-/**
- * The app's order when the view names none: newest first, as a manager expects a list to open.
- * Kommo's own default (no `order`) is oldest first, so every stream sends this explicitly; the URL
- * stays empty for it, and a link with an explicit order keeps that order.
- */
-export const DEFAULT_LEADS_ORDER: LeadsOrder = { field: 'created_at', direction: 'desc' };
-
-/** The order a view is shown in: its own, or the app's default. */
-export function effectiveOrder(order: LeadsQuery['order']): LeadsOrder {
-  return order ?? DEFAULT_LEADS_ORDER;
-}
 export const STREAM_PAGE_SIZE = MAX_LIMIT;
 export const DEFAULT_CHUNK_SIZE = 250;
 

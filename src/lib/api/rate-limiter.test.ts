@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RATE_WINDOW_MS } from '../../kommo/api-paths';
 import { abortableSleep } from './abortable-sleep';
 import { createRateLimiter, type RequestPriority } from './rate-limiter';
 
@@ -31,8 +32,8 @@ describe('priority rate limiter', () => {
     expect(granted).toEqual([
       { name: 'leads', at: 0 },
       { name: 'account', at: 0 },
-      { name: 'tags', at: 1000 },
-      { name: 'catalogs', at: 1000 },
+      { name: 'tags', at: RATE_WINDOW_MS },
+      { name: 'catalogs', at: RATE_WINDOW_MS },
     ]);
   });
 
@@ -50,8 +51,9 @@ describe('priority rate limiter', () => {
     await vi.advanceTimersByTimeAsync(5000);
     await Promise.all([walk.all, user.all]);
     expect(walk.granted.map((g) => g.name)).toEqual(['walk 1', 'walk 2', 'walk 3']);
-    expect(user.granted[0]?.at).toBe(990);
-    expect(walk.granted.map((g) => g.at)).toEqual([0, 2000, 3000]);
+    // The user's page takes the next slot (one window after walk 1, asked 10 ms in), the walk the ones after.
+    expect(user.granted[0]?.at).toBe(RATE_WINDOW_MS - 10);
+    expect(walk.granted.map((g) => g.at)).toEqual([0, 2 * RATE_WINDOW_MS, 3 * RATE_WINDOW_MS]);
   });
 
   it('keeps first come, first served within one priority and the rolling window across priorities', async () => {
@@ -65,11 +67,11 @@ describe('priority rate limiter', () => {
       { name: 'r0', at: 0 },
       { name: 'r2', at: 0 },
       { name: 'r4', at: 0 },
-      { name: 'r6', at: 1000 },
-      { name: 'r1', at: 1000 },
+      { name: 'r6', at: RATE_WINDOW_MS },
+      { name: 'r1', at: RATE_WINDOW_MS },
       // Deferred requests leave the last slot of a window free (see the next test).
-      { name: 'r3', at: 2000 },
-      { name: 'r5', at: 2000 },
+      { name: 'r3', at: 2 * RATE_WINDOW_MS },
+      { name: 'r5', at: 2 * RATE_WINDOW_MS },
     ]);
   });
 
@@ -92,7 +94,7 @@ describe('priority rate limiter', () => {
     await Promise.all([first.all, leads.all]);
     expect(leads.granted).toEqual([{ name: 'leads', at: 0 }]);
     expect(first.granted.filter((g) => g.at === 0).map((g) => g.name)).toEqual(['account', 'pipelines', 'users', 'tags', 'catalogs']);
-    expect(first.granted.find((g) => g.name === 'sources')?.at).toBe(1000);
+    expect(first.granted.find((g) => g.name === 'sources')?.at).toBe(RATE_WINDOW_MS);
   });
 
   it('lets background walks use the whole window', async () => {
@@ -102,7 +104,7 @@ describe('priority rate limiter', () => {
     await vi.advanceTimersByTimeAsync(3000);
     await walk.all;
     expect(walk.granted.filter((g) => g.at === 0)).toHaveLength(6);
-    expect(walk.granted.filter((g) => g.at === 1000)).toHaveLength(6);
+    expect(walk.granted.filter((g) => g.at === RATE_WINDOW_MS)).toHaveLength(6);
   });
 
   it('drops an aborted waiter from the queue without taking a slot', async () => {
@@ -120,6 +122,6 @@ describe('priority rate limiter', () => {
     const { granted, all } = run(limiter, [['next', 'deferred']]);
     await vi.advanceTimersByTimeAsync(2000);
     await all;
-    expect(granted).toEqual([{ name: 'next', at: 1000 }]);
+    expect(granted).toEqual([{ name: 'next', at: RATE_WINDOW_MS }]);
   });
 });

@@ -2,6 +2,7 @@
 // priority (first come, first served within one priority). A rolling window (not a token bucket
 // with a burst) because Kommo counts requests per second: a full bucket plus its refill could put
 // 2x the rate into one second and earn a 429.
+import { RATE_WINDOW_MS } from '../../kommo/api-paths';
 import type { Sleep } from './abortable-sleep';
 
 /**
@@ -27,7 +28,8 @@ export type RateLimiter = {
   acquire(signal: AbortSignal, priority?: RequestPriority): Promise<void>;
 };
 
-const WINDOW_MS = 1000;
+// The proxy's window too: the browser never grants faster than the proxy serves.
+const WINDOW_MS = RATE_WINDOW_MS;
 
 type Waiter = { rank: number; seq: number; resolve: () => void; release: () => void };
 

@@ -9,7 +9,12 @@ const OVERLAY_SELECTOR = '[role="dialog"], [role="menu"], [role="listbox"]';
 /** Whether this key press should close the widget's modal: a plain Escape with no overlay of the app open. */
 export function isEscapeForWidget(event: KeyboardEvent, doc: Document): boolean {
   if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return false;
-  return doc.querySelector(OVERLAY_SELECTOR) === null;
+  return ![...doc.querySelectorAll(OVERLAY_SELECTOR)].some(isShown);
+}
+
+/** A kept-mounted drawer (the phone's "More") stays in the DOM while closed: only a shown one counts. */
+function isShown(element: Element): boolean {
+  return typeof element.checkVisibility === 'function' ? element.checkVisibility() : true;
 }
 
 /** Sidecar: when embedded, Escape (not taken by an overlay of the app) sends klb:close to the widget. */

@@ -5,7 +5,7 @@
 // direction. Pure and synchronous: it runs inside the local-copy worker and in unit tests.
 import type { LeadsQuery, OrderField, Range } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
-import { effectiveOrder } from '../api/leads-stream';
+import { effectiveOrder } from '../api/leads-order';
 
 export type LocalViewTotals = { count: number; priceSum: number };
 export type LocalViewSlice = LocalViewTotals & { leads: Lead[]; nextOffset: number | null };
