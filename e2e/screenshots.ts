@@ -61,11 +61,24 @@ async function capture(page: Page, suffix: string): Promise<void> {
     await page.getByRole('dialog').first().waitFor({ state: 'hidden' });
   } else console.log(`no visible Filters button at ${suffix}: drawer not captured`);
 
-  const loadAll = await visibleButton(page, 'Load all');
-  const summary = await visibleButton(page, 'Summary');
-  if (loadAll && summary) {
+  // On a phone the toolbar folds into "More": reach the actions through it there.
+  const action = async (name: string) => {
+    const direct = await visibleButton(page, name);
+    if (direct) return direct;
+    const more = await visibleButton(page, 'More');
+    if (!more) return null;
+    if (!(await page.getByRole('dialog', { name: 'Quick filters and actions' }).isVisible())) await more.click();
+    const inMore = page.getByRole('dialog', { name: 'Quick filters and actions' }).getByRole('button', { name, exact: true });
+    await inMore.waitFor();
+    return inMore;
+  };
+  const loadAll = await action('Load all');
+  if (loadAll) {
     await loadAll.click();
     await page.getByRole('status').filter({ hasText: /^All [\d,]+ leads loaded/ }).waitFor({ timeout: 60_000 });
+  }
+  const summary = loadAll ? await action('Summary') : null;
+  if (loadAll && summary) {
     await summary.click();
     const drawer = page.getByRole('dialog', { name: 'Summary of the loaded leads' });
     await drawer.getByTestId('summary-win-rate').waitFor();
