@@ -4,7 +4,7 @@
 import { Group } from '@mantine/core';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
-import type { LeadsQuery } from '../kommo/leads-query';
+import type { LeadsView } from '../kommo/leads-query';
 import type { CustomFieldDefinition } from '../kommo/schemas';
 import { ExportCsvButton } from '../features/export/export-csv-button';
 import { loadPreferences } from '../features/leads-table/column-preferences';
@@ -22,13 +22,13 @@ import { sameView } from '../lib/url-state/leads-url-codec';
  * The query the table is showing: the URL's view plus the `with=` its visible columns need. The
  * table owns that choice; its infinite query is the active leads list whose view matches the URL.
  */
-function findTableListQuery(queryClient: QueryClient, urlQuery: LeadsQuery): LeadsQuery | null {
+function findTableListQuery(queryClient: QueryClient, urlQuery: LeadsView): LeadsView | null {
   const { with: _urlWith, ...urlView } = urlQuery;
   const candidates = queryClient
     .getQueryCache()
     .findAll({ queryKey: leadQueries.lists(), type: 'active' })
-    .map((q) => q.queryKey[3] as LeadsQuery | undefined)
-    .filter((q): q is LeadsQuery => q !== undefined)
+    .map((q) => q.queryKey[3] as LeadsView | undefined)
+    .filter((q): q is LeadsView => q !== undefined)
     .filter((q) => {
       const { with: _with, ...view } = q;
       return sameView(view, urlView) && (urlQuery.with ?? []).every((w) => q.with?.includes(w));
@@ -37,7 +37,7 @@ function findTableListQuery(queryClient: QueryClient, urlQuery: LeadsQuery): Lea
   return candidates.sort((a, b) => (b.with?.length ?? 0) - (a.with?.length ?? 0))[0] ?? null;
 }
 
-function useTableListQuery(): LeadsQuery {
+function useTableListQuery(): LeadsView {
   const queryClient = useQueryClient();
   const { query: urlQuery } = useLeadsUrlQuery();
   const subscribe = useCallback((onChange: () => void) => queryClient.getQueryCache().subscribe(onChange), [queryClient]);
@@ -46,11 +46,11 @@ function useTableListQuery(): LeadsQuery {
   return parseQueryStable(snapshot);
 }
 
-const parsedCache = new Map<string, LeadsQuery>();
-function parseQueryStable(text: string): LeadsQuery {
+const parsedCache = new Map<string, LeadsView>();
+function parseQueryStable(text: string): LeadsView {
   let hit = parsedCache.get(text);
   if (!hit) {
-    hit = JSON.parse(text) as LeadsQuery;
+    hit = JSON.parse(text) as LeadsView;
     if (parsedCache.size > 32) parsedCache.clear();
     parsedCache.set(text, hit);
   }

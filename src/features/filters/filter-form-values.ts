@@ -5,6 +5,7 @@ import {
   LEAD_WITH_VALUES,
   MAX_FILTER_VALUES,
   MAX_QUERY_LENGTH,
+  parseInteger,
   type DateFilter,
   type LeadWith,
   type LeadsFilter,
@@ -117,17 +118,8 @@ export function formValuesFromQuery(q: LeadsQuery, zone: string): FilterFormValu
   };
 }
 
-const WHOLE_RE = /^\d{1,16}$/;
-
-function toInt(raw: string): number | null {
-  const t = raw.trim();
-  if (!WHOLE_RE.test(t)) return null;
-  const n = Number(t);
-  return Number.isSafeInteger(n) ? n : null;
-}
-
 function toInts(values: readonly string[]): number[] {
-  return values.map(toInt).filter((n): n is number => n !== null);
+  return values.map(parseInteger).filter((n): n is number => n !== null);
 }
 
 /**
@@ -167,11 +159,11 @@ export function queryFromFormValues(v: FilterFormValues, zone: string, previous:
   if (pipelines.length) filter.pipeline_id = pipelines;
 
   if (v.priceMode === 'exact') {
-    const exact = toInt(v.priceExact);
+    const exact = parseInteger(v.priceExact);
     if (exact !== null) filter.price = exact;
   } else {
-    const from = toInt(v.priceFrom);
-    const to = toInt(v.priceTo);
+    const from = parseInteger(v.priceFrom);
+    const to = parseInteger(v.priceTo);
     if (from !== null || to !== null) filter.price = { ...(from !== null ? { from } : {}), ...(to !== null ? { to } : {}) };
   }
 
@@ -204,7 +196,7 @@ export function validateFilterForm(v: FilterFormValues): FormIssue[] {
   if (v.query.trim().length > MAX_QUERY_LENGTH) issues.push({ field: 'query', key: 'errTooLong', values: { max: MAX_QUERY_LENGTH } });
 
   if (!tooMany('ids', v.ids.length)) {
-    const bad = v.ids.find((id) => toInt(id) === null);
+    const bad = v.ids.find((id) => parseInteger(id) === null);
     if (bad !== undefined) issues.push({ field: 'ids', key: 'errNotANumber', values: { value: bad } });
   }
   if (!tooMany('names', v.names.length) && v.names.some((n) => n.trim().length > MAX_QUERY_LENGTH)) {
@@ -215,7 +207,7 @@ export function validateFilterForm(v: FilterFormValues): FormIssue[] {
   const priceField = (field: 'priceExact' | 'priceFrom' | 'priceTo'): number | null => {
     const raw = v[field].trim();
     if (!raw) return null;
-    const n = toInt(raw);
+    const n = parseInteger(raw);
     if (n === null) {
       issues.push({ field, key: /^-\d/.test(raw) ? 'errNegative' : 'errNotANumber', values: { value: raw } });
       return null;

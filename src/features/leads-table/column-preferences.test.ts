@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toLeadsView } from '../../kommo/leads-query';
 import { COLUMN_PREFERENCES_KEY, loadPreferences, moveColumn, savePreferences } from './column-preferences';
 import { buildFetchQuery, withForColumns } from './fetch-query';
 
@@ -43,7 +44,7 @@ describe('fetch query', () => {
     expect(withForColumns(undefined, [])).toEqual([]);
   });
   it('keeps filters, order and only_deleted, drops paging', () => {
-    const q = buildFetchQuery({ with: ['only_deleted'], page: 3, order: { field: 'id', direction: 'desc' }, filter: { price: 5 } }, ['catalog_elements']);
+    const q = buildFetchQuery(toLeadsView({ with: ['only_deleted'], page: 3, order: { field: 'id', direction: 'desc' }, filter: { price: 5 } }), ['catalog_elements']);
     expect(q).toEqual({ with: ['only_deleted', 'catalog_elements'], order: { field: 'id', direction: 'desc' }, filter: { price: 5 } });
     expect(buildFetchQuery({ query: 'x' }, [])).toEqual({ query: 'x' });
   });

@@ -2,13 +2,13 @@
 // only when the drawer first opens, so the first paint of the table does not pay for the charts.
 import { Button, Drawer, Group, Loader } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
-import type { LeadsQuery } from '../../kommo/leads-query';
+import type { LeadsView } from '../../kommo/leads-query';
 import { useMessages } from '../../lib/i18n/language-context';
 import { summaryMessages } from './summary-messages';
 
 const SummaryPanel = lazy(() => import('./summary-panel').then((m) => ({ default: m.SummaryPanel })));
 
-export type SummaryButtonProps = { listQuery: LeadsQuery };
+export type SummaryButtonProps = { listQuery: LeadsView };
 
 export function SummaryButton({ listQuery }: SummaryButtonProps) {
   const t = useMessages(summaryMessages);

@@ -3,16 +3,16 @@
 // streams merged on the fly (a k-way merge) in the chosen order. Filters Kommo has not got at all
 // ("leads without tasks") are post-filters: every stream still pages Kommo as usual and drops the
 // leads the filter rejects before they enter the merge.
-import type { LeadsQuery, OrderField, StagePair } from '../../kommo/leads-query';
-import { MAX_LIMIT } from '../../kommo/leads-query';
+import type { LeadsQuery, LeadsView, OrderField, StagePair } from '../../kommo/leads-query';
+import { MAX_LIMIT, stagePairKey } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
 import { anySignal } from './any-signal';
 import type { KommoClient } from './kommo-client';
-import { fetchLeadsPage } from './leads-fetchers';
+import { fetchLeadsPage, leadsPageQuery, type LeadsPageResult } from './leads-fetchers';
 
 export type LeadsStream = {
-  /** The stream's query, without page and limit. */
-  query: LeadsQuery;
+  /** The stream's view: the page fetcher adds page and limit. */
+  query: LeadsView;
   /** The next page to fetch, or null when the stream has no more pages. */
   nextPage: number | null;
   /** Fetched leads not yet emitted, in the stream's order. */
@@ -36,10 +36,21 @@ export const DEFAULT_CHUNK_SIZE = 250;
 export type ChunkPageBounds = { budget: number; limit: number };
 export const DEFAULT_CHUNK_PAGE_BOUNDS: ChunkPageBounds = { budget: 8, limit: 40 };
 
-const pairKey = (pair: StagePair) => `${pair.pipeline_id}:${pair.status_id}`;
+const pairKey = (pair: StagePair) => stagePairKey(pair.pipeline_id, pair.status_id);
+
+/**
+ * Where a stream gets page `page` of its view: straight from Kommo by default, or through a walk's
+ * read-ahead (leads-page-prefetch.ts), which knows the typed view and so the next page's query.
+ */
+export type LeadsPageSource = (view: LeadsView, page: number, signal: AbortSignal) => Promise<LeadsPageResult>;
+
+/** Every page straight from Kommo, `STREAM_PAGE_SIZE` leads a page. */
+export function directPageSource(client: KommoClient): LeadsPageSource {
+  return (view, page, signal) => fetchLeadsPage(client, leadsPageQuery(view, page, STREAM_PAGE_SIZE), signal);
+}
 
 /** One query per distinct (pipeline, stage) pair when there are several, else the query itself. */
-export function splitLeadsQuery(query: LeadsQuery): LeadsQuery[] {
+export function splitLeadsQuery(query: LeadsView): LeadsView[] {
   const statuses = query.filter?.statuses;
   if (!statuses || statuses.length <= 1) return [query];
   const pairs = new Map<string, StagePair>();
@@ -48,9 +59,8 @@ export function splitLeadsQuery(query: LeadsQuery): LeadsQuery[] {
   return [...pairs.values()].map((pair) => ({ ...query, filter: { ...query.filter, statuses: [pair] } }));
 }
 
-export function initialLeadsCursor(query: LeadsQuery): LeadsCursor {
-  const { page: _page, limit: _limit, ...rest } = query;
-  const queries = splitLeadsQuery(rest);
+export function initialLeadsCursor(view: LeadsView): LeadsCursor {
+  const queries = splitLeadsQuery(view);
   // The merge relies on every stream being sorted the same way: never leave that to a server default.
   const streams = queries.length > 1 ? queries.map((q) => ({ ...q, order: q.order ?? DEFAULT_LEADS_ORDER })) : queries;
   return { streams: streams.map((q) => ({ query: q, nextPage: 1, buffer: [] })) };
@@ -79,12 +89,12 @@ export function leadsPostFilter(query: LeadsQuery): ((lead: Lead) => boolean) | 
   return null;
 }
 
-type WorkingStream = { query: LeadsQuery; nextPage: number | null; buffer: Lead[]; offset: number };
+type WorkingStream = { query: LeadsView; nextPage: number | null; buffer: Lead[]; offset: number };
 
-async function refill(client: KommoClient, stream: WorkingStream, signal: AbortSignal): Promise<void> {
+async function refill(source: LeadsPageSource, stream: WorkingStream, signal: AbortSignal): Promise<void> {
   const page = stream.nextPage;
   if (page === null) return;
-  const result = await fetchLeadsPage(client, { ...stream.query, page, limit: STREAM_PAGE_SIZE }, signal);
+  const result = await source(stream.query, page, signal);
   const keep = leadsPostFilter(stream.query);
   stream.buffer = keep ? result.leads.filter(keep) : result.leads;
   stream.offset = 0;
@@ -105,6 +115,7 @@ export async function fetchLeadsChunk(
   signal: AbortSignal,
   chunkSize = DEFAULT_CHUNK_SIZE,
   bounds: ChunkPageBounds = DEFAULT_CHUNK_PAGE_BOUNDS,
+  source: LeadsPageSource = directPageSource(client),
 ): Promise<LeadsChunk> {
   const size = Math.max(1, Math.trunc(chunkSize));
   const compare = compareLeads(order ?? DEFAULT_LEADS_ORDER);
@@ -121,7 +132,7 @@ export async function fetchLeadsChunk(
       const controller = new AbortController();
       const linked = anySignal([signal, controller.signal]);
       try {
-        await Promise.all(empty.map((s) => refill(client, s, linked.signal)));
+        await Promise.all(empty.map((s) => refill(source, s, linked.signal)));
       } catch (error) {
         // A failed stream fails the chunk: stop its siblings' requests too.
         controller.abort();
