@@ -1,12 +1,8 @@
 // @vitest-environment jsdom
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeTransport, jsonResponse, noContent, type FakeHandler } from '../../lib/api/fake-transport.testing';
-import { createKommoClient } from '../../lib/api/kommo-client';
-import { KommoClientProvider } from '../../lib/api/kommo-client-context';
-import { LanguageProvider } from '../../lib/i18n/language-context';
+import { jsonResponse, noContent, type FakeHandler } from '../../lib/api/fake-transport.testing';
+import { renderWithProviders } from '../../test-utils/render';
 import { LeadsTable } from './leads-table';
 
 const ANSWERS: Record<string, unknown> = {
@@ -23,19 +19,7 @@ const ANSWERS: Record<string, unknown> = {
 const handler: FakeHandler = ({ path }) => (path in ANSWERS ? jsonResponse(200, ANSWERS[path]) : noContent);
 
 function renderTable(language: string, answer: FakeHandler = handler) {
-  const client = createKommoClient(createFakeTransport(answer), { maxRetries: 0, ratePerSecond: 1000 });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <MantineProvider env="test">
-      <QueryClientProvider client={queryClient}>
-        <KommoClientProvider client={client}>
-          <LanguageProvider preferred={language}>
-            <LeadsTable />
-          </LanguageProvider>
-        </KommoClientProvider>
-      </QueryClientProvider>
-    </MantineProvider>,
-  );
+  renderWithProviders(<LeadsTable />, { language, answer });
 }
 
 // jsdom lays nothing out: the grid gets a desktop-sized viewport, as in a browser, so the columns

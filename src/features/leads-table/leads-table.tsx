@@ -13,10 +13,11 @@ import type { LeadsChunk } from '../../lib/api/leads-stream';
 import { encodeViewSearch } from '../../lib/url-state/leads-url-codec';
 import { useLeadsUrlQuery, type LeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 import { ColumnChooser } from './column-chooser';
-import { moveColumn, ROW_HEIGHTS } from './column-preferences';
-import { buildFetchQuery } from './fetch-query';
+import { moveColumn, ROW_HEIGHTS } from '../../lib/leads-list/column-preferences';
+import { defaultCustomFieldVisibility, EXPAND_COLUMN_ID, PINNED_COLUMN_ID } from '../../lib/leads-list/lead-column-registry';
+import { useLeadsListQuery } from '../../lib/leads-list/use-leads-list-query';
 import type { LeadReference } from './lead-reference';
-import { BASE_COLUMNS, buildCustomFieldColumns, DEFAULT_HIDDEN_COLUMNS, defaultCustomFieldVisibility, EXPAND_COLUMN_ID } from './leads-columns';
+import { BASE_COLUMNS, buildCustomFieldColumns } from './leads-columns';
 import { LeadsErrorView } from './leads-error-view';
 import { LeadsStatusLine } from './leads-status-line';
 import { LeadsTableBody } from './leads-table-body';
@@ -29,25 +30,19 @@ import { useLeadReference } from './use-lead-reference';
 const EMPTY_LEADS: Lead[] = [];
 const EMPTY_PAGES: Lead[][] = [];
 const NOTHING_EXPANDED: ExpandedState = {};
-const PINNING: ColumnPinningState = { start: [EXPAND_COLUMN_ID, 'name'], end: [] };
+const PINNING: ColumnPinningState = { start: [EXPAND_COLUMN_ID, PINNED_COLUMN_ID], end: [] };
 const getRowId = (lead: Lead) => String(lead.id);
 const canExpand = () => true;
-
-/** Only the fixed columns need `with=` values, so the list can be requested before custom fields arrive. */
-function visibleWithNeeds(visibility: Record<string, boolean>) {
-  return BASE_COLUMNS.filter((c) => c.id !== undefined && visibility[c.id] !== false).map((c) => c.meta?.needsWith);
-}
 
 /** The leads table with its own states; the app shell places it as the main content. */
 export function LeadsTable() {
   const t = useMessages(leadsTableMessages);
   const client = useKommoClient();
   const url = useLeadsUrlQuery();
-  const prefs = useColumnPreferences(DEFAULT_HIDDEN_COLUMNS);
-  const visibleNeeds = useMemo(() => visibleWithNeeds(prefs.visibility), [prefs.visibility]);
-  const fetchQuery = useMemo(() => buildFetchQuery(url.query, visibleNeeds), [url.query, visibleNeeds]);
+  const prefs = useColumnPreferences();
+  const listQuery = useLeadsListQuery();
   // Started in parallel with the reference data, not after it.
-  const leadsQuery = useInfiniteQuery(leadQueries.list(client, fetchQuery));
+  const leadsQuery = useInfiniteQuery(leadQueries.list(client, listQuery));
   const { reference, error, refetch } = useLeadReference();
   // Both failed together (a 403 blocks every call): one retry resumes both.
   const retryAll = () => {

@@ -2,20 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toLeadsView } from '../../kommo/leads-query';
 import { COLUMN_PREFERENCES_KEY, loadPreferences, moveColumn, savePreferences } from './column-preferences';
 import { buildFetchQuery, withForColumns } from './fetch-query';
-
-function memoryStorage(initial: Record<string, string> = {}): Storage {
-  const data = new Map(Object.entries(initial));
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (k) => data.get(k) ?? null,
-    key: (i) => [...data.keys()][i] ?? null,
-    removeItem: (k) => void data.delete(k),
-    setItem: (k, v) => void data.set(k, v),
-  };
-}
+import { memoryStorage } from '../../test-utils/memory-storage';
 
 describe('column preferences', () => {
   it('defaults hide the given columns', () => {
