@@ -35,8 +35,15 @@ export type StagePair = { pipeline_id: number; status_id: number };
  * The one text key of a (pipeline, stage) pair: a stage id alone is not unique, won (142) and lost
  * (143) exist in every pipeline. A missing id (a deleted lead) keys as `none`.
  */
-export function stagePairKey(pipelineId: number | null, statusId: number | null): `${number | 'none'}:${number | 'none'}` {
+export function stagePairKey(pipelineId: number | null, statusId: number | null): string {
   return `${pipelineId ?? 'none'}:${statusId ?? 'none'}`;
+}
+
+/** The pair a `stagePairKey` names, or null for anything else (a `none` side included). */
+export function parseStagePairKey(key: string): StagePair | null {
+  const m = /^(\d{1,16}):(\d{1,16})$/.exec(key);
+  if (!m) return null;
+  return { pipeline_id: Number(m[1]), status_id: Number(m[2]) };
 }
 
 export type LeadsFilter = {

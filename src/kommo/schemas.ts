@@ -135,6 +135,8 @@ export const accountSchema = z.looseObject({
   subdomain: z.string(),
   currency: z.string(),
   currency_symbol: z.string().nullable().optional(),
+  /** The user whose token or session reads the API (top level; amocrm-api-php AccountModel::fromArray). A bad value is dropped, not fatal. */
+  current_user_id: z.number().int().nonnegative().optional().catch(undefined),
   country: z.string().nullable().optional(),
   contact_name_display_order: z.number().optional(),
   is_api_filter_enabled: z.boolean().optional(),

@@ -5,6 +5,7 @@ import type { Lead } from '../../kommo/schemas';
 import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from '../../lib/api/entity-fetchers';
 import type { KommoClient } from '../../lib/api/kommo-client';
 import { referenceQueries } from '../../lib/api/reference-queries';
+import { safeTimezone } from '../../lib/url-state/account-time';
 import { buildExportColumns, catalogElementKey, referencedEntityIds, type ExportLabels } from './lead-export-columns';
 import { leadsToCsvBlob } from './leads-to-csv';
 
@@ -16,17 +17,6 @@ export type ExportLeadsInput = {
   labels: ExportLabels;
   signal: AbortSignal;
 };
-
-/** An IANA zone Intl accepts, or UTC when the account sends something it cannot read. */
-function safeTimeZone(zone: string | undefined): string {
-  if (!zone) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone;
-  } catch {
-    return 'UTC';
-  }
-}
 
 export async function exportLeadsToCsv({ client, queryClient, leads, columnIds, labels, signal }: ExportLeadsInput): Promise<Blob> {
   const [account, pipelines, users, lossReasons, customFields, catalogs, sources] = await Promise.all([
@@ -61,7 +51,7 @@ export async function exportLeadsToCsv({ client, queryClient, leads, columnIds, 
   const columns = buildExportColumns(
     columnIds,
     {
-      timeZone: safeTimeZone(account.datetime_settings?.timezone),
+      timeZone: safeTimezone(account.datetime_settings?.timezone),
       pipelines,
       users: users.users,
       groups: users.groups,

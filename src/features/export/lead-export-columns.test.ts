@@ -21,6 +21,7 @@ import {
   type ExportLabels,
   type ExportReference,
 } from './lead-export-columns';
+import { LEAD_COLUMN_IDS } from '../../lib/leads-list/lead-column-registry';
 import { leadsToCsv } from './leads-to-csv';
 
 const labels: ExportLabels = {
@@ -117,6 +118,12 @@ describe('dates and durations', () => {
 });
 
 describe('buildExportColumns', () => {
+  it('exports every column of the registry the table reads, with its header', () => {
+    const columns = buildExportColumns(LEAD_COLUMN_IDS, ref, labels);
+    expect(columns.map((c) => c.id)).toEqual([...LEAD_COLUMN_IDS]);
+    expect(columns.map((c) => c.header)).toEqual(LEAD_COLUMN_IDS.map((id) => `H:${id}`));
+  });
+
   const full = lead({
     id: 42,
     name: 'Deal',

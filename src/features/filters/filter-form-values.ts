@@ -6,6 +6,8 @@ import {
   MAX_FILTER_VALUES,
   MAX_QUERY_LENGTH,
   parseInteger,
+  parseStagePairKey,
+  stagePairKey,
   type DateFilter,
   type LeadWith,
   type LeadsFilter,
@@ -77,16 +79,6 @@ export const EMPTY_FILTER_FORM: FilterFormValues = {
 
 const DATE_FIELDS: readonly DateFilter[] = ['created_at', 'updated_at', 'closed_at', 'closest_task_at'];
 
-export function stageKey(pipelineId: number, statusId: number): string {
-  return `${pipelineId}:${statusId}`;
-}
-
-export function parseStageKey(key: string): { pipeline_id: number; status_id: number } | null {
-  const m = /^(\d{1,16}):(\d{1,16})$/.exec(key);
-  if (!m) return null;
-  return { pipeline_id: Number(m[1]), status_id: Number(m[2]) };
-}
-
 const str = (n: number | undefined) => (n === undefined ? '' : String(n));
 
 /** The form's values for the view the URL shows (dates as calendar days in the account's zone). */
@@ -105,7 +97,7 @@ export function formValuesFromQuery(q: LeadsQuery, zone: string): FilterFormValu
     created_by: (f.created_by ?? []).map(String),
     updated_by: (f.updated_by ?? []).map(String),
     pipeline_id: (f.pipeline_id ?? []).map(String),
-    stages: (f.statuses ?? []).map((s) => stageKey(s.pipeline_id, s.status_id)),
+    stages: (f.statuses ?? []).map((s) => stagePairKey(s.pipeline_id, s.status_id)),
     created_at: unixRangeToCalendar(f.created_at, zone),
     updated_at: unixRangeToCalendar(f.updated_at, zone),
     closed_at: unixRangeToCalendar(f.closed_at, zone),
@@ -167,7 +159,7 @@ export function queryFromFormValues(v: FilterFormValues, zone: string, previous:
     if (from !== null || to !== null) filter.price = { ...(from !== null ? { from } : {}), ...(to !== null ? { to } : {}) };
   }
 
-  const stages = v.stages.map(parseStageKey).filter((s): s is NonNullable<typeof s> => s !== null);
+  const stages = v.stages.map(parseStagePairKey).filter((s): s is NonNullable<typeof s> => s !== null);
   if (stages.length) filter.statuses = stages;
 
   for (const field of DATE_FIELDS) {

@@ -2,7 +2,7 @@
 // dates in the account timezone. Text only: CRM strings are never interpreted as HTML.
 import type { Lead } from '../../kommo/schemas';
 import { formatDateTime, formatLaborCost, formatMoney, formatNumber } from './lead-formatters';
-import { findStage } from './lead-reference';
+import { findStage } from '../../lib/reference/lead-reference';
 import { useLeadsTableContext } from './leads-table-context';
 import classes from './leads-table.module.css';
 

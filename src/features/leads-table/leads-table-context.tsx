@@ -2,7 +2,7 @@
 // the contacts/companies fetched for the pages in view. One context so cells stay free of props.
 import { createContext, useContext } from 'react';
 import type { Company, Contact } from '../../kommo/schemas';
-import type { LeadReference } from './lead-reference';
+import type { LeadReference } from '../../lib/reference/lead-reference';
 import type { LeadsTableT } from './leads-table-messages';
 
 export type EntityLookups = { contacts: Map<number, Contact>; companies: Map<number, Company> };

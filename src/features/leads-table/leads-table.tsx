@@ -16,7 +16,7 @@ import { ColumnChooser } from './column-chooser';
 import { moveColumn, ROW_HEIGHTS } from '../../lib/leads-list/column-preferences';
 import { defaultCustomFieldVisibility, EXPAND_COLUMN_ID, PINNED_COLUMN_ID } from '../../lib/leads-list/lead-column-registry';
 import { useLeadsListQuery } from '../../lib/leads-list/use-leads-list-query';
-import type { LeadReference } from './lead-reference';
+import type { LeadReference } from '../../lib/reference/lead-reference';
 import { BASE_COLUMNS, buildCustomFieldColumns } from './leads-columns';
 import { LeadsErrorView } from './leads-error-view';
 import { LeadsStatusLine } from './leads-status-line';
