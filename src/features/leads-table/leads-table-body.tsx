@@ -8,7 +8,8 @@ import type { Lead } from '../../kommo/schemas';
 import { LeadsTableContext, type LeadsTableContextValue } from './leads-table-context';
 import type { LeadsTableFeatures } from './leads-table-features';
 import { LeadsTableHeader, type LeadsTableHeaderProps } from './leads-table-header';
-import { cellLayouts, LeadsTableRow, rowDomId, type ColumnLayout } from './leads-table-row';
+import { cellLayouts, type ColumnLayout } from './column-layout';
+import { LeadsTableRow, rowDomId } from './leads-table-row';
 import classes from './leads-table.module.css';
 import { usePageEntities } from './use-page-entities';
 

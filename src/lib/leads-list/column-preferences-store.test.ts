@@ -26,7 +26,9 @@ describe('createColumnPreferencesStore', () => {
 
   it('reads the saved choice on first use, and reset forgets it', () => {
     vi.useFakeTimers();
-    const storage = memoryStorage({ [COLUMN_PREFERENCES_KEY]: JSON.stringify({ visibility: { tags: false }, order: ['price'], sizing: {}, density: 'compact' }) });
+    const storage = memoryStorage({
+      [COLUMN_PREFERENCES_KEY]: JSON.stringify({ visibility: { tags: false }, order: ['price'], sizing: {}, density: 'compact' }),
+    });
     const store = createColumnPreferencesStore({ storage, defaultHidden: ['pipeline'] });
     expect(store.getSnapshot()).toMatchObject({ visibility: { tags: false }, order: ['price'], density: 'compact' });
     store.update((p) => ({ ...p, density: 'comfortable' }));
@@ -40,7 +42,10 @@ describe('createColumnPreferencesStore', () => {
 describe('visibleColumnIds', () => {
   it('puts name first, then the saved order, then the rest; hidden and sixth-on custom fields left out', () => {
     const fields = Array.from({ length: 8 }, (_, i) => ({ id: 100 + i, name: `F${i}`, type: 'text', sort: 8 - i }));
-    const ids = visibleColumnIds({ visibility: { price: false, cf_107: true }, order: ['stage', 'name', 'id'], sizing: {}, density: 'normal' }, fields as never);
+    const ids = visibleColumnIds(
+      { visibility: { price: false, cf_107: true }, order: ['stage', 'name', 'id'], sizing: {}, density: 'normal' },
+      fields as never,
+    );
     expect(ids.slice(0, 3)).toEqual(['name', 'stage', 'id']);
     expect(ids).not.toContain('price');
     // Custom fields by sort: 107 (sort 1) .. 102 shown by default (six), 101 and 100 hidden.

@@ -15,7 +15,12 @@ describe('column preferences', () => {
   });
   it('survives garbage and old shapes', () => {
     expect(loadPreferences(['x'], memoryStorage({ [COLUMN_PREFERENCES_KEY]: '{not json' })).visibility).toEqual({ x: false });
-    expect(loadPreferences([], memoryStorage({ [COLUMN_PREFERENCES_KEY]: '{"density":"huge","order":"a"}' }))).toEqual({ visibility: {}, order: [], sizing: {}, density: 'normal' });
+    expect(loadPreferences([], memoryStorage({ [COLUMN_PREFERENCES_KEY]: '{"density":"huge","order":"a"}' }))).toEqual({
+      visibility: {},
+      order: [],
+      sizing: {},
+      density: 'normal',
+    });
   });
   it('moves a column one step, filling in unknown ids', () => {
     expect(moveColumn([], ['a', 'b', 'c'], 'c', -1)).toEqual(['a', 'c', 'b']);
@@ -31,7 +36,9 @@ describe('fetch query', () => {
     expect(withForColumns(undefined, [])).toEqual([]);
   });
   it('keeps filters, order and only_deleted, drops paging', () => {
-    const q = buildFetchQuery(toLeadsView({ with: ['only_deleted'], page: 3, order: { field: 'id', direction: 'desc' }, filter: { price: 5 } }), ['catalog_elements']);
+    const q = buildFetchQuery(toLeadsView({ with: ['only_deleted'], page: 3, order: { field: 'id', direction: 'desc' }, filter: { price: 5 } }), [
+      'catalog_elements',
+    ]);
     expect(q).toEqual({ with: ['only_deleted', 'catalog_elements'], order: { field: 'id', direction: 'desc' }, filter: { price: 5 } });
     expect(buildFetchQuery({ query: 'x' }, [])).toEqual({ query: 'x' });
   });
