@@ -3,6 +3,11 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, noContent, type FakeHandler } from '../../lib/api/fake-transport.testing';
 import { renderWithProviders } from '../../test-utils/render';
+import { COLUMN_PREFERENCES_KEY, loadPreferences } from '../../lib/leads-list/column-preferences';
+import { DEFAULT_HIDDEN_COLUMNS } from '../../lib/leads-list/lead-column-registry';
+import { visibleColumnIds } from '../../lib/leads-list/visible-column-ids';
+import { BASE_COLUMNS } from './leads-columns';
+import { leadsTableMessages } from './leads-table-messages';
 import { LeadsTable } from './leads-table';
 
 const ANSWERS: Record<string, unknown> = {
@@ -76,6 +81,25 @@ describe('LeadsTable', () => {
     expect(grid.getAttribute('aria-rowcount')).toBe('2');
     expect(screen.queryByText('No leads')).toBeNull();
     expect(screen.getByTestId('leads-status').textContent).toContain('1 lead loaded');
+  });
+
+  it('shows its columns in the order the export writes them (the saved order, name pinned first, hidden ones left out)', async () => {
+    const saved = { visibility: { price: false, pipeline: true }, order: ['stage', 'tags', 'name', 'id'], sizing: {}, density: 'normal' };
+    window.localStorage.setItem(COLUMN_PREFERENCES_KEY, JSON.stringify(saved));
+    renderTable('en');
+    await screen.findByRole('grid', { name: 'Leads' });
+    const shown = screen
+      .getAllByRole('columnheader')
+      .sort((a, b) => Number(a.getAttribute('aria-colindex')) - Number(b.getAttribute('aria-colindex')))
+      .map((h) => h.getAttribute('aria-label'))
+      .slice(1);
+    const label = (id: string) => {
+      const key = BASE_COLUMNS.find((c) => c.id === id)?.meta?.labelKey;
+      return key ? leadsTableMessages.en[key] : id;
+    };
+    const exported = visibleColumnIds(loadPreferences(DEFAULT_HIDDEN_COLUMNS), []);
+    expect(exported.slice(0, 4)).toEqual(['name', 'stage', 'tags', 'id']);
+    expect(shown).toEqual(exported.map(label));
   });
 
   it('resizes a column from the keyboard: arrows, Shift for larger steps, Home to reset', async () => {
