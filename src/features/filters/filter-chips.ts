@@ -1,6 +1,6 @@
 // The applied view as a list of removable chips with names instead of ids. Each chip carries the
 // view without it, so removing a chip is one URL write.
-import type { DateFilter, LeadsFilter, LeadsQuery } from '../../kommo/leads-query';
+import { stagePairKey, type DateFilter, type LeadsFilter, type LeadsQuery } from '../../kommo/leads-query';
 import type { MessageValues } from '../../lib/i18n/define-messages';
 import { unixRangeToCalendar } from '../../lib/url-state/account-time';
 import type { FilterReference } from './use-filter-reference';
@@ -84,7 +84,7 @@ export function buildFilterChips(q: LeadsQuery, ref: FilterReference, t: Transla
     const status = ref.pipelines.find((p) => p.id === stage.pipeline_id)?._embedded.statuses.find((s) => s.id === stage.status_id);
     const rest = (f.statuses ?? []).filter((s) => s !== stage);
     chips.push({
-      key: `stage:${stage.pipeline_id}:${stage.status_id}`,
+      key: `stage:${stagePairKey(stage.pipeline_id, stage.status_id)}`,
       label: t('chipStage', { pipeline: pipelineName(stage.pipeline_id), stage: status?.name ?? t('unknownStage', { id: String(stage.status_id) }) }),
       color: status?.color,
       next: withoutFilter(q, (x) => (rest.length ? { ...x, statuses: rest } : drop('statuses')(x))),

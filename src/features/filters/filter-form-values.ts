@@ -5,6 +5,9 @@ import {
   LEAD_WITH_VALUES,
   MAX_FILTER_VALUES,
   MAX_QUERY_LENGTH,
+  parseInteger,
+  parseStagePairKey,
+  stagePairKey,
   type DateFilter,
   type LeadWith,
   type LeadsFilter,
@@ -76,16 +79,6 @@ export const EMPTY_FILTER_FORM: FilterFormValues = {
 
 const DATE_FIELDS: readonly DateFilter[] = ['created_at', 'updated_at', 'closed_at', 'closest_task_at'];
 
-export function stageKey(pipelineId: number, statusId: number): string {
-  return `${pipelineId}:${statusId}`;
-}
-
-export function parseStageKey(key: string): { pipeline_id: number; status_id: number } | null {
-  const m = /^(\d{1,16}):(\d{1,16})$/.exec(key);
-  if (!m) return null;
-  return { pipeline_id: Number(m[1]), status_id: Number(m[2]) };
-}
-
 const str = (n: number | undefined) => (n === undefined ? '' : String(n));
 
 /** The form's values for the view the URL shows (dates as calendar days in the account's zone). */
@@ -104,7 +97,7 @@ export function formValuesFromQuery(q: LeadsQuery, zone: string): FilterFormValu
     created_by: (f.created_by ?? []).map(String),
     updated_by: (f.updated_by ?? []).map(String),
     pipeline_id: (f.pipeline_id ?? []).map(String),
-    stages: (f.statuses ?? []).map((s) => stageKey(s.pipeline_id, s.status_id)),
+    stages: (f.statuses ?? []).map((s) => stagePairKey(s.pipeline_id, s.status_id)),
     created_at: unixRangeToCalendar(f.created_at, zone),
     updated_at: unixRangeToCalendar(f.updated_at, zone),
     closed_at: unixRangeToCalendar(f.closed_at, zone),
@@ -117,17 +110,8 @@ export function formValuesFromQuery(q: LeadsQuery, zone: string): FilterFormValu
   };
 }
 
-const WHOLE_RE = /^\d{1,16}$/;
-
-function toInt(raw: string): number | null {
-  const t = raw.trim();
-  if (!WHOLE_RE.test(t)) return null;
-  const n = Number(t);
-  return Number.isSafeInteger(n) ? n : null;
-}
-
 function toInts(values: readonly string[]): number[] {
-  return values.map(toInt).filter((n): n is number => n !== null);
+  return values.map(parseInteger).filter((n): n is number => n !== null);
 }
 
 /**
@@ -167,15 +151,15 @@ export function queryFromFormValues(v: FilterFormValues, zone: string, previous:
   if (pipelines.length) filter.pipeline_id = pipelines;
 
   if (v.priceMode === 'exact') {
-    const exact = toInt(v.priceExact);
+    const exact = parseInteger(v.priceExact);
     if (exact !== null) filter.price = exact;
   } else {
-    const from = toInt(v.priceFrom);
-    const to = toInt(v.priceTo);
+    const from = parseInteger(v.priceFrom);
+    const to = parseInteger(v.priceTo);
     if (from !== null || to !== null) filter.price = { ...(from !== null ? { from } : {}), ...(to !== null ? { to } : {}) };
   }
 
-  const stages = v.stages.map(parseStageKey).filter((s): s is NonNullable<typeof s> => s !== null);
+  const stages = v.stages.map(parseStagePairKey).filter((s): s is NonNullable<typeof s> => s !== null);
   if (stages.length) filter.statuses = stages;
 
   for (const field of DATE_FIELDS) {
@@ -204,7 +188,7 @@ export function validateFilterForm(v: FilterFormValues): FormIssue[] {
   if (v.query.trim().length > MAX_QUERY_LENGTH) issues.push({ field: 'query', key: 'errTooLong', values: { max: MAX_QUERY_LENGTH } });
 
   if (!tooMany('ids', v.ids.length)) {
-    const bad = v.ids.find((id) => toInt(id) === null);
+    const bad = v.ids.find((id) => parseInteger(id) === null);
     if (bad !== undefined) issues.push({ field: 'ids', key: 'errNotANumber', values: { value: bad } });
   }
   if (!tooMany('names', v.names.length) && v.names.some((n) => n.trim().length > MAX_QUERY_LENGTH)) {
@@ -215,7 +199,7 @@ export function validateFilterForm(v: FilterFormValues): FormIssue[] {
   const priceField = (field: 'priceExact' | 'priceFrom' | 'priceTo'): number | null => {
     const raw = v[field].trim();
     if (!raw) return null;
-    const n = toInt(raw);
+    const n = parseInteger(raw);
     if (n === null) {
       issues.push({ field, key: /^-\d/.test(raw) ? 'errNegative' : 'errNotANumber', values: { value: raw } });
       return null;

@@ -5,16 +5,16 @@
 // request), so a view of whole pipelines is one stream; only partial pipelines need a stream a stage. Filters Kommo has not got at all
 // ("leads without tasks") are post-filters: every stream still pages Kommo as usual and drops the
 // leads the filter rejects before they enter the merge.
-import type { LeadsQuery, OrderField, StagePair } from '../../kommo/leads-query';
-import { MAX_LIMIT } from '../../kommo/leads-query';
+import type { LeadsQuery, LeadsView, OrderField, StagePair } from '../../kommo/leads-query';
+import { MAX_LIMIT, stagePairKey } from '../../kommo/leads-query';
 import type { Lead, Pipeline } from '../../kommo/schemas';
 import { anySignal } from './any-signal';
 import type { KommoClient } from './kommo-client';
-import { fetchLeadsPage } from './leads-fetchers';
+import { fetchLeadsPage, leadsPageQuery, type LeadsPageResult } from './leads-fetchers';
 
 export type LeadsStream = {
-  /** The stream's query, without page and limit. */
-  query: LeadsQuery;
+  /** The stream's view: the page fetcher adds page and limit. */
+  query: LeadsView;
   /** The next page to fetch, or null when the stream has no more pages. */
   nextPage: number | null;
   /** Fetched leads not yet emitted, in the stream's order. */
@@ -52,10 +52,21 @@ export const DEFAULT_CHUNK_SIZE = 250;
 export type ChunkPageBounds = { budget: number; limit: number };
 export const DEFAULT_CHUNK_PAGE_BOUNDS: ChunkPageBounds = { budget: 8, limit: 40 };
 
-const pairKey = (pair: StagePair) => `${pair.pipeline_id}:${pair.status_id}`;
+const pairKey = (pair: StagePair) => stagePairKey(pair.pipeline_id, pair.status_id);
+
+/**
+ * Where a stream gets page `page` of its view: straight from Kommo by default, or through a walk's
+ * read-ahead (leads-page-prefetch.ts), which knows the typed view and so the next page's query.
+ */
+export type LeadsPageSource = (view: LeadsView, page: number, signal: AbortSignal) => Promise<LeadsPageResult>;
+
+/** Every page straight from Kommo, `STREAM_PAGE_SIZE` leads a page. */
+export function directPageSource(client: KommoClient): LeadsPageSource {
+  return (view, page, signal) => fetchLeadsPage(client, leadsPageQuery(view, page, STREAM_PAGE_SIZE), signal);
+}
 
 /** Whether a stage selection names several distinct stages, i.e. Kommo cannot answer it in one stage filter. */
-export function hasSeveralStages(query: LeadsQuery): boolean {
+export function hasSeveralStages(query: LeadsView): boolean {
   const statuses = query.filter?.statuses ?? [];
   return new Set(statuses.map(pairKey)).size > 1;
 }
@@ -65,7 +76,7 @@ export function hasSeveralStages(query: LeadsQuery): boolean {
  * Only without a pipeline filter of the query's own: `filter[pipeline_id]` would replace it, not
  * narrow it (Kommo combines filters with AND), so such a query keeps its per-stage streams.
  */
-function wholePipelines(query: LeadsQuery, pairs: readonly StagePair[], pipelines: readonly Pipeline[] | undefined): Set<number> {
+function wholePipelines(query: LeadsView, pairs: readonly StagePair[], pipelines: readonly Pipeline[] | undefined): Set<number> {
   const whole = new Set<number>();
   if (!pipelines || (query.filter?.pipeline_id?.length ?? 0) > 0) return whole;
   const selected = new Set(pairs.map(pairKey));
@@ -73,7 +84,7 @@ function wholePipelines(query: LeadsQuery, pairs: readonly StagePair[], pipeline
     if (whole.has(pair.pipeline_id)) continue;
     const pipeline = pipelines.find((p) => p.id === pair.pipeline_id);
     const statuses = pipeline?._embedded.statuses ?? [];
-    if (statuses.length > 0 && statuses.every((s) => selected.has(`${pair.pipeline_id}:${s.id}`))) whole.add(pair.pipeline_id);
+    if (statuses.length > 0 && statuses.every((s) => selected.has(stagePairKey(pair.pipeline_id, s.id)))) whole.add(pair.pipeline_id);
   }
   return whole;
 }
@@ -83,7 +94,7 @@ function wholePipelines(query: LeadsQuery, pairs: readonly StagePair[], pipeline
  * one query for all the whole pipelines (`filter[pipeline_id][]`, when `pipelines` says which are
  * whole) and one per remaining (pipeline, stage) pair.
  */
-export function splitLeadsQuery(query: LeadsQuery, pipelines?: readonly Pipeline[]): LeadsQuery[] {
+export function splitLeadsQuery(query: LeadsView, pipelines?: readonly Pipeline[]): LeadsView[] {
   const statuses = query.filter?.statuses;
   if (!statuses || statuses.length <= 1) return [query];
   const pairs = new Map<string, StagePair>();
@@ -91,7 +102,7 @@ export function splitLeadsQuery(query: LeadsQuery, pipelines?: readonly Pipeline
   if (pairs.size === 1) return [{ ...query, filter: { ...query.filter, statuses: [...pairs.values()] } }];
   const whole = wholePipelines(query, [...pairs.values()], pipelines);
   const { statuses: _statuses, ...otherFilters } = query.filter ?? {};
-  const grouped: LeadsQuery[] = whole.size > 0 ? [{ ...query, filter: { ...otherFilters, pipeline_id: [...whole] } }] : [];
+  const grouped: LeadsView[] = whole.size > 0 ? [{ ...query, filter: { ...otherFilters, pipeline_id: [...whole] } }] : [];
   const partial = [...pairs.values()].filter((pair) => !whole.has(pair.pipeline_id));
   return [...grouped, ...partial.map((pair) => ({ ...query, filter: { ...query.filter, statuses: [pair] } }))];
 }
@@ -101,9 +112,8 @@ export function splitLeadsQuery(query: LeadsQuery, pipelines?: readonly Pipeline
  * splitLeadsQuery); without them every stage gets its own: the same leads in the same order, in
  * more requests.
  */
-export function initialLeadsCursor(query: LeadsQuery, pipelines?: readonly Pipeline[]): LeadsCursor {
-  const { page: _page, limit: _limit, ...rest } = query;
-  const queries = splitLeadsQuery(rest, pipelines);
+export function initialLeadsCursor(view: LeadsView, pipelines?: readonly Pipeline[]): LeadsCursor {
+  const queries = splitLeadsQuery(view, pipelines);
   // The merge relies on every stream being sorted the same way, and the app's default is not Kommo's:
   // never leave the order to the server.
   const streams = queries.map((q) => ({ ...q, order: effectiveOrder(q.order) }));
@@ -136,12 +146,12 @@ export function leadsPostFilter(query: LeadsQuery): ((lead: Lead) => boolean) | 
   return null;
 }
 
-type WorkingStream = { query: LeadsQuery; nextPage: number | null; buffer: Lead[]; offset: number; recentIds?: readonly number[] | undefined };
+type WorkingStream = { query: LeadsView; nextPage: number | null; buffer: Lead[]; offset: number; recentIds?: readonly number[] | undefined };
 
-async function refill(client: KommoClient, stream: WorkingStream, signal: AbortSignal): Promise<void> {
+async function refill(source: LeadsPageSource, stream: WorkingStream, signal: AbortSignal): Promise<void> {
   const page = stream.nextPage;
   if (page === null) return;
-  const result = await fetchLeadsPage(client, { ...stream.query, page, limit: STREAM_PAGE_SIZE }, signal);
+  const result = await source(stream.query, page, signal);
   const keep = leadsPostFilter(stream.query);
   const recent = new Set(stream.recentIds);
   const fresh = recent.size > 0 ? result.leads.filter((lead) => !recent.has(lead.id)) : result.leads;
@@ -152,6 +162,13 @@ async function refill(client: KommoClient, stream: WorkingStream, signal: AbortS
   // before the post-filter: a page whose leads were all dropped still leads to the next one.
   stream.nextPage = result.hasNext && result.leads.length > 0 ? page + 1 : null;
 }
+
+export type FetchLeadsChunkOptions = {
+  /** Told while a chunk waits for several streams ("loading 7 of 19 stages"). */
+  onProgress?: (progress: StreamsProgress) => void;
+  /** Where pages come from (default: straight from Kommo; load all passes its read-ahead). */
+  source?: LeadsPageSource;
+};
 
 /**
  * The next `chunkSize` leads of the merged streams, or fewer when the page bounds end the chunk
@@ -165,7 +182,7 @@ export async function fetchLeadsChunk(
   signal: AbortSignal,
   chunkSize = DEFAULT_CHUNK_SIZE,
   bounds: ChunkPageBounds = DEFAULT_CHUNK_PAGE_BOUNDS,
-  onProgress?: (progress: StreamsProgress) => void,
+  { onProgress, source = directPageSource(client) }: FetchLeadsChunkOptions = {},
 ): Promise<LeadsChunk> {
   const size = Math.max(1, Math.trunc(chunkSize));
   const compare = compareLeads(effectiveOrder(order));
@@ -191,7 +208,7 @@ export async function fetchLeadsChunk(
       try {
         await Promise.all(
           empty.map((s) =>
-            refill(client, s, linked.signal).then(() => {
+            refill(source, s, linked.signal).then(() => {
               loaded += 1;
               tell?.({ loaded, total });
             }),

@@ -5,7 +5,9 @@ import {
   encodeLeadsQuery,
   parseLeadsQuery,
   TASKS_FILTER_VALUES,
+  toLeadsView,
   type LeadsQuery,
+  type LeadsView,
   type ParsedLeadsQuery,
   type QueryIssue,
   type TasksFilter,
@@ -122,17 +124,14 @@ function readTasksParam(values: readonly string[], query: LeadsQuery, issues: Qu
   return tasks;
 }
 
-/** Removes paging from a query: the table pages itself, so a view never pins a page. */
-export function toViewQuery(q: LeadsQuery): LeadsQuery {
-  const { page: _page, limit: _limit, ...view } = q;
-  return view;
-}
+/** A URL read as a view: paging is dropped (the table pages itself, so a view never pins a page). */
+export type ParsedLeadsView = { query: LeadsView; issues: QueryIssue[] };
 
 /**
  * Parses a search string (with or without '?') leniently: the valid part is the view, everything
  * else becomes an issue. Never throws, whatever the input.
  */
-export function parseViewSearch(search: string): ParsedLeadsQuery {
+export function parseViewSearch(search: string): ParsedLeadsView {
   let parsed: ParsedLeadsQuery;
   let split: SplitSearch;
   try {
@@ -148,7 +147,7 @@ export function parseViewSearch(search: string): ParsedLeadsQuery {
       issues.push({ param, reason: 'unknown-parameter', detail: 'the table loads pages itself, so a link does not pin a page' });
     }
   }
-  const query = toViewQuery(parsed.query);
+  const query = toLeadsView(parsed.query);
   readSortIssues(split.sorts, issues);
   const tasks = readTasksParam(split.tasks, query, issues);
   return { query: tasks === undefined ? query : { ...query, tasks }, issues };
@@ -156,7 +155,7 @@ export function parseViewSearch(search: string): ParsedLeadsQuery {
 
 /** The canonical search string of a view ('' for no filter), in Kommo's parameter names plus the app's `tasks`. */
 export function encodeViewSearch(q: LeadsQuery): string {
-  const kommo = encodeLeadsQuery(toViewQuery(q));
+  const kommo = encodeLeadsQuery(toLeadsView(q));
   return q.tasks === undefined ? kommo : [kommo, `${TASKS_PARAM}=${q.tasks}`].filter(Boolean).join('&');
 }
 
