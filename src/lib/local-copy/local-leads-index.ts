@@ -5,6 +5,7 @@
 // direction. Pure and synchronous: it runs inside the local-copy worker and in unit tests.
 import type { LeadsQuery, OrderField, Range } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
+import { effectiveOrder } from '../api/leads-stream';
 
 export type LocalViewTotals = { count: number; priceSum: number };
 export type LocalViewSlice = LocalViewTotals & { leads: Lead[]; nextOffset: number | null };
@@ -52,8 +53,11 @@ export function compileLocalFilter(query: LeadsQuery): Predicate | null {
     tests.push((l) => l.name !== null && names.has(l.name.toLowerCase()));
   }
   const price = filter.price;
-  if (typeof price === 'number') tests.push((l) => l.price === price);
-  else if (isBounded(price)) tests.push((l) => inRange(l.price, price));
+  // Kommo filters on the whole-unit `price` (the PHP SDK truncates price_with_minor_units into it);
+  // the lead's price here carries the cents, so compare its whole part.
+  const whole = (l: Lead) => (l.price === null ? null : Math.trunc(l.price));
+  if (typeof price === 'number') tests.push((l) => whole(l) === price);
+  else if (isBounded(price)) tests.push((l) => inRange(whole(l), price));
   for (const field of ['created_at', 'updated_at', 'closed_at', 'closest_task_at'] as const) {
     const range = filter[field];
     if (isBounded(range)) tests.push((l) => inRange(l[field], range));
@@ -156,8 +160,9 @@ export class LocalLeadsIndex {
       this.results.set(key, cached);
       return cached;
     }
-    const field = query.order?.field ?? 'id';
-    const desc = query.order?.direction === 'desc';
+    // No order asked: the app's default (newest first), the order the API path sends too.
+    const { field, direction } = effectiveOrder(query.order);
+    const desc = direction === 'desc';
     const order = this.order(field);
     const rows = this.rows;
     const test = compileLocalFilter(query);
