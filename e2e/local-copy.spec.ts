@@ -2,6 +2,7 @@
 // answered from the copy with their whole count and sum (no Load all, no request), the demo's
 // changes and deletions after a refresh, "Forget local data", and a reload resuming the walk.
 import { expect, test, type Page } from './support/test';
+import { API_HEADERS } from './support/api-headers';
 import { FiltersPanel } from './pages/filters-panel';
 import { LeadsPage } from './pages/leads-page';
 import { LocalCopyPanel } from './pages/local-copy-panel';
@@ -14,7 +15,7 @@ async function apiTotals(page: Page, query: string): Promise<{ count: number; su
   let count = 0;
   let sum = 0;
   for (let n = 1; n < 200; n++) {
-    const res = await page.request.get(`/api/v4/leads?limit=250&page=${n}${query ? `&${query}` : ''}`);
+    const res = await page.request.get(`/api/v4/leads?limit=250&page=${n}${query ? `&${query}` : ''}`, { headers: API_HEADERS });
     if (res.status() === 204) break;
     expect(res.status()).toBe(200);
     const body = (await res.json()) as LeadsBody;
@@ -59,7 +60,7 @@ test('the first sync shows progress; then a filter change shows the whole viewâ€
   await copy.close();
 
   // Two stages in two pipelines: Kommo needs two request streams, the copy none.
-  const pipelines = ((await (await page.request.get('/api/v4/leads/pipelines')).json()) as Pipelines)._embedded.pipelines;
+  const pipelines = ((await (await page.request.get('/api/v4/leads/pipelines', { headers: API_HEADERS })).json()) as Pipelines)._embedded.pipelines;
   const [a, b] = pipelines;
   const first = (p: NonNullable<typeof a>) => [...p._embedded.statuses].sort((x, y) => x.sort - y.sort)[1]!;
   const expected = [await apiTotals(page, `filter[statuses][0][pipeline_id]=${a!.id}&filter[statuses][0][status_id]=${first(a!).id}`), await apiTotals(page, `filter[statuses][0][pipeline_id]=${b!.id}&filter[statuses][0][status_id]=${first(b!).id}`)];

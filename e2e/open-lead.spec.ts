@@ -1,6 +1,7 @@
 // The open lead against the real server and its demo account: fields laid out across the width,
 // phones and e-mails as links with copy buttons, and "open in Kommo" (none for the demo account).
 import { expect, test } from './support/test';
+import { API_HEADERS } from './support/api-headers';
 import { LeadsPage } from './pages/leads-page';
 
 type WireLead = { id: number; custom_fields_values: unknown[] | null; _embedded?: { contacts?: unknown[] } };
@@ -8,7 +9,7 @@ type WireLead = { id: number; custom_fields_values: unknown[] | null; _embedded?
 test.use({ viewport: { width: 1440, height: 900 } });
 
 test('at 1440 px the open lead lays its fields out in several columns, and "None" reads like a value', async ({ page, request }) => {
-  const answer = await request.get('/api/v4/leads?limit=50&with=contacts');
+  const answer = await request.get('/api/v4/leads?limit=50&with=contacts', { headers: API_HEADERS });
   const wire = ((await answer.json()) as { _embedded: { leads: WireLead[] } })._embedded.leads;
   const rich = wire.find((l) => (l.custom_fields_values?.length ?? 0) >= 6 && (l._embedded?.contacts?.length ?? 0) > 0);
   expect(rich).toBeTruthy();
@@ -41,7 +42,7 @@ test('at 1440 px the open lead lays its fields out in several columns, and "None
 });
 
 test('phones and e-mails are tel: and mailto: links with a copy button each; the demo account offers no Kommo link and says why', async ({ page, request }) => {
-  const answer = await request.get('/api/v4/leads?limit=50&with=contacts');
+  const answer = await request.get('/api/v4/leads?limit=50&with=contacts', { headers: API_HEADERS });
   const wire = ((await answer.json()) as { _embedded: { leads: WireLead[] } })._embedded.leads;
   const withContact = wire.find((l) => (l._embedded?.contacts?.length ?? 0) > 0);
   const leads = new LeadsPage(page);

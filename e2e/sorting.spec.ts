@@ -2,12 +2,13 @@
 // server orders, and any column once the whole view is loaded (price, a numeric custom field).
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test, type Page } from './support/test';
+import { API_HEADERS } from './support/api-headers';
 import { LeadsPage } from './pages/leads-page';
 
-type WireLead = { id: number; price: number | null; custom_fields_values: { field_id: number; values: { value: unknown }[] }[] | null };
+type WireLead = { id: number; price: number | null; price_with_minor_units?: number | null; custom_fields_values: { field_id: number; values: { value: unknown }[] }[] | null };
 
 async function leadsPage(request: APIRequestContext, search: string): Promise<WireLead[]> {
-  const res = await request.get(`/api/v4/leads?limit=250&${search}`);
+  const res = await request.get(`/api/v4/leads?limit=250&${search}`, { headers: API_HEADERS });
   expect(res.status()).toBe(200);
   return ((await res.json()) as { _embedded: { leads: WireLead[] } })._embedded.leads;
 }
@@ -15,7 +16,7 @@ async function leadsPage(request: APIRequestContext, search: string): Promise<Wi
 async function allLeads(request: APIRequestContext): Promise<WireLead[]> {
   const leads: WireLead[] = [];
   for (let page = 1; page <= 400; page++) {
-    const res = await request.get(`/api/v4/leads?limit=250&page=${page}`);
+    const res = await request.get(`/api/v4/leads?limit=250&page=${page}`, { headers: API_HEADERS });
     if (res.status() === 204) break;
     const body = (await res.json()) as { _embedded: { leads: WireLead[] }; _links: { next?: unknown } };
     leads.push(...body._embedded.leads);
@@ -76,7 +77,8 @@ test('price and a custom field sort in the browser once every lead is loaded, an
   await loadAll(page, all.length);
   await expect(note).toContainText(`Sorted in the browser by Price (descending): all ${all.length.toLocaleString('en-US')} leads of this view loaded.`);
   await expect(priceHeader).toHaveAttribute('aria-sort', 'descending');
-  const maxPrice = Math.max(...all.map((l) => l.price ?? Number.NEGATIVE_INFINITY));
+  // The table shows price_with_minor_units (the price with its cents) when Kommo sends it.
+  const maxPrice = Math.max(...all.map((l) => l.price_with_minor_units ?? l.price ?? Number.NEGATIVE_INFINITY));
   expect(await cellNumber(leads, 0, 'price')).toBe(maxPrice);
   const prices = [];
   for (let i = 0; i < 10; i++) prices.push(await cellNumber(leads, i, 'price'));

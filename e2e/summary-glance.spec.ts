@@ -2,13 +2,14 @@
 // and win rate equal what the loaded leads give; stages are named on each pipeline's axis.
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './support/test';
+import { API_HEADERS } from './support/api-headers';
 
-type WireLead = { id: number; price: number | null; status_id: number; pipeline_id: number };
+type WireLead = { id: number; price: number | null; price_with_minor_units?: number | null; status_id: number; pipeline_id: number };
 
 async function allLeads(request: APIRequestContext): Promise<WireLead[]> {
   const leads: WireLead[] = [];
   for (let page = 1; page <= 400; page++) {
-    const res = await request.get(`/api/v4/leads?limit=250&page=${page}`);
+    const res = await request.get(`/api/v4/leads?limit=250&page=${page}`, { headers: API_HEADERS });
     if (res.status() === 204) break;
     const body = (await res.json()) as { _embedded: { leads: WireLead[] }; _links: { next?: unknown } };
     leads.push(...body._embedded.leads);
@@ -19,13 +20,14 @@ async function allLeads(request: APIRequestContext): Promise<WireLead[]> {
 
 test('the summary’s open value, won value and win rate equal the loaded leads; stages are named per pipeline', async ({ page, request }) => {
   const all = await allLeads(request);
-  const account = (await (await request.get('/api/v4/account')).json()) as { currency: string };
-  const pipelines = (await (await request.get('/api/v4/leads/pipelines')).json()) as { _embedded: { pipelines: { name: string; _embedded: { statuses: { id: number; name: string }[] } }[] } };
+  const account = (await (await request.get('/api/v4/account', { headers: API_HEADERS })).json()) as { currency: string };
+  const pipelines = (await (await request.get('/api/v4/leads/pipelines', { headers: API_HEADERS })).json()) as { _embedded: { pipelines: { name: string; _embedded: { statuses: { id: number; name: string }[] } }[] } };
   const won = all.filter((l) => l.status_id === 142);
   const lost = all.filter((l) => l.status_id === 143);
   const open = all.filter((l) => l.status_id !== 142 && l.status_id !== 143);
   const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: account.currency, maximumFractionDigits: 0 });
-  const sum = (leads: WireLead[]) => leads.reduce((s, l) => s + (l.price ?? 0), 0);
+  // The app sums price_with_minor_units (the price with its cents) when Kommo sends it.
+  const sum = (leads: WireLead[]) => leads.reduce((s, l) => s + (l.price_with_minor_units ?? l.price ?? 0), 0);
 
   await page.goto('/');
   await page.getByRole('button', { name: 'Load all' }).click();
