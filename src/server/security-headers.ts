@@ -29,6 +29,16 @@ export function staticResourcePolicy(frameAncestors: readonly string[]): string 
 }
 
 /**
+ * The app's own worker script (the local copy's, issue 16): the policy delivered with a worker's
+ * script governs the worker itself, and `sandbox` there gives it an opaque origin, so IndexedDB
+ * refuses it ("the server could not be reached" in the local copy panel). It may load the app's own
+ * scripts and nothing else: it makes no request and renders nothing.
+ */
+export function workerScriptPolicy(): string {
+  return "default-src 'none'; script-src 'self'";
+}
+
+/**
  * Powerful features the dashboard never uses, off for it and anything it could frame. Only features
  * Chromium knows: an unknown name is logged as a console error on every page load. Clipboard is
  * left alone: "Copy link" writes to it.
@@ -72,6 +82,9 @@ export function securityHeaders({ frameAncestors, hsts = false }: SecurityHeader
     headers.delete('x-frame-options');
     const type = headers.get('content-type') ?? '';
     const isApi = c.req.path.startsWith('/api/') || /problem\+json/i.test(type);
-    headers.set('content-security-policy', isApi ? NON_DOCUMENT_CSP : /text\/html/i.test(type) ? csp : staticCsp);
+    // Vite names a worker's bundle `<name>.worker-<hash>.js`; browsers also say Sec-Fetch-Dest: worker.
+    const workerPath = /^\/assets\/[^/]+\.worker-[\w-]+\.js$/.test(c.req.path) || (c.req.header('sec-fetch-dest') === 'worker' && c.req.path.startsWith('/assets/'));
+    const isWorkerScript = workerPath && /javascript/i.test(type);
+    headers.set('content-security-policy', isApi ? NON_DOCUMENT_CSP : /text\/html/i.test(type) ? csp : isWorkerScript ? workerScriptPolicy() : staticCsp);
   };
 }
