@@ -1,45 +1,116 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import pluginQuery from '@tanstack/eslint-plugin-query';
+import checkFile from 'eslint-plugin-check-file';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import prettierConfig from 'eslint-config-prettier';
+
+// Each feature is a room of its own: it imports shared code (src/lib, src/kommo), never a sibling.
+const FEATURES = ['export', 'filters', 'leads-table', 'load-all', 'saved-views', 'summary'];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/results', 'widget-dist', 'widget/src/**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  ...pluginQuery.configs['flat/recommended'],
   {
     files: ['**/*.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, 'import-x': importX, 'check-file': checkFile },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
-      'react-hooks/exhaustive-deps': 'warn',
+      'react-hooks/exhaustive-deps': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // No circle between modules: a cycle hides which one is the lower layer.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-self-import': 'error',
+      // Files and folders are kebab-case; `.test`, `.module`, `.testing`, `.chaos` are middle extensions.
+      'check-file/filename-naming-convention': ['error', { '**/*.{ts,tsx,js,css}': 'KEBAB_CASE' }, { ignoreMiddleExtensions: true }],
+      'check-file/folder-naming-convention': ['error', { 'src/**/': 'KEBAB_CASE', 'e2e/**/': 'KEBAB_CASE', 'bench/**/': 'KEBAB_CASE' }],
+      'check-file/no-index': ['error', { ignoreMiddleExtensions: true }],
     },
+  },
+  {
+    // The query factories key by `client.transportKind`, not the client object: one client per app,
+    // and its transport is what makes two answers differ (the rule only accepts the whole object).
+    files: ['src/lib/api/*-queries.ts'],
+    rules: { '@tanstack/query/exhaustive-deps': 'off' },
   },
   {
     // The isomorphic Kommo layer is shared by browser, proxy and demo account: it imports nothing of theirs.
     files: ['src/kommo/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/features/**', '**/app/**', '**/lib/**', 'react', 'react-dom', 'hono', 'hono/*'], message: 'src/kommo is shared by browser and server: keep it free of both.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/features/**', '**/app/**', '**/lib/**', 'react', 'react-dom', 'hono', 'hono/*'],
+              message: 'src/kommo is shared by browser and server: keep it free of both.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/lib/**/*.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/features/**', '**/app/**'], message: 'src/lib is shared: it imports only src/kommo and libraries.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', '**/features/**', '**/app/**'], message: 'src/lib is shared: it imports only src/kommo and libraries.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/features/**/*.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/app/**'], message: 'Features import shared code (src/kommo, src/lib), never the app shell or the server.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', '**/app/**'], message: 'Features import shared code (src/kommo, src/lib), never the app shell or the server.' },
+          ],
+        },
+      ],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: FEATURES.map((feature) => ({
+            target: `./src/features/${feature}`,
+            from: './src/features',
+            except: [`./${feature}`],
+            message: 'Features never import each other: move what they share down to src/lib (or let src/app compose them).',
+          })),
+        },
+      ],
     },
   },
   {
     files: ['src/server/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/features/**', '**/app/**', '**/lib/**', 'react', 'react-dom'], message: 'The server imports only src/kommo and its own modules.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/features/**', '**/app/**', '**/lib/**', 'react', 'react-dom'],
+              message: 'The server imports only src/kommo and its own modules.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -51,4 +122,6 @@ export default tseslint.config(
     files: ['e2e/**/*.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
+  // Last: layout is Prettier's job, so no lint rule argues with it.
+  prettierConfig,
 );

@@ -9,12 +9,13 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KOMMO_RATE_LIMIT_PER_SECOND } from '../src/kommo/api-paths';
-import { LEAD_WITH_VALUES, MAX_LIMIT, type LeadWith, type LeadsQuery } from '../src/kommo/leads-query';
+import { LEAD_WITH_VALUES, MAX_LIMIT, type LeadWith, type LeadsView } from '../src/kommo/leads-query';
 import { createKommoClient } from '../src/lib/api/kommo-client';
 import { fetchLeadsChunk, initialLeadsCursor } from '../src/lib/api/leads-stream';
 import { createLoadAllWalker } from '../src/features/load-all/load-all-walker';
 import { LOAD_ALL_RATE_PER_SECOND } from '../src/features/load-all/load-all-rate';
-import { withLeadsPrefetch } from '../src/features/load-all/leads-prefetch-client';
+import { createLeadsPagePrefetch } from '../src/lib/api/leads-page-prefetch';
+import { fetchLeadsPage } from '../src/lib/api/leads-fetchers';
 import { createNodeProxyTransport } from './node-proxy-transport';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -97,10 +98,10 @@ async function walkOnce(baseUrl: string, ratePerSecond: number, prefetch: boolea
   const transport = createNodeProxyTransport(baseUrl);
   const walkController = new AbortController();
   const base = createKommoClient(transport, { ratePerSecond });
-  const client = prefetch ? withLeadsPrefetch(base, walkController.signal) : base;
-  const query: LeadsQuery = WITH.length > 0 ? { with: WITH } : {};
+  const source = prefetch ? createLeadsPagePrefetch((q, signal) => fetchLeadsPage(base, q, signal), walkController.signal).source : undefined;
+  const query: LeadsView = WITH.length > 0 ? { with: WITH } : {};
   const walker = createLoadAllWalker({
-    fetchChunk: (cursor, signal) => fetchLeadsChunk(client, cursor, query.order, signal),
+    fetchChunk: (cursor, signal) => fetchLeadsChunk(base, cursor, query.order, signal, undefined, undefined, { source }),
     firstCursor: initialLeadsCursor(query),
     confirmAfterLeads: Number.POSITIVE_INFINITY,
   });

@@ -32,7 +32,7 @@ test('a group name, a coloured tag, a price with cents, a chained_list value by 
   };
   const timeZone = account._embedded.datetime_settings.timezone;
   expect(timeZone).toBe('America/Sao_Paulo');
-  // The table's default order: newest first.
+  // The table's default order is newest first: ask for the same, so row i is lead i.
   const leadsWire = ((await (await page.request.get('/api/v4/leads?limit=250&order[created_at]=desc', { headers: API_HEADERS })).json()) as { _embedded: { leads: WireLead[] } })._embedded.leads.slice(0, FIRST_ROWS);
   const indexOf = (test: (l: WireLead) => boolean) => {
     const i = leadsWire.findIndex(test);

@@ -78,7 +78,8 @@ test('price and a custom field sort in the browser once every lead is loaded, an
   await loadAll(page, all.length);
   await expect(note).toContainText(`Sorted in the browser by Price (descending): all ${all.length.toLocaleString('en-US')} leads of this view loaded.`);
   await expect(priceHeader).toHaveAttribute('aria-sort', 'descending');
-  const maxPrice = Math.max(...all.map((l) => l.price ?? Number.NEGATIVE_INFINITY));
+  // The table shows price_with_minor_units (the price with its cents) when Kommo sends it.
+  const maxPrice = Math.max(...all.map((l) => l.price_with_minor_units ?? l.price ?? Number.NEGATIVE_INFINITY));
   expect(await cellNumber(leads, 0, 'price')).toBe(maxPrice);
   const prices = [];
   for (let i = 0; i < 10; i++) prices.push(await cellNumber(leads, i, 'price'));

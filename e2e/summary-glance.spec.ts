@@ -27,7 +27,8 @@ test('the summary’s open value, won value and win rate equal the loaded leads;
   const lost = all.filter((l) => l.status_id === 143);
   const open = all.filter((l) => l.status_id !== 142 && l.status_id !== 143);
   const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: account.currency, maximumFractionDigits: 0 });
-  const sum = (leads: WireLead[]) => leads.reduce((s, l) => s + (l.price ?? 0), 0);
+  // The app sums price_with_minor_units (the price with its cents) when Kommo sends it.
+  const sum = (leads: WireLead[]) => leads.reduce((s, l) => s + (l.price_with_minor_units ?? l.price ?? 0), 0);
 
   await page.goto('/');
   await page.getByRole('button', { name: 'Load all' }).click();

@@ -1,6 +1,7 @@
 // Everything the app needs above its shell: Mantine (light/dark following the system, a manual
-// choice kept in localStorage), React Query, the one Kommo client, and the language (Kommo's when
-// embedded, followed as its context changes; else the stored choice or the browser's).
+// choice kept in localStorage), React Query, the one Kommo client, the language (Kommo's when
+// embedded, followed as its context changes; else the stored choice or the browser's), and the
+// one store of column choices.
 import './mantine-styles';
 import { createTheme, localStorageColorSchemeManager, MantineProvider, type CSSVariablesResolver } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
@@ -9,6 +10,7 @@ import type { KommoClient } from '../lib/api/kommo-client';
 import { KommoClientProvider } from '../lib/api/kommo-client-context';
 import { useKommoContext } from '../lib/bridge/app-mode-context';
 import { LanguageProvider } from '../lib/i18n/language-context';
+import { ColumnPreferencesProvider } from '../lib/leads-list/column-preferences-context';
 
 const colorSchemeManager = localStorageColorSchemeManager({ key: 'klb.color-scheme' });
 // Shade 8 keeps white text on filled buttons above 4.5:1 (Mantine's default shade 6 is 3.5:1).
@@ -47,7 +49,9 @@ export function AppProviders({ client, queryClient, children }: AppProvidersProp
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
       <QueryClientProvider client={queryClient}>
         <KommoClientProvider client={client}>
-          <KommoLanguageProvider>{children}</KommoLanguageProvider>
+          <KommoLanguageProvider>
+            <ColumnPreferencesProvider>{children}</ColumnPreferencesProvider>
+          </KommoLanguageProvider>
         </KommoClientProvider>
       </QueryClientProvider>
     </MantineProvider>

@@ -5,7 +5,7 @@
 // It lives in src/app because it is where the browser's fetch layer and the server's demo meet.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LeadsQuery, StagePair } from '../kommo/leads-query';
+import type { LeadsQuery, LeadsView, StagePair } from '../kommo/leads-query';
 import { createKommoClient } from '../lib/api/kommo-client';
 import { fetchLeadsChunk, initialLeadsCursor } from '../lib/api/leads-stream';
 import type { Transport } from '../lib/api/transport';
@@ -35,7 +35,7 @@ function inProcess(app: ReturnType<typeof createDemoAccount>['app']): { transpor
   return { transport, requests };
 }
 
-async function apiIds(client: ReturnType<typeof createKommoClient>, query: LeadsQuery): Promise<number[]> {
+async function apiIds(client: ReturnType<typeof createKommoClient>, query: LeadsView): Promise<number[]> {
   const ids: number[] = [];
   let cursor = initialLeadsCursor(query);
   for (let guard = 0; guard < 1000; guard++) {
@@ -47,13 +47,13 @@ async function apiIds(client: ReturnType<typeof createKommoClient>, query: Leads
   throw new Error('the API walk did not end');
 }
 
-async function localIds(sync: ReturnType<typeof createLocalCopySync>, query: LeadsQuery): Promise<{ ids: number[]; count: number; priceSum: number }> {
+async function localIds(sync: ReturnType<typeof createLocalCopySync>, query: LeadsView): Promise<{ ids: number[]; count: number; priceSum: number }> {
   const slice = await sync.slice(query, 0, 1_000_000);
   return { ids: slice.leads.map((l) => l.id), count: slice.count, priceSum: slice.priceSum };
 }
 
 /** Random views over the demo's own values, so most of them match something. */
-function viewArbitrary(data: DemoData): fc.Arbitrary<LeadsQuery> {
+function viewArbitrary(data: DemoData): fc.Arbitrary<LeadsView> {
   const pairs: StagePair[] = data.pipelines.flatMap((p) => p._embedded.statuses.map((s) => ({ pipeline_id: p.id, status_id: s.id })));
   const userIds = data.users.map((u) => u.id);
   const pipelineIds = data.pipelines.map((p) => p.id);

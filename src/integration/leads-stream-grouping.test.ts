@@ -4,7 +4,7 @@
 // it is the one test that needs both (lint keeps each of them from importing the other).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LeadsQuery, StagePair } from '../kommo/leads-query';
+import type { LeadsView, StagePair } from '../kommo/leads-query';
 import { pipelinesResponseSchema, type Pipeline } from '../kommo/schemas';
 import { createKommoClient } from '../lib/api/kommo-client';
 import { fetchLeadsChunk, initialLeadsCursor, type LeadsCursor } from '../lib/api/leads-stream';
@@ -31,7 +31,7 @@ async function loadPipelines(): Promise<Pipeline[]> {
 }
 
 /** Every lead of the list, chunk by chunk as the table reads it, and the leads requests it took. */
-async function drain(query: LeadsQuery, cursor: LeadsCursor, chunkSize: number) {
+async function drain(query: LeadsView, cursor: LeadsCursor, chunkSize: number) {
   const log: TransportRequest[] = [];
   const client = createKommoClient(demoTransport(log), { ratePerSecond: 100_000, maxRetries: 0 });
   const ids: number[] = [];
@@ -54,7 +54,7 @@ describe('whole pipelines in one stream, against the demo account', () => {
       { minLength: 1, maxLength: 4 },
     );
     const order = fc.option(fc.record({ field: fc.constantFrom('id' as const, 'created_at' as const, 'updated_at' as const), direction: fc.constantFrom('asc' as const, 'desc' as const) }), { nil: undefined });
-    const extra = fc.constantFrom<Partial<LeadsQuery>>({}, { filter: { price: { from: 5000 } } }, { tasks: 'none' }, { query: 'a' });
+    const extra = fc.constantFrom<Partial<LeadsView>>({}, { filter: { price: { from: 5000 } } }, { tasks: 'none' }, { query: 'a' });
     await fc.assert(
       fc.asyncProperty(selection, order, extra, fc.constantFrom(100, 250), async (picks, orderBy, more, chunkSize) => {
         const statuses: StagePair[] = picks.flatMap(({ pipeline, whole, pick }) => {
@@ -62,7 +62,7 @@ describe('whole pipelines in one stream, against the demo account', () => {
           const chosen = whole ? stages : pick.map((i) => stages[i % stages.length]!);
           return chosen.map((s) => ({ pipeline_id: pipeline.id, status_id: s.id }));
         });
-        const query: LeadsQuery = { ...more, ...(orderBy ? { order: orderBy } : {}), filter: { ...more.filter, statuses } };
+        const query: LeadsView = { ...more, ...(orderBy ? { order: orderBy } : {}), filter: { ...more.filter, statuses } };
         const perStage = await drain(query, initialLeadsCursor(query), chunkSize);
         const grouped = await drain(query, initialLeadsCursor(query, pipelines), chunkSize);
         expect(grouped.ids).toEqual(perStage.ids);
@@ -75,7 +75,7 @@ describe('whole pipelines in one stream, against the demo account', () => {
   it('a view of every stage of one pipeline makes one leads request, with filter[pipeline_id][], before its first rows', async () => {
     const pipelines = await loadPipelines();
     const pipeline = pipelines[0]!;
-    const query: LeadsQuery = { filter: { statuses: pipeline._embedded.statuses.map((s) => ({ pipeline_id: pipeline.id, status_id: s.id })) } };
+    const query: LeadsView = { filter: { statuses: pipeline._embedded.statuses.map((s) => ({ pipeline_id: pipeline.id, status_id: s.id })) } };
     const grouped = await drain(query, initialLeadsCursor(query, pipelines), 250);
     expect(grouped.firstChunkRequests).toBe(1);
     const first = new URLSearchParams(grouped.requests[0]!.query);
@@ -93,7 +93,7 @@ describe('whole pipelines in one stream, against the demo account', () => {
     if (!a || !b || !c) throw new Error('the demo account has at least three pipelines');
     const all = (p: Pipeline) => p._embedded.statuses.map((s) => ({ pipeline_id: p.id, status_id: s.id }));
     const partial = all(c).slice(0, 2);
-    const query: LeadsQuery = { filter: { statuses: [...all(a), ...partial, ...all(b)] } };
+    const query: LeadsView = { filter: { statuses: [...all(a), ...partial, ...all(b)] } };
     const cursor = initialLeadsCursor(query, pipelines);
     expect(cursor.streams.map((s) => s.query.filter)).toEqual([{ pipeline_id: [a.id, b.id] }, { statuses: [partial[0]] }, { statuses: [partial[1]] }]);
     const grouped = await drain(query, cursor, 250);
@@ -103,7 +103,7 @@ describe('whole pipelines in one stream, against the demo account', () => {
   it('keeps one stream a stage when the view also filters by pipeline (the filters would not combine)', async () => {
     const pipelines = await loadPipelines();
     const a = pipelines[0]!;
-    const query: LeadsQuery = { filter: { pipeline_id: [a.id], statuses: a._embedded.statuses.map((s) => ({ pipeline_id: a.id, status_id: s.id })) } };
+    const query: LeadsView = { filter: { pipeline_id: [a.id], statuses: a._embedded.statuses.map((s) => ({ pipeline_id: a.id, status_id: s.id })) } };
     expect(initialLeadsCursor(query, pipelines).streams).toHaveLength(a._embedded.statuses.length);
   });
 });

@@ -31,6 +31,21 @@ export const MAX_QUERY_LENGTH = 500;
 export type Range = { from?: number; to?: number };
 export type StagePair = { pipeline_id: number; status_id: number };
 
+/**
+ * The one text key of a (pipeline, stage) pair: a stage id alone is not unique, won (142) and lost
+ * (143) exist in every pipeline. A missing id (a deleted lead) keys as `none`.
+ */
+export function stagePairKey(pipelineId: number | null, statusId: number | null): string {
+  return `${pipelineId ?? 'none'}:${statusId ?? 'none'}`;
+}
+
+/** The pair a `stagePairKey` names, or null for anything else (a `none` side included). */
+export function parseStagePairKey(key: string): StagePair | null {
+  const m = /^(\d{1,16}):(\d{1,16})$/.exec(key);
+  if (!m) return null;
+  return { pipeline_id: Number(m[1]), status_id: Number(m[2]) };
+}
+
 export type LeadsFilter = {
   [K in IdListFilter]?: number[];
 } & {
@@ -72,6 +87,18 @@ export type LeadsQuery = {
   dates?: DatePresets;
 };
 
+/**
+ * What a list shows: a query without paging. The URL codec makes one, the list query factory and the
+ * leads stream take one, and only the page fetcher adds `page` and `limit` (leadsPageQuery).
+ */
+export type LeadsView = Omit<LeadsQuery, 'page' | 'limit'> & { page?: never; limit?: never };
+
+/** The view of a query: its paging removed (the one place that strips it). */
+export function toLeadsView(query: LeadsQuery): LeadsView {
+  const { page: _page, limit: _limit, ...view } = query;
+  return view;
+}
+
 export type QueryIssueReason =
   | 'unknown-parameter'
   | 'not-an-integer'
@@ -92,7 +119,8 @@ export type ParsedLeadsQuery = { query: LeadsQuery; issues: QueryIssue[] };
 
 const INT_RE = /^\d{1,16}$/;
 
-function parseInteger(raw: string): number | null {
+/** A non-negative whole number written in digits only (no sign, exponent or fraction), else null. */
+export function parseInteger(raw: string): number | null {
   const trimmed = raw.trim();
   if (!INT_RE.test(trimmed)) return null;
   const n = Number(trimmed);

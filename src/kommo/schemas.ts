@@ -238,7 +238,8 @@ export const accountSchema = z
     id: z.number(),
     name: z.string(),
     subdomain: z.string(),
-    current_user_id: z.number().nullable().optional().catch(null),
+    /** The user whose token or session reads the API (top level; amocrm-api-php AccountModel::fromArray). A bad value is dropped, not fatal. */
+    current_user_id: z.number().int().nonnegative().optional().catch(undefined),
     currency: z.string().nullable().optional().catch(null),
     currency_symbol: z.string().nullable().optional().catch(null),
     country: z.string().nullable().optional().catch(null),

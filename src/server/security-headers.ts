@@ -23,16 +23,19 @@ export function contentSecurityPolicy(frameAncestors: readonly string[]): string
  */
 export const NON_DOCUMENT_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
-/**
- * Scripts: a CSP on a script's response governs it only when it runs as a worker (the local copy's).
- * `sandbox` there denies the worker IndexedDB, so scripts get a policy without it: they may load our
- * own scripts and talk to our own origin, nothing else.
- */
-export const SCRIPT_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'";
-
 /** Other answers that are not the app's HTML (assets, /healthz, /app-config.json): inert, framable only where the app is. */
 export function staticResourcePolicy(frameAncestors: readonly string[]): string {
   return `default-src 'none'; frame-ancestors ${[...frameAncestors, "'self'"].join(' ')}; sandbox`;
+}
+
+/**
+ * The app's own worker script (the local copy's, issue 16): the policy delivered with a worker's
+ * script governs the worker itself, and `sandbox` there gives it an opaque origin, so IndexedDB
+ * refuses it ("the server could not be reached" in the local copy panel). It may load the app's own
+ * scripts and nothing else: it makes no request and renders nothing.
+ */
+export function workerScriptPolicy(): string {
+  return "default-src 'none'; script-src 'self'";
 }
 
 /**
@@ -79,7 +82,9 @@ export function securityHeaders({ frameAncestors, hsts = false }: SecurityHeader
     headers.delete('x-frame-options');
     const type = headers.get('content-type') ?? '';
     const isApi = c.req.path.startsWith('/api/') || /problem\+json/i.test(type);
-    const policy = isApi ? NON_DOCUMENT_CSP : /text\/html/i.test(type) ? csp : /javascript/i.test(type) ? SCRIPT_CSP : staticCsp;
-    headers.set('content-security-policy', policy);
+    // Vite names a worker's bundle `<name>.worker-<hash>.js`; browsers also say Sec-Fetch-Dest: worker.
+    const workerPath = /^\/assets\/[^/]+\.worker-[\w-]+\.js$/.test(c.req.path) || (c.req.header('sec-fetch-dest') === 'worker' && c.req.path.startsWith('/assets/'));
+    const isWorkerScript = workerPath && /javascript/i.test(type);
+    headers.set('content-security-policy', isApi ? NON_DOCUMENT_CSP : /text\/html/i.test(type) ? csp : isWorkerScript ? workerScriptPolicy() : staticCsp);
   };
 }

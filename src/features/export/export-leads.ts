@@ -5,6 +5,7 @@ import type { Lead } from '../../kommo/schemas';
 import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from '../../lib/api/entity-fetchers';
 import type { KommoClient } from '../../lib/api/kommo-client';
 import { referenceQueries } from '../../lib/api/reference-queries';
+import { safeTimezone } from '../../lib/url-state/account-time';
 import { buildExportColumns, catalogElementKey, referencedEntityIds, type ExportLabels } from './lead-export-columns';
 import { leadsToCsvBlob } from './leads-to-csv';
 
@@ -23,17 +24,6 @@ export type ExportLeadsInput = {
   /** The lead's card in Kommo, for the link column; null for the demo account. */
   leadUrl?: ((leadId: number) => string | null) | null;
 };
-
-/** An IANA zone Intl accepts, or UTC when the account sends something it cannot read. */
-function safeTimeZone(zone: string | undefined): string {
-  if (!zone) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone;
-  } catch {
-    return 'UTC';
-  }
-}
 
 export async function exportLeadsToCsv({ client, queryClient, leads, columnIds, labels, signal, format = 'csv', sheetName = 'Leads', leadUrl = null }: ExportLeadsInput): Promise<Blob> {
   const [account, pipelines, users, lossReasons, customFields, catalogs, sources] = await Promise.all([
@@ -68,7 +58,7 @@ export async function exportLeadsToCsv({ client, queryClient, leads, columnIds, 
   const columns = buildExportColumns(
     columnIds,
     {
-      timeZone: safeTimeZone(account.datetime_settings?.timezone),
+      timeZone: safeTimezone(account.datetime_settings?.timezone),
       pipelines,
       users: users.users,
       // The account's users_groups name every group, the main one (0) included.
@@ -95,7 +85,7 @@ export async function exportLeadsToCsv({ client, queryClient, leads, columnIds, 
  * the file uses), or in the browser's own when the account's zone is unknown or unreadable.
  */
 export function exportFileName(now: Date, format: ExportFormat = 'csv', timeZone?: string): string {
-  const zone = timeZone ? safeTimeZone(timeZone) : undefined;
+  const zone = timeZone ? safeTimezone(timeZone) : undefined;
   const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `leads-${part('year')}-${part('month')}-${part('day')}.${format}`;

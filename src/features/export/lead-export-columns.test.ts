@@ -21,6 +21,7 @@ import {
   type ExportLabels,
   type ExportReference,
 } from './lead-export-columns';
+import { LEAD_COLUMN_IDS } from '../../lib/leads-list/lead-column-registry';
 import { leadsToCsv } from './leads-to-csv';
 
 const labels: ExportLabels = {
@@ -119,6 +120,13 @@ describe('dates and durations', () => {
 });
 
 describe('buildExportColumns', () => {
+  it('exports every column of the registry the table reads, with its header (date-time ones naming the zone)', () => {
+    const columns = buildExportColumns(LEAD_COLUMN_IDS, ref, labels);
+    expect(columns.map((c) => c.id)).toEqual([...LEAD_COLUMN_IDS]);
+    const zoned = new Set(['created_at', 'updated_at', 'closed_at', 'closest_task_at']);
+    expect(columns.map((c) => c.header)).toEqual(LEAD_COLUMN_IDS.map((id) => (zoned.has(id) ? `H:${id} (America/Sao_Paulo)` : `H:${id}`)));
+  });
+
   const full = lead({
     id: 42,
     name: 'Deal',

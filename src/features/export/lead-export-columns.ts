@@ -17,37 +17,14 @@ import type {
 } from '../../kommo/schemas';
 import type { CsvCell, CsvColumn, TypedCell } from './leads-to-csv';
 import { chainedElement, entityName, UNREADABLE_MARK, valueToSeconds, valueToText } from '../../kommo/custom-field-value-data';
+import { CUSTOM_FIELD_COLUMN_PREFIX, LEAD_COLUMN_IDS, type LeadColumnId } from '../../lib/leads-list/lead-column-registry';
+import { buildLeadLookups, findStage, type LeadLookups } from '../../lib/reference/lead-reference';
 
-export const BASE_EXPORT_COLUMN_IDS = [
-  'name',
-  'id',
-  'price',
-  'stage',
-  'pipeline',
-  'responsible',
-  'group',
-  'created_at',
-  'created_by',
-  'updated_at',
-  'updated_by',
-  'closed_at',
-  'closest_task_at',
-  'tags',
-  'main_contact',
-  'contacts',
-  'company',
-  'loss_reason',
-  'products',
-  'source',
-  'score',
-  'labor_cost',
-  'price_by_robot',
-  'kommo_link',
-] as const;
-export type BaseExportColumnId = (typeof BASE_EXPORT_COLUMN_IDS)[number];
-
-/** The table names a custom field column `cf_<field id>`. */
-export const CUSTOM_FIELD_COLUMN_PREFIX = 'cf_';
+/** Columns the export has beyond the table's: every contact (not only the main one), the link to the card. */
+export const EXPORT_ONLY_COLUMN_IDS = ['contacts', 'kommo_link'] as const;
+/** Every column of the registry (the table's), plus the export's own: VALUES must give each a value. */
+export const BASE_EXPORT_COLUMN_IDS: readonly BaseExportColumnId[] = [...LEAD_COLUMN_IDS, ...EXPORT_ONLY_COLUMN_IDS];
+export type BaseExportColumnId = LeadColumnId | (typeof EXPORT_ONLY_COLUMN_IDS)[number];
 
 export type ExportReference = {
   /** An IANA zone Intl accepts (the account's). */
@@ -218,17 +195,7 @@ export function contactText(contact: Contact | undefined, id: number): string {
   return details.length > 0 ? `${name} (${details.join(', ')})` : name;
 }
 
-type Lookups = {
-  ref: ExportReference;
-  labels: ExportLabels;
-  stages: Map<string, { status: string; pipeline: string }>;
-  pipelines: Map<number, string>;
-  users: Map<number, User>;
-  groups: Map<number, string>;
-  lossReasons: Map<number, string>;
-  catalogs: Map<number, string>;
-  sources: Map<number, string>;
-};
+type Lookups = LeadLookups & { ref: ExportReference; labels: ExportLabels };
 
 function userText(l: Lookups, id: number | null): string {
   if (id === null) return '';
@@ -253,7 +220,7 @@ function productsText(l: Lookups, lead: Lead): string {
     .map((e) => {
       const element = l.ref.catalogElements.get(catalogElementKey(e.catalog_id, e.id));
       const name = element?.name ?? `#${e.id}`;
-      const catalog = e.catalog_id !== null ? l.catalogs.get(e.catalog_id) : undefined;
+      const catalog = e.catalog_id !== null ? l.catalogs.get(e.catalog_id)?.name : undefined;
       const label = catalog ? `${name} [${catalog}]` : name;
       const withQuantity = e.quantity !== null ? `${label} × ${e.quantity}` : label;
       // The catalog's unit price (its PRICE field, a decimal string), as a plain number a spreadsheet reads.
@@ -273,7 +240,7 @@ function lossReasonText(l: Lookups, lead: Lead): string {
   const embedded = lead._embedded.loss_reason?.[0];
   const id = lead.loss_reason_id ?? embedded?.id ?? null;
   if (id === null) return '';
-  return l.lossReasons.get(id) ?? (embedded?.id === id ? embedded.name : `#${id}`);
+  return l.lossReasons.get(id)?.name ?? (embedded?.id === id ? embedded.name : `#${id}`);
 }
 
 const VALUES: Record<BaseExportColumnId, (lead: Lead, l: Lookups) => CsvCell> = {
@@ -282,13 +249,13 @@ const VALUES: Record<BaseExportColumnId, (lead: Lead, l: Lookups) => CsvCell> = 
   price: (lead) => lead.price,
   stage: (lead, l) => {
     if (lead.pipeline_id === null || lead.status_id === null) return '';
-    const stage = l.stages.get(`${lead.pipeline_id}:${lead.status_id}`);
+    const stage = findStage(l, lead.pipeline_id, lead.status_id);
     // The stage alone: its pipeline has a column of its own (added beside it when not shown).
-    return stage ? stage.status : `#${lead.status_id}`;
+    return stage ? stage.status.name : `#${lead.status_id}`;
   },
-  pipeline: (lead, l) => (lead.pipeline_id === null ? '' : (l.pipelines.get(lead.pipeline_id) ?? `#${lead.pipeline_id}`)),
+  pipeline: (lead, l) => (lead.pipeline_id === null ? '' : (l.pipelines.get(lead.pipeline_id)?.name ?? `#${lead.pipeline_id}`)),
   responsible: (lead, l) => userText(l, lead.responsible_user_id),
-  group: (lead, l) => (lead.group_id === null ? '' : (l.groups.get(lead.group_id) ?? `#${lead.group_id}`)),
+  group: (lead, l) => (lead.group_id === null ? '' : (l.groups.get(lead.group_id)?.name ?? `#${lead.group_id}`)),
   created_at: (lead, l) => csvDateTime(lead.created_at, l.ref.timeZone),
   created_by: (lead, l) => userText(l, lead.created_by),
   updated_at: (lead, l) => csvDateTime(lead.updated_at, l.ref.timeZone),
@@ -307,7 +274,7 @@ const VALUES: Record<BaseExportColumnId, (lead: Lead, l: Lookups) => CsvCell> = 
   loss_reason: (lead, l) => lossReasonText(l, lead),
   products: (lead, l) => productsText(l, lead),
   // /sources lists only this integration's own sources: other ids can only be exported as ids.
-  source: (lead, l) => (lead.source_id === null ? '' : (l.sources.get(lead.source_id) ?? lead.source_id)),
+  source: (lead, l) => (lead.source_id === null ? '' : (l.sources.get(lead.source_id)?.name ?? lead.source_id)),
   score: (lead) => lead.score,
   labor_cost: (lead) => csvDuration(lead.labor_cost),
   price_by_robot: (lead, l) => (lead.is_price_modified_by_robot === null ? '' : lead.is_price_modified_by_robot ? l.labels.yes : l.labels.no),
@@ -349,19 +316,7 @@ function isBaseId(id: string): id is BaseExportColumnId {
 }
 
 function buildLookups(ref: ExportReference, labels: ExportLabels): Lookups {
-  const stages = new Map<string, { status: string; pipeline: string }>();
-  for (const p of ref.pipelines) for (const s of p._embedded.statuses) stages.set(`${p.id}:${s.id}`, { status: s.name, pipeline: p.name });
-  return {
-    ref,
-    labels,
-    stages,
-    pipelines: new Map(ref.pipelines.map((p) => [p.id, p.name])),
-    users: new Map(ref.users.map((u) => [u.id, u])),
-    groups: new Map(ref.groups.map((g) => [g.id, g.name])),
-    lossReasons: new Map(ref.lossReasons.map((r) => [r.id, r.name])),
-    catalogs: new Map(ref.catalogs.map((c) => [c.id, c.name])),
-    sources: new Map(ref.sources.map((s) => [s.id, s.name])),
-  };
+  return { ...buildLeadLookups(ref), ref, labels };
 }
 
 /**
@@ -370,7 +325,7 @@ function buildLookups(ref: ExportReference, labels: ExportLabels): Lookups {
  */
 export function buildExportColumns(columnIds: readonly string[], ref: ExportReference, labels: ExportLabels): CsvColumn<Lead>[] {
   const l = buildLookups(ref, labels);
-  const fields = new Map(ref.customFields.map((f) => [f.id, f]));
+  const fields = l.customFieldsById;
   const columns: CsvColumn<Lead>[] = [];
   const seen = new Set<string>();
   const zoned = (header: string) => `${header} (${ref.timeZone})`;

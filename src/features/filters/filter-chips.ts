@@ -1,6 +1,6 @@
 // The applied view as a list of removable chips with names instead of ids. Each chip carries the
 // view without it, so removing a chip is one URL write.
-import { DATE_FILTERS, type DateFilter, type LeadsFilter, type LeadsQuery, type StagePair } from '../../kommo/leads-query';
+import { DATE_FILTERS, stagePairKey, type DateFilter, type LeadsFilter, type LeadsQuery, type StagePair } from '../../kommo/leads-query';
 import type { MessageValues } from '../../lib/i18n/define-messages';
 import { unixRangeToCalendar } from '../../lib/url-state/account-time';
 import type { FilterReference } from './use-filter-reference';
@@ -93,7 +93,7 @@ export function buildFilterChips(q: LeadsQuery, ref: FilterReference, t: Transla
     }
     const status = ref.pipelines.find((p) => p.id === pipelineId)?._embedded.statuses.find((s) => s.id === first.status_id);
     chips.push({
-      key: `stage:${pipelineId}:${first.status_id}`,
+      key: `stage:${stagePairKey(pipelineId, first.status_id)}`,
       label: t('chipStage', { pipeline: pipelineName(pipelineId), stage: status?.name ?? t('unknownStage', { id: String(first.status_id) }) }),
       color: status?.color,
       next,

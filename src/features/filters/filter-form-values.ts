@@ -5,6 +5,9 @@ import {
   LEAD_WITH_VALUES,
   MAX_FILTER_VALUES,
   MAX_QUERY_LENGTH,
+  parseInteger,
+  parseStagePairKey,
+  stagePairKey,
   type DateFilter,
   type DatePreset,
   type DatePresets,
@@ -78,16 +81,6 @@ export const EMPTY_FILTER_FORM: FilterFormValues = {
 
 const DATE_FIELDS: readonly DateFilter[] = ['created_at', 'updated_at', 'closed_at', 'closest_task_at'];
 
-export function stageKey(pipelineId: number, statusId: number): string {
-  return `${pipelineId}:${statusId}`;
-}
-
-export function parseStageKey(key: string): { pipeline_id: number; status_id: number } | null {
-  const m = /^(\d{1,16}):(\d{1,16})$/.exec(key);
-  if (!m) return null;
-  return { pipeline_id: Number(m[1]), status_id: Number(m[2]) };
-}
-
 const str = (n: number | undefined) => (n === undefined ? '' : String(n));
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -122,7 +115,7 @@ export function formValuesFromQuery(q: LeadsQuery, zone: string, now = nowSecond
     created_by: (f.created_by ?? []).map(String),
     updated_by: (f.updated_by ?? []).map(String),
     pipeline_id: (f.pipeline_id ?? []).map(String),
-    stages: (f.statuses ?? []).map((s) => stageKey(s.pipeline_id, s.status_id)),
+    stages: (f.statuses ?? []).map((s) => stagePairKey(s.pipeline_id, s.status_id)),
     created_at: dateValue(q, 'created_at', zone, now),
     updated_at: dateValue(q, 'updated_at', zone, now),
     closed_at: dateValue(q, 'closed_at', zone, now),
@@ -135,17 +128,8 @@ export function formValuesFromQuery(q: LeadsQuery, zone: string, now = nowSecond
   };
 }
 
-const WHOLE_RE = /^\d{1,16}$/;
-
-function toInt(raw: string): number | null {
-  const t = raw.trim();
-  if (!WHOLE_RE.test(t)) return null;
-  const n = Number(t);
-  return Number.isSafeInteger(n) ? n : null;
-}
-
 function toInts(values: readonly string[]): number[] {
-  return values.map(toInt).filter((n): n is number => n !== null);
+  return values.map(parseInteger).filter((n): n is number => n !== null);
 }
 
 /**
@@ -196,15 +180,15 @@ export function queryFromFormValues(v: FilterFormValues, zone: string, previous:
   if (pipelines.length) filter.pipeline_id = pipelines;
 
   if (v.priceMode === 'exact') {
-    const exact = toInt(v.priceExact);
+    const exact = parseInteger(v.priceExact);
     if (exact !== null) filter.price = exact;
   } else {
-    const from = toInt(v.priceFrom);
-    const to = toInt(v.priceTo);
+    const from = parseInteger(v.priceFrom);
+    const to = parseInteger(v.priceTo);
     if (from !== null || to !== null) filter.price = { ...(from !== null ? { from } : {}), ...(to !== null ? { to } : {}) };
   }
 
-  const stages = v.stages.map(parseStageKey).filter((s): s is NonNullable<typeof s> => s !== null);
+  const stages = v.stages.map(parseStagePairKey).filter((s): s is NonNullable<typeof s> => s !== null);
   if (stages.length) filter.statuses = stages;
 
   const dates: DatePresets = {};
@@ -240,7 +224,7 @@ export function validateFilterForm(v: FilterFormValues): FormIssue[] {
   if (v.query.trim().length > MAX_QUERY_LENGTH) issues.push({ field: 'query', key: 'errTooLong', values: { max: MAX_QUERY_LENGTH } });
 
   if (!tooMany('ids', v.ids.length)) {
-    const bad = v.ids.find((id) => toInt(id) === null);
+    const bad = v.ids.find((id) => parseInteger(id) === null);
     if (bad !== undefined) issues.push({ field: 'ids', key: 'errNotANumber', values: { value: bad } });
   }
   if (!tooMany('names', v.names.length) && v.names.some((n) => n.trim().length > MAX_QUERY_LENGTH)) {
@@ -251,7 +235,7 @@ export function validateFilterForm(v: FilterFormValues): FormIssue[] {
   const priceField = (field: 'priceExact' | 'priceFrom' | 'priceTo'): number | null => {
     const raw = v[field].trim();
     if (!raw) return null;
-    const n = toInt(raw);
+    const n = parseInteger(raw);
     if (n === null) {
       issues.push({ field, key: /^-\d/.test(raw) ? 'errNegative' : 'errNotANumber', values: { value: raw } });
       return null;

@@ -1,11 +1,10 @@
 // @vitest-environment jsdom
-import { MantineProvider } from '@mantine/core';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { LeadsQuery } from '../../kommo/leads-query';
 import type { Pipeline, User } from '../../kommo/schemas';
+import { renderWithProviders } from '../../test-utils/render';
 import { FilterPanel } from './filter-panel';
 import type { FilterReference } from './use-filter-reference';
 
@@ -36,13 +35,11 @@ const pipelines: Pipeline[] = [
 ];
 const reference: FilterReference = { users, pipelines, timezone: 'America/Sao_Paulo', currentUserId: 1, loading: false };
 
-const wrap = (ui: ReactNode) => <MantineProvider env="test">{ui}</MantineProvider>;
-
 function renderPanel(query: LeadsQuery = {}) {
   const onApply = vi.fn<(q: LeadsQuery) => void>();
   const onClose = vi.fn();
-  const view = render(wrap(<FilterPanel opened onClose={onClose} query={query} reference={reference} onApply={onApply} />));
-  const rerender = (next: LeadsQuery) => view.rerender(wrap(<FilterPanel opened onClose={onClose} query={next} reference={reference} onApply={onApply} />));
+  const view = renderWithProviders(<FilterPanel opened onClose={onClose} query={query} reference={reference} onApply={onApply} />);
+  const rerender = (next: LeadsQuery) => view.rerenderWithProviders(<FilterPanel opened onClose={onClose} query={next} reference={reference} onApply={onApply} />);
   return { onApply, onClose, rerender };
 }
 

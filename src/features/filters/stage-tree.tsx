@@ -1,7 +1,7 @@
 import { Checkbox, ColorSwatch, Fieldset, Group, ScrollArea, Stack, Text } from '@mantine/core';
 import type { Pipeline } from '../../kommo/schemas';
 import { useMessages } from '../../lib/i18n/language-context';
-import { parseStageKey, stageKey } from './filter-form-values';
+import { parseStagePairKey, stagePairKey } from '../../kommo/leads-query';
 import { filtersMessages } from './filters-messages';
 
 export type StageTreeProps = {
@@ -29,9 +29,9 @@ export function StageTree({ pipelines, chosenPipelineIds = [], value, onChange, 
     // Keep the order of picking stable: existing picks first, new ones after.
     onChange([...value.filter((k) => next.has(k)), ...keys.filter((k) => on && !selected.has(k))]);
   };
-  const known = new Set(pipelines.flatMap((p) => p._embedded.statuses.map((s) => stageKey(p.id, s.id))));
+  const known = new Set(pipelines.flatMap((p) => p._embedded.statuses.map((s) => stagePairKey(p.id, s.id))));
   const unknown = value.filter((k) => !known.has(k));
-  const withPicks = new Set(value.map((k) => String(parseStageKey(k)?.pipeline_id)));
+  const withPicks = new Set(value.map((k) => String(parseStagePairKey(k)?.pipeline_id)));
   const shown = chosenPipelineIds.length ? pipelines.filter((p) => chosenPipelineIds.includes(String(p.id)) || withPicks.has(String(p.id))) : pipelines;
 
   return (
@@ -45,7 +45,7 @@ export function StageTree({ pipelines, chosenPipelineIds = [], value, onChange, 
       <ScrollArea.Autosize mah={320} type="auto">
         <Stack gap="xs">
           {shown.map((p) => {
-            const keys = [...p._embedded.statuses].sort((a, b) => a.sort - b.sort).map((s) => stageKey(p.id, s.id));
+            const keys = [...p._embedded.statuses].sort((a, b) => a.sort - b.sort).map((s) => stagePairKey(p.id, s.id));
             const picked = keys.filter((k) => selected.has(k)).length;
             return (
               <Fieldset key={p.id} legend={p.is_archive ? `${p.name} (${t('archived')})` : p.name} p="xs">
@@ -62,7 +62,7 @@ export function StageTree({ pipelines, chosenPipelineIds = [], value, onChange, 
                   {[...p._embedded.statuses]
                     .sort((a, b) => a.sort - b.sort)
                     .map((s) => {
-                      const key = stageKey(p.id, s.id);
+                      const key = stagePairKey(p.id, s.id);
                       return (
                         <Checkbox
                           key={key}
@@ -82,7 +82,7 @@ export function StageTree({ pipelines, chosenPipelineIds = [], value, onChange, 
             );
           })}
           {unknown.map((k) => {
-            const pair = parseStageKey(k);
+            const pair = parseStagePairKey(k);
             return (
               <Checkbox
                 key={k}

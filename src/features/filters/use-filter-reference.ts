@@ -2,7 +2,6 @@
 // and current user. Reference data is fetched once per session (staleTime Infinity upstream).
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { z } from 'zod';
 import type { Pipeline, User } from '../../kommo/schemas';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { referenceQueries } from '../../lib/api/reference-queries';
@@ -13,22 +12,20 @@ export type FilterReference = {
   pipelines: Pipeline[];
   /** The account's IANA zone (UTC until /account answers or when it names an unknown zone). */
   timezone: string;
-  /** `/account` carries `current_user_id` (not in the typed schema, read defensively). */
+  /** `/account`'s `current_user_id` (null until it answers, or when it has none). */
   currentUserId: number | null;
   loading: boolean;
 };
 
 const EMPTY_USERS: User[] = [];
 const EMPTY_PIPELINES: Pipeline[] = [];
-const currentUserIdSchema = z.number().int().nonnegative();
 
 export function useFilterReference(): FilterReference {
   const client = useKommoClient();
   const account = useQuery(referenceQueries.account(client));
   const pipelines = useQuery(referenceQueries.pipelines(client));
   const users = useQuery(referenceQueries.users(client));
-  const currentUser = currentUserIdSchema.safeParse(account.data?.current_user_id);
-  const currentUserId = currentUser.success ? currentUser.data : null;
+  const currentUserId = account.data?.current_user_id ?? null;
   const timezone = safeTimezone(account.data?.datetime_settings?.timezone);
   const loading = account.isPending || pipelines.isPending || users.isPending;
   const userList = users.data?.users ?? EMPTY_USERS;

@@ -4,7 +4,7 @@ import { ActionIcon, Button, Checkbox, Group, Popover, ScrollArea, SegmentedCont
 import type { Column } from '@tanstack/react-table';
 import type { Lead } from '../../kommo/schemas';
 import { columnLabel } from './column-label';
-import { DENSITIES, type Density } from './column-preferences';
+import { DENSITIES, type Density } from '../../lib/leads-list/column-preferences';
 import type { LeadsTableFeatures } from './leads-table-features';
 import type { LeadsTableMessageKey, LeadsTableT } from './leads-table-messages';
 

@@ -3,7 +3,7 @@
 import { entityName } from '../../kommo/custom-field-value-data';
 import type { Lead } from '../../kommo/schemas';
 import { formatDateTime, formatLaborCost, formatMoney, formatNumber } from './lead-formatters';
-import { findStage } from './lead-reference';
+import { findStage } from '../../lib/reference/lead-reference';
 import { useLeadsTableContext } from './leads-table-context';
 import classes from './leads-table.module.css';
 import { OpenInKommoLink } from './open-in-kommo-link';

@@ -1,13 +1,11 @@
 // @vitest-environment jsdom
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { leadSchema, type Lead, type LeadWire } from '../../kommo/schemas';
 import { createFakeTransport, jsonResponse, problemResponse, type FakeHandler } from '../../lib/api/fake-transport.testing';
 import { createKommoClient } from '../../lib/api/kommo-client';
-import { KommoClientProvider } from '../../lib/api/kommo-client-context';
-import { buildLeadReference } from './lead-reference';
+import { renderWithProviders } from '../../test-utils/render';
+import { buildLeadReference } from '../../lib/reference/lead-reference';
 import { LeadExpandedPanel } from './lead-expanded-panel';
 import { LeadsTableContext } from './leads-table-context';
 import { leadsTableMessages, type LeadsTableT } from './leads-table-messages';
@@ -63,17 +61,13 @@ const entities: FakeHandler = ({ path }) => {
 function renderPanel(pageLead: Lead, handler: FakeHandler) {
   const transport = createFakeTransport(handler);
   const client = createKommoClient(transport, { maxRetries: 0 });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <MantineProvider env="test">
-      <QueryClientProvider client={queryClient}>
-        <KommoClientProvider client={client}>
-          <LeadsTableContext.Provider value={{ reference, t, locale: 'en-US', kommoLink: { kind: 'link', href: (id) => `https://acme.kommo.com/leads/detail/${id}`, open: null }, entities: { contacts: new Map(), companies: new Map() } }}>
-            <LeadExpandedPanel lead={pageLead} pageLeads={[pageLead]} height={300} colSpan={5} />
-          </LeadsTableContext.Provider>
-        </KommoClientProvider>
-      </QueryClientProvider>
-    </MantineProvider>,
+  renderWithProviders(
+    <LeadsTableContext.Provider
+      value={{ reference, t, locale: 'en-US', kommoLink: { kind: 'link', href: (id) => `https://acme.kommo.com/leads/detail/${id}`, open: null }, entities: { contacts: new Map(), companies: new Map() } }}
+    >
+      <LeadExpandedPanel lead={pageLead} pageLeads={[pageLead]} height={300} colSpan={5} />
+    </LeadsTableContext.Provider>,
+    { client },
   );
   return transport;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatLaborCost, formatMoney, safeHref, safeTimeZone } from './lead-formatters';
+import { safeTimezone as safeTimeZone } from '../../lib/url-state/account-time';
+import { formatDate, formatDateTime, formatLaborCost, formatMoney, safeHref } from './lead-formatters';
 
 describe('safeHref', () => {
   it.each(['https://example.com/a?b=1', 'http://example.com', 'mailto:ana@example.com', 'tel:+5511999999999', '  HTTPS://EXAMPLE.COM  '])('links %s', (url) => {

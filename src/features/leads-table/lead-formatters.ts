@@ -12,17 +12,6 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
   return f as T;
 }
 
-/** An IANA zone Intl accepts, or UTC when the account sends something it cannot read. */
-export function safeTimeZone(zone: string | null | undefined): string {
-  if (!zone) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone;
-  } catch {
-    return 'UTC';
-  }
-}
-
 export function formatDateTime(unixSeconds: number | null, timeZone: string, locale: string): string {
   if (unixSeconds === null || !Number.isFinite(unixSeconds)) return '';
   const f = cached(`dt|${locale}|${timeZone}`, () =>

@@ -2,8 +2,8 @@
 // The fixed columns live at module scope; custom-field columns are derived once per field list.
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { CustomFieldDefinition, Lead } from '../../kommo/schemas';
+import { customFieldColumnId, EXPAND_COLUMN_ID } from '../../lib/leads-list/lead-column-registry';
 import { CustomFieldValue } from './custom-field-value';
-import { DEFAULT_VISIBLE_CUSTOM_FIELDS } from './lead-reference';
 import {
   CompanyCell,
   DateTimeCell,
@@ -30,9 +30,6 @@ const helper = createColumnHelper<LeadsTableFeatures, Lead>();
 
 export type LeadColumnDef = ColumnDef<LeadsTableFeatures, Lead, unknown>;
 
-export const EXPAND_COLUMN_ID = 'expand';
-export const CUSTOM_FIELD_PREFIX = 'cf_';
-
 export const BASE_COLUMNS: LeadColumnDef[] = [
   helper.display({
     id: EXPAND_COLUMN_ID,
@@ -56,37 +53,21 @@ export const BASE_COLUMNS: LeadColumnDef[] = [
   helper.display({ id: 'closed_at', size: 160, meta: { labelKey: 'colClosedAt' }, cell: ({ row }) => <DateTimeCell value={row.original.closed_at} /> }),
   helper.display({ id: 'closest_task_at', size: 160, meta: { labelKey: 'colClosestTaskAt' }, cell: ({ row }) => <DateTimeCell value={row.original.closest_task_at} /> }),
   helper.display({ id: 'tags', size: 200, meta: { labelKey: 'colTags' }, cell: ({ row }) => <TagsCell lead={row.original} /> }),
-  helper.display({ id: 'main_contact', size: 180, meta: { labelKey: 'colMainContact', needsWith: 'contacts' }, cell: ({ row }) => <MainContactCell lead={row.original} /> }),
+  helper.display({ id: 'main_contact', size: 180, meta: { labelKey: 'colMainContact' }, cell: ({ row }) => <MainContactCell lead={row.original} /> }),
   helper.display({ id: 'company', size: 180, meta: { labelKey: 'colCompany' }, cell: ({ row }) => <CompanyCell lead={row.original} /> }),
-  helper.display({ id: 'loss_reason', size: 180, meta: { labelKey: 'colLossReason', needsWith: 'loss_reason' }, cell: ({ row }) => <LossReasonCell lead={row.original} /> }),
-  helper.display({ id: 'products', size: 110, meta: { labelKey: 'colProducts', needsWith: 'catalog_elements', align: 'end' }, cell: ({ row }) => <ProductsCell lead={row.original} /> }),
-  helper.display({ id: 'source', size: 120, meta: { labelKey: 'colSource', needsWith: ['source_id', 'source'] }, cell: ({ row }) => <SourceCell lead={row.original} /> }),
+  helper.display({ id: 'loss_reason', size: 180, meta: { labelKey: 'colLossReason' }, cell: ({ row }) => <LossReasonCell lead={row.original} /> }),
+  helper.display({ id: 'products', size: 110, meta: { labelKey: 'colProducts', align: 'end' }, cell: ({ row }) => <ProductsCell lead={row.original} /> }),
+  helper.display({ id: 'source', size: 120, meta: { labelKey: 'colSource' }, cell: ({ row }) => <SourceCell lead={row.original} /> }),
   helper.display({ id: 'score', size: 90, meta: { labelKey: 'colScore', align: 'end' }, cell: ({ row }) => <ScoreCell lead={row.original} /> }),
   helper.display({ id: 'labor_cost', size: 120, meta: { labelKey: 'colLaborCost', align: 'end' }, cell: ({ row }) => <LaborCostCell lead={row.original} /> }),
-  helper.display({ id: 'price_by_robot', size: 150, meta: { labelKey: 'colPriceByRobot', needsWith: 'is_price_modified_by_robot' }, cell: ({ row }) => <PriceByRobotCell lead={row.original} /> }),
+  helper.display({ id: 'price_by_robot', size: 150, meta: { labelKey: 'colPriceByRobot' }, cell: ({ row }) => <PriceByRobotCell lead={row.original} /> }),
 ];
-
-/** Columns hidden until the user shows them, to keep the first screen readable. */
-export const DEFAULT_HIDDEN_COLUMNS: readonly string[] = ['pipeline', 'group', 'created_by', 'updated_by', 'source', 'price_by_robot', 'score', 'labor_cost'];
 
 function CustomFieldCell({ lead, field }: { lead: Lead; field: CustomFieldDefinition }) {
   const { reference, locale, t } = useLeadsTableContext();
   const value = lead.custom_fields_values.find((v) => v.field_id === field.id);
   if (!value) return null;
   return <CustomFieldValue value={value} definition={field} timeZone={reference.timeZone} locale={locale} t={t} />;
-}
-
-export function customFieldColumnId(fieldId: number): string {
-  return `${CUSTOM_FIELD_PREFIX}${fieldId}`;
-}
-
-/**
- * Hides every custom field but the default ones (the first few by sort, see `buildLeadReference`);
- * without `shown`, the first few of `fields`.
- */
-export function defaultCustomFieldVisibility(fields: readonly CustomFieldDefinition[], shown?: ReadonlySet<number>): Record<string, boolean> {
-  const visible = shown ?? new Set(fields.slice(0, DEFAULT_VISIBLE_CUSTOM_FIELDS).map((f) => f.id));
-  return Object.fromEntries(fields.filter((f) => !visible.has(f.id)).map((f) => [customFieldColumnId(f.id), false]));
 }
 
 export function buildCustomFieldColumns(fields: readonly CustomFieldDefinition[]): LeadColumnDef[] {

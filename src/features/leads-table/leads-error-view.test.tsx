@@ -1,10 +1,9 @@
 // @vitest-environment jsdom
-import { MantineProvider } from '@mantine/core';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../lib/api/api-error';
 import type { KommoClient, KommoClientState } from '../../lib/api/kommo-client';
-import { KommoClientProvider } from '../../lib/api/kommo-client-context';
+import { renderWithProviders } from '../../test-utils/render';
 import { LeadsErrorView } from './leads-error-view';
 import { leadsTableMessages, type LeadsTableT } from './leads-table-messages';
 
@@ -22,13 +21,7 @@ function fakeClient(state: Partial<KommoClientState> = {}) {
 }
 
 function renderError(error: unknown, client = fakeClient(), onRetry = vi.fn()) {
-  render(
-    <MantineProvider env="test">
-      <KommoClientProvider client={client}>
-        <LeadsErrorView error={error} onRetry={onRetry} t={t} errorAt={Date.now()} />
-      </KommoClientProvider>
-    </MantineProvider>,
-  );
+  renderWithProviders(<LeadsErrorView error={error} onRetry={onRetry} t={t} errorAt={Date.now()} />, { client });
   return { client, onRetry };
 }
 

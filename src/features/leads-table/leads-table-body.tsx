@@ -1,27 +1,18 @@
-// The scroll container, the virtualizer and keyboard navigation. Rows have a fixed height; an
-// expanded row's size grows by the panel's fixed height once, when it is toggled (no measuring).
+// The scroll container of the grid: the row window, the column window and keyboard navigation are
+// hooks of their own (use-row-window, use-column-window, use-grid-keyboard); this composes them,
+// fetches the entities of the pages in view and renders the header and the rows.
 import type { Row } from '@tanstack/react-table';
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Lead } from '../../kommo/schemas';
 import { LeadsTableContext, type LeadsTableContextValue } from './leads-table-context';
 import type { LeadsTableFeatures } from './leads-table-features';
 import { LeadsTableHeader, type HeaderSorting, type LeadsTableHeaderProps } from './leads-table-header';
-import { cellLayouts, LeadsTableRow, rowDomId, type ColumnLayout } from './leads-table-row';
+import { LeadsTableRow, rowDomId } from './leads-table-row';
 import classes from './leads-table.module.css';
+import { useColumnWindow } from './use-column-window';
+import { useGridKeyboard } from './use-grid-keyboard';
 import { usePageEntities } from './use-page-entities';
-
-export const HEADER_HEIGHT = 40;
-// Tall enough for two contacts and five rows of fields at 1440 px; a longer panel scrolls inside.
-export const PANEL_HEIGHT = 420;
-// Rows are a fixed height and cheap to mount: a few rows of overscan are enough even at 100 px a frame,
-// and every extra row costs paint and compositing work (two sticky pinned cells each) on every frame.
-const OVERSCAN = 4;
-// Columns past the visible width are not rendered either (each costs style, layout and paint in every
-// row, every frame): two either side keep a fast horizontal scroll from showing blank cells.
-const COLUMN_OVERSCAN = 2;
-/** Ask for the next page this many rows before the end, so scrolling rarely waits. */
-export const PREFETCH_ROWS = 150;
+import { HEADER_HEIGHT, PANEL_HEIGHT, useRowWindow } from './use-row-window';
 
 export type LeadsTableBodyProps = {
   rows: Row<LeadsTableFeatures, Lead>[];
@@ -60,132 +51,20 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
   const { rows, rowHeight, expandedIds, pages, pageStarts, canLoadMore, loadMore, resetKey } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
-  const activeRef = useRef(activeIndex);
-  activeRef.current = activeIndex;
-  const sizeRef = useRef({ rows, rowHeight, expandedIds });
-  sizeRef.current = { rows, rowHeight, expandedIds };
-
-  const estimateSize = useCallback((index: number) => {
-    const { rows: r, rowHeight: h, expandedIds: open } = sizeRef.current;
-    const id = r[index]?.id;
-    return id !== undefined && open.has(id) ? h + PANEL_HEIGHT : h;
-  }, []);
-  // The active row stays rendered even when scrolled away, so aria-activedescendant always resolves.
-  const rangeExtractor = useCallback((range: Range) => {
-    const indexes = defaultRangeExtractor(range);
-    const active = activeRef.current;
-    if (active < range.count && !indexes.includes(active)) indexes.push(active);
-    return indexes;
-  }, []);
-  const getItemKey = useCallback((index: number) => sizeRef.current.rows[index]?.id ?? index, []);
-
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize,
-    getItemKey,
-    rangeExtractor,
-    overscan: OVERSCAN,
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-  });
-
-  // Sizes change only on toggle or density change: recompute from estimateSize once, no measuring.
-  useLayoutEffect(() => {
-    virtualizer.measure();
-  }, [virtualizer, expandedIds, rowHeight]);
+  const { virtualizer, items, firstIndex, lastIndex } = useRowWindow({ scrollRef, rows, rowHeight, expandedIds, activeIndex, canLoadMore, loadMore });
 
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
     setActiveIndex(0);
   }, [resetKey]);
 
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items.length > 0 ? Math.max(...items.map((i) => i.index)) : 0;
-  const firstIndex = items.length > 0 ? Math.min(...items.map((i) => i.index)) : 0;
-  useEffect(() => {
-    if (canLoadMore && rows.length > 0 && lastIndex >= rows.length - PREFETCH_ROWS) loadMore();
-  }, [canLoadMore, lastIndex, rows.length, loadMore]);
-
   const firstPage = pageOf(pageStarts, firstIndex);
   const lastPage = pageOf(pageStarts, lastIndex);
   const pagesInView = useMemo(() => pages.slice(firstPage, lastPage + 1), [pages, firstPage, lastPage]);
   const entities = usePageEntities(pagesInView, props.needContacts, props.needCompanies);
   const contextValue = useMemo(() => ({ ...props.context, entities }), [props.context, entities]);
-  // Header objects are new on every table render while their geometry (layoutKey) rarely changes:
-  // the rows get the same layout, so their memo holds, until the columns or density change.
-  const layoutCache = useRef<{ key: string; layouts: ColumnLayout } | null>(null);
-  const layoutCacheKey = `${props.layoutKey}|${rowHeight}`;
-  if (layoutCache.current?.key !== layoutCacheKey) layoutCache.current = { key: layoutCacheKey, layouts: cellLayouts(props.headers, rowHeight) };
-  const layouts = layoutCache.current.layouts;
-  const layoutsRef = useRef(layouts);
-  layoutsRef.current = layouts;
-
-  // The center (unpinned) columns are virtualized on the same scroll element; the pinned ones are
-  // sticky and always rendered, so the center starts after them (the scroll margin).
-  const columnSize = useCallback((index: number) => {
-    const starts = layoutsRef.current.centerStarts;
-    return (starts[index + 1] ?? 0) - (starts[index] ?? 0);
-  }, []);
-  const columnKey = useCallback((index: number) => layoutsRef.current.centerIds[index] ?? index, []);
-  const columnVirtualizer = useVirtualizer({
-    horizontal: true,
-    count: layouts.centerIds.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: columnSize,
-    getItemKey: columnKey,
-    overscan: COLUMN_OVERSCAN,
-    scrollMargin: layouts.pinnedWidth,
-  });
-  // Sizes come from the layout (no measuring): recompute whenever a column is shown, hidden, moved or resized.
-  useLayoutEffect(() => {
-    columnVirtualizer.measure();
-  }, [columnVirtualizer, layouts]);
-  const columnItems = columnVirtualizer.getVirtualItems();
-  // A link focused inside a cell keeps its column rendered when the grid scrolls sideways, or the
-  // focus would drop to the page: the rendered range stretches to include that column.
-  const [focusedColumn, setFocusedColumn] = useState<string | null>(null);
-  const focusedIndex = focusedColumn === null ? -1 : layouts.centerIds.indexOf(focusedColumn);
-  const viewStart = columnItems[0]?.index ?? 0;
-  const viewEnd = columnItems[columnItems.length - 1]?.index ?? -1;
-  const colStart = focusedIndex >= 0 ? Math.min(viewStart, focusedIndex) : viewStart;
-  const colEnd = focusedIndex >= 0 ? Math.max(viewEnd, focusedIndex) : viewEnd;
-  const handleFocus = (event: FocusEvent<HTMLDivElement>) => {
-    const cell = event.target instanceof Element && event.target !== event.currentTarget ? event.target.closest('[role=gridcell][data-col]') : null;
-    setFocusedColumn(cell?.getAttribute('data-col') ?? null);
-  };
-  const handleBlur = (event: FocusEvent<HTMLDivElement>) => {
-    if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) setFocusedColumn(null);
-  };
-
-  const moveTo = useCallback(
-    (index: number) => {
-      const clamped = Math.max(0, Math.min(rows.length - 1, index));
-      setActiveIndex(clamped);
-      virtualizer.scrollToIndex(clamped, { align: 'auto' });
-    },
-    [rows.length, virtualizer],
-  );
-
-  const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.target !== event.currentTarget || rows.length === 0) return;
-    const viewport = scrollRef.current?.clientHeight ?? rowHeight * 10;
-    const pageRows = Math.max(1, Math.floor((viewport - HEADER_HEIGHT) / rowHeight) - 1);
-    const handlers: Record<string, () => void> = {
-      ArrowDown: () => moveTo(activeIndex + 1),
-      ArrowUp: () => moveTo(activeIndex - 1),
-      PageDown: () => moveTo(activeIndex + pageRows),
-      PageUp: () => moveTo(activeIndex - pageRows),
-      Home: () => moveTo(0),
-      End: () => moveTo(rows.length - 1),
-      Enter: () => rows[activeIndex]?.toggleExpanded(),
-      ' ': () => rows[activeIndex]?.toggleExpanded(),
-    };
-    const handler = handlers[event.key];
-    if (!handler) return;
-    event.preventDefault();
-    handler();
-  };
+  const { layouts, colStart, colEnd, handleFocus, handleBlur } = useColumnWindow({ scrollRef, headers: props.headers, layoutKey: props.layoutKey, rowHeight });
+  const { handleKeyDown } = useGridKeyboard({ scrollRef, rows, rowHeight, virtualizer, activeIndex, setActiveIndex });
 
   // The body re-renders on every scrolled frame; the header only when its own inputs change.
   const { headers, totalWidth, sorting } = props;

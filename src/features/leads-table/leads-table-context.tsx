@@ -3,7 +3,7 @@
 import { createContext, useContext } from 'react';
 import type { Company, Contact } from '../../kommo/schemas';
 import type { KommoLeadLink } from '../../lib/bridge/use-kommo-lead-link';
-import type { LeadReference } from './lead-reference';
+import type { LeadReference } from '../../lib/reference/lead-reference';
 import type { LeadsTableT } from './leads-table-messages';
 
 export type EntityLookups = {

@@ -9,15 +9,13 @@ import {
   rowExpandingFeature,
   tableFeatures,
 } from '@tanstack/react-table';
-import type { LeadWith, OrderField } from '../../kommo/leads-query';
+import type { OrderField } from '../../kommo/leads-query';
 import type { LeadsTableMessageKey } from './leads-table-messages';
 
 export type LeadColumnMeta = {
   /** Catalogue key of the header; custom fields carry their CRM name in `label` instead. */
   labelKey?: LeadsTableMessageKey;
   label?: string;
-  /** The `with=` value(s) Kommo needs to return this column's data. */
-  needsWith?: LeadWith | readonly LeadWith[];
   /** Kommo can order the list by this column (server-side sorting). */
   sortField?: OrderField;
   align?: 'end';

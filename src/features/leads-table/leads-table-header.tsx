@@ -3,13 +3,13 @@
 // handed in as `sorting`; sorting writes the URL, and the URL drives the fetch or the local sort.
 import { VisuallyHidden } from '@mantine/core';
 import type { Header } from '@tanstack/react-table';
-import type { CSSProperties, KeyboardEvent } from 'react';
+import type { KeyboardEvent } from 'react';
 import type { Lead } from '../../kommo/schemas';
+import { pinnedStyle, type ColumnLayout, type LeadHeader } from './column-layout';
 import { columnLabel } from './column-label';
 import type { LeadsTableFeatures } from './leads-table-features';
 import type { LeadsTableT } from './leads-table-messages';
 import classes from './leads-table.module.css';
-import type { ColumnLayout } from './leads-table-row';
 
 export type LeadsTableHeaderProps = {
   /**
@@ -17,7 +17,7 @@ export type LeadsTableHeaderProps = {
    * cells (one row of them costs little per frame): every sort button and resize handle stays in the
    * Tab order, and each header sits where the rows' spacer puts its cells (same sizes, same order).
    */
-  headers: Header<LeadsTableFeatures, Lead, unknown>[];
+  headers: LeadHeader[];
   /** The rows' column layout: each header's index over all shown columns. */
   layout: ColumnLayout;
   height: number;
@@ -78,11 +78,6 @@ function ResizeHandle({ header, label, t }: ResizeHandleProps) {
       onKeyDown={handleKeyDown}
     />
   );
-}
-
-export function pinnedStyle(column: Header<LeadsTableFeatures, Lead, unknown>['column'], base: CSSProperties): CSSProperties {
-  if (column.getIsPinned() !== 'start') return base;
-  return { ...base, left: column.getStart('start') };
 }
 
 export function LeadsTableHeader({ headers, layout, height, width, sorting, t }: LeadsTableHeaderProps) {

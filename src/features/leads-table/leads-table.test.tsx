@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeTransport, hang, jsonResponse, noContent, type FakeHandler } from '../../lib/api/fake-transport.testing';
-import { createKommoClient } from '../../lib/api/kommo-client';
-import { KommoClientProvider } from '../../lib/api/kommo-client-context';
-import { LanguageProvider } from '../../lib/i18n/language-context';
+import { hang, jsonResponse, noContent, type FakeHandler } from '../../lib/api/fake-transport.testing';
+import { renderWithProviders } from '../../test-utils/render';
+import { COLUMN_PREFERENCES_KEY, loadPreferences } from '../../lib/leads-list/column-preferences';
+import { DEFAULT_HIDDEN_COLUMNS } from '../../lib/leads-list/lead-column-registry';
+import { visibleColumnIds } from '../../lib/leads-list/visible-column-ids';
+import { BASE_COLUMNS } from './leads-columns';
+import { leadsTableMessages } from './leads-table-messages';
 import { LeadsTable } from './leads-table';
 
 const ANSWERS: Record<string, unknown> = {
@@ -23,19 +24,7 @@ const ANSWERS: Record<string, unknown> = {
 const handler: FakeHandler = ({ path }) => (path in ANSWERS ? jsonResponse(200, ANSWERS[path]) : noContent);
 
 function renderTable(language: string, answer: FakeHandler = handler) {
-  const client = createKommoClient(createFakeTransport(answer), { maxRetries: 0, ratePerSecond: 1000 });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <MantineProvider env="test">
-      <QueryClientProvider client={queryClient}>
-        <KommoClientProvider client={client}>
-          <LanguageProvider preferred={language}>
-            <LeadsTable />
-          </LanguageProvider>
-        </KommoClientProvider>
-      </QueryClientProvider>
-    </MantineProvider>,
-  );
+  renderWithProviders(<LeadsTable />, { language, answer });
 }
 
 // jsdom lays nothing out: the grid gets a desktop-sized viewport, as in a browser, so the columns
@@ -163,6 +152,25 @@ describe('LeadsTable', () => {
     expect(grid.getAttribute('aria-rowcount')).toBe('2');
     expect(screen.queryByText('No leads')).toBeNull();
     expect(screen.getByTestId('leads-status').textContent).toContain('1 lead loaded');
+  });
+
+  it('shows its columns in the order the export writes them (the saved order, name pinned first, hidden ones left out)', async () => {
+    const saved = { visibility: { price: false, pipeline: true }, order: ['stage', 'tags', 'name', 'id'], sizing: {}, density: 'normal' };
+    window.localStorage.setItem(COLUMN_PREFERENCES_KEY, JSON.stringify(saved));
+    renderTable('en');
+    await screen.findByRole('grid', { name: 'Leads' });
+    const shown = screen
+      .getAllByRole('columnheader')
+      .sort((a, b) => Number(a.getAttribute('aria-colindex')) - Number(b.getAttribute('aria-colindex')))
+      .map((h) => h.getAttribute('aria-label'))
+      .slice(1);
+    const label = (id: string) => {
+      const key = BASE_COLUMNS.find((c) => c.id === id)?.meta?.labelKey;
+      return key ? leadsTableMessages.en[key] : id;
+    };
+    const exported = visibleColumnIds(loadPreferences(DEFAULT_HIDDEN_COLUMNS), []);
+    expect(exported.slice(0, 4)).toEqual(['name', 'stage', 'tags', 'id']);
+    expect(shown).toEqual(exported.map(label));
   });
 
   it('resizes a column from the keyboard: arrows, Shift for larger steps, Home to reset', async () => {

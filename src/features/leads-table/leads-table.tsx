@@ -20,10 +20,11 @@ import { useLeadsUrlQuery, useLocalSort, type LeadsUrlQuery } from '../../lib/ur
 import { localChunkInfo } from '../../lib/local-copy/local-list-chunk';
 import { ColumnChooser } from './column-chooser';
 import { columnLabel } from './column-label';
-import { moveColumn, ROW_HEIGHTS } from './column-preferences';
-import { buildFetchQuery } from './fetch-query';
-import type { LeadReference } from './lead-reference';
-import { BASE_COLUMNS, buildCustomFieldColumns, DEFAULT_HIDDEN_COLUMNS, defaultCustomFieldVisibility, EXPAND_COLUMN_ID } from './leads-columns';
+import { moveColumn, ROW_HEIGHTS } from '../../lib/leads-list/column-preferences';
+import { defaultCustomFieldVisibility, EXPAND_COLUMN_ID, PINNED_COLUMN_ID } from '../../lib/leads-list/lead-column-registry';
+import { useLeadsListQuery } from '../../lib/leads-list/use-leads-list-query';
+import type { LeadReference } from '../../lib/reference/lead-reference';
+import { BASE_COLUMNS, buildCustomFieldColumns } from './leads-columns';
 import { LeadsErrorView } from './leads-error-view';
 import { LeadsStatusLine } from './leads-status-line';
 import { LeadsTableBody } from './leads-table-body';
@@ -41,7 +42,7 @@ const PHONE_QUERY = '(max-width: 40em)';
 const PHONE_NAME_WIDTH = 140;
 const EMPTY_PAGES: Lead[][] = [];
 const NOTHING_EXPANDED: ExpandedState = {};
-const PINNING: ColumnPinningState = { start: [EXPAND_COLUMN_ID, 'name'], end: [] };
+const PINNING: ColumnPinningState = { start: [EXPAND_COLUMN_ID, PINNED_COLUMN_ID], end: [] };
 const getRowId = (lead: Lead) => String(lead.id);
 const isOrderField = (id: string): id is OrderField => (ORDER_FIELDS as readonly string[]).includes(id);
 
@@ -57,30 +58,24 @@ function toPages(leads: readonly Lead[]): { pages: Lead[][]; pageStarts: number[
 }
 const canExpand = () => true;
 
-/** Only the fixed columns need `with=` values, so the list can be requested before custom fields arrive. */
-function visibleWithNeeds(visibility: Record<string, boolean>) {
-  return BASE_COLUMNS.filter((c) => c.id !== undefined && visibility[c.id] !== false).flatMap((c) => c.meta?.needsWith ?? []);
-}
-
 /** The leads table with its own states; the app shell places it as the main content. */
 export function LeadsTable() {
   const t = useMessages(leadsTableMessages);
   const client = useKommoClient();
   const url = useLeadsUrlQuery();
-  const prefs = useColumnPreferences(DEFAULT_HIDDEN_COLUMNS);
-  const visibleNeeds = useMemo(() => visibleWithNeeds(prefs.visibility), [prefs.visibility]);
-  const fetchQuery = useMemo(() => buildFetchQuery(url.query, visibleNeeds), [url.query, visibleNeeds]);
+  const prefs = useColumnPreferences();
+  const listQuery = useLeadsListQuery();
   // A selection of several stages waits for the pipelines (one quick request of the first batch) to
   // send whole pipelines as one stream; any other list starts in parallel with the reference data.
   const pipelines = useQuery(referenceQueries.pipelines(client));
-  const needsPipelines = hasSeveralStages(fetchQuery) && !pipelines.data && !pipelines.isError;
+  const needsPipelines = hasSeveralStages(listQuery) && !pipelines.data && !pipelines.isError;
   // Progress remembers its view, so a previous view's count never shows on the next one.
-  const viewKey = encodeLeadsQuery(fetchQuery);
+  const viewKey = encodeLeadsQuery(listQuery);
   const [streams, setStreams] = useState<{ view: string; progress: StreamsProgress } | null>(null);
   const onProgress = useCallback((p: StreamsProgress) => setStreams({ view: viewKey, progress: p }), [viewKey]);
   const progress = streams?.view === viewKey && streams.progress.loaded < streams.progress.total ? streams.progress : null;
   const leadsQuery = useInfiniteQuery({
-    ...leadQueries.list(client, fetchQuery, { pipelines: pipelines.data, onProgress }),
+    ...leadQueries.list(client, listQuery, { pipelines: pipelines.data, onProgress }),
     enabled: !needsPipelines,
   });
   const { reference, error, refetch } = useLeadReference();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leadSchema, type Lead, type LeadWire } from '../../kommo/schemas';
-import { buildLeadReference } from './lead-reference';
+import { buildLeadReference } from '../../lib/reference/lead-reference';
 import { firstSortDirection, isLocallySortable, sortLeads } from './local-sort';
 
 const reference = buildLeadReference({

@@ -4,8 +4,8 @@
 // ids (stage by its place in the pipeline), numbers for amounts and dates; empty cells always last.
 import type { Lead } from '../../kommo/schemas';
 import type { LocalSort } from '../../lib/url-state/leads-url-codec';
-import { CUSTOM_FIELD_PREFIX } from './leads-columns';
-import { findStage, type LeadReference } from './lead-reference';
+import { CUSTOM_FIELD_COLUMN_PREFIX } from '../../lib/leads-list/lead-column-registry';
+import { findStage, type LeadReference } from '../../lib/reference/lead-reference';
 
 type SortValue = string | number | null;
 
@@ -35,7 +35,7 @@ function userName(ref: LeadReference, id: number | null): SortValue {
 
 /** The value a column is sorted by, or null when the cell is empty. */
 export function sortValueOf(lead: Lead, column: string, ref: LeadReference): SortValue {
-  if (column.startsWith(CUSTOM_FIELD_PREFIX)) return customFieldValue(lead, Number(column.slice(CUSTOM_FIELD_PREFIX.length)), ref);
+  if (column.startsWith(CUSTOM_FIELD_COLUMN_PREFIX)) return customFieldValue(lead, Number(column.slice(CUSTOM_FIELD_COLUMN_PREFIX.length)), ref);
   switch (column) {
     case 'id':
       return lead.id;
@@ -105,8 +105,8 @@ const TEXT_COLUMNS = new Set(['name', 'stage', 'pipeline', 'responsible', 'creat
 /** The first click's direction: A to Z (or the pipeline's order) for names, largest or newest first for amounts and dates. */
 export function firstSortDirection(column: string, ref: LeadReference): LocalSort['direction'] {
   if (TEXT_COLUMNS.has(column)) return 'asc';
-  if (column.startsWith(CUSTOM_FIELD_PREFIX)) {
-    const type = ref.customFieldsById.get(Number(column.slice(CUSTOM_FIELD_PREFIX.length)))?.type ?? '';
+  if (column.startsWith(CUSTOM_FIELD_COLUMN_PREFIX)) {
+    const type = ref.customFieldsById.get(Number(column.slice(CUSTOM_FIELD_COLUMN_PREFIX.length)))?.type ?? '';
     return NUMBER_FIELD_TYPES.has(type) ? 'desc' : 'asc';
   }
   return 'desc';

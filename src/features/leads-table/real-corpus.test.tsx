@@ -37,7 +37,7 @@ import { fetchLeadsPage } from '../../lib/api/leads-fetchers';
 import { fetchAccount, fetchPipelines, fetchSources, fetchTags, fetchUsers } from '../../lib/api/reference-fetchers';
 import { CustomFieldValue } from './custom-field-value';
 import { formatDate, formatDateTime, formatMoney } from './lead-formatters';
-import { buildLeadReference, findStage } from './lead-reference';
+import { buildLeadReference, findStage } from '../../lib/reference/lead-reference';
 import { leadsTableMessages, type LeadsTableT } from './leads-table-messages';
 
 const DIR = join(__dirname, '../../kommo/fixtures/real');

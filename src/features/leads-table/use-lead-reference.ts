@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { referenceQueries } from '../../lib/api/reference-queries';
-import { buildLeadReference, type LeadReference } from './lead-reference';
+import { buildLeadReference, type LeadReference } from '../../lib/reference/lead-reference';
 
 export type LeadReferenceState = {
   reference: LeadReference | null;

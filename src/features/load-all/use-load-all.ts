@@ -3,13 +3,14 @@
 // result stays cached per view. One walk per view: a new view cancels the walk of the old one.
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { LeadsQuery } from '../../kommo/leads-query';
+import type { LeadsView } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { withPriority, type KommoClient } from '../../lib/api/kommo-client';
 import { leadQueries } from '../../lib/api/lead-queries';
+import { fetchLeadsPage } from '../../lib/api/leads-fetchers';
+import { createLeadsPagePrefetch } from '../../lib/api/leads-page-prefetch';
 import { fetchLeadsChunk, initialLeadsCursor } from '../../lib/api/leads-stream';
-import { withLeadsPrefetch } from './leads-prefetch-client';
 import { createLoadAllWalker, DEFAULT_CONFIRM_AFTER_LEADS, type InfiniteLeadsData, type LoadAllSnapshot, type LoadAllWalker } from './load-all-walker';
 
 export type LoadAllHandle = {
@@ -44,16 +45,16 @@ async function writeFinal(queryClient: QueryClient, queryKey: readonly unknown[]
 
 type Walk = { key: string; walker: LoadAllWalker; run: Promise<LoadAllResult>; stopPrefetch: AbortController };
 
-function startWalk(client: KommoClient, queryClient: QueryClient, query: LeadsQuery, confirmAfterLeads: number): Walk {
-  const options = leadQueries.list(client, query);
-  const queryKey = options.queryKey;
+function startWalk(client: KommoClient, queryClient: QueryClient, view: LeadsView, confirmAfterLeads: number): Walk {
+  const { queryKey } = leadQueries.list(client, view);
   const stopPrefetch = new AbortController();
-  // A walk yields to what the user asks meanwhile (a new view, a scroll, an open lead).
-  const walkClient = withLeadsPrefetch(withPriority(client, 'background'), stopPrefetch.signal);
-  const listQuery = queryKey[3];
+  // A walk yields to what the user asks meanwhile (a new view, a scroll, an open lead): its pages and
+  // its read-ahead go at background priority.
+  const walkClient = withPriority(client, 'background');
+  const prefetch = createLeadsPagePrefetch((query, signal) => fetchLeadsPage(walkClient, query, signal), stopPrefetch.signal);
   const walker = createLoadAllWalker({
-    fetchChunk: (cursor, signal) => fetchLeadsChunk(walkClient, cursor, listQuery.order, signal),
-    firstCursor: initialLeadsCursor(listQuery),
+    fetchChunk: (cursor, signal) => fetchLeadsChunk(walkClient, cursor, view.order, signal, undefined, undefined, { source: prefetch.source }),
+    firstCursor: initialLeadsCursor(view),
     initial: queryClient.getQueryData(queryKey) ?? null,
     confirmAfterLeads,
     onData: (data) => queryClient.setQueryData(queryKey, data),
@@ -68,7 +69,7 @@ function startWalk(client: KommoClient, queryClient: QueryClient, query: LeadsQu
 
 export type UseLoadAllOptions = { confirmAfterLeads?: number };
 
-export function useLoadAll(query: LeadsQuery, options: UseLoadAllOptions = {}): LoadAllHandle {
+export function useLoadAll(query: LeadsView, options: UseLoadAllOptions = {}): LoadAllHandle {
   const client = useKommoClient();
   const queryClient = useQueryClient();
   const key = JSON.stringify(leadQueries.list(client, query).queryKey);

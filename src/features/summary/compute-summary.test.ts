@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { leadSchema, pipelineSchema, type Lead, type LeadWire } from '../../kommo/schemas';
-import { computeSummary, computeSummaryChunked, sortUserBuckets, stageKey, stagesByPipeline, type SummaryReferences } from './compute-summary';
+import { stagePairKey } from '../../kommo/leads-query';
+import { computeSummary, computeSummaryChunked, sortUserBuckets, stagesByPipeline, type SummaryReferences } from './compute-summary';
 
 function lead(wire: Partial<LeadWire> & { id: number }): Lead {
   return leadSchema.parse({ updated_at: 1_700_000_000, ...wire });
@@ -78,7 +79,7 @@ describe('computeSummary', () => {
 
   it('puts unknown stages and stage-less (deleted) leads last, unnamed', () => {
     const s = computeSummary([lead({ id: 1, pipeline_id: 99, status_id: 5 }), lead({ id: 2 }), lead({ id: 3, pipeline_id: 10, status_id: 101 })], refs);
-    expect(s.byStage.map((b) => b.key)).toEqual(['10:101', '99:5', stageKey(null, null)]);
+    expect(s.byStage.map((b) => b.key)).toEqual(['10:101', '99:5', stagePairKey(null, null)]);
     expect(s.byStage[1]).toMatchObject({ statusName: null, pipelineName: null, color: null });
   });
 

@@ -1,7 +1,9 @@
 // Totals of a loaded set of leads: count, sum and average price; by stage, by responsible user,
 // won against lost with loss reasons. Pure, and computable in time slices so that 100,000 leads
 // never block the main thread for more than a few milliseconds at a time.
+import { stagePairKey } from '../../kommo/leads-query';
 import type { Lead, LossReason, Pipeline, User } from '../../kommo/schemas';
+import { buildLeadLookups } from '../../lib/reference/lead-reference';
 
 /** Kommo's fixed closing stages, present in every pipeline (keyed with the pipeline, never alone). */
 export const WON_STATUS_ID = 142;
@@ -99,10 +101,6 @@ function createAccumulator(): Accumulator {
   };
 }
 
-export function stageKey(pipelineId: number | null, statusId: number | null): StageKey {
-  return `${pipelineId ?? 'none'}:${statusId ?? 'none'}`;
-}
-
 function add(totals: Totals, price: number): void {
   totals.count += 1;
   totals.sum += price;
@@ -157,14 +155,14 @@ function finish(acc: Accumulator, refs: SummaryReferences): LeadsSummary {
   for (const pipeline of pipelines) {
     const statuses = [...pipeline._embedded.statuses].sort((a, b) => a.sort - b.sort || a.id - b.id);
     for (const status of statuses) {
-      order.set(stageKey(pipeline.id, status.id), { rank: rank++, statusName: status.name, pipelineName: pipeline.name, color: status.color });
+      order.set(stagePairKey(pipeline.id, status.id), { rank: rank++, statusName: status.name, pipelineName: pipeline.name, color: status.color });
     }
   }
-  const pipelineNames = new Map(refs.pipelines.map((p) => [p.id, p.name]));
+  const lookups = buildLeadLookups(refs);
   const byStage: (StageBucket & { rank: number })[] = [];
   for (const [pipelineId, statuses] of acc.stages) {
     for (const [statusId, s] of statuses) {
-      const key = stageKey(pipelineId, statusId);
+      const key = stagePairKey(pipelineId, statusId);
       const known = order.get(key);
       byStage.push({
         key,
@@ -173,7 +171,7 @@ function finish(acc: Accumulator, refs: SummaryReferences): LeadsSummary {
         count: s.count,
         sum: s.sum,
         statusName: known?.statusName ?? null,
-        pipelineName: known?.pipelineName ?? (pipelineId !== null ? (pipelineNames.get(pipelineId) ?? null) : null),
+        pipelineName: known?.pipelineName ?? (pipelineId !== null ? (lookups.pipelines.get(pipelineId)?.name ?? null) : null),
         color: known?.color ?? null,
         rank: known?.rank ?? Number.MAX_SAFE_INTEGER,
       });
@@ -181,18 +179,16 @@ function finish(acc: Accumulator, refs: SummaryReferences): LeadsSummary {
   }
   byStage.sort((a, b) => a.rank - b.rank || a.key.localeCompare(b.key));
 
-  const usersById = new Map(refs.users.map((u) => [u.id, u]));
   const byUser: UserBucket[] = [...acc.users.entries()].map(([userId, t]) => {
-    const user = userId !== null ? usersById.get(userId) : undefined;
+    const user = userId !== null ? lookups.users.get(userId) : undefined;
     return { userId, name: user?.name ?? null, active: user ? (user.rights?.is_active ?? true) : null, count: t.count, sum: t.sum };
   });
   // Where the money sits: largest sum first, then most leads, then a stable tie-break.
   byUser.sort((a, b) => b.sum - a.sum || b.count - a.count || (a.userId ?? -1) - (b.userId ?? -1));
 
-  const reasonNames = new Map(refs.lossReasons.map((r) => [r.id, r.name]));
   const lossReasons: LossReasonBucket[] = [...acc.lossReasons.entries()].map(([id, r]) => ({
     lossReasonId: id,
-    name: id !== null ? (reasonNames.get(id) ?? r.embeddedName) : null,
+    name: id !== null ? (lookups.lossReasons.get(id)?.name ?? r.embeddedName) : null,
     count: r.count,
     sum: r.sum,
   }));

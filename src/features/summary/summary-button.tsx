@@ -2,13 +2,13 @@
 // loaded when the drawer first opens, so the first paint of the table pays for none of them.
 import { Button, Loader } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
-import type { LeadsQuery } from '../../kommo/leads-query';
+import type { LeadsView } from '../../kommo/leads-query';
 import { useMessages } from '../../lib/i18n/language-context';
 import { summaryMessages } from './summary-messages';
 
 const SummaryDrawer = lazy(() => import('./summary-drawer').then((m) => ({ default: m.SummaryDrawer })));
 
-export type SummaryButtonProps = { listQuery: LeadsQuery };
+export type SummaryButtonProps = { listQuery: LeadsView };
 
 export function SummaryButton({ listQuery }: SummaryButtonProps) {
   const t = useMessages(summaryMessages);

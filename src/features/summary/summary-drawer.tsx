@@ -5,12 +5,12 @@ import '@mantine/core/styles/Overlay.css';
 import '@mantine/core/styles/ModalBase.css';
 import '@mantine/core/styles/Drawer.css';
 import { SideDrawer } from '../../lib/ui/side-drawer';
-import type { LeadsQuery } from '../../kommo/leads-query';
+import type { LeadsView } from '../../kommo/leads-query';
 import { useMessages } from '../../lib/i18n/language-context';
 import { summaryMessages } from './summary-messages';
 import { SummaryPanel } from './summary-panel';
 
-export type SummaryDrawerProps = { opened: boolean; onClose: () => void; listQuery: LeadsQuery };
+export type SummaryDrawerProps = { opened: boolean; onClose: () => void; listQuery: LeadsView };
 
 export function SummaryDrawer({ opened, onClose, listQuery }: SummaryDrawerProps) {
   const t = useMessages(summaryMessages);

@@ -9,7 +9,7 @@ import { BarChart } from '@mantine/charts';
 import { Alert, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import type { LeadsQuery } from '../../kommo/leads-query';
+import type { LeadsView } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { leadQueries } from '../../lib/api/lead-queries';
@@ -21,7 +21,7 @@ import { summaryMessages } from './summary-messages';
 
 export type SummaryPanelProps = {
   /** The table's list query: the summary reads the leads the table (or load all) put in its cache. */
-  listQuery: LeadsQuery;
+  listQuery: LeadsView;
 };
 
 type Metric = 'count' | 'sum';

@@ -1,6 +1,6 @@
 // Query options for leads (TkDodo style): keys from general to specific, every queryFn input in the key.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type { LeadsQuery } from '../../kommo/leads-query';
+import type { LeadsQuery, LeadsView } from '../../kommo/leads-query';
 import type { Pipeline } from '../../kommo/schemas';
 import { withPriority, type KommoClient } from './kommo-client';
 import { fetchLeadsPage } from './leads-fetchers';
@@ -16,27 +16,24 @@ export type LeadsListOptions = {
 // Issue 16 seam: the local copy answers the list when it can (see src/lib/local-copy/local-list-chunk.ts).
 import { localListChunk } from '../local-copy/local-list-chunk';
 
-/** The list pages itself through the cursor: page and limit are not part of what it shows. */
-export function listQueryOf(query: LeadsQuery): LeadsQuery {
-  const { page: _page, limit: _limit, ...rest } = query;
-  return rest;
-}
-
 export const leadQueries = {
   all: ['leads'] as const,
   lists: () => [...leadQueries.all, 'list'] as const,
-  /** The merged, lazily paged list: one page of the infinite query is one chunk of 250 leads. */
-  /** `options` change how the list is fetched, never what it holds: they stay out of the key. */
-  list: (client: KommoClient, query: LeadsQuery, options: LeadsListOptions = {}) => {
-    const listQuery = listQueryOf(query);
+  /**
+   * The merged, lazily paged list of a view (no paging: the cursor pages): one page of the infinite
+   * query is one chunk of 250 leads. `options` change how the list is fetched, never what it holds:
+   * they stay out of the key.
+   */
+  list: (client: KommoClient, view: LeadsView, options: LeadsListOptions = {}) => {
     // The list is what the user waits for: its pages go ahead of reference data and of load all.
     const urgent = withPriority(client, 'urgent');
     return infiniteQueryOptions({
-      queryKey: [...leadQueries.lists(), client.transportKind, listQuery] as const,
-      initialPageParam: initialLeadsCursor(listQuery, options.pipelines),
+      queryKey: [...leadQueries.lists(), client.transportKind, view] as const,
+      initialPageParam: initialLeadsCursor(view, options.pipelines),
       queryFn: ({ pageParam, signal }) =>
         // The copy orders like the API path: the app's default order (newest first) when none is asked.
-        localListChunk({ ...listQuery, order: effectiveOrder(listQuery.order) }, pageParam) ?? fetchLeadsChunk(urgent, pageParam, listQuery.order, signal, undefined, undefined, options.onProgress),
+        localListChunk({ ...view, order: effectiveOrder(view.order) }, pageParam) ??
+        fetchLeadsChunk(urgent, pageParam, view.order, signal, undefined, undefined, { onProgress: options.onProgress }),
       getNextPageParam: (last) => last.next,
     });
   },

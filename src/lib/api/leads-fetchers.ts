@@ -1,5 +1,5 @@
 // One page of leads, parsed at the boundary. Paging state lives in the caller (see leads-stream.ts).
-import { DEFAULT_LIMIT, encodeLeadsQuery, MAX_LIMIT, type LeadsQuery } from '../../kommo/leads-query';
+import { DEFAULT_LIMIT, encodeLeadsQuery, MAX_LIMIT, type LeadsQuery, type LeadsView } from '../../kommo/leads-query';
 import { leadsPageSchema, type Lead } from '../../kommo/schemas';
 import { compactLead } from './compact-lead';
 import type { KommoClient } from './kommo-client';
@@ -8,6 +8,11 @@ import { resolveRollingDates } from './resolve-rolling-dates';
 export const LEADS_PATH = '/api/v4/leads';
 
 export type LeadsPageResult = { leads: Lead[]; hasNext: boolean };
+
+/** Page `page` of a view, `limit` leads a page (Kommo's largest by default): the only place paging is added. */
+export function leadsPageQuery(view: LeadsView, page: number, limit: number = MAX_LIMIT): LeadsQuery {
+  return { ...view, page, limit };
+}
 
 function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined || !Number.isFinite(value)) return fallback;

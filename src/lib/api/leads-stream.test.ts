@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseLeadsQuery, type LeadsQuery, type OrderField, type StagePair } from '../../kommo/leads-query';
+import { parseLeadsQuery, toLeadsView, type LeadsView, type OrderField, type StagePair } from '../../kommo/leads-query';
 import { ApiError } from './api-error';
 import { createFakeClock, createFakeTransport, jsonResponse, noContent, problemResponse, type FakeHandler } from './fake-transport.testing';
 import { createKommoClient } from './kommo-client';
@@ -47,7 +47,7 @@ function expectedOrder(all: WireLead[], pairs: StagePair[], order: LeadsOrder): 
     .map((l) => l.id);
 }
 
-async function drain(client: ReturnType<typeof setup>['client'], query: LeadsQuery, chunkSize?: number, bounds?: ChunkPageBounds) {
+async function drain(client: ReturnType<typeof setup>['client'], query: LeadsView, chunkSize?: number, bounds?: ChunkPageBounds) {
   let cursor: LeadsCursor | null = initialLeadsCursor(query);
   const ids: number[] = [];
   const sizes: number[] = [];
@@ -82,14 +82,14 @@ function unevenLeads(): WireLead[] {
 
 describe('splitLeadsQuery', () => {
   it('keeps a query with zero or one pair whole', () => {
-    const q: LeadsQuery = { query: 'x' };
+    const q: LeadsView = { query: 'x' };
     expect(splitLeadsQuery(q)).toEqual([q]);
-    const one: LeadsQuery = { filter: { statuses: [P1] } };
+    const one: LeadsView = { filter: { statuses: [P1] } };
     expect(splitLeadsQuery(one)).toEqual([one]);
   });
 
   it('makes one query per distinct pair, keeping every other filter', () => {
-    const q: LeadsQuery = { query: 'acme', filter: { price: { from: 5 }, statuses: [P1, P3, P1, P4] }, order: { field: 'created_at', direction: 'desc' } };
+    const q: LeadsView = { query: 'acme', filter: { price: { from: 5 }, statuses: [P1, P3, P1, P4] }, order: { field: 'created_at', direction: 'desc' } };
     const parts = splitLeadsQuery(q);
     expect(parts.map((p) => p.filter?.statuses)).toEqual([[P1], [P3], [P4]]);
     for (const p of parts) expect(p).toMatchObject({ query: 'acme', filter: { price: { from: 5 } }, order: q.order });
@@ -102,7 +102,7 @@ const ID_ASC: LeadsOrder = { field: 'id', direction: 'asc' };
 describe('initialLeadsCursor', () => {
   it('drops page and limit, and pins newest first on every stream when the view names no order', () => {
     const newest = { field: 'created_at', direction: 'desc' };
-    expect(initialLeadsCursor({ page: 3, limit: 10 })).toEqual({ streams: [{ query: { order: newest }, nextPage: 1, buffer: [] }] });
+    expect(initialLeadsCursor(toLeadsView({ page: 3, limit: 10 }))).toEqual({ streams: [{ query: { order: newest }, nextPage: 1, buffer: [] }] });
     const merged = initialLeadsCursor({ filter: { statuses: [P1, P2] } });
     expect(merged.streams.map((s) => s.query.order)).toEqual([newest, newest]);
     const explicit = { field: 'id', direction: 'asc' } as const;
@@ -171,7 +171,7 @@ describe('fetchLeadsChunk', () => {
       return healthy(req, i);
     });
     const order: LeadsOrder = { field: 'created_at', direction: 'desc' };
-    const query: LeadsQuery = { filter: { statuses: [P1, P2, P3] }, order };
+    const query: LeadsView = { filter: { statuses: [P1, P2, P3] }, order };
     let cursor: LeadsCursor | null = initialLeadsCursor(query);
     const ids: number[] = [];
     const errors: ApiError[] = [];
@@ -274,7 +274,7 @@ describe('fetchLeadsChunk with the "without tasks" post-filter', () => {
     const p1 = unevenLeads().filter((l) => l.pipeline_id === P1.pipeline_id && l.status_id === P1.status_id);
     const lastId = Math.max(...p1.map((l) => l.id));
     const { client, transport } = setup(kommoLeads(tasked(p1, (l) => l.id !== lastId)));
-    const query: LeadsQuery = { filter: { statuses: [P1] }, tasks: 'none', order: ID_ASC };
+    const query: LeadsView = { filter: { statuses: [P1] }, tasks: 'none', order: ID_ASC };
     const bounds = { budget: 1, limit: 2 };
     const first = await fetchLeadsChunk(client, initialLeadsCursor(query), ID_ASC, new AbortController().signal, 250, bounds);
     expect(first.leads).toEqual([]);
@@ -368,7 +368,7 @@ describe('rolling date presets', () => {
       }
       return kommoLeads(leads)(req, 0);
     });
-    const query: LeadsQuery = { dates: { closest_task_at: 'beforeNow', created_at: 'thisMonth' } };
+    const query: LeadsView = { dates: { closest_task_at: 'beforeNow', created_at: 'thisMonth' } };
     const first = await fetchLeadsChunk(client, initialLeadsCursor(query), undefined, new AbortController().signal);
     expect(first.next?.asOf).toBeGreaterThan(0);
     const asOf = first.next?.asOf ?? 0;

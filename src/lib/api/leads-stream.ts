@@ -6,17 +6,17 @@
 // ("leads without tasks") are post-filters: every stream still pages Kommo as usual and drops the
 // leads the filter rejects before they enter the merge.
 import { effectiveOrder, type LeadsOrder } from './leads-order';
-import type { LeadsQuery, OrderField, StagePair } from '../../kommo/leads-query';
-import { MAX_LIMIT } from '../../kommo/leads-query';
+import type { LeadsQuery, LeadsView, OrderField, StagePair } from '../../kommo/leads-query';
+import { MAX_LIMIT, stagePairKey } from '../../kommo/leads-query';
 import type { Lead, Pipeline } from '../../kommo/schemas';
 import { anySignal } from './any-signal';
 import type { KommoClient } from './kommo-client';
-import { fetchLeadsPage } from './leads-fetchers';
+import { fetchLeadsPage, leadsPageQuery, type LeadsPageResult } from './leads-fetchers';
 import { resolveRollingDates } from './resolve-rolling-dates';
 
 export type LeadsStream = {
-  /** The stream's query, without page and limit. */
-  query: LeadsQuery;
+  /** The stream's view: the page fetcher adds page and limit. */
+  query: LeadsView;
   /** The next page to fetch, or null when the stream has no more pages. */
   nextPage: number | null;
   /** Fetched leads not yet emitted, in the stream's order. */
@@ -46,10 +46,21 @@ export const DEFAULT_CHUNK_SIZE = 250;
 export type ChunkPageBounds = { budget: number; limit: number };
 export const DEFAULT_CHUNK_PAGE_BOUNDS: ChunkPageBounds = { budget: 8, limit: 40 };
 
-const pairKey = (pair: StagePair) => `${pair.pipeline_id}:${pair.status_id}`;
+const pairKey = (pair: StagePair) => stagePairKey(pair.pipeline_id, pair.status_id);
+
+/**
+ * Where a stream gets page `page` of its view: straight from Kommo by default, or through a walk's
+ * read-ahead (leads-page-prefetch.ts), which knows the typed view and so the next page's query.
+ */
+export type LeadsPageSource = (view: LeadsView, page: number, signal: AbortSignal) => Promise<LeadsPageResult>;
+
+/** Every page straight from Kommo, `STREAM_PAGE_SIZE` leads a page. */
+export function directPageSource(client: KommoClient): LeadsPageSource {
+  return (view, page, signal) => fetchLeadsPage(client, leadsPageQuery(view, page, STREAM_PAGE_SIZE), signal);
+}
 
 /** Whether a stage selection names several distinct stages, i.e. Kommo cannot answer it in one stage filter. */
-export function hasSeveralStages(query: LeadsQuery): boolean {
+export function hasSeveralStages(query: LeadsView): boolean {
   const statuses = query.filter?.statuses ?? [];
   return new Set(statuses.map(pairKey)).size > 1;
 }
@@ -59,7 +70,7 @@ export function hasSeveralStages(query: LeadsQuery): boolean {
  * Only without a pipeline filter of the query's own: `filter[pipeline_id]` would replace it, not
  * narrow it (Kommo combines filters with AND), so such a query keeps its per-stage streams.
  */
-function wholePipelines(query: LeadsQuery, pairs: readonly StagePair[], pipelines: readonly Pipeline[] | undefined): Set<number> {
+function wholePipelines(query: LeadsView, pairs: readonly StagePair[], pipelines: readonly Pipeline[] | undefined): Set<number> {
   const whole = new Set<number>();
   if (!pipelines || (query.filter?.pipeline_id?.length ?? 0) > 0) return whole;
   const selected = new Set(pairs.map(pairKey));
@@ -67,7 +78,7 @@ function wholePipelines(query: LeadsQuery, pairs: readonly StagePair[], pipeline
     if (whole.has(pair.pipeline_id)) continue;
     const pipeline = pipelines.find((p) => p.id === pair.pipeline_id);
     const statuses = pipeline?._embedded.statuses ?? [];
-    if (statuses.length > 0 && statuses.every((s) => selected.has(`${pair.pipeline_id}:${s.id}`))) whole.add(pair.pipeline_id);
+    if (statuses.length > 0 && statuses.every((s) => selected.has(stagePairKey(pair.pipeline_id, s.id)))) whole.add(pair.pipeline_id);
   }
   return whole;
 }
@@ -77,7 +88,7 @@ function wholePipelines(query: LeadsQuery, pairs: readonly StagePair[], pipeline
  * one query for all the whole pipelines (`filter[pipeline_id][]`, when `pipelines` says which are
  * whole) and one per remaining (pipeline, stage) pair.
  */
-export function splitLeadsQuery(query: LeadsQuery, pipelines?: readonly Pipeline[]): LeadsQuery[] {
+export function splitLeadsQuery(query: LeadsView, pipelines?: readonly Pipeline[]): LeadsView[] {
   const statuses = query.filter?.statuses;
   if (!statuses || statuses.length <= 1) return [query];
   const pairs = new Map<string, StagePair>();
@@ -85,7 +96,7 @@ export function splitLeadsQuery(query: LeadsQuery, pipelines?: readonly Pipeline
   if (pairs.size === 1) return [{ ...query, filter: { ...query.filter, statuses: [...pairs.values()] } }];
   const whole = wholePipelines(query, [...pairs.values()], pipelines);
   const { statuses: _statuses, ...otherFilters } = query.filter ?? {};
-  const grouped: LeadsQuery[] = whole.size > 0 ? [{ ...query, filter: { ...otherFilters, pipeline_id: [...whole] } }] : [];
+  const grouped: LeadsView[] = whole.size > 0 ? [{ ...query, filter: { ...otherFilters, pipeline_id: [...whole] } }] : [];
   const partial = [...pairs.values()].filter((pair) => !whole.has(pair.pipeline_id));
   return [...grouped, ...partial.map((pair) => ({ ...query, filter: { ...query.filter, statuses: [pair] } }))];
 }
@@ -95,9 +106,8 @@ export function splitLeadsQuery(query: LeadsQuery, pipelines?: readonly Pipeline
  * splitLeadsQuery); without them every stage gets its own: the same leads in the same order, in
  * more requests.
  */
-export function initialLeadsCursor(query: LeadsQuery, pipelines?: readonly Pipeline[]): LeadsCursor {
-  const { page: _page, limit: _limit, ...rest } = query;
-  const queries = splitLeadsQuery(rest, pipelines);
+export function initialLeadsCursor(view: LeadsView, pipelines?: readonly Pipeline[]): LeadsCursor {
+  const queries = splitLeadsQuery(view, pipelines);
   // The merge relies on every stream being sorted the same way, and the app's default is not Kommo's:
   // never leave the order to the server.
   const streams = queries.map((q) => ({ ...q, order: effectiveOrder(q.order) }));
@@ -130,13 +140,14 @@ export function leadsPostFilter(query: LeadsQuery): ((lead: Lead) => boolean) | 
   return null;
 }
 
-type WorkingStream = { query: LeadsQuery; nextPage: number | null; buffer: Lead[]; offset: number; recentIds?: readonly number[] | undefined };
+type WorkingStream = { query: LeadsView; nextPage: number | null; buffer: Lead[]; offset: number; recentIds?: readonly number[] | undefined };
 
-async function refill(client: KommoClient, stream: WorkingStream, asOf: number, signal: AbortSignal): Promise<void> {
+async function refill(client: KommoClient, source: LeadsPageSource, stream: WorkingStream, asOf: number, signal: AbortSignal): Promise<void> {
   const page = stream.nextPage;
   if (page === null) return;
+  // Rolling date presets become Kommo's seconds here, with the list's one "now".
   const sent = await resolveRollingDates(client, stream.query, asOf);
-  const result = await fetchLeadsPage(client, { ...sent, page, limit: STREAM_PAGE_SIZE }, signal);
+  const result = await source(sent, page, signal);
   const keep = leadsPostFilter(stream.query);
   const recent = new Set(stream.recentIds);
   const fresh = recent.size > 0 ? result.leads.filter((lead) => !recent.has(lead.id)) : result.leads;
@@ -147,6 +158,13 @@ async function refill(client: KommoClient, stream: WorkingStream, asOf: number, 
   // before the post-filter: a page whose leads were all dropped still leads to the next one.
   stream.nextPage = result.hasNext && result.leads.length > 0 ? page + 1 : null;
 }
+
+export type FetchLeadsChunkOptions = {
+  /** Told while a chunk waits for several streams ("loading 7 of 19 stages"). */
+  onProgress?: (progress: StreamsProgress) => void;
+  /** Where pages come from (default: straight from Kommo; load all passes its read-ahead). */
+  source?: LeadsPageSource;
+};
 
 /**
  * The next `chunkSize` leads of the merged streams, or fewer when the page bounds end the chunk
@@ -160,7 +178,7 @@ export async function fetchLeadsChunk(
   signal: AbortSignal,
   chunkSize = DEFAULT_CHUNK_SIZE,
   bounds: ChunkPageBounds = DEFAULT_CHUNK_PAGE_BOUNDS,
-  onProgress?: (progress: StreamsProgress) => void,
+  { onProgress, source = directPageSource(client) }: FetchLeadsChunkOptions = {},
 ): Promise<LeadsChunk> {
   const size = Math.max(1, Math.trunc(chunkSize));
   const compare = compareLeads(effectiveOrder(order));
@@ -187,7 +205,7 @@ export async function fetchLeadsChunk(
       try {
         await Promise.all(
           empty.map((s) =>
-            refill(client, s, asOf, linked.signal).then(() => {
+            refill(client, source, s, asOf, linked.signal).then(() => {
               loaded += 1;
               tell?.({ loaded, total });
             }),

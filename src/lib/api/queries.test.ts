@@ -1,5 +1,6 @@
 import { InfiniteQueryObserver, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
+import { toLeadsView } from '../../kommo/leads-query';
 import { createQueryClient } from './create-query-client';
 import { entityQueries } from './entity-queries';
 import { createFakeTransport, hang, jsonResponse, noContent } from './fake-transport.testing';
@@ -12,7 +13,7 @@ const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 describe('leadQueries', () => {
   it('keys the list by transport and query, without page or limit', () => {
     const client = createKommoClient(createFakeTransport(() => noContent));
-    const options = leadQueries.list(client, { page: 4, limit: 10, query: 'acme' });
+    const options = leadQueries.list(client, toLeadsView({ page: 4, limit: 10, query: 'acme' }));
     expect(options.queryKey).toEqual(['leads', 'list', 'proxy', { query: 'acme' }]);
     // The key keeps the view as the URL has it; the request names the app's default order (newest first).
     expect(options.initialPageParam).toEqual({ streams: [{ query: { query: 'acme', order: { field: 'created_at', direction: 'desc' } }, nextPage: 1, buffer: [] }] });

@@ -20,7 +20,7 @@ export function accountZone(client: KommoClient): Promise<string> {
 }
 
 /** The query as Kommo is asked it: rolling date presets become `filter` ranges as of `asOf` (Unix seconds). */
-export async function resolveRollingDates(client: KommoClient, query: LeadsQuery, asOf: number): Promise<LeadsQuery> {
+export async function resolveRollingDates<Q extends LeadsQuery>(client: KommoClient, query: Q, asOf: number): Promise<Q> {
   if (!query.dates) return query;
   const zone = presetsNeedZone(query.dates) ? await accountZone(client) : 'UTC';
   return resolveDatePresets(query, asOf, zone);

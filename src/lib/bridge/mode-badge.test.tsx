@@ -1,9 +1,8 @@
 // @vitest-environment jsdom
-import { MantineProvider } from '@mantine/core';
-import { act, render, screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { LanguageProvider } from '../i18n/language-context';
+import { renderWithProviders } from '../../test-utils/render';
 import type { AppMode } from './app-mode';
 import { AppModeProvider } from './app-mode-context';
 import type { KommoContext } from './bridge-protocol';
@@ -33,14 +32,8 @@ function fakeSession(initial: KommoContext) {
 const CONTEXT: KommoContext = { account: { id: 1, subdomain: 'acme', currency: 'USD', timezone: 'UTC' }, user: { id: 2, name: 'Ana Lima' }, lang: 'en' };
 
 function renderBadge(mode: AppMode, props: ModeBadgeProps, language: string | null = 'en') {
-  const wrap = (children: ReactNode) => (
-    <MantineProvider env="test">
-      <AppModeProvider mode={mode}>
-        <LanguageProvider preferred={language}>{children}</LanguageProvider>
-      </AppModeProvider>
-    </MantineProvider>
-  );
-  return render(wrap(<ModeBadge {...props} />));
+  const wrap = (children: ReactNode) => <AppModeProvider mode={mode}>{children}</AppModeProvider>;
+  return renderWithProviders(<ModeBadge {...props} />, { language, wrap });
 }
 
 const standalone: AppMode = { kind: 'standalone' };

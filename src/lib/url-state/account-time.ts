@@ -126,7 +126,7 @@ export function presetsNeedZone(dates: DatePresets | undefined): boolean {
 }
 
 /** The query Kommo is asked: each rolling preset becomes the `filter[field]` range it means at `nowSeconds`. */
-export function resolveDatePresets(q: LeadsQuery, nowSeconds: number, zone: string): LeadsQuery {
+export function resolveDatePresets<Q extends LeadsQuery>(q: Q, nowSeconds: number, zone: string): Q {
   if (!q.dates) return q;
   const { dates, ...rest } = q;
   const filter = { ...(q.filter ?? {}) };
@@ -134,5 +134,6 @@ export function resolveDatePresets(q: LeadsQuery, nowSeconds: number, zone: stri
     const preset = dates[field];
     if (preset) filter[field] = datePresetRange(preset, nowSeconds, zone);
   }
-  return Object.keys(filter).length ? { ...rest, filter } : rest;
+  // Only `dates` and `filter` change: a view stays a view (no paging appears).
+  return (Object.keys(filter).length ? { ...rest, filter } : rest) as Q;
 }

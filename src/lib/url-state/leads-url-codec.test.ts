@@ -11,8 +11,9 @@ import {
   type LeadsQuery,
   type QueryIssueReason,
   type Range,
+  toLeadsView,
 } from '../../kommo/leads-query';
-import { encodeViewSearch, formatLocalSort, parseViewSearch, readLocalSort, sameView, toViewQuery, viewHref, viewSearch, withLocalSort } from './leads-url-codec';
+import { encodeViewSearch, formatLocalSort, parseViewSearch, readLocalSort, sameView, viewHref, viewSearch, withLocalSort } from './leads-url-codec';
 
 const id = fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER });
 const ids = fc.array(id, { minLength: 1, maxLength: 12 });
@@ -113,7 +114,7 @@ describe('view URL codec: round trip', () => {
   });
 
   it('drops paging from the view and says so', () => {
-    expect(toViewQuery({ page: 2, limit: 10, query: 'a' })).toEqual({ query: 'a' });
+    expect(toLeadsView({ page: 2, limit: 10, query: 'a' })).toEqual({ query: 'a' });
     expect(encodeViewSearch({ page: 2, limit: 10 })).toBe('');
     const { query, issues } = parseViewSearch('page=2&limit=10');
     expect(query).toEqual({});

@@ -10,7 +10,9 @@ import {
   type DateFilter,
   type DatePreset,
   type DatePresets,
+  toLeadsView,
   type LeadsQuery,
+  type LeadsView,
   type ParsedLeadsQuery,
   type QueryIssue,
   type TasksFilter,
@@ -123,7 +125,7 @@ const isDateField = (value: string): value is DateFilter => (DATE_FILTERS as rea
 const isDatePreset = (value: string): value is DatePreset => (DATE_PRESETS as readonly string[]).includes(value);
 
 /** Reads the `date[field]=preset` values: a preset replaces a fixed range of the same field. */
-function readDateParams(values: readonly [string, string][], query: LeadsQuery, issues: QueryIssue[]): LeadsQuery {
+function readDateParams(values: readonly [string, string][], query: LeadsView, issues: QueryIssue[]): LeadsView {
   if (!values.length) return query;
   const dates: DatePresets = {};
   for (const [field, raw] of values) {
@@ -170,17 +172,14 @@ function readTasksParam(values: readonly string[], query: LeadsQuery, issues: Qu
   return tasks;
 }
 
-/** Removes paging from a query: the table pages itself, so a view never pins a page. */
-export function toViewQuery(q: LeadsQuery): LeadsQuery {
-  const { page: _page, limit: _limit, ...view } = q;
-  return view;
-}
+/** A URL read as a view: paging is dropped (the table pages itself, so a view never pins a page). */
+export type ParsedLeadsView = { query: LeadsView; issues: QueryIssue[] };
 
 /**
  * Parses a search string (with or without '?') leniently: the valid part is the view, everything
  * else becomes an issue. Never throws, whatever the input.
  */
-export function parseViewSearch(search: string): ParsedLeadsQuery {
+export function parseViewSearch(search: string): ParsedLeadsView {
   let parsed: ParsedLeadsQuery;
   let split: SplitSearch;
   try {
@@ -196,7 +195,7 @@ export function parseViewSearch(search: string): ParsedLeadsQuery {
       issues.push({ param, reason: 'unknown-parameter', detail: 'the table loads pages itself, so a link does not pin a page' });
     }
   }
-  const query = readDateParams(split.dates, toViewQuery(parsed.query), issues);
+  const query = readDateParams(split.dates, toLeadsView(parsed.query), issues);
   readSortIssues(split.sorts, issues);
   const tasks = readTasksParam(split.tasks, query, issues);
   return { query: tasks === undefined ? query : { ...query, tasks }, issues };
@@ -204,7 +203,7 @@ export function parseViewSearch(search: string): ParsedLeadsQuery {
 
 /** The canonical search string of a view ('' for no filter), in Kommo's parameter names plus the app's `date[…]` and `tasks`. */
 export function encodeViewSearch(q: LeadsQuery): string {
-  const kommo = encodeLeadsQuery(toViewQuery(q));
+  const kommo = encodeLeadsQuery(toLeadsView(q));
   const dates = DATE_FILTERS.flatMap((field) => (q.dates?.[field] ? [`date[${field}]=${q.dates[field]}`] : []));
   return [kommo, ...dates, q.tasks === undefined ? '' : `${TASKS_PARAM}=${q.tasks}`].filter(Boolean).join('&');
 }

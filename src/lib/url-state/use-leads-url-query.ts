@@ -1,8 +1,8 @@
 // The URL is the single source of truth for the view. Components read it through this hook and
 // write it with setQuery; back/forward (popstate) and our own pushState both re-render readers.
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import type { LeadsQuery, ParsedLeadsQuery, QueryIssue } from '../../kommo/leads-query';
-import { parseViewSearch, readLocalSort, viewHref, viewSearch, withLocalSort, type LocalSort } from './leads-url-codec';
+import type { LeadsQuery, LeadsView, QueryIssue } from '../../kommo/leads-query';
+import { parseViewSearch, readLocalSort, viewHref, viewSearch, withLocalSort, type LocalSort, type ParsedLeadsView } from './leads-url-codec';
 
 const URL_CHANGE_EVENT = 'klb:urlchange';
 
@@ -27,10 +27,10 @@ function getServerSearch(): string {
 // the string is unchanged and React Query keys built from it do not churn. Bounded: back/forward
 // between a handful of views stays cached, a long session does not grow it.
 const CACHE_SIZE = 16;
-const cache = new Map<string, ParsedLeadsQuery>();
+const cache = new Map<string, ParsedLeadsView>();
 
 /** The parsed view for a search string; the same object for the same string. */
-export function parseViewSearchCached(search: string): ParsedLeadsQuery {
+export function parseViewSearchCached(search: string): ParsedLeadsView {
   const hit = cache.get(search);
   if (hit) {
     cache.delete(search);
@@ -63,7 +63,7 @@ export function navigateToView(next: LeadsQuery, options?: SetQueryOptions): voi
 }
 
 export type LeadsUrlQuery = {
-  query: LeadsQuery;
+  query: LeadsView;
   issues: QueryIssue[];
   setQuery(next: LeadsQuery, options?: SetQueryOptions): void;
 };

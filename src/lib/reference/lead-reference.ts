@@ -1,5 +1,7 @@
-// Lookups that turn a lead's ids into names. Built once per reference-data change (fetched once per
-// session); a stage is keyed by (pipeline_id, status_id) because 142/143 exist in every pipeline.
+// Lookups that turn a lead's ids into names: the one builder the table, the export and the summary
+// share. Built once per reference-data change (fetched once per session); a stage is keyed by
+// (pipeline_id, status_id) because 142/143 exist in every pipeline.
+import { stagePairKey } from '../../kommo/leads-query';
 import type {
   Account,
   Catalog,
@@ -12,17 +14,16 @@ import type {
   Tag,
   User,
 } from '../../kommo/schemas';
-import { safeTimeZone } from './lead-formatters';
+import { DEFAULT_VISIBLE_CUSTOM_FIELDS, sortCustomFields } from '../leads-list/lead-column-registry';
+import { safeTimezone } from '../url-state/account-time';
 
 export type StageInfo = { status: Status; pipeline: Pipeline };
 
 /** Lookups the table draws without: until they arrive a cell shows a quiet placeholder, not an id. */
 export type DeferredLookup = 'lossReasons' | 'tags' | 'catalogs' | 'sources' | 'customFields';
 
-export type LeadReference = {
-  account: Account;
-  currency: string;
-  timeZone: string;
+/** Id-to-entity maps of the reference data (names, colours, flags). */
+export type LeadLookups = {
   stages: Map<string, StageInfo>;
   pipelines: Map<number, Pipeline>;
   users: Map<number, User>;
@@ -33,50 +34,65 @@ export type LeadReference = {
   tags: Map<number, Tag>;
   catalogs: Map<number, Catalog>;
   sources: Map<number, Source>;
+};
+
+export type LeadReference = LeadLookups & {
+  account: Account;
+  currency: string;
+  timeZone: string;
   /** The deferred lookups not in yet (their maps are empty or, for custom fields, the first page only). */
   waiting: ReadonlySet<DeferredLookup>;
   /** The custom fields shown by default, fixed by the first page so later pages never move a column. */
   defaultCustomFieldIds: ReadonlySet<number>;
 };
 
-export type LeadReferenceInput = {
+export type LeadLookupsInput = {
+  pipelines: readonly Pipeline[];
+  users: readonly User[];
+  groups?: readonly Group[];
+  customFields?: readonly CustomFieldDefinition[];
+  lossReasons?: readonly LossReason[];
+  tags?: readonly Tag[];
+  catalogs?: readonly Catalog[];
+  sources?: readonly Source[];
+};
+
+export type LeadReferenceInput = LeadLookupsInput & {
   account: Account;
-  pipelines: Pipeline[];
-  users: User[];
-  groups: Group[];
-  customFields: CustomFieldDefinition[];
-  lossReasons?: LossReason[];
-  tags?: Tag[];
-  catalogs?: Catalog[];
-  sources?: Source[];
   /** False while only the first page of custom fields is in (default true). */
   customFieldsComplete?: boolean;
   /** The custom fields that decide the default columns (default: all of `customFields`). */
-  defaultCustomFieldsFrom?: CustomFieldDefinition[];
+  defaultCustomFieldsFrom?: readonly CustomFieldDefinition[];
 };
-
-/** Custom fields shown by default; the rest wait in the column chooser (accounts have dozens). */
-export const DEFAULT_VISIBLE_CUSTOM_FIELDS = 6;
-
-const bySortThenId = (a: CustomFieldDefinition, b: CustomFieldDefinition) => (a.sort ?? 0) - (b.sort ?? 0) || a.id - b.id;
-
-export function stageKey(pipelineId: number, statusId: number): string {
-  return `${pipelineId}:${statusId}`;
-}
 
 function byId<T extends { id: number }>(items: readonly T[] | undefined): Map<number, T> {
   return new Map((items ?? []).map((item) => [item.id, item]));
 }
 
-export function buildLeadReference(input: LeadReferenceInput): LeadReference {
+export function buildLeadLookups(input: LeadLookupsInput): LeadLookups {
   const stages = new Map<string, StageInfo>();
   for (const pipeline of input.pipelines) {
     for (const status of pipeline._embedded.statuses) {
-      stages.set(stageKey(pipeline.id, status.id), { status, pipeline });
+      stages.set(stagePairKey(pipeline.id, status.id), { status, pipeline });
     }
   }
-  const customFields = [...input.customFields].sort(bySortThenId);
-  const defaults = [...(input.defaultCustomFieldsFrom ?? input.customFields)].sort(bySortThenId).slice(0, DEFAULT_VISIBLE_CUSTOM_FIELDS);
+  const customFields = sortCustomFields(input.customFields ?? []);
+  return {
+    stages,
+    pipelines: byId(input.pipelines),
+    users: byId(input.users),
+    groups: byId(input.groups),
+    customFields,
+    customFieldsById: byId(customFields),
+    lossReasons: byId(input.lossReasons),
+    tags: byId(input.tags),
+    catalogs: byId(input.catalogs),
+    sources: byId(input.sources),
+  };
+}
+
+export function buildLeadReference(input: LeadReferenceInput): LeadReference {
+  const defaults = sortCustomFields(input.defaultCustomFieldsFrom ?? input.customFields ?? []).slice(0, DEFAULT_VISIBLE_CUSTOM_FIELDS);
   const waiting = new Set<DeferredLookup>();
   if (!input.lossReasons) waiting.add('lossReasons');
   if (!input.tags) waiting.add('tags');
@@ -87,24 +103,15 @@ export function buildLeadReference(input: LeadReferenceInput): LeadReference {
     account: input.account,
     // No currency on the account: money shows as a plain number (formatMoney's fallback), not as dollars.
     currency: input.account.currency ?? '',
-    timeZone: safeTimeZone(input.account.datetime_settings?.timezone),
-    stages,
-    pipelines: byId(input.pipelines),
-    users: byId(input.users),
+    timeZone: safeTimezone(input.account.datetime_settings?.timezone),
     // The account's users_groups name every group (0 is the main one); users' own groups fill any gap.
-    groups: byId([...input.groups, ...input.account.users_groups]),
-    customFields,
-    customFieldsById: byId(customFields),
-    lossReasons: byId(input.lossReasons),
-    tags: byId(input.tags),
-    catalogs: byId(input.catalogs),
-    sources: byId(input.sources),
+    ...buildLeadLookups({ ...input, groups: [...(input.groups ?? []), ...input.account.users_groups] }),
     waiting,
     defaultCustomFieldIds: new Set(defaults.map((f) => f.id)),
   };
 }
 
-export function findStage(ref: LeadReference, pipelineId: number | null, statusId: number | null): StageInfo | null {
+export function findStage(ref: LeadLookups, pipelineId: number | null, statusId: number | null): StageInfo | null {
   if (pipelineId === null || statusId === null) return null;
-  return ref.stages.get(stageKey(pipelineId, statusId)) ?? null;
+  return ref.stages.get(stagePairKey(pipelineId, statusId)) ?? null;
 }

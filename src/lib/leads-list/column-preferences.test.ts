@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { toLeadsView } from '../../kommo/leads-query';
 import { COLUMN_PREFERENCES_KEY, loadPreferences, moveColumn, savePreferences } from './column-preferences';
 import { buildFetchQuery, withForColumns } from './fetch-query';
-
-function memoryStorage(initial: Record<string, string> = {}): Storage {
-  const data = new Map(Object.entries(initial));
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (k) => data.get(k) ?? null,
-    key: (i) => [...data.keys()][i] ?? null,
-    removeItem: (k) => void data.delete(k),
-    setItem: (k, v) => void data.set(k, v),
-  };
-}
+import { memoryStorage } from '../../test-utils/memory-storage';
 
 describe('column preferences', () => {
   it('defaults hide the given columns', () => {
@@ -27,7 +15,12 @@ describe('column preferences', () => {
   });
   it('survives garbage and old shapes', () => {
     expect(loadPreferences(['x'], memoryStorage({ [COLUMN_PREFERENCES_KEY]: '{not json' })).visibility).toEqual({ x: false });
-    expect(loadPreferences([], memoryStorage({ [COLUMN_PREFERENCES_KEY]: '{"density":"huge","order":"a"}' }))).toEqual({ visibility: {}, order: [], sizing: {}, density: 'normal' });
+    expect(loadPreferences([], memoryStorage({ [COLUMN_PREFERENCES_KEY]: '{"density":"huge","order":"a"}' }))).toEqual({
+      visibility: {},
+      order: [],
+      sizing: {},
+      density: 'normal',
+    });
   });
   it('moves a column one step, filling in unknown ids', () => {
     expect(moveColumn([], ['a', 'b', 'c'], 'c', -1)).toEqual(['a', 'c', 'b']);
@@ -43,7 +36,9 @@ describe('fetch query', () => {
     expect(withForColumns(undefined, [])).toEqual([]);
   });
   it('keeps filters, order and only_deleted, drops paging', () => {
-    const q = buildFetchQuery({ with: ['only_deleted'], page: 3, order: { field: 'id', direction: 'desc' }, filter: { price: 5 } }, ['catalog_elements']);
+    const q = buildFetchQuery(toLeadsView({ with: ['only_deleted'], page: 3, order: { field: 'id', direction: 'desc' }, filter: { price: 5 } }), [
+      'catalog_elements',
+    ]);
     expect(q).toEqual({ with: ['only_deleted', 'catalog_elements'], order: { field: 'id', direction: 'desc' }, filter: { price: 5 } });
     expect(buildFetchQuery({ query: 'x' }, [])).toEqual({ query: 'x' });
   });
