@@ -6,7 +6,7 @@ import { renderWithProviders } from '../../test-utils/render';
 import { COLUMN_PREFERENCES_KEY, loadPreferences } from '../../lib/leads-list/column-preferences';
 import { DEFAULT_HIDDEN_COLUMNS } from '../../lib/leads-list/lead-column-registry';
 import { visibleColumnIds } from '../../lib/leads-list/visible-column-ids';
-import { BASE_COLUMNS } from './leads-columns';
+import { BASE_COLUMNS } from './columns/leads-columns';
 import { leadsTableMessages } from './leads-table-messages';
 import { LeadsTable } from './leads-table';
 

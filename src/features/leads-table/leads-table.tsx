@@ -18,23 +18,23 @@ import { encodeViewSearch, formatLocalSort, type LocalSort } from '../../lib/url
 import { useLeadsUrlQuery, useLocalSort, type LeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 // Issue 16 seam: a view answered by the local copy carries its whole count and price sum.
 import { localChunkInfo } from '../../lib/local-copy/local-list-chunk';
-import { ColumnChooser } from './column-chooser';
-import { columnLabel } from './column-label';
+import { ColumnChooser } from './columns/column-chooser';
+import { columnLabel } from './columns/column-label';
 import { moveColumn, ROW_HEIGHTS } from '../../lib/leads-list/column-preferences';
 import { defaultCustomFieldVisibility, EXPAND_COLUMN_ID, PINNED_COLUMN_ID } from '../../lib/leads-list/lead-column-registry';
 import { useLeadsListQuery } from '../../lib/leads-list/use-leads-list-query';
 import type { LeadReference } from '../../lib/reference/lead-reference';
-import { BASE_COLUMNS, buildCustomFieldColumns } from './leads-columns';
-import { LeadsErrorView } from './leads-error-view';
-import { LeadsStatusLine } from './leads-status-line';
-import { LeadsTableBody } from './leads-table-body';
-import type { HeaderSorting } from './leads-table-header';
-import { firstSortDirection, isLocallySortable, sortLeads } from './local-sort';
-import { LocalSortNote } from './local-sort-note';
+import { BASE_COLUMNS, buildCustomFieldColumns } from './columns/leads-columns';
+import { LeadsErrorView } from './states/leads-error-view';
+import { LeadsStatusLine } from './states/leads-status-line';
+import { LeadsTableBody } from './grid/leads-table-body';
+import type { HeaderSorting } from './grid/leads-table-header';
+import { firstSortDirection, isLocallySortable, sortLeads } from './sorting/local-sort';
+import { LocalSortNote } from './sorting/local-sort-note';
 import { leadsTableFeatures } from './leads-table-features';
 import { leadsTableMessages, type LeadsTableT } from './leads-table-messages';
-import { LeadsEmptyState, LeadsTableSkeleton } from './leads-table-states';
-import { useColumnPreferences, type ColumnPreferencesState } from './use-column-preferences';
+import { LeadsEmptyState, LeadsTableSkeleton } from './states/leads-table-states';
+import { useColumnPreferences, type ColumnPreferencesState } from './columns/use-column-preferences';
 import { useLeadReference } from './use-lead-reference';
 
 const EMPTY_LEADS: Lead[] = [];

@@ -35,8 +35,8 @@ import { createKommoClient } from '../../lib/api/kommo-client';
 import { KommoClientProvider } from '../../lib/api/kommo-client-context';
 import { fetchLeadsPage } from '../../lib/api/leads-fetchers';
 import { fetchAccount, fetchPipelines, fetchSources, fetchTags, fetchUsers } from '../../lib/api/reference-fetchers';
-import { CustomFieldValue } from './custom-field-value';
-import { formatDate, formatDateTime, formatMoney } from './lead-formatters';
+import { CustomFieldValue } from './cells/custom-field-value';
+import { formatDate, formatDateTime, formatMoney } from './cells/lead-formatters';
 import { buildLeadReference, findStage } from '../../lib/reference/lead-reference';
 import { leadsTableMessages, type LeadsTableT } from './leads-table-messages';
 

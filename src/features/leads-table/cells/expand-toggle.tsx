@@ -1,0 +1,34 @@
+import type { Row } from '@tanstack/react-table';
+import type { Lead } from '../../../kommo/schemas';
+import { leadTitle } from './lead-cells';
+import { useLeadsTableContext } from '../leads-table-context';
+import type { LeadsTableFeatures } from '../leads-table-features';
+import classes from '../leads-table.module.css';
+
+export function expandedPanelId(leadId: number): string {
+  return `lead-panel-${leadId}`;
+}
+
+export function ExpandToggle({ row }: { row: Row<LeadsTableFeatures, Lead> }) {
+  const { t } = useLeadsTableContext();
+  const expanded = row.getIsExpanded();
+  const name = leadTitle(row.original, () => t('untitledLead', { id: row.original.id }));
+  return (
+    // A plain button, not Mantine's ActionIcon: one is mounted per visible row on every scroll step.
+    <button
+      type="button"
+      className={classes.toggle}
+      data-expanded={expanded || undefined}
+      // The grid handles Enter/Space on the active row: one tab stop for the whole grid, not one per row.
+      tabIndex={-1}
+      aria-expanded={expanded}
+      aria-controls={expanded ? expandedPanelId(row.original.id) : undefined}
+      aria-label={expanded ? t('collapseRow', { name }) : t('expandRow', { name })}
+      onClick={() => row.toggleExpanded()}
+    >
+      <span aria-hidden="true" className={classes.toggleIcon}>
+        ▶
+      </span>
+    </button>
+  );
+}

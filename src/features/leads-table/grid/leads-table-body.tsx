@@ -1,0 +1,130 @@
+// The scroll container of the grid: the row window, the column window and keyboard navigation are
+// hooks of their own (use-row-window, use-column-window, use-grid-keyboard); this composes them,
+// fetches the entities of the pages in view and renders the header and the rows.
+import type { Row } from '@tanstack/react-table';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Lead } from '../../../kommo/schemas';
+import { LeadsTableContext, type LeadsTableContextValue } from '../leads-table-context';
+import type { LeadsTableFeatures } from '../leads-table-features';
+import { LeadsTableHeader, type HeaderSorting, type LeadsTableHeaderProps } from './leads-table-header';
+import { LeadsTableRow, rowDomId } from './leads-table-row';
+import classes from '../leads-table.module.css';
+import { useColumnWindow } from './use-column-window';
+import { useGridKeyboard } from './use-grid-keyboard';
+import { usePageEntities } from './use-page-entities';
+import { HEADER_HEIGHT, PANEL_HEIGHT, useRowWindow } from './use-row-window';
+
+export type LeadsTableBodyProps = {
+  rows: Row<LeadsTableFeatures, Lead>[];
+  headers: LeadsTableHeaderProps['headers'];
+  totalWidth: number;
+  /** Changes whenever visible columns, their order or sizes change: the per-column cell layout is recomputed. */
+  layoutKey: string;
+  rowHeight: number;
+  /** Leads of each loaded page, and the index of each page's first row. */
+  pages: readonly (readonly Lead[])[];
+  pageStarts: readonly number[];
+  expandedIds: ReadonlySet<string>;
+  ariaRowCount: number;
+  canLoadMore: boolean;
+  loadMore: () => void;
+  /** Changes when the list's order or filters change: the view returns to the first row. */
+  resetKey: string;
+  sorting: HeaderSorting;
+  needContacts: boolean;
+  needCompanies: boolean;
+  context: Omit<LeadsTableContextValue, 'entities'>;
+};
+
+function pageOf(pageStarts: readonly number[], index: number): number {
+  let lo = 0;
+  let hi = pageStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((pageStarts[mid] ?? 0) <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function LeadsTableBody(props: LeadsTableBodyProps) {
+  const { rows, rowHeight, expandedIds, pages, pageStarts, canLoadMore, loadMore, resetKey } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [activeIndex, setActiveIndex] = useState(0);
+  const { virtualizer, items, firstIndex, lastIndex } = useRowWindow({ scrollRef, rows, rowHeight, expandedIds, activeIndex, canLoadMore, loadMore });
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+    setActiveIndex(0);
+  }, [resetKey]);
+
+  const firstPage = pageOf(pageStarts, firstIndex);
+  const lastPage = pageOf(pageStarts, lastIndex);
+  const pagesInView = useMemo(() => pages.slice(firstPage, lastPage + 1), [pages, firstPage, lastPage]);
+  const entities = usePageEntities(pagesInView, props.needContacts, props.needCompanies);
+  const contextValue = useMemo(() => ({ ...props.context, entities }), [props.context, entities]);
+  const { layouts, colStart, colEnd, handleFocus, handleBlur } = useColumnWindow({ scrollRef, headers: props.headers, layoutKey: props.layoutKey, rowHeight });
+  const { handleKeyDown } = useGridKeyboard({ scrollRef, rows, rowHeight, virtualizer, activeIndex, setActiveIndex });
+
+  // The body re-renders on every scrolled frame; the header only when its own inputs change.
+  const { headers, totalWidth, sorting } = props;
+  const { t } = props.context;
+  const header = useMemo(
+    () => (
+      <LeadsTableHeader headers={headers} layout={layouts} height={HEADER_HEIGHT} width={totalWidth} sorting={sorting} t={t} />
+    ),
+    [headers, layouts, totalWidth, sorting, t],
+  );
+
+  const activeRow = rows[Math.min(activeIndex, rows.length - 1)];
+  return (
+    <LeadsTableContext.Provider value={contextValue}>
+      {/* The frame draws the grid's focus ring above the cells: the scroller's own ring is painted under its content. */}
+      <div className={classes.frame}>
+        <div
+          ref={scrollRef}
+          role="grid"
+          aria-label={props.context.t('gridLabel')}
+          aria-rowcount={props.ariaRowCount}
+          aria-colcount={layouts.count}
+          aria-activedescendant={activeRow ? rowDomId(activeRow.original.id) : undefined}
+          tabIndex={0}
+          data-testid="leads-scroll"
+          className={classes.scroll}
+          onKeyDown={handleKeyDown}
+          onFocus={handleFocus}
+          onBlur={handleBlur}
+        >
+          {header}
+          <div role="rowgroup" className={classes.rows} style={{ height: virtualizer.getTotalSize(), width: props.totalWidth }}>
+            {items.map((item) => {
+              const row = rows[item.index];
+              if (!row) return null;
+              const page = pageOf(pageStarts, item.index);
+              return (
+                <LeadsTableRow
+                  key={row.id}
+                  row={row}
+                  index={item.index}
+                  start={item.start - HEADER_HEIGHT}
+                  rowHeight={rowHeight}
+                  panelHeight={PANEL_HEIGHT}
+                  width={props.totalWidth}
+                  expanded={expandedIds.has(row.id)}
+                  active={item.index === activeIndex}
+                  layouts={layouts}
+                  colStart={colStart}
+                  colEnd={colEnd}
+                  pageLeads={pages[page] ?? EMPTY_PAGE}
+                  onActivate={setActiveIndex}
+                />
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </LeadsTableContext.Provider>
+  );
+}
+
+const EMPTY_PAGE: readonly Lead[] = [];

@@ -1,0 +1,84 @@
+// One virtual row: fixed height cells, plus the expanded panel as a fixed-size extra line inside the
+// same row (the virtualizer's size for this index grows by the panel's height once, on toggle).
+import { FlexRender, type Row } from '@tanstack/react-table';
+import { Fragment, memo } from 'react';
+import type { Lead } from '../../../kommo/schemas';
+import { LeadExpandedPanel } from '../panel/lead-expanded-panel';
+import type { LeadsTableFeatures } from '../leads-table-features';
+import { renderedColumnIds, spacerWidths, type CellLayout, type ColumnLayout } from './column-layout';
+import classes from '../leads-table.module.css';
+
+export function rowDomId(leadId: number): string {
+  return `lead-row-${leadId}`;
+}
+
+const FALLBACK_LAYOUT: CellLayout = { className: classes.cell ?? '', style: {}, colIndex: 0 };
+
+export type LeadsTableRowProps = {
+  row: Row<LeadsTableFeatures, Lead>;
+  index: number;
+  start: number;
+  rowHeight: number;
+  panelHeight: number;
+  width: number;
+  expanded: boolean;
+  active: boolean;
+  /** Per-column cell classes and geometry; a new object whenever visible columns, order, sizes or density change. */
+  layouts: ColumnLayout;
+  /** The rendered center columns (primitives, so a vertical scroll keeps the memo of rows in view). */
+  colStart: number;
+  colEnd: number;
+  /** The leads of this row's loaded page: the panel fetches contacts for the whole page at once. */
+  pageLeads: readonly Lead[];
+  onActivate: (index: number) => void;
+};
+
+export const LeadsTableRow = memo(function LeadsTableRow({
+  row,
+  index,
+  start,
+  rowHeight,
+  panelHeight,
+  width,
+  expanded,
+  active,
+  layouts,
+  colStart,
+  colEnd,
+  pageLeads,
+  onActivate,
+}: LeadsTableRowProps) {
+  const cellsById = row.getAllCellsByColumnId();
+  const range = { colStart, colEnd };
+  const ids = renderedColumnIds(layouts, range);
+  const spacers = spacerWidths(layouts, range);
+  const pinnedCount = layouts.pinnedIds.length;
+  return (
+    <div
+      role="row"
+      id={rowDomId(row.original.id)}
+      aria-rowindex={index + 2}
+      data-index={index}
+      className={active ? `${classes.row} ${classes.active}` : classes.row}
+      style={{ transform: `translateY(${start}px)`, height: expanded ? rowHeight + panelHeight : rowHeight, width }}
+      onClick={() => onActivate(index)}
+    >
+      {ids.map((id, i) => {
+        const cell = cellsById[id];
+        if (!cell) return null;
+        const layout = layouts.byId.get(id) ?? FALLBACK_LAYOUT;
+        return (
+          <Fragment key={cell.id}>
+            {i === pinnedCount && spacers.left > 0 ? <div className={classes.spacer} style={{ width: spacers.left }} /> : null}
+            <div role="gridcell" aria-colindex={layout.colIndex} data-col={id} className={layout.className} style={layout.style}>
+              <FlexRender cell={cell} />
+            </div>
+          </Fragment>
+        );
+      })}
+      {/* Fills the line, so the panel always starts a line of its own, whatever range is rendered. */}
+      {expanded && spacers.right > 0 ? <div className={classes.spacer} style={{ width: spacers.right }} /> : null}
+      {expanded ? <LeadExpandedPanel lead={row.original} pageLeads={pageLeads} height={panelHeight} colSpan={layouts.count} /> : null}
+    </div>
+  );
+});

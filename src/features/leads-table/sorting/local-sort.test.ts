@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { leadSchema, type Lead, type LeadWire } from '../../../kommo/schemas';
+import { buildLeadReference } from '../../../lib/reference/lead-reference';
+import { firstSortDirection, isLocallySortable, sortLeads } from './local-sort';
+
+const reference = buildLeadReference({
+  account: { id: 1, name: 'Acme', subdomain: 'acme', currency: 'USD', datetime_settings: { timezone: 'UTC' }, users_groups: [] },
+  pipelines: [
+    {
+      id: 1,
+      name: 'Sales',
+      sort: 1,
+      is_main: true,
+      is_archive: false,
+      _embedded: {
+        statuses: [
+          { id: 10, name: 'Negotiation', sort: 20, color: '#fff', type: 0, pipeline_id: 1 },
+          { id: 11, name: 'First contact', sort: 10, color: '#fff', type: 0, pipeline_id: 1 },
+        ],
+      },
+    },
+  ],
+  users: [
+    { id: 5, name: 'Zoe', rights: { is_active: true } },
+    { id: 6, name: 'adam', rights: { is_active: true } },
+  ],
+  groups: [],
+  customFields: [
+    { id: 100, name: 'Budget', type: 'numeric', sort: 1, enums: [] },
+    { id: 101, name: 'City', type: 'text', sort: 2, enums: [] },
+  ],
+});
+
+const lead = (wire: Partial<LeadWire> & { id: number }): Lead => leadSchema.parse({ updated_at: 1, ...wire });
+const LEADS = [
+  lead({ id: 1, name: 'b', price: 300, status_id: 10, pipeline_id: 1, responsible_user_id: 5, custom_fields_values: [{ field_id: 100, values: [{ value: '9' }] }] }),
+  lead({ id: 2, name: 'A', price: null, status_id: 11, pipeline_id: 1, responsible_user_id: 6, custom_fields_values: [{ field_id: 100, values: [{ value: '10' }] }, { field_id: 101, values: [{ value: 'Lima' }] }] }),
+  lead({ id: 3, name: 'c', price: 1000, status_id: 11, pipeline_id: 1, responsible_user_id: null }),
+];
+const ids = (leads: Lead[]) => leads.map((l) => l.id);
+
+describe('sortLeads', () => {
+  it('sorts by price as numbers, empty prices last in both directions', () => {
+    expect(ids(sortLeads(LEADS, { column: 'price', direction: 'desc' }, reference, 'en'))).toEqual([3, 1, 2]);
+    expect(ids(sortLeads(LEADS, { column: 'price', direction: 'asc' }, reference, 'en'))).toEqual([1, 3, 2]);
+  });
+
+  it('sorts a numeric custom field by number, not text (10 after 9), and a text field alphabetically', () => {
+    expect(ids(sortLeads(LEADS, { column: 'cf_100', direction: 'asc' }, reference, 'en'))).toEqual([1, 2, 3]);
+    expect(ids(sortLeads(LEADS, { column: 'cf_100', direction: 'desc' }, reference, 'en'))).toEqual([2, 1, 3]);
+    expect(ids(sortLeads(LEADS, { column: 'cf_101', direction: 'asc' }, reference, 'en'))[0]).toBe(2);
+  });
+
+  it('sorts names case-insensitively, users by name, stages by their place in the pipeline', () => {
+    expect(ids(sortLeads(LEADS, { column: 'name', direction: 'asc' }, reference, 'en'))).toEqual([2, 1, 3]);
+    expect(ids(sortLeads(LEADS, { column: 'responsible', direction: 'asc' }, reference, 'en'))).toEqual([2, 1, 3]);
+    // First contact (sort 10) before Negotiation (sort 20); ties keep the loaded order.
+    expect(ids(sortLeads(LEADS, { column: 'stage', direction: 'asc' }, reference, 'en'))).toEqual([2, 3, 1]);
+  });
+
+  it('never changes the list it is given', () => {
+    const copy = [...LEADS];
+    sortLeads(LEADS, { column: 'price', direction: 'desc' }, reference, 'en');
+    expect(LEADS).toEqual(copy);
+  });
+
+  it('starts names A to Z and amounts largest first; contact and company are not sortable', () => {
+    expect(firstSortDirection('name', reference)).toBe('asc');
+    expect(firstSortDirection('price', reference)).toBe('desc');
+    expect(firstSortDirection('cf_100', reference)).toBe('desc');
+    expect(firstSortDirection('cf_101', reference)).toBe('asc');
+    expect(isLocallySortable('main_contact')).toBe(false);
+    expect(isLocallySortable('cf_100')).toBe(true);
+  });
+});

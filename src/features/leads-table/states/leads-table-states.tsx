@@ -1,0 +1,30 @@
+// The table's non-data states: a skeleton on first load, an empty result with a hint about filters.
+import { Skeleton, Stack, Text, Title } from '@mantine/core';
+import type { LeadsTableT } from '../leads-table-messages';
+
+const SKELETON_ROWS = Array.from({ length: 12 }, (_, i) => i);
+
+export function LeadsTableSkeleton({ label, showLabel = false }: { label: string; showLabel?: boolean }) {
+  return (
+    <Stack gap={6} p="sm" aria-busy="true" aria-label={label} role="status">
+      {showLabel ? (
+        <Text size="sm" c="dimmed">
+          {label}
+        </Text>
+      ) : null}
+      <Skeleton height={32} />
+      {SKELETON_ROWS.map((i) => (
+        <Skeleton key={i} height={28} width={`${85 + ((i * 7) % 15)}%`} />
+      ))}
+    </Stack>
+  );
+}
+
+export function LeadsEmptyState({ t }: { t: LeadsTableT }) {
+  return (
+    <Stack align="center" justify="center" p="xl" gap="xs" role="status">
+      <Title order={3}>{t('emptyTitle')}</Title>
+      <Text>{t('emptyHint')}</Text>
+    </Stack>
+  );
+}
