@@ -32,6 +32,12 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', DEMO_FAULTS: '1', FRAME_ANCESTORS: `https://*.kommo.com https://*.amocrm.com https://*.amocrm.ru http://localhost:${standinPort}` },
+    env: {
+      ...(process.env as Record<string, string>),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DEMO_FAULTS: '1',
+      FRAME_ANCESTORS: `https://*.kommo.com https://*.amocrm.com https://*.amocrm.ru http://localhost:${standinPort}`,
+    },
   },
 });

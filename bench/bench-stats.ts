@@ -28,7 +28,13 @@ export type ScrollFigures = {
   durationMs: number;
 };
 
-export function scrollFigures(frameMs: readonly number[], longTasks: readonly LongTaskEntry[], scrolledPx: number, durationMs: number, complete: boolean): ScrollFigures {
+export function scrollFigures(
+  frameMs: readonly number[],
+  longTasks: readonly LongTaskEntry[],
+  scrolledPx: number,
+  durationMs: number,
+  complete: boolean,
+): ScrollFigures {
   return {
     frames: frameMs.length,
     complete,

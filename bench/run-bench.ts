@@ -83,7 +83,12 @@ function log(message: string) {
 
 async function launchBrowser(): Promise<{ browser: Browser; executable: string }> {
   const useSystem = existsSync(SYSTEM_CHROMIUM);
-  const browser = await chromium.launch({ executablePath: useSystem ? SYSTEM_CHROMIUM : undefined, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+  const browser = await chromium.launch({
+    executablePath: useSystem ? SYSTEM_CHROMIUM : undefined,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    timeout: 60_000,
+  });
   return { browser, executable: useSystem ? SYSTEM_CHROMIUM : "Playwright's chromium" };
 }
 
@@ -211,7 +216,9 @@ async function measureApp(
     const allLoaded = step.status.includes(ALL_LOADED_TEXT);
     const loadedLeads = parseLoaded(step.status);
     const requestsUntilLoaded = { ...requestsByPath };
-    log(`app ${demoLeads}: ${allLoaded ? 'all' : 'NOT all'} loaded (${loadedLeads}) at ${Math.round(step.now)} ms; requests ${JSON.stringify(requestsUntilLoaded)}`);
+    log(
+      `app ${demoLeads}: ${allLoaded ? 'all' : 'NOT all'} loaded (${loadedLeads}) at ${Math.round(step.now)} ms; requests ${JSON.stringify(requestsUntilLoaded)}`,
+    );
 
     const rowsInDomAtTop = (await page.evaluate(countRowsScript(APP_SCROLL_SELECTOR, APP_ROW_SELECTOR, 0))) as number;
     const rowsInDomMidway = (await page.evaluate(countRowsScript(APP_SCROLL_SELECTOR, APP_ROW_SELECTOR, 30_000))) as number;
@@ -223,7 +230,11 @@ async function measureApp(
       await cdp.send('HeapProfiler.collectGarbage');
       const usage = await cdp.send('Runtime.getHeapUsage');
       const performanceMemory = (await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : null')) as number | null;
-      heap = { usedMB: round(usage.usedSize / MB), totalMB: round(usage.totalSize / MB), performanceMemoryMB: performanceMemory === null ? null : round(performanceMemory / MB) };
+      heap = {
+        usedMB: round(usage.usedSize / MB),
+        totalMB: round(usage.totalSize / MB),
+        performanceMemoryMB: performanceMemory === null ? null : round(performanceMemory / MB),
+      };
       await cdp.detach();
       log(`app ${demoLeads}: heap ${heap.usedMB} MB used after GC`);
     }
@@ -249,21 +260,48 @@ async function measureApp(
   }
 }
 
-type ReferenceRun = { view: 'mantine' | 'aggrid'; leads: number; requests: number; loadAndRenderMs: number; rowsInDom: number; scroll: ScrollFigures };
+type ReferenceRun = {
+  view: 'mantine' | 'aggrid';
+  leads: number;
+  requests: number;
+  loadAndRenderMs: number;
+  rowsInDom: number;
+  scroll: ScrollFigures;
+};
 
-async function measureReference(browser: Browser, server: BenchServer, view: ReferenceRun['view'], leads: number, timeoutMs: number): Promise<ReferenceRun> {
+async function measureReference(
+  browser: Browser,
+  server: BenchServer,
+  view: ReferenceRun['view'],
+  leads: number,
+  timeoutMs: number,
+): Promise<ReferenceRun> {
   const { context, page } = await newPage(browser);
-  const [scrollSelector, rowSelector] = view === 'aggrid' ? [AG_GRID_SCROLL_SELECTOR, AG_GRID_ROW_SELECTOR] : [MANTINE_SCROLL_SELECTOR, MANTINE_ROW_SELECTOR];
+  const [scrollSelector, rowSelector] =
+    view === 'aggrid' ? [AG_GRID_SCROLL_SELECTOR, AG_GRID_ROW_SELECTOR] : [MANTINE_SCROLL_SELECTOR, MANTINE_ROW_SELECTOR];
   try {
     await page.goto(`${server.baseUrl}${REFERENCE_PATH}?view=${view}&leads=${leads}`, { waitUntil: 'commit', timeout: 30_000 });
-    await pollUntil(page, "document.documentElement.dataset.benchReady === 'true' || document.documentElement.dataset.benchError !== undefined", timeoutMs, 250, `reference ${view}`);
+    await pollUntil(
+      page,
+      "document.documentElement.dataset.benchReady === 'true' || document.documentElement.dataset.benchError !== undefined",
+      timeoutMs,
+      250,
+      `reference ${view}`,
+    );
     const data = (await page.evaluate('({ ...document.documentElement.dataset })')) as Record<string, string | undefined>;
     if (data.benchError !== undefined) throw new Error(`reference ${view}: ${data.benchError}`);
     const rowsInDom = (await page.evaluate(countRowsScript(scrollSelector, rowSelector, 0))) as number;
     log(`${view}: ${data.benchLeads} leads rendered after ${data.benchLoadMs} ms; ${rowsInDom} rows in the DOM`);
     const scroll = await runScroll(page, scrollSelector);
     log(`${view}: scroll p50 ${scroll.p50FrameMs} ms, p95 ${scroll.p95FrameMs} ms, ${scroll.longTasks} long tasks`);
-    return { view, leads: Number(data.benchLeads), requests: Number(data.benchRequests), loadAndRenderMs: Number(data.benchLoadMs), rowsInDom, scroll };
+    return {
+      view,
+      leads: Number(data.benchLeads),
+      requests: Number(data.benchRequests),
+      loadAndRenderMs: Number(data.benchLoadMs),
+      rowsInDom,
+      scroll,
+    };
   } finally {
     await context.close();
   }
@@ -290,7 +328,13 @@ async function interleavedScroll(browser: Browser, server: BenchServer, appPage:
   const { context, page: agPage } = await newPage(browser);
   try {
     await agPage.goto(`${server.baseUrl}${REFERENCE_PATH}?view=aggrid&leads=${LARGE}`, { waitUntil: 'commit', timeout: 30_000 });
-    await pollUntil(agPage, "document.documentElement.dataset.benchReady === 'true' || document.documentElement.dataset.benchError !== undefined", TIMEOUTS.referenceLargeMs, 250, 'reference aggrid (interleaved)');
+    await pollUntil(
+      agPage,
+      "document.documentElement.dataset.benchReady === 'true' || document.documentElement.dataset.benchError !== undefined",
+      TIMEOUTS.referenceLargeMs,
+      250,
+      'reference aggrid (interleaved)',
+    );
     const app: ScrollFigures[] = [];
     const agGrid: ScrollFigures[] = [];
     for (let run = 0; run < INTERLEAVED_RUNS; run++) {
@@ -298,7 +342,9 @@ async function interleavedScroll(browser: Browser, server: BenchServer, appPage:
       app.push(await runScroll(appPage, APP_SCROLL_SELECTOR));
       await agPage.bringToFront();
       agGrid.push(await runScroll(agPage, AG_GRID_SCROLL_SELECTOR));
-      log(`interleaved run ${run + 1}: app p95 ${app[run]?.p95FrameMs} ms (${app[run]?.longTasks} long tasks), AG Grid p95 ${agGrid[run]?.p95FrameMs} ms (${agGrid[run]?.longTasks})`);
+      log(
+        `interleaved run ${run + 1}: app p95 ${app[run]?.p95FrameMs} ms (${app[run]?.longTasks} long tasks), AG Grid p95 ${agGrid[run]?.p95FrameMs} ms (${agGrid[run]?.longTasks})`,
+      );
     }
     return {
       app,
@@ -312,7 +358,12 @@ async function interleavedScroll(browser: Browser, server: BenchServer, appPage:
   }
 }
 
-function tableTargets(small: AppRun, large: AppRun & { scroll: ScrollFigures }, agGrid: ReferenceRun, interleaved: InterleavedScroll | undefined): Target[] {
+function tableTargets(
+  small: AppRun,
+  large: AppRun & { scroll: ScrollFigures },
+  agGrid: ReferenceRun,
+  interleaved: InterleavedScroll | undefined,
+): Target[] {
   const heapMB = large.heap?.usedMB ?? Number.NaN;
   const complete = large.scroll.complete ? '' : ` (only ${large.scroll.frames} frames in ${SCROLL_RUN_MAX_MS / 1000} s)`;
   const issue15: Target[] = interleaved
@@ -333,9 +384,24 @@ function tableTargets(small: AppRun, large: AppRun & { scroll: ScrollFigures }, 
     : [];
   return [
     ...issue15,
-    { name: 'scroll p95 frame, 100,000 leads', target: '<= 16.7 ms', actual: `${large.scroll.p95FrameMs} ms${complete}`, pass: large.scroll.complete && large.scroll.p95FrameMs <= 16.7 },
-    { name: 'long tasks while scrolling, 100,000 leads', target: '0', actual: `${large.scroll.longTasks}${complete}`, pass: large.scroll.complete && large.scroll.longTasks === 0 },
-    { name: 'scroll p95 vs AG Grid (same run)', target: `<= ${agGrid.scroll.p95FrameMs} ms`, actual: `${large.scroll.p95FrameMs} ms`, pass: large.scroll.p95FrameMs <= agGrid.scroll.p95FrameMs },
+    {
+      name: 'scroll p95 frame, 100,000 leads',
+      target: '<= 16.7 ms',
+      actual: `${large.scroll.p95FrameMs} ms${complete}`,
+      pass: large.scroll.complete && large.scroll.p95FrameMs <= 16.7,
+    },
+    {
+      name: 'long tasks while scrolling, 100,000 leads',
+      target: '0',
+      actual: `${large.scroll.longTasks}${complete}`,
+      pass: large.scroll.complete && large.scroll.longTasks === 0,
+    },
+    {
+      name: 'scroll p95 vs AG Grid (same run)',
+      target: `<= ${agGrid.scroll.p95FrameMs} ms`,
+      actual: `${large.scroll.p95FrameMs} ms`,
+      pass: large.scroll.p95FrameMs <= agGrid.scroll.p95FrameMs,
+    },
     { name: 'JS heap after GC, 100,000 leads', target: '< 300 MB', actual: `${heapMB} MB`, pass: heapMB < 300 },
     {
       name: 'rows in the DOM, 10,000 vs 100,000',
@@ -343,7 +409,12 @@ function tableTargets(small: AppRun, large: AppRun & { scroll: ScrollFigures }, 
       actual: `${small.rowsInDomAtTop} vs ${large.rowsInDomAtTop} (top), ${small.rowsInDomMidway} vs ${large.rowsInDomMidway} (midway)`,
       pass: small.rowsInDomAtTop === large.rowsInDomAtTop && small.rowsInDomMidway === large.rowsInDomMidway,
     },
-    { name: 'all pages loaded into the table', target: '10,000 and 100,000', actual: `${small.loadedLeads} and ${large.loadedLeads}`, pass: small.allLoaded && large.allLoaded && small.loadedLeads === SMALL && large.loadedLeads === LARGE },
+    {
+      name: 'all pages loaded into the table',
+      target: '10,000 and 100,000',
+      actual: `${small.loadedLeads} and ${large.loadedLeads}`,
+      pass: small.allLoaded && large.allLoaded && small.loadedLeads === SMALL && large.loadedLeads === LARGE,
+    },
   ];
 }
 
@@ -360,18 +431,30 @@ function printTable(report: TableReport) {
   ];
   console.log('');
   console.log(`Scrolling ${SCROLL.step} px a frame for ${SCROLL.frames} frames (frame cap off):`);
-  console.log(`  ${pad('', 48)}${pad('p50', 9)}${pad('p95', 9)}${pad('max', 9)}${pad('>16.7ms', 9)}${pad('long tasks', 12)}${pad('TBT', 10)}scrolled`);
+  console.log(
+    `  ${pad('', 48)}${pad('p50', 9)}${pad('p95', 9)}${pad('max', 9)}${pad('>16.7ms', 9)}${pad('long tasks', 12)}${pad('TBT', 10)}scrolled`,
+  );
   for (const [name, s] of rows) {
     if (!s) continue;
-    console.log(`  ${pad(name, 48)}${pad(`${s.p50FrameMs}`, 9)}${pad(`${s.p95FrameMs}`, 9)}${pad(`${s.maxFrameMs}`, 9)}${pad(`${s.framesOver16_7Ms}`, 9)}${pad(`${s.longTasks}`, 12)}${pad(`${s.totalBlockingTimeMs}`, 10)}${s.scrolledPx} px${s.complete ? '' : ` (cut at ${s.frames} frames)`}`);
+    console.log(
+      `  ${pad(name, 48)}${pad(`${s.p50FrameMs}`, 9)}${pad(`${s.p95FrameMs}`, 9)}${pad(`${s.maxFrameMs}`, 9)}${pad(`${s.framesOver16_7Ms}`, 9)}${pad(`${s.longTasks}`, 12)}${pad(`${s.totalBlockingTimeMs}`, 10)}${s.scrolledPx} px${s.complete ? '' : ` (cut at ${s.frames} frames)`}`,
+    );
   }
   const { small, large } = report.app;
   console.log('');
-  console.log(`Rows in the DOM: ${small.rowsInDomAtTop} (top) / ${small.rowsInDomMidway} (midway) with ${SMALL.toLocaleString('en-US')} leads, ${large.rowsInDomAtTop} / ${large.rowsInDomMidway} with ${LARGE.toLocaleString('en-US')}; AG Grid ${report.references.agGrid.rowsInDom}, Mantine table ${report.references.mantine.rowsInDom}`);
-  console.log(`First rows visible: ${small.firstRowsVisibleMs} ms (${SMALL.toLocaleString('en-US')}), ${large.firstRowsVisibleMs} ms (${LARGE.toLocaleString('en-US')}) from navigation`);
-  console.log(`All pages in the table (${large.loadMethod}): ${small.loadedLeads} leads at ${round(small.allLoadedMs / 1000)} s, ${large.loadedLeads} at ${round(large.allLoadedMs / 1000)} s after navigation${large.allLoaded ? '' : ' (NOT all: time bound hit)'}`);
+  console.log(
+    `Rows in the DOM: ${small.rowsInDomAtTop} (top) / ${small.rowsInDomMidway} (midway) with ${SMALL.toLocaleString('en-US')} leads, ${large.rowsInDomAtTop} / ${large.rowsInDomMidway} with ${LARGE.toLocaleString('en-US')}; AG Grid ${report.references.agGrid.rowsInDom}, Mantine table ${report.references.mantine.rowsInDom}`,
+  );
+  console.log(
+    `First rows visible: ${small.firstRowsVisibleMs} ms (${SMALL.toLocaleString('en-US')}), ${large.firstRowsVisibleMs} ms (${LARGE.toLocaleString('en-US')}) from navigation`,
+  );
+  console.log(
+    `All pages in the table (${large.loadMethod}): ${small.loadedLeads} leads at ${round(small.allLoadedMs / 1000)} s, ${large.loadedLeads} at ${round(large.allLoadedMs / 1000)} s after navigation${large.allLoaded ? '' : ' (NOT all: time bound hit)'}`,
+  );
   console.log(`JS heap after GC with ${large.loadedLeads} leads loaded: ${large.heap?.usedMB} MB used (${large.heap?.totalMB} MB allocated)`);
-  console.log(`References loaded and rendered: AG Grid ${report.references.agGrid.leads} leads in ${round(report.references.agGrid.loadAndRenderMs / 1000)} s; Mantine ${report.references.mantine.leads} rows in ${round(report.references.mantine.loadAndRenderMs / 1000)} s`);
+  console.log(
+    `References loaded and rendered: AG Grid ${report.references.agGrid.leads} leads in ${round(report.references.agGrid.loadAndRenderMs / 1000)} s; Mantine ${report.references.mantine.leads} rows in ${round(report.references.mantine.loadAndRenderMs / 1000)} s`,
+  );
   console.log('');
   console.log('Targets (issues 3 and 15):');
   for (const t of report.targets) console.log(`  ${t.pass ? 'PASS' : 'FAIL'}  ${pad(t.name, 44)} target ${pad(t.target, 14)} measured ${t.actual}`);
@@ -395,7 +478,8 @@ async function runTableBench(): Promise<TableReport> {
   const started = Date.now();
   const loadBefore = round(loadavg()[0] ?? 0, 2);
   for (const file of ['index.html', 'bench-reference/index.html']) {
-    if (!existsSync(join(DIST_DIR, file))) throw new Error(`${join(DIST_DIR, file)} is missing: run \`npm run bench\` (it builds the app and the references first).`);
+    if (!existsSync(join(DIST_DIR, file)))
+      throw new Error(`${join(DIST_DIR, file)} is missing: run \`npm run bench\` (it builds the app and the references first).`);
   }
   log(`starting servers: ${LARGE} demo leads on ${PORT_LARGE}, ${SMALL} on ${PORT_SMALL} (build: ${DIST_DIR})`);
   const servers = await Promise.allSettled([
@@ -425,7 +509,13 @@ async function runTableBench(): Promise<TableReport> {
     return {
       name: 'table',
       date: new Date().toISOString(),
-      machine: { cpus: cpus().length, loadAverage1mBefore: loadBefore, loadAverage1mAfter: round(loadavg()[0] ?? 0, 2), chromium: `${launched.executable} ${browser.version()}`, viewport: VIEWPORT },
+      machine: {
+        cpus: cpus().length,
+        loadAverage1mBefore: loadBefore,
+        loadAverage1mAfter: round(loadavg()[0] ?? 0, 2),
+        chromium: `${launched.executable} ${browser.version()}`,
+        viewport: VIEWPORT,
+      },
       scroll: SCROLL,
       app: { small, large },
       references: { mantine, agGrid },
@@ -498,7 +588,9 @@ async function main() {
   writeFileSync(join(RESULTS_DIR, 'bench.json'), `${JSON.stringify(combined, null, 2)}\n`);
   console.log('');
   console.log('Summary (bench/results/bench.json):');
-  console.log(`  ${table.pass ? 'PASS' : 'FAIL'}  table (bench/run-bench.ts): ${table.targets.filter((t) => t.pass).length}/${table.targets.length} targets met`);
+  console.log(
+    `  ${table.pass ? 'PASS' : 'FAIL'}  table (bench/run-bench.ts): ${table.targets.filter((t) => t.pass).length}/${table.targets.length} targets met`,
+  );
   for (const o of combined.others) {
     const state = o.timedOut ? 'TIMED OUT' : o.exitCode !== 0 ? `EXIT ${o.exitCode}` : o.pass === true ? 'PASS' : o.pass === false ? 'FAIL' : 'DONE';
     console.log(`  ${pad(state, 5)} ${o.file} in ${round(o.durationMs / 1000)} s${o.result === null ? ' (no fresh result file)' : ''}`);

@@ -19,7 +19,16 @@ import { APP_SCROLL_SELECTOR, APP_STATUS_SELECTOR, scrollRunScript, type ScrollR
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCROLL = { frames: 600, step: 100, maxMs: 60_000 };
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-frame-rate-limit', '--disable-gpu-vsync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-frame-rate-limit',
+  '--disable-gpu-vsync',
+];
 const LOAD_TIMEOUT_MS = 420_000;
 const SERVER_START_MS = 120_000;
 const COUNTERS = ['ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'TaskDuration', 'ThreadTime', 'ProcessTime'] as const;
@@ -69,7 +78,11 @@ async function scrollOnce(page: Page, name: string): Promise<Run> {
   await cdp.detach();
   if (run.error) throw new Error(run.error);
   const counters = Object.fromEntries(COUNTERS.map((c) => [c, round(((after[c] ?? 0) - (before[c] ?? 0)) * 1000)])) as Run['counters'];
-  return { variant: name, figures: scrollFigures(run.frameMs, run.longTasks, run.scrollTopEnd - run.scrollTopStart, run.totalMs, run.complete), counters };
+  return {
+    variant: name,
+    figures: scrollFigures(run.frameMs, run.longTasks, run.scrollTopEnd - run.scrollTopStart, run.totalMs, run.complete),
+    counters,
+  };
 }
 
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'viz', 'toplevel'];
@@ -133,7 +146,12 @@ async function main() {
         v.server = await startBenchServer({ root: ROOT, port: basePort + i, distDir: v.dist, leads, startTimeoutMs: SERVER_START_MS });
       }),
     );
-    browser = await chromium.launch({ executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+    browser = await chromium.launch({
+      executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      timeout: 60_000,
+    });
     const startedLoad = Date.now();
     await Promise.all(
       variants.map(async (v) => {
@@ -143,7 +161,9 @@ async function main() {
         await loadAll(v.page, leads);
       }),
     );
-    console.log(`${leads} leads loaded in every variant after ${round((Date.now() - startedLoad) / 1000)} s; load average ${round(loadavg()[0] ?? 0, 2)}`);
+    console.log(
+      `${leads} leads loaded in every variant after ${round((Date.now() - startedLoad) / 1000)} s; load average ${round(loadavg()[0] ?? 0, 2)}`,
+    );
     const all: Run[] = [];
     for (let r = 0; r < runs; r += 1) {
       // Rotate the order each round so no variant always runs first (or right after another's GC).

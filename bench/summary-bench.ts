@@ -103,19 +103,23 @@ async function main() {
     inactive: 'inactive',
   };
   const customFields = data.leadCustomFieldDefinitions.map((f) => customFieldDefinitionSchema.parse(f));
-  const columns = buildExportColumns([...BASE_EXPORT_COLUMN_IDS, ...customFields.map((f) => `cf_${f.id}`)], {
-    timeZone: data.datetimeSettings.timezone ?? 'UTC',
-    pipelines: refs.pipelines,
-    users: refs.users,
-    groups: data.groups.map((g) => ({ id: g.id, name: g.name })),
-    lossReasons: refs.lossReasons,
-    customFields,
-    catalogs: [],
-    sources: [],
-    contacts: new Map(),
-    companies: new Map(),
-    catalogElements: new Map(),
-  }, labels);
+  const columns = buildExportColumns(
+    [...BASE_EXPORT_COLUMN_IDS, ...customFields.map((f) => `cf_${f.id}`)],
+    {
+      timeZone: data.datetimeSettings.timezone ?? 'UTC',
+      pipelines: refs.pipelines,
+      users: refs.users,
+      groups: data.groups.map((g) => ({ id: g.id, name: g.name })),
+      lossReasons: refs.lossReasons,
+      customFields,
+      catalogs: [],
+      sources: [],
+      contacts: new Map(),
+      companies: new Map(),
+      catalogElements: new Map(),
+    },
+    labels,
+  );
   const csvTimer = taskTimer();
   const t = performance.now();
   const blob = await leadsToCsvBlob(leads, columns, { yieldToEventLoop: csvTimer.yieldToEventLoop });

@@ -8,9 +8,16 @@ import { API_HEADERS } from './support/api-headers';
 type WireLead = { id: number; _embedded?: { catalog_elements?: unknown[] } };
 
 test('the CSV has pipeline and stage apart, zoned date headers, product prices, and is dated in the account’s zone', async ({ page, request }) => {
-  const account = (await (await request.get('/api/v4/account?with=datetime_settings', { headers: API_HEADERS })).json()) as { _embedded?: { datetime_settings?: { timezone: string } }; datetime_settings?: { timezone: string } };
+  const account = (await (await request.get('/api/v4/account?with=datetime_settings', { headers: API_HEADERS })).json()) as {
+    _embedded?: { datetime_settings?: { timezone: string } };
+    datetime_settings?: { timezone: string };
+  };
   const zone = account._embedded?.datetime_settings?.timezone ?? account.datetime_settings?.timezone ?? 'UTC';
-  const wire = ((await (await request.get('/api/v4/leads?limit=50&with=catalog_elements', { headers: API_HEADERS })).json()) as { _embedded: { leads: WireLead[] } })._embedded.leads;
+  const wire = (
+    (await (await request.get('/api/v4/leads?limit=50&with=catalog_elements', { headers: API_HEADERS })).json()) as {
+      _embedded: { leads: WireLead[] };
+    }
+  )._embedded.leads;
   const withProducts = wire.filter((l) => (l._embedded?.catalog_elements?.length ?? 0) > 0).slice(0, 3);
   expect(withProducts.length).toBeGreaterThan(0);
 

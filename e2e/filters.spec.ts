@@ -20,7 +20,10 @@ async function columnTexts(leads: LeadsPage, column: string, count = ROWS_CHECKE
   const rows = await leads.bodyRows.evaluateAll(
     (els, col) =>
       els
-        .map((el) => ({ index: Number(el.getAttribute('aria-rowindex')), text: el.querySelector(`[role=gridcell][data-col="${col}"]`)?.textContent ?? null }))
+        .map((el) => ({
+          index: Number(el.getAttribute('aria-rowindex')),
+          text: el.querySelector(`[role=gridcell][data-col="${col}"]`)?.textContent ?? null,
+        }))
         .filter((r): r is { index: number; text: string } => r.text !== null)
         .sort((a, b) => a.index - b.index)
         .map((r) => r.text.replace(/\s+/g, ' ').trim()),
@@ -165,7 +168,7 @@ test('a URL full of garbage shows the notice and a working page', async ({ page 
   // The valid part (order by created_at ascending) is applied.
   await expect(filters.chip('Order: Created at, Ascending')).toBeVisible();
   await leads.waitForRows();
-  expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+  expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
 
   await filters.notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(filters.notice).toBeHidden();
@@ -303,13 +306,17 @@ test('deleted leads mode says what Kommo returns', async ({ page }) => {
 test('a quick date range is a rolling preset, asked of Kommo as a day range in the account timezone', async ({ page }) => {
   const filters = new FiltersPanel(page);
   // As Kommo sends it: the settings under _embedded.
-  const { _embedded: account } = (await (await page.request.get('/api/v4/account?with=datetime_settings', { headers: API_HEADERS })).json()) as { _embedded: { datetime_settings: { timezone: string } } };
+  const { _embedded: account } = (await (await page.request.get('/api/v4/account?with=datetime_settings', { headers: API_HEADERS })).json()) as {
+    _embedded: { datetime_settings: { timezone: string } };
+  };
   await page.goto('/');
   await filters.open();
   await expect(filters.dialog.getByText(`Days in the account's timezone (${account.datetime_settings.timezone})`)).toBeVisible();
   await filters.dialog.getByRole('button', { name: 'Created', exact: true }).click();
   await page.getByRole('button', { name: 'Last month', exact: true }).click();
-  const asked = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/v4/leads' && new URL(r.url()).searchParams.has('filter[created_at][from]'));
+  const asked = page.waitForRequest(
+    (r) => new URL(r.url()).pathname === '/api/v4/leads' && new URL(r.url()).searchParams.has('filter[created_at][from]'),
+  );
   await filters.apply();
   await expect(page).toHaveURL(/date\[created_at\]=lastMonth/);
   const url = new URL((await asked).url());
@@ -317,7 +324,13 @@ test('a quick date range is a rolling preset, asked of Kommo as a day range in t
   const to = Number(url.searchParams.get('filter[created_at][to]'));
   // From the first midnight to one second before a later midnight, both in the account's zone.
   const hourIn = (s: number) =>
-    new Intl.DateTimeFormat('en-GB', { timeZone: account.datetime_settings.timezone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(s * 1000);
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: account.datetime_settings.timezone,
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    }).format(s * 1000);
   expect(hourIn(from)).toBe('00:00:00');
   expect(hourIn(to)).toBe('23:59:59');
   expect(to - from + 1).toBeGreaterThanOrEqual(28 * 86_400 - 3600);

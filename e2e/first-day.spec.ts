@@ -9,7 +9,9 @@ import { FiltersPanel } from './pages/filters-panel';
 import { LeadsPage } from './pages/leads-page';
 
 type Account = { current_user_id: number; datetime_settings: { timezone: string } };
-type Pipelines = { _embedded: { pipelines: { id: number; name: string; is_archive?: boolean; _embedded: { statuses: { id: number; name: string }[] } }[] } };
+type Pipelines = {
+  _embedded: { pipelines: { id: number; name: string; is_archive?: boolean; _embedded: { statuses: { id: number; name: string }[] } }[] };
+};
 type Users = { _embedded: { users: { id: number; name: string }[] } };
 
 async function reference(page: Page) {
@@ -26,7 +28,10 @@ async function columnTexts(leads: LeadsPage, column: string): Promise<string[]> 
   return leads.bodyRows.evaluateAll(
     (els, col) =>
       els
-        .map((el) => ({ index: Number(el.getAttribute('aria-rowindex')), text: el.querySelector(`[role=gridcell][data-col="${col}"]`)?.textContent ?? null }))
+        .map((el) => ({
+          index: Number(el.getAttribute('aria-rowindex')),
+          text: el.querySelector(`[role=gridcell][data-col="${col}"]`)?.textContent ?? null,
+        }))
         .filter((r): r is { index: number; text: string } => r.text !== null)
         .sort((a, b) => a.index - b.index)
         .map((r) => r.text.replace(/\s+/g, ' ').trim()),
@@ -46,7 +51,9 @@ async function hitsItself(target: Locator): Promise<boolean> {
 const focusInside = (page: Page, dialogName: string) =>
   page.evaluate((name) => {
     const active = document.activeElement;
-    const dialog = [...document.querySelectorAll('[role=dialog]')].find((d) => d.getAttribute('aria-labelledby') && document.getElementById(d.getAttribute('aria-labelledby') ?? '')?.textContent === name);
+    const dialog = [...document.querySelectorAll('[role=dialog]')].find(
+      (d) => d.getAttribute('aria-labelledby') && document.getElementById(d.getAttribute('aria-labelledby') ?? '')?.textContent === name,
+    );
     return Boolean(active && active !== document.body && dialog?.contains(active));
   }, dialogName);
 
@@ -61,7 +68,8 @@ test('the drawer: Apply is clickable at every scroll position, also with a dropd
   const apply = filters.dialog.getByRole('button', { name: 'Apply' });
   const positions = await apply.evaluate((el) => {
     let scroller = el.parentElement;
-    while (scroller && !(scroller.scrollHeight > scroller.clientHeight && /auto|scroll/.test(getComputedStyle(scroller).overflowY))) scroller = scroller.parentElement;
+    while (scroller && !(scroller.scrollHeight > scroller.clientHeight && /auto|scroll/.test(getComputedStyle(scroller).overflowY)))
+      scroller = scroller.parentElement;
     scroller?.setAttribute('data-e2e-scroller', '');
     return scroller ? scroller.scrollHeight - scroller.clientHeight : 0;
   });
@@ -103,7 +111,12 @@ test('keyboard: focus stays in the drawer after a date preset, returns to Filter
   expect(await rowLook(0)).not.toBe(await rowLook(1));
   const ring = await leads.grid.evaluate((el) => {
     const after = getComputedStyle(el.parentElement as Element, '::after');
-    return { content: after.content, shadow: after.boxShadow, z: Number(after.zIndex), header: Number(getComputedStyle(el.firstElementChild as Element).zIndex) };
+    return {
+      content: after.content,
+      shadow: after.boxShadow,
+      z: Number(after.zIndex),
+      header: Number(getComputedStyle(el.firstElementChild as Element).zIndex),
+    };
   });
   expect(ring.content).not.toBe('none');
   expect(ring.shadow).toContain('inset');
@@ -250,7 +263,11 @@ test('a saved view keeps "this quarter" rolling, names itself on the Views butto
   await page.getByRole('button', { name: 'This quarter', exact: true }).click();
   await expect(filters.dialog.getByText(/Rolls with the calendar: saved as “This quarter”/)).toBeVisible();
   // Kommo is asked with this quarter's seconds, resolved when the leads are fetched.
-  const request = page.waitForRequest((r) => r.url().includes('/api/v4/leads?') && r.url().includes('filter%5Bcreated_at%5D%5Bfrom%5D') || /filter\[created_at\]\[from\]=\d+/.test(decodeURIComponent(r.url())));
+  const request = page.waitForRequest(
+    (r) =>
+      (r.url().includes('/api/v4/leads?') && r.url().includes('filter%5Bcreated_at%5D%5Bfrom%5D')) ||
+      /filter\[created_at\]\[from\]=\d+/.test(decodeURIComponent(r.url())),
+  );
   await filters.apply();
   await request;
   await expect(page).toHaveURL(/date\[created_at\]=thisQuarter/);
@@ -280,8 +297,18 @@ async function expectAxeClean(page: Page, include: string) {
   // After the opening transition: mid-fade colours are blends, not the theme's.
   await expect(page.locator(include).last()).toHaveCSS('opacity', '1');
   const results = await new AxeBuilder({ page }).include(include).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical' || ['heading-order', 'landmark-no-duplicate-banner', 'landmark-unique'].includes(v.id));
-  expect(bad.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(' | ')}`)).toEqual([]);
+  const bad = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical' || ['heading-order', 'landmark-no-duplicate-banner', 'landmark-unique'].includes(v.id),
+  );
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`)
+          .join(' | ')}`,
+    ),
+  ).toEqual([]);
 }
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -46,7 +46,10 @@ test('sorting by a header is server-side, marked with aria-sort, and returns to 
   const idHeader = page.getByRole('columnheader', { name: /^ID/ });
   await expect(idHeader).toHaveAttribute('aria-sort', 'none');
   // Price can sort only in the browser, once every lead is loaded: its button says why (e2e/sorting.spec.ts).
-  await expect(page.getByRole('columnheader', { name: /^Price/ }).getByRole('button')).toHaveAttribute('title', /Load all leads of this view to sort by Price/);
+  await expect(page.getByRole('columnheader', { name: /^Price/ }).getByRole('button')).toHaveAttribute(
+    'title',
+    /Load all leads of this view to sort by Price/,
+  );
   await leads.scrollBy(3000);
   await idHeader.getByRole('button').click();
   await expect(page).toHaveURL(/order\[id\]=desc/);
@@ -63,7 +66,8 @@ test('expanding shows contacts, company, products and the loss reason', async ({
   await leads.waitForRows();
   // Only the columns in view are rendered: bring these (side by side at the right) into view first.
   await leads.scrollToColumn('main_contact');
-  for (const col of ['company', 'loss_reason', 'products']) await expect(leads.grid.locator(`[role=gridcell][data-col=${col}]`).first()).toBeInViewport();
+  for (const col of ['company', 'loss_reason', 'products'])
+    await expect(leads.grid.locator(`[role=gridcell][data-col=${col}]`).first()).toBeInViewport();
 
   const withContactAndCompany = leads.bodyRows
     .filter({ has: page.locator('[data-col=main_contact]:not(:empty)') })
@@ -279,9 +283,20 @@ test('axe finds no serious or critical violations, collapsed and expanded', asyn
   const leads = new LeadsPage(page);
   await leads.goto();
   await leads.waitForRows();
-  await leads.rowByIndex(0).getByRole('button', { name: /^Show details of/ }).click();
+  await leads
+    .rowByIndex(0)
+    .getByRole('button', { name: /^Show details of/ })
+    .click();
   await expect(leads.grid.getByRole('gridcell', { name: /^Details of/ })).toBeVisible();
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  expect(
+    serious.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    ),
+  ).toEqual([]);
 });

@@ -8,7 +8,10 @@ import { LeadsPage } from './pages/leads-page';
 import { LocalCopyPanel } from './pages/local-copy-panel';
 
 type Pipelines = { _embedded: { pipelines: { id: number; name: string; _embedded: { statuses: { id: number; name: string; sort: number }[] } }[] } };
-type LeadsBody = { _embedded: { leads: { id: number; price: number | null; price_with_minor_units?: number | null }[] }; _links: { next?: { href: string } } };
+type LeadsBody = {
+  _embedded: { leads: { id: number; price: number | null; price_with_minor_units?: number | null }[] };
+  _links: { next?: { href: string } };
+};
 
 /** Count and price sum of a view, walking Kommo's pages through the proxy. */
 async function apiTotals(page: Page, query: string): Promise<{ count: number; sum: number }> {
@@ -65,7 +68,10 @@ test('the first sync shows progress; then a filter change shows the whole viewâ€
   const pipelines = ((await (await page.request.get('/api/v4/leads/pipelines', { headers: API_HEADERS })).json()) as Pipelines)._embedded.pipelines;
   const [a, b] = pipelines;
   const first = (p: NonNullable<typeof a>) => [...p._embedded.statuses].sort((x, y) => x.sort - y.sort)[1]!;
-  const expected = [await apiTotals(page, `filter[statuses][0][pipeline_id]=${a!.id}&filter[statuses][0][status_id]=${first(a!).id}`), await apiTotals(page, `filter[statuses][0][pipeline_id]=${b!.id}&filter[statuses][0][status_id]=${first(b!).id}`)];
+  const expected = [
+    await apiTotals(page, `filter[statuses][0][pipeline_id]=${a!.id}&filter[statuses][0][status_id]=${first(a!).id}`),
+    await apiTotals(page, `filter[statuses][0][pipeline_id]=${b!.id}&filter[statuses][0][status_id]=${first(b!).id}`),
+  ];
   const count = expected[0]!.count + expected[1]!.count;
   const sum = Math.round((expected[0]!.sum + expected[1]!.sum) * 100) / 100;
 
@@ -159,7 +165,8 @@ test('a first sync paused, then interrupted by a reload, resumes where it stoppe
   const walkPages: number[] = [];
   page.on('request', (r) => {
     const url = new URL(r.url());
-    if (url.pathname === '/api/v4/leads' && url.searchParams.get('order[id]') === 'asc' && url.searchParams.has('page')) walkPages.push(Number(url.searchParams.get('page')));
+    if (url.pathname === '/api/v4/leads' && url.searchParams.get('order[id]') === 'asc' && url.searchParams.has('page'))
+      walkPages.push(Number(url.searchParams.get('page')));
   });
   await page.reload();
   await leads.waitForRows();

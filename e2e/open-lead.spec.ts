@@ -21,27 +21,40 @@ test('at 1440 px the open lead lays its fields out in several columns, and "None
   const panel = row.getByRole('gridcell', { name: /^Details of/ });
 
   // Custom fields: more than one distinct column (left edge) among the field boxes, all within the panel.
-  const fields = panel.locator('section').filter({ has: page.getByRole('heading', { name: 'Fields', exact: true }) }).locator('dl > div');
+  const fields = panel
+    .locator('section')
+    .filter({ has: page.getByRole('heading', { name: 'Fields', exact: true }) })
+    .locator('dl > div');
   await expect(fields.first()).toBeVisible();
-  const boxes = await fields.evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ left: Math.round(r.left), right: r.right, top: r.top })));
+  const boxes = await fields.evaluateAll((els) =>
+    els.map((el) => el.getBoundingClientRect()).map((r) => ({ left: Math.round(r.left), right: r.right, top: r.top })),
+  );
   const columns = new Set(boxes.map((b) => b.left));
   expect(columns.size).toBeGreaterThan(2);
   const panelBox = await panel.boundingBox();
   expect(boxes.every((b) => b.right <= panelBox!.x + panelBox!.width + 1)).toBe(true);
   // The first sections share a row too (contacts, company, tags...), not one narrow column.
-  const sectionLefts = await panel.locator('section').evaluateAll((els) => new Set(els.map((el) => Math.round(el.getBoundingClientRect().left))).size);
+  const sectionLefts = await panel
+    .locator('section')
+    .evaluateAll((els) => new Set(els.map((el) => Math.round(el.getBoundingClientRect().left))).size);
   expect(sectionLefts).toBeGreaterThan(2);
 
   // "No company", "No tags"… have the size and margin of a value, not of a paragraph.
   const none = panel.getByText(/^No (contacts|company|tags|products|loss reason)$/).first();
   if ((await none.count()) > 0) {
     const style = await none.evaluate((el) => ({ margin: getComputedStyle(el).marginTop, size: getComputedStyle(el).fontSize }));
-    const valueSize = await fields.first().locator('dd').evaluate((el) => getComputedStyle(el).fontSize);
+    const valueSize = await fields
+      .first()
+      .locator('dd')
+      .evaluate((el) => getComputedStyle(el).fontSize);
     expect(style).toEqual({ margin: '0px', size: valueSize });
   }
 });
 
-test('phones and e-mails are tel: and mailto: links with a copy button each; the demo account offers no Kommo link and says why', async ({ page, request }) => {
+test('phones and e-mails are tel: and mailto: links with a copy button each; the demo account offers no Kommo link and says why', async ({
+  page,
+  request,
+}) => {
   const answer = await request.get('/api/v4/leads?limit=50&with=contacts', { headers: API_HEADERS });
   const wire = ((await answer.json()) as { _embedded: { leads: WireLead[] } })._embedded.leads;
   const withContact = wire.find((l) => (l._embedded?.contacts?.length ?? 0) > 0);

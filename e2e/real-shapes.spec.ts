@@ -33,7 +33,11 @@ test('a group name, a coloured tag, a price with cents, a chained_list value by 
   const timeZone = account._embedded.datetime_settings.timezone;
   expect(timeZone).toBe('America/Sao_Paulo');
   // The table's default order is newest first: ask for the same, so row i is lead i.
-  const leadsWire = ((await (await page.request.get('/api/v4/leads?limit=250&order[created_at]=desc', { headers: API_HEADERS })).json()) as { _embedded: { leads: WireLead[] } })._embedded.leads.slice(0, FIRST_ROWS);
+  const leadsWire = (
+    (await (await page.request.get('/api/v4/leads?limit=250&order[created_at]=desc', { headers: API_HEADERS })).json()) as {
+      _embedded: { leads: WireLead[] };
+    }
+  )._embedded.leads.slice(0, FIRST_ROWS);
   const indexOf = (test: (l: WireLead) => boolean) => {
     const i = leadsWire.findIndex(test);
     expect(i, 'the demo has such a lead among the first rows').toBeGreaterThanOrEqual(0);
@@ -48,7 +52,9 @@ test('a group name, a coloured tag, a price with cents, a chained_list value by 
   // A price with cents (price_with_minor_units), in the account currency.
   const cents = indexOf((l) => l.price_with_minor_units !== undefined && l.price_with_minor_units !== l.price);
   const exact = leadsWire[cents]!.price_with_minor_units!;
-  await expect(leads.cell(leads.rowByIndex(cents), 'price')).toHaveText(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(exact));
+  await expect(leads.cell(leads.rowByIndex(cents), 'price')).toHaveText(
+    new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(exact),
+  );
   expect(exact % 1).not.toBe(0);
 
   // The main group (id 0) and the others by the names /account lists, never the id.
@@ -69,10 +75,13 @@ test('a group name, a coloured tag, a price with cents, a chained_list value by 
   // The open-row panel: a chained_list value by its element's name, a date field on the account's day.
   const rich = indexOf((l) => fieldOf(l, 'Warehouse') !== undefined && fieldOf(l, 'Expected close date') !== undefined);
   const chained = fieldOf(leadsWire[rich]!, 'Warehouse')!.values[0]!;
-  const elements = (await (await page.request.get(`/api/v4/catalogs/${chained.catalog_id}/elements?limit=250`, { headers: API_HEADERS })).json()) as { _embedded: { elements: { id: number; name: string }[] } };
+  const elements = (await (await page.request.get(`/api/v4/catalogs/${chained.catalog_id}/elements?limit=250`, { headers: API_HEADERS })).json()) as {
+    _embedded: { elements: { id: number; name: string }[] };
+  };
   const elementName = elements._embedded.elements.find((e) => e.id === chained.catalog_element_id)!.name;
   const closeAt = Number(fieldOf(leadsWire[rich]!, 'Expected close date')!.values[0]!.value);
-  const day = (zone: string) => new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(closeAt * 1000));
+  const day = (zone: string) =>
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(closeAt * 1000));
   // The check can fail: in the browser's zone the same moment is the day before.
   expect(day(timeZone)).not.toBe(day('America/Los_Angeles'));
 

@@ -48,8 +48,14 @@ async function capture(page: Page, suffix: string): Promise<void> {
   await grid.locator('[role=row][aria-rowindex="3"]').waitFor();
   await shoot(page, `table-${suffix}.png`);
 
-  await grid.getByRole('button', { name: /^Show details of/ }).first().click();
-  await grid.getByRole('gridcell', { name: /^Details of/ }).first().waitFor();
+  await grid
+    .getByRole('button', { name: /^Show details of/ })
+    .first()
+    .click();
+  await grid
+    .getByRole('gridcell', { name: /^Details of/ })
+    .first()
+    .waitFor();
   await shoot(page, `open-lead-${suffix}.png`);
 
   const filters = await visibleButton(page, 'Filters');
@@ -75,7 +81,10 @@ async function capture(page: Page, suffix: string): Promise<void> {
   const loadAll = await action('Load all');
   if (loadAll) {
     await loadAll.click();
-    await page.getByRole('status').filter({ hasText: /^All [\d,]+ leads loaded/ }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^All [\d,]+ leads loaded/ })
+      .waitFor({ timeout: 60_000 });
   }
   const summary = loadAll ? await action('Summary') : null;
   if (loadAll && summary) {

@@ -5,7 +5,12 @@ import { expect, test, type Page } from './support/test';
 import { API_HEADERS } from './support/api-headers';
 import { LeadsPage } from './pages/leads-page';
 
-type WireLead = { id: number; price: number | null; price_with_minor_units?: number | null; custom_fields_values: { field_id: number; values: { value: unknown }[] }[] | null };
+type WireLead = {
+  id: number;
+  price: number | null;
+  price_with_minor_units?: number | null;
+  custom_fields_values: { field_id: number; values: { value: unknown }[] }[] | null;
+};
 
 async function leadsPage(request: APIRequestContext, search: string): Promise<WireLead[]> {
   const res = await request.get(`/api/v4/leads?limit=250&${search}`, { headers: API_HEADERS });
@@ -76,7 +81,9 @@ test('price and a custom field sort in the browser once every lead is loaded, an
   await expect(priceHeader).toHaveAttribute('aria-sort', 'none');
 
   await loadAll(page, all.length);
-  await expect(note).toContainText(`Sorted in the browser by Price (descending): all ${all.length.toLocaleString('en-US')} leads of this view loaded.`);
+  await expect(note).toContainText(
+    `Sorted in the browser by Price (descending): all ${all.length.toLocaleString('en-US')} leads of this view loaded.`,
+  );
   await expect(priceHeader).toHaveAttribute('aria-sort', 'descending');
   // The table shows price_with_minor_units (the price with its cents) when Kommo sends it.
   const maxPrice = Math.max(...all.map((l) => l.price_with_minor_units ?? l.price ?? Number.NEGATIVE_INFINITY));
@@ -86,7 +93,10 @@ test('price and a custom field sort in the browser once every lead is loaded, an
   expect(prices).toEqual([...prices].sort((a, b) => (b ?? 0) - (a ?? 0)));
 
   // A numeric custom field (Seats): numbers, largest first, then smallest first on a second click.
-  const seats = all.map((l) => l.custom_fields_values?.find((v) => v.field_id === 1120004)?.values[0]?.value).filter((v) => v !== undefined).map(Number);
+  const seats = all
+    .map((l) => l.custom_fields_values?.find((v) => v.field_id === 1120004)?.values[0]?.value)
+    .filter((v) => v !== undefined)
+    .map(Number);
   const seatsHeader = leads.grid.getByRole('columnheader', { name: 'Seats' });
   await seatsHeader.getByRole('button').click();
   await expect(page).toHaveURL(/sort=cf_1120004:desc/);

@@ -22,7 +22,9 @@ async function allLeads(request: APIRequestContext): Promise<WireLead[]> {
 test('the summary’s open value, won value and win rate equal the loaded leads; stages are named per pipeline', async ({ page, request }) => {
   const all = await allLeads(request);
   const account = (await (await request.get('/api/v4/account', { headers: API_HEADERS })).json()) as { currency: string };
-  const pipelines = (await (await request.get('/api/v4/leads/pipelines', { headers: API_HEADERS })).json()) as { _embedded: { pipelines: { name: string; _embedded: { statuses: { id: number; name: string }[] } }[] } };
+  const pipelines = (await (await request.get('/api/v4/leads/pipelines', { headers: API_HEADERS })).json()) as {
+    _embedded: { pipelines: { name: string; _embedded: { statuses: { id: number; name: string }[] } }[] };
+  };
   const won = all.filter((l) => l.status_id === 142);
   const lost = all.filter((l) => l.status_id === 143);
   const open = all.filter((l) => l.status_id !== 142 && l.status_id !== 143);
@@ -32,14 +34,18 @@ test('the summary’s open value, won value and win rate equal the loaded leads;
 
   await page.goto('/');
   await page.getByRole('button', { name: 'Load all' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `All ${all.length.toLocaleString('en-US')} leads loaded` })).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByRole('status').filter({ hasText: `All ${all.length.toLocaleString('en-US')} leads loaded` })).toBeVisible({
+    timeout: 45_000,
+  });
   await page.getByRole('button', { name: 'Summary' }).click();
   const drawer = page.getByRole('dialog', { name: 'Summary of the loaded leads' });
 
   expect(won.length + lost.length).toBeGreaterThan(0);
   const rate = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(won.length / (won.length + lost.length));
   await expect(drawer.getByTestId('summary-win-rate')).toHaveText(rate);
-  await expect(drawer.getByTestId('summary-win-rate-detail')).toHaveText(`${won.length.toLocaleString('en-US')} won of ${(won.length + lost.length).toLocaleString('en-US')} closed`);
+  await expect(drawer.getByTestId('summary-win-rate-detail')).toHaveText(
+    `${won.length.toLocaleString('en-US')} won of ${(won.length + lost.length).toLocaleString('en-US')} closed`,
+  );
   await expect(drawer.getByTestId('summary-open-value')).toHaveText(money.format(sum(open)));
   await expect(drawer.getByTestId('summary-won-value')).toHaveText(money.format(sum(won)));
 

@@ -72,7 +72,10 @@ test('the summary totals equal the demo data, and a stage row filters the table'
   await expect(drawer.getByTestId('summary-average')).toHaveText(money.format(sum / expected.length));
   await expect(drawer.getByText('By stage')).toBeVisible();
   await expect(drawer.locator('.recharts-bar-rectangle').first()).toBeVisible();
-  await drawer.getByRole('button', { name: /^Filter by stage / }).first().click();
+  await drawer
+    .getByRole('button', { name: /^Filter by stage / })
+    .first()
+    .click();
   await expect(page).toHaveURL(/filter\[statuses\]\[0\]\[pipeline_id\]=\d+&filter\[statuses\]\[0\]\[status_id\]=\d+/);
   await expect(drawer.getByTestId('summary-count')).not.toHaveText(expected.length.toLocaleString('en-US'));
 });

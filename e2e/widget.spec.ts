@@ -40,7 +40,7 @@ async function expectLeadsListed(app: FrameLocator | Page) {
   await expect(grid.getByRole('row').nth(3)).toBeVisible();
 }
 
-test('the widget page embeds the app, which lists demo leads through the bridge in Kommo\'s language', async ({ page }) => {
+test("the widget page embeds the app, which lists demo leads through the bridge in Kommo's language", async ({ page }) => {
   const kommo = new KommoStandinPage(page, KOMMO_ORIGIN);
   const direct = watchDirectApiCalls(page);
   const before = standin.forwarded.length;
@@ -74,7 +74,9 @@ test('"open in Kommo" in an open lead shows the lead card in the Kommo page itse
   await expect(page.getByRole('heading', { name: `Lead card ${id}` })).toBeVisible();
 });
 
-test('the button sits in the top bar of the leads list and of the pipeline, comes back when Kommo re-renders the bar, and appears nowhere else', async ({ page }) => {
+test('the button sits in the top bar of the leads list and of the pipeline, comes back when Kommo re-renders the bar, and appears nowhere else', async ({
+  page,
+}) => {
   const kommo = new KommoStandinPage(page, KOMMO_ORIGIN);
   await kommo.goto('/leads/pipeline/1', DASHBOARD);
   // In the pipeline (where leads open by default), inside Kommo's top bar, before "New lead".
@@ -105,14 +107,18 @@ test('the button sits in the top bar of the leads list and of the pipeline, come
   await expect(kommo.topBar.getByRole('button', { name: 'Panel de leads' })).toBeVisible();
 
   // destroy: the button goes and the observer with it (a re-rendered bar gets no button back).
-  await page.evaluate(() => (window as unknown as { __standinWidgetInstance: { callbacks: { destroy: () => void } } }).__standinWidgetInstance.callbacks.destroy());
+  await page.evaluate(() =>
+    (window as unknown as { __standinWidgetInstance: { callbacks: { destroy: () => void } } }).__standinWidgetInstance.callbacks.destroy(),
+  );
   await expect(kommo.dashboardButton).toHaveCount(0);
   await page.getByRole('button', { name: 'Filter: open leads' }).click();
   await expect(page.getByRole('button', { name: 'Filter: all leads' })).toBeVisible();
   await expect(kommo.dashboardButton).toHaveCount(0);
 });
 
-test('the button opens the dashboard in Kommo\'s modal; Escape closes it with the focus inside the dashboard, and so does the close button', async ({ page }) => {
+test("the button opens the dashboard in Kommo's modal; Escape closes it with the focus inside the dashboard, and so does the close button", async ({
+  page,
+}) => {
   const kommo = new KommoStandinPage(page, KOMMO_ORIGIN);
   await kommo.goto('/leads/pipeline/1', DASHBOARD);
   await kommo.dashboardButton.click();
@@ -155,7 +161,7 @@ test('the button opens the dashboard in Kommo\'s modal; Escape closes it with th
   await expect(kommo.dashboardButton).toBeFocused();
 });
 
-test('a klb:close from any window but the dashboard\'s own frame leaves the modal open', async ({ page }) => {
+test("a klb:close from any window but the dashboard's own frame leaves the modal open", async ({ page }) => {
   const kommo = new KommoStandinPage(page, KOMMO_ORIGIN);
   const forgerUrls = [`${FOREIGN_ORIGIN}/forger.html`, `${KOMMO_ORIGIN}/forger.html`, `${APP_ORIGIN}/healthz`];
   await kommo.goto('/leads/pipeline/1', DASHBOARD, forgerUrls);
@@ -282,7 +288,10 @@ test('messages from a foreign origin or a window other than the parent are ignor
   await page.evaluate(
     ({ context, origin }) => {
       const frame = document.querySelector<HTMLIFrameElement>('iframe[data-klb-frame]');
-      frame?.contentWindow?.postMessage({ ...context, user: { id: 502, name: 'Bruno Real' }, account: { ...context.account, subdomain: 'acme' } }, origin);
+      frame?.contentWindow?.postMessage(
+        { ...context, user: { id: 502, name: 'Bruno Real' }, account: { ...context.account, subdomain: 'acme' } },
+        origin,
+      );
     },
     { context: forgedContext, origin: APP_ORIGIN },
   );

@@ -55,7 +55,9 @@ export function buildWidgetZip(widgetDir = WIDGET_DIR, support: WidgetSupport | 
   const translations: Record<string, Json> = {};
   const manifestBytes = support ? Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') : read('manifest.json');
   const files: Zippable = { 'manifest.json': manifestBytes, 'script.js': read('script.js') };
-  for (const name of readdirSync(join(widgetDir, 'i18n')).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of readdirSync(join(widgetDir, 'i18n'))
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const text = read(`i18n/${name}`);
     translations[name.replace(/\.json$/, '')] = JSON.parse(text.toString('utf8')) as Json;
     files[`i18n/${name}`] = text;
@@ -78,7 +80,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   if (!support) {
     console.warn(
       `Note: the widget's support contact is ${manifest.widget.support.email} (${manifest.widget.support.link}), Kommo's own.\n` +
-        'Set WIDGET_SUPPORT_LINK and WIDGET_SUPPORT_EMAIL to your team\'s before uploading the archive.',
+        "Set WIDGET_SUPPORT_LINK and WIDGET_SUPPORT_EMAIL to your team's before uploading the archive.",
     );
   }
   const zip = buildWidgetZip(WIDGET_DIR, support);

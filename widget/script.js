@@ -31,7 +31,7 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
     /^\/api\/v4\/catalogs$/,
     /^\/api\/v4\/catalogs\/\d{1,12}\/elements$/,
     /^\/api\/v4\/sources$/,
-    /^\/api\/v4\/events$/
+    /^\/api\/v4\/events$/,
   ];
   // ALLOWED_API_PATHS:END
 
@@ -59,7 +59,7 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
     missing_url: 'Set the dashboard URL in the widget settings first.',
     invalid_url: 'The dashboard URL must be an https address, e.g. https://leads.example.com/ (http only for localhost).',
     selected_parts: 'You ticked {count} leads; one view holds {size}. Pick a part:',
-    selected_part: 'Leads {from}–{to}'
+    selected_part: 'Leads {from}–{to}',
   };
 
   function isAllowedApiPath(path) {
@@ -146,7 +146,7 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
         if (!hasOwn(done, id)) order.push(id);
         done[id] = clock();
         prune();
-      }
+      },
     };
   }
 
@@ -183,10 +183,10 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
         id: Number(account.id) || 0,
         subdomain: String(account.subdomain || ''),
         currency: account.currency ? String(account.currency) : null,
-        timezone: account.timezone ? String(account.timezone) : null
+        timezone: account.timezone ? String(account.timezone) : null,
       },
       user: { id: Number(user.id) || 0, name: String(user.name || '') },
-      lang: String(app.lang_id || 'en')
+      lang: String(app.lang_id || 'en'),
     };
   }
 
@@ -254,7 +254,7 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
         credentials: 'include',
         redirect: 'manual',
         signal: controller.signal,
-        headers: { Accept: 'application/hal+json, application/json', 'X-Requested-With': 'XMLHttpRequest' }
+        headers: { Accept: 'application/hal+json, application/json', 'X-Requested-With': 'XMLHttpRequest' },
       })
         .then(function (response) {
           // A redirect here is Kommo sending an expired session to its login page.
@@ -278,7 +278,7 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
             if (!hasOwn(inFlight, id)) return;
             finish(id);
             post({ type: 'klb:error', id: id, reason: 'network' });
-          }
+          },
         );
     }
 
@@ -490,7 +490,7 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
         },
         destroy: function () {
           finishModal(state);
-        }
+        },
       });
       fillModal(state, body, ids);
       // Escape in the Kommo page; inside the dashboard the app sends klb:close instead (keys stay in the frame).
@@ -641,8 +641,8 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
         selected: function () {
           var listed = typeof self.list_selected === 'function' ? self.list_selected() : null;
           openModal(selectedLeadIds(Array.isArray(listed) ? listed[0] : listed));
-        }
-      }
+        },
+      },
     };
     return this;
   };

@@ -6,9 +6,20 @@ import { buildWidgetZip, supportFromEnv, WIDGET_DIR, WIDGET_ZIP_PATH } from './b
 import { KOMMO_LOGO_SIZES } from './logo-png';
 
 // The fields Kommo documents for manifest.json (developers.kommo.com/docs/manifest-json, /images, /i18n).
-const DOCUMENTED_WIDGET_FIELDS = ['name', 'description', 'short_description', 'version', 'interface_version', 'init_once', 'locale', 'installation', 'support'];
+const DOCUMENTED_WIDGET_FIELDS = [
+  'name',
+  'description',
+  'short_description',
+  'version',
+  'interface_version',
+  'init_once',
+  'locale',
+  'installation',
+  'support',
+];
 const OPTIONAL_WIDGET_FIELDS = ['code', 'secret_key'];
-const KOMMO_LOCATIONS = /^(?:(?:lcard|ccard|comcard|cucard|llist|clist|tlist|culist)(?:-[01])?|settings|advanced_settings|card_sdk|catalogs|digital_pipeline|lead_sources|widget_page|sms|mobile_card|salesbot_designer|website_chat_button|everywhere|whatsapp_modal|ai_agent)$/;
+const KOMMO_LOCATIONS =
+  /^(?:(?:lcard|ccard|comcard|cucard|llist|clist|tlist|culist)(?:-[01])?|settings|advanced_settings|card_sdk|catalogs|digital_pipeline|lead_sources|widget_page|sms|mobile_card|salesbot_designer|website_chat_button|everywhere|whatsapp_modal|ai_agent)$/;
 const KOMMO_LANGUAGES = ['en', 'es', 'pt', 'tr', 'id'];
 const SETTING_TYPES = ['text', 'pass', 'users', 'users_lp', 'custom'];
 
@@ -27,7 +38,14 @@ describe('the widget archive', () => {
 
   it('holds the files Kommo expects at its root', () => {
     expect(Object.keys(files).sort()).toEqual(
-      ['manifest.json', 'script.js', 'i18n/en.json', 'i18n/es.json', 'i18n/pt.json', ...Object.keys(KOMMO_LOGO_SIZES).map((n) => `images/${n}`)].sort(),
+      [
+        'manifest.json',
+        'script.js',
+        'i18n/en.json',
+        'i18n/es.json',
+        'i18n/pt.json',
+        ...Object.keys(KOMMO_LOGO_SIZES).map((n) => `images/${n}`),
+      ].sort(),
     );
   });
 
@@ -60,7 +78,9 @@ describe('the widget archive', () => {
     const en = keysOf(json('i18n/en.json')).sort();
     expect(keysOf(json('i18n/es.json')).sort()).toEqual(en);
     expect(keysOf(json('i18n/pt.json')).sort()).toEqual(en);
-    expect(en).toEqual(expect.arrayContaining(['widget.name', 'widget.description', 'widget.short_description', 'advanced.title', 'settings.dashboard_url']));
+    expect(en).toEqual(
+      expect.arrayContaining(['widget.name', 'widget.description', 'widget.short_description', 'advanced.title', 'settings.dashboard_url']),
+    );
   });
 
   it('has the five documented logos as PNGs of the documented sizes, each under 300 KB', () => {

@@ -22,20 +22,42 @@ function loadWidgetModule(): WidgetModule {
   let factory: ((...deps: unknown[]) => WidgetModule) | undefined;
   runInNewContext(source, { URL, Date, define: (_deps: string[], f: (...deps: unknown[]) => WidgetModule) => (factory = f) });
   if (!factory) throw new Error('script.js did not call define()');
-  return factory(() => [], function Modal() {});
+  return factory(
+    () => [],
+    function Modal() {},
+  );
 }
 
 const widget = loadWidgetModule();
 
 describe('the dashboard URL setting', () => {
   it('takes https addresses, and http only on a loopback host (development)', () => {
-    for (const ok of ['https://leads.example.com/', ' https://leads.example.com:8443/app/ ', 'http://localhost:3000/', 'http://127.0.0.1:4319/', 'http://[::1]:3000/']) {
+    for (const ok of [
+      'https://leads.example.com/',
+      ' https://leads.example.com:8443/app/ ',
+      'http://localhost:3000/',
+      'http://127.0.0.1:4319/',
+      'http://[::1]:3000/',
+    ]) {
       expect(widget.parseDashboardUrl(ok), ok).not.toBeNull();
     }
   });
 
   it('refuses http elsewhere, other schemes, credentials and garbage', () => {
-    for (const bad of ['http://leads.example.com/', 'http://localhost.evil.com/', 'http://127.0.0.1.evil.com/', 'javascript:alert(1)', 'data:text/html,x', 'ftp://x.example/', 'https://user:pw@leads.example.com/', 'leads.example.com', '', '   ', 42, null]) {
+    for (const bad of [
+      'http://leads.example.com/',
+      'http://localhost.evil.com/',
+      'http://127.0.0.1.evil.com/',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'ftp://x.example/',
+      'https://user:pw@leads.example.com/',
+      'leads.example.com',
+      '',
+      '   ',
+      42,
+      null,
+    ]) {
       expect(widget.parseDashboardUrl(bad), String(bad)).toBeNull();
     }
   });
@@ -43,7 +65,10 @@ describe('the dashboard URL setting', () => {
 
 describe('ticked leads', () => {
   it('reads the ids of list_selected().selected, once each, dropping anything that is not a lead id', () => {
-    const listed = { count_selected: 6, selected: [{ id: 12, emails: [], phones: [], type: 'lead' }, { id: '15' }, { id: 12 }, { id: -1 }, { id: 1.5 }, { id: 'x' }, null, { id: 99 }] };
+    const listed = {
+      count_selected: 6,
+      selected: [{ id: 12, emails: [], phones: [], type: 'lead' }, { id: '15' }, { id: 12 }, { id: -1 }, { id: 1.5 }, { id: 'x' }, null, { id: 99 }],
+    };
     expect(widget.selectedLeadIds(listed)).toEqual([12, 15, 99]);
     expect(widget.selectedLeadIds(null)).toEqual([]);
     expect(widget.selectedLeadIds({ selected: 'nope' })).toEqual([]);

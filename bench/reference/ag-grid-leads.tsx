@@ -16,21 +16,25 @@ export type AgGridLeadsProps = { leads: Lead[]; columns: readonly ReferenceColum
 export function AgGridLeads({ leads, columns, onRendered }: AgGridLeadsProps) {
   const columnDefs = useMemo(
     () =>
-      columns.map(
-        (c): ColDef<Lead, string> => ({
-          colId: c.id,
-          headerName: c.header,
-          width: c.width,
-          pinned: c.id === 'name' ? 'left' : undefined,
-          type: c.end ? 'rightAligned' : undefined,
-          valueGetter: (params) => (params.data ? c.text(params.data) : ''),
-        }),
-      ),
+      columns.map((c): ColDef<Lead, string> => ({
+        colId: c.id,
+        headerName: c.header,
+        width: c.width,
+        pinned: c.id === 'name' ? 'left' : undefined,
+        type: c.end ? 'rightAligned' : undefined,
+        valueGetter: (params) => (params.data ? c.text(params.data) : ''),
+      })),
     [columns],
   );
   return (
     <div style={{ height: '100vh' }}>
-      <AgGridReact<Lead> rowData={leads} columnDefs={columnDefs} getRowId={getRowId} rowHeight={REFERENCE_ROW_HEIGHT} onFirstDataRendered={onRendered} />
+      <AgGridReact<Lead>
+        rowData={leads}
+        columnDefs={columnDefs}
+        getRowId={getRowId}
+        rowHeight={REFERENCE_ROW_HEIGHT}
+        onFirstDataRendered={onRendered}
+      />
     </div>
   );
 }

@@ -30,7 +30,10 @@ export function NaiveMantineTable({ leads, columns, onRendered }: NaiveMantineTa
           {leads.map((lead) => (
             <Table.Tr key={lead.id} h={REFERENCE_ROW_HEIGHT} data-bench-row="">
               {columns.map((c) => (
-                <Table.Td key={c.id} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', textAlign: c.end ? 'right' : undefined }}>
+                <Table.Td
+                  key={c.id}
+                  style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', textAlign: c.end ? 'right' : undefined }}
+                >
                   {c.text(lead)}
                 </Table.Td>
               ))}

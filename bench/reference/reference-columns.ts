@@ -55,17 +55,20 @@ export function buildReferenceColumns(data: ReferenceData): ReferenceColumn[] {
       },
     },
     { id: 'company', header: 'Company', width: 180, text: (l) => (l._embedded.companies[0] ? `#${l._embedded.companies[0].id}` : '') },
-    { id: 'loss_reason', header: 'Loss reason', width: 180, text: (l) => (l.loss_reason_id === null ? '' : (ref.lossReasons.get(l.loss_reason_id)?.name ?? '')) },
+    {
+      id: 'loss_reason',
+      header: 'Loss reason',
+      width: 180,
+      text: (l) => (l.loss_reason_id === null ? '' : (ref.lossReasons.get(l.loss_reason_id)?.name ?? '')),
+    },
     { id: 'products', header: 'Products', width: 110, end: true, text: (l) => String(l._embedded.catalog_elements?.length ?? '') },
   ];
-  const custom = ref.customFields.map(
-    (field): ReferenceColumn => ({
-      id: `cf_${field.id}`,
-      header: field.name,
-      width: field.type === 'textarea' || field.type === 'multiselect' ? 220 : 160,
-      end: field.type === 'numeric',
-      text: (l) => customFieldText(l, field.id, field.type, ref),
-    }),
-  );
+  const custom = ref.customFields.map((field): ReferenceColumn => ({
+    id: `cf_${field.id}`,
+    header: field.name,
+    width: field.type === 'textarea' || field.type === 'multiselect' ? 220 : 160,
+    end: field.type === 'numeric',
+    text: (l) => customFieldText(l, field.id, field.type, ref),
+  }));
   return [...base, ...custom];
 }

@@ -69,10 +69,22 @@ async function recoverWith(page: Page, leads: LeadsPage, before: number, button:
 }
 
 const wordCases: { name: string; fault: FaultSettings; words: RegExp; retried: boolean; minGapMs: number }[] = [
-  { name: 'HTML error bodies (500 as nginx HTML)', fault: { errorRate: 1, htmlErrors: true }, words: /internal error \(500\)/i, retried: true, minGapMs: 200 },
+  {
+    name: 'HTML error bodies (500 as nginx HTML)',
+    fault: { errorRate: 1, htmlErrors: true },
+    words: /internal error \(500\)/i,
+    retried: true,
+    minGapMs: 200,
+  },
   { name: 'truncated / malformed JSON', fault: { malformedJson: true }, words: /cannot read/i, retried: false, minGapMs: 0 },
   { name: 'dropped connection', fault: { dropConnection: true }, words: /could not be reached/i, retried: true, minGapMs: 200 },
-  { name: 'request that never answers (proxy 504 after UPSTREAM_TIMEOUT_MS)', fault: { hang: true }, words: /\(504\)|took too long/i, retried: true, minGapMs: 200 },
+  {
+    name: 'request that never answers (proxy 504 after UPSTREAM_TIMEOUT_MS)',
+    fault: { hang: true },
+    words: /\(504\)|took too long/i,
+    retried: true,
+    minGapMs: 200,
+  },
 ];
 
 test.describe.configure({ mode: 'serial' });

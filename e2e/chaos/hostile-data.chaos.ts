@@ -36,11 +36,19 @@ test('hostile lead names, tags, contacts, custom fields and URLs: nothing execut
   const dom = { links: [] as string[], injected: 0, handlers: 0, text: '' };
   await leads.forEachColumnView(async () => {
     const count = Math.min(await cells.count(), 60);
-    for (let i = 0; i < count; i++) await cells.nth(i).hover({ timeout: 2000 }).catch(() => undefined);
+    for (let i = 0; i < count; i++)
+      await cells
+        .nth(i)
+        .hover({ timeout: 2000 })
+        .catch(() => undefined);
     const view = await page.evaluate(() => {
       const grid = document.querySelector('[role=grid]');
       const links = [...(grid?.querySelectorAll('a[href]') ?? [])].map((a) => (a as HTMLAnchorElement).protocol);
-      const injected = grid ? grid.querySelectorAll('script, iframe, object, embed, svg[onload], img[onerror], details[ontoggle], input[onfocus], body, style:not([data-emotion])').length : -1;
+      const injected = grid
+        ? grid.querySelectorAll(
+            'script, iframe, object, embed, svg[onload], img[onerror], details[ontoggle], input[onfocus], body, style:not([data-emotion])',
+          ).length
+        : -1;
       const handlers = grid ? [...grid.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length : -1;
       return { links, injected, handlers, text: grid?.textContent ?? '' };
     });
@@ -53,7 +61,13 @@ test('hostile lead names, tags, contacts, custom fields and URLs: nothing execut
   expect(await visibleCells.count()).toBeGreaterThan(3);
   const payloadsShown = HOSTILE_TEXTS.filter((p) => dom.text.includes(p.slice(0, 30))).length;
   const tried = HOSTILE_TEXTS.length + XSS_URL_PAYLOADS.length;
-  recordFigure({ area: 'payloads', source: 'hostile fixture in the table (names, tags, contacts, fields, URLs)', tried, bad: executed.length + dom.injected + dom.handlers, note: `${payloadsShown} shown as text` });
+  recordFigure({
+    area: 'payloads',
+    source: 'hostile fixture in the table (names, tags, contacts, fields, URLs)',
+    tried,
+    bad: executed.length + dom.injected + dom.handlers,
+    note: `${payloadsShown} shown as text`,
+  });
   expect(executed).toEqual([]);
   expect(dom.injected).toBe(0);
   expect(dom.handlers).toBe(0);
@@ -70,7 +84,9 @@ test('the layout holds: rows keep one height and no cell spills past its column'
   const layout = { heights: [] as number[], spills: [] as string[], pageOverflowX: false };
   await leads.forEachColumnView(async () => {
     const view = await page.evaluate(() => {
-      const rows = [...document.querySelectorAll('[role=grid] [role=row]:not([aria-rowindex="1"])')].filter((r) => r.getAttribute('aria-expanded') !== 'true');
+      const rows = [...document.querySelectorAll('[role=grid] [role=row]:not([aria-rowindex="1"])')].filter(
+        (r) => r.getAttribute('aria-expanded') !== 'true',
+      );
       const heights = rows.map((r) => Math.round(r.getBoundingClientRect().height));
       const spills: string[] = [];
       for (const row of rows) {
@@ -81,19 +97,31 @@ test('the layout holds: rows keep one height and no cell spills past its column'
             if (r.width === 0 || getComputedStyle(child).visibility === 'hidden') continue;
             // Content may overflow its own box only where the cell clips it.
             const clipped = getComputedStyle(cell).overflow !== 'visible' || getComputedStyle(child).overflow !== 'visible';
-            if (!clipped && (r.right > c.right + 1 || r.bottom > c.bottom + 1)) spills.push(`${cell.getAttribute('data-col')}: ${(child.textContent ?? '').slice(0, 30)}`);
+            if (!clipped && (r.right > c.right + 1 || r.bottom > c.bottom + 1))
+              spills.push(`${cell.getAttribute('data-col')}: ${(child.textContent ?? '').slice(0, 30)}`);
           }
           if (c.height > heights[0]! + 1) spills.push(`${cell.getAttribute('data-col')}: cell taller than its row`);
         }
       }
       const scroller = document.querySelector('[data-testid=leads-scroll]');
-      return { heights, spills: spills.slice(0, 10), pageOverflowX: document.documentElement.scrollWidth > window.innerWidth + 1, scrollerWidth: scroller?.clientWidth ?? 0 };
+      return {
+        heights,
+        spills: spills.slice(0, 10),
+        pageOverflowX: document.documentElement.scrollWidth > window.innerWidth + 1,
+        scrollerWidth: scroller?.clientWidth ?? 0,
+      };
     });
     layout.heights.push(...view.heights);
     layout.spills.push(...view.spills);
     layout.pageOverflowX ||= view.pageOverflowX;
   });
-  recordFigure({ area: 'payloads', source: 'layout breakers (10,000 chars, RTL overrides, emoji, zalgo)', tried: layout.heights.length, bad: new Set(layout.heights).size - 1 + layout.spills.length + (layout.pageOverflowX ? 1 : 0), note: 'bad = broken rows' });
+  recordFigure({
+    area: 'payloads',
+    source: 'layout breakers (10,000 chars, RTL overrides, emoji, zalgo)',
+    tried: layout.heights.length,
+    bad: new Set(layout.heights).size - 1 + layout.spills.length + (layout.pageOverflowX ? 1 : 0),
+    note: 'bad = broken rows',
+  });
   expect(layout.heights.length).toBeGreaterThan(10);
   expect(new Set(layout.heights).size).toBe(1);
   expect(layout.spills.slice(0, 10)).toEqual([]);

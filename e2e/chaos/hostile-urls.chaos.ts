@@ -51,7 +51,13 @@ test('1,000 hostile URLs through history: no page error, the notice exactly when
   });
   await expect(page.getByTestId('url-notice')).toHaveCount(0);
   await leads.waitForRows();
-  recordFigure({ area: 'urls', source: 'app in Chromium via history (pushState + popstate)', tried: urls.length, bad: crashes.length, note: `${mismatches.length} notice mismatches` });
+  recordFigure({
+    area: 'urls',
+    source: 'app in Chromium via history (pushState + popstate)',
+    tried: urls.length,
+    bad: crashes.length,
+    note: `${mismatches.length} notice mismatches`,
+  });
   expect(crashes).toEqual([]);
   expect(mismatches.slice(0, 10)).toEqual([]);
 });
@@ -71,7 +77,10 @@ test('hostile URLs by full navigation: no page error, the notice when something 
     const notice = page.getByTestId('url-notice');
     if (expected) await expect(notice).toBeVisible();
     // A valid but unlikely view (random ids) ends in rows, the empty state or a refusal message.
-    else await expect(page.getByRole('grid', { name: 'Leads' }).or(page.getByRole('alert')).or(page.getByText('No lead matches this view')).first()).toBeVisible();
+    else
+      await expect(
+        page.getByRole('grid', { name: 'Leads' }).or(page.getByRole('alert')).or(page.getByText('No lead matches this view')).first(),
+      ).toBeVisible();
     if (!expected && (await notice.count()) > 0) wrong.push(`unexpected notice for ${u.search.slice(0, 80)}`);
   }
   recordFigure({ area: 'urls', source: 'app in Chromium via full navigation', tried: urls.length, bad: crashes.length });

@@ -24,29 +24,124 @@ function createRandom(seed: number) {
 type Random = ReturnType<typeof createRandom>;
 
 const KNOWN_KEYS = [
-  'with', 'page', 'limit', 'query', 'order[id]', 'order[created_at]', 'order[updated_at]', 'order[price]',
-  'filter[id][]', 'filter[id]', 'filter[id][0]', 'filter[name][]', 'filter[responsible_user_id][]', 'filter[pipeline_id][]',
-  'filter[created_by][]', 'filter[updated_by][]', 'filter[price]', 'filter[price][from]', 'filter[price][to]',
-  'filter[created_at][from]', 'filter[created_at][to]', 'filter[updated_at][from]', 'filter[closed_at][to]',
-  'filter[closest_task_at][from]', 'filter[statuses][0][pipeline_id]', 'filter[statuses][0][status_id]',
-  'filter[statuses][1][pipeline_id]', 'filter[statuses][999][status_id]',
+  'with',
+  'page',
+  'limit',
+  'query',
+  'order[id]',
+  'order[created_at]',
+  'order[updated_at]',
+  'order[price]',
+  'filter[id][]',
+  'filter[id]',
+  'filter[id][0]',
+  'filter[name][]',
+  'filter[responsible_user_id][]',
+  'filter[pipeline_id][]',
+  'filter[created_by][]',
+  'filter[updated_by][]',
+  'filter[price]',
+  'filter[price][from]',
+  'filter[price][to]',
+  'filter[created_at][from]',
+  'filter[created_at][to]',
+  'filter[updated_at][from]',
+  'filter[closed_at][to]',
+  'filter[closest_task_at][from]',
+  'filter[statuses][0][pipeline_id]',
+  'filter[statuses][0][status_id]',
+  'filter[statuses][1][pipeline_id]',
+  'filter[statuses][999][status_id]',
 ];
 const ODD_KEYS = [
-  'filter', 'order', 'filter[]', 'filter[statuses]', 'filter[statuses][0]', 'filter[statuses][x][pipeline_id]', 'with[]', 'page[]',
-  'limit[]', 'query[]', 'filter[id][][]', 'filter[price][from][x]', 'filter[tags][]', 'utm_source', 'embedded', 'lang', '',
-  'FILTER[ID][]', 'Page', 'filter[created_at]', 'filter[name]', 'order[]', 'order[id][x]', 'callback', 'redirect',
+  'filter',
+  'order',
+  'filter[]',
+  'filter[statuses]',
+  'filter[statuses][0]',
+  'filter[statuses][x][pipeline_id]',
+  'with[]',
+  'page[]',
+  'limit[]',
+  'query[]',
+  'filter[id][][]',
+  'filter[price][from][x]',
+  'filter[tags][]',
+  'utm_source',
+  'embedded',
+  'lang',
+  '',
+  'FILTER[ID][]',
+  'Page',
+  'filter[created_at]',
+  'filter[name]',
+  'order[]',
+  'order[id][x]',
+  'callback',
+  'redirect',
 ];
 const PROTO_KEYS = [
-  '__proto__', '__proto__[polluted]', 'constructor', 'constructor[prototype][polluted]', 'prototype', 'filter[__proto__]',
-  'filter[__proto__][polluted]', 'filter[constructor][prototype][polluted]', 'order[__proto__]', 'order[constructor]',
-  'filter[statuses][0][__proto__]', 'filter[statuses][__proto__][pipeline_id]', 'toString', 'valueOf', 'hasOwnProperty',
-  'filter[id][__proto__]', '__defineGetter__', 'with[__proto__]',
+  '__proto__',
+  '__proto__[polluted]',
+  'constructor',
+  'constructor[prototype][polluted]',
+  'prototype',
+  'filter[__proto__]',
+  'filter[__proto__][polluted]',
+  'filter[constructor][prototype][polluted]',
+  'order[__proto__]',
+  'order[constructor]',
+  'filter[statuses][0][__proto__]',
+  'filter[statuses][__proto__][pipeline_id]',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'filter[id][__proto__]',
+  '__defineGetter__',
+  'with[__proto__]',
 ];
 const VALUES = [
-  '1', '0', '-1', '42', '007', ' 12 ', '1.5', '1e3', '0x10', 'NaN', 'Infinity', '-0', '99999999999999999999', '9007199254740993',
-  'asc', 'desc', 'DESC', 'sideways', 'contacts', 'contacts,loss_reason', 'contacts,,catalog_elements', 'only_deleted', 'everything',
-  '', ' ', 'true', 'null', 'undefined', '[]', '{}', '{"a":1}', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>',
-  'javascript:alert(1)', '\u202Eevil', '👩‍👩‍👧‍👦', 'ação', '%', '1,2,3', '../../etc/passwd', 'a'.repeat(501),
+  '1',
+  '0',
+  '-1',
+  '42',
+  '007',
+  ' 12 ',
+  '1.5',
+  '1e3',
+  '0x10',
+  'NaN',
+  'Infinity',
+  '-0',
+  '99999999999999999999',
+  '9007199254740993',
+  'asc',
+  'desc',
+  'DESC',
+  'sideways',
+  'contacts',
+  'contacts,loss_reason',
+  'contacts,,catalog_elements',
+  'only_deleted',
+  'everything',
+  '',
+  ' ',
+  'true',
+  'null',
+  'undefined',
+  '[]',
+  '{}',
+  '{"a":1}',
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  'javascript:alert(1)',
+  '\u202Eevil',
+  '👩‍👩‍👧‍👦',
+  'ação',
+  '%',
+  '1,2,3',
+  '../../etc/passwd',
+  'a'.repeat(501),
 ];
 const BROKEN_PERCENT = ['%', '%G1', '%E2%82', '%uD800', '%%', '%C0%AF', '%ED%A0%80', '%FF%FE', '%0', '%2', '%zz', '%E0%A4%A'];
 const ENCODED_CONTROL = ['%00', '%0d%0a', '%0A', '%1b', '%7f', '%e2%80%ae'];
@@ -102,8 +197,23 @@ function generate(kind: HostileUrlKind, r: Random): string {
         return r.next() < 0.5 ? pair(r.pick(KNOWN_KEYS), `1${bad}`, true) : `${encodeKey(r.pick(KNOWN_KEYS)).slice(0, 6)}${bad}=1`;
       }).join('&');
     case 'duplicate': {
-      const key = r.pick(['query', 'filter[created_at][from]', 'filter[price][to]', 'order[id]', 'filter[statuses][0][pipeline_id]', 'filter[price]', 'with']);
-      const value = () => (key === 'query' ? r.pick(['alpha', 'beta']) : key === 'order[id]' ? r.pick(['asc', 'desc']) : key === 'with' ? 'contacts' : String(r.int(1, 9)));
+      const key = r.pick([
+        'query',
+        'filter[created_at][from]',
+        'filter[price][to]',
+        'order[id]',
+        'filter[statuses][0][pipeline_id]',
+        'filter[price]',
+        'with',
+      ]);
+      const value = () =>
+        key === 'query'
+          ? r.pick(['alpha', 'beta'])
+          : key === 'order[id]'
+            ? r.pick(['asc', 'desc'])
+            : key === 'with'
+              ? 'contacts'
+              : String(r.int(1, 9));
       const extra = key.startsWith('filter[statuses]') ? `&${pair('filter[statuses][0][status_id]', '142')}` : '';
       return `${pair(key, value())}&${pair(key, value())}${extra}`;
     }
@@ -143,7 +253,10 @@ export function unaccountedParams(search: string, parsed: ParsedLeadsQuery): str
     const stage = /^filter\[statuses\]\[(\d{1,3})\]\[(pipeline_id|status_id)\]$/.exec(key);
     const order = /^order\[([^\]]*)\]$/.exec(key);
     if (key === 'with') {
-      const parts = raw.split(',').map((p) => p.trim()).filter(Boolean);
+      const parts = raw
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean);
       reflected = parts.every((p) => (q.with as string[] | undefined)?.includes(p));
     } else if (key === 'query') {
       reflected = raw.trim() === '' || q.query === raw.trim();

@@ -30,7 +30,14 @@ function run(name: string, command: string, args: string[], capture = false): { 
 
 run('in-process probes (vitest *.chaos.test.ts)', 'npx', ['vitest', 'run', 'chaos.test']);
 const built = run('production bundle', 'npx', ['tsx', 'scripts/build-app.ts', '--outDir', distDir, '--emptyOutDir', '--logLevel', 'warn']);
-if (built.ok) run('browser and socket probes (playwright.chaos.config.ts)', 'npx', ['playwright', 'test', '-c', 'playwright.chaos.config.ts', '--reporter=list,json']);
+if (built.ok)
+  run('browser and socket probes (playwright.chaos.config.ts)', 'npx', [
+    'playwright',
+    'test',
+    '-c',
+    'playwright.chaos.config.ts',
+    '--reporter=list,json',
+  ]);
 else steps.push({ name: 'browser and socket probes', ok: false, seconds: 0, detail: 'skipped: the bundle did not build' });
 
 // The audit needs the registry's advisory endpoint. Where the registry has none (the mirror this
@@ -40,7 +47,7 @@ const audit = run('npm audit --omit=dev --audit-level=high', 'npm', ['audit', '-
 const auditStep = steps[steps.length - 1]!;
 if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|network|audit endpoint returned an error|request to .* failed/i.test(audit.output) && !audit.ok) {
   auditStep.ok = true;
-  auditStep.detail = 'NOT AUDITED: the npm registry\'s audit endpoint was unreachable or answered an error';
+  auditStep.detail = "NOT AUDITED: the npm registry's audit endpoint was unreachable or answered an error";
 } else {
   auditStep.detail = audit.ok ? 'no high or critical advisory in production dependencies' : 'high or critical advisories found (see above)';
 }
@@ -55,12 +62,19 @@ if (failures.length > 0) {
   for (const f of failures) console.log(`- ${f}`);
 }
 console.log('\n=== chaos: steps ===');
-for (const s of steps) console.log(`${s.ok ? (s.detail?.startsWith('NOT AUDITED') ? 'N/A ' : 'ok  ') : 'FAIL'} ${s.name} (${s.seconds} s)${s.detail ? ` — ${s.detail}` : ''}`);
+for (const s of steps)
+  console.log(
+    `${s.ok ? (s.detail?.startsWith('NOT AUDITED') ? 'N/A ' : 'ok  ') : 'FAIL'} ${s.name} (${s.seconds} s)${s.detail ? ` — ${s.detail}` : ''}`,
+  );
 rmSync(figuresFile, { force: true });
 rmSync(reportFile, { force: true });
 process.exit(steps.every((s) => s.ok) ? 0 : 1);
 
-type ReportSuite = { title: string; suites?: ReportSuite[]; specs?: { title: string; file: string; line: number; tests: { results: { status: string; error?: { message?: string } }[] }[] }[] };
+type ReportSuite = {
+  title: string;
+  suites?: ReportSuite[];
+  specs?: { title: string; file: string; line: number; tests: { results: { status: string; error?: { message?: string } }[] }[] }[];
+};
 
 /** Titles and first error lines of the failed tests in Playwright's JSON report, if there is one. */
 function failedBrowserTests(): string[] {
@@ -81,6 +95,13 @@ function failedBrowserTests(): string[] {
 }
 
 function firstLine(message: string | undefined): string {
-  // eslint-disable-next-line no-control-regex -- strips the terminal colours Playwright puts in messages
-  return (message ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim() !== '')?.trim().slice(0, 300) ?? '';
+  return (
+    (message ?? '')
+      // eslint-disable-next-line no-control-regex -- strips the terminal colours Playwright puts in messages
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim()
+      .slice(0, 300) ?? ''
+  );
 }

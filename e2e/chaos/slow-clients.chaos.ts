@@ -28,7 +28,13 @@ test('a client dripping its headers is disconnected by the headers timeout', asy
   const after = await Promise.race([closed, new Promise<number>((resolve) => setTimeout(() => resolve(-1), 30_000))]);
   clearInterval(drip);
   socket.destroy();
-  recordFigure({ area: 'proxy', source: 'slowloris client (real socket, headers timeout)', tried: 1, bad: after < 0 ? 1 : 0, note: after < 0 ? 'still open after 30 s' : `cut after ${Math.round(after / 1000)} s` });
+  recordFigure({
+    area: 'proxy',
+    source: 'slowloris client (real socket, headers timeout)',
+    tried: 1,
+    bad: after < 0 ? 1 : 0,
+    note: after < 0 ? 'still open after 30 s' : `cut after ${Math.round(after / 1000)} s`,
+  });
   expect(after, 'the server closed the dripping connection').toBeGreaterThan(0);
   expect(after).toBeLessThan(20_000);
   expect(received).not.toMatch(/HTTP\/1\.1 200/);

@@ -54,6 +54,8 @@ export class FiltersPanel {
   }
 
   async removeChip(label: string | RegExp) {
-    await this.chip(label).getByRole('button', { name: /^Remove filter/ }).click();
+    await this.chip(label)
+      .getByRole('button', { name: /^Remove filter/ })
+      .click();
   }
 }

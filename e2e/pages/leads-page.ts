@@ -59,7 +59,8 @@ export class LeadsPage {
               return 'scrolling';
             }
             const box = cell.getBoundingClientRect();
-            const pinnedRight = cell.parentElement?.querySelector('[data-col=name]')?.getBoundingClientRect().right ?? el.getBoundingClientRect().left;
+            const pinnedRight =
+              cell.parentElement?.querySelector('[data-col=name]')?.getBoundingClientRect().right ?? el.getBoundingClientRect().left;
             const viewRight = el.getBoundingClientRect().left + el.clientWidth;
             if (box.left >= pinnedRight - 1 && (Math.abs(box.left - pinnedRight) <= 1 || box.right <= viewRight + 1)) return 'in view';
             el.scrollLeft += box.left - pinnedRight;

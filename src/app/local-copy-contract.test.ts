@@ -63,34 +63,67 @@ function viewArbitrary(data: DemoData): fc.Arbitrary<LeadsView> {
   const ordered = (r: { from?: number; to?: number }) => r.from === undefined || r.to === undefined || r.from <= r.to;
   const range = (days: number[]) =>
     fc
-      .record({ from: fc.option(fc.constantFrom(...days.map((d) => t - d * DAY)), { nil: undefined }), to: fc.option(fc.constantFrom(...days.map((d) => t - d * DAY + DAY / 2)), { nil: undefined }) }, { requiredKeys: [] })
+      .record(
+        {
+          from: fc.option(fc.constantFrom(...days.map((d) => t - d * DAY)), { nil: undefined }),
+          to: fc.option(fc.constantFrom(...days.map((d) => t - d * DAY + DAY / 2)), { nil: undefined }),
+        },
+        { requiredKeys: [] },
+      )
       .filter(ordered);
-  const filter = fc.record(
-    {
-      statuses: fc.uniqueArray(fc.constantFrom(...pairs), { minLength: 1, maxLength: 3, selector: (p) => `${p.pipeline_id}:${p.status_id}` }),
-      pipeline_id: fc.uniqueArray(fc.constantFrom(...pipelineIds), { minLength: 1, maxLength: 2 }),
-      responsible_user_id: fc.uniqueArray(fc.constantFrom(...userIds), { minLength: 1, maxLength: 4 }),
-      created_by: fc.uniqueArray(fc.constantFrom(...userIds), { minLength: 1, maxLength: 4 }),
-      id: fc.uniqueArray(fc.constantFrom(...sample.map((l) => l.id)), { minLength: 1, maxLength: 5 }),
-      name: fc.uniqueArray(fc.constantFrom(...sample.map((l) => l.name)), { minLength: 1, maxLength: 2 }),
-      price: fc.oneof(
-        fc.constantFrom(...sample.map((l) => l.price)),
-        fc.record({ from: fc.option(fc.constantFrom(0, 1_000, 5_000, 20_000), { nil: undefined }), to: fc.option(fc.constantFrom(3_000, 10_000, 50_000, 200_000), { nil: undefined }) }, { requiredKeys: [] }).filter(ordered),
-      ),
-      created_at: range([0, 7, 30, 90, 365]),
-      updated_at: range([0, 3, 30, 180]),
-      closed_at: range([0, 30, 120]),
-      closest_task_at: range([-30, -7, 0, 7, 30]),
-    },
-  );
+  const filter = fc.record({
+    statuses: fc.uniqueArray(fc.constantFrom(...pairs), { minLength: 1, maxLength: 3, selector: (p) => `${p.pipeline_id}:${p.status_id}` }),
+    pipeline_id: fc.uniqueArray(fc.constantFrom(...pipelineIds), { minLength: 1, maxLength: 2 }),
+    responsible_user_id: fc.uniqueArray(fc.constantFrom(...userIds), { minLength: 1, maxLength: 4 }),
+    created_by: fc.uniqueArray(fc.constantFrom(...userIds), { minLength: 1, maxLength: 4 }),
+    id: fc.uniqueArray(fc.constantFrom(...sample.map((l) => l.id)), { minLength: 1, maxLength: 5 }),
+    name: fc.uniqueArray(fc.constantFrom(...sample.map((l) => l.name)), { minLength: 1, maxLength: 2 }),
+    price: fc.oneof(
+      fc.constantFrom(...sample.map((l) => l.price)),
+      fc
+        .record(
+          {
+            from: fc.option(fc.constantFrom(0, 1_000, 5_000, 20_000), { nil: undefined }),
+            to: fc.option(fc.constantFrom(3_000, 10_000, 50_000, 200_000), { nil: undefined }),
+          },
+          { requiredKeys: [] },
+        )
+        .filter(ordered),
+    ),
+    created_at: range([0, 7, 30, 90, 365]),
+    updated_at: range([0, 3, 30, 180]),
+    closed_at: range([0, 30, 120]),
+    closest_task_at: range([-30, -7, 0, 7, 30]),
+  });
   // At most three filters at once, so that most views still hold leads.
   const someFilters = fc
-    .tuple(filter, fc.subarray(['statuses', 'pipeline_id', 'responsible_user_id', 'created_by', 'id', 'name', 'price', 'created_at', 'updated_at', 'closed_at', 'closest_task_at'] as const, { maxLength: 3 }))
+    .tuple(
+      filter,
+      fc.subarray(
+        [
+          'statuses',
+          'pipeline_id',
+          'responsible_user_id',
+          'created_by',
+          'id',
+          'name',
+          'price',
+          'created_at',
+          'updated_at',
+          'closed_at',
+          'closest_task_at',
+        ] as const,
+        { maxLength: 3 },
+      ),
+    )
     .map(([all, keys]) => Object.fromEntries(keys.map((k) => [k, all[k]])) as LeadsQuery['filter']);
   return fc.record(
     {
       filter: someFilters,
-      order: fc.record({ field: fc.constantFrom('id' as const, 'created_at' as const, 'updated_at' as const), direction: fc.constantFrom('asc' as const, 'desc' as const) }),
+      order: fc.record({
+        field: fc.constantFrom('id' as const, 'created_at' as const, 'updated_at' as const),
+        direction: fc.constantFrom('asc' as const, 'desc' as const),
+      }),
       tasks: fc.constant('none' as const),
     },
     { requiredKeys: ['filter'] },
@@ -132,7 +165,11 @@ describe('local copy vs the demo account through the API', () => {
   }, 180_000);
 
   it('after the demo moves, one refresh of two requests brings changes and drops deleted leads', async () => {
-    const answer = await demo.app.request('/__demo/changes', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ updated: 40, moved: 30, deleted: 30, seed: 5 }) });
+    const answer = await demo.app.request('/__demo/changes', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ updated: 40, moved: 30, deleted: 30, seed: 5 }),
+    });
     expect(answer.status).toBe(200);
     const changed = (await answer.json()) as { updated: number[]; moved: number[]; deleted: number[] };
     expect(changed.deleted).toHaveLength(30);
@@ -173,7 +210,10 @@ describe('local copy vs the demo account through the API', () => {
     const mark = requests.length;
     const second = createLocalCopySync({ client, store });
     await second.start();
-    const pages = requests.slice(mark).filter((r) => r.includes('order[id]=asc')).map((r) => Number(/[?&]page=(\d+)/.exec(r)?.[1]));
+    const pages = requests
+      .slice(mark)
+      .filter((r) => r.includes('order[id]=asc'))
+      .map((r) => Number(/[?&]page=(\d+)/.exec(r)?.[1]));
     expect(Math.min(...pages)).toBe(walked + 1);
     expect(second.getState()).toMatchObject({ status: 'ready', complete: true, size: sync.getState().size });
   });

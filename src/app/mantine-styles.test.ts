@@ -40,7 +40,13 @@ describe('Mantine styles per component', () => {
     const used = new Set(
       files.flatMap((text) =>
         [...text.matchAll(/import \{([^}]*)\} from '@mantine\/(?:core|dates)';/g)].flatMap((m) =>
-          (m[1] ?? '').split(',').map((name) => name.trim().replace(/^type /, '').split(' as ')[0] ?? ''),
+          (m[1] ?? '').split(',').map(
+            (name) =>
+              name
+                .trim()
+                .replace(/^type /, '')
+                .split(' as ')[0] ?? '',
+          ),
         ),
       ),
     );

@@ -38,7 +38,13 @@ async function drain(query: LeadsView, cursor: LeadsCursor, chunkSize: number) {
   let next: LeadsCursor | null = cursor;
   let firstChunkRequests = 0;
   for (let guard = 0; next && guard < 500; guard++) {
-    const chunk: Awaited<ReturnType<typeof fetchLeadsChunk>> = await fetchLeadsChunk(client, next, query.order, new AbortController().signal, chunkSize);
+    const chunk: Awaited<ReturnType<typeof fetchLeadsChunk>> = await fetchLeadsChunk(
+      client,
+      next,
+      query.order,
+      new AbortController().signal,
+      chunkSize,
+    );
     if (guard === 0) firstChunkRequests = log.length;
     ids.push(...chunk.leads.map((l) => l.id));
     next = chunk.next;
@@ -53,7 +59,13 @@ describe('whole pipelines in one stream, against the demo account', () => {
       fc.record({ pipeline: fc.constantFrom(...pipelines), whole: fc.boolean(), pick: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }) }),
       { minLength: 1, maxLength: 4 },
     );
-    const order = fc.option(fc.record({ field: fc.constantFrom('id' as const, 'created_at' as const, 'updated_at' as const), direction: fc.constantFrom('asc' as const, 'desc' as const) }), { nil: undefined });
+    const order = fc.option(
+      fc.record({
+        field: fc.constantFrom('id' as const, 'created_at' as const, 'updated_at' as const),
+        direction: fc.constantFrom('asc' as const, 'desc' as const),
+      }),
+      { nil: undefined },
+    );
     const extra = fc.constantFrom<Partial<LeadsView>>({}, { filter: { price: { from: 5000 } } }, { tasks: 'none' }, { query: 'a' });
     await fc.assert(
       fc.asyncProperty(selection, order, extra, fc.constantFrom(100, 250), async (picks, orderBy, more, chunkSize) => {
@@ -95,7 +107,11 @@ describe('whole pipelines in one stream, against the demo account', () => {
     const partial = all(c).slice(0, 2);
     const query: LeadsView = { filter: { statuses: [...all(a), ...partial, ...all(b)] } };
     const cursor = initialLeadsCursor(query, pipelines);
-    expect(cursor.streams.map((s) => s.query.filter)).toEqual([{ pipeline_id: [a.id, b.id] }, { statuses: [partial[0]] }, { statuses: [partial[1]] }]);
+    expect(cursor.streams.map((s) => s.query.filter)).toEqual([
+      { pipeline_id: [a.id, b.id] },
+      { statuses: [partial[0]] },
+      { statuses: [partial[1]] },
+    ]);
     const grouped = await drain(query, cursor, 250);
     expect(grouped.firstChunkRequests).toBe(3);
   });

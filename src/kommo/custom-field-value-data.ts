@@ -27,7 +27,16 @@ export const UNREADABLE_MARK = '…';
 /** The offset (ms) of `timeZone` from UTC at `utcMs`; 0 for a zone Intl does not know. */
 function zoneOffsetMs(utcMs: number, timeZone: string): number {
   try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(utcMs);
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    }).formatToParts(utcMs);
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
     return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - utcMs;
   } catch {
@@ -62,8 +71,13 @@ export function valueToSeconds(value: unknown, timeZone = 'UTC'): number | null 
 }
 
 /** A `chained_list` item's element: `{catalog_id, catalog_element_id}`, no `value` (amocrm-api-php). */
-export function chainedElement(item: { catalog_id?: number | null; catalog_element_id?: number | null }): { catalogId: number; elementId: number } | null {
-  return typeof item.catalog_id === 'number' && typeof item.catalog_element_id === 'number' ? { catalogId: item.catalog_id, elementId: item.catalog_element_id } : null;
+export function chainedElement(item: {
+  catalog_id?: number | null;
+  catalog_element_id?: number | null;
+}): { catalogId: number; elementId: number } | null {
+  return typeof item.catalog_id === 'number' && typeof item.catalog_element_id === 'number'
+    ? { catalogId: item.catalog_id, elementId: item.catalog_element_id }
+    : null;
 }
 
 /** A contact's or company's own label: its name, else first and last name; null when all are empty. */

@@ -26,7 +26,12 @@ describe('lenient reading of Kommo lists', () => {
     // An object value with no text to show is flagged: its cell shows the neutral mark, never JSON.
     expect(odd?.custom_fields_values[0]?.values[0]).toMatchObject({ value: { deeply: { nested: true } }, unreadable: true });
     // Bare primitives are read as values; null and an array are unreadable items.
-    expect(odd?.custom_fields_values[1]?.values.map((v) => v.value ?? (v.unreadable ? 'unreadable' : undefined))).toEqual(['bare text', 7, 'unreadable', 'unreadable']);
+    expect(odd?.custom_fields_values[1]?.values.map((v) => v.value ?? (v.unreadable ? 'unreadable' : undefined))).toEqual([
+      'bare text',
+      7,
+      'unreadable',
+      'unreadable',
+    ]);
     // A field with no numeric id: one unreadable value of field 0.
     expect(odd?.custom_fields_values[2]).toMatchObject({ field_id: 0, values: [{ unreadable: true }] });
     // price (dropped) + the nested object + two unreadable items + the unreadable field.
@@ -36,7 +41,15 @@ describe('lenient reading of Kommo lists', () => {
   it('leaves out only the items with no readable id; the page itself still parses', () => {
     const page = leadsPageSchema.parse({ _embedded: { leads: [{ name: 'no id', updated_at: 1 }, lead({ id: 3 }), 'garbage'] } });
     expect(page._embedded.leads.map((l) => l.id)).toEqual([3]);
-    const tags = tagsPageSchema.parse({ _embedded: { tags: [{ id: 1, name: 'ok', color: 'DDEBB5' }, { id: 2, name: 42 }, { id: 3, name: 'bad colour', color: 'red; background:url(x)' }] } });
+    const tags = tagsPageSchema.parse({
+      _embedded: {
+        tags: [
+          { id: 1, name: 'ok', color: 'DDEBB5' },
+          { id: 2, name: 42 },
+          { id: 3, name: 'bad colour', color: 'red; background:url(x)' },
+        ],
+      },
+    });
     expect(tags._embedded.tags).toEqual([
       { id: 1, name: 'ok', color: '#ddebb5' },
       { id: 3, name: 'bad colour', color: null },

@@ -5,10 +5,11 @@ import { valueToText } from './custom-field-value-data';
 import { parseLeniently } from './lenient-parse';
 
 /** Kommo documents some integers as strings in places (score, labor_cost, closed_at...): accept both. */
-const looseInt = z
-  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)])
-  .transform((v) => (typeof v === 'number' ? v : Number(v)));
-const nullableInt = looseInt.nullable().optional().transform((v) => v ?? null);
+const looseInt = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]).transform((v) => (typeof v === 'number' ? v : Number(v)));
+const nullableInt = looseInt
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
 /** Ids and dates where Kommo sends 0 for "none" (`loss_reason_id: 0`, `closed_at: 0`): read as null. */
 const zeroAsNull = looseInt
   .nullable()
@@ -80,7 +81,12 @@ export const customFieldValueSchema = z.looseObject({
   field_name: z.string().nullable().optional(),
   field_code: z.string().nullable().optional(),
   field_type: z.string().nullable().optional(),
-  values: z.array(enumValueSchema).nullable().optional().catch([{ unreadable: true }]).transform((v) => v ?? []),
+  values: z
+    .array(enumValueSchema)
+    .nullable()
+    .optional()
+    .catch([{ unreadable: true }])
+    .transform((v) => v ?? []),
 });
 export type CustomFieldValue = z.infer<typeof customFieldValueSchema>;
 /** A field whose own keys are unreadable (no numeric field_id) is kept as one unreadable value of field 0. */
@@ -125,10 +131,27 @@ export const catalogElementLinkSchema = z
 export type CatalogElementLink = z.infer<typeof catalogElementLinkSchema>;
 
 export const leadEmbeddedSchema = z.looseObject({
-  tags: z.array(tagSchema).nullable().optional().transform((v) => v ?? []),
-  companies: z.array(z.looseObject({ id: z.number() })).nullable().optional().transform((v) => v ?? []),
+  tags: z
+    .array(tagSchema)
+    .nullable()
+    .optional()
+    .transform((v) => v ?? []),
+  companies: z
+    .array(z.looseObject({ id: z.number() }))
+    .nullable()
+    .optional()
+    .transform((v) => v ?? []),
   contacts: z
-    .array(z.looseObject({ id: z.number(), is_main: z.boolean().nullable().optional().transform((v) => v ?? false) }))
+    .array(
+      z.looseObject({
+        id: z.number(),
+        is_main: z
+          .boolean()
+          .nullable()
+          .optional()
+          .transform((v) => v ?? false),
+      }),
+    )
     .optional(),
   // kommo-api.md: an array; the seed: an object. Normalised to an array.
   loss_reason: z
@@ -146,37 +169,54 @@ export const leadEmbeddedSchema = z.looseObject({
     .transform((v) => (v ? { id: v.id, name: v.name ?? null } : null)),
 });
 
-export const leadSchema = z.looseObject({
-  id: z.number(),
-  name: z.string().nullable().optional().transform((v) => v ?? null),
-  price: nullableInt,
-  // The price with its fraction (amocrm-api-php LeadModel prefers it to `price`, as a float).
-  price_with_minor_units: z.number().nullable().optional(),
-  responsible_user_id: nullableInt,
-  group_id: nullableInt,
-  status_id: nullableInt,
-  pipeline_id: nullableInt,
-  loss_reason_id: zeroAsNull,
-  source_id: zeroAsNull,
-  created_by: nullableInt,
-  updated_by: nullableInt,
-  created_at: nullableInt,
-  updated_at: looseInt,
-  closed_at: zeroAsNull,
-  closest_task_at: zeroAsNull,
-  is_deleted: z.boolean().nullable().optional().transform((v) => v ?? undefined),
-  custom_fields_values: customFieldValuesSchema,
-  score: nullableInt,
-  account_id: nullableInt,
-  labor_cost: nullableInt,
-  is_price_modified_by_robot: z.boolean().nullable().optional().transform((v) => v ?? null),
-  _embedded: leadEmbeddedSchema.nullable().optional().transform((v) => v ?? leadEmbeddedSchema.parse({})),
-}).transform((lead) => ({
-  ...lead,
-  price: lead.price_with_minor_units ?? lead.price,
-  /** Values of this lead the app could not read (shown as a neutral mark, counted in the status line). */
-  unreadable: countUnreadable(lead.custom_fields_values),
-}));
+export const leadSchema = z
+  .looseObject({
+    id: z.number(),
+    name: z
+      .string()
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
+    price: nullableInt,
+    // The price with its fraction (amocrm-api-php LeadModel prefers it to `price`, as a float).
+    price_with_minor_units: z.number().nullable().optional(),
+    responsible_user_id: nullableInt,
+    group_id: nullableInt,
+    status_id: nullableInt,
+    pipeline_id: nullableInt,
+    loss_reason_id: zeroAsNull,
+    source_id: zeroAsNull,
+    created_by: nullableInt,
+    updated_by: nullableInt,
+    created_at: nullableInt,
+    updated_at: looseInt,
+    closed_at: zeroAsNull,
+    closest_task_at: zeroAsNull,
+    is_deleted: z
+      .boolean()
+      .nullable()
+      .optional()
+      .transform((v) => v ?? undefined),
+    custom_fields_values: customFieldValuesSchema,
+    score: nullableInt,
+    account_id: nullableInt,
+    labor_cost: nullableInt,
+    is_price_modified_by_robot: z
+      .boolean()
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
+    _embedded: leadEmbeddedSchema
+      .nullable()
+      .optional()
+      .transform((v) => v ?? leadEmbeddedSchema.parse({})),
+  })
+  .transform((lead) => ({
+    ...lead,
+    price: lead.price_with_minor_units ?? lead.price,
+    /** Values of this lead the app could not read (shown as a neutral mark, counted in the status line). */
+    unreadable: countUnreadable(lead.custom_fields_values),
+  }));
 export type Lead = z.infer<typeof leadSchema>;
 /** What the demo account serves: the wire shape, before normalisation. */
 export type LeadWire = z.input<typeof leadSchema>;
@@ -325,7 +365,11 @@ export const usersPageSchema = z.looseObject({
 
 export const contactSchema = z.looseObject({
   id: z.number(),
-  name: z.string().nullable().optional().transform((v) => v ?? null),
+  name: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   first_name: z.string().nullable().optional(),
   last_name: z.string().nullable().optional(),
   responsible_user_id: z.number().nullable().optional(),
@@ -395,7 +439,12 @@ export const catalogsPageSchema = z.looseObject({
 
 export const catalogElementSchema = z.looseObject({
   id: z.number(),
-  name: z.string().nullable().optional().catch(null).transform((v) => v ?? ''),
+  name: z
+    .string()
+    .nullable()
+    .optional()
+    .catch(null)
+    .transform((v) => v ?? ''),
   catalog_id: z.number(),
   custom_fields_values: customFieldValuesSchema,
 });

@@ -16,7 +16,10 @@ function kommo(): Hono {
   const app = new Hono();
   app.get('/api/v4/leads', (c) => c.json({ _embedded: { leads: [{ id: 1 }] } }));
   app.get('/api/v4/account', () => new Response(JSON.stringify({ id: 1 }), { headers: { 'content-type': 'application/hal+json;charset=utf-8' } }));
-  app.get('/api/v4/users', () => new Response('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', { headers: { 'content-type': 'image/svg+xml' } }));
+  app.get(
+    '/api/v4/users',
+    () => new Response('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', { headers: { 'content-type': 'image/svg+xml' } }),
+  );
   app.get('/api/v4/contacts', () => new Response('alert(document.domain)', { headers: { 'content-type': 'application/javascript' } }));
   app.get('/api/v4/companies', () => new Response('<script>alert(1)</script>', { headers: { 'content-type': 'text/html' } }));
   app.get('/api/v4/sources', () => new Response(new TextEncoder().encode('{"a":1}')));
@@ -62,8 +65,14 @@ function setup(over: Partial<ServerAppOptions> = {}) {
 describe('API requests from other pages (issue 11, attack 1)', () => {
   it.each([
     ['a hidden iframe of another site', { 'sec-fetch-site': 'cross-site', 'sec-fetch-dest': 'iframe', 'sec-fetch-mode': 'navigate' }],
-    ["a no-cors fetch of another site (it cannot add the app's header)", { 'sec-fetch-site': 'cross-site', 'sec-fetch-dest': 'empty', 'sec-fetch-mode': 'no-cors' }],
-    ["a cross-site fetch that somehow carries the app's header", { ...APP, 'sec-fetch-site': 'cross-site', 'sec-fetch-dest': 'empty', 'sec-fetch-mode': 'cors' }],
+    [
+      "a no-cors fetch of another site (it cannot add the app's header)",
+      { 'sec-fetch-site': 'cross-site', 'sec-fetch-dest': 'empty', 'sec-fetch-mode': 'no-cors' },
+    ],
+    [
+      "a cross-site fetch that somehow carries the app's header",
+      { ...APP, 'sec-fetch-site': 'cross-site', 'sec-fetch-dest': 'empty', 'sec-fetch-mode': 'cors' },
+    ],
     ['a sibling subdomain (same-site)', { ...APP, 'sec-fetch-site': 'same-site', 'sec-fetch-dest': 'empty' }],
     ['an <img> on our own origin', { ...APP, 'sec-fetch-site': 'same-origin', 'sec-fetch-dest': 'image' }],
     ['a <script src> on our own origin', { ...APP, 'sec-fetch-site': 'same-origin', 'sec-fetch-dest': 'script' }],
@@ -80,7 +89,9 @@ describe('API requests from other pages (issue 11, attack 1)', () => {
 
   it("answers the app's own fetch and curl with the header", async () => {
     const { call, counts } = setup();
-    expect((await call('/api/v4/leads', { ...APP, 'sec-fetch-site': 'same-origin', 'sec-fetch-dest': 'empty', 'sec-fetch-mode': 'cors' })).status).toBe(200);
+    expect(
+      (await call('/api/v4/leads', { ...APP, 'sec-fetch-site': 'same-origin', 'sec-fetch-dest': 'empty', 'sec-fetch-mode': 'cors' })).status,
+    ).toBe(200);
     expect((await call('/api/v4/leads', APP)).status).toBe(200);
     expect(counts.upstream).toBe(2);
   });
@@ -158,7 +169,8 @@ describe('leads queries checked with the shared codec (attack 9)', () => {
       expect(await response.text()).toContain('validation-errors');
     }
     expect(counts.upstream).toBe(0);
-    const known = 'with=contacts&limit=250&page=2&query=ana&order[updated_at]=desc&filter[statuses][0][pipeline_id]=1&filter[statuses][0][status_id]=2&filter[price][from]=10&filter[id][]=5';
+    const known =
+      'with=contacts&limit=250&page=2&query=ana&order[updated_at]=desc&filter[statuses][0][pipeline_id]=1&filter[statuses][0][status_id]=2&filter[price][from]=10&filter[id][]=5';
     expect((await call(`/api/v4/leads?${known}`, APP)).status).toBe(200);
     expect(counts.upstream).toBe(1);
   });

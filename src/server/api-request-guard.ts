@@ -27,7 +27,12 @@ export function apiRequestGuard(): MiddlewareHandler {
     const reason = refuseForeignRequest((name) => c.req.header(name));
     if (reason !== null) {
       // Vary: a cache between browser and server must not hand one request's answer to another.
-      return problemResponse({ status: 403, title: 'Forbidden', detail: reason, headers: { vary: `Sec-Fetch-Site, Sec-Fetch-Dest, ${APP_REQUEST_HEADER}` } });
+      return problemResponse({
+        status: 403,
+        title: 'Forbidden',
+        detail: reason,
+        headers: { vary: `Sec-Fetch-Site, Sec-Fetch-Dest, ${APP_REQUEST_HEADER}` },
+      });
     }
     await next();
   };

@@ -32,7 +32,10 @@ describe('/app-config.json', () => {
   });
 
   it('names the real account’s Kommo address for "open in Kommo" links; the demo account has none', async () => {
-    const real = makeApp({ mode: 'real', upstream: { baseUrl: 'https://acme.kommo.com', token: 'token-for-test', fetch: async () => new Response('{}') } });
+    const real = makeApp({
+      mode: 'real',
+      upstream: { baseUrl: 'https://acme.kommo.com', token: 'token-for-test', fetch: async () => new Response('{}') },
+    });
     expect(await (await real.request('/app-config.json')).json()).toMatchObject({ kommoBaseUrl: 'https://acme.kommo.com' });
     expect(await (await makeApp().request('/app-config.json')).json()).toMatchObject({ kommoBaseUrl: null });
   });

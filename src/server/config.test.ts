@@ -21,7 +21,15 @@ describe('loadConfig', () => {
   });
 
   it('reads the demo switches', () => {
-    const { config } = ok({ DEMO_LEADS: '100000', DEMO_SEED: '42', DEMO_FAULTS: '1', DEMO_RATE_LIMIT: 'off', PORT: '4510', HOST: '0.0.0.0', DIST_DIR: '/tmp/x' });
+    const { config } = ok({
+      DEMO_LEADS: '100000',
+      DEMO_SEED: '42',
+      DEMO_FAULTS: '1',
+      DEMO_RATE_LIMIT: 'off',
+      PORT: '4510',
+      HOST: '0.0.0.0',
+      DIST_DIR: '/tmp/x',
+    });
     expect(config.upstream).toEqual({ mode: 'demo', leads: 100000, seed: 42, faults: true, rateLimit: false });
     expect(config).toMatchObject({ port: 4510, host: '0.0.0.0', distDir: '/tmp/x' });
   });
@@ -33,8 +41,12 @@ describe('loadConfig', () => {
   });
 
   it('takes KOMMO_BASE_URL as the upstream origin', () => {
-    expect(ok({ KOMMO_SUBDOMAIN: 'acme', KOMMO_TOKEN: 't0ken', KOMMO_BASE_URL: 'https://acme.amocrm.ru/' }).config.upstream).toMatchObject({ baseUrl: 'https://acme.amocrm.ru' });
-    expect(ok({ KOMMO_SUBDOMAIN: 'acme', KOMMO_TOKEN: 't0ken', KOMMO_BASE_URL: 'http://127.0.0.1:9000' }).config.upstream).toMatchObject({ baseUrl: 'http://127.0.0.1:9000' });
+    expect(ok({ KOMMO_SUBDOMAIN: 'acme', KOMMO_TOKEN: 't0ken', KOMMO_BASE_URL: 'https://acme.amocrm.ru/' }).config.upstream).toMatchObject({
+      baseUrl: 'https://acme.amocrm.ru',
+    });
+    expect(ok({ KOMMO_SUBDOMAIN: 'acme', KOMMO_TOKEN: 't0ken', KOMMO_BASE_URL: 'http://127.0.0.1:9000' }).config.upstream).toMatchObject({
+      baseUrl: 'http://127.0.0.1:9000',
+    });
     expect(ok({ KOMMO_SUBDOMAIN: 'acme', KOMMO_TOKEN: 't0ken', KOMMO_BASE_URL: 'http://kommo.internal' }).warnings.join()).toMatch(/unencrypted/);
   });
 
@@ -60,7 +72,7 @@ describe('loadConfig', () => {
     [{ DEMO_SEED: 'abc' }, /DEMO_SEED/],
     [{ DEMO_FAULTS: 'maybe' }, /DEMO_FAULTS must be 1 or 0/],
     [{ DEMO_RATE_LIMIT: 'sometimes' }, /DEMO_RATE_LIMIT must be "on" or "off"/],
-    [{ FRAME_ANCESTORS: "https://*.kommo.com; script-src *" }, /FRAME_ANCESTORS/],
+    [{ FRAME_ANCESTORS: 'https://*.kommo.com; script-src *' }, /FRAME_ANCESTORS/],
     [{ PUBLIC_URL: 'javascript:alert(1)' }, /PUBLIC_URL must start with http/],
     [{ UPSTREAM_TIMEOUT_MS: '5' }, /UPSTREAM_TIMEOUT_MS must be between/],
     [{ HOST: 'bad host' }, /HOST must be/],
@@ -95,9 +107,11 @@ describe('loadConfig', () => {
 });
 
 describe('loadConfig: who may frame the app and under which names it answers (issue 11)', () => {
-  it('defaults FRAME_ANCESTORS to the account\'s own origin with a real account, to Kommo\'s origins for the demo', () => {
+  it("defaults FRAME_ANCESTORS to the account's own origin with a real account, to Kommo's origins for the demo", () => {
     expect(ok({ KOMMO_SUBDOMAIN: 'acme', KOMMO_TOKEN: 't0ken' }).config.frameAncestors).toEqual(['https://acme.kommo.com']);
-    expect(ok({ KOMMO_SUBDOMAIN: 'acme', KOMMO_TOKEN: 't0ken', KOMMO_BASE_URL: 'https://acme.amocrm.ru' }).config.frameAncestors).toEqual(['https://acme.amocrm.ru']);
+    expect(ok({ KOMMO_SUBDOMAIN: 'acme', KOMMO_TOKEN: 't0ken', KOMMO_BASE_URL: 'https://acme.amocrm.ru' }).config.frameAncestors).toEqual([
+      'https://acme.amocrm.ru',
+    ]);
     expect(ok({}).config.frameAncestors).toEqual(DEFAULT_FRAME_ANCESTORS);
   });
 
@@ -121,7 +135,11 @@ describe('loadConfig: who may frame the app and under which names it answers (is
   });
 
   it('reads ALLOWED_HOSTS and refuses entries that are not host names', () => {
-    expect(ok({ ALLOWED_HOSTS: 'Leads.Example.com, 10.0.0.5 [fd00::1]' }).config.allowedHosts).toEqual(['leads.example.com', '10.0.0.5', '[fd00::1]']);
+    expect(ok({ ALLOWED_HOSTS: 'Leads.Example.com, 10.0.0.5 [fd00::1]' }).config.allowedHosts).toEqual([
+      'leads.example.com',
+      '10.0.0.5',
+      '[fd00::1]',
+    ]);
     expect(errorsOf({ ALLOWED_HOSTS: 'https://leads.example.com' })).toMatch(/ALLOWED_HOSTS holds "https:\/\/leads.example.com"/);
     expect(errorsOf({ ALLOWED_HOSTS: '*.example.com' })).toMatch(/not a host name/);
   });

@@ -39,9 +39,7 @@ export type ServerConfig = {
   upstream: UpstreamSettings;
 };
 
-export type ConfigResult =
-  | { ok: true; config: ServerConfig; warnings: string[] }
-  | { ok: false; errors: string[] };
+export type ConfigResult = { ok: true; config: ServerConfig; warnings: string[] } | { ok: false; errors: string[] };
 
 export const DEFAULT_PORT = 3000;
 // Loopback by default: in real mode this server holds an admin token, so it is not offered to the
@@ -94,7 +92,27 @@ const HOST_SOURCE = /^(https?):\/\/((?:\*\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\
 // Public suffixes of two labels in Kommo's markets: `*.com.br` trusts every Brazilian company as
 // much as `*.com` trusts every company. Not the whole Public Suffix List, which would be a
 // dependency for a setting; these are the ones a Latin American or European admin might type.
-const TWO_LABEL_SUFFIXES = new Set(['com.br', 'com.mx', 'com.ar', 'com.co', 'com.pe', 'com.uy', 'com.py', 'com.ve', 'com.ec', 'com.bo', 'co.uk', 'com.es', 'com.pt', 'co.za', 'com.au', 'co.in', 'com.tr', 'co.il', 'com.ua']);
+const TWO_LABEL_SUFFIXES = new Set([
+  'com.br',
+  'com.mx',
+  'com.ar',
+  'com.co',
+  'com.pe',
+  'com.uy',
+  'com.py',
+  'com.ve',
+  'com.ec',
+  'com.bo',
+  'co.uk',
+  'com.es',
+  'com.pt',
+  'co.za',
+  'com.au',
+  'co.in',
+  'com.tr',
+  'co.il',
+  'com.ua',
+]);
 
 function isLoopbackName(host: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(host);
@@ -110,7 +128,8 @@ function frameAncestorProblem(source: string): string | null {
   const scheme = (match[1] ?? '').toLowerCase();
   const host = (match[2] ?? '').toLowerCase();
   const bare = host.startsWith('*.') ? host.slice(2) : host;
-  if (scheme === 'http' && !isLoopbackName(bare)) return `"${source}" uses http://, which anyone on the network can impersonate: use https:// (http:// only for localhost)`;
+  if (scheme === 'http' && !isLoopbackName(bare))
+    return `"${source}" uses http://, which anyone on the network can impersonate: use https:// (http:// only for localhost)`;
   if (host.startsWith('*.') && (!bare.includes('.') || TWO_LABEL_SUFFIXES.has(bare))) {
     return `"${source}" trusts a whole top-level domain: name the account's own origin (https://acme.kommo.com) or a company domain (https://*.kommo.com)`;
   }
@@ -184,7 +203,9 @@ function parseUpstream(env: Env, errors: string[], warnings: string[]): Upstream
 
   if (subdomain === undefined && token === undefined) {
     if (baseUrlRaw !== undefined) {
-      errors.push('KOMMO_BASE_URL is set but KOMMO_SUBDOMAIN and KOMMO_TOKEN are not: set both to use a real account, or unset KOMMO_BASE_URL for the demo account.');
+      errors.push(
+        'KOMMO_BASE_URL is set but KOMMO_SUBDOMAIN and KOMMO_TOKEN are not: set both to use a real account, or unset KOMMO_BASE_URL for the demo account.',
+      );
     }
     const leadsRaw = read(env, 'DEMO_LEADS');
     const seedRaw = read(env, 'DEMO_SEED');
@@ -249,9 +270,15 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): ConfigResult 
   const allowedHosts = parseAllowedHosts(read(env, 'ALLOWED_HOSTS'), errors);
   const timeoutRaw = read(env, 'UPSTREAM_TIMEOUT_MS');
   const upstreamTimeoutMs =
-    timeoutRaw === undefined ? DEFAULT_UPSTREAM_TIMEOUT_MS : (parseInteger(timeoutRaw, 'UPSTREAM_TIMEOUT_MS', 100, 300_000, errors) ?? DEFAULT_UPSTREAM_TIMEOUT_MS);
+    timeoutRaw === undefined
+      ? DEFAULT_UPSTREAM_TIMEOUT_MS
+      : (parseInteger(timeoutRaw, 'UPSTREAM_TIMEOUT_MS', 100, 300_000, errors) ?? DEFAULT_UPSTREAM_TIMEOUT_MS);
   const upstream = parseUpstream(env, errors, warnings);
-  const frameAncestors = parseFrameAncestors(env.FRAME_ANCESTORS, upstream.mode === 'real' && upstream.baseUrl !== '' ? [upstream.baseUrl] : DEFAULT_FRAME_ANCESTORS, errors);
+  const frameAncestors = parseFrameAncestors(
+    env.FRAME_ANCESTORS,
+    upstream.mode === 'real' && upstream.baseUrl !== '' ? [upstream.baseUrl] : DEFAULT_FRAME_ANCESTORS,
+    errors,
+  );
   if (!isLoopbackBind(host) && publicUrl === null && allowedHosts.length === 0) {
     const message = `HOST=${host} listens beyond this machine, but the server answers only under names it knows (a DNS-rebinding guard): set PUBLIC_URL to the address users open, or ALLOWED_HOSTS to the host names they use (e.g. ALLOWED_HOSTS=leads.example.com,10.0.0.5).`;
     if (upstream.mode === 'real') errors.push(message);

@@ -13,9 +13,15 @@ const TOKEN = 'demo-token-7f3a9c1e-5b2d-4e8f-9a6b-1c2d3e4f5a6b';
 function makeDist(): string {
   const dir = mkdtempSync(join(tmpdir(), 'server-dist-'));
   mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>',
+  );
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log("app")');
-  writeFileSync(join(dir, 'assets', 'big-def456.js'), `export const rows = ${JSON.stringify(Array.from({ length: 500 }, (_, i) => ({ id: i, name: `Lead ${i}` })))};`);
+  writeFileSync(
+    join(dir, 'assets', 'big-def456.js'),
+    `export const rows = ${JSON.stringify(Array.from({ length: 500 }, (_, i) => ({ id: i, name: `Lead ${i}` })))};`,
+  );
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   return dir;
 }
@@ -51,7 +57,17 @@ describe('server app', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<div id="root">');
     const csp = response.headers.get('content-security-policy') ?? '';
-    for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:", "connect-src 'self'", "frame-ancestors https://*.kommo.com https://*.amocrm.ru 'self'", "base-uri 'self'", "object-src 'none'", "form-action 'self'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "frame-ancestors https://*.kommo.com https://*.amocrm.ru 'self'",
+      "base-uri 'self'",
+      "object-src 'none'",
+      "form-action 'self'",
+    ]) {
       expect(csp).toContain(directive);
     }
     expect(csp).not.toMatch(/script-src[^;]*unsafe/);
@@ -113,8 +129,15 @@ describe('server app', () => {
   });
 
   it('exposes /__demo/faults only when given the demo app, adding the demo token itself', async () => {
-    const withFaults = makeApp({ demoFaults: (r) => new Hono().all('/__demo/faults', (c) => c.json({ auth: c.req.header('authorization') === `Bearer ${TOKEN}`, method: c.req.method })).fetch(r) });
-    const post = await withFaults.request('/__demo/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"latencyMs":100}' });
+    const withFaults = makeApp({
+      demoFaults: (r) =>
+        new Hono().all('/__demo/faults', (c) => c.json({ auth: c.req.header('authorization') === `Bearer ${TOKEN}`, method: c.req.method })).fetch(r),
+    });
+    const post = await withFaults.request('/__demo/faults', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"latencyMs":100}',
+    });
     expect(await post.json()).toEqual({ auth: true, method: 'POST' });
     const without = await makeApp().request('/__demo/faults', { method: 'POST', body: '{}' });
     expect(without.status).toBe(404);

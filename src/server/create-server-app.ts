@@ -80,7 +80,13 @@ function cacheControl(value: string): MiddlewareHandler {
 export function createServerApp(o: ServerAppOptions): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
   const limiter =
-    o.limiter ?? createUpstreamLimiter({ perSecond: KOMMO_RATE_LIMIT_PER_SECOND - 1, maxQueue: MAX_QUEUE, maxQueuePerClient: MAX_QUEUE_PER_CLIENT, windowMs: UPSTREAM_WINDOW_MS });
+    o.limiter ??
+    createUpstreamLimiter({
+      perSecond: KOMMO_RATE_LIMIT_PER_SECOND - 1,
+      maxQueue: MAX_QUEUE,
+      maxQueuePerClient: MAX_QUEUE_PER_CLIENT,
+      windowMs: UPSTREAM_WINDOW_MS,
+    });
   const indexPath = join(o.distDir, 'index.html');
   const allowHost = o.allowHost ?? createHostGuard({ publicUrl: o.publicUrl ?? null });
 
@@ -106,7 +112,7 @@ export function createServerApp(o: ServerAppOptions): Hono<ServerEnv> {
       return problemResponse({
         status: 403,
         title: 'Forbidden',
-        detail: 'This server answers only under its own host names: loopback, PUBLIC_URL\'s host and ALLOWED_HOSTS.',
+        detail: "This server answers only under its own host names: loopback, PUBLIC_URL's host and ALLOWED_HOSTS.",
       });
     }
     await next();
@@ -150,7 +156,9 @@ export function createServerApp(o: ServerAppOptions): Hono<ServerEnv> {
       const headers = new Headers({ authorization: `Bearer ${o.upstream.token}` });
       const contentType = c.req.header('content-type');
       if (contentType !== undefined) headers.set('content-type', contentType);
-      const answer = await demoFaults(new Request(new URL(`/__demo/${c.req.param('control')}${url.search}`, o.upstream.baseUrl), { method, headers, body }));
+      const answer = await demoFaults(
+        new Request(new URL(`/__demo/${c.req.param('control')}${url.search}`, o.upstream.baseUrl), { method, headers, body }),
+      );
       const text = await answer.text();
       return new Response(text.split(o.upstream.token).join('[redacted]'), {
         status: answer.status,

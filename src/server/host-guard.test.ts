@@ -4,12 +4,14 @@ import { createHostGuard, hostHeaderName, isLoopbackAddress } from './host-guard
 describe('host guard', () => {
   it('accepts loopback names with or without port', () => {
     const allow = createHostGuard({ publicUrl: null });
-    for (const host of ['localhost:3000', '127.0.0.1:3000', '[::1]:3000', 'LOCALHOST', 'app.localhost:4510', '127.0.0.2', '[::ffff:127.0.0.1]:3000']) expect(allow(host), host).toBe(true);
+    for (const host of ['localhost:3000', '127.0.0.1:3000', '[::1]:3000', 'LOCALHOST', 'app.localhost:4510', '127.0.0.2', '[::ffff:127.0.0.1]:3000'])
+      expect(allow(host), host).toBe(true);
   });
 
   it('refuses other names unless they are PUBLIC_URL host or in ALLOWED_HOSTS', () => {
     const loopbackOnly = createHostGuard({ publicUrl: null });
-    for (const host of ['rebound.evil.example', '', 'localhost.evil.example', '0.0.0.0:3000', '192.168.1.20:3000']) expect(loopbackOnly(host), host).toBe(false);
+    for (const host of ['rebound.evil.example', '', 'localhost.evil.example', '0.0.0.0:3000', '192.168.1.20:3000'])
+      expect(loopbackOnly(host), host).toBe(false);
     const allow = createHostGuard({ publicUrl: 'https://leads.example.com/', allowedHosts: ['leads.internal', '10.0.0.5'] });
     expect(allow('leads.example.com')).toBe(true);
     expect(allow('LEADS.internal:3000')).toBe(true);

@@ -31,7 +31,14 @@ async function buildUpstream(config: ServerConfig, demoToken: string): Promise<U
   const started = performance.now();
   // Loaded only in demo mode: a real-account server never builds (or even loads) the demo data.
   const { createDemoAccount } = await import('./demo/demo-account.ts');
-  const demo = createDemoAccount({ leads: settings.leads, seed: settings.seed, token: demoToken, rateLimit: settings.rateLimit, faults: settings.faults, fixture: settings.fixture });
+  const demo = createDemoAccount({
+    leads: settings.leads,
+    seed: settings.seed,
+    token: demoToken,
+    rateLimit: settings.rateLimit,
+    faults: settings.faults,
+    fixture: settings.fixture,
+  });
   const built = Math.round(performance.now() - started);
   return {
     mode: 'demo',
@@ -107,7 +114,12 @@ async function main() {
   // Idle sockets are dropped, but never before a slow upstream answer has had its full time.
   server.setTimeout(config.upstreamTimeoutMs + 15_000);
   server.on('error', (error: NodeJS.ErrnoException) => {
-    const detail = error.code === 'EADDRINUSE' ? `port ${config.port} is already in use: set PORT to a free port.` : error.code === 'EACCES' ? `not allowed to listen on port ${config.port}: choose a port above 1024.` : error.message;
+    const detail =
+      error.code === 'EADDRINUSE'
+        ? `port ${config.port} is already in use: set PORT to a free port.`
+        : error.code === 'EACCES'
+          ? `not allowed to listen on port ${config.port}: choose a port above 1024.`
+          : error.message;
     logger.error(`Cannot start: ${detail}`);
     process.exit(1);
   });

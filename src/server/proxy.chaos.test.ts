@@ -53,15 +53,45 @@ async function send(name: string, target: string, init: RequestInit = {}): Promi
 type Probe = { name: string; target: string; init?: RequestInit; status: number | number[] };
 
 const traversal = [
-  '/api/v4/../v4/leads', '/api/v4/leads/../account', '/api/v4/%2e%2e/v4/leads', '/api/v4/%2E%2E%2Fleads', '/api/v4/leads%2f..%2f..%2fsecret',
-  '/api/v4/%252e%252e/leads', '/api/v4/..%5cleads', '/api/v4/leads\\..\\account', '/api/v4/./leads', '/api/v4//leads', '/api/v4/leads%00',
-  '/api/v4/leads%2F', '/api/v4/catalogs/1/elements/..', '/api/v4/%u002e%u002e/leads', '/api/v4/leads/.', '/api/v4/leads%09',
-  '/api/v4/.%2e/leads', '/api/v4/leads/%2e', '/api/./v4/leads', '/api/v4/leads/..;/account',
+  '/api/v4/../v4/leads',
+  '/api/v4/leads/../account',
+  '/api/v4/%2e%2e/v4/leads',
+  '/api/v4/%2E%2E%2Fleads',
+  '/api/v4/leads%2f..%2f..%2fsecret',
+  '/api/v4/%252e%252e/leads',
+  '/api/v4/..%5cleads',
+  '/api/v4/leads\\..\\account',
+  '/api/v4/./leads',
+  '/api/v4//leads',
+  '/api/v4/leads%00',
+  '/api/v4/leads%2F',
+  '/api/v4/catalogs/1/elements/..',
+  '/api/v4/%u002e%u002e/leads',
+  '/api/v4/leads/.',
+  '/api/v4/leads%09',
+  '/api/v4/.%2e/leads',
+  '/api/v4/leads/%2e',
+  '/api/./v4/leads',
+  '/api/v4/leads/..;/account',
 ];
 const offList = [
-  '/api/v4/leads/1', '/api/v4/leads/1/notes', '/api/v4/leads/', '/api/v4/webhooks', '/api/v2/account', '/api/v4/users/1',
-  '/api/v4/LEADS', '/api/v4/leads.json', '/api/v4/catalogs/abc/elements', '/api/v4/catalogs/1234567890123/elements',
-  '/api/v4/oauth2/access_token', '/api/v4/leads/unsorted', '/api/v4/tasks', '/api/v4/events/01pz58t6p04vxnd1jp1rmcprb5', '/api/v4/account/', '/api/', '/api/v4',
+  '/api/v4/leads/1',
+  '/api/v4/leads/1/notes',
+  '/api/v4/leads/',
+  '/api/v4/webhooks',
+  '/api/v2/account',
+  '/api/v4/users/1',
+  '/api/v4/LEADS',
+  '/api/v4/leads.json',
+  '/api/v4/catalogs/abc/elements',
+  '/api/v4/catalogs/1234567890123/elements',
+  '/api/v4/oauth2/access_token',
+  '/api/v4/leads/unsorted',
+  '/api/v4/tasks',
+  '/api/v4/events/01pz58t6p04vxnd1jp1rmcprb5',
+  '/api/v4/account/',
+  '/api/',
+  '/api/v4',
 ];
 
 const probes: Probe[] = [
@@ -94,9 +124,24 @@ const probes: Probe[] = [
 const steering: Probe[] = [
   // DNS rebinding: refused before the upstream (issue 11; it was served before).
   { name: 'Host: evil', target: '/api/v4/account', init: { headers: { host: 'evil.example' } }, status: 403 },
-  { name: 'X-Forwarded-Host: evil', target: '/api/v4/account', init: { headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', 'x-forwarded-for': '6.6.6.6' } }, status: 200 },
-  { name: 'Forwarded: host=evil', target: '/api/v4/account', init: { headers: { forwarded: 'for=6.6.6.6;host=evil.example;proto=https' } }, status: 200 },
-  { name: 'X-Original-URL override', target: '/api/v4/account', init: { headers: { 'x-original-url': '/api/v4/webhooks', 'x-rewrite-url': '/admin' } }, status: 200 },
+  {
+    name: 'X-Forwarded-Host: evil',
+    target: '/api/v4/account',
+    init: { headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', 'x-forwarded-for': '6.6.6.6' } },
+    status: 200,
+  },
+  {
+    name: 'Forwarded: host=evil',
+    target: '/api/v4/account',
+    init: { headers: { forwarded: 'for=6.6.6.6;host=evil.example;proto=https' } },
+    status: 200,
+  },
+  {
+    name: 'X-Original-URL override',
+    target: '/api/v4/account',
+    init: { headers: { 'x-original-url': '/api/v4/webhooks', 'x-rewrite-url': '/admin' } },
+    status: 200,
+  },
   { name: 'Authorization from the client', target: '/api/v4/account', init: { headers: { authorization: 'Bearer attacker-token' } }, status: 200 },
   // Not an API path once resolved against this server: the SPA fallback answers (503 with no build here).
   { name: 'absolute-form target', target: 'http://evil.example/api/v4/account', status: [200, 403, 404, 503] },
@@ -128,9 +173,15 @@ describe('proxy probes', () => {
       const benign = probe.name === 'method get' || probe.name === 'fragment smuggled into the query';
       if (reached && !benign) letThrough++;
       if (!allowed.includes(answer.status)) wrong.push(`${probe.name}: ${answer.status} ${answer.body.slice(0, 120)}`);
-      if (answer.status >= 400 && probe.init?.method !== 'HEAD' && !answer.contentType.includes('problem+json')) wrong.push(`${probe.name}: ${answer.contentType}`);
+      if (answer.status >= 400 && probe.init?.method !== 'HEAD' && !answer.contentType.includes('problem+json'))
+        wrong.push(`${probe.name}: ${answer.contentType}`);
     }
-    recordFigure({ area: 'proxy', source: 'refusals (methods, bodies, traversal, allowlist, size, CRLF, encoding)', tried: probes.length, bad: letThrough });
+    recordFigure({
+      area: 'proxy',
+      source: 'refusals (methods, bodies, traversal, allowlist, size, CRLF, encoding)',
+      tried: probes.length,
+      bad: letThrough,
+    });
     expect(wrong).toEqual([]);
     expect(letThrough).toBe(0);
     expect(probes.length).toBeGreaterThan(55);
@@ -147,7 +198,12 @@ describe('proxy probes', () => {
       const allowed = Array.isArray(probe.status) ? probe.status : [probe.status];
       expect(allowed, `${probe.name}: ${answer.status} ${answer.body.slice(0, 100)}`).toContain(answer.status);
     }
-    recordFigure({ area: 'proxy', source: 'upstream steering (Host, X-Forwarded-*, Forwarded, absolute-form, client Authorization)', tried: steering.length, bad: steered });
+    recordFigure({
+      area: 'proxy',
+      source: 'upstream steering (Host, X-Forwarded-*, Forwarded, absolute-form, client Authorization)',
+      tried: steering.length,
+      bad: steered,
+    });
     expect(steered).toBe(0);
   });
 
@@ -167,7 +223,8 @@ describe('proxy probes', () => {
       demo.faults.set(fault.set);
       const started = Date.now();
       const answer = await send(`fault ${fault.name}`, '/api/v4/leads?limit=5');
-      const ok = answer.status === fault.status && (fault.status === 200 || answer.contentType === 'application/problem+json') && Date.now() - started < 3000;
+      const ok =
+        answer.status === fault.status && (fault.status === 200 || answer.contentType === 'application/problem+json') && Date.now() - started < 3000;
       if (!ok) failed++;
       expect(answer.status, fault.name).toBe(fault.status);
       if (fault.status === 429) expect(answers.at(-1)?.headers).toMatch(/retry-after: 1/);
@@ -180,14 +237,23 @@ describe('proxy probes', () => {
   it('shows the token in no response, header, log line or console output', async () => {
     // The fault control endpoint talks to the demo with the token: its answers must not echo it.
     await send('faults GET', '/__demo/faults');
-    await send('faults POST bad', '/__demo/faults', { method: 'POST', body: `{"latencyMs":"${TOKEN}"}`, headers: { 'content-type': 'application/json' } });
+    await send('faults POST bad', '/__demo/faults', {
+      method: 'POST',
+      body: `{"latencyMs":"${TOKEN}"}`,
+      headers: { 'content-type': 'application/json' },
+    });
     await send('valid GET', '/api/v4/leads?with=contacts');
     const leaks = [
       ...answers.filter((a) => a.body.includes(TOKEN) || a.headers.includes(TOKEN)).map((a) => `response ${a.name}`),
       ...logs.filter((l) => l.includes(TOKEN)).map((l) => `log ${l.slice(0, 80)}`),
       ...consoleLines.filter((l) => l.includes(TOKEN)).map((l) => `console ${l.slice(0, 80)}`),
     ];
-    recordFigure({ area: 'proxy', source: 'token leak checks (responses + log lines + console)', tried: answers.length + logs.length + consoleLines.length, bad: leaks.length });
+    recordFigure({
+      area: 'proxy',
+      source: 'token leak checks (responses + log lines + console)',
+      tried: answers.length + logs.length + consoleLines.length,
+      bad: leaks.length,
+    });
     expect(answers.length).toBeGreaterThan(70);
     expect(logs.length).toBeGreaterThan(0);
     expect(leaks).toEqual([]);

@@ -27,7 +27,14 @@ function fakeKommo(seen: Seen[]): Hono {
   kommo.get('/api/v4/account', (c) => c.redirect('https://evil.example/steal', 302));
   kommo.get('/api/v4/users', (c) => c.html('<html><body><h1>403 Forbidden</h1>nginx</body></html>', 403));
   kommo.get('/api/v4/contacts', () => new Response('', { status: 429, headers: { 'retry-after': '3' } }));
-  kommo.get('/api/v4/companies', () => new Response(JSON.stringify({ title: 'Bad Request', status: 400, 'validation-errors': [] }), { status: 400, headers: { 'content-type': 'application/problem+json' } }));
+  kommo.get(
+    '/api/v4/companies',
+    () =>
+      new Response(JSON.stringify({ title: 'Bad Request', status: 400, 'validation-errors': [] }), {
+        status: 400,
+        headers: { 'content-type': 'application/problem+json' },
+      }),
+  );
   // A broken upstream that echoes the request's credentials back.
   kommo.get('/api/v4/sources', (c) => c.json({ echoed: c.req.header('authorization') }));
   kommo.get('/api/v4/leads/loss_reasons', (c) => c.text(`Internal error, token=${TOKEN}`, 500));
@@ -43,7 +50,14 @@ function withAppHeader(init: RequestInit = {}): RequestInit {
   return { ...init, headers };
 }
 
-type Setup = { mode?: 'demo' | 'real'; fetch?: UpstreamFetch; limiter?: UpstreamLimiter; timeoutMs?: number; allowHost?: (host: string) => boolean; baseUrl?: string };
+type Setup = {
+  mode?: 'demo' | 'real';
+  fetch?: UpstreamFetch;
+  limiter?: UpstreamLimiter;
+  timeoutMs?: number;
+  allowHost?: (host: string) => boolean;
+  baseUrl?: string;
+};
 
 function setup(o: Setup = {}) {
   const seen: Seen[] = [];
@@ -95,7 +109,9 @@ afterEach(() => {
 describe('API proxy: forwarding', () => {
   it('forwards an allowlisted GET with the token added server-side and only safe headers back', async () => {
     const { call, seen } = setup();
-    const response = await call('/api/v4/leads?page=2&limit=50&filter%5Bstatuses%5D%5B0%5D%5Bpipeline_id%5D=1', { headers: { cookie: 'x=1', authorization: 'Bearer client-supplied' } });
+    const response = await call('/api/v4/leads?page=2&limit=50&filter%5Bstatuses%5D%5B0%5D%5Bpipeline_id%5D=1', {
+      headers: { cookie: 'x=1', authorization: 'Bearer client-supplied' },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ _embedded: { leads: [{ id: 1 }] } });
     expect(response.headers.get('set-cookie')).toBeNull();
@@ -110,7 +126,9 @@ describe('API proxy: forwarding', () => {
 
   it('never lets Host, X-Forwarded-* or an absolute-form target choose the upstream', async () => {
     const { call, seen } = setup();
-    await call('/api/v4/leads', { headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'http', 'x-forwarded-for': '1.2.3.4', forwarded: 'host=evil.example' } });
+    await call('/api/v4/leads', {
+      headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'http', 'x-forwarded-for': '1.2.3.4', forwarded: 'host=evil.example' },
+    });
     await call('http://localhost:8080/api/v4/leads');
     // A foreign Host is refused outright by the host guard (see "DNS rebinding" below).
     await expectProblem(await call('/api/v4/leads', { headers: { host: 'evil.example' } }), 403);
@@ -143,20 +161,31 @@ describe('API proxy: refusals', () => {
     expect(seen).toHaveLength(0);
   });
 
-  it.each<Record<string, string>>([{ 'content-length': '5' }, { 'transfer-encoding': 'chunked' }])('refuses a GET carrying a body (%j) with 400', async (headers) => {
-    const { call, seen } = setup();
-    await expectProblem(await call('/api/v4/leads', { headers }), 400);
-    expect(seen).toHaveLength(0);
-  });
-
-  it.each(['/api/v4/leads/1', '/api/v4/leads/1/notes', '/api/v4/tasks', '/api/v4/events/1', '/api/v2/leads', '/api/v4/leads/', '/api/v4//leads', '/api/v4/catalogs/x/elements', '/api', '/api/v4/LEADS'])(
-    'refuses the off-list path %s with 404',
-    async (path) => {
+  it.each<Record<string, string>>([{ 'content-length': '5' }, { 'transfer-encoding': 'chunked' }])(
+    'refuses a GET carrying a body (%j) with 400',
+    async (headers) => {
       const { call, seen } = setup();
-      await expectProblem(await call(path), 404);
+      await expectProblem(await call('/api/v4/leads', { headers }), 400);
       expect(seen).toHaveLength(0);
     },
   );
+
+  it.each([
+    '/api/v4/leads/1',
+    '/api/v4/leads/1/notes',
+    '/api/v4/tasks',
+    '/api/v4/events/1',
+    '/api/v2/leads',
+    '/api/v4/leads/',
+    '/api/v4//leads',
+    '/api/v4/catalogs/x/elements',
+    '/api',
+    '/api/v4/LEADS',
+  ])('refuses the off-list path %s with 404', async (path) => {
+    const { call, seen } = setup();
+    await expectProblem(await call(path), 404);
+    expect(seen).toHaveLength(0);
+  });
 
   it.each([
     '/api/v4/leads/../users',
@@ -291,7 +320,21 @@ describe('API proxy: upstream misbehaviour', () => {
 describe('API proxy: the token stays secret', () => {
   it('never shows the token in any response header, body or log line', async () => {
     const { call, responses, logs } = setup({ timeoutMs: 100 });
-    const targets = ['/api/v4/leads', '/api/v4/account', '/api/v4/users', '/api/v4/contacts', '/api/v4/companies', '/api/v4/sources', '/api/v4/leads/loss_reasons', '/api/v4/catalogs', '/api/v4/leads/tags', '/api/v4/nope', '/api/v4/../x', '/healthz', '/'];
+    const targets = [
+      '/api/v4/leads',
+      '/api/v4/account',
+      '/api/v4/users',
+      '/api/v4/contacts',
+      '/api/v4/companies',
+      '/api/v4/sources',
+      '/api/v4/leads/loss_reasons',
+      '/api/v4/catalogs',
+      '/api/v4/leads/tags',
+      '/api/v4/nope',
+      '/api/v4/../x',
+      '/healthz',
+      '/',
+    ];
     for (const target of targets) await call(target);
     await call('/api/v4/leads', { method: 'POST' });
     const echoed = responses[5]!.clone();

@@ -80,7 +80,8 @@ function checkRequest(c: Context, path: string, query: string): Response | null 
   if ((length !== undefined && length.trim() !== '0') || c.req.header('transfer-encoding') !== undefined) {
     return refusal(400, 'A GET request to the API proxy must not carry a body.');
   }
-  if (query.length > MAX_QUERY_LENGTH) return refusal(414, `The query string is ${query.length} characters long; the proxy accepts at most ${MAX_QUERY_LENGTH}.`);
+  if (query.length > MAX_QUERY_LENGTH)
+    return refusal(414, `The query string is ${query.length} characters long; the proxy accepts at most ${MAX_QUERY_LENGTH}.`);
   if (CONTROL_CHARS.test(path) || TRAVERSAL.test(path)) {
     return refusal(400, 'The path contains dot segments, encoded slashes, backslashes or control characters.');
   }
@@ -239,10 +240,17 @@ export function createProxyHandler(o: ProxyOptions): (c: Context) => Promise<Res
     try {
       const request = new Request(url, { method: 'GET', headers, redirect: 'manual', signal: controller.signal });
       const upstream = await Promise.race([Promise.resolve(o.fetch(request, c.env as Partial<HttpBindings> | undefined)), deadline]);
-      if (upstream.type === 'opaqueredirect' || upstream.status < 200 || (upstream.status >= 300 && upstream.status < 400 && upstream.status !== 304)) {
+      if (
+        upstream.type === 'opaqueredirect' ||
+        upstream.status < 200 ||
+        (upstream.status >= 300 && upstream.status < 400 && upstream.status !== 304)
+      ) {
         await upstream.body?.cancel().catch(() => undefined);
         o.logger.warn(`proxy: GET ${path} -> upstream redirect ${upstream.status} to ${upstream.headers.get('location') ?? '(none)'}; not followed`);
-        return refusal(502, `Kommo answered ${path} with a redirect (${upstream.status}), which the proxy does not follow. Check KOMMO_SUBDOMAIN / KOMMO_BASE_URL.`);
+        return refusal(
+          502,
+          `Kommo answered ${path} with a redirect (${upstream.status}), which the proxy does not follow. Check KOMMO_SUBDOMAIN / KOMMO_BASE_URL.`,
+        );
       }
       const body = await Promise.race([readCapped(upstream), deadline]);
       if (upstream.status >= 500) o.logger.warn(`proxy: GET ${path} -> upstream ${upstream.status} in ${Date.now() - started} ms`);

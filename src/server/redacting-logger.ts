@@ -13,7 +13,10 @@ const REDACTED = '[redacted]';
 
 /** Replaces every secret and every bearer credential in a text. Secrets shorter than 4 characters are ignored (they would shred ordinary text). */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let out = text.replace(/(authorization\s*[:=]\s*)("?)(bearer\s+)?[^\s",;]+/gi, (_m, head: string, quote: string, scheme: string | undefined) => `${head}${quote}${scheme ?? ''}${REDACTED}`);
+  let out = text.replace(
+    /(authorization\s*[:=]\s*)("?)(bearer\s+)?[^\s",;]+/gi,
+    (_m, head: string, quote: string, scheme: string | undefined) => `${head}${quote}${scheme ?? ''}${REDACTED}`,
+  );
   out = out.replace(/\bbearer\s+[A-Za-z0-9._~+/=-]+/gi, `Bearer ${REDACTED}`);
   for (const secret of secrets) {
     if (secret.length >= 4) out = out.split(secret).join(REDACTED);

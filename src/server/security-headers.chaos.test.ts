@@ -29,8 +29,26 @@ const app = createServerApp({
   logger: createLogger([TOKEN], () => undefined),
 });
 
-const HTML_TARGETS = ['/', '/index.html', '/?embedded=1', '/leads/deep/link', '/?query=%3Cscript%3E', '/%3Cscript%3E', '/..%2f..%2fetc/passwd', '/anything?x=1#y'];
-const OTHER_TARGETS = ['/assets/app.js', '/assets/missing.js', '/favicon.svg', '/healthz', '/app-config.json', '/api/v4/leads?limit=1', '/api/v4/nope', '/__demo/faults'];
+const HTML_TARGETS = [
+  '/',
+  '/index.html',
+  '/?embedded=1',
+  '/leads/deep/link',
+  '/?query=%3Cscript%3E',
+  '/%3Cscript%3E',
+  '/..%2f..%2fetc/passwd',
+  '/anything?x=1#y',
+];
+const OTHER_TARGETS = [
+  '/assets/app.js',
+  '/assets/missing.js',
+  '/favicon.svg',
+  '/healthz',
+  '/app-config.json',
+  '/api/v4/leads?limit=1',
+  '/api/v4/nope',
+  '/__demo/faults',
+];
 
 describe('security headers', () => {
   it('sends CSP, Referrer-Policy and nosniff on every HTML answer, and never X-Frame-Options', async () => {
@@ -53,13 +71,20 @@ describe('security headers', () => {
           htmlSeen++;
           const csp = h.get('content-security-policy') ?? '';
           if (!/(^|;)\s*script-src 'self'(;|$)/.test(csp)) fail(`script-src: ${csp}`);
-          if (!/frame-ancestors [^;]*https:\/\/\*\.kommo\.com/.test(csp) || !/frame-ancestors [^;]*https:\/\/\*\.amocrm\.ru/.test(csp)) fail(`frame-ancestors: ${csp}`);
-          if (/unsafe-eval|'unsafe-inline'[^;]*;?\s*$/.test(csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '')) fail('unsafe script-src');
+          if (!/frame-ancestors [^;]*https:\/\/\*\.kommo\.com/.test(csp) || !/frame-ancestors [^;]*https:\/\/\*\.amocrm\.ru/.test(csp))
+            fail(`frame-ancestors: ${csp}`);
+          if (/unsafe-eval|'unsafe-inline'[^;]*;?\s*$/.test(csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? ''))
+            fail('unsafe script-src');
           if (!/object-src 'none'/.test(csp)) fail('object-src');
         }
       }
     }
-    recordFigure({ area: 'headers', source: 'security headers on HTML and other answers', tried: (HTML_TARGETS.length + OTHER_TARGETS.length) * 3, bad: missing });
+    recordFigure({
+      area: 'headers',
+      source: 'security headers on HTML and other answers',
+      tried: (HTML_TARGETS.length + OTHER_TARGETS.length) * 3,
+      bad: missing,
+    });
     expect(htmlSeen).toBeGreaterThanOrEqual(HTML_TARGETS.length * 2);
     expect(problems).toEqual([]);
   });

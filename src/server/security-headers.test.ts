@@ -15,7 +15,11 @@ afterAll(() => rmSync(dist, { recursive: true, force: true }));
 function app(publicUrl: string | null) {
   return createServerApp({
     mode: 'real',
-    upstream: { baseUrl: 'https://acme.kommo.com', token: 'tok_headers_1234', fetch: () => new Response('{}', { headers: { 'content-type': 'application/json' } }) },
+    upstream: {
+      baseUrl: 'https://acme.kommo.com',
+      token: 'tok_headers_1234',
+      fetch: () => new Response('{}', { headers: { 'content-type': 'application/json' } }),
+    },
     distDir: dist,
     frameAncestors: ['https://acme.kommo.com'],
     upstreamTimeoutMs: 1000,
@@ -49,7 +53,9 @@ describe('security headers (issue 11)', () => {
     const asset = (await app(null).request('/assets/index-abc123.js')).headers.get('content-security-policy');
     expect(asset).toMatch(/default-src 'none'.*; sandbox$/);
     // Browsers say a dedicated worker's script is for a worker, whatever its name.
-    const named = (await app(null).request('/assets/index-abc123.js', { headers: { 'sec-fetch-dest': 'worker' } })).headers.get('content-security-policy');
+    const named = (await app(null).request('/assets/index-abc123.js', { headers: { 'sec-fetch-dest': 'worker' } })).headers.get(
+      'content-security-policy',
+    );
     expect(named).toBe("default-src 'none'; script-src 'self'");
   });
 

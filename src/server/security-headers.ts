@@ -83,8 +83,12 @@ export function securityHeaders({ frameAncestors, hsts = false }: SecurityHeader
     const type = headers.get('content-type') ?? '';
     const isApi = c.req.path.startsWith('/api/') || /problem\+json/i.test(type);
     // Vite names a worker's bundle `<name>.worker-<hash>.js`; browsers also say Sec-Fetch-Dest: worker.
-    const workerPath = /^\/assets\/[^/]+\.worker-[\w-]+\.js$/.test(c.req.path) || (c.req.header('sec-fetch-dest') === 'worker' && c.req.path.startsWith('/assets/'));
+    const workerPath =
+      /^\/assets\/[^/]+\.worker-[\w-]+\.js$/.test(c.req.path) || (c.req.header('sec-fetch-dest') === 'worker' && c.req.path.startsWith('/assets/'));
     const isWorkerScript = workerPath && /javascript/i.test(type);
-    headers.set('content-security-policy', isApi ? NON_DOCUMENT_CSP : /text\/html/i.test(type) ? csp : isWorkerScript ? workerScriptPolicy() : staticCsp);
+    headers.set(
+      'content-security-policy',
+      isApi ? NON_DOCUMENT_CSP : /text\/html/i.test(type) ? csp : isWorkerScript ? workerScriptPolicy() : staticCsp,
+    );
   };
 }

@@ -12,7 +12,10 @@ describe('upstream limiter: fair queueing', () => {
     const flood = Array.from({ length: 20 }, () => limiter.acquire(undefined, 'flooder'));
     const grants = await Promise.all(flood.slice(5).map((p) => p));
     expect(grants.every((g) => !g.granted)).toBe(true);
-    const other = await Promise.race([limiter.acquire(undefined, 'other').then(() => 'served'), vi.advanceTimersByTimeAsync(1000).then(() => 'late')]);
+    const other = await Promise.race([
+      limiter.acquire(undefined, 'other').then(() => 'served'),
+      vi.advanceTimersByTimeAsync(1000).then(() => 'late'),
+    ]);
     expect(other).toBe('served');
   });
 

@@ -30,7 +30,12 @@ export type UpstreamLimiterOptions = {
 
 type Waiter = { resolve: (grant: LimiterGrant) => void; reject: (reason: unknown) => void; signal: AbortSignal | undefined; onAbort: () => void };
 
-export function createUpstreamLimiter({ perSecond, maxQueue, maxQueuePerClient = maxQueue, windowMs = 1000 }: UpstreamLimiterOptions): UpstreamLimiter {
+export function createUpstreamLimiter({
+  perSecond,
+  maxQueue,
+  maxQueuePerClient = maxQueue,
+  windowMs = 1000,
+}: UpstreamLimiterOptions): UpstreamLimiter {
   const starts: number[] = [];
   // Insertion order is the turn order: a served client with more waiting moves to the back.
   const queues = new Map<string, Waiter[]>();

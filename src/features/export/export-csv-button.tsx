@@ -45,7 +45,17 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
       const leadUrl = kommoLink.kind === 'link' ? kommoLink.href : null;
       // The writers (papaparse, ExcelJS and the column formatters) load on the first export, not with the first screen.
       const { downloadBlob, exportFileName, exportLeadsToCsv } = await import('./export-leads');
-      const blob = await exportLeadsToCsv({ client, queryClient, leads, columnIds: getColumnIds(), labels, signal: new AbortController().signal, format, sheetName: t('sheetName'), leadUrl });
+      const blob = await exportLeadsToCsv({
+        client,
+        queryClient,
+        leads,
+        columnIds: getColumnIds(),
+        labels,
+        signal: new AbortController().signal,
+        format,
+        sheetName: t('sheetName'),
+        leadUrl,
+      });
       // The export read the account: its zone names the day in the file name, as in the dates inside.
       const account = queryClient.getQueryData(referenceQueries.account(client).queryKey);
       downloadBlob(blob, exportFileName(new Date(), format, account?.datetime_settings?.timezone));
@@ -58,10 +68,24 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
 
   return (
     <Group gap="xs" wrap="nowrap">
-      <Button size="xs" variant="light" loading={busy === 'csv'} disabled={busy === 'xlsx'} title={t('exportHint')} onClick={() => void handleExport('csv')}>
+      <Button
+        size="xs"
+        variant="light"
+        loading={busy === 'csv'}
+        disabled={busy === 'xlsx'}
+        title={t('exportHint')}
+        onClick={() => void handleExport('csv')}
+      >
         {t('exportCsv')}
       </Button>
-      <Button size="xs" variant="light" loading={busy === 'xlsx'} disabled={busy === 'csv'} title={t('exportXlsxHint')} onClick={() => void handleExport('xlsx')}>
+      <Button
+        size="xs"
+        variant="light"
+        loading={busy === 'xlsx'}
+        disabled={busy === 'csv'}
+        title={t('exportXlsxHint')}
+        onClick={() => void handleExport('xlsx')}
+      >
         {t('exportXlsx')}
       </Button>
       {busy ? (

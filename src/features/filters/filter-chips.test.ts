@@ -9,7 +9,13 @@ const t = (key: FiltersMessageKey, values?: MessageValues) => formatMessage(filt
 const reference: FilterReference = {
   users: [{ id: 1, name: 'Ana Souza', rights: { is_active: true } }],
   pipelines: [
-    { id: 10, name: 'Sales', sort: 1, is_main: true, _embedded: { statuses: [{ id: 142, name: 'Won', sort: 1, color: '#0f0', type: 0, pipeline_id: 10 }] } },
+    {
+      id: 10,
+      name: 'Sales',
+      sort: 1,
+      is_main: true,
+      _embedded: { statuses: [{ id: 142, name: 'Won', sort: 1, color: '#0f0', type: 0, pipeline_id: 10 }] },
+    },
   ],
   timezone: 'America/Sao_Paulo',
   currentUserId: 1,

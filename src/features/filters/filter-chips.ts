@@ -68,17 +68,25 @@ export function buildFilterChips(q: LeadsQuery, ref: FilterReference, t: Transla
     const value =
       typeof p === 'number'
         ? num.format(p)
-        : [p.from !== undefined ? t('chipPriceFrom', { value: num.format(p.from) }) : '', p.to !== undefined ? t('chipPriceTo', { value: num.format(p.to) }) : '']
+        : [
+            p.from !== undefined ? t('chipPriceFrom', { value: num.format(p.from) }) : '',
+            p.to !== undefined ? t('chipPriceTo', { value: num.format(p.to) }) : '',
+          ]
             .filter(Boolean)
             .join(' ');
     chips.push({ key: 'price', label: t('chipPrice', { value }), next: withoutFilter(q, drop('price')) });
   }
   for (const field of ['responsible_user_id', 'created_by', 'updated_by'] as const) {
     const ids = f[field];
-    if (ids?.length) chips.push({ key: field, label: t(USER_LABEL[field], { value: list(ids.map(userName), locale) }), next: withoutFilter(q, drop(field)) });
+    if (ids?.length)
+      chips.push({ key: field, label: t(USER_LABEL[field], { value: list(ids.map(userName), locale) }), next: withoutFilter(q, drop(field)) });
   }
   if (f.pipeline_id?.length) {
-    chips.push({ key: 'pipeline_id', label: t('chipPipelines', { value: list(f.pipeline_id.map(pipelineName), locale) }), next: withoutFilter(q, drop('pipeline_id')) });
+    chips.push({
+      key: 'pipeline_id',
+      label: t('chipPipelines', { value: list(f.pipeline_id.map(pipelineName), locale) }),
+      next: withoutFilter(q, drop('pipeline_id')),
+    });
   }
   // One chip per pipeline: a stage by name when one is picked, "Sales: 5 stages" when several.
   const byPipeline = new Map<number, StagePair[]>();
@@ -104,7 +112,14 @@ export function buildFilterChips(q: LeadsQuery, ref: FilterReference, t: Transla
     if (!range) continue;
     // `from` 0 (the epoch) is how older links wrote "any time before": not a day to show.
     const [from, to] = unixRangeToCalendar(range.from === 0 ? { ...(range.to !== undefined ? { to: range.to } : {}) } : range, ref.timezone);
-    const value = from && to ? (from === to ? fmtDay(from) : `${fmtDay(from)} – ${fmtDay(to)}`) : from ? t('chipSince', { value: fmtDay(from) }) : t('chipUntil', { value: fmtDay(to ?? '') });
+    const value =
+      from && to
+        ? from === to
+          ? fmtDay(from)
+          : `${fmtDay(from)} – ${fmtDay(to)}`
+        : from
+          ? t('chipSince', { value: fmtDay(from) })
+          : t('chipUntil', { value: fmtDay(to ?? '') });
     chips.push({ key: field, label: t('chipDate', { field: t(DATE_LABEL[field]), value }), next: withoutFilter(q, drop(field)) });
   }
   for (const field of DATE_FILTERS) {

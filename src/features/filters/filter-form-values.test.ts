@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LeadsQuery } from '../../kommo/leads-query';
 import { parseViewSearch } from '../../lib/url-state/leads-url-codec';
-import {
-  EMPTY_FILTER_FORM,
-  formValuesFromQuery,
-  queryFromFormValues,
-  validateFilterForm,
-  type FilterFormValues,
-} from './filter-form-values';
+import { EMPTY_FILTER_FORM, formValuesFromQuery, queryFromFormValues, validateFilterForm, type FilterFormValues } from './filter-form-values';
 
 const SP = 'America/Sao_Paulo';
 const utc = (iso: string) => Date.parse(iso) / 1000;
@@ -71,7 +65,7 @@ describe('filter form <-> URL', () => {
     expect(formValuesFromQuery(q, SP)).toMatchObject({ deletedOnly: true, with: ['contacts'] });
   });
 
-  it('keeps a shared link\'s exact seconds when the picked days are unchanged', () => {
+  it("keeps a shared link's exact seconds when the picked days are unchanged", () => {
     const { query } = parseViewSearch('filter[updated_at][from]=1748880000&filter[updated_at][to]=1748890000');
     const values = formValuesFromQuery(query, SP);
     expect(queryFromFormValues(values, SP, query)).toEqual(query);
@@ -134,7 +128,12 @@ describe('filter form validation', () => {
     ['negative price', { priceMode: 'range', priceFrom: '-5' }, 'priceFrom', 'errNegative'],
     ['price from after to', { priceMode: 'range', priceFrom: '10', priceTo: '5' }, 'priceTo', 'errFromAfterTo'],
     ['dates from after to', { closed_at: ['2025-06-02', '2025-06-01'] }, 'closed_at', 'errFromAfterTo'],
-    ['without tasks and a closest-task range', { withoutTasks: true, closest_task_at: [null, '2025-06-01'] }, 'withoutTasks', 'errWithoutTasksAndRange'],
+    [
+      'without tasks and a closest-task range',
+      { withoutTasks: true, closest_task_at: [null, '2025-06-01'] },
+      'withoutTasks',
+      'errWithoutTasksAndRange',
+    ],
   ])('%s', (_name, patch, field, key) => {
     expect(validateFilterForm(form(patch))).toContainEqual(expect.objectContaining({ field, key }));
   });

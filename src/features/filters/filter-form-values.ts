@@ -18,7 +18,14 @@ import {
   type OrderField,
   type Range,
 } from '../../kommo/leads-query';
-import { calendarRangeToUnix, datePresetCalendar, QUICK_RANGES, quickRangeDates, unixRangeToCalendar, type CalendarRange } from '../../lib/url-state/account-time';
+import {
+  calendarRangeToUnix,
+  datePresetCalendar,
+  QUICK_RANGES,
+  quickRangeDates,
+  unixRangeToCalendar,
+  type CalendarRange,
+} from '../../lib/url-state/account-time';
 import type { FiltersMessageKey } from './filters-messages';
 
 export const WITH_TOGGLES = LEAD_WITH_VALUES.filter((w): w is Exclude<LeadWith, 'only_deleted'> => w !== 'only_deleted');

@@ -48,7 +48,15 @@ export function SearchSection() {
         control={control}
         name="names"
         render={({ field }) => (
-          <TagsInput label={t('names')} description={t('namesHint')} value={field.value} onChange={field.onChange} splitChars={[]} error={error('names')} clearable />
+          <TagsInput
+            label={t('names')}
+            description={t('namesHint')}
+            value={field.value}
+            onChange={field.onChange}
+            splitChars={[]}
+            error={error('names')}
+            clearable
+          />
         )}
       />
       <Stack gap={4}>
@@ -102,7 +110,9 @@ export function PeopleSection({ users }: { users: User[] }) {
           key={name}
           control={control}
           name={name}
-          render={({ field }) => <UserMultiSelect label={t(USER_LABEL[name])} users={users} value={field.value} onChange={field.onChange} error={error(name)} />}
+          render={({ field }) => (
+            <UserMultiSelect label={t(USER_LABEL[name])} users={users} value={field.value} onChange={field.onChange} error={error(name)} />
+          )}
         />
       ))}
     </Stack>
@@ -143,7 +153,15 @@ export function PipelineSection({ pipelines }: { pipelines: Pipeline[] }) {
       <Controller
         control={control}
         name="stages"
-        render={({ field }) => <StageTree pipelines={pipelines} chosenPipelineIds={chosenPipelines} value={field.value} onChange={field.onChange} error={error('stages')} />}
+        render={({ field }) => (
+          <StageTree
+            pipelines={pipelines}
+            chosenPipelineIds={chosenPipelines}
+            value={field.value}
+            onChange={field.onChange}
+            error={error('stages')}
+          />
+        )}
       />
     </Stack>
   );
@@ -167,7 +185,9 @@ export function DatesSection({ timezone }: { timezone: string }) {
           key={name}
           control={control}
           name={name}
-          render={({ field }) => <DateRangeField label={t(label)} value={field.value} onChange={field.onChange} timezone={timezone} error={error(name)} />}
+          render={({ field }) => (
+            <DateRangeField label={t(label)} value={field.value} onChange={field.onChange} timezone={timezone} error={error(name)} />
+          )}
         />
       ))}
       <Controller

@@ -39,7 +39,8 @@ function renderPanel(query: LeadsQuery = {}) {
   const onApply = vi.fn<(q: LeadsQuery) => void>();
   const onClose = vi.fn();
   const view = renderWithProviders(<FilterPanel opened onClose={onClose} query={query} reference={reference} onApply={onApply} />);
-  const rerender = (next: LeadsQuery) => view.rerenderWithProviders(<FilterPanel opened onClose={onClose} query={next} reference={reference} onApply={onApply} />);
+  const rerender = (next: LeadsQuery) =>
+    view.rerenderWithProviders(<FilterPanel opened onClose={onClose} query={next} reference={reference} onApply={onApply} />);
   return { onApply, onClose, rerender };
 }
 
@@ -73,7 +74,10 @@ describe('FilterPanel', { timeout: 60_000 }, () => {
   it('shows inline messages and does not apply an invalid form', async () => {
     const user = userEvent.setup({ delay: null });
     const { onApply } = renderPanel();
-    await user.type(screen.getAllByLabelText('Lead IDs').find((el) => el.tagName === 'INPUT' && el.getAttribute('type') !== 'hidden')!, '12{enter}abc{enter}');
+    await user.type(
+      screen.getAllByLabelText('Lead IDs').find((el) => el.tagName === 'INPUT' && el.getAttribute('type') !== 'hidden')!,
+      '12{enter}abc{enter}',
+    );
     await user.click(screen.getByRole('radio', { name: 'From / to' }));
     await user.type(screen.getByLabelText('Price from'), '10');
     await user.type(screen.getByLabelText('Price to'), '5');

@@ -67,7 +67,9 @@ export function FilterPanel({ opened, onClose, query, reference, onApply }: Filt
       closeLabel={t('close')}
       // The bar hands focus back to its Filters button itself: Mantine's return misses the first opening (the drawer mounts open).
       returnFocus={false}
-    >      <FormProvider {...form}>
+    >
+      {' '}
+      <FormProvider {...form}>
         <form onSubmit={handleApply} noValidate aria-label={t('panelTitle')}>
           <Stack gap="md">
             {reference.loading && (
@@ -110,7 +112,15 @@ export function FilterPanel({ opened, onClose, query, reference, onApply }: Filt
                 </Accordion.Panel>
               </Accordion.Item>
             </Accordion>
-            <Group justify="space-between" pos="sticky" bottom={0} py="xs" bg="var(--mantine-color-body)" style={{ zIndex: DRAWER_FOOTER_Z }} data-testid="filter-footer">
+            <Group
+              justify="space-between"
+              pos="sticky"
+              bottom={0}
+              py="xs"
+              bg="var(--mantine-color-body)"
+              style={{ zIndex: DRAWER_FOOTER_Z }}
+              data-testid="filter-footer"
+            >
               <Group gap="xs">
                 <Button variant="default" onClick={() => reset(fromUrl)}>
                   {t('reset')}

@@ -55,7 +55,14 @@ export function FiltersBar({ actions }: FiltersBarProps) {
     buttonRef.current?.focus();
   };
   const filtersButton = (
-    <Button ref={buttonRef} size="xs" onClick={open} onPointerEnter={() => void loadFilterPanel()} onFocus={() => void loadFilterPanel()} aria-haspopup="dialog">
+    <Button
+      ref={buttonRef}
+      size="xs"
+      onClick={open}
+      onPointerEnter={() => void loadFilterPanel()}
+      onFocus={() => void loadFilterPanel()}
+      aria-haspopup="dialog"
+    >
       {count ? t('openFiltersCount', { count }) : t('openFilters')}
     </Button>
   );
@@ -69,7 +76,15 @@ export function FiltersBar({ actions }: FiltersBarProps) {
             {t('moreActions')}
           </Button>
           {/* Kept mounted: load all's progress and the views menu live in it. */}
-          <SideDrawer opened={moreOpened} onClose={() => setMoreOpened(false)} title={t('moreTitle')} position="bottom" size="auto" closeLabel={t('close')} keepMounted>
+          <SideDrawer
+            opened={moreOpened}
+            onClose={() => setMoreOpened(false)}
+            title={t('moreTitle')}
+            position="bottom"
+            size="auto"
+            closeLabel={t('close')}
+            keepMounted
+          >
             <Stack gap="sm" pb="md">
               <QuickFiltersBar query={query} reference={reference} onChange={setQuery} part="toggles" />
               <Group gap="xs">

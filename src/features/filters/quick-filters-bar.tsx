@@ -37,7 +37,12 @@ export function QuickFiltersBar({ query, reference, onChange, part = 'all' }: Qu
     ...shown.map((p) => ({ value: String(p.id), label: p.name })),
     // A link's archived or unknown pipeline still shows what the view is limited to.
     ...(state.pipelineId !== null && !shown.some((p) => p.id === state.pipelineId)
-      ? [{ value: String(state.pipelineId), label: pipelines.find((p) => p.id === state.pipelineId)?.name ?? t('unknownPipeline', { id: String(state.pipelineId) }) }]
+      ? [
+          {
+            value: String(state.pipelineId),
+            label: pipelines.find((p) => p.id === state.pipelineId)?.name ?? t('unknownPipeline', { id: String(state.pipelineId) }),
+          },
+        ]
       : []),
   ];
   const search = (

@@ -4,7 +4,13 @@ import { quickState, teamIds, withOpenOnly, withPipeline, withResponsible, withS
 
 const status = (id: number, pipeline_id: number, sort: number) => ({ id, name: `S${id}`, sort, color: '#fff', type: 0, pipeline_id });
 const pipelines: Pipeline[] = [
-  { id: 1, name: 'Sales', sort: 1, is_main: true, _embedded: { statuses: [status(11, 1, 10), status(12, 1, 20), status(142, 1, 10000), status(143, 1, 11000)] } },
+  {
+    id: 1,
+    name: 'Sales',
+    sort: 1,
+    is_main: true,
+    _embedded: { statuses: [status(11, 1, 10), status(12, 1, 20), status(142, 1, 10000), status(143, 1, 11000)] },
+  },
   { id: 2, name: 'Partners', sort: 2, is_main: false, _embedded: { statuses: [status(21, 2, 10), status(142, 2, 10000), status(143, 2, 11000)] } },
 ];
 const user = (id: number, group: number, active = true): User => ({ id, name: `U${id}`, rights: { is_active: active, group_id: group } });
@@ -14,7 +20,10 @@ describe('quick filters', () => {
   it('my team: me and the active users of my groups', () => {
     expect(teamIds(users, 1)).toEqual([1, 2]);
     expect(teamIds(users, null)).toEqual([]);
-    const embedded = [{ ...user(7, 0), _embedded: { groups: [{ id: 9, name: 'G' }] } }, { ...user(8, 0), _embedded: { groups: [{ id: 9, name: 'G' }] } }] as User[];
+    const embedded = [
+      { ...user(7, 0), _embedded: { groups: [{ id: 9, name: 'G' }] } },
+      { ...user(8, 0), _embedded: { groups: [{ id: 9, name: 'G' }] } },
+    ] as User[];
     expect(teamIds(embedded, 7)).toEqual([7, 8]);
   });
 
@@ -24,7 +33,14 @@ describe('quick filters', () => {
     expect(quickState(withResponsible({}, [2, 1]), users, pipelines, 1)).toMatchObject({ me: false, team: true });
     expect(withSearch({ query: 'a' }, '  ')).toEqual({});
     const open = withOpenOnly(withPipeline({}, 1, pipelines), true, pipelines);
-    expect(open).toEqual({ filter: { statuses: [{ pipeline_id: 1, status_id: 11 }, { pipeline_id: 1, status_id: 12 }] } });
+    expect(open).toEqual({
+      filter: {
+        statuses: [
+          { pipeline_id: 1, status_id: 11 },
+          { pipeline_id: 1, status_id: 12 },
+        ],
+      },
+    });
     expect(quickState(open, users, pipelines, 1)).toMatchObject({ openOnly: true, pipelineId: 1 });
     // Another pipeline keeps "open only": its own open stages.
     expect(withPipeline(open, 2, pipelines)).toEqual({ filter: { statuses: [{ pipeline_id: 2, status_id: 21 }] } });

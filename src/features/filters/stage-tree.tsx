@@ -32,7 +32,9 @@ export function StageTree({ pipelines, chosenPipelineIds = [], value, onChange, 
   const known = new Set(pipelines.flatMap((p) => p._embedded.statuses.map((s) => stagePairKey(p.id, s.id))));
   const unknown = value.filter((k) => !known.has(k));
   const withPicks = new Set(value.map((k) => String(parseStagePairKey(k)?.pipeline_id)));
-  const shown = chosenPipelineIds.length ? pipelines.filter((p) => chosenPipelineIds.includes(String(p.id)) || withPicks.has(String(p.id))) : pipelines;
+  const shown = chosenPipelineIds.length
+    ? pipelines.filter((p) => chosenPipelineIds.includes(String(p.id)) || withPicks.has(String(p.id)))
+    : pipelines;
 
   return (
     <Stack gap={4}>

@@ -18,7 +18,9 @@ export function UserMultiSelect({ label, users, value, onChange, error }: UserMu
   const t = useMessages(filtersMessages);
   const data = useMemo(() => {
     const known = new Set(users.map((u) => String(u.id)));
-    const sorted = [...users].sort((a, b) => Number(b.rights?.is_active ?? true) - Number(a.rights?.is_active ?? true) || a.name.localeCompare(b.name));
+    const sorted = [...users].sort(
+      (a, b) => Number(b.rights?.is_active ?? true) - Number(a.rights?.is_active ?? true) || a.name.localeCompare(b.name),
+    );
     const options = sorted.map((u) => ({
       value: String(u.id),
       label: u.rights?.is_active === false ? `${u.name} (${t('inactive')})` : u.name,

@@ -41,7 +41,8 @@ export const leadsTableMessages = defineMessages(
     sortDescending: 'descending',
     sortServerOnly: 'Kommo sorts only by ID, created and updated. Load all leads of this view to sort by {column}.',
     sortLocalApplied: 'Sorted in the browser by {column} ({direction}): {count, plural, one {the # lead} other {all # leads}} of this view loaded.',
-    sortLocalPending: 'Sorting by {column} waits for every lead of this view: use Load all ({count, plural, one {# lead} other {# leads}} loaded so far). Until then, Kommo’s order.',
+    sortLocalPending:
+      'Sorting by {column} waits for every lead of this view: use Load all ({count, plural, one {# lead} other {# leads}} loaded so far). Until then, Kommo’s order.',
     sortLocalClear: 'Clear sort',
     resizeColumn: 'Resize {column}',
     statusLoaded: '{count, plural, one {# lead loaded} other {# leads loaded}}',
@@ -61,9 +62,11 @@ export const leadsTableMessages = defineMessages(
     unblockRetry: 'Resume and retry',
     errorTitle: 'The leads could not be loaded',
     errorLaterPage: 'More leads could not be loaded',
-    errorUnauthorized: 'Kommo refused the token (401). The token may be wrong or expired, or this user lacks the right to read leads. Ask the administrator for a new long-lived token, then retry.',
+    errorUnauthorized:
+      'Kommo refused the token (401). The token may be wrong or expired, or this user lacks the right to read leads. Ask the administrator for a new long-lived token, then retry.',
     errorPaymentRequired: 'The Kommo account is not paid (402). Leads cannot be read until the subscription is renewed.',
-    errorForbidden: 'Kommo blocked the access (403). All further calls are stopped so the block is not extended. Wait, check the integration’s rights, or contact Kommo support, then resume.',
+    errorForbidden:
+      'Kommo blocked the access (403). All further calls are stopped so the block is not extended. Wait, check the integration’s rights, or contact Kommo support, then resume.',
     errorRateLimited: 'Too many requests (429). Waiting before trying again: {seconds} s.',
     errorRateLimitedDone: 'Too many requests (429). You can retry now.',
     errorValidation: 'Kommo refused the request: {detail}',
@@ -155,9 +158,12 @@ export const leadsTableMessages = defineMessages(
       sortBy: 'Ordenar por {column}',
       sortAscending: 'ascendente',
       sortDescending: 'descendente',
-      sortServerOnly: 'Kommo solo ordena por ID, fecha de creación y de actualización. Carga todos los leads de esta vista para ordenar por {column}.',
-      sortLocalApplied: 'Ordenado en el navegador por {column} ({direction}): {count, plural, one {el # lead} other {los # leads}} de esta vista cargados.',
-      sortLocalPending: 'Ordenar por {column} requiere todos los leads de esta vista: usa Cargar todo ({count, plural, one {# lead cargado} other {# leads cargados}} por ahora). Mientras tanto, el orden de Kommo.',
+      sortServerOnly:
+        'Kommo solo ordena por ID, fecha de creación y de actualización. Carga todos los leads de esta vista para ordenar por {column}.',
+      sortLocalApplied:
+        'Ordenado en el navegador por {column} ({direction}): {count, plural, one {el # lead} other {los # leads}} de esta vista cargados.',
+      sortLocalPending:
+        'Ordenar por {column} requiere todos los leads de esta vista: usa Cargar todo ({count, plural, one {# lead cargado} other {# leads cargados}} por ahora). Mientras tanto, el orden de Kommo.',
       sortLocalClear: 'Quitar orden',
       resizeColumn: 'Cambiar ancho de {column}',
       statusLoaded: '{count, plural, one {# lead cargado} other {# leads cargados}}',
@@ -176,9 +182,11 @@ export const leadsTableMessages = defineMessages(
       unblockRetry: 'Reanudar y reintentar',
       errorTitle: 'No se pudieron cargar los leads',
       errorLaterPage: 'No se pudieron cargar más leads',
-      errorUnauthorized: 'Kommo rechazó el token (401). Puede ser incorrecto o haber caducado, o el usuario no tiene permiso para leer leads. Pide un token nuevo al administrador y reintenta.',
+      errorUnauthorized:
+        'Kommo rechazó el token (401). Puede ser incorrecto o haber caducado, o el usuario no tiene permiso para leer leads. Pide un token nuevo al administrador y reintenta.',
       errorPaymentRequired: 'La cuenta de Kommo no está pagada (402). No se pueden leer leads hasta renovar la suscripción.',
-      errorForbidden: 'Kommo bloqueó el acceso (403). Se detuvieron todas las llamadas para no prolongar el bloqueo. Espera, revisa los permisos de la integración o contacta con el soporte de Kommo y luego reanuda.',
+      errorForbidden:
+        'Kommo bloqueó el acceso (403). Se detuvieron todas las llamadas para no prolongar el bloqueo. Espera, revisa los permisos de la integración o contacta con el soporte de Kommo y luego reanuda.',
       errorRateLimited: 'Demasiadas solicitudes (429). Esperando antes de reintentar: {seconds} s.',
       errorRateLimitedDone: 'Demasiadas solicitudes (429). Ya puedes reintentar.',
       errorValidation: 'Kommo rechazó la solicitud: {detail}',
@@ -269,9 +277,12 @@ export const leadsTableMessages = defineMessages(
       sortBy: 'Ordenar por {column}',
       sortAscending: 'crescente',
       sortDescending: 'decrescente',
-      sortServerOnly: 'O Kommo só ordena por ID, data de criação e de atualização. Carregue todos os leads desta visualização para ordenar por {column}.',
-      sortLocalApplied: 'Ordenado no navegador por {column} ({direction}): {count, plural, one {o # lead} other {todos os # leads}} desta visualização carregados.',
-      sortLocalPending: 'Ordenar por {column} exige todos os leads desta visualização: use Carregar tudo ({count, plural, one {# lead carregado} other {# leads carregados}} até agora). Até lá, a ordem do Kommo.',
+      sortServerOnly:
+        'O Kommo só ordena por ID, data de criação e de atualização. Carregue todos os leads desta visualização para ordenar por {column}.',
+      sortLocalApplied:
+        'Ordenado no navegador por {column} ({direction}): {count, plural, one {o # lead} other {todos os # leads}} desta visualização carregados.',
+      sortLocalPending:
+        'Ordenar por {column} exige todos os leads desta visualização: use Carregar tudo ({count, plural, one {# lead carregado} other {# leads carregados}} até agora). Até lá, a ordem do Kommo.',
       sortLocalClear: 'Remover ordenação',
       resizeColumn: 'Redimensionar {column}',
       statusLoaded: '{count, plural, one {# lead carregado} other {# leads carregados}}',
@@ -290,9 +301,11 @@ export const leadsTableMessages = defineMessages(
       unblockRetry: 'Retomar e tentar de novo',
       errorTitle: 'Não foi possível carregar os leads',
       errorLaterPage: 'Não foi possível carregar mais leads',
-      errorUnauthorized: 'O Kommo recusou o token (401). Ele pode estar errado ou expirado, ou o usuário não tem permissão para ler leads. Peça um novo token ao administrador e tente de novo.',
+      errorUnauthorized:
+        'O Kommo recusou o token (401). Ele pode estar errado ou expirado, ou o usuário não tem permissão para ler leads. Peça um novo token ao administrador e tente de novo.',
       errorPaymentRequired: 'A conta do Kommo não está paga (402). Os leads não podem ser lidos até a assinatura ser renovada.',
-      errorForbidden: 'O Kommo bloqueou o acesso (403). Todas as chamadas foram interrompidas para não prolongar o bloqueio. Aguarde, verifique as permissões da integração ou fale com o suporte do Kommo e depois retome.',
+      errorForbidden:
+        'O Kommo bloqueou o acesso (403). Todas as chamadas foram interrompidas para não prolongar o bloqueio. Aguarde, verifique as permissões da integração ou fale com o suporte do Kommo e depois retome.',
       errorRateLimited: 'Muitas requisições (429). Aguardando antes de tentar de novo: {seconds} s.',
       errorRateLimitedDone: 'Muitas requisições (429). Já pode tentar de novo.',
       errorValidation: 'O Kommo recusou a requisição: {detail}',

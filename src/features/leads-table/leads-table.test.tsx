@@ -13,11 +13,34 @@ import { LeadsTable } from './leads-table';
 const ANSWERS: Record<string, unknown> = {
   '/api/v4/account': { id: 1, name: 'Acme', subdomain: 'acme', currency: 'EUR', datetime_settings: { timezone: 'Europe/Madrid' } },
   '/api/v4/leads/pipelines': {
-    _embedded: { pipelines: [{ id: 10, name: 'Ventas', sort: 1, is_main: true, _embedded: { statuses: [{ id: 100, name: 'Nuevo', sort: 1, color: '#99ccff', type: 0, pipeline_id: 10 }] } }] },
+    _embedded: {
+      pipelines: [
+        {
+          id: 10,
+          name: 'Ventas',
+          sort: 1,
+          is_main: true,
+          _embedded: { statuses: [{ id: 100, name: 'Nuevo', sort: 1, color: '#99ccff', type: 0, pipeline_id: 10 }] },
+        },
+      ],
+    },
   },
   '/api/v4/users': { _embedded: { users: [{ id: 5, name: 'Lucía Pérez', rights: { is_active: true } }] } },
   '/api/v4/leads': {
-    _embedded: { leads: [{ id: 42, name: 'Gran trato', price: 1234.5, status_id: 100, pipeline_id: 10, responsible_user_id: 5, created_at: 1704067140, updated_at: 1704067140 }] },
+    _embedded: {
+      leads: [
+        {
+          id: 42,
+          name: 'Gran trato',
+          price: 1234.5,
+          status_id: 100,
+          pipeline_id: 10,
+          responsible_user_id: 5,
+          created_at: 1704067140,
+          updated_at: 1704067140,
+        },
+      ],
+    },
   },
 };
 
@@ -33,7 +56,10 @@ const VIEWPORT = { width: 1600, height: 800 };
 let viewportWidth = VIEWPORT.width;
 
 beforeEach(() => {
-  for (const [prop, size] of [['clientWidth', () => viewportWidth], ['clientHeight', () => VIEWPORT.height]] as const) {
+  for (const [prop, size] of [
+    ['clientWidth', () => viewportWidth],
+    ['clientHeight', () => VIEWPORT.height],
+  ] as const) {
     vi.spyOn(HTMLElement.prototype, prop, 'get').mockImplementation(function (this: HTMLElement) {
       return this.dataset.testid === 'leads-scroll' ? size() : 0;
     });
@@ -89,12 +115,29 @@ describe('LeadsTable', () => {
     const STAGES = [100, 101, 102, 103];
     const pipelines = {
       _embedded: {
-        pipelines: [{ id: 10, name: 'Ventas', sort: 1, is_main: true, _embedded: { statuses: STAGES.map((id, i) => ({ id, name: `S${id}`, sort: i, color: '#99ccff', type: 0, pipeline_id: 10 })) } }],
+        pipelines: [
+          {
+            id: 10,
+            name: 'Ventas',
+            sort: 1,
+            is_main: true,
+            _embedded: { statuses: STAGES.map((id, i) => ({ id, name: `S${id}`, sort: i, color: '#99ccff', type: 0, pipeline_id: 10 })) },
+          },
+        ],
       },
     };
     const stagesUrl = (ids: number[]) =>
       '/?' + ids.map((id, i) => `filter[statuses][${i}][pipeline_id]=10&filter[statuses][${i}][status_id]=${id}`).join('&');
-    const leadIn = (status: number) => ({ id: status, name: `Lead ${status}`, price: 1, status_id: status, pipeline_id: 10, responsible_user_id: 5, created_at: 1, updated_at: 1 });
+    const leadIn = (status: number) => ({
+      id: status,
+      name: `Lead ${status}`,
+      price: 1,
+      status_id: status,
+      pipeline_id: 10,
+      responsible_user_id: 5,
+      created_at: 1,
+      updated_at: 1,
+    });
 
     it('of a whole pipeline asks Kommo once, by pipeline', async () => {
       window.history.replaceState(null, '', stagesUrl(STAGES));
@@ -140,9 +183,23 @@ describe('LeadsTable', () => {
       const { path, query } = request;
       if (path !== '/api/v4/leads') return handler(request, index);
       const page = Number(new URLSearchParams(query).get('page') ?? '1');
-      const lead = (id: number, task: number | null) => ({ id, name: `Lead ${id}`, price: 1, status_id: 100, pipeline_id: 10, responsible_user_id: 5, created_at: 1704067140, updated_at: 1704067140, closest_task_at: task });
+      const lead = (id: number, task: number | null) => ({
+        id,
+        name: `Lead ${id}`,
+        price: 1,
+        status_id: 100,
+        pipeline_id: 10,
+        responsible_user_id: 5,
+        created_at: 1704067140,
+        updated_at: 1704067140,
+        closest_task_at: task,
+      });
       const leads = page === LAST ? [lead(page, null)] : [lead(page, 1704067140)];
-      return jsonResponse(200, { _page: page, _links: page < LAST ? { next: { href: `/api/v4/leads?page=${page + 1}` } } : {}, _embedded: { leads } });
+      return jsonResponse(200, {
+        _page: page,
+        _links: page < LAST ? { next: { href: `/api/v4/leads?page=${page + 1}` } } : {},
+        _embedded: { leads },
+      });
     };
     window.history.replaceState(null, '', '/?tasks=none');
     renderTable('en', leadsPages);
@@ -214,7 +271,9 @@ describe('LeadsTable', () => {
     await waitFor(() => expect(cellCols()).toContain('tags'));
     expect(cellCols()).not.toContain('id');
     expect(cellCols().slice(0, 2)).toEqual(['expand', 'name']);
-    const headerIndexByLabel = new Map(screen.getAllByRole('columnheader').map((h) => [h.getAttribute('aria-label'), h.getAttribute('aria-colindex')]));
+    const headerIndexByLabel = new Map(
+      screen.getAllByRole('columnheader').map((h) => [h.getAttribute('aria-label'), h.getAttribute('aria-colindex')]),
+    );
     const tagsCell = row.querySelector('[role=gridcell][data-col=tags]');
     expect(tagsCell?.getAttribute('aria-colindex')).toBe(headerIndexByLabel.get('Tags'));
     expect(Math.max(...cells().map((c) => Number(c.getAttribute('aria-colindex'))))).toBe(colCount);

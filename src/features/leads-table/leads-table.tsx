@@ -164,7 +164,10 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
 
   // On a phone the pinned name takes under half the width (unless the user sized it), so the row shows more than its name.
   const phone = useMediaQuery(PHONE_QUERY) ?? false;
-  const columnSizing = useMemo(() => (phone && prefs.sizing.name === undefined ? { ...prefs.sizing, name: PHONE_NAME_WIDTH } : prefs.sizing), [phone, prefs.sizing]);
+  const columnSizing = useMemo(
+    () => (phone && prefs.sizing.name === undefined ? { ...prefs.sizing, name: PHONE_NAME_WIDTH } : prefs.sizing),
+    [phone, prefs.sizing],
+  );
   const table = useTable({
     features: leadsTableFeatures,
     columns,
@@ -180,7 +183,10 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
     autoResetExpanded: false,
   });
 
-  const expandedIds = useMemo(() => new Set(expanded === true ? leads.map(getRowId) : Object.keys(expanded).filter((k) => expanded[k])), [expanded, leads]);
+  const expandedIds = useMemo(
+    () => new Set(expanded === true ? leads.map(getRowId) : Object.keys(expanded).filter((k) => expanded[k])),
+    [expanded, leads],
+  );
   const headers = table.getFlatHeaders().filter((h) => h.column.getIsVisible());
   const orderedHeaders = [...headers.filter((h) => h.column.getIsPinned() === 'start'), ...headers.filter((h) => !h.column.getIsPinned())];
   const layoutKey = orderedHeaders.map((h) => `${h.id}:${h.getSize()}`).join(',');
@@ -195,10 +201,13 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const serverOrder = effectiveOrder(urlQuery.order);
   const allColumns = table.getAllLeafColumns();
-  const labelOf = useCallback((id: string) => {
-    const column = allColumns.find((c) => c.id === id);
-    return column ? columnLabel(column, t) : id;
-  }, [allColumns, t]);
+  const labelOf = useCallback(
+    (id: string) => {
+      const column = allColumns.find((c) => c.id === id);
+      return column ? columnLabel(column, t) : id;
+    },
+    [allColumns, t],
+  );
   const sorting = useMemo<HeaderSorting>(
     () => ({
       stateOf: (id) => {
@@ -287,7 +296,18 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
       {isFetchNextPageError && leads.length > 0 ? (
         <LeadsErrorView error={leadsQuery.error} onRetry={loadMore} t={t} laterPage errorAt={leadsQuery.errorUpdatedAt} />
       ) : null}
-      <LeadsStatusLine loaded={leads.length} priceSum={priceSum} unreadable={unreadable} currency={reference.currency} locale={locale} hasMore={Boolean(hasNextPage)} loadingMore={isFetchingNextPage} loadingView={leadsQuery.isPending || searchingFurther} t={t} view={viewTotals}>
+      <LeadsStatusLine
+        loaded={leads.length}
+        priceSum={priceSum}
+        unreadable={unreadable}
+        currency={reference.currency}
+        locale={locale}
+        hasMore={Boolean(hasNextPage)}
+        loadingMore={isFetchingNextPage}
+        loadingView={leadsQuery.isPending || searchingFurther}
+        t={t}
+        view={viewTotals}
+      >
         {chooser}
       </LeadsStatusLine>
     </Stack>

@@ -65,7 +65,9 @@ const SCHEMA_OF: Record<string, { safeParse: (v: unknown) => { success: boolean 
   'amocrm-docs-users-with-role-group.json': usersPageSchema,
   'amocrm-docs-user-detail.json': userSchema,
   'amocrm-docs-pipelines.json': pipelinesResponseSchema,
-  'amocrm-docs-pipeline-statuses.json': { safeParse: (v) => ({ success: ((v as { _embedded: { statuses: unknown[] } })._embedded.statuses).every((s) => statusSchema.safeParse(s).success) }) },
+  'amocrm-docs-pipeline-statuses.json': {
+    safeParse: (v) => ({ success: (v as { _embedded: { statuses: unknown[] } })._embedded.statuses.every((s) => statusSchema.safeParse(s).success) }),
+  },
   'amocrm-docs-contacts-list.json': contactsPageSchema,
   'amocrm-docs-contact-detail.json': contactSchema,
   'amocrm-docs-companies-list.json': companiesPageSchema,
@@ -102,7 +104,11 @@ describe('the real-response corpus', () => {
       '/api/v4/leads/pipelines': 'amocrm-docs-pipelines.json',
       '/api/v4/leads': 'amocrm-docs-leads-list.json',
     });
-    const [account, users, pipelines] = await Promise.all([fetchAccount(client, signal()), fetchUsers(client, signal()), fetchPipelines(client, signal())]);
+    const [account, users, pipelines] = await Promise.all([
+      fetchAccount(client, signal()),
+      fetchUsers(client, signal()),
+      fetchPipelines(client, signal()),
+    ]);
     const reference = buildLeadReference({ account, pipelines, users: users.users, groups: users.groups, customFields: [] });
     expect(reference.timeZone).toBe('Europe/Moscow');
     // The docs' /account has no currency: money is a plain number, not dollars.
@@ -186,7 +192,9 @@ describe('shapes no public body shows, read as the official PHP SDK reads them',
     const lead = leadSchema.parse({
       id: 1,
       updated_at: 1,
-      custom_fields_values: [{ field_id: 9, field_name: 'Chain', field_type: 'chained_list', values: [{ catalog_id: 4589, catalog_element_id: 525439 }] }],
+      custom_fields_values: [
+        { field_id: 9, field_name: 'Chain', field_type: 'chained_list', values: [{ catalog_id: 4589, catalog_element_id: 525439 }] },
+      ],
     });
     const value = lead.custom_fields_values[0];
     if (!value) throw new Error('the lead has a chained_list value');

@@ -18,7 +18,8 @@ export const loadAllMessages = defineMessages(
     done: 'All {leads, plural, one {# lead} other {# leads}} loaded',
     failed: 'Loading stopped: {detail}',
     confirmTitle: 'Keep loading?',
-    confirmText: '{leads, plural, one {# lead is} other {# leads are}} loaded and more remain. Kommo asks integrations not to walk through all data without need.',
+    confirmText:
+      '{leads, plural, one {# lead is} other {# leads are}} loaded and more remain. Kommo asks integrations not to walk through all data without need.',
     confirmContinue: 'Load the rest',
     confirmStop: 'Stop here',
   },
@@ -40,7 +41,8 @@ export const loadAllMessages = defineMessages(
       done: '{leads, plural, one {# lead cargado} other {Los # leads cargados}}',
       failed: 'La carga se detuvo: {detail}',
       confirmTitle: '¿Seguir cargando?',
-      confirmText: '{leads, plural, one {Hay # lead cargado} other {Hay # leads cargados}} y quedan más. Kommo pide a las integraciones no recorrer todos los datos sin necesidad.',
+      confirmText:
+        '{leads, plural, one {Hay # lead cargado} other {Hay # leads cargados}} y quedan más. Kommo pide a las integraciones no recorrer todos los datos sin necesidad.',
       confirmContinue: 'Cargar el resto',
       confirmStop: 'Detener aquí',
     },
@@ -61,7 +63,8 @@ export const loadAllMessages = defineMessages(
       done: '{leads, plural, one {# lead carregado} other {Todos os # leads carregados}}',
       failed: 'O carregamento parou: {detail}',
       confirmTitle: 'Continuar carregando?',
-      confirmText: '{leads, plural, one {Há # lead carregado} other {Há # leads carregados}} e ainda faltam outros. O Kommo pede às integrações que não percorram todos os dados sem necessidade.',
+      confirmText:
+        '{leads, plural, one {Há # lead carregado} other {Há # leads carregados}} e ainda faltam outros. O Kommo pede às integrações que não percorram todos os dados sem necessidade.',
       confirmContinue: 'Carregar o resto',
       confirmStop: 'Parar aqui',
     },

@@ -78,7 +78,9 @@ describe('createLoadAllWalker', () => {
     const walker = createLoadAllWalker({
       fetchChunk: (cursor, signal) => {
         seen.push(signal);
-        return pageOf(cursor) === 3 ? new Promise<LeadsChunk>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))) : fetchChunk(cursor, signal);
+        return pageOf(cursor) === 3
+          ? new Promise<LeadsChunk>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)))
+          : fetchChunk(cursor, signal);
       },
       firstCursor: cursorAt(1),
     });

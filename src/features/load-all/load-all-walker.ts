@@ -78,9 +78,10 @@ export function createLoadAllWalker(options: LoadAllWalkerOptions): LoadAllWalke
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const flushEveryMs = options.flushEveryMs ?? DEFAULT_FLUSH_EVERY_MS;
 
-  let data: InfiniteLeadsData = options.initial && options.initial.pages.length > 0
-    ? { pages: [...options.initial.pages], pageParams: [...options.initial.pageParams] }
-    : { pages: [], pageParams: [] };
+  let data: InfiniteLeadsData =
+    options.initial && options.initial.pages.length > 0
+      ? { pages: [...options.initial.pages], pageParams: [...options.initial.pageParams] }
+      : { pages: [], pageParams: [] };
   let leads = countLeads(data);
   let snapshot: LoadAllSnapshot = {
     status: 'idle',

@@ -11,7 +11,13 @@ import { leadQueries } from '../../lib/api/lead-queries';
 import { fetchLeadsPage } from '../../lib/api/leads-fetchers';
 import { createLeadsPagePrefetch } from '../../lib/api/leads-page-prefetch';
 import { fetchLeadsChunk, initialLeadsCursor } from '../../lib/api/leads-stream';
-import { createLoadAllWalker, DEFAULT_CONFIRM_AFTER_LEADS, type InfiniteLeadsData, type LoadAllSnapshot, type LoadAllWalker } from './load-all-walker';
+import {
+  createLoadAllWalker,
+  DEFAULT_CONFIRM_AFTER_LEADS,
+  type InfiniteLeadsData,
+  type LoadAllSnapshot,
+  type LoadAllWalker,
+} from './load-all-walker';
 
 export type LoadAllHandle = {
   /** Null before the first walk of this view. */

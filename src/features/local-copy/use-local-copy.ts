@@ -128,7 +128,11 @@ export function useLocalCopy(): LocalCopyHandle {
   }, [owner, enabled, client, queryClient]);
 
   const sync = useSyncExternalStore(subscribeActiveLocalCopy, getActiveLocalCopy, getActiveLocalCopy);
-  const state = useSyncExternalStore(sync ? sync.subscribe : noSubscription, () => (sync ? sync.getState() : NO_STATE), () => NO_STATE);
+  const state = useSyncExternalStore(
+    sync ? sync.subscribe : noSubscription,
+    () => (sync ? sync.getState() : NO_STATE),
+    () => NO_STATE,
+  );
 
   const enable = useCallback(() => {
     if (!owner) return;

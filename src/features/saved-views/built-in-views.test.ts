@@ -5,7 +5,13 @@ import { BUILT_IN_VIEWS, builtInUnavailable, builtInView, type BuiltInContext } 
 
 const status = (id: number, pipeline_id: number, sort: number) => ({ id, name: `S${id}`, sort, color: '#fff', type: 0, pipeline_id });
 const pipelines: Pipeline[] = [
-  { id: 1, name: 'Sales', sort: 1, is_main: true, _embedded: { statuses: [status(11, 1, 10), status(142, 1, 10000), status(143, 1, 11000), status(12, 1, 20)] } },
+  {
+    id: 1,
+    name: 'Sales',
+    sort: 1,
+    is_main: true,
+    _embedded: { statuses: [status(11, 1, 10), status(142, 1, 10000), status(143, 1, 11000), status(12, 1, 20)] },
+  },
   { id: 2, name: 'Partners', sort: 2, is_main: false, _embedded: { statuses: [status(21, 2, 10), status(142, 2, 10000), status(143, 2, 11000)] } },
   { id: 3, name: 'Old', sort: 3, is_main: false, is_archive: true, _embedded: { statuses: [status(31, 3, 10), status(142, 3, 10000)] } },
 ];
@@ -38,7 +44,7 @@ describe('built-in views', () => {
     expect(lost?.with).toEqual(['loss_reason']);
   });
 
-  it('leads without tasks: the open stages with the app\'s post-filter, stalest first', () => {
+  it("leads without tasks: the open stages with the app's post-filter, stalest first", () => {
     expect(builtInUnavailable('withoutTasks', ctx)).toBeNull();
     expect(builtInView('withoutTasks', ctx)).toEqual({
       order: { field: 'updated_at', direction: 'asc' },

@@ -36,7 +36,11 @@ export function builtInView(id: BuiltInViewId, ctx: BuiltInContext): LeadsQuery 
         filter: { responsible_user_id: [ctx.currentUserId ?? 0], statuses: openStages(active(ctx.pipelines)) },
       };
     case 'wonThisMonth':
-      return { order: { field: 'updated_at', direction: 'desc' }, filter: { statuses: closedStages(ctx.pipelines, WON_STATUS_ID) }, dates: { closed_at: 'thisMonth' } };
+      return {
+        order: { field: 'updated_at', direction: 'desc' },
+        filter: { statuses: closedStages(ctx.pipelines, WON_STATUS_ID) },
+        dates: { closed_at: 'thisMonth' },
+      };
     case 'lostThisMonth':
       return {
         with: ['loss_reason'],
@@ -47,7 +51,11 @@ export function builtInView(id: BuiltInViewId, ctx: BuiltInContext): LeadsQuery 
     case 'overdueTasks':
       // The closest task is the next unfinished one; when it was due before now, the lead is late.
       // Open stages only: a won or lost lead's leftover task is not a deal waiting on anyone.
-      return { order: { field: 'updated_at', direction: 'asc' }, filter: { statuses: openStages(active(ctx.pipelines)) }, dates: { closest_task_at: 'beforeNow' } };
+      return {
+        order: { field: 'updated_at', direction: 'asc' },
+        filter: { statuses: openStages(active(ctx.pipelines)) },
+        dates: { closest_task_at: 'beforeNow' },
+      };
     case 'withoutTasks':
       // Kommo has no "no task" filter: `tasks` is the app's post-filter, applied in the browser to
       // each page of the open stages (closed leads rarely need a task). Stalest first.

@@ -57,7 +57,14 @@ export function SavedViewRow({ view, views, isCurrent, onApply, onRename, onDele
   }
   return (
     <Group gap={4} wrap="nowrap" role="listitem">
-      <Button size="xs" variant="subtle" justify="flex-start" style={{ flex: 1 }} aria-label={t('apply', { name: view.name })} onClick={() => onApply(view)}>
+      <Button
+        size="xs"
+        variant="subtle"
+        justify="flex-start"
+        style={{ flex: 1 }}
+        aria-label={t('apply', { name: view.name })}
+        onClick={() => onApply(view)}
+      >
         {view.name}
       </Button>
       {isCurrent && (

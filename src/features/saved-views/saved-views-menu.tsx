@@ -80,7 +80,11 @@ export function SavedViewsMenu() {
         // Undo is offered while the menu that showed the deletion stays open.
         if (!next) setDeleted(null);
       }}
-      position="bottom-start" width={380} shadow="md" trapFocus>
+      position="bottom-start"
+      width={380}
+      shadow="md"
+      trapFocus
+    >
       <Popover.Target>
         <Button size="xs" variant="default" onClick={() => setOpened((o) => !o)} aria-haspopup="dialog" aria-expanded={opened}>
           {currentName ? t('buttonCurrent', { name: currentName }) : t('button')}
@@ -97,13 +101,7 @@ export function SavedViewsMenu() {
               const unavailable = builtInUnavailable(id, reference);
               return (
                 <Tooltip key={id} label={t(unavailable ?? HINT_KEY[id])} multiline w={320} withinPortal={false}>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    justify="flex-start"
-                    disabled={unavailable !== null}
-                    onClick={() => handleBuiltIn(id)}
-                  >
+                  <Button size="xs" variant="subtle" justify="flex-start" disabled={unavailable !== null} onClick={() => handleBuiltIn(id)}>
                     {t(id)}
                   </Button>
                 </Tooltip>
@@ -121,7 +119,15 @@ export function SavedViewsMenu() {
           ) : (
             <Stack gap={2} role="list" aria-label={t('savedTitle')}>
               {views.map((v) => (
-                <SavedViewRow key={v.id} view={v} views={views} isCurrent={v.search === current} onApply={handleApply} onRename={handleRename} onDelete={handleDelete} />
+                <SavedViewRow
+                  key={v.id}
+                  view={v}
+                  views={views}
+                  isCurrent={v.search === current}
+                  onApply={handleApply}
+                  onRename={handleRename}
+                  onDelete={handleDelete}
+                />
               ))}
             </Stack>
           )}

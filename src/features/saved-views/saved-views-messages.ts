@@ -15,9 +15,10 @@ export const savedViewsMessages = defineMessages(
     overdueTasks: 'Leads with overdue tasks',
     overdueTasksHint: 'The next task was due before now',
     withoutTasks: 'Leads without tasks',
-    withoutTasksHint: 'Open leads with no task planned, stalest first. Kommo cannot filter this: the browser checks each page, so a large account is paged through.',
+    withoutTasksHint:
+      'Open leads with no task planned, stalest first. Kommo cannot filter this: the browser checks each page, so a large account is paged through.',
     noCurrentUser: 'The account did not say who the current user is, so "my" leads cannot be chosen.',
-    noPipelines: 'Waiting for the account\'s pipelines.',
+    noPipelines: "Waiting for the account's pipelines.",
     saveLabel: 'Name the current view',
     savePlaceholder: 'e.g. Big deals this quarter',
     save: 'Save',
@@ -51,7 +52,8 @@ export const savedViewsMessages = defineMessages(
       overdueTasks: 'Leads con tareas vencidas',
       overdueTasksHint: 'La próxima tarea vencía antes de ahora',
       withoutTasks: 'Leads sin tareas',
-      withoutTasksHint: 'Leads abiertos sin tarea prevista, los más olvidados primero. Kommo no puede filtrarlo: el navegador revisa cada página, así que recorre toda una cuenta grande.',
+      withoutTasksHint:
+        'Leads abiertos sin tarea prevista, los más olvidados primero. Kommo no puede filtrarlo: el navegador revisa cada página, así que recorre toda una cuenta grande.',
       noCurrentUser: 'La cuenta no indicó quién es el usuario actual, así que no se pueden elegir «mis» leads.',
       noPipelines: 'Esperando los embudos de la cuenta.',
       saveLabel: 'Pon nombre a la vista actual',
@@ -86,7 +88,8 @@ export const savedViewsMessages = defineMessages(
       overdueTasks: 'Leads com tarefas atrasadas',
       overdueTasksHint: 'A próxima tarefa venceu antes de agora',
       withoutTasks: 'Leads sem tarefas',
-      withoutTasksHint: 'Leads abertos sem tarefa prevista, os mais esquecidos primeiro. O Kommo não consegue filtrar isso: o navegador verifica cada página, então percorre toda uma conta grande.',
+      withoutTasksHint:
+        'Leads abertos sem tarefa prevista, os mais esquecidos primeiro. O Kommo não consegue filtrar isso: o navegador verifica cada página, então percorre toda uma conta grande.',
       noCurrentUser: 'A conta não informou quem é o usuário atual, então "meus" leads não podem ser escolhidos.',
       noPipelines: 'Aguardando os funis da conta.',
       saveLabel: 'Dê um nome à visualização atual',

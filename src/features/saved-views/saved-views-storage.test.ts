@@ -36,7 +36,14 @@ describe('saved views storage', () => {
   });
 
   it('drops bad entries one by one and keeps the good ones', () => {
-    const raw = JSON.stringify([view('1', 'Good'), { id: '2' }, { ...view('3', ''), name: '   ' }, 'x', view('1', 'Same id'), view('4', 'Also good')]);
+    const raw = JSON.stringify([
+      view('1', 'Good'),
+      { id: '2' },
+      { ...view('3', ''), name: '   ' },
+      'x',
+      view('1', 'Same id'),
+      view('4', 'Also good'),
+    ]);
     expect(parseSavedViews(raw).map((v) => v.name)).toEqual(['Good', 'Also good']);
   });
 

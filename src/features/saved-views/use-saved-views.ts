@@ -1,7 +1,16 @@
 // The saved views as an external store: every reader sees the same list, and a change in another
 // tab (the 'storage' event) shows here too.
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { addView, deleteView, readSavedViews, renameView, restoreView, SAVED_VIEWS_KEY, writeSavedViews, type SavedView } from './saved-views-storage';
+import {
+  addView,
+  deleteView,
+  readSavedViews,
+  renameView,
+  restoreView,
+  SAVED_VIEWS_KEY,
+  writeSavedViews,
+  type SavedView,
+} from './saved-views-storage';
 
 const listeners = new Set<() => void>();
 let snapshot: SavedView[] | null = null;

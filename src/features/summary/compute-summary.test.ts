@@ -78,7 +78,10 @@ describe('computeSummary', () => {
   });
 
   it('puts unknown stages and stage-less (deleted) leads last, unnamed', () => {
-    const s = computeSummary([lead({ id: 1, pipeline_id: 99, status_id: 5 }), lead({ id: 2 }), lead({ id: 3, pipeline_id: 10, status_id: 101 })], refs);
+    const s = computeSummary(
+      [lead({ id: 1, pipeline_id: 99, status_id: 5 }), lead({ id: 2 }), lead({ id: 3, pipeline_id: 10, status_id: 101 })],
+      refs,
+    );
     expect(s.byStage.map((b) => b.key)).toEqual(['10:101', '99:5', stagePairKey(null, null)]);
     expect(s.byStage[1]).toMatchObject({ statusName: null, pipelineName: null, color: null });
   });
@@ -116,7 +119,14 @@ describe('computeSummary', () => {
   });
 
   it('has no win rate while nothing is closed, and groups stages per pipeline in Kommo order', () => {
-    const s = computeSummary([lead({ id: 1, pipeline_id: 20, status_id: 201 }), lead({ id: 2, pipeline_id: 10, status_id: 101 }), lead({ id: 3, pipeline_id: 20, status_id: 142 })], refs);
+    const s = computeSummary(
+      [
+        lead({ id: 1, pipeline_id: 20, status_id: 201 }),
+        lead({ id: 2, pipeline_id: 10, status_id: 101 }),
+        lead({ id: 3, pipeline_id: 20, status_id: 142 }),
+      ],
+      refs,
+    );
     expect(computeSummary([lead({ id: 1, pipeline_id: 10, status_id: 101 })], refs).winRate).toBeNull();
     expect(stagesByPipeline(s.byStage).map((g) => [g.pipelineName, g.stages.map((b) => b.statusName)])).toEqual([
       ['Main', ['Talk']],
@@ -152,7 +162,14 @@ describe('computeSummary', () => {
 
 describe('computeSummaryChunked', () => {
   const many = Array.from({ length: 5000 }, (_, i) =>
-    lead({ id: i + 1, price: i % 13, pipeline_id: 10, status_id: [101, 142, 143][i % 3], responsible_user_id: (i % 4) + 1, loss_reason_id: i % 2 ? 7 : null }),
+    lead({
+      id: i + 1,
+      price: i % 13,
+      pipeline_id: 10,
+      status_id: [101, 142, 143][i % 3],
+      responsible_user_id: (i % 4) + 1,
+      loss_reason_id: i % 2 ? 7 : null,
+    }),
   );
 
   it('equals the one-pass summary', async () => {

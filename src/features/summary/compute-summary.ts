@@ -25,7 +25,9 @@ export function sortUserBuckets(buckets: readonly UserBucket[], by: 'count' | 's
 }
 
 /** The stage buckets grouped by pipeline, in the order they come (Kommo's order); leads without a pipeline last. */
-export function stagesByPipeline(byStage: readonly StageBucket[]): { pipelineId: number | null; pipelineName: string | null; stages: StageBucket[] }[] {
+export function stagesByPipeline(
+  byStage: readonly StageBucket[],
+): { pipelineId: number | null; pipelineName: string | null; stages: StageBucket[] }[] {
   const groups = new Map<number | null, { pipelineId: number | null; pipelineName: string | null; stages: StageBucket[] }>();
   for (const bucket of byStage) {
     let group = groups.get(bucket.pipelineId);

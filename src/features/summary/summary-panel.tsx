@@ -16,7 +16,16 @@ import { leadQueries } from '../../lib/api/lead-queries';
 import { referenceQueries } from '../../lib/api/reference-queries';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';
 import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
-import { computeSummaryChunked, LOST_STATUS_ID, sortUserBuckets, stagesByPipeline, WON_STATUS_ID, type LeadsSummary, type StageBucket, type UserBucket } from './compute-summary';
+import {
+  computeSummaryChunked,
+  LOST_STATUS_ID,
+  sortUserBuckets,
+  stagesByPipeline,
+  WON_STATUS_ID,
+  type LeadsSummary,
+  type StageBucket,
+  type UserBucket,
+} from './compute-summary';
 import { summaryMessages } from './summary-messages';
 
 export type SummaryPanelProps = {
@@ -106,7 +115,13 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
   // On a pipeline's own chart the pipeline is in the title: the axis names the stage only.
   const stageShortName = (b: StageBucket) => (b.statusId === null ? t('noStage') : (b.statusName ?? t('unknownStage', { id: b.statusId })));
   const userName = (b: UserBucket) =>
-    b.userId === null ? t('unassigned') : b.name ? (b.active === false ? t('inactive', { name: b.name }) : b.name) : t('unknownUser', { id: b.userId });
+    b.userId === null
+      ? t('unassigned')
+      : b.name
+        ? b.active === false
+          ? t('inactive', { name: b.name })
+          : b.name
+        : t('unknownUser', { id: b.userId });
   const format = (n: number) => (metric === 'sum' ? money(n) : number.format(n));
   const formatTick = (n: number) => (metric === 'sum' ? moneyTick(n) : numberTick.format(n));
   const valueAxis = { tickFormatter: formatTick, allowDecimals: false };
@@ -143,7 +158,12 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
         </Alert>
       ) : null}
       <SimpleGrid cols={{ base: 2, xs: 3 }} spacing="xs">
-        <Stat label={t('openValue')} value={money(summary.open.sum)} detail={t('leadsOf', { count: summary.open.count })} testId="summary-open-value" />
+        <Stat
+          label={t('openValue')}
+          value={money(summary.open.sum)}
+          detail={t('leadsOf', { count: summary.open.count })}
+          testId="summary-open-value"
+        />
         <Stat label={t('wonValue')} value={money(summary.won.sum)} detail={t('leadsOf', { count: summary.won.count })} testId="summary-won-value" />
         <Stat
           label={t('winRate')}
@@ -190,12 +210,23 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
             gridAxis="y"
             xAxisProps={valueAxis}
             yAxisProps={{ width: 150, interval: 0 }}
-            barProps={{ cursor: 'pointer', onClick: (item: { payload?: (typeof group.data)[number] }) => item.payload && applyStage(item.payload.bucket) }}
+            barProps={{
+              cursor: 'pointer',
+              onClick: (item: { payload?: (typeof group.data)[number] }) => item.payload && applyStage(item.payload.bucket),
+            }}
           />
         </Stack>
       ))}
       <BucketTable
-        rows={summary.byStage.map((b) => ({ key: b.key, label: stageName(b), color: cssColor(colorOf.get(b.key) ?? 'gray.6'), count: b.count, sum: b.sum, onApply: b.statusId !== null ? () => applyStage(b) : null, applyLabel: t('filterByStage', { name: stageName(b) }) }))}
+        rows={summary.byStage.map((b) => ({
+          key: b.key,
+          label: stageName(b),
+          color: cssColor(colorOf.get(b.key) ?? 'gray.6'),
+          count: b.count,
+          sum: b.sum,
+          onApply: b.statusId !== null ? () => applyStage(b) : null,
+          applyLabel: t('filterByStage', { name: stageName(b) }),
+        }))}
         countLabel={t('count')}
         sumLabel={t('sum')}
         money={money}
@@ -218,7 +249,15 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
         barProps={{ cursor: 'pointer', onClick: (item: { payload?: (typeof userData)[number] }) => item.payload && applyUser(item.payload.bucket) }}
       />
       <BucketTable
-        rows={sortedUsers.map((b) => ({ key: String(b.userId), label: userName(b), color: null, count: b.count, sum: b.sum, onApply: b.userId !== null ? () => applyUser(b) : null, applyLabel: t('filterByUser', { name: userName(b) }) }))}
+        rows={sortedUsers.map((b) => ({
+          key: String(b.userId),
+          label: userName(b),
+          color: null,
+          count: b.count,
+          sum: b.sum,
+          onApply: b.userId !== null ? () => applyUser(b) : null,
+          applyLabel: t('filterByUser', { name: userName(b) }),
+        }))}
         countLabel={t('count')}
         sumLabel={t('sum')}
         money={money}
@@ -233,7 +272,15 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
         {t('lossReasons')}
       </Title>
       <BucketTable
-        rows={summary.lossReasons.map((r) => ({ key: String(r.lossReasonId), label: r.lossReasonId === null ? t('noReason') : (r.name ?? `#${r.lossReasonId}`), color: null, count: r.count, sum: r.sum, onApply: null, applyLabel: '' }))}
+        rows={summary.lossReasons.map((r) => ({
+          key: String(r.lossReasonId),
+          label: r.lossReasonId === null ? t('noReason') : (r.name ?? `#${r.lossReasonId}`),
+          color: null,
+          count: r.count,
+          sum: r.sum,
+          onApply: null,
+          applyLabel: '',
+        }))}
         countLabel={t('count')}
         sumLabel={t('sum')}
         money={money}

@@ -11,7 +11,13 @@ describe('apiErrorFromResponse', () => {
         title: 'Bad Request',
         detail: 'Request validation failed',
         'validation-errors': [
-          { request_id: '0', errors: [{ code: 'NotSupportedChoice', path: 'filter[statuses]', detail: 'only one pair' }, { code: 'X', path: 'limit', detail: 'x' }] },
+          {
+            request_id: '0',
+            errors: [
+              { code: 'NotSupportedChoice', path: 'filter[statuses]', detail: 'only one pair' },
+              { code: 'X', path: 'limit', detail: 'x' },
+            ],
+          },
         ],
       }),
       NOW,
@@ -96,7 +102,19 @@ describe('apiErrorFromThrown', () => {
 describe('api error sentences', () => {
   it('have a sentence for every kind in every language, and one for anything else', async () => {
     const { apiErrorMessages } = await import('./api-error-messages');
-    const kinds = ['unauthorized', 'payment-required', 'forbidden', 'not-found', 'validation', 'rate-limited', 'server', 'network', 'timeout', 'schema', 'aborted'] as const;
+    const kinds = [
+      'unauthorized',
+      'payment-required',
+      'forbidden',
+      'not-found',
+      'validation',
+      'rate-limited',
+      'server',
+      'network',
+      'timeout',
+      'schema',
+      'aborted',
+    ] as const;
     for (const language of ['en', 'es', 'pt'] as const) {
       for (const kind of [...kinds, 'unknown' as const]) expect(apiErrorMessages[language][kind].length).toBeGreaterThan(10);
     }

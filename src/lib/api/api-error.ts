@@ -109,11 +109,8 @@ export function apiErrorFromResponse(response: TransportResponse, nowMs: number)
   const kind = kindForStatus(status);
   const firstError = problem?.['validation-errors']?.flatMap((v) => v.errors)[0];
   const retryAfterMs =
-    kind === 'rate-limited'
-      ? (parseRetryAfter(response.headers['retry-after'], nowMs) ?? parseRetryAfter(problem?.retry_after, nowMs))
-      : null;
-  const detail =
-    firstError?.detail ?? problem?.detail ?? problem?.title ?? `HTTP ${status}${problem ? '' : ' (no problem+json body)'}`;
+    kind === 'rate-limited' ? (parseRetryAfter(response.headers['retry-after'], nowMs) ?? parseRetryAfter(problem?.retry_after, nowMs)) : null;
+  const detail = firstError?.detail ?? problem?.detail ?? problem?.title ?? `HTTP ${status}${problem ? '' : ' (no problem+json body)'}`;
   return new ApiError({
     kind,
     status,

@@ -27,7 +27,10 @@ describe('compactLead', () => {
     const { _links, unknown_key, ...known } = parsed as typeof parsed & Record<string, unknown>;
     expect(_links).toBeDefined();
     expect(unknown_key).toBeDefined();
-    expect(compact).toMatchObject({ ...known, _embedded: { tags: parsed._embedded.tags, contacts: [{ id: 9, is_main: true }], loss_reason: [{ id: 4, name: 'Price', sort: 1 }] } });
+    expect(compact).toMatchObject({
+      ...known,
+      _embedded: { tags: parsed._embedded.tags, contacts: [{ id: 9, is_main: true }], loss_reason: [{ id: 4, name: 'Price', sort: 1 }] },
+    });
     expect(compact.custom_fields_values).toEqual(parsed.custom_fields_values);
   });
 

@@ -31,7 +31,12 @@ function compactEnumValue(item: EnumValue): EnumValue {
   const value = item.enum_id != null && typeof item.value === 'string' ? pooledString(item.value) : item.value;
   // chained_list items carry a catalog element instead of a value; an unreadable item keeps its flag.
   if (item.catalog_element_id != null || item.unreadable) {
-    return { value, catalog_id: item.catalog_id, catalog_element_id: item.catalog_element_id, ...(item.unreadable ? { unreadable: true as const } : {}) };
+    return {
+      value,
+      catalog_id: item.catalog_id,
+      catalog_element_id: item.catalog_element_id,
+      ...(item.unreadable ? { unreadable: true as const } : {}),
+    };
   }
   if (item.enum_id == null && item.enum_code == null) return { value };
   return { value, enum_id: item.enum_id, enum_code: pooledString(item.enum_code) };
@@ -57,7 +62,13 @@ function compactEmbedded(embedded: Embedded): Embedded {
     tags: emptyOr(embedded.tags.map(compactTag)),
     companies: emptyOr(embedded.companies.map((c) => ({ id: c.id }))),
     contacts: embedded.contacts && emptyOr(embedded.contacts.map((c) => ({ id: c.id, is_main: c.is_main }))),
-    loss_reason: embedded.loss_reason?.map((r) => ({ id: r.id, name: pooledString(r.name), sort: r.sort, created_at: r.created_at, updated_at: r.updated_at })),
+    loss_reason: embedded.loss_reason?.map((r) => ({
+      id: r.id,
+      name: pooledString(r.name),
+      sort: r.sort,
+      created_at: r.created_at,
+      updated_at: r.updated_at,
+    })),
     catalog_elements: embedded.catalog_elements && emptyOr(embedded.catalog_elements),
     source: embedded.source,
   };

@@ -86,6 +86,9 @@ export async function fetchCatalogElements(client: KommoClient, catalogId: numbe
   if (!Number.isSafeInteger(catalogId) || catalogId <= 0) {
     throw new ApiError({ kind: 'validation', detail: `"${catalogId}" is not a catalog id`, field: 'catalog_id' });
   }
-  const pages = await fetchAllPages(client, `/api/v4/catalogs/${catalogId}/elements`, [], catalogElementsPageSchema, signal, { limit: 250, maxPages: CATALOG_MAX_PAGES });
+  const pages = await fetchAllPages(client, `/api/v4/catalogs/${catalogId}/elements`, [], catalogElementsPageSchema, signal, {
+    limit: 250,
+    maxPages: CATALOG_MAX_PAGES,
+  });
   return pages.flatMap((p) => p._embedded.elements);
 }

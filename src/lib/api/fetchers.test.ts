@@ -3,15 +3,7 @@ import { createFakeClock, createFakeTransport, htmlResponse, jsonResponse, noCon
 import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from './entity-fetchers';
 import { createKommoClient } from './kommo-client';
 import { fetchLeadsPage } from './leads-fetchers';
-import {
-  fetchAccount,
-  fetchCustomFields,
-  fetchLossReasons,
-  fetchPipelines,
-  fetchSources,
-  fetchTags,
-  fetchUsers,
-} from './reference-fetchers';
+import { fetchAccount, fetchCustomFields, fetchLossReasons, fetchPipelines, fetchSources, fetchTags, fetchUsers } from './reference-fetchers';
 import type { FakeHandler } from './fake-transport.testing';
 
 const signal = () => new AbortController().signal;
@@ -142,7 +134,10 @@ describe('reference fetchers', () => {
     const { client, transport } = setup((req) => {
       const page = Number(params(req.query).get('page'));
       const users = [{ id: page * 10, name: `U${page}`, rights: { is_active: page !== 2 } }];
-      const groups = [{ id: 1, name: 'Sales' }, { id: page + 1, name: `G${page}` }];
+      const groups = [
+        { id: 1, name: 'Sales' },
+        { id: page + 1, name: `G${page}` },
+      ];
       return jsonResponse(200, { _page: page, _links: page < 3 ? next : {}, _embedded: { users, groups } });
     });
     const { users, groups } = await fetchUsers(client, signal());
@@ -163,7 +158,9 @@ describe('reference fetchers', () => {
 
   it('walks tags until 204, and 204 alone means no tags', async () => {
     const paged = setup((req) =>
-      params(req.query).get('page') === '1' ? jsonResponse(200, { _links: next, _embedded: { tags: [{ id: 1, name: 'vip', color: null }] } }) : noContent,
+      params(req.query).get('page') === '1'
+        ? jsonResponse(200, { _links: next, _embedded: { tags: [{ id: 1, name: 'vip', color: null }] } })
+        : noContent,
     );
     expect(await fetchTags(paged.client, signal())).toEqual([{ id: 1, name: 'vip', color: null }]);
     const none = setup(() => noContent);

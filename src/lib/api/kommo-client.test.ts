@@ -3,15 +3,7 @@ import { RATE_WINDOW_MS } from '../../kommo/api-paths';
 import { z } from 'zod';
 import { leadsPageSchema } from '../../kommo/schemas';
 import { ApiError } from './api-error';
-import {
-  createFakeClock,
-  createFakeTransport,
-  hang,
-  htmlResponse,
-  jsonResponse,
-  noContent,
-  problemResponse,
-} from './fake-transport.testing';
+import { createFakeClock, createFakeTransport, hang, htmlResponse, jsonResponse, noContent, problemResponse } from './fake-transport.testing';
 import { createKommoClient } from './kommo-client';
 import type { Transport } from './transport';
 
@@ -283,7 +275,13 @@ describe('rate limiter', () => {
       expect(starts.filter((x) => x >= s && x < s + RATE_WINDOW_MS).length).toBeLessThanOrEqual(6);
     }
     // First come, first served, without idling: 6 now, 6 a second later...
-    expect(starts.map((s) => s - t0)).toEqual([...Array(6).fill(0), ...Array(6).fill(RATE_WINDOW_MS), ...Array(6).fill(2 * RATE_WINDOW_MS), 3 * RATE_WINDOW_MS, 3 * RATE_WINDOW_MS]);
+    expect(starts.map((s) => s - t0)).toEqual([
+      ...Array(6).fill(0),
+      ...Array(6).fill(RATE_WINDOW_MS),
+      ...Array(6).fill(2 * RATE_WINDOW_MS),
+      3 * RATE_WINDOW_MS,
+      3 * RATE_WINDOW_MS,
+    ]);
   });
 
   it('lets an aborted waiter give its slot back', async () => {

@@ -3,14 +3,7 @@
 import type { z } from 'zod';
 import { abortableSleep, raceAbort, type Sleep } from './abortable-sleep';
 import { anySignal } from './any-signal';
-import {
-  abortedError,
-  ApiError,
-  apiErrorFromResponse,
-  apiErrorFromThrown,
-  apiErrorFromZod,
-  isRetryableKind,
-} from './api-error';
+import { abortedError, ApiError, apiErrorFromResponse, apiErrorFromThrown, apiErrorFromZod, isRetryableKind } from './api-error';
 import { createRateLimiter, type RequestPriority } from './rate-limiter';
 import type { Transport, TransportKind } from './transport';
 

@@ -15,7 +15,8 @@ function kommoLeads(all: WireLead[]): FakeHandler {
     const { query, issues } = parseLeadsQuery(req.query);
     if (issues.length > 0) return problemResponse(400, { detail: issues[0]?.detail });
     const pairs = query.filter?.statuses ?? [];
-    if (pairs.length > 1) return problemResponse(400, { 'validation-errors': [{ errors: [{ code: 'X', path: 'filter[statuses]', detail: 'one pair' }] }] });
+    if (pairs.length > 1)
+      return problemResponse(400, { 'validation-errors': [{ errors: [{ code: 'X', path: 'filter[statuses]', detail: 'one pair' }] }] });
     const pair = pairs[0];
     const field = query.order?.field ?? 'id';
     const sign = query.order?.direction === 'desc' ? -1 : 1;
@@ -52,7 +53,14 @@ async function drain(client: ReturnType<typeof setup>['client'], query: LeadsVie
   const ids: number[] = [];
   const sizes: number[] = [];
   for (let guard = 0; cursor && guard < 1000; guard++) {
-    const chunk: Awaited<ReturnType<typeof fetchLeadsChunk>> = await fetchLeadsChunk(client, cursor, query.order, new AbortController().signal, chunkSize, bounds);
+    const chunk: Awaited<ReturnType<typeof fetchLeadsChunk>> = await fetchLeadsChunk(
+      client,
+      cursor,
+      query.order,
+      new AbortController().signal,
+      chunkSize,
+      bounds,
+    );
     ids.push(...chunk.leads.map((l) => l.id));
     sizes.push(chunk.leads.length);
     cursor = chunk.next;
@@ -71,7 +79,7 @@ function unevenLeads(): WireLead[] {
   let id = 1;
   const add = (pair: StagePair, n: number) => {
     for (let i = 0; i < n; i++, id++) {
-      leads.push({ id: id * 7 % 10007, created_at: 1000 + ((id * 31) % 97), updated_at: 5000 + ((id * 13) % 1001), ...pair });
+      leads.push({ id: (id * 7) % 10007, created_at: 1000 + ((id * 31) % 97), updated_at: 5000 + ((id * 13) % 1001), ...pair });
     }
   };
   add(P1, 600);
@@ -89,7 +97,11 @@ describe('splitLeadsQuery', () => {
   });
 
   it('makes one query per distinct pair, keeping every other filter', () => {
-    const q: LeadsView = { query: 'acme', filter: { price: { from: 5 }, statuses: [P1, P3, P1, P4] }, order: { field: 'created_at', direction: 'desc' } };
+    const q: LeadsView = {
+      query: 'acme',
+      filter: { price: { from: 5 }, statuses: [P1, P3, P1, P4] },
+      order: { field: 'created_at', direction: 'desc' },
+    };
     const parts = splitLeadsQuery(q);
     expect(parts.map((p) => p.filter?.statuses)).toEqual([[P1], [P3], [P4]]);
     for (const p of parts) expect(p).toMatchObject({ query: 'acme', filter: { price: { from: 5 } }, order: q.order });
@@ -145,7 +157,13 @@ describe('fetchLeadsChunk', () => {
 
   it('pages lazily: the first small chunk costs one request per stream', async () => {
     const { client, transport } = setup(kommoLeads(unevenLeads()));
-    const chunk = await fetchLeadsChunk(client, initialLeadsCursor({ filter: { statuses: [P1, P2, P3] } }), undefined, new AbortController().signal, 10);
+    const chunk = await fetchLeadsChunk(
+      client,
+      initialLeadsCursor({ filter: { statuses: [P1, P2, P3] } }),
+      undefined,
+      new AbortController().signal,
+      10,
+    );
     expect(chunk.leads).toHaveLength(10);
     expect(transport.requests).toHaveLength(3);
     expect(chunk.next?.streams.map((s) => s.nextPage)).toEqual([2, null, 2]);
@@ -164,9 +182,16 @@ describe('fetchLeadsChunk', () => {
     const { client } = setup((req, i) => {
       const q = new URLSearchParams(req.query);
       // P3's second page fails twice, once per kind of error we might see.
-      if (q.get('filter[statuses][0][pipeline_id]') === '2' && q.get('filter[statuses][0][status_id]') === '142' && q.get('page') === '2' && failuresLeft > 0) {
+      if (
+        q.get('filter[statuses][0][pipeline_id]') === '2' &&
+        q.get('filter[statuses][0][status_id]') === '142' &&
+        q.get('page') === '2' &&
+        failuresLeft > 0
+      ) {
         failuresLeft--;
-        return failuresLeft === 1 ? problemResponse(500, { title: 'boom' }) : { status: 200, headers: {}, body: '{"_embedded":{"leads":{"id":"x"}}}' };
+        return failuresLeft === 1
+          ? problemResponse(500, { title: 'boom' })
+          : { status: 200, headers: {}, body: '{"_embedded":{"leads":{"id":"x"}}}' };
       }
       return healthy(req, i);
     });
@@ -206,9 +231,11 @@ describe('fetchLeadsChunk', () => {
     const { client } = setup(kommoLeads(unevenLeads()));
     const controller = new AbortController();
     controller.abort();
-    await expect(fetchLeadsChunk(client, initialLeadsCursor({ filter: { statuses: [P1, P3] } }), undefined, controller.signal)).rejects.toMatchObject({
-      kind: 'aborted',
-    });
+    await expect(fetchLeadsChunk(client, initialLeadsCursor({ filter: { statuses: [P1, P3] } }), undefined, controller.signal)).rejects.toMatchObject(
+      {
+        kind: 'aborted',
+      },
+    );
   });
 
   it('property: any split of leads into stage streams merges into the global order, in any chunk size', async () => {
@@ -244,7 +271,8 @@ describe('fetchLeadsChunk with the "without tasks" post-filter', () => {
     return all.map((l, i) => ({ ...l, closest_task_at: withTask(l, i) ? 1_700_000_000 + i : null }));
   }
   const withoutTask = (all: WireLead[]) => all.filter((l) => l.closest_task_at === null);
-  const sentParams = (transport: ReturnType<typeof setup>['transport']) => transport.requests.map((r) => [...new URLSearchParams(r.query).keys()]).flat();
+  const sentParams = (transport: ReturnType<typeof setup>['transport']) =>
+    transport.requests.map((r) => [...new URLSearchParams(r.query).keys()]).flat();
 
   it('pages Kommo as usual, keeps only leads without a closest task, and never sends the app parameter', async () => {
     const all = tasked(unevenLeads());
@@ -327,7 +355,13 @@ describe('fetchLeadsChunk with the "without tasks" post-filter', () => {
         fc.integer({ min: 1, max: 300 }),
         fc.record({ budget: fc.integer({ min: 1, max: 4 }), limit: fc.integer({ min: 1, max: 6 }) }),
         async (specs, chosen, order, chunkSize, bounds) => {
-          const all: WireLead[] = specs.map((s, i) => ({ id: i + 1, created_at: s.created_at, updated_at: 0, closest_task_at: s.task ? 99 : null, ...pairs[s.pair]! }));
+          const all: WireLead[] = specs.map((s, i) => ({
+            id: i + 1,
+            created_at: s.created_at,
+            updated_at: 0,
+            closest_task_at: s.task ? 99 : null,
+            ...pairs[s.pair]!,
+          }));
           const { client } = setup(kommoLeads(all));
           const selected = chosen.map((i) => pairs[i]!);
           const { ids, sizes } = await drain(client, { filter: { statuses: selected }, order, tasks: 'none' }, chunkSize, bounds);
@@ -341,7 +375,13 @@ describe('fetchLeadsChunk with the "without tasks" post-filter', () => {
 
   it('shows a lead once when offset paging drifts (new leads push the tail of one page into the next)', async () => {
     // 600 leads, newest first; 3 new leads arrive after page 1 was read, so page 2 repeats page 1's last 3.
-    const all: WireLead[] = Array.from({ length: 600 }, (_, i) => ({ id: i + 1, created_at: 1_000 + i, updated_at: 1, pipeline_id: 1, status_id: 10 }));
+    const all: WireLead[] = Array.from({ length: 600 }, (_, i) => ({
+      id: i + 1,
+      created_at: 1_000 + i,
+      updated_at: 1,
+      pipeline_id: 1,
+      status_id: 10,
+    }));
     const base = kommoLeads(all);
     let served = 0;
     const drifting: FakeHandler = (req, i) => {
@@ -364,7 +404,14 @@ describe('rolling date presets', () => {
       if (req.path === '/api/v4/account') {
         // Both places Kommo bodies have been read from (issue 10 moves it under _embedded).
         const settings = { timezone: 'America/Sao_Paulo' };
-        return jsonResponse(200, { id: 1, name: 'A', subdomain: 'a', currency: 'USD', datetime_settings: settings, _embedded: { datetime_settings: settings } });
+        return jsonResponse(200, {
+          id: 1,
+          name: 'A',
+          subdomain: 'a',
+          currency: 'USD',
+          datetime_settings: settings,
+          _embedded: { datetime_settings: settings },
+        });
       }
       return kommoLeads(leads)(req, 0);
     });

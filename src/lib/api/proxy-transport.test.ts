@@ -7,7 +7,10 @@ describe('createProxyTransport', () => {
   });
 
   it('GETs same-origin, refuses redirects, keeps only the headers that matter', async () => {
-    const fetchMock = vi.fn(async () => new Response('{"a":1}', { status: 429, headers: { 'Retry-After': '3', 'Content-Type': 'application/problem+json', 'X-Other': 'x' } }));
+    const fetchMock = vi.fn(
+      async () =>
+        new Response('{"a":1}', { status: 429, headers: { 'Retry-After': '3', 'Content-Type': 'application/problem+json', 'X-Other': 'x' } }),
+    );
     vi.stubGlobal('fetch', fetchMock);
     const signal = new AbortController().signal;
     const response = await createProxyTransport('http://127.0.0.1:1').get({ path: '/api/v4/leads', query: 'page=2', signal });
@@ -31,8 +34,13 @@ describe('createProxyTransport', () => {
   });
 
   it('lets AbortError and TypeError through for the client to type', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-    await expect(createProxyTransport().get({ path: '/api/v4/leads', query: '', signal: new AbortController().signal })).rejects.toBeInstanceOf(TypeError);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    await expect(createProxyTransport().get({ path: '/api/v4/leads', query: '', signal: new AbortController().signal })).rejects.toBeInstanceOf(
+      TypeError,
+    );
   });
 
   it('gives up on a request that never answers with a TimeoutError, and still passes aborts through', async () => {
@@ -41,7 +49,9 @@ describe('createProxyTransport', () => {
         new Promise<Response>((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
     );
     vi.stubGlobal('fetch', hanging);
-    await expect(createProxyTransport('', 30).get({ path: '/api/v4/leads', query: '', signal: new AbortController().signal })).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(createProxyTransport('', 30).get({ path: '/api/v4/leads', query: '', signal: new AbortController().signal })).rejects.toMatchObject({
+      name: 'TimeoutError',
+    });
     const controller = new AbortController();
     const pending = createProxyTransport('', 60_000).get({ path: '/api/v4/leads', query: '', signal: controller.signal });
     controller.abort();

@@ -16,7 +16,9 @@ describe('leadQueries', () => {
     const options = leadQueries.list(client, toLeadsView({ page: 4, limit: 10, query: 'acme' }));
     expect(options.queryKey).toEqual(['leads', 'list', 'proxy', { query: 'acme' }]);
     // The key keeps the view as the URL has it; the request names the app's default order (newest first).
-    expect(options.initialPageParam).toEqual({ streams: [{ query: { query: 'acme', order: { field: 'created_at', direction: 'desc' } }, nextPage: 1, buffer: [] }] });
+    expect(options.initialPageParam).toEqual({
+      streams: [{ query: { query: 'acme', order: { field: 'created_at', direction: 'desc' } }, nextPage: 1, buffer: [] }],
+    });
     expect(leadQueries.list(client, { query: 'acme' }).queryKey).toEqual(options.queryKey);
   });
 
@@ -48,11 +50,26 @@ describe('leadQueries', () => {
       const q = new URLSearchParams(req.query);
       const status = Number(q.get('filter[statuses][0][status_id]'));
       if (q.get('page') !== '1') return noContent;
-      return jsonResponse(200, { _embedded: { leads: [{ id: status, updated_at: 1 }, { id: status + 100, updated_at: 1 }] } });
+      return jsonResponse(200, {
+        _embedded: {
+          leads: [
+            { id: status, updated_at: 1 },
+            { id: status + 100, updated_at: 1 },
+          ],
+        },
+      });
     });
     const client = createKommoClient(transport);
     const queryClient = createQueryClient();
-    const query = { filter: { statuses: [{ pipeline_id: 1, status_id: 20 }, { pipeline_id: 1, status_id: 10 }] }, order: { field: 'id' as const, direction: 'asc' as const } };
+    const query = {
+      filter: {
+        statuses: [
+          { pipeline_id: 1, status_id: 20 },
+          { pipeline_id: 1, status_id: 10 },
+        ],
+      },
+      order: { field: 'id' as const, direction: 'asc' as const },
+    };
     const data = await queryClient.fetchInfiniteQuery(leadQueries.list(client, query));
     expect(data.pages[0]?.leads.map((l) => l.id)).toEqual([10, 20, 110, 120]);
     expect(data.pages[0]?.next).toBeNull();

@@ -9,7 +9,9 @@ const signal = () => new AbortController().signal;
 function run(limiter: ReturnType<typeof createRateLimiter>, calls: Array<[string, RequestPriority]>) {
   const granted: Array<{ name: string; at: number }> = [];
   const t0 = Date.now();
-  const all = Promise.all(calls.map(([name, priority]) => limiter.acquire(signal(), priority).then(() => granted.push({ name, at: Date.now() - t0 }))));
+  const all = Promise.all(
+    calls.map(([name, priority]) => limiter.acquire(signal(), priority).then(() => granted.push({ name, at: Date.now() - t0 }))),
+  );
   return { granted, all };
 }
 
@@ -100,7 +102,10 @@ describe('priority rate limiter', () => {
   it('lets background walks use the whole window', async () => {
     vi.useFakeTimers();
     const limiter = createRateLimiter(6, Date.now, abortableSleep);
-    const walk = run(limiter, Array.from({ length: 12 }, (_, i): [string, RequestPriority] => [`page ${i + 1}`, 'background']));
+    const walk = run(
+      limiter,
+      Array.from({ length: 12 }, (_, i): [string, RequestPriority] => [`page ${i + 1}`, 'background']),
+    );
     await vi.advanceTimersByTimeAsync(3000);
     await walk.all;
     expect(walk.granted.filter((g) => g.at === 0)).toHaveLength(6);

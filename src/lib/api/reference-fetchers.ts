@@ -62,7 +62,10 @@ export type CustomFieldsFirstPage = { fields: CustomFieldDefinition[]; hasNext: 
 
 /** The first page alone: enough for the columns shown by default, so the table need not wait for the rest. */
 export async function fetchCustomFieldsFirstPage(client: KommoClient, signal: AbortSignal): Promise<CustomFieldsFirstPage> {
-  const query = encodeQueryParams([['page', 1], ['limit', CUSTOM_FIELDS_PAGE_SIZE]]);
+  const query = encodeQueryParams([
+    ['page', 1],
+    ['limit', CUSTOM_FIELDS_PAGE_SIZE],
+  ]);
   const page = await client.get(CUSTOM_FIELDS_PATH, query, customFieldsPageSchema, signal);
   return { fields: page?._embedded.custom_fields ?? [], hasNext: Boolean(page?._links.next) };
 }

@@ -18,11 +18,23 @@ const ONCE = { staleTime: Infinity, gcTime: Infinity } as const;
 export const referenceQueries = {
   all: ['reference'] as const,
   account: (client: KommoClient) =>
-    queryOptions({ queryKey: [...referenceQueries.all, 'account', client.transportKind] as const, queryFn: ({ signal }) => fetchAccount(client, signal), ...ONCE }),
+    queryOptions({
+      queryKey: [...referenceQueries.all, 'account', client.transportKind] as const,
+      queryFn: ({ signal }) => fetchAccount(client, signal),
+      ...ONCE,
+    }),
   pipelines: (client: KommoClient) =>
-    queryOptions({ queryKey: [...referenceQueries.all, 'pipelines', client.transportKind] as const, queryFn: ({ signal }) => fetchPipelines(client, signal), ...ONCE }),
+    queryOptions({
+      queryKey: [...referenceQueries.all, 'pipelines', client.transportKind] as const,
+      queryFn: ({ signal }) => fetchPipelines(client, signal),
+      ...ONCE,
+    }),
   users: (client: KommoClient) =>
-    queryOptions({ queryKey: [...referenceQueries.all, 'users', client.transportKind] as const, queryFn: ({ signal }) => fetchUsers(client, signal), ...ONCE }),
+    queryOptions({
+      queryKey: [...referenceQueries.all, 'users', client.transportKind] as const,
+      queryFn: ({ signal }) => fetchUsers(client, signal),
+      ...ONCE,
+    }),
   /** Page 1 of the custom fields: the table draws with it; `customFields` reuses it, never asks twice. */
   customFieldsFirstPage: (client: KommoClient) =>
     queryOptions({
@@ -38,11 +50,27 @@ export const referenceQueries = {
       ...ONCE,
     }),
   lossReasons: (client: KommoClient) =>
-    queryOptions({ queryKey: [...referenceQueries.all, 'loss-reasons', client.transportKind] as const, queryFn: ({ signal }) => fetchLossReasons(client, signal), ...ONCE }),
+    queryOptions({
+      queryKey: [...referenceQueries.all, 'loss-reasons', client.transportKind] as const,
+      queryFn: ({ signal }) => fetchLossReasons(client, signal),
+      ...ONCE,
+    }),
   tags: (client: KommoClient) =>
-    queryOptions({ queryKey: [...referenceQueries.all, 'tags', client.transportKind] as const, queryFn: ({ signal }) => fetchTags(client, signal), ...ONCE }),
+    queryOptions({
+      queryKey: [...referenceQueries.all, 'tags', client.transportKind] as const,
+      queryFn: ({ signal }) => fetchTags(client, signal),
+      ...ONCE,
+    }),
   catalogs: (client: KommoClient) =>
-    queryOptions({ queryKey: [...referenceQueries.all, 'catalogs', client.transportKind] as const, queryFn: ({ signal }) => fetchCatalogs(client, signal), ...ONCE }),
+    queryOptions({
+      queryKey: [...referenceQueries.all, 'catalogs', client.transportKind] as const,
+      queryFn: ({ signal }) => fetchCatalogs(client, signal),
+      ...ONCE,
+    }),
   sources: (client: KommoClient) =>
-    queryOptions({ queryKey: [...referenceQueries.all, 'sources', client.transportKind] as const, queryFn: ({ signal }) => fetchSources(client, signal), ...ONCE }),
+    queryOptions({
+      queryKey: [...referenceQueries.all, 'sources', client.transportKind] as const,
+      queryFn: ({ signal }) => fetchSources(client, signal),
+      ...ONCE,
+    }),
 };

@@ -10,7 +10,12 @@ export const appConfigSchema = z.object({
   /** The standalone URL for "copy link" when embedded; null when not configured. */
   publicUrl: z.string().max(2000).nullable(),
   /** The real account's Kommo origin (KOMMO_BASE_URL or https://<subdomain>.kommo.com); null for the demo account or an older server. */
-  kommoBaseUrl: z.string().max(300).nullable().optional().transform((v) => v ?? null),
+  kommoBaseUrl: z
+    .string()
+    .max(300)
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
 });
 export type AppConfig = z.infer<typeof appConfigSchema>;
 

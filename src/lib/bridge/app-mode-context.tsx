@@ -32,8 +32,7 @@ export function useKommoContext(): KommoContext | null {
 export function useShareableUrl(): (currentHref?: string) => string {
   const mode = useAppMode();
   return useCallback(
-    (currentHref = window.location.href) =>
-      toShareableUrl(currentHref, mode.kind === 'embedded', mode.kind === 'embedded' ? mode.publicUrl : null),
+    (currentHref = window.location.href) => toShareableUrl(currentHref, mode.kind === 'embedded', mode.kind === 'embedded' ? mode.publicUrl : null),
     [mode],
   );
 }

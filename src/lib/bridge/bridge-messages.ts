@@ -13,7 +13,8 @@ export const bridgeMessages = defineMessages(
     errorTitle: 'Cannot connect to Kommo',
     errorConfig: 'The dashboard could not load its settings. Reload the page; if it persists, check the dashboard server.',
     errorParent: 'This page ({origin}) is not allowed to embed the dashboard. Add it to FRAME_ANCESTORS on the dashboard server.',
-    errorNoAnswer: 'The Kommo widget did not answer. Reload the page; if it persists, check that the widget is installed and its dashboard URL is right.',
+    errorNoAnswer:
+      'The Kommo widget did not answer. Reload the page; if it persists, check that the widget is installed and its dashboard URL is right.',
     unknownOrigin: 'unknown origin',
   },
   {
@@ -28,7 +29,8 @@ export const bridgeMessages = defineMessages(
       errorTitle: 'No se puede conectar con Kommo',
       errorConfig: 'El panel no pudo cargar su configuración. Recarga la página; si persiste, revisa el servidor del panel.',
       errorParent: 'Esta página ({origin}) no puede incrustar el panel. Añádela a FRAME_ANCESTORS en el servidor del panel.',
-      errorNoAnswer: 'El widget de Kommo no respondió. Recarga la página; si persiste, comprueba que el widget esté instalado y que su URL del panel sea correcta.',
+      errorNoAnswer:
+        'El widget de Kommo no respondió. Recarga la página; si persiste, comprueba que el widget esté instalado y que su URL del panel sea correcta.',
       unknownOrigin: 'origen desconocido',
     },
     pt: {
@@ -42,7 +44,8 @@ export const bridgeMessages = defineMessages(
       errorTitle: 'Não foi possível conectar ao Kommo',
       errorConfig: 'O painel não conseguiu carregar suas configurações. Recarregue a página; se persistir, verifique o servidor do painel.',
       errorParent: 'Esta página ({origin}) não pode incorporar o painel. Adicione-a a FRAME_ANCESTORS no servidor do painel.',
-      errorNoAnswer: 'O widget do Kommo não respondeu. Recarregue a página; se persistir, verifique se o widget está instalado e se a URL do painel está correta.',
+      errorNoAnswer:
+        'O widget do Kommo não respondeu. Recarregue a página; se persistir, verifique se o widget está instalado e se a URL do painel está correta.',
       unknownOrigin: 'origem desconhecida',
     },
   },

@@ -12,9 +12,9 @@ const context = {
 describe('bridge protocol schemas', () => {
   it('accepts every parent message', () => {
     expect(parentMessageSchema.parse(context)).toMatchObject({ type: 'klb:context', lang: 'pt' });
-    expect(
-      parentMessageSchema.parse({ type: 'klb:response', id: 'a1b2c3d4-0000', status: 204, headers: {}, body: '' }),
-    ).toMatchObject({ status: 204 });
+    expect(parentMessageSchema.parse({ type: 'klb:response', id: 'a1b2c3d4-0000', status: 204, headers: {}, body: '' })).toMatchObject({
+      status: 204,
+    });
     expect(parentMessageSchema.parse({ type: 'klb:error', id: 'a1b2c3d4-0000', reason: 'network' })).toMatchObject({ reason: 'network' });
   });
 
@@ -31,7 +31,9 @@ describe('bridge protocol schemas', () => {
     expect(frameMessageSchema.parse({ type: 'klb:cancel', id: 'a1b2c3d4' })).toBeTruthy();
     expect(frameMessageSchema.parse({ type: 'klb:close' })).toEqual({ type: 'klb:close' });
     expect(frameMessageSchema.safeParse({ type: 'klb:close', href: 'https://evil.example/' }).success).toBe(false);
-    expect(frameMessageSchema.safeParse({ type: 'klb:request', id: 'a1b2c3d4', path: '/api/v4/leads', query: '', method: 'POST' }).success).toBe(false);
+    expect(frameMessageSchema.safeParse({ type: 'klb:request', id: 'a1b2c3d4', path: '/api/v4/leads', query: '', method: 'POST' }).success).toBe(
+      false,
+    );
   });
 
   it('refuses malformed messages', () => {

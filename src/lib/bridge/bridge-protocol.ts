@@ -22,7 +22,10 @@ export const BRIDGE_PROTOCOL_VERSION = 1;
 const requestId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 const apiPath = z.string().startsWith('/api/v4/').max(200);
 /** A query string without '?', as the Kommo codecs write it; never a fragment. */
-const queryString = z.string().max(8000).regex(/^[^#?]*$/);
+const queryString = z
+  .string()
+  .max(8000)
+  .regex(/^[^#?]*$/);
 
 export const helloMessageSchema = z.strictObject({ type: z.literal('klb:hello'), version: z.number().int() });
 export type HelloMessage = z.infer<typeof helloMessageSchema>;
@@ -82,9 +85,18 @@ export const parentMessageSchema = z.discriminatedUnion('type', [contextMessageS
 export type ParentMessage = z.infer<typeof parentMessageSchema>;
 
 /** Asks the Kommo page to show a lead's card (`/leads/detail/<id>` on its own origin); nothing else is navigable. */
-export const openLeadMessageSchema = z.strictObject({ type: z.literal('klb:open-lead'), leadId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const openLeadMessageSchema = z.strictObject({
+  type: z.literal('klb:open-lead'),
+  leadId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
 export type OpenLeadMessage = z.infer<typeof openLeadMessageSchema>;
 
 /** Everything the parent may receive from the iframe. */
-export const frameMessageSchema = z.discriminatedUnion('type', [helloMessageSchema, requestMessageSchema, cancelMessageSchema, closeMessageSchema, openLeadMessageSchema]);
+export const frameMessageSchema = z.discriminatedUnion('type', [
+  helloMessageSchema,
+  requestMessageSchema,
+  cancelMessageSchema,
+  closeMessageSchema,
+  openLeadMessageSchema,
+]);
 export type FrameMessage = z.infer<typeof frameMessageSchema>;

@@ -18,9 +18,7 @@ function setup(timeoutMs = 1000) {
     createId: () => `req-0000-${++n}`,
   });
   const deliver = (data: unknown, init: { origin?: string; source?: unknown } = {}) =>
-    window.dispatchEvent(
-      new MessageEvent('message', { data, origin: init.origin ?? PARENT, source: (init.source ?? parent) as Window }),
-    );
+    window.dispatchEvent(new MessageEvent('message', { data, origin: init.origin ?? PARENT, source: (init.source ?? parent) as Window }));
   const lastRequest = () => sent.filter((s) => (s.message as { type: string }).type === 'klb:request').at(-1)?.message as RequestMessage;
   return { transport, parent, other, sent, deliver, lastRequest };
 }
@@ -36,7 +34,10 @@ const ok = (id: string) => ({
 /** Resolves to 'pending' when the promise has not settled after the queued events ran. */
 async function state<T>(p: Promise<T>): Promise<'pending' | 'resolved' | 'rejected'> {
   let s: 'pending' | 'resolved' | 'rejected' = 'pending';
-  p.then(() => (s = 'resolved'), () => (s = 'rejected'));
+  p.then(
+    () => (s = 'resolved'),
+    () => (s = 'rejected'),
+  );
   await new Promise((r) => setTimeout(r, 0));
   return s;
 }

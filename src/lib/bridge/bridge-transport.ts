@@ -58,9 +58,7 @@ export function createBridgeTransport({
       if (!entry) return;
       entry.settle();
       entry.reject(
-        new TypeError(
-          failure.data.reason === 'forbidden' ? 'The Kommo page refused the request' : 'The Kommo page could not reach the Kommo API',
-        ),
+        new TypeError(failure.data.reason === 'forbidden' ? 'The Kommo page refused the request' : 'The Kommo page could not reach the Kommo API'),
       );
     }
   };

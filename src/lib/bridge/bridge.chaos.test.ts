@@ -14,20 +14,49 @@ const PARENT = 'https://acme.kommo.com';
 const DASHBOARD = 'https://dash.example';
 
 const FOREIGN_ORIGINS = [
-  'https://evil.example', 'https://acme.kommo.com.evil.example', 'http://acme.kommo.com', 'https://acme.kommo.com:8443',
-  'https://evil.kommo.com', 'null', '', 'https://acme.kommo.co', 'https://xn--acme-kommo.com', 'https://ACME.KOMMO.COM.evil',
+  'https://evil.example',
+  'https://acme.kommo.com.evil.example',
+  'http://acme.kommo.com',
+  'https://acme.kommo.com:8443',
+  'https://evil.kommo.com',
+  'null',
+  '',
+  'https://acme.kommo.co',
+  'https://xn--acme-kommo.com',
+  'https://ACME.KOMMO.COM.evil',
 ];
 
 /** Answers shaped wrongly in every way the schemas must catch. */
 function malformedAnswers(id: string): unknown[] {
   const ok = { type: 'klb:response', id, status: 200, headers: {}, body: '{}' };
   return [
-    null, undefined, 0, 'klb:response', [ok], JSON.stringify(ok), new Date(), { ...ok, type: 'KLB:RESPONSE' },
-    { ...ok, status: '200' }, { ...ok, status: 99 }, { ...ok, status: 600 }, { ...ok, status: 200.5 }, { ...ok, status: Number.NaN },
-    { ...ok, body: { a: 1 } }, { ...ok, body: null }, { ...ok, headers: null }, { ...ok, headers: 'content-type: x' },
-    { ...ok, headers: { 'content-type': 42 } }, { ...ok, id: `${id} ` }, { ...ok, id: '../../etc' }, { ...ok, id: 'x'.repeat(65) },
-    { ...ok, id: [id] }, { ...ok, type: 'klb:context' }, { type: 'klb:error', id, reason: 'because' },
-    { type: 'klb:error', id, reason: ['network'] }, { type: 'klb:error', id }, { ...ok, type: undefined },
+    null,
+    undefined,
+    0,
+    'klb:response',
+    [ok],
+    JSON.stringify(ok),
+    new Date(),
+    { ...ok, type: 'KLB:RESPONSE' },
+    { ...ok, status: '200' },
+    { ...ok, status: 99 },
+    { ...ok, status: 600 },
+    { ...ok, status: 200.5 },
+    { ...ok, status: Number.NaN },
+    { ...ok, body: { a: 1 } },
+    { ...ok, body: null },
+    { ...ok, headers: null },
+    { ...ok, headers: 'content-type: x' },
+    { ...ok, headers: { 'content-type': 42 } },
+    { ...ok, id: `${id} ` },
+    { ...ok, id: '../../etc' },
+    { ...ok, id: 'x'.repeat(65) },
+    { ...ok, id: [id] },
+    { ...ok, type: 'klb:context' },
+    { type: 'klb:error', id, reason: 'because' },
+    { type: 'klb:error', id, reason: ['network'] },
+    { type: 'klb:error', id },
+    { ...ok, type: undefined },
     JSON.parse(`{"__proto__":{"type":"klb:response","id":"${id}","status":200,"headers":{},"body":"{}"}}`),
     Object.create({ type: 'klb:response', id, status: 200, headers: {}, body: '{}' }),
   ];
@@ -40,14 +69,22 @@ function cloned(data: unknown): unknown {
 
 const figures = { transportTried: 0, transportLet: 0, handshakeTried: 0, handshakeLet: 0, widgetTried: 0, widgetLet: 0 };
 afterAll(() => {
-  recordFigure({ area: 'bridge', source: 'iframe transport: forged origins/windows, malformed, unknown and replayed ids', tried: figures.transportTried, bad: figures.transportLet });
+  recordFigure({
+    area: 'bridge',
+    source: 'iframe transport: forged origins/windows, malformed, unknown and replayed ids',
+    tried: figures.transportTried,
+    bad: figures.transportLet,
+  });
   recordFigure({ area: 'bridge', source: 'iframe handshake: forged contexts', tried: figures.handshakeTried, bad: figures.handshakeLet });
   recordFigure({ area: 'bridge', source: 'widget script (Kommo page): forged requests', tried: figures.widgetTried, bad: figures.widgetLet });
 });
 
 const settledState = async (p: Promise<unknown>) => {
   let s = 'pending';
-  p.then(() => (s = 'resolved'), () => (s = 'rejected'));
+  p.then(
+    () => (s = 'resolved'),
+    () => (s = 'rejected'),
+  );
   await new Promise((r) => setTimeout(r, 0));
   return s;
 };
@@ -57,7 +94,12 @@ describe('bridge probes: the iframe side', () => {
     const parent = { postMessage: vi.fn() };
     const strangers = [{ postMessage: vi.fn() }, window, null, window.parent === window ? {} : window.parent];
     let n = 0;
-    const transport = createBridgeTransport({ parentOrigin: PARENT, targetWindow: parent as unknown as Window, timeoutMs: 60_000, createId: () => `chaos-req-${String(++n).padStart(4, '0')}` });
+    const transport = createBridgeTransport({
+      parentOrigin: PARENT,
+      targetWindow: parent as unknown as Window,
+      timeoutMs: 60_000,
+      createId: () => `chaos-req-${String(++n).padStart(4, '0')}`,
+    });
     const deliver = (data: unknown, origin = PARENT, source: unknown = parent) =>
       window.dispatchEvent(new MessageEvent('message', { data: cloned(data), origin, source: source as Window }));
 
@@ -157,7 +199,7 @@ function loadWidget(): WidgetCtor {
 }
 
 describe('bridge probes: the widget script in the Kommo page', () => {
-  it('relays only the real iframe\'s well-formed GETs and drops everything else', async () => {
+  it("relays only the real iframe's well-formed GETs and drops everything else", async () => {
     const fetchSpy = vi.fn(async () => new Response('{"ok":true}', { status: 200, headers: { 'content-type': 'application/json' } }));
     vi.stubGlobal('fetch', fetchSpy);
     document.body.innerHTML = '<div id="work-area-klb_leads_browser"></div>';
@@ -187,13 +229,28 @@ describe('bridge probes: the widget script in the Kommo page', () => {
       ...FOREIGN_ORIGINS.map((origin) => () => deliver(request('forged-origin-01'), origin)),
       ...[window, other.contentWindow, null, { postMessage: vi.fn() }].map((source) => () => deliver(request('forged-window-01'), DASHBOARD, source)),
       ...[
-        '/api/v4/leads/1/notes', '/api/v4/../v4/leads', '/api/v4/leads%2F..', '/api/v4//leads', '/api/v4/leads\\x', '/api/v4/leads\n',
-        'https://evil.example/api/v4/leads', '//evil.example/api/v4/leads', '/api/v4/webhooks', '/oauth2/access_token', '', '/api/v4/leads?x=1',
+        '/api/v4/leads/1/notes',
+        '/api/v4/../v4/leads',
+        '/api/v4/leads%2F..',
+        '/api/v4//leads',
+        '/api/v4/leads\\x',
+        '/api/v4/leads\n',
+        'https://evil.example/api/v4/leads',
+        '//evil.example/api/v4/leads',
+        '/api/v4/webhooks',
+        '/oauth2/access_token',
+        '',
+        '/api/v4/leads?x=1',
       ].map((path) => () => deliver(request('forged-path-0001', path))),
       ...['a#b', 'a?b', 'x'.repeat(8001)].map((query) => () => deliver(request('forged-query-001', '/api/v4/leads', query))),
-      ...[null, 'klb:request', { type: 'klb:request' }, { ...request('short'), id: 'short' }, { ...request('x'), id: 42 }, { ...request('x'), id: '../../x' }].map(
-        (data) => () => deliver(data),
-      ),
+      ...[
+        null,
+        'klb:request',
+        { type: 'klb:request' },
+        { ...request('short'), id: 'short' },
+        { ...request('x'), id: 42 },
+        { ...request('x'), id: '../../x' },
+      ].map((data) => () => deliver(data)),
       () => deliver({ type: 'klb:cancel', id: 'never-existed-01' }),
       () => deliver({ type: 'klb:hello', version: 1 }, 'https://evil.example'),
     ];
@@ -227,7 +284,9 @@ describe('bridge probes: the widget script in the Kommo page', () => {
     expect(fetchSpy.mock.calls.length - fetchedForForged).toBe(1);
     expect(answers.length).toBe(answered);
     deliver({ type: 'klb:hello', version: 1 });
-    expect(answers.some((a) => (a as { type: string; id?: string }).type === 'klb:response' && (a as { id: string }).id === 'real-request-0001')).toBe(true);
+    expect(
+      answers.some((a) => (a as { type: string; id?: string }).type === 'klb:response' && (a as { id: string }).id === 'real-request-0001'),
+    ).toBe(true);
     expect(answers.some((a) => (a as { type: string }).type === 'klb:context')).toBe(true);
     expect(targets.every((t) => t === DASHBOARD)).toBe(true);
     // The completed id again (issue 11): remembered, not fetched a second time, not answered again.

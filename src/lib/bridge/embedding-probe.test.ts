@@ -20,7 +20,9 @@ describe('embedding probe', () => {
 
   it('prefers ancestorOrigins, then the referrer, then the fragment hint', () => {
     expect(
-      candidateParentOrigin(probe({ ancestorOrigins: ['https://acme.kommo.com'], referrer: 'https://other.kommo.com/leads', hash: '#klb-parent=https://x.kommo.com' })),
+      candidateParentOrigin(
+        probe({ ancestorOrigins: ['https://acme.kommo.com'], referrer: 'https://other.kommo.com/leads', hash: '#klb-parent=https://x.kommo.com' }),
+      ),
     ).toBe('https://acme.kommo.com');
     expect(candidateParentOrigin(probe({ referrer: 'https://acme.kommo.com/leads/list/?x=1' }))).toBe('https://acme.kommo.com');
     expect(candidateParentOrigin(probe({ hash: '#klb-parent=https%3A%2F%2Facme.kommo.com' }))).toBe('https://acme.kommo.com');

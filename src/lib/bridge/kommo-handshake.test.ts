@@ -27,7 +27,11 @@ describe('connectToKommo', () => {
     expect(parent.postMessage).toHaveBeenCalledWith({ type: 'klb:hello', version: 1 }, PARENT);
     deliver(context('Ana'));
     const session = await connecting;
-    expect(session.getContext()).toEqual({ account: { id: 1, subdomain: 'acme', currency: 'USD', timezone: 'UTC' }, user: { id: 7, name: 'Ana' }, lang: 'es' });
+    expect(session.getContext()).toEqual({
+      account: { id: 1, subdomain: 'acme', currency: 'USD', timezone: 'UTC' },
+      user: { id: 7, name: 'Ana' },
+      lang: 'es',
+    });
     session.close();
   });
 

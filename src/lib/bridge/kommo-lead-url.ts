@@ -20,4 +20,3 @@ export function requestOpenLead(parentWindow: Window, parentOrigin: string, lead
   const message: OpenLeadMessage = { type: 'klb:open-lead', leadId };
   parentWindow.postMessage(message, parentOrigin);
 }
-

@@ -29,7 +29,11 @@ function fakeSession(initial: KommoContext) {
   return { session, push };
 }
 
-const CONTEXT: KommoContext = { account: { id: 1, subdomain: 'acme', currency: 'USD', timezone: 'UTC' }, user: { id: 2, name: 'Ana Lima' }, lang: 'en' };
+const CONTEXT: KommoContext = {
+  account: { id: 1, subdomain: 'acme', currency: 'USD', timezone: 'UTC' },
+  user: { id: 2, name: 'Ana Lima' },
+  lang: 'en',
+};
 
 function renderBadge(mode: AppMode, props: ModeBadgeProps, language: string | null = 'en') {
   const wrap = (children: ReactNode) => <AppModeProvider mode={mode}>{children}</AppModeProvider>;
@@ -57,7 +61,12 @@ describe('ModeBadge', () => {
 
   it('shows Kommo account and user when embedded, and follows a new context', () => {
     const { session, push } = fakeSession(CONTEXT);
-    const mode: AppMode = { kind: 'embedded', session, transport: { kind: 'bridge', get: () => Promise.reject(new Error('unused')) }, publicUrl: null };
+    const mode: AppMode = {
+      kind: 'embedded',
+      session,
+      transport: { kind: 'bridge', get: () => Promise.reject(new Error('unused')) },
+      publicUrl: null,
+    };
     renderBadge(mode, { upstream: 'real', accountName: 'Acme Ltd' });
     const badge = screen.getByTestId('app-mode');
     expect(badge.textContent).toBe('In Kommo · acme · Ana Lima');

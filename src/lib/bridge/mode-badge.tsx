@@ -48,7 +48,9 @@ export function ModeBadge({ upstream, accountName }: ModeBadgeProps) {
         data-source={kind}
         tabIndex={0}
         // A drawn dot, not a character: the badge's text stays exactly its label.
-        leftSection={<span aria-hidden="true" style={{ display: 'inline-block', width: 8, height: 8, borderRadius: '50%', backgroundColor: DOT_COLOR[kind] }} />}
+        leftSection={
+          <span aria-hidden="true" style={{ display: 'inline-block', width: 8, height: 8, borderRadius: '50%', backgroundColor: DOT_COLOR[kind] }} />
+        }
         style={{ minWidth: 0, flexShrink: 1 }}
       >
         {label}

@@ -18,7 +18,10 @@ function wrapper(mode: AppMode, queryClient = new QueryClient({ defaultOptions: 
 }
 
 function serveConfig(body: unknown, status = 200) {
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })),
+  );
 }
 
 afterEach(() => vi.unstubAllGlobals());

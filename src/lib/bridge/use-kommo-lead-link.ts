@@ -8,9 +8,7 @@ import { useAppMode } from './app-mode-context';
 import { kommoLeadUrl, requestOpenLead } from './kommo-lead-url';
 
 export type KommoLeadLink =
-  | { kind: 'link'; href: (leadId: number) => string | null; open: ((leadId: number) => void) | null }
-  | { kind: 'demo' }
-  | { kind: 'pending' };
+  { kind: 'link'; href: (leadId: number) => string | null; open: ((leadId: number) => void) | null } | { kind: 'demo' } | { kind: 'pending' };
 
 const PENDING: KommoLeadLink = { kind: 'pending' };
 const DEMO: KommoLeadLink = { kind: 'demo' };

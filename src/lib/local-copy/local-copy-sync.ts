@@ -88,7 +88,14 @@ function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 }
 
@@ -100,7 +107,16 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
   const sleep = options.sleep ?? defaultSleep;
   let meta: LocalCopyMeta | null = null;
   let state: LocalCopyState = {
-    status: 'opening', size: 0, complete: false, pages: 0, elapsedMs: 0, ratePerSecond: 0, syncedAt: null, error: null, lastRefresh: null, version: 0,
+    status: 'opening',
+    size: 0,
+    complete: false,
+    pages: 0,
+    elapsedMs: 0,
+    ratePerSecond: 0,
+    syncedAt: null,
+    error: null,
+    lastRefresh: null,
+    version: 0,
   };
   const listeners = new Set<() => void>();
   let controller: AbortController | null = null;
@@ -250,7 +266,18 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     controller?.abort();
     meta = null;
     await store.destroy();
-    set({ status: 'paused', size: 0, complete: false, pages: 0, elapsedMs: 0, ratePerSecond: 0, syncedAt: null, lastRefresh: null, error: null, version: state.version + 1 });
+    set({
+      status: 'paused',
+      size: 0,
+      complete: false,
+      pages: 0,
+      elapsedMs: 0,
+      ratePerSecond: 0,
+      syncedAt: null,
+      lastRefresh: null,
+      error: null,
+      version: state.version + 1,
+    });
   }
 
   const startOrRefresh = (signal: AbortSignal) => (meta?.phase === 'complete' ? refreshOnce(signal) : walk(signal));

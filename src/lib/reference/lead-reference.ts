@@ -2,18 +2,7 @@
 // share. Built once per reference-data change (fetched once per session); a stage is keyed by
 // (pipeline_id, status_id) because 142/143 exist in every pipeline.
 import { stagePairKey } from '../../kommo/leads-query';
-import type {
-  Account,
-  Catalog,
-  CustomFieldDefinition,
-  Group,
-  LossReason,
-  Pipeline,
-  Source,
-  Status,
-  Tag,
-  User,
-} from '../../kommo/schemas';
+import type { Account, Catalog, CustomFieldDefinition, Group, LossReason, Pipeline, Source, Status, Tag, User } from '../../kommo/schemas';
 import { DEFAULT_VISIBLE_CUSTOM_FIELDS, sortCustomFields } from '../leads-list/lead-column-registry';
 import { safeTimezone } from '../url-state/account-time';
 

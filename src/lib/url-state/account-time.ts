@@ -67,13 +67,18 @@ export function calendarRangeToUnix(range: CalendarRange, zone: string): Range |
 
 /** A Kommo filter range shown as calendar dates in the account's zone. */
 export function unixRangeToCalendar(range: Range | undefined, zone: string): CalendarRange {
-  return [
-    range?.from !== undefined ? dateInZone(range.from, zone) : null,
-    range?.to !== undefined ? dateInZone(range.to, zone) : null,
-  ];
+  return [range?.from !== undefined ? dateInZone(range.from, zone) : null, range?.to !== undefined ? dateInZone(range.to, zone) : null];
 }
 
-export const QUICK_RANGES = ['today', 'yesterday', 'thisWeek', 'last7Days', 'thisMonth', 'lastMonth', 'thisQuarter'] as const satisfies readonly DatePreset[];
+export const QUICK_RANGES = [
+  'today',
+  'yesterday',
+  'thisWeek',
+  'last7Days',
+  'thisMonth',
+  'lastMonth',
+  'thisQuarter',
+] as const satisfies readonly DatePreset[];
 export type QuickRange = (typeof QUICK_RANGES)[number];
 
 /** Calendar dates of a quick range, for the account's "now"; weeks start on Monday (ISO). */

@@ -28,7 +28,8 @@ describe('hostile URLs against the view parser', () => {
         }
       }
     }
-    const polluted = ({} as Record<string, unknown>).polluted !== undefined || Object.getOwnPropertyNames(Object.prototype).sort().join() !== protoKeys.join();
+    const polluted =
+      ({} as Record<string, unknown>).polluted !== undefined || Object.getOwnPropertyNames(Object.prototype).sort().join() !== protoKeys.join();
     recordFigure({ area: 'urls', source: 'view parser, in-process', tried: urls.length, bad: crashed + (polluted ? 1 : 0) });
     expect(polluted).toBe(false);
     expect(failures.slice(0, 10)).toEqual([]);
@@ -43,7 +44,13 @@ describe('hostile URLs against the view parser', () => {
       const lost = unaccountedParams(search, parsed);
       if (lost.length > 0) silent.push(`${kind}: ${lost.join(' & ')}  <-  ${search.slice(0, 100)}`);
     }
-    recordFigure({ area: 'urls', source: 'view parser: ignored without notice', tried: urls.length, bad: silent.length, note: `counted as crashed: ignored silently; ${withNotice} answered with a notice` });
+    recordFigure({
+      area: 'urls',
+      source: 'view parser: ignored without notice',
+      tried: urls.length,
+      bad: silent.length,
+      note: `counted as crashed: ignored silently; ${withNotice} answered with a notice`,
+    });
     expect(withNotice).toBeGreaterThan(urls.length / 2);
     expect(silent.slice(0, 10)).toEqual([]);
   });

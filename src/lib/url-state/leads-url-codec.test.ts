@@ -105,7 +105,14 @@ describe('view URL codec: round trip', () => {
     ['open date range', { filter: { closed_at: { to: 99 } } }, '?filter[closed_at][to]=99'],
     [
       'stages',
-      { filter: { statuses: [{ pipeline_id: 1, status_id: 142 }, { pipeline_id: 2, status_id: 142 }] } },
+      {
+        filter: {
+          statuses: [
+            { pipeline_id: 1, status_id: 142 },
+            { pipeline_id: 2, status_id: 142 },
+          ],
+        },
+      },
       '?filter[statuses][0][pipeline_id]=1&filter[statuses][0][status_id]=142&filter[statuses][1][pipeline_id]=2&filter[statuses][1][status_id]=142',
     ],
   ] satisfies [string, LeadsQuery, string][])('%s reads like the API call', (_name, q, search) => {
@@ -124,7 +131,7 @@ describe('view URL codec: round trip', () => {
     ]);
   });
 
-  it('keeps the app\'s own embedded=1 out of the view and the notice, and carries it into new view URLs', () => {
+  it("keeps the app's own embedded=1 out of the view and the notice, and carries it into new view URLs", () => {
     const parsed = parseViewSearch('?embedded=1&filter[id][]=5');
     expect(parsed.issues).toEqual([]);
     expect(parsed.query).toEqual({ filter: { id: [5] } });
@@ -142,7 +149,9 @@ describe('view URL codec: round trip', () => {
     expect(parseViewSearch('tasks=%20none%20')).toEqual({ query: { tasks: 'none' }, issues: [] });
     expect(sameView({ tasks: 'none' }, {})).toBe(false);
     // The app parameter rides with the view, next to embedded=1, and is rewritten with it.
-    expect(viewHref({ tasks: 'none', query: 'a' }, { pathname: '/', hash: '', search: '?embedded=1&tasks=none' })).toBe('/?embedded=1&query=a&tasks=none');
+    expect(viewHref({ tasks: 'none', query: 'a' }, { pathname: '/', hash: '', search: '?embedded=1&tasks=none' })).toBe(
+      '/?embedded=1&query=a&tasks=none',
+    );
     expect(viewHref({ query: 'a' }, { pathname: '/', hash: '', search: '?tasks=none' })).toBe('/?query=a');
   });
 

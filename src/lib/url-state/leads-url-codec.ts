@@ -99,7 +99,12 @@ function splitAppParams(search: string): SplitSearch {
 function readSortIssues(values: readonly string[], issues: QueryIssue[]): void {
   let kept = false;
   for (const raw of values) {
-    if (parseLocalSort(raw) === null) issues.push({ param: SORT_PARAM, reason: 'invalid-direction', detail: `"${raw.slice(0, 40)}" is not a column and asc or desc (e.g. price:desc)` });
+    if (parseLocalSort(raw) === null)
+      issues.push({
+        param: SORT_PARAM,
+        reason: 'invalid-direction',
+        detail: `"${raw.slice(0, 40)}" is not a column and asc or desc (e.g. price:desc)`,
+      });
     else if (kept) issues.push({ param: SORT_PARAM, reason: 'several-orders', detail: 'only one sort at a time; the first was kept' });
     else kept = true;
   }
@@ -132,7 +137,8 @@ function readDateParams(values: readonly [string, string][], query: LeadsView, i
     const value = raw.trim();
     const param = `date[${field.slice(0, 40)}]`;
     if (!isDateField(field)) issues.push({ param, reason: 'unknown-parameter', detail: `not one of ${DATE_FILTERS.join(', ')}` });
-    else if (!isDatePreset(value)) issues.push({ param, reason: 'out-of-range', detail: `"${value.slice(0, 40)}" is not one of ${DATE_PRESETS.join(', ')}` });
+    else if (!isDatePreset(value))
+      issues.push({ param, reason: 'out-of-range', detail: `"${value.slice(0, 40)}" is not one of ${DATE_PRESETS.join(', ')}` });
     else if (dates[field] !== undefined) issues.push({ param, reason: 'several-orders', detail: 'given twice; the first was kept' });
     else dates[field] = value;
   }
@@ -160,7 +166,8 @@ function readTasksParam(values: readonly string[], query: LeadsQuery, issues: Qu
   for (const raw of values) {
     const value = raw.trim();
     if (!value) issues.push({ param: TASKS_PARAM, reason: 'empty', detail: 'an empty tasks filter was ignored' });
-    else if (!isTasksFilter(value)) issues.push({ param: TASKS_PARAM, reason: 'out-of-range', detail: `"${value.slice(0, 40)}" is not one of ${TASKS_FILTER_VALUES.join(', ')}` });
+    else if (!isTasksFilter(value))
+      issues.push({ param: TASKS_PARAM, reason: 'out-of-range', detail: `"${value.slice(0, 40)}" is not one of ${TASKS_FILTER_VALUES.join(', ')}` });
     else if (tasks !== undefined) issues.push({ param: TASKS_PARAM, reason: 'several-orders', detail: 'given twice; the first was kept' });
     else tasks = value;
   }

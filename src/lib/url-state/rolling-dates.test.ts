@@ -14,7 +14,9 @@ describe('rolling date presets in the URL', () => {
   });
 
   it('names what it cannot read and keeps the preset over a fixed range of the same field', () => {
-    const { query, issues } = parseViewSearch('date[nope]=today&date[created_at]=someday&filter[closed_at][from]=5&date[closed_at]=today&date[closed_at]=yesterday');
+    const { query, issues } = parseViewSearch(
+      'date[nope]=today&date[created_at]=someday&filter[closed_at][from]=5&date[closed_at]=today&date[closed_at]=yesterday',
+    );
     expect(query).toEqual({ dates: { closed_at: 'today' } });
     expect(issues.map((i) => i.param)).toEqual(['date[nope]', 'date[created_at]', 'date[closed_at]', 'filter[closed_at]']);
   });
@@ -27,11 +29,18 @@ describe('rolling date presets in the URL', () => {
 
   it('resolves to Kommo ranges at the moment given, in the account zone', () => {
     const now = utc('2025-06-02T15:00:00Z');
-    const resolved = resolveDatePresets({ dates: { closed_at: 'thisMonth', closest_task_at: 'beforeNow' }, filter: { pipeline_id: [1] } }, now, 'America/Sao_Paulo');
+    const resolved = resolveDatePresets(
+      { dates: { closed_at: 'thisMonth', closest_task_at: 'beforeNow' }, filter: { pipeline_id: [1] } },
+      now,
+      'America/Sao_Paulo',
+    );
     expect(resolved).toEqual({
       filter: { pipeline_id: [1], closed_at: { from: utc('2025-06-01T03:00:00Z'), to: utc('2025-07-01T02:59:59Z') }, closest_task_at: { to: now } },
     });
     // The same link a quarter later means the next quarter.
-    expect(datePresetRange('thisQuarter', utc('2025-10-02T15:00:00Z'), 'UTC')).toEqual({ from: utc('2025-10-01T00:00:00Z'), to: utc('2025-12-31T23:59:59Z') });
+    expect(datePresetRange('thisQuarter', utc('2025-10-02T15:00:00Z'), 'UTC')).toEqual({
+      from: utc('2025-10-01T00:00:00Z'),
+      to: utc('2025-12-31T23:59:59Z'),
+    });
   });
 });

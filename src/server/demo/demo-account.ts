@@ -61,7 +61,14 @@ function untilAborted(signal: AbortSignal): Promise<never> {
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 }
 
@@ -145,11 +152,17 @@ export function createDemoAccount(options: DemoAccountOptions): DemoAccount {
     if (options.rateLimit !== false) {
       const decision = limiter.check(c.req.header(DEMO_CLIENT_HEADER) ?? '');
       if (!decision.allowed) {
-        return problemResponse(429, `More than ${KOMMO_RATE_LIMIT_PER_SECOND} requests a second`, { retry_after: decision.retryAfterSeconds }, { 'Retry-After': String(decision.retryAfterSeconds) });
+        return problemResponse(
+          429,
+          `More than ${KOMMO_RATE_LIMIT_PER_SECOND} requests a second`,
+          { retry_after: decision.retryAfterSeconds },
+          { 'Retry-After': String(decision.retryAfterSeconds) },
+        );
       }
     }
     if (!tokenMatches(c.req.header('Authorization'), options.token)) return problemResponse(401, 'Missing or invalid bearer token');
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return problemResponse(405, 'The demo account is read-only: GET only', {}, { Allow: 'GET' });
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD')
+      return problemResponse(405, 'The demo account is read-only: GET only', {}, { Allow: 'GET' });
     return next();
   });
 

@@ -19,14 +19,21 @@ describe('the demo account moving over time', () => {
     const before = await get(`/api/v4/events?filter[type]=lead_deleted&filter[created_at][from]=${data.referenceTime + 1}`);
     expect(before.status).toBe(204);
 
-    const answer = await get('/__demo/changes', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ updated: 3, moved: 2, deleted: 4, seed: 9 }) });
+    const answer = await get('/__demo/changes', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ updated: 3, moved: 2, deleted: 4, seed: 9 }),
+    });
     expect(answer.status).toBe(200);
     const changed = answer.json as { at: number; updated: number[]; moved: number[]; deleted: number[] };
     expect(changed.at).toBeGreaterThan(data.referenceTime);
     expect([changed.updated.length, changed.moved.length, changed.deleted.length]).toEqual([3, 2, 4]);
 
     const since = await get(`/api/v4/leads?limit=250&filter[updated_at][from]=${changed.at}`);
-    const ids = leadsPageSchema.parse(since.json)._embedded.leads.map((l) => l.id).sort();
+    const ids = leadsPageSchema
+      .parse(since.json)
+      ._embedded.leads.map((l) => l.id)
+      .sort();
     expect(ids).toEqual([...changed.updated, ...changed.moved].sort());
 
     const events = await get(`/api/v4/events?filter[type]=lead_deleted&filter[entity]=lead&filter[created_at][from]=${changed.at}&limit=100`);
@@ -38,7 +45,12 @@ describe('the demo account moving over time', () => {
     const gone = await get(`/api/v4/leads?${changed.deleted.map((id) => `filter[id][]=${id}`).join('&')}`);
     expect(gone.status).toBe(204);
     const trash = await get(`/api/v4/leads?with=only_deleted&filter[updated_at][from]=${changed.at}`);
-    expect(leadsPageSchema.parse(trash.json)._embedded.leads.map((l) => l.id).sort()).toEqual([...changed.deleted].sort());
+    expect(
+      leadsPageSchema
+        .parse(trash.json)
+        ._embedded.leads.map((l) => l.id)
+        .sort(),
+    ).toEqual([...changed.deleted].sort());
   });
 
   it('pages the event log 100 at most, with a next link while more remain', async () => {

@@ -20,7 +20,12 @@ export const changesRequestSchema = z.strictObject({
   updated: z.number().int().min(0).max(10_000).default(0),
   moved: z.number().int().min(0).max(10_000).default(0),
   deleted: z.number().int().min(0).max(10_000).default(0),
-  seed: z.number().int().min(0).max(2 ** 31).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31)
+    .optional(),
 });
 export type ChangesRequest = z.infer<typeof changesRequestSchema>;
 export type ChangesResult = { at: number; updated: number[]; moved: number[]; deleted: number[] };
@@ -48,7 +53,13 @@ export function createDemoChanges(ctx: DemoRouteContext, now: () => number): Dem
   let leads: DemoLead[] = [...ctx.data.leads];
   const deleted: DemoDeletedLead[] = [...ctx.data.deletedLeads];
   // Every restorable deleted lead of the generated data was deleted at its updated_at.
-  const events: DemoEvent[] = deleted.map((d, i) => ({ id: eventId(d.updated_at, d.id, i), type: 'lead_deleted', entity_id: d.id, created_by: ctx.data.users[0]?.id ?? 0, created_at: d.updated_at }));
+  const events: DemoEvent[] = deleted.map((d, i) => ({
+    id: eventId(d.updated_at, d.id, i),
+    type: 'lead_deleted',
+    entity_id: d.id,
+    created_by: ctx.data.users[0]?.id ?? 0,
+    created_at: d.updated_at,
+  }));
   let lastAt = leads.reduce((m, l) => Math.max(m, l.updated_at), ctx.data.referenceTime);
   let serial = events.length;
   let round = 0;
@@ -86,7 +97,9 @@ export function createDemoChanges(ctx: DemoRouteContext, now: () => number): Dem
         const lead = i === null ? undefined : leads[i];
         if (i === null || !lead) break;
         const pipeline = ctx.data.pipelines.find((p) => p.id === lead.pipeline_id);
-        const stages = (pipeline?._embedded.statuses ?? []).filter((s) => s.id !== lead.status_id && s.id !== WON_STATUS_ID && s.id !== LOST_STATUS_ID);
+        const stages = (pipeline?._embedded.statuses ?? []).filter(
+          (s) => s.id !== lead.status_id && s.id !== WON_STATUS_ID && s.id !== LOST_STATUS_ID,
+        );
         if (stages.length === 0) continue;
         touched.add(lead.id);
         leads[i] = { ...lead, status_id: r.pick(stages).id, updated_at: at, updated_by: editor() };
@@ -130,7 +143,12 @@ const INT_RE = /^\d{1,12}$/;
 export function registerEventsRoute(app: Hono, changes: DemoChanges): void {
   app.get(EVENTS_PATH, (c) => {
     const params = new URL(c.req.url).searchParams;
-    const list = (key: string) => params.get(key)?.split(',').map((s) => s.trim()).filter(Boolean) ?? null;
+    const list = (key: string) =>
+      params
+        .get(key)
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean) ?? null;
     const int = (key: string) => {
       const raw = params.get(key);
       return raw !== null && INT_RE.test(raw.trim()) ? Number(raw.trim()) : null;
@@ -145,7 +163,13 @@ export function registerEventsRoute(app: Hono, changes: DemoChanges): void {
     // Newest first. Kommo's docs do not state the order; nothing in the app depends on it.
     const matching = changes
       .events()
-      .filter((e) => (!types || types.includes(e.type)) && (!entities || entities.includes('lead')) && (from === null || e.created_at >= from) && (to === null || e.created_at <= to))
+      .filter(
+        (e) =>
+          (!types || types.includes(e.type)) &&
+          (!entities || entities.includes('lead')) &&
+          (from === null || e.created_at >= from) &&
+          (to === null || e.created_at <= to),
+      )
       .sort((a, b) => b.created_at - a.created_at || (a.id < b.id ? 1 : -1));
     const rows = matching.slice((page - 1) * limit, page * limit);
     if (rows.length === 0) return noContent();

@@ -12,7 +12,8 @@ describe('demo data', () => {
   it('is deterministic for a seed and differs between seeds', () => {
     const again = createDemoData({ leads: 3000, seed: 1 });
     const other = createDemoData({ leads: 3000, seed: 2 });
-    const snapshot = (d: typeof data) => JSON.stringify([d.leads.slice(0, 200), d.users, d.pipelines, d.tags, d.deletedLeads, d.leadCustomFields(d.leads[7]!), d.contact(20_000_010)]);
+    const snapshot = (d: typeof data) =>
+      JSON.stringify([d.leads.slice(0, 200), d.users, d.pipelines, d.tags, d.deletedLeads, d.leadCustomFields(d.leads[7]!), d.contact(20_000_010)]);
     expect(snapshot(again)).toBe(snapshot(data));
     expect(snapshot(other)).not.toBe(snapshot(data));
   });
@@ -75,7 +76,23 @@ describe('demo data', () => {
 
   it('fills lead custom fields of every documented type, in Kommo value shapes', () => {
     const types = new Set(allValues.map((f) => f.field_type));
-    for (const t of ['text', 'numeric', 'select', 'multiselect', 'date', 'date_time', 'checkbox', 'url', 'textarea', 'radiobutton', 'price', 'monetary', 'birthday', 'streetaddress', 'category']) {
+    for (const t of [
+      'text',
+      'numeric',
+      'select',
+      'multiselect',
+      'date',
+      'date_time',
+      'checkbox',
+      'url',
+      'textarea',
+      'radiobutton',
+      'price',
+      'monetary',
+      'birthday',
+      'streetaddress',
+      'category',
+    ]) {
       expect(types, t).toContain(t);
     }
     for (const f of allValues) {

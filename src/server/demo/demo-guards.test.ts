@@ -10,7 +10,12 @@ const TOKEN = 'guard-token';
 describe('auth', () => {
   const { app } = createDemoAccount({ token: TOKEN, leads: 50, rateLimit: false });
   it('answers 401 problem+json without the configured bearer token', async () => {
-    for (const headers of [{} as Record<string, string>, { Authorization: 'Bearer wrong' }, { Authorization: TOKEN }, { Authorization: `Basic ${TOKEN}` }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { Authorization: 'Bearer wrong' },
+      { Authorization: TOKEN },
+      { Authorization: `Basic ${TOKEN}` },
+    ]) {
       const res = await app.request('/api/v4/leads', { headers });
       expect(res.status).toBe(401);
       expect(res.headers.get('Content-Type')).toBe('application/problem+json');
@@ -151,7 +156,9 @@ describe('fault switches', () => {
     faults.set({ hang: true });
     const controller = new AbortController();
     let settled = false;
-    const pending = Promise.resolve(app.request('/api/v4/leads', { headers: { Authorization: `Bearer ${TOKEN}` }, signal: controller.signal })).finally(() => {
+    const pending = Promise.resolve(
+      app.request('/api/v4/leads', { headers: { Authorization: `Bearer ${TOKEN}` }, signal: controller.signal }),
+    ).finally(() => {
       settled = true;
     });
     await new Promise((resolve) => setTimeout(resolve, 150));
@@ -179,18 +186,28 @@ describe('served over HTTP by @hono/node-server', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('dropConnection resets the socket: fetch fails as a network error', async () => {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/v4/account`, { headers: { Authorization: `Bearer ${TOKEN}` }, signal: AbortSignal.timeout(5000) });
+    const ok = await fetch(`http://127.0.0.1:${port}/api/v4/account`, {
+      headers: { Authorization: `Bearer ${TOKEN}` },
+      signal: AbortSignal.timeout(5000),
+    });
     expect(ok.status).toBe(200);
     faults.set({ dropConnection: true });
-    await expect(fetch(`http://127.0.0.1:${port}/api/v4/account`, { headers: { Authorization: `Bearer ${TOKEN}` }, signal: AbortSignal.timeout(5000) })).rejects.toThrow(TypeError);
+    await expect(
+      fetch(`http://127.0.0.1:${port}/api/v4/account`, { headers: { Authorization: `Bearer ${TOKEN}` }, signal: AbortSignal.timeout(5000) }),
+    ).rejects.toThrow(TypeError);
     faults.reset();
   });
 
   it('hang keeps the request open until the client gives up', async () => {
     faults.set({ hang: true });
-    await expect(fetch(`http://127.0.0.1:${port}/api/v4/account`, { headers: { Authorization: `Bearer ${TOKEN}` }, signal: AbortSignal.timeout(300) })).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(
+      fetch(`http://127.0.0.1:${port}/api/v4/account`, { headers: { Authorization: `Bearer ${TOKEN}` }, signal: AbortSignal.timeout(300) }),
+    ).rejects.toMatchObject({ name: 'TimeoutError' });
     faults.reset();
-    const after = await fetch(`http://127.0.0.1:${port}/api/v4/account`, { headers: { Authorization: `Bearer ${TOKEN}` }, signal: AbortSignal.timeout(5000) });
+    const after = await fetch(`http://127.0.0.1:${port}/api/v4/account`, {
+      headers: { Authorization: `Bearer ${TOKEN}` },
+      signal: AbortSignal.timeout(5000),
+    });
     expect(after.status).toBe(200);
   });
 });

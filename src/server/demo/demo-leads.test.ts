@@ -119,7 +119,9 @@ describe('GET /api/v4/leads: with', () => {
   it('with=catalog_elements embeds {id, metadata: {quantity, catalog_id}}', async () => {
     const linked = data.leads.find((l) => l.catalogElements.length > 0)!;
     const [lead] = leadsOf(await get(`/api/v4/leads?with=catalog_elements&filter[id][]=${linked.id}`));
-    expect(lead!._embedded.catalog_elements).toEqual(linked.catalogElements.map((e) => ({ id: e.id, metadata: { quantity: e.quantity, catalog_id: e.catalog_id } })));
+    expect(lead!._embedded.catalog_elements).toEqual(
+      linked.catalogElements.map((e) => ({ id: e.id, metadata: { quantity: e.quantity, catalog_id: e.catalog_id } })),
+    );
     const parsed = leadsPageSchema.parse({ _embedded: { leads: [lead] } });
     expect(parsed._embedded.leads[0]!._embedded.catalog_elements?.[0]?.quantity).toBe(linked.catalogElements[0]!.quantity);
   });
@@ -183,18 +185,47 @@ describe('GET /api/v4/leads: filters', () => {
     ['name', `filter[name][]=${encodeURIComponent(sample.name.toUpperCase())}`, (l) => l.name.toLowerCase() === sample.name.toLowerCase()],
     ['created_by', `filter[created_by][]=${sample.created_by}`, (l) => l.created_by === sample.created_by],
     ['updated_by', `filter[updated_by][0]=${sample.updated_by}`, (l) => l.updated_by === sample.updated_by],
-    ['responsible_user_id', `filter[responsible_user_id][]=${sample.responsible_user_id}`, (l) => l.responsible_user_id === sample.responsible_user_id],
+    [
+      'responsible_user_id',
+      `filter[responsible_user_id][]=${sample.responsible_user_id}`,
+      (l) => l.responsible_user_id === sample.responsible_user_id,
+    ],
     ['pipeline_id', `filter[pipeline_id][]=${sample.pipeline_id}`, (l) => l.pipeline_id === sample.pipeline_id],
     ['price exact', `filter[price]=${sample.price}`, (l) => l.price === sample.price],
     ['price range', 'filter[price][from]=1000&filter[price][to]=5000', (l) => l.price >= 1000 && l.price <= 5000],
     ['price from only', 'filter[price][from]=100000', (l) => l.price >= 100000],
-    ['created_at range', `filter[created_at][from]=${sample.created_at - 86400 * 30}&filter[created_at][to]=${sample.created_at}`, (l) => l.created_at >= sample.created_at - 86400 * 30 && l.created_at <= sample.created_at],
+    [
+      'created_at range',
+      `filter[created_at][from]=${sample.created_at - 86400 * 30}&filter[created_at][to]=${sample.created_at}`,
+      (l) => l.created_at >= sample.created_at - 86400 * 30 && l.created_at <= sample.created_at,
+    ],
     ['updated_at from', `filter[updated_at][from]=${data.referenceTime - 86400 * 10}`, (l) => l.updated_at >= data.referenceTime - 86400 * 10],
-    ['closed_at to', `filter[closed_at][to]=${data.referenceTime - 86400 * 365}`, (l) => l.closed_at !== null && l.closed_at <= data.referenceTime - 86400 * 365],
-    ['closest_task_at range', `filter[closest_task_at][from]=${data.referenceTime}&filter[closest_task_at][to]=${data.referenceTime + 86400 * 7}`, (l) => l.closest_task_at !== null && l.closest_task_at >= data.referenceTime && l.closest_task_at <= data.referenceTime + 86400 * 7],
-    ['statuses (won)', `filter[statuses][0][pipeline_id]=${sample.pipeline_id}&filter[statuses][0][status_id]=${WON_STATUS_ID}`, (l) => l.pipeline_id === sample.pipeline_id && l.status_id === WON_STATUS_ID],
-    ['statuses (open stage)', `filter[statuses][0][pipeline_id]=${sample.pipeline_id}&filter[statuses][0][status_id]=${data.pipelines.find((p) => p.id === sample.pipeline_id)!._embedded.statuses[1]!.id}`, (l) => l.pipeline_id === sample.pipeline_id && l.status_id === data.pipelines.find((p) => p.id === sample.pipeline_id)!._embedded.statuses[1]!.id],
-    ['combined (AND)', `filter[pipeline_id][]=${sample.pipeline_id}&filter[responsible_user_id][]=${sample.responsible_user_id}`, (l) => l.pipeline_id === sample.pipeline_id && l.responsible_user_id === sample.responsible_user_id],
+    [
+      'closed_at to',
+      `filter[closed_at][to]=${data.referenceTime - 86400 * 365}`,
+      (l) => l.closed_at !== null && l.closed_at <= data.referenceTime - 86400 * 365,
+    ],
+    [
+      'closest_task_at range',
+      `filter[closest_task_at][from]=${data.referenceTime}&filter[closest_task_at][to]=${data.referenceTime + 86400 * 7}`,
+      (l) => l.closest_task_at !== null && l.closest_task_at >= data.referenceTime && l.closest_task_at <= data.referenceTime + 86400 * 7,
+    ],
+    [
+      'statuses (won)',
+      `filter[statuses][0][pipeline_id]=${sample.pipeline_id}&filter[statuses][0][status_id]=${WON_STATUS_ID}`,
+      (l) => l.pipeline_id === sample.pipeline_id && l.status_id === WON_STATUS_ID,
+    ],
+    [
+      'statuses (open stage)',
+      `filter[statuses][0][pipeline_id]=${sample.pipeline_id}&filter[statuses][0][status_id]=${data.pipelines.find((p) => p.id === sample.pipeline_id)!._embedded.statuses[1]!.id}`,
+      (l) =>
+        l.pipeline_id === sample.pipeline_id && l.status_id === data.pipelines.find((p) => p.id === sample.pipeline_id)!._embedded.statuses[1]!.id,
+    ],
+    [
+      'combined (AND)',
+      `filter[pipeline_id][]=${sample.pipeline_id}&filter[responsible_user_id][]=${sample.responsible_user_id}`,
+      (l) => l.pipeline_id === sample.pipeline_id && l.responsible_user_id === sample.responsible_user_id,
+    ],
   ];
   for (const [label, query, expected] of cases) {
     it(`filters by ${label}`, async () => {
@@ -211,7 +242,9 @@ describe('GET /api/v4/leads: filters', () => {
     const byName = await all(`query=${encodeURIComponent(word)}`);
     expect(byName.length).toBeGreaterThan(0);
     expect(byName.map((l) => l.id)).toContain(sample.id);
-    const code = data.leads.map((l) => data.leadCustomFields(l)?.find((f) => f.field_name === 'Project code')?.values?.[0]?.value).find(Boolean) as string;
+    const code = data.leads
+      .map((l) => data.leadCustomFields(l)?.find((f) => f.field_name === 'Project code')?.values?.[0]?.value)
+      .find(Boolean) as string;
     const byField = await all(`query=${encodeURIComponent(code.toLowerCase())}`);
     expect(byField.length).toBeGreaterThan(0);
     for (const lead of byField) expect(JSON.stringify(lead).toLowerCase()).toContain(code.toLowerCase());
@@ -219,7 +252,9 @@ describe('GET /api/v4/leads: filters', () => {
   });
 
   it('refuses more than one statuses pair (the seed limitation)', async () => {
-    const answer = await get(`/api/v4/leads?filter[statuses][0][pipeline_id]=${sample.pipeline_id}&filter[statuses][0][status_id]=142&filter[statuses][1][pipeline_id]=${sample.pipeline_id}&filter[statuses][1][status_id]=143`);
+    const answer = await get(
+      `/api/v4/leads?filter[statuses][0][pipeline_id]=${sample.pipeline_id}&filter[statuses][0][status_id]=142&filter[statuses][1][pipeline_id]=${sample.pipeline_id}&filter[statuses][1][status_id]=143`,
+    );
     expectValidation(answer, 'filter.statuses');
   });
 
@@ -253,7 +288,9 @@ describe('GET /api/v4/leads: filters', () => {
       '/api/v4/leads?page=300&limit=250&order[updated_at]=desc',
       '/api/v4/leads?filter[price][from]=1000&filter[price][to]=2000&page=20',
       '/api/v4/leads?query=' + encodeURIComponent('são') + '&limit=250',
-      '/api/v4/leads?filter[statuses][0][pipeline_id]=' + big.data.pipelines[0]!.id + '&filter[statuses][0][status_id]=143&page=50&with=contacts,loss_reason,catalog_elements',
+      '/api/v4/leads?filter[statuses][0][pipeline_id]=' +
+        big.data.pipelines[0]!.id +
+        '&filter[statuses][0][status_id]=143&page=50&with=contacts,loss_reason,catalog_elements',
     ]) {
       const start = performance.now();
       const answer = await bigGet(path);

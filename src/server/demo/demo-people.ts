@@ -13,7 +13,11 @@ export type CompanyWire = z.input<typeof companySchema>;
 export const FIRST_CONTACT_ID = 20_000_001;
 export const FIRST_COMPANY_ID = 40_000_001;
 
-export const PHONE_FIELD = { id: 1_010_001, code: 'PHONE', enums: { WORK: 1_020_001, WORKDD: 1_020_002, MOB: 1_020_003, HOME: 1_020_004, OTHER: 1_020_005 } } as const;
+export const PHONE_FIELD = {
+  id: 1_010_001,
+  code: 'PHONE',
+  enums: { WORK: 1_020_001, WORKDD: 1_020_002, MOB: 1_020_003, HOME: 1_020_004, OTHER: 1_020_005 },
+} as const;
 export const EMAIL_FIELD = { id: 1_010_003, code: 'EMAIL', enums: { WORK: 1_020_011, PRIV: 1_020_012, OTHER: 1_020_013 } } as const;
 const POSITION_FIELD_ID = 1_010_005;
 const WEB_FIELD_ID = 1_010_007;
@@ -28,7 +32,10 @@ function phone(r: Random, lang: DemoLanguage): string {
 }
 
 function ascii(s: string): string {
-  return s.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
 }
 
 function timestamps(r: Random) {
@@ -58,9 +65,21 @@ export function createCompany(seed: number, id: number, owner: PersonOwner): Com
     ...timestamps(r),
     closest_task_at: null,
     custom_fields_values: [
-      { field_id: PHONE_FIELD.id, field_name: 'Phone', field_code: 'PHONE', field_type: 'multitext', values: [{ value: phone(r, lang), enum_id: PHONE_FIELD.enums.WORK, enum_code: 'WORK' }] },
+      {
+        field_id: PHONE_FIELD.id,
+        field_name: 'Phone',
+        field_code: 'PHONE',
+        field_type: 'multitext',
+        values: [{ value: phone(r, lang), enum_id: PHONE_FIELD.enums.WORK, enum_code: 'WORK' }],
+      },
       { field_id: WEB_FIELD_ID, field_name: 'Web', field_code: 'WEB', field_type: 'url', values: [{ value: `https://${domain}/` }] },
-      { field_id: ADDRESS_FIELD_ID, field_name: 'Address', field_code: 'ADDRESS', field_type: 'textarea', values: [{ value: r.pick(STREETS[lang]) }] },
+      {
+        field_id: ADDRESS_FIELD_ID,
+        field_name: 'Address',
+        field_code: 'ADDRESS',
+        field_type: 'textarea',
+        values: [{ value: r.pick(STREETS[lang]) }],
+      },
     ],
     account_id: DEMO_ACCOUNT_ID,
     _links: { self: { href: `/api/v4/companies/${id}` } },
@@ -74,7 +93,9 @@ export function createContact(seed: number, id: number, owner: PersonOwner): Con
   const first = r.pick(FIRST_NAMES[lang]);
   const last = r.pick(LAST_NAMES[lang]);
   const responsible = r.pick(owner.userIds);
-  const phones: { value: string; enum_id: number; enum_code: string }[] = [{ value: phone(r, lang), enum_id: PHONE_FIELD.enums.MOB, enum_code: 'MOB' }];
+  const phones: { value: string; enum_id: number; enum_code: string }[] = [
+    { value: phone(r, lang), enum_id: PHONE_FIELD.enums.MOB, enum_code: 'MOB' },
+  ];
   if (r.chance(0.4)) phones.push({ value: phone(r, lang), enum_id: PHONE_FIELD.enums.WORK, enum_code: 'WORK' });
   const emailCount = r.weighted([0, 1, 2], [1, 6, 2]);
   const emails = Array.from({ length: emailCount }, (_, i) => ({
@@ -87,7 +108,13 @@ export function createContact(seed: number, id: number, owner: PersonOwner): Con
   ];
   if (emails.length > 0) fields.push({ field_id: EMAIL_FIELD.id, field_name: 'Email', field_code: 'EMAIL', field_type: 'multitext', values: emails });
   if (r.chance(0.5)) {
-    fields.push({ field_id: POSITION_FIELD_ID, field_name: 'Position', field_code: 'POSITION', field_type: 'text', values: [{ value: r.pick(['CEO', 'Buyer', 'Gerente', 'Diretora', 'Office manager']) }] });
+    fields.push({
+      field_id: POSITION_FIELD_ID,
+      field_name: 'Position',
+      field_code: 'POSITION',
+      field_type: 'text',
+      values: [{ value: r.pick(['CEO', 'Buyer', 'Gerente', 'Diretora', 'Office manager']) }],
+    });
   }
   // One contact in 40 was saved from a phone number alone: Kommo sends its names empty (docs: first_name "").
   const unnamed = id % 40 === 7;

@@ -15,7 +15,12 @@ function pageOf<T>(items: readonly T[], q: ListQuery): PageOf<T> {
 }
 
 function withValues(c: Context): Set<string> {
-  return new Set((c.req.query('with') ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  return new Set(
+    (c.req.query('with') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 /**
@@ -45,17 +50,26 @@ function collection<T extends { id: number }>(
 }
 
 /** Contacts and companies are generated on demand: page over the id range, or look ids up. */
-function generatedCollection<T>(ctx: DemoRouteContext, c: Context, key: string, firstId: number, count: number, make: (id: number) => T | null): Response {
+function generatedCollection<T>(
+  ctx: DemoRouteContext,
+  c: Context,
+  key: string,
+  firstId: number,
+  count: number,
+  make: (id: number) => T | null,
+): Response {
   const params = new URL(c.req.url).searchParams;
   const q = parseListQuery(params);
   if (q.issues.length > 0) return validationResponse(q.issues, ctx.nextRequestId());
   let rows: T[];
   let hasNext: boolean;
   if (q.ids) {
-    const matches = [...new Set(q.ids)].sort((a, b) => a - b).flatMap((id) => {
-      const entity = make(id);
-      return entity ? [entity] : [];
-    });
+    const matches = [...new Set(q.ids)]
+      .sort((a, b) => a - b)
+      .flatMap((id) => {
+        const entity = make(id);
+        return entity ? [entity] : [];
+      });
     ({ rows, hasNext } = pageOf(matches, q));
   } else {
     const start = (q.page - 1) * q.limit;
@@ -88,12 +102,14 @@ export function registerReferenceRoutes(app: Hono, ctx: DemoRouteContext, ids: {
   });
 
   app.get('/api/v4/leads/pipelines', () =>
-    halResponse({ _total_items: data.pipelines.length, _links: { self: { href: '/api/v4/leads/pipelines' } }, _embedded: { pipelines: data.pipelines } }),
+    halResponse({
+      _total_items: data.pipelines.length,
+      _links: { self: { href: '/api/v4/leads/pipelines' } },
+      _embedded: { pipelines: data.pipelines },
+    }),
   );
 
-  app.get('/api/v4/users', (c) =>
-    collection(ctx, c, 'users', withValues(c).has('group') ? data.usersWithGroups : data.users, { totals: true }),
-  );
+  app.get('/api/v4/users', (c) => collection(ctx, c, 'users', withValues(c).has('group') ? data.usersWithGroups : data.users, { totals: true }));
 
   app.get('/api/v4/contacts', (c) => generatedCollection(ctx, c, 'contacts', ids.firstContactId, data.contactCount, data.contact));
   app.get('/api/v4/companies', (c) => generatedCollection(ctx, c, 'companies', ids.firstCompanyId, data.companyCount, data.company));

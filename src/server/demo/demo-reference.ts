@@ -76,7 +76,11 @@ function createUsers(r: Random, groups: GroupWire[]): UserWire[] {
     const isAdmin = i < 2;
     // Roughly one in six users has left the team: they stay in the list, and on their old leads.
     const isActive = i < 3 || !r.chance(0.17);
-    const slug = name.normalize('NFD').replace(/[^A-Za-z ]/g, '').toLowerCase().replace(/ +/g, '.');
+    const slug = name
+      .normalize('NFD')
+      .replace(/[^A-Za-z ]/g, '')
+      .toLowerCase()
+      .replace(/ +/g, '.');
     users.push({
       id: 8_100_001 + i * 7,
       name,
@@ -120,8 +124,26 @@ function createPipelines(r: Random): PipelineWire[] {
       });
     }
     statuses.push(
-      { id: WON_STATUS_ID, name: 'Closed - won', sort: 10000, is_editable: false, pipeline_id: id, color: '#ccff66', type: 0, account_id: DEMO_ACCOUNT_ID },
-      { id: LOST_STATUS_ID, name: 'Closed - lost', sort: 11000, is_editable: false, pipeline_id: id, color: '#d5d8db', type: 0, account_id: DEMO_ACCOUNT_ID },
+      {
+        id: WON_STATUS_ID,
+        name: 'Closed - won',
+        sort: 10000,
+        is_editable: false,
+        pipeline_id: id,
+        color: '#ccff66',
+        type: 0,
+        account_id: DEMO_ACCOUNT_ID,
+      },
+      {
+        id: LOST_STATUS_ID,
+        name: 'Closed - lost',
+        sort: 11000,
+        is_editable: false,
+        pipeline_id: id,
+        color: '#d5d8db',
+        type: 0,
+        account_id: DEMO_ACCOUNT_ID,
+      },
     );
     pipelines.push({
       id,
@@ -142,8 +164,24 @@ function createCatalogs(r: Random): Pick<DemoReference, 'catalogs' | 'catalogEle
   const productsCatalogId = 5_501;
   const regularCatalogId = 5_502;
   const catalogs: CatalogWire[] = [
-    { id: productsCatalogId, name: 'Products', type: 'products', sort: 10, can_add_elements: true, can_link_multiple: true, account_id: DEMO_ACCOUNT_ID },
-    { id: regularCatalogId, name: 'Warehouses', type: 'regular', sort: 20, can_add_elements: true, can_link_multiple: false, account_id: DEMO_ACCOUNT_ID },
+    {
+      id: productsCatalogId,
+      name: 'Products',
+      type: 'products',
+      sort: 10,
+      can_add_elements: true,
+      can_link_multiple: true,
+      account_id: DEMO_ACCOUNT_ID,
+    },
+    {
+      id: regularCatalogId,
+      name: 'Warehouses',
+      type: 'regular',
+      sort: 20,
+      can_add_elements: true,
+      can_link_multiple: false,
+      account_id: DEMO_ACCOUNT_ID,
+    },
   ];
   const products: CatalogElementWire[] = PRODUCT_NAMES.map((name, i) => {
     const price = (r.int(5, 2_000) * 100 - r.pick([0, 1, 10])) / 100;
@@ -159,7 +197,19 @@ function createCatalogs(r: Random): Pick<DemoReference, 'catalogs' | 'catalogEle
       custom_fields_values: [
         { field_id: 700_001, field_name: 'SKU', field_code: 'SKU', field_type: 'text', values: [{ value: `SKU-${String(1000 + i * 37)}` }] },
         { field_id: 700_002, field_name: 'Price', field_code: 'PRICE', field_type: 'price', values: [{ value: price.toFixed(2) }] },
-        { field_id: 700_003, field_name: 'Group', field_code: 'GROUP', field_type: 'category', values: [{ value: i < 12 ? 'Software' : i < 15 ? 'Services' : 'Hardware', enum_id: i < 12 ? 710_001 : i < 15 ? 710_002 : 710_003, enum_code: null }] },
+        {
+          field_id: 700_003,
+          field_name: 'Group',
+          field_code: 'GROUP',
+          field_type: 'category',
+          values: [
+            {
+              value: i < 12 ? 'Software' : i < 15 ? 'Services' : 'Hardware',
+              enum_id: i < 12 ? 710_001 : i < 15 ? 710_002 : 710_003,
+              enum_code: null,
+            },
+          ],
+        },
       ],
       account_id: DEMO_ACCOUNT_ID,
     };

@@ -41,7 +41,7 @@ const CODES: Record<QueryIssueReason, string> = {
   'several-orders': 'NotSupportedChoice',
   'inverted-range': 'InvalidRange',
   'too-long': 'TooLong',
-  'empty': 'NotBlank',
+  empty: 'NotBlank',
 };
 
 /** `filter[statuses][0][pipeline_id]` -> `filter.statuses.0.pipeline_id`, the dotted paths Kommo reports. */
@@ -49,7 +49,11 @@ export function issuePath(param: string): string {
   return param.replace(/\]\[/g, '.').replace(/\[/g, '.').replace(/\]$/, '').replace(/\.$/, '');
 }
 
-export function validationResponse(issues: readonly QueryIssue[], requestId: string, extraErrors: { code: string; path: string; detail: string }[] = []): Response {
+export function validationResponse(
+  issues: readonly QueryIssue[],
+  requestId: string,
+  extraErrors: { code: string; path: string; detail: string }[] = [],
+): Response {
   const errors = [...issues.map((i) => ({ code: CODES[i.reason], path: issuePath(i.param), detail: i.detail })), ...extraErrors];
   return problemResponse(400, 'Request validation failed', { 'validation-errors': [{ request_id: requestId, errors }] });
 }
@@ -67,11 +71,11 @@ function encodeParam(key: string, value: string): string {
   return `${enc(key)}=${enc(value)}`;
 }
 
-
 /** HAL paging links: the request's own parameters, in order, with `page` (and `limit`) set. */
 export function pageLinks(path: string, params: URLSearchParams, page: number, limit: number, hasNext: boolean): Record<string, { href: string }> {
   const base: [string, string][] = [...params].filter(([k]) => k !== 'page' && k !== 'limit');
-  const href = (p: number) => `${path}?${[...base, ['page', String(p)], ['limit', String(limit)]].map(([k, v]) => encodeParam(k as string, v as string)).join('&')}`;
+  const href = (p: number) =>
+    `${path}?${[...base, ['page', String(p)], ['limit', String(limit)]].map(([k, v]) => encodeParam(k as string, v as string)).join('&')}`;
   const links: Record<string, { href: string }> = { self: { href: href(page) } };
   if (hasNext) links.next = { href: href(page + 1) };
   links.first = { href: href(1) };

@@ -57,13 +57,28 @@ const CASES: Case[] = [
     ],
   },
   { endpoint: '/api/v4/account?with=datetime_settings,users_groups,is_api_filter_enabled', corpus: [corpus('amocrm-docs-account.json')] },
-  { endpoint: '/api/v4/users?with=group&limit=250', corpus: [corpus('amocrm-docs-users-with-role-group.json'), asItemOf('users', corpus('amocrm-docs-user-detail.json'))] },
+  {
+    endpoint: '/api/v4/users?with=group&limit=250',
+    corpus: [corpus('amocrm-docs-users-with-role-group.json'), asItemOf('users', corpus('amocrm-docs-user-detail.json'))],
+  },
   { endpoint: '/api/v4/leads/pipelines', corpus: [corpus('amocrm-docs-pipelines.json')] },
-  { endpoint: '/api/v4/contacts?limit=50', corpus: [corpus('amocrm-docs-contacts-list.json'), asItemOf('contacts', corpus('amocrm-docs-contact-detail.json'))] },
-  { endpoint: '/api/v4/companies?limit=50', corpus: [corpus('amocrm-docs-companies-list.json'), asItemOf('companies', corpus('amocrm-docs-company-detail.json'))] },
+  {
+    endpoint: '/api/v4/contacts?limit=50',
+    corpus: [corpus('amocrm-docs-contacts-list.json'), asItemOf('contacts', corpus('amocrm-docs-contact-detail.json'))],
+  },
+  {
+    endpoint: '/api/v4/companies?limit=50',
+    corpus: [corpus('amocrm-docs-companies-list.json'), asItemOf('companies', corpus('amocrm-docs-company-detail.json'))],
+  },
   { endpoint: '/api/v4/catalogs', corpus: [corpus('amocrm-docs-catalogs.json')] },
-  { endpoint: `/api/v4/catalogs/${data.regularCatalogId}/elements`, corpus: [corpus('amocrm-docs-catalog-elements.json'), asItemOf('elements', corpus('amocrm-docs-catalog-element-detail.json'))] },
-  { endpoint: '/api/v4/leads/custom_fields', corpus: [corpus('amocrm-docs-custom-fields.json'), asItemOf('custom_fields', corpus('amocrm-docs-custom-field-detail.json'))] },
+  {
+    endpoint: `/api/v4/catalogs/${data.regularCatalogId}/elements`,
+    corpus: [corpus('amocrm-docs-catalog-elements.json'), asItemOf('elements', corpus('amocrm-docs-catalog-element-detail.json'))],
+  },
+  {
+    endpoint: '/api/v4/leads/custom_fields',
+    corpus: [corpus('amocrm-docs-custom-fields.json'), asItemOf('custom_fields', corpus('amocrm-docs-custom-field-detail.json'))],
+  },
   { endpoint: '/api/v4/leads/tags', corpus: [corpus('amocrm-docs-tags.json')] },
 ];
 
@@ -86,7 +101,15 @@ describe('demo account shapes against the real corpus', () => {
     const tags = (await get('/api/v4/leads/tags')).json as { _embedded: { tags: { color: string | null }[] } };
     expect(tags._embedded.tags.some((tag) => tag.color !== null)).toBe(true);
     for (const tag of tags._embedded.tags) if (tag.color !== null) expect(tag.color).toMatch(/^[0-9A-F]{6}$/);
-    const leads = (await get('/api/v4/leads?limit=250')).json as { _embedded: { leads: { price: number; price_with_minor_units: number; custom_fields_values: { field_type: string; values: Record<string, unknown>[] }[] | null }[] } };
+    const leads = (await get('/api/v4/leads?limit=250')).json as {
+      _embedded: {
+        leads: {
+          price: number;
+          price_with_minor_units: number;
+          custom_fields_values: { field_type: string; values: Record<string, unknown>[] }[] | null;
+        }[];
+      };
+    };
     expect(leads._embedded.leads.some((l) => l.price_with_minor_units !== l.price)).toBe(true);
     const chained = leads._embedded.leads.flatMap((l) => l.custom_fields_values ?? []).filter((f) => f.field_type === 'chained_list');
     expect(chained.length).toBeGreaterThan(0);

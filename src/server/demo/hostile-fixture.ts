@@ -110,7 +110,9 @@ function hostileContact(contact: ContactWire | null): ContactWire | null {
     first_name: first,
     last_name: last,
     custom_fields_values: (contact.custom_fields_values ?? []).map((f, k) =>
-      f.field_code === 'EMAIL' ? { ...f, values: (f.values ?? []).map((v) => ({ ...v, value: `"><img src=x onerror=${call(`email-${k}`)}>@x.invalid` })) } : f,
+      f.field_code === 'EMAIL'
+        ? { ...f, values: (f.values ?? []).map((v) => ({ ...v, value: `"><img src=x onerror=${call(`email-${k}`)}>@x.invalid` })) }
+        : f,
     ),
   };
 }
@@ -121,7 +123,9 @@ function hostileCompany(company: CompanyWire | null): CompanyWire | null {
   return {
     ...company,
     name: pick(HOSTILE_TEXTS, n + 2),
-    custom_fields_values: (company.custom_fields_values ?? []).map((f) => (f.field_type === 'url' ? { ...f, values: [{ value: pick(XSS_URL_PAYLOADS, n) }] } : f)),
+    custom_fields_values: (company.custom_fields_values ?? []).map((f) =>
+      f.field_type === 'url' ? { ...f, values: [{ value: pick(XSS_URL_PAYLOADS, n) }] } : f,
+    ),
   };
 }
 

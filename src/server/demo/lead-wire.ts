@@ -64,12 +64,26 @@ export function leadToWire(data: DemoData, lookups: LeadWireLookups, lead: DemoL
 
 /** Cents for about one lead in three (deterministic by id), so prices with a fraction show on every page. */
 function minorUnits(id: number, price: number): number {
-  return price > 0 && id % 3 === 0 ? ((id * 37) % 99 + 1) / 100 : 0;
+  return price > 0 && id % 3 === 0 ? (((id * 37) % 99) + 1) / 100 : 0;
 }
 
 const NULL_LEAD_FIELDS = [
-  'name', 'price', 'responsible_user_id', 'group_id', 'status_id', 'pipeline_id', 'loss_reason_id', 'created_by',
-  'updated_by', 'created_at', 'closed_at', 'closest_task_at', 'custom_fields_values', 'score', 'account_id', 'labor_cost',
+  'name',
+  'price',
+  'responsible_user_id',
+  'group_id',
+  'status_id',
+  'pipeline_id',
+  'loss_reason_id',
+  'created_by',
+  'updated_by',
+  'created_at',
+  'closed_at',
+  'closest_task_at',
+  'custom_fields_values',
+  'score',
+  'account_id',
+  'labor_cost',
 ] as const;
 
 /** with=only_deleted: id, updated_at, is_deleted: true; every other field null. */

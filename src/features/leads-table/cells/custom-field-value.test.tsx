@@ -29,7 +29,12 @@ describe('CustomFieldValue', () => {
   it('renders select and radiobutton labels, multiselect as chips', () => {
     expect(renderValue(field('select', [{ value: 'Gold', enum_id: 3 }])).textContent).toBe('Gold');
     expect(renderValue(field('radiobutton', [{ value: 'B', enum_id: 4 }])).textContent).toBe('B');
-    const chips = renderValue(field('multiselect', [{ value: 'Red', enum_id: 1 }, { value: 'Blue', enum_id: 2 }]));
+    const chips = renderValue(
+      field('multiselect', [
+        { value: 'Red', enum_id: 1 },
+        { value: 'Blue', enum_id: 2 },
+      ]),
+    );
     expect([...chips.querySelectorAll('span > span')].map((s) => s.textContent)).toEqual(['Red', 'Blue']);
   });
 
@@ -81,7 +86,9 @@ describe('CustomFieldValue', () => {
   });
 
   it('shows a neutral mark for a value it cannot read, never its JSON', () => {
-    const text = renderValue(field('some_future_type', [{ value: { deeply: { nested: true } }, unreadable: true }, { value: 'readable' }])).textContent;
+    const text = renderValue(
+      field('some_future_type', [{ value: { deeply: { nested: true } }, unreadable: true }, { value: 'readable' }]),
+    ).textContent;
     expect(text).toBe('…, readable');
     expect(text).not.toContain('{');
   });

@@ -113,7 +113,12 @@ export function MainContactCell({ lead }: LeadCellProps) {
   const contact = entities.contacts.get(main.id);
   if (!contact && entities.contactsPending) return <NamePlaceholder />;
   const name = contact ? (entityName(contact) ?? t('unnamedContact', { id: main.id })) : `#${main.id}`;
-  return <span>{name}{links.length > 1 ? <span className={classes.muted}> +{links.length - 1}</span> : null}</span>;
+  return (
+    <span>
+      {name}
+      {links.length > 1 ? <span className={classes.muted}> +{links.length - 1}</span> : null}
+    </span>
+  );
 }
 
 export function CompanyCell({ lead }: LeadCellProps) {

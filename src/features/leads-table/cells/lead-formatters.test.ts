@@ -3,9 +3,12 @@ import { safeTimezone as safeTimeZone } from '../../../lib/url-state/account-tim
 import { formatDate, formatDateTime, formatLaborCost, formatMoney, safeHref } from './lead-formatters';
 
 describe('safeHref', () => {
-  it.each(['https://example.com/a?b=1', 'http://example.com', 'mailto:ana@example.com', 'tel:+5511999999999', '  HTTPS://EXAMPLE.COM  '])('links %s', (url) => {
-    expect(safeHref(url)).not.toBeNull();
-  });
+  it.each(['https://example.com/a?b=1', 'http://example.com', 'mailto:ana@example.com', 'tel:+5511999999999', '  HTTPS://EXAMPLE.COM  '])(
+    'links %s',
+    (url) => {
+      expect(safeHref(url)).not.toBeNull();
+    },
+  );
   it.each([
     'javascript:alert(1)',
     'JaVaScRiPt:alert(1)',

@@ -14,8 +14,9 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
 
 export function formatDateTime(unixSeconds: number | null, timeZone: string, locale: string): string {
   if (unixSeconds === null || !Number.isFinite(unixSeconds)) return '';
-  const f = cached(`dt|${locale}|${timeZone}`, () =>
-    new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }),
+  const f = cached(
+    `dt|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }),
   );
   return f.format(new Date(unixSeconds * 1000));
 }
@@ -58,7 +59,10 @@ export function formatLaborCost(seconds: number | null, locale: string): string 
   const hours = Math.floor(totalMinutes / 60);
   const minutes = totalMinutes % 60;
   const unit = (name: 'hour' | 'minute', digits: number) =>
-    cached(`u|${locale}|${name}|${digits}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short', minimumIntegerDigits: digits }));
+    cached(
+      `u|${locale}|${name}|${digits}`,
+      () => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short', minimumIntegerDigits: digits }),
+    );
   if (hours === 0) return unit('minute', 1).format(minutes);
   const parts = [unit('hour', 1).format(hours), unit('minute', 2).format(minutes)];
   return new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' }).format(parts);

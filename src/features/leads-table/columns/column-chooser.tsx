@@ -18,7 +18,11 @@ export type ColumnChooserProps = {
   t: LeadsTableT;
 };
 
-const DENSITY_LABEL: Record<Density, LeadsTableMessageKey> = { compact: 'densityCompact', normal: 'densityNormal', comfortable: 'densityComfortable' };
+const DENSITY_LABEL: Record<Density, LeadsTableMessageKey> = {
+  compact: 'densityCompact',
+  normal: 'densityNormal',
+  comfortable: 'densityComfortable',
+};
 
 export function ColumnChooser({ columns, onMove, density, onDensity, onReset, t }: ColumnChooserProps) {
   const movable = columns.filter((c) => !c.getIsPinned());
@@ -50,12 +54,30 @@ export function ColumnChooser({ columns, onMove, density, onDensity, onReset, t 
                 const label = columnLabel(column, t);
                 return (
                   <Group key={column.id} gap={4} wrap="nowrap" justify="space-between">
-                    <Checkbox size="xs" label={label} checked={column.getIsVisible()} disabled={!column.getCanHide()} onChange={() => column.toggleVisibility()} />
+                    <Checkbox
+                      size="xs"
+                      label={label}
+                      checked={column.getIsVisible()}
+                      disabled={!column.getCanHide()}
+                      onChange={() => column.toggleVisibility()}
+                    />
                     <Group gap={2} wrap="nowrap">
-                      <ActionIcon size="sm" variant="subtle" aria-label={t('chooserMoveUp', { column: label })} disabled={index === 0} onClick={() => onMove(column.id, -1)}>
+                      <ActionIcon
+                        size="sm"
+                        variant="subtle"
+                        aria-label={t('chooserMoveUp', { column: label })}
+                        disabled={index === 0}
+                        onClick={() => onMove(column.id, -1)}
+                      >
                         ↑
                       </ActionIcon>
-                      <ActionIcon size="sm" variant="subtle" aria-label={t('chooserMoveDown', { column: label })} disabled={index === movable.length - 1} onClick={() => onMove(column.id, 1)}>
+                      <ActionIcon
+                        size="sm"
+                        variant="subtle"
+                        aria-label={t('chooserMoveDown', { column: label })}
+                        disabled={index === movable.length - 1}
+                        onClick={() => onMove(column.id, 1)}
+                      >
                         ↓
                       </ActionIcon>
                     </Group>

@@ -27,5 +27,8 @@ export function useColumnPreferences(): ColumnPreferencesState {
   const setSizing = useCallback((u: Updater<ColumnSizingState>) => update('sizing', u), [update]);
   const setDensity = useCallback((d: Density) => update('density', d), [update]);
   const reset = store.reset;
-  return useMemo(() => ({ ...prefs, setVisibility, setOrder, setSizing, setDensity, reset }), [prefs, setVisibility, setOrder, setSizing, setDensity, reset]);
+  return useMemo(
+    () => ({ ...prefs, setVisibility, setOrder, setSizing, setDensity, reset }),
+    [prefs, setVisibility, setOrder, setSizing, setDensity, reset],
+  );
 }

@@ -63,16 +63,19 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
   const pagesInView = useMemo(() => pages.slice(firstPage, lastPage + 1), [pages, firstPage, lastPage]);
   const entities = usePageEntities(pagesInView, props.needContacts, props.needCompanies);
   const contextValue = useMemo(() => ({ ...props.context, entities }), [props.context, entities]);
-  const { layouts, colStart, colEnd, handleFocus, handleBlur } = useColumnWindow({ scrollRef, headers: props.headers, layoutKey: props.layoutKey, rowHeight });
+  const { layouts, colStart, colEnd, handleFocus, handleBlur } = useColumnWindow({
+    scrollRef,
+    headers: props.headers,
+    layoutKey: props.layoutKey,
+    rowHeight,
+  });
   const { handleKeyDown } = useGridKeyboard({ scrollRef, rows, rowHeight, virtualizer, activeIndex, setActiveIndex });
 
   // The body re-renders on every scrolled frame; the header only when its own inputs change.
   const { headers, totalWidth, sorting } = props;
   const { t } = props.context;
   const header = useMemo(
-    () => (
-      <LeadsTableHeader headers={headers} layout={layouts} height={HEADER_HEIGHT} width={totalWidth} sorting={sorting} t={t} />
-    ),
+    () => <LeadsTableHeader headers={headers} layout={layouts} height={HEADER_HEIGHT} width={totalWidth} sorting={sorting} t={t} />,
     [headers, layouts, totalWidth, sorting, t],
   );
 

@@ -92,7 +92,12 @@ export function LeadsTableHeader({ headers, layout, height, width, sorting, t }:
           const sorted = sort?.direction ?? null;
           const ariaSort: AriaSort | undefined = sort ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined;
           const pinned = column.getIsPinned() === 'start';
-          const className = [classes.headerCell, meta?.align === 'end' ? classes.end : '', pinned ? classes.pinned : '', column.getIsLastColumn('start') ? classes.pinnedLast : '']
+          const className = [
+            classes.headerCell,
+            meta?.align === 'end' ? classes.end : '',
+            pinned ? classes.pinned : '',
+            column.getIsLastColumn('start') ? classes.pinnedLast : '',
+          ]
             .filter(Boolean)
             .join(' ');
           return (
@@ -119,9 +124,7 @@ export function LeadsTableHeader({ headers, layout, height, width, sorting, t }:
                   {label}
                 </span>
               )}
-              {column.getCanResize() ? (
-                <ResizeHandle header={header} label={label} t={t} />
-              ) : null}
+              {column.getCanResize() ? <ResizeHandle header={header} label={label} t={t} /> : null}
             </div>
           );
         })}

@@ -20,8 +20,14 @@ const combineCompanies = (results: UseQueryResult<Company[]>[]) => toMap(results
 
 export function usePageEntities(pagesInView: readonly (readonly Lead[])[], needContacts: boolean, needCompanies: boolean): EntityLookups {
   const client = useKommoClient();
-  const contactIds = useMemo(() => (needContacts ? pagesInView.map(pageContactIds).filter((ids) => ids.length > 0) : []), [pagesInView, needContacts]);
-  const companyIds = useMemo(() => (needCompanies ? pagesInView.map(pageCompanyIds).filter((ids) => ids.length > 0) : []), [pagesInView, needCompanies]);
+  const contactIds = useMemo(
+    () => (needContacts ? pagesInView.map(pageContactIds).filter((ids) => ids.length > 0) : []),
+    [pagesInView, needContacts],
+  );
+  const companyIds = useMemo(
+    () => (needCompanies ? pagesInView.map(pageCompanyIds).filter((ids) => ids.length > 0) : []),
+    [pagesInView, needCompanies],
+  );
   // The body re-renders on every scrolled frame: the query lists keep their identity until the pages in view change.
   const contactQueries = useMemo(() => contactIds.map((ids) => entityQueries.contacts(client, ids)), [client, contactIds]);
   const companyQueries = useMemo(() => companyIds.map((ids) => entityQueries.companies(client, ids)), [client, companyIds]);

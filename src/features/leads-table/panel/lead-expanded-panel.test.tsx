@@ -63,7 +63,13 @@ function renderPanel(pageLead: Lead, handler: FakeHandler) {
   const client = createKommoClient(transport, { maxRetries: 0 });
   renderWithProviders(
     <LeadsTableContext.Provider
-      value={{ reference, t, locale: 'en-US', kommoLink: { kind: 'link', href: (id) => `https://acme.kommo.com/leads/detail/${id}`, open: null }, entities: { contacts: new Map(), companies: new Map() } }}
+      value={{
+        reference,
+        t,
+        locale: 'en-US',
+        kommoLink: { kind: 'link', href: (id) => `https://acme.kommo.com/leads/detail/${id}`, open: null },
+        entities: { contacts: new Map(), companies: new Map() },
+      }}
     >
       <LeadExpandedPanel lead={pageLead} pageLeads={[pageLead]} height={300} colSpan={5} />
     </LeadsTableContext.Provider>,
@@ -139,7 +145,9 @@ describe('LeadExpandedPanel', () => {
   });
 
   it('says so when Kommo no longer returns the lead', async () => {
-    renderPanel(lead(BARE), (request, index) => (request.path === '/api/v4/leads' ? { status: 204, headers: {}, body: '' } : entities(request, index)));
+    renderPanel(lead(BARE), (request, index) =>
+      request.path === '/api/v4/leads' ? { status: 204, headers: {}, body: '' } : entities(request, index),
+    );
     expect(await within(section('Contacts')).findByText(/no longer returns this lead/)).toBeTruthy();
   });
 });

@@ -92,8 +92,16 @@ function ContactsSection({ lead, batchLeads }: SectionProps) {
           <li key={link.id}>
             <strong>{contact ? (entityName(contact) ?? t('unnamedContact', { id: link.id })) : `#${link.id}`}</strong>
             {link.is_main ? <span className={classes.muted}> · {t('panelMain')}</span> : null}
-            {phones.length ? phones.map((phone, i) => <ContactChannel key={`p${i}`} kind="phone" value={phone} t={t} />) : <div className={classes.muted}>{t('panelNoPhones')}</div>}
-            {emails.length ? emails.map((email, i) => <ContactChannel key={`e${i}`} kind="email" value={email} t={t} />) : <div className={classes.muted}>{t('panelNoEmails')}</div>}
+            {phones.length ? (
+              phones.map((phone, i) => <ContactChannel key={`p${i}`} kind="phone" value={phone} t={t} />)
+            ) : (
+              <div className={classes.muted}>{t('panelNoPhones')}</div>
+            )}
+            {emails.length ? (
+              emails.map((email, i) => <ContactChannel key={`e${i}`} kind="email" value={email} t={t} />)
+            ) : (
+              <div className={classes.muted}>{t('panelNoEmails')}</div>
+            )}
           </li>
         );
       })}
@@ -120,7 +128,11 @@ function ProductsSection({ lead, batchLeads }: SectionProps) {
   const links = lead._embedded.catalog_elements;
   const byCatalog = useMemo(() => [...pageCatalogElementIds(batchLeads)], [batchLeads]);
   const results = useQueries({
-    queries: links ? byCatalog.filter(([catalogId]) => links.some((l) => l.catalog_id === catalogId)).map(([catalogId, ids]) => entityQueries.catalogElements(client, catalogId, ids)) : [],
+    queries: links
+      ? byCatalog
+          .filter(([catalogId]) => links.some((l) => l.catalog_id === catalogId))
+          .map(([catalogId, ids]) => entityQueries.catalogElements(client, catalogId, ids))
+      : [],
   });
   if (links === undefined || links.length === 0) return <p className={classes.panelNone}>{t('panelNoProducts')}</p>;
   if (results.some((r) => r.isPending)) return <p className={classes.panelNone}>{t('panelLoading')}</p>;

@@ -33,8 +33,27 @@ const reference = buildLeadReference({
 
 const lead = (wire: Partial<LeadWire> & { id: number }): Lead => leadSchema.parse({ updated_at: 1, ...wire });
 const LEADS = [
-  lead({ id: 1, name: 'b', price: 300, status_id: 10, pipeline_id: 1, responsible_user_id: 5, custom_fields_values: [{ field_id: 100, values: [{ value: '9' }] }] }),
-  lead({ id: 2, name: 'A', price: null, status_id: 11, pipeline_id: 1, responsible_user_id: 6, custom_fields_values: [{ field_id: 100, values: [{ value: '10' }] }, { field_id: 101, values: [{ value: 'Lima' }] }] }),
+  lead({
+    id: 1,
+    name: 'b',
+    price: 300,
+    status_id: 10,
+    pipeline_id: 1,
+    responsible_user_id: 5,
+    custom_fields_values: [{ field_id: 100, values: [{ value: '9' }] }],
+  }),
+  lead({
+    id: 2,
+    name: 'A',
+    price: null,
+    status_id: 11,
+    pipeline_id: 1,
+    responsible_user_id: 6,
+    custom_fields_values: [
+      { field_id: 100, values: [{ value: '10' }] },
+      { field_id: 101, values: [{ value: 'Lima' }] },
+    ],
+  }),
   lead({ id: 3, name: 'c', price: 1000, status_id: 11, pipeline_id: 1, responsible_user_id: null }),
 ];
 const ids = (leads: Lead[]) => leads.map((l) => l.id);

@@ -67,7 +67,9 @@ export function sortValueOf(lead: Lead, column: string, ref: LeadReference): Sor
     case 'tags':
       return lead._embedded.tags.map((t) => t.name).join(', ') || null;
     case 'loss_reason':
-      return lead._embedded.loss_reason?.[0]?.name ?? (lead.loss_reason_id === null ? null : (ref.lossReasons.get(lead.loss_reason_id)?.name ?? null));
+      return (
+        lead._embedded.loss_reason?.[0]?.name ?? (lead.loss_reason_id === null ? null : (ref.lossReasons.get(lead.loss_reason_id)?.name ?? null))
+      );
     case 'products':
       return lead._embedded.catalog_elements?.length || null;
     case 'source':

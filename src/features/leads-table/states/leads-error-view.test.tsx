@@ -46,7 +46,10 @@ describe('LeadsErrorView', () => {
 
   it('counts down a 429 from the client deadline and enables retry at zero', () => {
     vi.useFakeTimers({ now: 1_000_000 });
-    renderError(new ApiError({ kind: 'rate-limited', status: 429, detail: 'Too Many Requests', retryAfterMs: 3000 }), fakeClient({ rateLimitedUntil: 1_003_000 }));
+    renderError(
+      new ApiError({ kind: 'rate-limited', status: 429, detail: 'Too Many Requests', retryAfterMs: 3000 }),
+      fakeClient({ rateLimitedUntil: 1_003_000 }),
+    );
     expect(screen.getByRole('alert').textContent).toMatch(/3 s/);
     expect(screen.getByRole('button', { name: 'Retry' })).toHaveProperty('disabled', true);
     act(() => void vi.advanceTimersByTime(1000));
@@ -66,7 +69,14 @@ describe('LeadsErrorView', () => {
     ['server', /internal error \(502\)/],
     ['validation', /refused the parameter filter\[id\]/],
   ] as const)('has a message for %s', (kind, pattern) => {
-    renderError(new ApiError({ kind, status: kind === 'server' ? 502 : kind === 'validation' ? 400 : null, detail: 'x', field: kind === 'validation' ? 'filter[id]' : null }));
+    renderError(
+      new ApiError({
+        kind,
+        status: kind === 'server' ? 502 : kind === 'validation' ? 400 : null,
+        detail: 'x',
+        field: kind === 'validation' ? 'filter[id]' : null,
+      }),
+    );
     expect(screen.getByRole('alert').textContent).toMatch(pattern);
   });
 });

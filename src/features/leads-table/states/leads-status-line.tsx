@@ -24,7 +24,19 @@ export type LeadsStatusLineProps = {
   view?: ViewTotals | null;
 };
 
-export function LeadsStatusLine({ loaded, priceSum, unreadable = 0, currency, locale, hasMore, loadingMore, loadingView = false, t, children, view }: LeadsStatusLineProps) {
+export function LeadsStatusLine({
+  loaded,
+  priceSum,
+  unreadable = 0,
+  currency,
+  locale,
+  hasMore,
+  loadingMore,
+  loadingView = false,
+  t,
+  children,
+  view,
+}: LeadsStatusLineProps) {
   if (view) {
     const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(view.asOf);
     return (
@@ -32,7 +44,9 @@ export function LeadsStatusLine({ loaded, priceSum, unreadable = 0, currency, lo
         <Group gap="lg" wrap="nowrap" role="status" aria-live="polite" data-testid="leads-status">
           <Text size="sm">{t('statusView', { count: view.count })}</Text>
           <Text size="sm">{t('statusSum', { sum: formatMoney(view.priceSum, currency, locale) })}</Text>
-          <Text size="sm" c="dimmed">{t('statusLocal', { time })}</Text>
+          <Text size="sm" c="dimmed">
+            {t('statusLocal', { time })}
+          </Text>
         </Group>
         {children}
       </Group>
