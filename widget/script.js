@@ -278,7 +278,7 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
             if (!hasOwn(inFlight, id)) return;
             finish(id);
             post({ type: 'klb:error', id: id, reason: 'network' });
-          },
+          }
         );
     }
 
