@@ -2,6 +2,7 @@
 // server orders, and any column once the whole view is loaded (price, a numeric custom field).
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test, type Page } from './support/test';
+import { allWireLeads } from './support/all-wire-leads';
 import { API_HEADERS } from './support/api-headers';
 import { LeadsPage } from './pages/leads-page';
 
@@ -16,19 +17,6 @@ async function leadsPage(request: APIRequestContext, search: string): Promise<Wi
   const res = await request.get(`/api/v4/leads?limit=250&${search}`, { headers: API_HEADERS });
   expect(res.status()).toBe(200);
   return ((await res.json()) as { _embedded: { leads: WireLead[] } })._embedded.leads;
-}
-
-async function allLeads(request: APIRequestContext): Promise<WireLead[]> {
-  const leads: WireLead[] = [];
-  for (let page = 1; page <= 400; page++) {
-    const res = await request.get(`/api/v4/leads?limit=250&page=${page}`, { headers: API_HEADERS });
-    if (res.status() === 204) break;
-    const body = (await res.json()) as { _embedded: { leads: WireLead[] }; _links: { next?: unknown } };
-    // The price a user sees carries its cents (price_with_minor_units) when Kommo sends them.
-    leads.push(...body._embedded.leads.map((l) => ({ ...l, price: l.price_with_minor_units ?? l.price })));
-    if (!body._links.next) break;
-  }
-  return leads;
 }
 
 async function firstIds(leads: LeadsPage, count: number): Promise<number[]> {
@@ -66,7 +54,7 @@ test('an empty address shows the newest leads first; a link with its own order k
 });
 
 test('price and a custom field sort in the browser once every lead is loaded, and say so', async ({ page, request }) => {
-  const all = await allLeads(request);
+  const all = await allWireLeads<WireLead>(request);
   const leads = new LeadsPage(page);
   await leads.goto();
   await leads.waitForRows();

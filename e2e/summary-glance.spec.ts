@@ -1,26 +1,13 @@
 // The summary a manager reads at a glance, against the demo account: open pipeline value, won value
 // and win rate equal what the loaded leads give; stages are named on each pipeline's axis.
-import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './support/test';
+import { allWireLeads } from './support/all-wire-leads';
 import { API_HEADERS } from './support/api-headers';
 
 type WireLead = { id: number; price: number | null; price_with_minor_units?: number | null; status_id: number; pipeline_id: number };
 
-async function allLeads(request: APIRequestContext): Promise<WireLead[]> {
-  const leads: WireLead[] = [];
-  for (let page = 1; page <= 400; page++) {
-    const res = await request.get(`/api/v4/leads?limit=250&page=${page}`, { headers: API_HEADERS });
-    if (res.status() === 204) break;
-    const body = (await res.json()) as { _embedded: { leads: WireLead[] }; _links: { next?: unknown } };
-    // The price a user sees carries its cents (price_with_minor_units) when Kommo sends them.
-    leads.push(...body._embedded.leads.map((l) => ({ ...l, price: l.price_with_minor_units ?? l.price })));
-    if (!body._links.next) break;
-  }
-  return leads;
-}
-
 test('the summary’s open value, won value and win rate equal the loaded leads; stages are named per pipeline', async ({ page, request }) => {
-  const all = await allLeads(request);
+  const all = await allWireLeads<WireLead>(request);
   const account = (await (await request.get('/api/v4/account', { headers: API_HEADERS })).json()) as { currency: string };
   const pipelines = (await (await request.get('/api/v4/leads/pipelines', { headers: API_HEADERS })).json()) as {
     _embedded: { pipelines: { name: string; _embedded: { statuses: { id: number; name: string }[] } }[] };
