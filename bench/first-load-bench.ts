@@ -8,6 +8,7 @@
 // Page loads are repeated (RUNS) and the median is reported: the machine is shared and noisy, and
 // the targets are ratios within one page load so that load on the machine cancels out.
 // Writes bench/results/first-load.json. Env: BENCH_DIST_DIR (default /tmp/klb-bench-dist), BENCH_PORT.
+import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '../src/kommo/api-paths';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -103,7 +104,11 @@ async function main() {
   let browser: Browser | undefined;
   try {
     server = await startBenchServer({ root: ROOT, port: PORT, distDir: DIST_DIR, leads: LEADS, startTimeoutMs: 120_000 });
-    const pipelines = ((await (await fetch(`${server.baseUrl}/api/v4/leads/pipelines`)).json()) as PipelinesAnswer)._embedded.pipelines;
+    const pipelines = (
+      (await (
+        await fetch(`${server.baseUrl}/api/v4/leads/pipelines`, { headers: { [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE } })
+      ).json()) as PipelinesAnswer
+    )._embedded.pipelines;
     const pipeline = pipelines[0];
     if (!pipeline) throw new Error('the demo account has no pipeline');
     const wholePipelineUrl =

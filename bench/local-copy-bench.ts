@@ -4,6 +4,7 @@
 // line's new count and sum, end to end in the page) with long tasks counted; a refresh after 100
 // changed leads (requests, deleted leads gone); the IndexedDB footprint and the worker's heap.
 // Run: `tsx bench/local-copy-bench.ts` (env: BENCH_DIST_DIR, BENCH_LOCAL_COPY_PORT, BENCH_LOCAL_COPY_LEADS).
+import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '../src/kommo/api-paths';
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -149,8 +150,12 @@ async function main() {
     });
     await page.goto('/');
     await page.getByRole('grid', { name: 'Leads' }).locator('[role=row][aria-rowindex="2"]').waitFor({ timeout: 120_000 });
-    const pipelines = ((await (await page.request.get('/api/v4/leads/pipelines')).json()) as Pipelines)._embedded.pipelines;
-    const users = ((await (await page.request.get('/api/v4/users?limit=250')).json()) as Users)._embedded.users.map((u) => u.id);
+    const pipelines = (
+      (await (await page.request.get('/api/v4/leads/pipelines', { headers: { [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE } })).json()) as Pipelines
+    )._embedded.pipelines;
+    const users = (
+      (await (await page.request.get('/api/v4/users?limit=250', { headers: { [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE } })).json()) as Users
+    )._embedded.users.map((u) => u.id);
     const trigger = page.getByRole('button', { name: /^Local copy/ });
 
     // First sync, the user browsing meanwhile (a view change every 4 s, answered live).
