@@ -14,6 +14,7 @@ import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
+import { chromiumLaunch } from '../playwright.config';
 import { startBenchServer, type BenchServer } from './bench-server';
 import { round } from './bench-stats';
 import { FIRST_LOAD_TARGETS, measureFirstLoad } from './first-load-budget';
@@ -25,15 +26,6 @@ const PORT = Number(process.env.BENCH_PORT ?? 4560);
 const LEADS = 10_000;
 const RUNS = 3;
 const FIRST_ROWS_RATIO_TARGET = 1.15;
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 type PipelinesAnswer = { _embedded: { pipelines: Array<{ id: number; name: string; _embedded: { statuses: Array<{ id: number }> } }> } };
 type LoadFigures = {
@@ -116,11 +108,7 @@ async function main() {
       pipeline._embedded.statuses
         .map((s, i) => `filter[statuses][${i}][pipeline_id]=${pipeline.id}&filter[statuses][${i}][status_id]=${s.id}`)
         .join('&');
-    browser = await chromium.launch({
-      executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
-      args: CHROMIUM_ARGS,
-      headless: true,
-    });
+    browser = await chromium.launch({ ...chromiumLaunch, headless: true });
     const plain: LoadFigures[] = [];
     const whole: LoadFigures[] = [];
     // Interleaved, so both views meet the same load on the machine.

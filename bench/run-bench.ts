@@ -11,6 +11,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { uncappedChromiumLaunch } from './bench-chromium';
 import { leadsTableMessages } from '../src/features/leads-table/leads-table-messages';
 import { startBenchServer, type BenchServer } from './bench-server';
 import { round, scrollFigures, type ScrollFigures } from './bench-stats';
@@ -41,17 +42,6 @@ const SMALL = 10_000;
 const NAIVE_ROWS = 2000;
 const VIEWPORT = { width: 1280, height: 800 };
 const SCROLL = { frames: 600, step: 100 };
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-frame-rate-limit',
-  '--disable-gpu-vsync',
-];
 const TIMEOUTS = {
   serverStartMs: 120_000,
   firstRowsMs: 60_000,
@@ -82,14 +72,8 @@ function log(message: string) {
 }
 
 async function launchBrowser(): Promise<{ browser: Browser; executable: string }> {
-  const useSystem = existsSync(SYSTEM_CHROMIUM);
-  const browser = await chromium.launch({
-    executablePath: useSystem ? SYSTEM_CHROMIUM : undefined,
-    args: CHROMIUM_ARGS,
-    headless: true,
-    timeout: 60_000,
-  });
-  return { browser, executable: useSystem ? SYSTEM_CHROMIUM : "Playwright's chromium" };
+  const browser = await chromium.launch({ ...uncappedChromiumLaunch, headless: true, timeout: 60_000 });
+  return { browser, executable: uncappedChromiumLaunch.executablePath ?? "Playwright's chromium" };
 }
 
 async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {

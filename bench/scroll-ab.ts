@@ -7,6 +7,7 @@
 //
 // Each build needs the app only (no bench-reference). Prints one line per run and the medians.
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { uncappedChromiumLaunch } from './bench-chromium';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
@@ -19,16 +20,6 @@ import { APP_SCROLL_SELECTOR, APP_STATUS_SELECTOR, scrollRunScript, type ScrollR
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCROLL = { frames: 600, step: 100, maxMs: 60_000 };
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-frame-rate-limit',
-  '--disable-gpu-vsync',
-];
 const LOAD_TIMEOUT_MS = 420_000;
 const SERVER_START_MS = 120_000;
 const COUNTERS = ['ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'TaskDuration', 'ThreadTime', 'ProcessTime'] as const;
@@ -147,8 +138,7 @@ async function main() {
       }),
     );
     browser = await chromium.launch({
-      executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-      args: CHROMIUM_ARGS,
+      ...uncappedChromiumLaunch,
       headless: true,
       timeout: 60_000,
     });
