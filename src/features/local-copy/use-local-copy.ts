@@ -2,8 +2,7 @@
 // when the user turned it on in this browser, refreshed on open, every few minutes while the tab
 // is visible, and on demand. Lists answered from the copy are invalidated whenever it changes.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { z } from 'zod';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { isApiError } from '../../lib/api/api-error';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { leadQueries } from '../../lib/api/lead-queries';
@@ -18,9 +17,6 @@ const ENABLED_KEY = 'klb-local-copy-enabled';
 /** The database of the last account and user seen here: another one means "drop that copy". */
 const OWNER_KEY = 'klb-local-copy-owner';
 export const REFRESH_EVERY_MS = 5 * 60_000;
-
-// The account answer's current user: the token's user standalone, the signed-in user inside Kommo.
-const ownerSchema = z.looseObject({ id: z.number(), current_user_id: z.number() });
 
 // Inside Kommo's iframe the browser may refuse storage altogether (third-party context): reading
 // throws there, so every access is guarded and the copy then lasts one page view.
@@ -70,10 +66,10 @@ export function useLocalCopy(): LocalCopyHandle {
   const client = useKommoClient();
   const queryClient = useQueryClient();
   const account = useQuery(referenceQueries.account(client));
-  const owner = useMemo(() => {
-    const parsed = ownerSchema.safeParse(account.data);
-    return parsed.success ? localCopyDbName(parsed.data.id, parsed.data.current_user_id) : null;
-  }, [account.data]);
+  // The account's current user (parsed with the account): the token's user standalone, the signed-in user inside Kommo.
+  const accountId = account.data?.id;
+  const userId = account.data?.current_user_id;
+  const owner = accountId !== undefined && userId !== undefined ? localCopyDbName(accountId, userId) : null;
   const [enabledNames, setEnabledNames] = useState(readEnabled);
   const enabled = owner !== null && enabledNames.includes(owner);
 
