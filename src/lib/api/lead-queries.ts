@@ -4,7 +4,6 @@ import type { LeadsQuery, LeadsView } from '../../kommo/leads-query';
 import type { Pipeline } from '../../kommo/schemas';
 import { withPriority, type KommoClient } from './kommo-client';
 import { fetchLeadsPage } from './leads-fetchers';
-import { effectiveOrder } from './leads-order';
 import { fetchLeadsChunk, initialLeadsCursor, type StreamsProgress } from './leads-stream';
 
 export type LeadsListOptions = {
@@ -31,8 +30,8 @@ export const leadQueries = {
       queryKey: [...leadQueries.lists(), client.transportKind, view] as const,
       initialPageParam: initialLeadsCursor(view, options.pipelines),
       queryFn: ({ pageParam, signal }) =>
-        // The copy orders like the API path: the app's default order (newest first) when none is asked.
-        localListChunk({ ...view, order: effectiveOrder(view.order) }, pageParam) ??
+        // The copy orders like the API path (local-leads-index applies the same default order).
+        localListChunk(view, pageParam) ??
         fetchLeadsChunk(urgent, pageParam, view.order, signal, undefined, undefined, { onProgress: options.onProgress }),
       getNextPageParam: (last) => last.next,
     });
