@@ -5,7 +5,7 @@ import type { Lead } from '../../kommo/schemas';
 import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from '../../lib/api/entity-fetchers';
 import type { KommoClient } from '../../lib/api/kommo-client';
 import { referenceQueries } from '../../lib/api/reference-queries';
-import { safeTimezone } from '../../lib/url-state/account-time';
+import { dateInZone, safeTimezone } from '../../lib/url-state/account-time';
 import { buildExportColumns, catalogElementKey, referencedEntityIds, type ExportLabels } from './lead-export-columns';
 import { leadsToCsvBlob } from './leads-to-csv';
 
@@ -97,10 +97,8 @@ export async function exportLeadsToCsv({
  * the file uses), or in the browser's own when the account's zone is unknown or unreadable.
  */
 export function exportFileName(now: Date, format: ExportFormat = 'csv', timeZone?: string): string {
-  const zone = timeZone ? safeTimezone(timeZone) : undefined;
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `leads-${part('year')}-${part('month')}-${part('day')}.${format}`;
+  const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return `leads-${dateInZone(Math.floor(now.getTime() / 1000), zone)}.${format}`;
 }
 
 export function downloadBlob(blob: Blob, fileName: string): void {

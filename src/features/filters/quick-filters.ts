@@ -1,6 +1,6 @@
 // The quick filters above the table (search, me, my team, pipeline, open leads only) as pure
 // edits of the URL's view: each reads its state from the view and writes a new view, nothing else.
-import type { LeadsFilter, LeadsQuery, StagePair } from '../../kommo/leads-query';
+import { stagePairKey, type LeadsFilter, type LeadsQuery, type StagePair } from '../../kommo/leads-query';
 import { activePipelines, openStages } from '../../kommo/pipeline-stages';
 import type { Pipeline, User } from '../../kommo/schemas';
 
@@ -14,7 +14,7 @@ export type QuickState = {
 };
 
 const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && new Set([...a, ...b]).size === a.length;
-const pairKey = (p: StagePair) => `${p.pipeline_id}:${p.status_id}`;
+const pairKey = (p: StagePair) => stagePairKey(p.pipeline_id, p.status_id);
 
 function groupIdsOf(user: User): number[] {
   const ids = new Set<number>();
