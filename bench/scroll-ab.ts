@@ -3,9 +3,11 @@
 // shared, noisy machine loads every variant alike. Also reads Chrome's own counters for each run
 // (script, style, layout time) so a change can be told apart from noise, and where the rest goes.
 //
-//   npx tsx bench/scroll-ab.ts --dist base=/tmp/x-a --dist try=/tmp/x-b [--leads 20000] [--runs 3] [--port 4723]
+//   npx tsx bench/scroll-ab.ts --dist base=/tmp/x-a --dist try=/tmp/x-b [--leads 20000] [--runs 3] [--port 4723] [--aggrid]
 //
-// Each build needs the app only (no bench-reference). Prints one line per run and the medians.
+// Each build needs the app only (no bench-reference), except with --aggrid: then AG Grid, from the
+// first build's bench-reference/ (as `npm run bench` builds it), is one more variant in the rotation,
+// the yardstick of issue 15's scroll target. Prints one line per run and the medians.
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { uncappedChromiumLaunch } from './bench-chromium';
 import { dirname, join } from 'node:path';
@@ -16,15 +18,16 @@ import { parseArgs } from 'node:util';
 import { leadsTableMessages } from '../src/features/leads-table/leads-table-messages';
 import { startBenchServer, type BenchServer } from './bench-server';
 import { round, scrollFigures, type ScrollFigures } from './bench-stats';
-import { APP_SCROLL_SELECTOR, APP_STATUS_SELECTOR, scrollRunScript, type ScrollRunResult } from './page-scripts';
+import { AG_GRID_SCROLL_SELECTOR, APP_SCROLL_SELECTOR, APP_STATUS_SELECTOR, scrollRunScript, type ScrollRunResult } from './page-scripts';
 
+const REFERENCE_PATH = '/bench-reference/index.html';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCROLL = { frames: 600, step: 100, maxMs: 60_000 };
 const LOAD_TIMEOUT_MS = 420_000;
 const SERVER_START_MS = 120_000;
 const COUNTERS = ['ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'TaskDuration', 'ThreadTime', 'ProcessTime'] as const;
 
-type Variant = { name: string; dist: string; server?: BenchServer; page?: Page };
+type Variant = { name: string; dist: string; server?: BenchServer; page?: Page; selector: string; reference?: boolean };
 type Run = { variant: string; figures: ScrollFigures; counters: Record<(typeof COUNTERS)[number], number> };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -56,7 +59,7 @@ async function loadAll(page: Page, leads: number): Promise<void> {
   throw new Error(`not all ${leads} leads loaded within ${LOAD_TIMEOUT_MS} ms`);
 }
 
-async function scrollOnce(page: Page, name: string): Promise<Run> {
+async function scrollOnce(page: Page, name: string, selector: string): Promise<Run> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const read = async () => {
@@ -64,7 +67,7 @@ async function scrollOnce(page: Page, name: string): Promise<Run> {
     return Object.fromEntries(metrics.map((m) => [m.name, m.value])) as Record<string, number>;
   };
   const before = await read();
-  const run = (await page.evaluate(scrollRunScript({ selector: APP_SCROLL_SELECTOR, ...SCROLL }))) as ScrollRunResult;
+  const run = (await page.evaluate(scrollRunScript({ selector, ...SCROLL }))) as ScrollRunResult;
   const after = await read();
   await cdp.detach();
   if (run.error) throw new Error(run.error);
@@ -88,7 +91,7 @@ function traceSummary(name: string, buffer: Buffer): string {
   for (const e of events) {
     if (e.ph !== 'X' || e.dur === undefined) continue;
     const thread = threadNames.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`;
-    if (!/CrRendererMain|Compositor|Raster|Viz|CrGpuMain|VizCompositor/i.test(thread)) continue;
+    if (!/CrRendererMain|Compositor|Raster|Viz|CrGpuMain|VizCompositor|TileWorker/i.test(thread)) continue;
     const names = byThread.get(thread) ?? new Map();
     byThread.set(thread, names);
     const entry = names.get(e.name) ?? { wall: 0, cpu: 0, n: 0 };
@@ -98,6 +101,28 @@ function traceSummary(name: string, buffer: Buffer): string {
     names.set(e.name, entry);
   }
   const out = [`trace ${name}:`];
+  // The pipeline's phases by thread CPU time (ms over the whole scroll), the same names in every
+  // variant, so two builds' phases can be compared side by side.
+  const phase = (thread: RegExp, event: string) => {
+    let cpu = 0;
+    for (const [t, names] of byThread) if (thread.test(t)) cpu += names.get(event)?.cpu ?? 0;
+    return `${event.replace(/^.*::/, '')} ${Math.round(cpu)}`;
+  };
+  out.push(
+    '  phases (cpu ms): ' +
+      [
+        phase(/CrRendererMain/, 'EventDispatch'),
+        phase(/CrRendererMain/, 'UpdateLayoutTree'),
+        phase(/CrRendererMain/, 'LocalFrameView::layout'),
+        phase(/CrRendererMain/, 'LocalFrameView::RunPaintLifecyclePhase'),
+        phase(/CrRendererMain/, 'Layerize'),
+        phase(/CrRendererMain/, 'ProxyMain::BeginMainFrame'),
+        phase(/^Compositor$/, 'ProxyImpl::ScheduledActionDraw'),
+        phase(/TileWorker|Raster/, 'RasterTask'),
+        phase(/TileWorker|Raster/, 'TaskGraphRunner::RunTask'),
+        phase(/VizCompositor/, 'Display::DrawAndSwap'),
+      ].join(', '),
+  );
   for (const [thread, names] of byThread) {
     const top = [...names.entries()].sort((a, b) => b[1].wall - a[1].wall).slice(0, 22);
     out.push(`  ${thread}: ` + top.map(([n, v]) => `${n} ${Math.round(v.wall)}/${Math.round(v.cpu)}ms x${v.n}`).join('; '));
@@ -119,14 +144,20 @@ async function main() {
       runs: { type: 'string', default: '3' },
       port: { type: 'string', default: '4723' },
       trace: { type: 'boolean', default: false },
+      aggrid: { type: 'boolean', default: false },
     },
   });
   const variants: Variant[] = (values.dist ?? []).map((spec) => {
     const [name, dist] = spec.includes('=') ? [spec.slice(0, spec.indexOf('=')), spec.slice(spec.indexOf('=') + 1)] : [spec, spec];
     if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html is missing`);
-    return { name, dist };
+    return { name, dist, selector: APP_SCROLL_SELECTOR };
   });
   if (variants.length === 0) throw new Error('give at least one --dist name=/path/to/build');
+  if (values.aggrid) {
+    const dist = variants[0]!.dist;
+    if (!existsSync(join(dist, REFERENCE_PATH))) throw new Error(`${dist}${REFERENCE_PATH} is missing: build it as npm run bench does`);
+    variants.push({ name: 'aggrid', dist, selector: AG_GRID_SCROLL_SELECTOR, reference: true });
+  }
   const leads = Number(values.leads);
   const runs = Number(values.runs);
   const basePort = Number(values.port);
@@ -134,6 +165,7 @@ async function main() {
   try {
     await Promise.all(
       variants.map(async (v, i) => {
+        if (v.reference) return;
         v.server = await startBenchServer({ root: ROOT, port: basePort + i, distDir: v.dist, leads, startTimeoutMs: SERVER_START_MS });
       }),
     );
@@ -147,6 +179,16 @@ async function main() {
       variants.map(async (v) => {
         const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'UTC' });
         v.page = await context.newPage();
+        if (v.reference) {
+          await v.page.goto(`${variants[0]!.server!.baseUrl}${REFERENCE_PATH}?view=aggrid&leads=${leads}`, { waitUntil: 'load', timeout: 60_000 });
+          // Polled by evaluate: the page's CSP refuses waitForFunction's string evaluation.
+          const deadline = Date.now() + LOAD_TIMEOUT_MS;
+          while ((await v.page.evaluate(() => document.documentElement.dataset.benchReady)) !== 'true') {
+            if (Date.now() > deadline) throw new Error(`AG Grid did not render ${leads} leads within ${LOAD_TIMEOUT_MS} ms`);
+            await sleep(250);
+          }
+          return;
+        }
         await v.page.goto(`${v.server!.baseUrl}/`, { waitUntil: 'load', timeout: 60_000 });
         await loadAll(v.page, leads);
       }),
@@ -162,7 +204,7 @@ async function main() {
         await v.page!.bringToFront();
         await sleep(500);
         if (values.trace && r === 0) await browser.startTracing(v.page!, { categories: TRACE_CATEGORIES });
-        const run = await scrollOnce(v.page!, v.name);
+        const run = await scrollOnce(v.page!, v.name, v.selector);
         if (values.trace && r === 0) console.log(traceSummary(v.name, await browser.stopTracing()));
         all.push(run);
         console.log(`round ${r + 1}: ${line(run)}`);

@@ -39,6 +39,35 @@ test('scrolling loads more leads while the DOM rows stay bounded', async ({ page
   await expect(leads.grid).toHaveAttribute('aria-rowcount', '-1');
 });
 
+test('scrolled sideways, the name column stays at the left edge over the other columns', async ({ page }) => {
+  const leads = new LeadsPage(page);
+  await leads.goto();
+  await leads.waitForRows();
+  const grid = page.getByTestId('leads-scroll');
+  const row = leads.rowByIndex(0);
+  const name = leads.cell(row, 'name');
+  const nameText = await name.innerText();
+  const gridBox = await grid.boundingBox();
+  await grid.evaluate((el) => el.scrollBy({ left: 700 }));
+  await expect.poll(() => grid.evaluate((el) => el.scrollLeft)).toBeGreaterThan(600);
+  // The name is still where it was, fully shown, and is what a click at its place reaches (no
+  // scrolled cell is painted over it).
+  const nameX = async () => Math.round((await name.boundingBox())?.x ?? -1);
+  await expect.poll(nameX).toBeLessThan(Math.round((gridBox?.x ?? 0) + 60));
+  expect(await nameX()).toBeGreaterThanOrEqual(Math.round(gridBox?.x ?? 0));
+  await expect(name).toBeInViewport({ ratio: 1 });
+  const box = await name.boundingBox();
+  const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[role=gridcell]')?.getAttribute('data-col') ?? null, {
+    x: (box?.x ?? 0) + (box?.width ?? 0) / 2,
+    y: (box?.y ?? 0) + (box?.height ?? 0) / 2,
+  });
+  expect(hit).toBe('name');
+  await expect(name).toHaveText(nameText);
+  // Back at the left edge, the same.
+  await grid.evaluate((el) => el.scrollTo({ left: 0 }));
+  await expect(name).toBeInViewport({ ratio: 1 });
+});
+
 test('sorting by a header is server-side, marked with aria-sort, and returns to the top', async ({ page }) => {
   const leads = new LeadsPage(page);
   await leads.goto();

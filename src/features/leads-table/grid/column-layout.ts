@@ -48,17 +48,11 @@ export function cellLayouts(headers: readonly LeadHeader[], rowHeight: number): 
   let pinnedWidth = 0;
   headers.forEach(({ column }, index) => {
     const pinned = column.getIsPinned() === 'start';
-    const className = [
-      classes.cell,
-      column.columnDef.meta?.align === 'end' ? classes.end : '',
-      pinned ? classes.pinned : '',
-      pinned && column.getIsLastColumn('start') ? classes.pinnedLast : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
+    // A row's pinned cells sit in one sticky group (see leads-table-row), so they carry no sticky
+    // class or offset of their own: one sticky box per row instead of one per pinned cell.
+    const className = [classes.cell, column.columnDef.meta?.align === 'end' ? classes.end : ''].filter(Boolean).join(' ');
     const width = column.getSize();
-    // The same sticky offset as the column's header cell.
-    const style = pinnedStyle(column, { width, height: rowHeight - 1, lineHeight: `${rowHeight - 1}px` });
+    const style: CSSProperties = { width, height: rowHeight - 1, lineHeight: `${rowHeight - 1}px` };
     if (pinned) {
       pinnedIds.push(column.id);
       pinnedWidth += width;

@@ -1,7 +1,7 @@
 // One virtual row: fixed height cells, plus the expanded panel as a fixed-size extra line inside the
 // same row (the virtualizer's size for this index grows by the panel's height once, on toggle).
 import { FlexRender, type Row } from '@tanstack/react-table';
-import { Fragment, memo } from 'react';
+import { memo } from 'react';
 import type { Lead } from '../../../kommo/schemas';
 import { LeadExpandedPanel } from '../panel/lead-expanded-panel';
 import type { LeadsTableFeatures } from '../leads-table-features';
@@ -50,9 +50,19 @@ export const LeadsTableRow = memo(function LeadsTableRow({
 }: LeadsTableRowProps) {
   const cellsById = row.getAllCellsByColumnId();
   const range = { colStart, colEnd };
-  const ids = renderedColumnIds(layouts, range);
+  const pinnedIds = layouts.pinnedIds;
+  const centerIds = renderedColumnIds(layouts, range).slice(pinnedIds.length);
   const spacers = spacerWidths(layouts, range);
-  const pinnedCount = layouts.pinnedIds.length;
+  const renderCell = (id: string) => {
+    const cell = cellsById[id];
+    if (!cell) return null;
+    const layout = layouts.byId.get(id) ?? FALLBACK_LAYOUT;
+    return (
+      <div key={cell.id} role="gridcell" aria-colindex={layout.colIndex} data-col={id} className={layout.className} style={layout.style}>
+        <FlexRender cell={cell} />
+      </div>
+    );
+  };
   return (
     <div
       role="row"
@@ -60,22 +70,18 @@ export const LeadsTableRow = memo(function LeadsTableRow({
       aria-rowindex={index + 2}
       data-index={index}
       className={active ? `${classes.row} ${classes.active}` : classes.row}
-      style={{ transform: `translateY(${start}px)`, height: expanded ? rowHeight + panelHeight : rowHeight, width }}
+      style={{ top: start, height: expanded ? rowHeight + panelHeight : rowHeight, width }}
       onClick={() => onActivate(index)}
     >
-      {ids.map((id, i) => {
-        const cell = cellsById[id];
-        if (!cell) return null;
-        const layout = layouts.byId.get(id) ?? FALLBACK_LAYOUT;
-        return (
-          <Fragment key={cell.id}>
-            {i === pinnedCount && spacers.left > 0 ? <div className={classes.spacer} style={{ width: spacers.left }} /> : null}
-            <div role="gridcell" aria-colindex={layout.colIndex} data-col={id} className={layout.className} style={layout.style}>
-              <FlexRender cell={cell} />
-            </div>
-          </Fragment>
-        );
-      })}
+      {pinnedIds.length > 0 ? (
+        // One sticky box for all pinned cells: each sticky box costs Chrome layerization and paint
+        // work on every scrolled frame, so a row has one, not one per pinned cell.
+        <div className={classes.pinnedGroup} style={{ width: layouts.pinnedWidth }}>
+          {pinnedIds.map((id) => renderCell(id))}
+        </div>
+      ) : null}
+      {spacers.left > 0 ? <div className={classes.spacer} style={{ width: spacers.left }} /> : null}
+      {centerIds.map((id) => renderCell(id))}
       {/* Fills the line, so the panel always starts a line of its own, whatever range is rendered. */}
       {expanded && spacers.right > 0 ? <div className={classes.spacer} style={{ width: spacers.right }} /> : null}
       {expanded ? <LeadExpandedPanel lead={row.original} pageLeads={pageLeads} height={panelHeight} colSpan={layouts.count} /> : null}

@@ -2,7 +2,7 @@
 // virtualized on the same scroll element, after the pinned width (the scroll margin). A column
 // whose cell holds the focus stays rendered while the grid scrolls sideways.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useLayoutEffect, useRef, useState, type FocusEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type RefObject } from 'react';
 import { cellLayouts, type ColumnLayout, type LeadHeader } from './column-layout';
 
 // Columns past the visible width are not rendered either (each costs style, layout and paint in every
@@ -41,6 +41,7 @@ export function useColumnWindow({ scrollRef, headers, layoutKey, rowHeight }: Co
     overscan: COLUMN_OVERSCAN,
     scrollMargin: layouts.pinnedWidth,
   });
+  usePinOnlyWhenScrolledSideways(scrollRef);
   // Sizes come from the layout (no measuring): recompute whenever a column is shown, hidden, moved or resized.
   useLayoutEffect(() => {
     columnVirtualizer.measure();
@@ -63,4 +64,27 @@ export function useColumnWindow({ scrollRef, headers, layoutKey, rowHeight }: Co
   };
 
   return { layouts, colStart, colEnd, handleFocus, handleBlur };
+}
+
+/** The scroller's attribute that makes the rows' pinned groups sticky (see `.pinnedGroup` in the CSS). */
+export const SCROLLED_SIDEWAYS_ATTRIBUTE = 'data-scrolled-x';
+
+/**
+ * Marks the scroller while it is scrolled sideways, the only time the rows' pinned cells need to be
+ * sticky: at scrollLeft 0 they are where they would stick anyway. A sticky box in every row made
+ * Chrome composite every row as a layer of its own (58 layers for 19 rows, against 7 without), and
+ * pay for it on every vertically scrolled frame. The attribute is set outside React: no re-render.
+ */
+function usePinOnlyWhenScrolledSideways(scrollRef: RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const update = () => {
+      const sideways = el.scrollLeft > 0;
+      if (sideways !== el.hasAttribute(SCROLLED_SIDEWAYS_ATTRIBUTE)) el.toggleAttribute(SCROLLED_SIDEWAYS_ATTRIBUTE, sideways);
+    };
+    update();
+    el.addEventListener('scroll', update, { passive: true });
+    return () => el.removeEventListener('scroll', update);
+  }, [scrollRef]);
 }

@@ -11,7 +11,7 @@ export const HEADER_HEIGHT = 40;
 // Tall enough for two contacts and five rows of fields at 1440 px; a longer panel scrolls inside.
 export const PANEL_HEIGHT = 420;
 // Rows are a fixed height and cheap to mount: a few rows of overscan are enough even at 100 px a frame,
-// and every extra row costs paint and compositing work (two sticky pinned cells each) on every frame.
+// and every extra row costs style, layout and paint work on every frame.
 const OVERSCAN = 4;
 /** Ask for the next page this many rows before the end, so scrolling rarely waits. */
 export const PREFETCH_ROWS = 150;
