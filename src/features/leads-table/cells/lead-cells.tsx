@@ -31,7 +31,7 @@ export function NameCell({ lead }: LeadCellProps) {
 
 export function PriceCell({ lead }: LeadCellProps) {
   const { reference, locale } = useLeadsTableContext();
-  return <span>{formatMoney(lead.price, reference.currency, locale)}</span>;
+  return formatMoney(lead.price, reference.currency, locale);
 }
 
 export function StageCell({ lead }: LeadCellProps) {
@@ -51,7 +51,7 @@ export function StageCell({ lead }: LeadCellProps) {
 export function PipelineCell({ lead }: LeadCellProps) {
   const { reference } = useLeadsTableContext();
   if (lead.pipeline_id === null) return null;
-  return <span>{reference.pipelines.get(lead.pipeline_id)?.name ?? String(lead.pipeline_id)}</span>;
+  return reference.pipelines.get(lead.pipeline_id)?.name ?? String(lead.pipeline_id);
 }
 
 export function UserName({ userId }: { userId: number | null }) {
@@ -73,12 +73,12 @@ export function UserName({ userId }: { userId: number | null }) {
 export function GroupCell({ lead }: LeadCellProps) {
   const { reference } = useLeadsTableContext();
   if (lead.group_id === null) return null;
-  return <span>{reference.groups.get(lead.group_id)?.name ?? String(lead.group_id)}</span>;
+  return reference.groups.get(lead.group_id)?.name ?? String(lead.group_id);
 }
 
 export function DateTimeCell({ value }: { value: number | null }) {
   const { reference, locale } = useLeadsTableContext();
-  return <span>{formatDateTime(value, reference.timeZone, locale)}</span>;
+  return formatDateTime(value, reference.timeZone, locale);
 }
 
 export function TagsCell({ lead }: LeadCellProps) {
@@ -127,17 +127,17 @@ export function CompanyCell({ lead }: LeadCellProps) {
   if (!link) return null;
   const company = entities.companies.get(link.id);
   if (!company && entities.companiesPending) return <NamePlaceholder />;
-  return <span>{company ? (entityName(company) ?? t('unnamedCompany', { id: link.id })) : `#${link.id}`}</span>;
+  return company ? (entityName(company) ?? t('unnamedCompany', { id: link.id })) : `#${link.id}`;
 }
 
 export function LossReasonCell({ lead }: LeadCellProps) {
   const { reference } = useLeadsTableContext();
   const embedded = lead._embedded.loss_reason?.[0];
-  if (embedded) return <span>{embedded.name}</span>;
+  if (embedded) return embedded.name;
   if (lead.loss_reason_id === null) return null;
   const reason = reference.lossReasons.get(lead.loss_reason_id);
   if (!reason && reference.waiting.has('lossReasons')) return <NamePlaceholder />;
-  return <span>{reason?.name ?? String(lead.loss_reason_id)}</span>;
+  return reason?.name ?? String(lead.loss_reason_id);
 }
 
 export function SourceCell({ lead }: LeadCellProps) {
@@ -148,23 +148,23 @@ export function SourceCell({ lead }: LeadCellProps) {
   if (id === null) return null;
   const name = source?.name || reference.sources.get(id)?.name;
   if (!name && reference.waiting.has('sources')) return <NamePlaceholder />;
-  return <span>{name || String(id)}</span>;
+  return name || String(id);
 }
 
 export function ScoreCell({ lead }: LeadCellProps) {
   const { locale } = useLeadsTableContext();
-  return <span>{formatNumber(lead.score, locale)}</span>;
+  return formatNumber(lead.score, locale);
 }
 
 export function LaborCostCell({ lead }: LeadCellProps) {
   const { locale } = useLeadsTableContext();
-  return <span>{formatLaborCost(lead.labor_cost, locale)}</span>;
+  return formatLaborCost(lead.labor_cost, locale);
 }
 
 export function PriceByRobotCell({ lead }: LeadCellProps) {
   const { t } = useLeadsTableContext();
   if (lead.is_price_modified_by_robot === null) return null;
-  return <span>{lead.is_price_modified_by_robot ? t('yes') : t('no')}</span>;
+  return lead.is_price_modified_by_robot ? t('yes') : t('no');
 }
 
 export function ProductsCell({ lead }: LeadCellProps) {

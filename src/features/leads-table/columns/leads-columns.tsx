@@ -44,7 +44,7 @@ export const BASE_COLUMNS: LeadColumnDef[] = [
     id: 'id',
     size: 100,
     meta: { labelKey: 'colId', sortField: 'id', align: 'end' },
-    cell: ({ row }) => <span>{row.original.id}</span>,
+    cell: ({ row }) => row.original.id,
   }),
   helper.display({ id: 'price', size: 130, meta: { labelKey: 'colPrice', align: 'end' }, cell: ({ row }) => <PriceCell lead={row.original} /> }),
   helper.display({ id: 'stage', size: 240, meta: { labelKey: 'colStage' }, cell: ({ row }) => <StageCell lead={row.original} /> }),
