@@ -125,6 +125,21 @@ describe('reference fetchers', () => {
     expect((await fetchAccount(client, signal())).id).toBe(1);
   });
 
+  it('asks for the account once when the reference data and the rolling dates ask at the same time', async () => {
+    const { client, transport } = setup(() => jsonResponse(200, { id: 7, name: 'Demo', subdomain: 'demo' }));
+    const leaving = new AbortController();
+    const [first, second, third] = [fetchAccount(client, signal()), fetchAccount(client, leaving.signal), fetchAccount(client, signal())];
+    // One caller leaving (a query cancelled on unmount) stops only its own wait.
+    leaving.abort(new DOMException('gone', 'AbortError'));
+    await expect(second).rejects.toMatchObject({ name: 'AbortError' });
+    expect((await first).id).toBe(7);
+    expect((await third).id).toBe(7);
+    expect(transport.requests.filter((r) => r.path === '/api/v4/account')).toHaveLength(1);
+    // Once answered, a later call asks again: only requests in flight are shared, never a stale account.
+    await fetchAccount(client, signal());
+    expect(transport.requests.filter((r) => r.path === '/api/v4/account')).toHaveLength(2);
+  });
+
   it('refuses an account answered with 204', async () => {
     const { client } = setup(() => noContent);
     await expect(fetchAccount(client, signal())).rejects.toMatchObject({ kind: 'schema' });

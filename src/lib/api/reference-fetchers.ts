@@ -19,6 +19,7 @@ import {
   type Tag,
   type User,
 } from '../../kommo/schemas';
+import { raceAbort } from './abortable-sleep';
 import { ApiError } from './api-error';
 import { fetchAllPages } from './fetch-all-pages';
 import type { KommoClient } from './kommo-client';
@@ -29,7 +30,23 @@ const CUSTOM_FIELDS_PAGE_SIZE = 50;
 const PAGE_SIZE = 250;
 export const SOURCES_PATH = '/api/v4/sources';
 
-export async function fetchAccount(client: KommoClient, signal: AbortSignal): Promise<Account> {
+const accountsInFlight = new WeakMap<KommoClient, Promise<Account>>();
+
+/**
+ * The account, one request at a time per client: the reference data and the fetch layer's rolling
+ * date presets both ask for it on the first screen of a link with "this quarter", and two requests
+ * would spend two of the first window's six calls. A caller's abort stops only its own wait.
+ */
+export function fetchAccount(client: KommoClient, signal: AbortSignal): Promise<Account> {
+  let shared = accountsInFlight.get(client);
+  if (!shared) {
+    shared = requestAccount(client, new AbortController().signal).finally(() => accountsInFlight.delete(client));
+    accountsInFlight.set(client, shared);
+  }
+  return raceAbort(shared, signal);
+}
+
+async function requestAccount(client: KommoClient, signal: AbortSignal): Promise<Account> {
   // users_groups names every group, 0 (the main group) included: users carry only their own.
   const query = encodeQueryParams([['with', 'datetime_settings,users_groups,is_api_filter_enabled']]);
   const account = await client.get('/api/v4/account', query, accountSchema, signal);

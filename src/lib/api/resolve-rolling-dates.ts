@@ -1,5 +1,6 @@
 // The account's timezone for the fetch layer, which resolves rolling date presets ("this quarter")
-// when it asks Kommo. Plain functions have no React Query cache: one /account request per client.
+// when it asks Kommo. Plain functions have no React Query cache: the zone is kept per client, and
+// the request is the one the reference data makes when both ask at once (fetchAccount shares it).
 import type { LeadsQuery } from '../../kommo/leads-query';
 import { presetsNeedZone, resolveDatePresets, safeTimezone } from '../url-state/account-time';
 import type { KommoClient } from './kommo-client';
