@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RATE_WINDOW_MS } from '../../kommo/api-paths';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { leadsPageSchema } from '../../kommo/schemas';
 import { ApiError } from './api-error';
 import { createFakeClock, createFakeTransport, hang, htmlResponse, jsonResponse, noContent, problemResponse } from './fake-transport.testing';
