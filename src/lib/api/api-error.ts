@@ -139,7 +139,14 @@ export function abortedError(signal: AbortSignal): ApiError {
 function receivedType(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'array';
-  return typeof input === 'number' && Number.isNaN(input) ? 'nan' : typeof input;
+  return typeof input === 'number' && Number.isNaN(input) ? 'NaN' : typeof input;
+}
+
+const SIZE_UNITS: Record<string, string> = { string: 'characters', array: 'items' };
+
+function bound(origin: string, comparison: string, limit: number | bigint): string {
+  const unit = SIZE_UNITS[origin];
+  return unit ? `have ${comparison}${limit.toString()} ${unit}` : `be ${comparison}${limit.toString()}`;
 }
 
 /**
@@ -154,9 +161,9 @@ export function schemaIssueMessage(issue: z.core.$ZodRawIssue): string {
     case 'invalid_format':
       return issue.format === 'regex' && issue.pattern ? `Invalid string: must match pattern ${issue.pattern}` : `Invalid ${issue.format}`;
     case 'too_small':
-      return `Too small: expected ${issue.origin} to be ${issue.inclusive ? '>=' : '>'}${issue.minimum.toString()}`;
+      return `Too small: expected ${issue.origin} to ${bound(issue.origin, issue.inclusive ? '>=' : '>', issue.minimum)}`;
     case 'too_big':
-      return `Too big: expected ${issue.origin} to be ${issue.inclusive ? '<=' : '<'}${issue.maximum.toString()}`;
+      return `Too big: expected ${issue.origin} to ${bound(issue.origin, issue.inclusive ? '<=' : '<', issue.maximum)}`;
     default:
       return 'Invalid input';
   }
