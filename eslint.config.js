@@ -11,7 +11,10 @@ const FEATURES = ['export', 'filters', 'leads-table', 'load-all', 'saved-views',
 
 // Browser code speaks zod/mini only: one module importing classic zod puts its whole method API
 // (about 18 KB gzipped) back into the first bundle. The server may use either.
-const CLASSIC_ZOD = { name: 'zod', message: "Browser code uses 'zod/mini' (import * as z from 'zod/mini'): classic zod costs the first load ~18 KB." };
+const CLASSIC_ZOD = {
+  name: 'zod',
+  message: "Browser code uses 'zod/mini' (import * as z from 'zod/mini'): classic zod costs the first load ~18 KB.",
+};
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/results', 'widget-dist', 'widget/src/**/*.js'] },
