@@ -2,7 +2,7 @@
 // Asked from the server's /healthz (`{mode: 'demo' | 'real'}`) rather than guessed from the
 // account's subdomain, since a real account could be called "demo" too.
 import { useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const healthSchema = z.looseObject({ mode: z.enum(['demo', 'real']) });
 export type ServerMode = z.infer<typeof healthSchema>['mode'];

@@ -5,7 +5,7 @@
 // created_by, created_at, value_after, value_before, account_id; EventsFilter sends filter[type] and
 // filter[entity] as comma lists and filter[created_at] as an int or a from/to range). At most 100
 // events a page; 204 when nothing matches.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const EVENTS_PATH = '/api/v4/events';
 export const EVENTS_MAX_LIMIT = 100;
@@ -17,17 +17,17 @@ export const kommoEventSchema = z.looseObject({
   type: z.string(),
   entity_id: z.number(),
   entity_type: z.string(),
-  created_by: z.number().nullable().optional(),
+  created_by: z.optional(z.nullable(z.number())),
   created_at: z.number(),
-  value_after: z.unknown().optional(),
-  value_before: z.unknown().optional(),
-  account_id: z.number().optional(),
+  value_after: z.optional(z.unknown()),
+  value_before: z.optional(z.unknown()),
+  account_id: z.optional(z.number()),
 });
 export type KommoEvent = z.infer<typeof kommoEventSchema>;
 
 export const eventsPageSchema = z.looseObject({
-  _page: z.number().optional(),
-  _links: z.looseObject({ next: z.looseObject({ href: z.string() }).optional() }).optional(),
+  _page: z.optional(z.number()),
+  _links: z.optional(z.looseObject({ next: z.optional(z.looseObject({ href: z.string() })) })),
   _embedded: z.looseObject({ events: z.array(kommoEventSchema) }),
 });
 export type EventsPage = z.infer<typeof eventsPageSchema>;

@@ -1,7 +1,7 @@
 // Reading Kommo's lists leniently: one odd value never fails the page it came in. An item that does
 // not fit its schema is repaired by dropping the values zod names (the key, or the list item that
 // holds it) until it fits; each dropped value is counted so the UI can say how many it could not read.
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 
 export type LenientResult<T> = { data: T; repaired: number };
 
@@ -40,8 +40,8 @@ function dropAt(root: unknown, path: readonly PropertyKey[]): boolean {
 }
 
 /** The item parsed, with how many of its values had to be dropped; null when even its root is unreadable. */
-export function parseLeniently<S extends z.ZodType>(schema: S, input: unknown): LenientResult<z.output<S>> | null {
-  const first = schema.safeParse(input);
+export function parseLeniently<S extends z.ZodMiniType>(schema: S, input: unknown): LenientResult<z.output<S>> | null {
+  const first = z.safeParse(schema, input);
   if (first.success) return { data: first.data, repaired: 0 };
   if (!isContainer(input)) return null;
   const copy: unknown = structuredClone(input);
@@ -52,7 +52,7 @@ export function parseLeniently<S extends z.ZodType>(schema: S, input: unknown): 
     const issue = issues[0];
     if (issue === undefined || issue.path.length === 0 || !dropAt(copy, issue.path)) return null;
     repaired += 1;
-    const next = schema.safeParse(copy);
+    const next = z.safeParse(schema, copy);
     if (next.success) return { data: next.data, repaired };
     issues = next.error.issues;
   }

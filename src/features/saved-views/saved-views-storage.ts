@@ -1,7 +1,7 @@
 // Saved views live in this browser's localStorage as canonical view search strings. Storage is
 // untrusted input: it is validated with zod on every read, bad entries are dropped one by one,
 // and a blocked or corrupt storage reads as "no saved views" instead of breaking the page.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const SAVED_VIEWS_KEY = 'klb.saved-views.v1';
 export const MAX_VIEW_NAME = 80;
@@ -10,10 +10,10 @@ export const MAX_SAVED_VIEWS = 200;
 const MAX_SEARCH = 64_000;
 
 export const savedViewSchema = z.object({
-  id: z.string().min(1).max(64),
-  name: z.string().trim().min(1).max(MAX_VIEW_NAME),
-  search: z.string().max(MAX_SEARCH),
-  createdAt: z.number().int().nonnegative(),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_VIEW_NAME)),
+  search: z.string().check(z.maxLength(MAX_SEARCH)),
+  createdAt: z.number().check(z.int(), z.nonnegative()),
 });
 export type SavedView = z.infer<typeof savedViewSchema>;
 

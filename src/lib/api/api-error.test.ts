@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, apiErrorFromResponse, apiErrorFromThrown, isApiError, parseRetryAfter } from './api-error';
+import * as z from 'zod/mini';
+import { ApiError, apiErrorFromResponse, apiErrorFromThrown, isApiError, parseRetryAfter, schemaIssueMessage } from './api-error';
 import { htmlResponse, noContent, problemResponse } from './fake-transport.testing';
 
 const NOW = Date.parse('2025-01-01T12:00:00Z');
@@ -119,5 +120,24 @@ describe('api error sentences', () => {
       for (const kind of [...kinds, 'unknown' as const]) expect(apiErrorMessages[language][kind].length).toBeGreaterThan(10);
     }
     expect(apiErrorMessages.es.forbidden).not.toBe(apiErrorMessages.en.forbidden);
+  });
+});
+
+describe('schema issue wording', () => {
+  // The words classic zod's English locale gives these issues; zod/mini alone would say "Invalid input".
+  const messageOf = (schema: z.ZodMiniType, value: unknown) => z.safeParse(schema, value, { error: schemaIssueMessage }).error?.issues[0]?.message;
+
+  it.each([
+    [z.number(), 'x', 'Invalid input: expected number, received string'],
+    [z.array(z.number()), undefined, 'Invalid input: expected array, received undefined'],
+    [z.looseObject({}), [], 'Invalid input: expected object, received array'],
+    [z.number(), Number.NaN, 'Invalid input: expected number, received NaN'],
+    [z.string().check(z.regex(/^\d+$/)), 'x', 'Invalid string: must match pattern /^\\d+$/'],
+    [z.number().check(z.gte(100)), 99, 'Too small: expected number to be >=100'],
+    [z.string().check(z.maxLength(2)), 'abc', 'Too big: expected string to have <=2 characters'],
+    [z.array(z.number()).check(z.minLength(1)), [], 'Too small: expected array to have >=1 items'],
+    [z.union([z.number(), z.boolean()]), 'x', 'Invalid input'],
+  ] as const)('words %#', (schema, value, message) => {
+    expect(messageOf(schema, value)).toBe(message);
   });
 });

@@ -1,6 +1,6 @@
 // Every failure of the fetch layer becomes one ApiError with a kind the UI can name and a
 // transport-independent shape: the UI never sees a raw Response, a TypeError or a ZodError.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { problemSchema, type Problem } from '../../kommo/schemas';
 import type { TransportResponse } from './transport';
 
@@ -136,8 +136,41 @@ export function abortedError(signal: AbortSignal): ApiError {
   return new ApiError({ kind: 'aborted', detail: 'the request was cancelled', cause: signal.reason });
 }
 
+function receivedType(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'array';
+  return typeof input === 'number' && Number.isNaN(input) ? 'NaN' : typeof input;
+}
+
+const SIZE_UNITS: Record<string, string> = { string: 'characters', array: 'items' };
+
+function bound(origin: string, comparison: string, limit: number | bigint): string {
+  const unit = SIZE_UNITS[origin];
+  return unit ? `have ${comparison}${limit.toString()} ${unit}` : `be ${comparison}${limit.toString()}`;
+}
+
+/**
+ * The English text of a schema issue, as classic zod's locale words it, given to each parse of a
+ * response: zod/mini loads no locale ("Invalid input" for everything), and its English table would
+ * put 2 KB back into the first bundle for the few shapes a Kommo response can break.
+ */
+export function schemaIssueMessage(issue: z.core.$ZodRawIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `Invalid input: expected ${issue.expected}, received ${receivedType(issue.input)}`;
+    case 'invalid_format':
+      return issue.format === 'regex' && issue.pattern ? `Invalid string: must match pattern ${issue.pattern}` : `Invalid ${issue.format}`;
+    case 'too_small':
+      return `Too small: expected ${issue.origin} to ${bound(issue.origin, issue.inclusive ? '>=' : '>', issue.minimum)}`;
+    case 'too_big':
+      return `Too big: expected ${issue.origin} to ${bound(issue.origin, issue.inclusive ? '<=' : '<', issue.maximum)}`;
+    default:
+      return 'Invalid input';
+  }
+}
+
 /** Names the first failing path the way a reader finds it in the JSON: `_embedded.leads.3.price`. */
-export function apiErrorFromZod(error: z.ZodError, status: number): ApiError {
+export function apiErrorFromZod(error: z.core.$ZodError, status: number): ApiError {
   const issue = error.issues[0];
   const field = issue ? issue.path.map((p) => String(p)).join('.') : null;
   return new ApiError({

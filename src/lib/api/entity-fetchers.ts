@@ -1,6 +1,6 @@
 // Names for the ids a page of leads refers to (contacts, companies, catalog elements), fetched in
 // batches of at most 250 ids, the most Kommo accepts in one request.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   catalogElementsPageSchema,
   companiesPageSchema,
@@ -28,7 +28,7 @@ export function chunkIds(ids: readonly number[], size = MAX_IDS_PER_REQUEST): nu
   return chunks;
 }
 
-async function fetchByIds<S extends z.ZodType, T>(
+async function fetchByIds<S extends z.ZodMiniType, T>(
   client: KommoClient,
   path: string,
   schema: S,

@@ -1,11 +1,11 @@
 // Walks a paged Kommo collection by `page` until `_links.next` is gone or the server answers 204.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Links } from '../../kommo/schemas';
 import type { KommoClient } from './kommo-client';
 import type { RequestPriority } from './rate-limiter';
 import { encodeQueryParams, type QueryParam } from './query-string';
 
-export type PagedSchema = z.ZodType<{ _links: Links }>;
+export type PagedSchema = z.ZodMiniType<{ _links: Links }>;
 
 /** Bounded so a server that always links a next page cannot keep the browser walking forever. */
 export const DEFAULT_MAX_PAGES = 200;

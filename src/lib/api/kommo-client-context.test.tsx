@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { createFakeTransport, htmlResponse } from './fake-transport.testing';
 import { createKommoClient } from './kommo-client';
 import { KommoClientProvider, useKommoClientState } from './kommo-client-context';

@@ -1,9 +1,9 @@
 // The one Kommo client of the browser: rate limiting, bounded retries, the 403 block, 204 handling
 // and schema parsing at the boundary. Fetchers build on `get`; the UI reads `getState`.
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { abortableSleep, raceAbort, type Sleep } from './abortable-sleep';
 import { anySignal } from './any-signal';
-import { abortedError, ApiError, apiErrorFromResponse, apiErrorFromThrown, apiErrorFromZod, isRetryableKind } from './api-error';
+import { abortedError, ApiError, apiErrorFromResponse, apiErrorFromThrown, apiErrorFromZod, isRetryableKind, schemaIssueMessage } from './api-error';
 import { createRateLimiter, type RequestPriority } from './rate-limiter';
 import type { Transport, TransportKind } from './transport';
 
@@ -15,7 +15,7 @@ export type KommoClient = {
    * GET + parse. Resolves null for 204 (never parses JSON on 204). Throws ApiError. `priority`
    * (default 'normal') orders the call among those waiting for the rate limit.
    */
-  get<S extends z.ZodType>(path: string, query: string, schema: S, signal: AbortSignal, priority?: RequestPriority): Promise<z.output<S> | null>;
+  get<S extends z.ZodMiniType>(path: string, query: string, schema: S, signal: AbortSignal, priority?: RequestPriority): Promise<z.output<S> | null>;
   getState(): KommoClientState;
   /** For useSyncExternalStore: the listener runs after every state change. */
   subscribe(listener: () => void): () => void;
@@ -106,7 +106,7 @@ export function createKommoClient(transport: Transport, options: KommoClientOpti
     return ceiling / 2 + random() * (ceiling / 2);
   };
 
-  async function attemptOnce<S extends z.ZodType>(
+  async function attemptOnce<S extends z.ZodMiniType>(
     path: string,
     query: string,
     schema: S,
@@ -148,7 +148,7 @@ export function createKommoClient(transport: Transport, options: KommoClientOpti
       } catch (error) {
         throw new ApiError({ kind: 'schema', status: response.status, detail: 'the response is not valid JSON', cause: error });
       }
-      const parsed = schema.safeParse(json);
+      const parsed = z.safeParse(schema, json, { error: schemaIssueMessage });
       if (!parsed.success) throw apiErrorFromZod(parsed.error, response.status);
       return parsed.data as z.output<S>;
     }

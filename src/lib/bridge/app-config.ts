@@ -1,21 +1,19 @@
 // The runtime settings the browser needs from the server, served as /app-config.json because the
 // CSP (script-src 'self') rules out an inline script. Parsed at the boundary like any response.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const APP_CONFIG_PATH = '/app-config.json';
 
 export const appConfigSchema = z.object({
   /** CSP frame-ancestors sources, e.g. `https://*.kommo.com`: the pages allowed to embed the app. */
-  parentOrigins: z.array(z.string().max(300)).max(100),
+  parentOrigins: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(100)),
   /** The standalone URL for "copy link" when embedded; null when not configured. */
-  publicUrl: z.string().max(2000).nullable(),
+  publicUrl: z.nullable(z.string().check(z.maxLength(2000))),
   /** The real account's Kommo origin (KOMMO_BASE_URL or https://<subdomain>.kommo.com); null for the demo account or an older server. */
-  kommoBaseUrl: z
-    .string()
-    .max(300)
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null),
+  kommoBaseUrl: z.pipe(
+    z.optional(z.nullable(z.string().check(z.maxLength(300)))),
+    z.transform((v) => v ?? null),
+  ),
 });
 export type AppConfig = z.infer<typeof appConfigSchema>;
 

@@ -15,37 +15,35 @@
 //
 // Both sides accept a message only when event.origin is the expected origin AND event.source is the
 // expected window, validate it with a schema, and name the exact target origin on every send.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const BRIDGE_PROTOCOL_VERSION = 1;
 
-const requestId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
-const apiPath = z.string().startsWith('/api/v4/').max(200);
+const requestId = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/));
+const apiPath = z.string().check(z.startsWith('/api/v4/'), z.maxLength(200));
 /** A query string without '?', as the Kommo codecs write it; never a fragment. */
-const queryString = z
-  .string()
-  .max(8000)
-  .regex(/^[^#?]*$/);
+const queryString = z.string().check(z.maxLength(8000), z.regex(/^[^#?]*$/));
+const integer = () => z.number().check(z.int());
 
-export const helloMessageSchema = z.strictObject({ type: z.literal('klb:hello'), version: z.number().int() });
+export const helloMessageSchema = z.strictObject({ type: z.literal('klb:hello'), version: integer() });
 export type HelloMessage = z.infer<typeof helloMessageSchema>;
 
 export const kommoContextSchema = z.object({
   account: z.object({
-    id: z.number().int(),
-    subdomain: z.string().max(100),
-    currency: z.string().max(10).nullable().catch(null),
-    timezone: z.string().max(100).nullable().catch(null),
+    id: integer(),
+    subdomain: z.string().check(z.maxLength(100)),
+    currency: z.catch(z.nullable(z.string().check(z.maxLength(10))), null),
+    timezone: z.catch(z.nullable(z.string().check(z.maxLength(100))), null),
   }),
-  user: z.object({ id: z.number().int(), name: z.string().max(200) }),
+  user: z.object({ id: integer(), name: z.string().check(z.maxLength(200)) }),
   /** Kommo's interface language (`APP.lang_id`), e.g. 'en', 'es', 'pt'. */
-  lang: z.string().max(20),
+  lang: z.string().check(z.maxLength(20)),
 });
 export type KommoContext = z.infer<typeof kommoContextSchema>;
 
-export const contextMessageSchema = kommoContextSchema.extend({
+export const contextMessageSchema = z.extend(kommoContextSchema, {
   type: z.literal('klb:context'),
-  version: z.number().int(),
+  version: integer(),
 });
 export type ContextMessage = z.infer<typeof contextMessageSchema>;
 
@@ -63,8 +61,11 @@ export type CancelMessage = z.infer<typeof cancelMessageSchema>;
 export const responseMessageSchema = z.object({
   type: z.literal('klb:response'),
   id: requestId,
-  status: z.number().int().min(100).max(599),
-  headers: z.object({ 'content-type': z.string().max(200).optional(), 'retry-after': z.string().max(100).optional() }),
+  status: z.number().check(z.int(), z.gte(100), z.lte(599)),
+  headers: z.object({
+    'content-type': z.optional(z.string().check(z.maxLength(200))),
+    'retry-after': z.optional(z.string().check(z.maxLength(100))),
+  }),
   body: z.string(),
 });
 export type ResponseMessage = z.infer<typeof responseMessageSchema>;
@@ -87,7 +88,7 @@ export type ParentMessage = z.infer<typeof parentMessageSchema>;
 /** Asks the Kommo page to show a lead's card (`/leads/detail/<id>` on its own origin); nothing else is navigable. */
 export const openLeadMessageSchema = z.strictObject({
   type: z.literal('klb:open-lead'),
-  leadId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  leadId: z.number().check(z.int(), z.positive(), z.lte(Number.MAX_SAFE_INTEGER)),
 });
 export type OpenLeadMessage = z.infer<typeof openLeadMessageSchema>;
 

@@ -1,16 +1,16 @@
 // The column chooser's choices, remembered per browser. Read defensively: storage may be blocked
 // (third-party iframe) or hold an older shape, and neither may break the table.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const DENSITIES = ['compact', 'normal', 'comfortable'] as const;
 export type Density = (typeof DENSITIES)[number];
 export const ROW_HEIGHTS: Record<Density, number> = { compact: 32, normal: 40, comfortable: 52 };
 
 const preferencesSchema = z.object({
-  visibility: z.record(z.string(), z.boolean()).catch({}),
-  order: z.array(z.string()).catch([]),
-  sizing: z.record(z.string(), z.number().positive()).catch({}),
-  density: z.enum(DENSITIES).catch('normal'),
+  visibility: z.catch(z.record(z.string(), z.boolean()), {}),
+  order: z.catch(z.array(z.string()), []),
+  sizing: z.catch(z.record(z.string(), z.number().check(z.positive())), {}),
+  density: z.catch(z.enum(DENSITIES), 'normal'),
 });
 export type ColumnPreferences = z.infer<typeof preferencesSchema>;
 

@@ -1,7 +1,7 @@
 // Lead custom fields of every type Kommo documents (shared/kommo-api.md), their definitions for
 // /leads/custom_fields, and the per-lead values, generated on demand from (seed, lead id) so 100k
 // leads do not keep a million small objects alive.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { customFieldDefinitionSchema, customFieldValueSchema } from '../../kommo/schemas';
 import { createRandom, mixSeed, type Random } from './prng';
 import { accountMidnight, accountMidnightOf, DAY, HOUR } from './demo-time';

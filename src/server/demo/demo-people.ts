@@ -1,6 +1,6 @@
 // Contacts and companies, generated on demand from (seed, id): a lead stores only their ids, and
 // /contacts and /companies rebuild the same entity every time.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { companySchema, contactSchema } from '../../kommo/schemas';
 import { createRandom, mixSeed, type Random } from './prng';
 import { DAY, DEMO_REFERENCE_TIME } from './demo-time';

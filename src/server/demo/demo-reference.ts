@@ -1,6 +1,6 @@
 // The account's reference data: account, users and groups, pipelines, loss reasons, tags, sources,
 // catalogs and their elements. Small, generated eagerly from the seed.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type {
   accountSchema,
   catalogElementSchema,
