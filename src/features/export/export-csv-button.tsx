@@ -12,7 +12,7 @@ import { useKommoLeadLink } from '../../lib/bridge/use-kommo-lead-link';
 import { useMessages } from '../../lib/i18n/language-context';
 import { exportMessages } from './export-messages';
 import type { ExportFormat } from './export-leads';
-import { BASE_EXPORT_COLUMN_IDS, type ExportLabels } from './lead-export-columns';
+import { BASE_EXPORT_COLUMN_IDS, type ExportLabels } from './export-column-ids';
 
 export type ExportCsvButtonProps = {
   /** Every lead of the view; `complete: false` when the walk was stopped (then nothing is written). */
