@@ -27,9 +27,17 @@ const AttemptContext = createContext(0);
 
 /** `lazyChunk(() => import('./x').then((m) => m.X))` */
 export function lazyChunk<P extends object>(load: () => Promise<ComponentType<P>>): LazyChunk<P> {
+  // Once the chunk is here (preloaded on hover, focus or idle), it renders in the same frame: no
+  // spinner for a frame, and a popover's focus trap finds its first field on opening.
+  let ready: ComponentType<P> | null = null;
+  const fetchChunk = () =>
+    load().then((c) => {
+      ready = c;
+      return c;
+    });
   const byAttempt = new Map<number, LazyExoticComponent<ComponentType<P>>>();
   const importing = () =>
-    load().then(
+    fetchChunk().then(
       (c) => ({ default: c }),
       (e: unknown) => {
         throw new ChunkLoadError(e);
@@ -37,6 +45,10 @@ export function lazyChunk<P extends object>(load: () => Promise<ComponentType<P>
     );
   function Chunk(props: P) {
     const attempt = useContext(AttemptContext);
+    if (ready) {
+      const Ready = ready;
+      return <Ready {...props} />;
+    }
     let Loaded = byAttempt.get(attempt);
     if (!Loaded) {
       Loaded = lazy(importing);
@@ -47,34 +59,29 @@ export function lazyChunk<P extends object>(load: () => Promise<ComponentType<P>
   return {
     Component: Chunk,
     // A failed preload is not an error yet: the render that needs the chunk imports again and says so.
-    preload: () => void load().catch(() => undefined),
+    preload: () => {
+      if (!ready) fetchChunk().catch(() => undefined);
+    },
   };
 }
 
-type BoundaryState = { failed: boolean; attempt: number };
+type BoundaryState = { error: unknown; attempt: number };
 type BoundaryProps = { children: ReactNode; renderFailure: (retry: () => void) => ReactNode };
 
 class ChunkErrorBoundary extends Component<BoundaryProps, BoundaryState> {
-  override state: BoundaryState = { failed: false, attempt: 0 };
-  private error: unknown = null;
+  override state: BoundaryState = { error: null, attempt: 0 };
 
-  static getDerivedStateFromError(): Partial<BoundaryState> {
-    return { failed: true };
+  static getDerivedStateFromError(error: unknown): Partial<BoundaryState> {
+    return { error };
   }
 
-  override componentDidCatch(error: unknown): void {
-    this.error = error;
-  }
-
-  private retry = () => {
-    this.error = null;
-    this.setState((s) => ({ failed: false, attempt: s.attempt + 1 }));
-  };
+  private retry = () => this.setState((s) => ({ error: null, attempt: s.attempt + 1 }));
 
   override render(): ReactNode {
-    if (this.state.failed) {
+    const { error } = this.state;
+    if (error !== null) {
       // Only a download failure is ours to explain; a bug in the chunk goes on to the app's own handling.
-      if (this.error !== null && !(this.error instanceof ChunkLoadError)) throw this.error;
+      if (!(error instanceof ChunkLoadError)) throw error;
       return this.props.renderFailure(this.retry);
     }
     return <AttemptContext.Provider value={this.state.attempt}>{this.props.children}</AttemptContext.Provider>;
