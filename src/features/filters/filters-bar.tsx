@@ -2,7 +2,7 @@ import { Button, Group, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';
-import { ChunkBoundary, ChunkLoader, lazyChunk } from '../../lib/ui/lazy-chunk';
+import { ChunkBoundary, ChunkPending, lazyChunk } from '../../lib/ui/lazy-chunk';
 import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 import { ActiveFilterChips } from './active-filter-chips';
 import { CopyLinkButton } from './copy-link-button';
@@ -41,6 +41,9 @@ export function FiltersBar({ actions }: FiltersBarProps) {
   const [moreOpened, setMoreOpened] = useState(false);
   // Mounted from the first opening on, then kept: load all's progress and the views menu live in it.
   const [moreMounted, setMoreMounted] = useState(false);
+  // While a chunk asked for by a click downloads, its button says so (a spinner beside it would push the layout).
+  const [panelPending, setPanelPending] = useState(false);
+  const [morePending, setMorePending] = useState(false);
   const { locale } = useLanguage();
   const chips = useMemo(() => buildFilterChips(query, reference, t, locale), [query, reference, t, locale]);
   // The badge counts what the chips show, so "Filters (3)" has three chips under it.
@@ -68,6 +71,7 @@ export function FiltersBar({ actions }: FiltersBarProps) {
       onClick={open}
       onPointerEnter={filterPanel.preload}
       onFocus={filterPanel.preload}
+      loading={panelPending}
       aria-haspopup="dialog"
     >
       {count ? t('openFiltersCount', { count }) : t('openFilters')}
@@ -88,31 +92,11 @@ export function FiltersBar({ actions }: FiltersBarProps) {
             }}
             onPointerEnter={moreDrawer.preload}
             onFocus={moreDrawer.preload}
+            loading={morePending}
             aria-haspopup="dialog"
           >
             {t('moreActions')}
           </Button>
-          {moreMounted ? (
-            <ChunkBoundary fallback={<ChunkLoader />}>
-              <moreDrawer.Component
-                opened={moreOpened}
-                onClose={() => setMoreOpened(false)}
-                title={t('moreTitle')}
-                position="bottom"
-                size="auto"
-                closeLabel={t('close')}
-                keepMounted
-              >
-                <Stack gap="sm" pb="md">
-                  <QuickFiltersBar query={query} reference={reference} onChange={setQuery} part="toggles" />
-                  <Group gap="xs">
-                    {actions}
-                    <CopyLinkButton />
-                  </Group>
-                </Stack>
-              </moreDrawer.Component>
-            </ChunkBoundary>
-          ) : null}
         </Group>
       ) : (
         <Group gap="xs" align="flex-start">
@@ -122,10 +106,32 @@ export function FiltersBar({ actions }: FiltersBarProps) {
           <CopyLinkButton />
         </Group>
       )}
+      {/* The phone's drawer sits here rather than in the one-row toolbar: a failed download's message needs the width. */}
+      {phone && moreMounted ? (
+        <ChunkBoundary fallback={<ChunkPending onPending={setMorePending} />}>
+          <moreDrawer.Component
+            opened={moreOpened}
+            onClose={() => setMoreOpened(false)}
+            title={t('moreTitle')}
+            position="bottom"
+            size="auto"
+            closeLabel={t('close')}
+            keepMounted
+          >
+            <Stack gap="sm" pb="md">
+              <QuickFiltersBar query={query} reference={reference} onChange={setQuery} part="toggles" />
+              <Group gap="xs">
+                {actions}
+                <CopyLinkButton />
+              </Group>
+            </Stack>
+          </moreDrawer.Component>
+        </ChunkBoundary>
+      ) : null}
       <UrlNotice issues={issues} />
       <ActiveFilterChips chips={chips} onChange={setQuery} />
       {mounted ? (
-        <ChunkBoundary fallback={<ChunkLoader />}>
+        <ChunkBoundary fallback={<ChunkPending onPending={setPanelPending} />}>
           <filterPanel.Component opened={opened} onClose={close} query={query} reference={reference} onApply={setQuery} />
         </ChunkBoundary>
       ) : null}

@@ -4,7 +4,7 @@
 // place, never a blank screen. React.lazy keeps a failed import for good, so each retry of the
 // boundary renders a fresh lazy component, which imports again.
 import { Alert, Button, Loader } from '@mantine/core';
-import { Component, createContext, lazy, Suspense, useContext, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { Component, createContext, lazy, Suspense, useContext, useEffect, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { useMessages } from '../i18n/language-context';
 import { uiMessages } from './ui-messages';
 
@@ -130,4 +130,16 @@ function ChunkFailed({ onRetry, compact }: { onRetry: () => void; compact: boole
 export function ChunkLoader() {
   const t = useMessages(uiMessages);
   return <Loader size="xs" role="status" aria-label={t('chunkLoading')} />;
+}
+
+/**
+ * A fallback that draws nothing and tells its owner a chunk is on its way, for a place where a
+ * spinner would push the layout: the button that asked shows its own loading state instead.
+ */
+export function ChunkPending({ onPending }: { onPending: (pending: boolean) => void }) {
+  useEffect(() => {
+    onPending(true);
+    return () => onPending(false);
+  }, [onPending]);
+  return null;
 }
