@@ -52,3 +52,16 @@ test('on a phone, a "More" drawer that cannot be downloaded says so in the toolb
   const menu = page.getByRole('dialog', { name: 'Quick filters and actions' });
   await expect(menu.getByRole('button', { name: 'Load all' })).toBeVisible();
 });
+
+test('Load all whose walk cannot be downloaded says so beside the button; "Try again" walks', async ({ page }) => {
+  const restore = await failChunk(page, 'start-load-all-walk');
+  const leads = new LeadsPage(page);
+  await leads.goto('?filter[price][from]=90000');
+  await leads.waitForRows();
+  await page.getByRole('button', { name: 'Load all' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be downloaded' })).toBeVisible();
+
+  await restore();
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^All [\d,]+ leads? loaded$/ })).toBeVisible({ timeout: 30_000 });
+});

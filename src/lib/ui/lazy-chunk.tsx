@@ -16,6 +16,19 @@ export class ChunkLoadError extends Error {
   }
 }
 
+/** A chunk imported by code (not rendered): its download failure becomes a `ChunkLoadError`. */
+export function importChunk<T>(load: () => Promise<T>): Promise<T> {
+  return load().catch((e: unknown) => {
+    throw new ChunkLoadError(e);
+  });
+}
+
+/** The sentence for a failed chunk download, for callers that show their own error line. */
+export function useChunkErrorText(): (error: unknown) => string | null {
+  const t = useMessages(uiMessages);
+  return (error) => (error instanceof ChunkLoadError ? t('chunkFailed') : null);
+}
+
 export type LazyChunk<P extends object> = {
   /** Renders the chunk's component; must sit under a `ChunkBoundary`. */
   Component: ComponentType<P>;
@@ -101,13 +114,14 @@ export type ChunkBoundaryProps = {
 /** Suspense plus the failure message for the lazy chunks inside it. */
 export function ChunkBoundary({ children, fallback = null, compact = false, frame = (content) => content }: ChunkBoundaryProps) {
   return (
-    <ChunkErrorBoundary renderFailure={(retry) => frame(<ChunkFailed onRetry={retry} compact={compact} />)}>
+    <ChunkErrorBoundary renderFailure={(retry) => frame(<ChunkFailedMessage onRetry={retry} compact={compact} />)}>
       <Suspense fallback={fallback === null ? null : frame(fallback)}>{children}</Suspense>
     </ChunkErrorBoundary>
   );
 }
 
-function ChunkFailed({ onRetry, compact }: { onRetry: () => void; compact: boolean }) {
+/** The failure message with its "Try again", for a chunk imported by code rather than rendered (load all's walk). */
+export function ChunkFailedMessage({ onRetry, compact = false }: { onRetry: () => void; compact?: boolean }) {
   const t = useMessages(uiMessages);
   if (compact) {
     return (
