@@ -64,16 +64,25 @@ export function useLoadAll(query: LeadsView, options: UseLoadAllOptions = {}): L
       if (status !== 'done' && status !== 'cancelled') return current.run;
     }
     if (starting.current?.key === key) return starting.current.run;
-    const run = loadWalk().then(({ startWalk }) => {
-      const next = startWalk(client, queryClient, query, confirmAfterLeads);
-      setWalk(next);
-      return next.run;
-    });
-    starting.current = { key, run };
+    // Only while the code downloads: once the walk exists, `current` joins it (and a finished or
+    // cancelled walk is started anew).
+    const code = loadWalk();
     const clear = () => {
       if (starting.current?.run === run) starting.current = null;
     };
-    run.then(clear, clear);
+    const run = code.then(
+      ({ startWalk }) => {
+        clear();
+        const next = startWalk(client, queryClient, query, confirmAfterLeads);
+        setWalk(next);
+        return next.run;
+      },
+      (e: unknown) => {
+        clear();
+        throw e;
+      },
+    );
+    starting.current = { key, run };
     return run;
   }, [client, queryClient, query, current, confirmAfterLeads, key]);
 
