@@ -1,23 +1,16 @@
 // Decided once at start: standalone (proxy transport, token on our server) or embedded in Kommo
 // (bridge transport, the signed-in user's own session). Embedded never falls back to the proxy:
 // that would show a Kommo user data through the server's token instead of their own rights.
-import type { Transport } from '../api/transport';
 import { loadAppConfig } from './app-config';
+import type { ConnectEmbeddedOptions, EmbeddedMode, EmbeddedStartFailure } from './connect-embedded';
 import { candidateParentOrigin, isEmbedded, readEmbeddingProbe } from './embedding-probe';
-import type { KommoSession } from './kommo-handshake';
 
-export type EmbeddedErrorReason = 'config-unavailable' | 'parent-not-allowed' | 'no-answer';
+// The embedded cases are declared with the code that produces them (connect-embedded, a chunk).
+export type EmbeddedErrorReason = EmbeddedStartFailure;
 
-export type AppMode =
-  | { kind: 'standalone' }
-  | { kind: 'embedded'; session: KommoSession; transport: Transport; publicUrl: string | null }
-  | { kind: 'embedded-error'; reason: EmbeddedErrorReason; parentOrigin: string | null };
+export type AppMode = { kind: 'standalone' } | EmbeddedMode;
 
-export type ResolveAppModeOptions = {
-  fetchFn?: typeof fetch;
-  handshakeTimeoutMs?: number;
-  requestTimeoutMs?: number;
-};
+export type ResolveAppModeOptions = ConnectEmbeddedOptions & { fetchFn?: typeof fetch };
 
 export async function resolveAppMode(win: Window = window, options: ResolveAppModeOptions = {}): Promise<AppMode> {
   const probe = readEmbeddingProbe(win);

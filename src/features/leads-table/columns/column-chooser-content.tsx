@@ -4,8 +4,20 @@
 import { ActionIcon, Button, Checkbox, Group, ScrollArea, SegmentedControl, Stack, Text } from '@mantine/core';
 import { columnLabel } from './column-label';
 import { DENSITIES, type Density } from '../../../lib/leads-list/column-preferences';
-import type { LeadsTableMessageKey } from '../leads-table-messages';
-import type { ColumnChooserProps } from './column-chooser';
+import type { Column } from '@tanstack/react-table';
+import type { Lead } from '../../../kommo/schemas';
+import type { LeadsTableFeatures } from '../leads-table-features';
+import type { LeadsTableMessageKey, LeadsTableT } from '../leads-table-messages';
+
+export type ColumnChooserProps = {
+  /** All leaf columns in their current order (pinned ones included, not movable). */
+  columns: Column<LeadsTableFeatures, Lead, unknown>[];
+  onMove: (id: string, delta: -1 | 1) => void;
+  density: Density;
+  onDensity: (d: Density) => void;
+  onReset: () => void;
+  t: LeadsTableT;
+};
 
 const DENSITY_LABEL: Record<Density, LeadsTableMessageKey> = {
   compact: 'densityCompact',
