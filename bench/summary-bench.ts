@@ -13,7 +13,8 @@ import { customFieldDefinitionSchema, leadSchema, pipelineSchema, userSchema, ty
 import { createDemoData } from '../src/server/demo/demo-data';
 import { createLeadWireLookups, leadToWire } from '../src/server/demo/lead-wire';
 import { computeSummary, computeSummaryChunked, type SummaryReferences } from '../src/features/summary/compute-summary';
-import { BASE_EXPORT_COLUMN_IDS, buildExportColumns, type ExportLabels } from '../src/features/export/lead-export-columns';
+import { buildExportColumns } from '../src/features/export/lead-export-columns';
+import { BASE_EXPORT_COLUMN_IDS, type ExportLabels } from '../src/features/export/export-column-ids';
 import { leadsToCsvBlob } from '../src/features/export/leads-to-csv';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

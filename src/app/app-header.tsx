@@ -8,13 +8,13 @@ import { referenceQueries } from '../lib/api/reference-queries';
 import { ModeBadge, type StandaloneUpstream } from '../lib/bridge/mode-badge';
 import { useLanguage, useMessages } from '../lib/i18n/language-context';
 import { LANGUAGE_NAMES, LANGUAGES, toLanguage } from '../lib/i18n/languages';
+import { ChunkBoundary, lazyChunk } from '../lib/ui/lazy-chunk';
 import { appMessages } from './app-messages';
 import { useServerMode } from './use-server-mode';
-import { lazy, Suspense } from 'react';
 
 // Issue 16 seam: the local copy's control (sync progress, local or live, forget). A chunk of its own:
 // the first rows never wait for the sync engine, which starts as soon as the chunk arrives.
-const LocalCopyControl = lazy(() => import('../features/local-copy/local-copy-control').then((m) => ({ default: m.LocalCopyControl })));
+const localCopyControl = lazyChunk(() => import('../features/local-copy/local-copy-control').then((m) => m.LocalCopyControl));
 
 export function AppHeader() {
   const t = useMessages(appMessages);
@@ -39,9 +39,9 @@ export function AppHeader() {
         </Box>
       </Group>
       <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
-        <Suspense fallback={null}>
-          <LocalCopyControl />
-        </Suspense>
+        <ChunkBoundary compact>
+          <localCopyControl.Component />
+        </ChunkBoundary>
         <NativeSelect
           size="xs"
           aria-label={t('language')}

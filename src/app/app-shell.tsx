@@ -1,12 +1,13 @@
 // The page layout: header on top, the leads table filling the rest. The page itself never
 // scrolls (height 100dvh, overflow hidden); only the table's own scroll container does.
-import { AppShell as MantineAppShell, Box } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Box } from '@mantine/core';
+import type { CSSProperties, ReactNode } from 'react';
 import { FiltersBar } from '../features/filters/filters-bar';
 import { LeadsTable } from '../features/leads-table/leads-table';
 import { SavedViewsMenu } from '../features/saved-views/saved-views-menu';
 import { AppHeader } from './app-header';
 import { WholePictureToolbar } from './whole-picture-toolbar';
+import classes from './app-shell.module.css';
 
 export const HEADER_HEIGHT = 56;
 
@@ -17,11 +18,11 @@ export type AppShellProps = {
 
 export function AppShell({ filters }: AppShellProps) {
   return (
-    <MantineAppShell header={{ height: HEADER_HEIGHT }} padding={0}>
-      <MantineAppShell.Header>
+    <div className={classes.shell} style={{ '--klb-header-height': `${HEADER_HEIGHT}px` } as CSSProperties}>
+      <header className={classes.header}>
         <AppHeader />
-      </MantineAppShell.Header>
-      <MantineAppShell.Main style={{ height: '100dvh', display: 'flex', flexDirection: 'column', overflow: 'hidden' }}>
+      </header>
+      <main className={classes.main}>
         {filters ?? (
           <Box px="sm" py="xs">
             <FiltersBar
@@ -37,7 +38,7 @@ export function AppShell({ filters }: AppShellProps) {
         <div style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
           <LeadsTable />
         </div>
-      </MantineAppShell.Main>
-    </MantineAppShell>
+      </main>
+    </div>
   );
 }

@@ -10,9 +10,10 @@ import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { referenceQueries } from '../../lib/api/reference-queries';
 import { useKommoLeadLink } from '../../lib/bridge/use-kommo-lead-link';
 import { useMessages } from '../../lib/i18n/language-context';
+import { importChunk, useChunkErrorText } from '../../lib/ui/lazy-chunk';
 import { exportMessages } from './export-messages';
 import type { ExportFormat } from './export-leads';
-import { BASE_EXPORT_COLUMN_IDS, type ExportLabels } from './lead-export-columns';
+import { BASE_EXPORT_COLUMN_IDS, type ExportLabels } from './export-column-ids';
 
 export type ExportCsvButtonProps = {
   /** Every lead of the view; `complete: false` when the walk was stopped (then nothing is written). */
@@ -24,6 +25,7 @@ export type ExportCsvButtonProps = {
 export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps) {
   const t = useMessages(exportMessages);
   const errorText = useApiErrorText();
+  const chunkErrorText = useChunkErrorText();
   const client = useKommoClient();
   const queryClient = useQueryClient();
   const kommoLink = useKommoLeadLink();
@@ -44,7 +46,7 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
       };
       const leadUrl = kommoLink.kind === 'link' ? kommoLink.href : null;
       // The writers (papaparse, ExcelJS and the column formatters) load on the first export, not with the first screen.
-      const { downloadBlob, exportFileName, exportLeadsToCsv } = await import('./export-leads');
+      const { downloadBlob, exportFileName, exportLeadsToCsv } = await importChunk(() => import('./export-leads'));
       const blob = await exportLeadsToCsv({
         client,
         queryClient,
@@ -60,7 +62,8 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
       const account = queryClient.getQueryData(referenceQueries.account(client).queryKey);
       downloadBlob(blob, exportFileName(new Date(), format, account?.datetime_settings?.timezone));
     } catch (e) {
-      setError(errorText(e));
+      // A writer (or the walk) that could not be downloaded says so, rather than "something went wrong".
+      setError(chunkErrorText(e) ?? errorText(e));
     } finally {
       setBusy(null);
     }

@@ -6,7 +6,8 @@ import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } fr
 import type { KommoClient } from '../../lib/api/kommo-client';
 import { referenceQueries } from '../../lib/api/reference-queries';
 import { dateInZone, safeTimezone } from '../../lib/url-state/account-time';
-import { buildExportColumns, catalogElementKey, referencedEntityIds, type ExportLabels } from './lead-export-columns';
+import type { ExportLabels } from './export-column-ids';
+import { buildExportColumns, catalogElementKey, referencedEntityIds } from './lead-export-columns';
 import { leadsToCsvBlob } from './leads-to-csv';
 
 export type ExportFormat = 'csv' | 'xlsx';

@@ -12,15 +12,14 @@ import {
 } from '../../kommo/schemas';
 import {
   buildExportColumns,
-  BASE_EXPORT_COLUMN_IDS,
   catalogElementKey,
   csvDate,
   csvDateTime,
   csvDuration,
   referencedEntityIds,
-  type ExportLabels,
   type ExportReference,
 } from './lead-export-columns';
+import { BASE_EXPORT_COLUMN_IDS, type ExportLabels } from './export-column-ids';
 import { LEAD_COLUMN_IDS } from '../../lib/leads-list/lead-column-registry';
 import { leadsToCsv } from './leads-to-csv';
 

@@ -17,14 +17,9 @@ import type {
 } from '../../kommo/schemas';
 import type { CsvCell, CsvColumn, TypedCell } from './leads-to-csv';
 import { chainedElement, entityName, UNREADABLE_MARK, valueToSeconds, valueToText } from '../../kommo/custom-field-value-data';
-import { CUSTOM_FIELD_COLUMN_PREFIX, LEAD_COLUMN_IDS, type LeadColumnId } from '../../lib/leads-list/lead-column-registry';
+import { CUSTOM_FIELD_COLUMN_PREFIX } from '../../lib/leads-list/lead-column-registry';
+import { BASE_EXPORT_COLUMN_IDS, type BaseExportColumnId, type ExportLabels } from './export-column-ids';
 import { buildLeadLookups, findStage, type LeadLookups } from '../../lib/reference/lead-reference';
-
-/** Columns the export has beyond the table's: every contact (not only the main one), the link to the card. */
-export const EXPORT_ONLY_COLUMN_IDS = ['contacts', 'kommo_link'] as const;
-/** Every column of the registry (the table's), plus the export's own: VALUES must give each a value. */
-export const BASE_EXPORT_COLUMN_IDS: readonly BaseExportColumnId[] = [...LEAD_COLUMN_IDS, ...EXPORT_ONLY_COLUMN_IDS];
-export type BaseExportColumnId = LeadColumnId | (typeof EXPORT_ONLY_COLUMN_IDS)[number];
 
 export type ExportReference = {
   /** An IANA zone Intl accepts (the account's). */
@@ -42,13 +37,6 @@ export type ExportReference = {
   catalogElements: ReadonlyMap<string, CatalogElement>;
   /** The lead's card in Kommo; absent (no link column) for the demo account, which has no Kommo page. */
   leadUrl?: ((leadId: number) => string | null) | null;
-};
-
-export type ExportLabels = {
-  headers: Record<BaseExportColumnId, string>;
-  yes: string;
-  no: string;
-  inactive: string;
 };
 
 export function catalogElementKey(catalogId: number | null, elementId: number): string {

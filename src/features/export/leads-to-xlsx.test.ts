@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { customFieldDefinitionSchema, leadSchema, type Lead, type LeadWire } from '../../kommo/schemas';
-import { BASE_EXPORT_COLUMN_IDS, buildExportColumns, type ExportLabels, type ExportReference } from './lead-export-columns';
+import { buildExportColumns, type ExportReference } from './lead-export-columns';
+import { BASE_EXPORT_COLUMN_IDS, type ExportLabels } from './export-column-ids';
 import { leadsToXlsxBlob, XLSX_MIME_TYPE } from './leads-to-xlsx';
 
 const labels: ExportLabels = {

@@ -1,8 +1,8 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';
-import { SideDrawer } from '../../lib/ui/side-drawer';
+import { ChunkBoundary, ChunkPending, lazyChunk } from '../../lib/ui/lazy-chunk';
 import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 import { ActiveFilterChips } from './active-filter-chips';
 import { CopyLinkButton } from './copy-link-button';
@@ -15,8 +15,10 @@ import { useFilterReference } from './use-filter-reference';
 // The form (react-hook-form, Mantine's date pickers and their styles) is its own chunk: the first
 // screen is the table, and the drawer opens on demand. Pointing at the button, or a few idle
 // seconds after start, fetches it ahead of the click.
-const loadFilterPanel = () => import('./filter-panel');
-const FilterPanel = lazy(() => loadFilterPanel().then((m) => ({ default: m.FilterPanel })));
+const filterPanel = lazyChunk(() => import('./filter-panel').then((m) => m.FilterPanel));
+// The phone's "More" drawer (Mantine's Drawer, its overlay, focus trap and scroll lock) likewise:
+// the first screen shows only its button. Fetched on pointing at the button or after the same idle delay.
+const moreDrawer = lazyChunk(() => import('../../lib/ui/side-drawer').then((m) => m.SideDrawer));
 const PRELOAD_AFTER_MS = 4000;
 const PHONE_QUERY = '(max-width: 40em)';
 
@@ -37,14 +39,22 @@ export function FiltersBar({ actions }: FiltersBarProps) {
   // Phones: the search stays in the bar, the quick toggles and the actions fold into "More".
   const phone = useMediaQuery(PHONE_QUERY) ?? false;
   const [moreOpened, setMoreOpened] = useState(false);
+  // Mounted from the first opening on, then kept: load all's progress and the views menu live in it.
+  const [moreMounted, setMoreMounted] = useState(false);
+  // While a chunk asked for by a click downloads, its button says so (a spinner beside it would push the layout).
+  const [panelPending, setPanelPending] = useState(false);
+  const [morePending, setMorePending] = useState(false);
   const { locale } = useLanguage();
   const chips = useMemo(() => buildFilterChips(query, reference, t, locale), [query, reference, t, locale]);
   // The badge counts what the chips show, so "Filters (3)" has three chips under it.
   const count = chips.length;
   useEffect(() => {
-    const timer = setTimeout(() => void loadFilterPanel(), PRELOAD_AFTER_MS);
+    const timer = setTimeout(() => {
+      filterPanel.preload();
+      if (phone) moreDrawer.preload();
+    }, PRELOAD_AFTER_MS);
     return () => clearTimeout(timer);
-  }, []);
+  }, [phone]);
   const open = () => {
     setMounted(true);
     setOpened(true);
@@ -59,8 +69,9 @@ export function FiltersBar({ actions }: FiltersBarProps) {
       ref={buttonRef}
       size="xs"
       onClick={open}
-      onPointerEnter={() => void loadFilterPanel()}
-      onFocus={() => void loadFilterPanel()}
+      onPointerEnter={filterPanel.preload}
+      onFocus={filterPanel.preload}
+      loading={panelPending}
       aria-haspopup="dialog"
     >
       {count ? t('openFiltersCount', { count }) : t('openFilters')}
@@ -72,11 +83,33 @@ export function FiltersBar({ actions }: FiltersBarProps) {
         <Group gap="xs" align="flex-start" wrap="nowrap">
           {filtersButton}
           <QuickFiltersBar query={query} reference={reference} onChange={setQuery} part="search" />
-          <Button size="xs" variant="default" onClick={() => setMoreOpened(true)} aria-haspopup="dialog">
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => {
+              setMoreMounted(true);
+              setMoreOpened(true);
+            }}
+            onPointerEnter={moreDrawer.preload}
+            onFocus={moreDrawer.preload}
+            loading={morePending}
+            aria-haspopup="dialog"
+          >
             {t('moreActions')}
           </Button>
-          {/* Kept mounted: load all's progress and the views menu live in it. */}
-          <SideDrawer
+        </Group>
+      ) : (
+        <Group gap="xs" align="flex-start">
+          {filtersButton}
+          <QuickFiltersBar query={query} reference={reference} onChange={setQuery} />
+          {actions}
+          <CopyLinkButton />
+        </Group>
+      )}
+      {/* The phone's drawer sits here rather than in the one-row toolbar: a failed download's message needs the width. */}
+      {phone && moreMounted ? (
+        <ChunkBoundary fallback={<ChunkPending onPending={setMorePending} />}>
+          <moreDrawer.Component
             opened={moreOpened}
             onClose={() => setMoreOpened(false)}
             title={t('moreTitle')}
@@ -92,22 +125,15 @@ export function FiltersBar({ actions }: FiltersBarProps) {
                 <CopyLinkButton />
               </Group>
             </Stack>
-          </SideDrawer>
-        </Group>
-      ) : (
-        <Group gap="xs" align="flex-start">
-          {filtersButton}
-          <QuickFiltersBar query={query} reference={reference} onChange={setQuery} />
-          {actions}
-          <CopyLinkButton />
-        </Group>
-      )}
+          </moreDrawer.Component>
+        </ChunkBoundary>
+      ) : null}
       <UrlNotice issues={issues} />
       <ActiveFilterChips chips={chips} onChange={setQuery} />
       {mounted ? (
-        <Suspense fallback={null}>
-          <FilterPanel opened={opened} onClose={close} query={query} reference={reference} onApply={setQuery} />
-        </Suspense>
+        <ChunkBoundary fallback={<ChunkPending onPending={setPanelPending} />}>
+          <filterPanel.Component opened={opened} onClose={close} query={query} reference={reference} onApply={setQuery} />
+        </ChunkBoundary>
       ) : null}
     </Stack>
   );

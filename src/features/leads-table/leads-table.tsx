@@ -36,6 +36,7 @@ import { leadsTableMessages, type LeadsTableT } from './leads-table-messages';
 import { LeadsEmptyState, LeadsTableSkeleton } from './states/leads-table-states';
 import { useColumnPreferences, type ColumnPreferencesState } from './columns/use-column-preferences';
 import { useLeadReference } from './use-lead-reference';
+import { leadPanelChunk } from './panel/lead-panel-chunk';
 
 const EMPTY_LEADS: Lead[] = [];
 const PHONE_QUERY = '(max-width: 40em)';
@@ -57,6 +58,8 @@ function toPages(leads: readonly Lead[]): { pages: Lead[][]; pageStarts: number[
   return { pages, pageStarts: pageStarts.length > 0 ? pageStarts : [0] };
 }
 const canExpand = () => true;
+
+const PANEL_PRELOAD_AFTER_MS = 4000;
 
 /** The leads table with its own states; the app shell places it as the main content. */
 export function LeadsTable() {
@@ -232,6 +235,12 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
     }),
     [appliedSort, sortColumn, askedSort, serverOrder, allLoaded, urlQuery, setQuery, setSort, reference, labelOf, t],
   );
+  // The open row's chunk, fetched a few seconds after the grid appears (or on pointing at a toggle):
+  // by the time a row is opened, from the keyboard too, its contents are usually here.
+  useEffect(() => {
+    const timer = setTimeout(leadPanelChunk.preload, PANEL_PRELOAD_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
   const kommoLink = useKommoLeadLink();
   const context = useMemo(() => ({ reference, t, locale, kommoLink }), [reference, t, locale, kommoLink]);
   const allIds = allColumns.map((c) => c.id);

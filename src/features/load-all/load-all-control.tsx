@@ -2,9 +2,11 @@
 // (no time left: Kommo gives no total count, so the end is unknown until `next` is missing).
 import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { useApiErrorText } from '../../lib/api/api-error-messages';
+import { useState } from 'react';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';
+import { ChunkFailedMessage } from '../../lib/ui/lazy-chunk';
 import { loadAllMessages } from './load-all-messages';
-import type { LoadAllHandle } from './use-load-all';
+import { preloadLoadAll, type LoadAllHandle } from './use-load-all';
 
 export type LoadAllControlProps = { handle: LoadAllHandle };
 
@@ -20,14 +22,21 @@ export function LoadAllControl({ handle }: LoadAllControlProps) {
   const errorText = useApiErrorText();
   const { locale } = useLanguage();
   const s = handle.snapshot;
+  // The walk's code is a chunk: when it cannot be downloaded, the button says so and offers a retry.
+  const [chunkFailed, setChunkFailed] = useState(false);
+  const start = () => {
+    setChunkFailed(false);
+    handle.start().catch(() => setChunkFailed(true));
+  };
   const active = s !== null && (s.status === 'running' || s.status === 'paused' || s.status === 'confirming' || s.status === 'error');
 
   if (!active) {
     return (
       <Group gap="xs" wrap="nowrap">
-        <Button size="xs" variant="light" title={t('loadAllHint')} onClick={() => void handle.start()}>
+        <Button size="xs" variant="light" title={t('loadAllHint')} onClick={start} onPointerEnter={preloadLoadAll} onFocus={preloadLoadAll}>
           {t('loadAll')}
         </Button>
+        {chunkFailed ? <ChunkFailedMessage onRetry={start} /> : null}
         {s?.status === 'done' ? (
           <Text size="xs" c="dimmed" role="status">
             {t('done', { leads: s.leads })}

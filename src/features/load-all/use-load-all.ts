@@ -1,23 +1,14 @@
 // Runs a load-all walk for the table's current list query and writes the pages into that query's
 // own React Query entry, so the table shows every loaded row without fetching them again and the
 // result stays cached per view. One walk per view: a new view cancels the walk of the old one.
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { LeadsView } from '../../kommo/leads-query';
-import type { Lead } from '../../kommo/schemas';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
-import { withPriority, type KommoClient } from '../../lib/api/kommo-client';
 import { leadQueries } from '../../lib/api/lead-queries';
-import { fetchLeadsPage } from '../../lib/api/leads-fetchers';
-import { createLeadsPagePrefetch } from '../../lib/api/leads-page-prefetch';
-import { fetchLeadsChunk, initialLeadsCursor } from '../../lib/api/leads-stream';
-import {
-  createLoadAllWalker,
-  DEFAULT_CONFIRM_AFTER_LEADS,
-  type InfiniteLeadsData,
-  type LoadAllSnapshot,
-  type LoadAllWalker,
-} from './load-all-walker';
+import { importChunk } from '../../lib/ui/lazy-chunk';
+import type { LoadAllSnapshot } from './load-all-walker';
+import type { LoadAllResult, Walk } from './start-load-all-walk';
 
 export type LoadAllHandle = {
   /** Null before the first walk of this view. */
@@ -30,47 +21,15 @@ export type LoadAllHandle = {
   confirm(goOn: boolean): void;
 };
 
-export type LoadAllResult = { leads: Lead[]; complete: boolean };
+export type { LoadAllResult };
 
 const noop = () => () => undefined;
 const nullSnapshot = () => null;
-const FETCH_SETTLE_TIMEOUT_MS = 10_000;
+const loadWalk = () => importChunk(() => import('./start-load-all-walk'));
 
-function flatten(data: InfiniteLeadsData): Lead[] {
-  return data.pages.flatMap((p) => p.leads);
-}
-
-/** Writes the walk's pages into the table's entry; a fetch of the table in flight would overwrite them, so wait it out first. */
-async function writeFinal(queryClient: QueryClient, queryKey: readonly unknown[], data: InfiniteLeadsData): Promise<void> {
-  const deadline = Date.now() + FETCH_SETTLE_TIMEOUT_MS;
-  while (queryClient.isFetching({ queryKey, exact: true }) > 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  queryClient.setQueryData(queryKey, data);
-}
-
-type Walk = { key: string; walker: LoadAllWalker; run: Promise<LoadAllResult>; stopPrefetch: AbortController };
-
-function startWalk(client: KommoClient, queryClient: QueryClient, view: LeadsView, confirmAfterLeads: number): Walk {
-  const { queryKey } = leadQueries.list(client, view);
-  const stopPrefetch = new AbortController();
-  // A walk yields to what the user asks meanwhile (a new view, a scroll, an open lead): its pages and
-  // its read-ahead go at background priority.
-  const walkClient = withPriority(client, 'background');
-  const prefetch = createLeadsPagePrefetch((query, signal) => fetchLeadsPage(walkClient, query, signal), stopPrefetch.signal);
-  const walker = createLoadAllWalker({
-    fetchChunk: (cursor, signal) => fetchLeadsChunk(walkClient, cursor, view.order, signal, undefined, undefined, { source: prefetch.source }),
-    firstCursor: initialLeadsCursor(view),
-    initial: queryClient.getQueryData(queryKey) ?? null,
-    confirmAfterLeads,
-    onData: (data) => queryClient.setQueryData(queryKey, data),
-  });
-  const run = walker.start().then(async (data) => {
-    stopPrefetch.abort();
-    await writeFinal(queryClient, queryKey, data);
-    return { leads: flatten(data), complete: walker.getSnapshot().status === 'done' };
-  });
-  return { key: JSON.stringify(queryKey), walker, run, stopPrefetch };
+/** Fetches the walk's code ahead of the click (pointer or focus on "Load all" or an export button). */
+export function preloadLoadAll(): void {
+  loadWalk().catch(() => undefined);
 }
 
 export type UseLoadAllOptions = { confirmAfterLeads?: number };
@@ -79,8 +38,10 @@ export function useLoadAll(query: LeadsView, options: UseLoadAllOptions = {}): L
   const client = useKommoClient();
   const queryClient = useQueryClient();
   const key = JSON.stringify(leadQueries.list(client, query).queryKey);
-  const confirmAfterLeads = options.confirmAfterLeads ?? DEFAULT_CONFIRM_AFTER_LEADS;
+  const confirmAfterLeads = options.confirmAfterLeads;
   const [walk, setWalk] = useState<Walk | null>(null);
+  // A start while the walk's code downloads: a second start (export, then Load all) joins it.
+  const starting = useRef<{ key: string; run: Promise<LoadAllResult> } | null>(null);
   const current = walk?.key === key ? walk : null;
 
   // A view change or unmount ends the walk: its pages stay cached for that view.
@@ -102,10 +63,28 @@ export function useLoadAll(query: LeadsView, options: UseLoadAllOptions = {}): L
       const status = current.walker.getSnapshot().status;
       if (status !== 'done' && status !== 'cancelled') return current.run;
     }
-    const next = startWalk(client, queryClient, query, confirmAfterLeads);
-    setWalk(next);
-    return next.run;
-  }, [client, queryClient, query, current, confirmAfterLeads]);
+    if (starting.current?.key === key) return starting.current.run;
+    // Only while the code downloads: once the walk exists, `current` joins it (and a finished or
+    // cancelled walk is started anew).
+    const code = loadWalk();
+    const clear = () => {
+      if (starting.current?.run === run) starting.current = null;
+    };
+    const run = code.then(
+      ({ startWalk }) => {
+        clear();
+        const next = startWalk(client, queryClient, query, confirmAfterLeads);
+        setWalk(next);
+        return next.run;
+      },
+      (e: unknown) => {
+        clear();
+        throw e;
+      },
+    );
+    starting.current = { key, run };
+    return run;
+  }, [client, queryClient, query, current, confirmAfterLeads, key]);
 
   const pause = useCallback(() => current?.walker.pause(), [current]);
   const resume = useCallback(() => current?.walker.resume(), [current]);

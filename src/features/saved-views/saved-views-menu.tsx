@@ -1,22 +1,17 @@
-import { Button, Divider, Group, Popover, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { Button, Popover } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useMessages } from '../../lib/i18n/language-context';
 import { encodeViewSearch, parseViewSearch } from '../../lib/url-state/leads-url-codec';
 import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
-import { BUILT_IN_VIEWS, builtInUnavailable, builtInView, type BuiltInViewId } from './built-in-views';
-import { SavedViewRow } from './saved-view-row';
+import { ChunkBoundary, ChunkLoader, lazyChunk } from '../../lib/ui/lazy-chunk';
+import { BUILT_IN_VIEWS, builtInView, type BuiltInViewId } from './built-in-views';
 import { savedViewsMessages } from './saved-views-messages';
 import { MAX_VIEW_NAME, nameProblem, type SavedView } from './saved-views-storage';
 import { useBuiltInReference } from './use-built-in-context';
 import { useSavedViews } from './use-saved-views';
 
-const HINT_KEY = {
-  myOpenLeads: 'myOpenLeadsHint',
-  wonThisMonth: 'wonThisMonthHint',
-  lostThisMonth: 'lostThisMonthHint',
-  overdueTasks: 'overdueTasksHint',
-  withoutTasks: 'withoutTasksHint',
-} as const satisfies Record<BuiltInViewId, string>;
+// The menu's contents load on pointing at (or focusing) the Views button, ahead of the click.
+const dropdown = lazyChunk(() => import('./saved-views-dropdown').then((m) => m.SavedViewsDropdown));
 const PROBLEM_KEY = { empty: 'errEmpty', tooLong: 'errTooLong', duplicate: 'errDuplicate' } as const;
 
 /** Built-in and saved views: apply, save the current one, rename, delete. */
@@ -86,87 +81,42 @@ export function SavedViewsMenu() {
       trapFocus
     >
       <Popover.Target>
-        <Button size="xs" variant="default" onClick={() => setOpened((o) => !o)} aria-haspopup="dialog" aria-expanded={opened}>
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() => setOpened((o) => !o)}
+          onPointerEnter={dropdown.preload}
+          onFocus={dropdown.preload}
+          aria-haspopup="dialog"
+          aria-expanded={opened}
+        >
           {currentName ? t('buttonCurrent', { name: currentName }) : t('button')}
         </Button>
       </Popover.Target>
       <Popover.Dropdown>
         {/* Mantine's dropdown is the dialog, named by the Views button. */}
-        <Stack gap="xs">
-          <Text size="xs" fw={700} c="dimmed">
-            {t('builtInTitle')}
-          </Text>
-          <Stack gap={2}>
-            {BUILT_IN_VIEWS.map((id) => {
-              const unavailable = builtInUnavailable(id, reference);
-              return (
-                <Tooltip key={id} label={t(unavailable ?? HINT_KEY[id])} multiline w={320} withinPortal={false}>
-                  <Button size="xs" variant="subtle" justify="flex-start" disabled={unavailable !== null} onClick={() => handleBuiltIn(id)}>
-                    {t(id)}
-                  </Button>
-                </Tooltip>
-              );
-            })}
-          </Stack>
-          <Divider />
-          <Text size="xs" fw={700} c="dimmed">
-            {t('savedTitle')}
-          </Text>
-          {views.length === 0 ? (
-            <Text size="xs" c="dimmed">
-              {t('noSaved')}
-            </Text>
-          ) : (
-            <Stack gap={2} role="list" aria-label={t('savedTitle')}>
-              {views.map((v) => (
-                <SavedViewRow
-                  key={v.id}
-                  view={v}
-                  views={views}
-                  isCurrent={v.search === current}
-                  onApply={handleApply}
-                  onRename={handleRename}
-                  onDelete={handleDelete}
-                />
-              ))}
-            </Stack>
-          )}
-          {deleted && (
-            <Group gap="xs" wrap="nowrap" role="status">
-              <Text size="xs" style={{ flex: 1 }}>
-                {t('deleted', { name: deleted.view.name })}
-              </Text>
-              <Button size="compact-xs" variant="light" onClick={handleUndo}>
-                {t('undo')}
-              </Button>
-            </Group>
-          )}
-          <Divider />
-          <form onSubmit={handleSave}>
-            <Group gap={4} align="flex-end" wrap="nowrap">
-              <TextInput
-                size="xs"
-                label={t('saveLabel')}
-                placeholder={t('savePlaceholder')}
-                value={name}
-                onChange={(e) => {
-                  setName(e.currentTarget.value);
-                  setError(null);
-                }}
-                error={error}
-                style={{ flex: 1 }}
-              />
-              <Button size="xs" type="submit">
-                {t('save')}
-              </Button>
-            </Group>
-          </form>
-          {notStored && (
-            <Text size="xs" c="orange" role="status">
-              {t('notStored')}
-            </Text>
-          )}
-        </Stack>
+        <ChunkBoundary fallback={<ChunkLoader />}>
+          <dropdown.Component
+            t={t}
+            reference={reference}
+            views={views}
+            current={current}
+            deleted={deleted}
+            name={name}
+            error={error}
+            notStored={notStored}
+            onName={(next) => {
+              setName(next);
+              setError(null);
+            }}
+            onBuiltIn={handleBuiltIn}
+            onApply={handleApply}
+            onRename={handleRename}
+            onDelete={handleDelete}
+            onUndo={handleUndo}
+            onSave={handleSave}
+          />
+        </ChunkBoundary>
       </Popover.Dropdown>
     </Popover>
   );

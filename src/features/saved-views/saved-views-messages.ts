@@ -112,3 +112,6 @@ export const savedViewsMessages = defineMessages(
     },
   },
 );
+
+export type SavedViewsMessageKey = keyof (typeof savedViewsMessages)['en'];
+export type SavedViewsT = (key: SavedViewsMessageKey, values?: Record<string, string | number>) => string;

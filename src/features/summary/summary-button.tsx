@@ -1,12 +1,13 @@
 // The "Summary" button. Its drawer, the panel and recharts behind @mantine/charts are one chunk
 // loaded when the drawer first opens, so the first paint of the table pays for none of them.
 import { Button, Loader } from '@mantine/core';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import type { LeadsView } from '../../kommo/leads-query';
 import { useMessages } from '../../lib/i18n/language-context';
+import { ChunkBoundary, lazyChunk } from '../../lib/ui/lazy-chunk';
 import { summaryMessages } from './summary-messages';
 
-const SummaryDrawer = lazy(() => import('./summary-drawer').then((m) => ({ default: m.SummaryDrawer })));
+const summaryDrawer = lazyChunk(() => import('./summary-drawer').then((m) => m.SummaryDrawer));
 
 export type SummaryButtonProps = { listQuery: LeadsView };
 
@@ -21,13 +22,13 @@ export function SummaryButton({ listQuery }: SummaryButtonProps) {
   };
   return (
     <>
-      <Button size="xs" variant="light" onClick={open}>
+      <Button size="xs" variant="light" onClick={open} onPointerEnter={summaryDrawer.preload} onFocus={summaryDrawer.preload}>
         {t('summary')}
       </Button>
       {mounted ? (
-        <Suspense fallback={<Loader size="xs" role="status" aria-label={t('computing')} />}>
-          <SummaryDrawer opened={opened} onClose={() => setOpened(false)} listQuery={listQuery} />
-        </Suspense>
+        <ChunkBoundary fallback={<Loader size="xs" role="status" aria-label={t('computing')} />}>
+          <summaryDrawer.Component opened={opened} onClose={() => setOpened(false)} listQuery={listQuery} />
+        </ChunkBoundary>
       ) : null}
     </>
   );

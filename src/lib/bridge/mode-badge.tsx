@@ -1,7 +1,8 @@
 // The one badge in the header that says where the data comes from: the demo account, a Kommo
 // account through this server's token, or Kommo itself (embedded, with the signed-in user's rights).
-import { Badge, Tooltip } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { useMessages } from '../i18n/language-context';
+import { LazyTooltip } from '../ui/lazy-tooltip';
 import { useAppMode, useKommoContext } from './app-mode-context';
 import { bridgeMessages } from './bridge-messages';
 
@@ -36,7 +37,7 @@ export function ModeBadge({ upstream, accountName }: ModeBadgeProps) {
       ? t('modeDemoHint')
       : t('modeStandaloneHint');
   return (
-    <Tooltip label={hint} multiline maw={320} withArrow>
+    <LazyTooltip label={hint} multiline maw={320} withArrow>
       <Badge
         variant="default"
         size="lg"
@@ -55,6 +56,6 @@ export function ModeBadge({ upstream, accountName }: ModeBadgeProps) {
       >
         {label}
       </Badge>
-    </Tooltip>
+    </LazyTooltip>
   );
 }

@@ -1,6 +1,7 @@
 // Mantine's Drawer with one difference: its header is a plain <div>. Mantine renders a <header>,
 // which inside a role="dialog" section counts as a second page banner (axe: landmark-no-duplicate-banner).
-// The drawer's styles travel with it: the phone's "More" drawer is on the first screen, the others in lazy chunks.
+// The drawer's styles travel with it. Every drawer is in a lazy chunk (the phone's "More" one too):
+// the first screen runs none of Drawer, its overlay, focus trap or scroll lock.
 import '@mantine/core/styles/Overlay.css';
 import '@mantine/core/styles/ModalBase.css';
 import '@mantine/core/styles/Drawer.css';

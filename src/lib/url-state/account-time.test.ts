@@ -1,3 +1,6 @@
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utcPlugin from 'dayjs/plugin/utc';
 import { describe, expect, it } from 'vitest';
 import {
   calendarRangeToUnix,
@@ -10,6 +13,9 @@ import {
   safeTimezone,
   unixRangeToCalendar,
 } from './account-time';
+
+dayjs.extend(utcPlugin);
+dayjs.extend(timezone);
 
 const SP = 'America/Sao_Paulo';
 const utc = (iso: string) => Date.parse(iso) / 1000;
@@ -70,5 +76,42 @@ describe('account time', () => {
     expect(isCalendarDate('2025-02-28')).toBe(true);
     expect(isCalendarDate('2025-02-30')).toBe(false);
     expect(isCalendarDate('yesterday')).toBe(false);
+  });
+
+  it('a day whose midnight is skipped by daylight saving starts at the first hour that exists', () => {
+    // São Paulo sprang forward at midnight on 2018-11-04: the day began at 01:00 (-02:00).
+    expect(dayStartInZone('2018-11-04', SP)).toBe(utc('2018-11-04T03:00:00Z'));
+    expect(dayEndInZone('2018-11-03', SP)).toBe(utc('2018-11-04T02:59:59Z'));
+    expect(dateInZone(utc('2018-11-04T03:00:00Z'), SP)).toBe('2018-11-04');
+  });
+
+  // The boundaries Kommo is asked for are those dayjs computed (the first bundle dropped dayjs for
+  // Intl), checked against dayjs's own wall clock for every day of 2018-2026 in zones with odd offsets
+  // and changes at midnight. One deliberate difference: where midnight happens twice (Havana and
+  // Beirut fall back from 01:00 to 00:00), the day starts at the first one; dayjs took the second,
+  // leaving the hour between them out of both days.
+  it.each([
+    'America/Sao_Paulo',
+    'America/New_York',
+    'America/Havana',
+    'America/St_Johns',
+    'Asia/Beirut',
+    'Australia/Lord_Howe',
+    'Pacific/Chatham',
+    'Asia/Kathmandu',
+    'Asia/Tehran',
+    'Europe/Lisbon',
+  ])('every day starts at its first second, as dayjs has it, in %s', (zone) => {
+    const wallDate = (seconds: number) => dayjs.unix(seconds).tz(zone).format('YYYY-MM-DD');
+    for (let ms = Date.UTC(2018, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 86_400_000) {
+      const date = new Date(ms).toISOString().slice(0, 10);
+      const start = dayStartInZone(date, zone);
+      expect(wallDate(start), date).toBe(date);
+      expect(wallDate(start - 1), date).not.toBe(date);
+      expect(dateInZone(start, zone), date).toBe(date);
+      expect(dateInZone(start - 1, zone), date).toBe(wallDate(start - 1));
+      const before = dayjs.tz(date, zone).unix();
+      if (wallDate(before - 1) !== date) expect(start, date).toBe(before);
+    }
   });
 });

@@ -1,14 +1,9 @@
 // Calendar days in the ACCOUNT's timezone (from /account datetime_settings.timezone), converted to
 // the Unix seconds Kommo's date filters take. A user in Lisbon filtering "today" on a São Paulo
 // account means São Paulo's today, as in Kommo's own UI. Calendar math is done on plain dates
-// (YYYY-MM-DD, in UTC) so the browser's own zone never leaks in.
-import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone';
-import utc from 'dayjs/plugin/utc';
+// (YYYY-MM-DD, in UTC) so the browser's own zone never leaks in. Intl's time zone data does the
+// zone work: no date library in the first bundle (the filter chips and built-in views run this).
 import { DATE_FILTERS, type DatePreset, type DatePresets, type LeadsQuery, type Range } from '../../kommo/leads-query';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
 
 /** A calendar date, `YYYY-MM-DD` (the value Mantine's date pickers hold). */
 export type CalendarDate = string;
@@ -33,18 +28,74 @@ export function safeTimezone(zone: string | null | undefined): string {
   return ok ? zone : 'UTC';
 }
 
+const DAY_MS = 86_400_000;
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/** Milliseconds of a calendar date's midnight read as UTC (NaN when not a date). */
+function utcMidnight(date: CalendarDate): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+}
+
+function formatUtcDate(ms: number): CalendarDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The wall clock in `zone` at an instant, read as if it were UTC (milliseconds, whole seconds). */
+function wallClockMs(ms: number, zone: string): number {
+  let format = wallClocks.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    wallClocks.set(zone, format);
+  }
+  const p: Record<string, number> = {};
+  for (const part of format.formatToParts(new Date(ms))) p[part.type] = Number(part.value);
+  return Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds (São Paulo: -3 h). */
+function offsetMs(ms: number, zone: string): number {
+  return wallClockMs(Math.floor(ms / 1000) * 1000, zone) - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The instant a wall-clock time in `zone` names: guess with the offset there, correct once. A time
+ * skipped by a daylight saving change (midnight in some zones) becomes the first instant after the
+ * gap, as dayjs and Luxon do.
+ */
+function wallClockToUtcMs(wall: number, zone: string): number {
+  const o0 = offsetMs(wall, zone);
+  let guess = wall - o0;
+  const o2 = offsetMs(guess, zone);
+  if (o0 === o2) return guess;
+  guess -= o2 - o0;
+  const o3 = offsetMs(guess, zone);
+  if (o2 === o3) return guess;
+  return wall - Math.min(o2, o3);
+}
+
 export function isCalendarDate(value: unknown): value is CalendarDate {
-  return typeof value === 'string' && DATE_RE.test(value) && dayjs.utc(value).format('YYYY-MM-DD') === value;
+  if (typeof value !== 'string' || !DATE_RE.test(value)) return false;
+  const ms = utcMidnight(value);
+  return Number.isFinite(ms) && formatUtcDate(ms) === value;
 }
 
 /** The calendar date in `zone` at an instant (Unix seconds). */
 export function dateInZone(unixSeconds: number, zone: string): CalendarDate {
-  return dayjs.unix(unixSeconds).tz(safeTimezone(zone)).format('YYYY-MM-DD');
+  return formatUtcDate(wallClockMs(unixSeconds * 1000, safeTimezone(zone)));
 }
 
 /** Unix seconds of midnight starting `date` in `zone`. */
 export function dayStartInZone(date: CalendarDate, zone: string): number {
-  return dayjs.tz(date, safeTimezone(zone)).unix();
+  return Math.floor(wallClockToUtcMs(utcMidnight(date), safeTimezone(zone)) / 1000);
 }
 
 /** Unix seconds of the last second of `date` in `zone` (Kommo's `to` bound is inclusive). */
@@ -53,7 +104,7 @@ export function dayEndInZone(date: CalendarDate, zone: string): number {
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return dayjs.utc(date).add(days, 'day').format('YYYY-MM-DD');
+  return formatUtcDate(utcMidnight(date) + days * DAY_MS);
 }
 
 /** A picked date range as a Kommo filter range: from the first day's midnight to the last day's end. */
@@ -83,29 +134,32 @@ export type QuickRange = (typeof QUICK_RANGES)[number];
 
 /** Calendar dates of a quick range, for the account's "now"; weeks start on Monday (ISO). */
 export function quickRangeDates(range: QuickRange, nowSeconds: number, zone: string): [CalendarDate, CalendarDate] {
-  const today = dayjs.utc(dateInZone(nowSeconds, zone));
-  const fmt = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD');
+  const today = dateInZone(nowSeconds, zone);
+  const day = new Date(utcMidnight(today));
+  const year = day.getUTCFullYear();
+  const month = day.getUTCMonth();
+  // Date.UTC carries over: month -1 is last December, day 0 the previous month's last day.
+  const monthDays = (first: number, count: number): [CalendarDate, CalendarDate] => [
+    formatUtcDate(Date.UTC(year, first, 1)),
+    formatUtcDate(Date.UTC(year, first + count, 0)),
+  ];
   switch (range) {
     case 'today':
-      return [fmt(today), fmt(today)];
+      return [today, today];
     case 'yesterday':
-      return [fmt(today.subtract(1, 'day')), fmt(today.subtract(1, 'day'))];
+      return [addDays(today, -1), addDays(today, -1)];
     case 'thisWeek': {
-      const monday = today.subtract((today.day() + 6) % 7, 'day');
-      return [fmt(monday), fmt(monday.add(6, 'day'))];
+      const monday = addDays(today, -((day.getUTCDay() + 6) % 7));
+      return [monday, addDays(monday, 6)];
     }
     case 'last7Days':
-      return [fmt(today.subtract(6, 'day')), fmt(today)];
+      return [addDays(today, -6), today];
     case 'thisMonth':
-      return [fmt(today.startOf('month')), fmt(today.endOf('month'))];
-    case 'lastMonth': {
-      const last = today.startOf('month').subtract(1, 'month');
-      return [fmt(last), fmt(last.endOf('month'))];
-    }
-    case 'thisQuarter': {
-      const start = today.startOf('month').subtract(today.month() % 3, 'month');
-      return [fmt(start), fmt(start.add(2, 'month').endOf('month'))];
-    }
+      return monthDays(month, 1);
+    case 'lastMonth':
+      return monthDays(month - 1, 1);
+    case 'thisQuarter':
+      return monthDays(month - (month % 3), 3);
   }
 }
 

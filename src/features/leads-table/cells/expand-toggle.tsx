@@ -2,12 +2,10 @@ import type { Row } from '@tanstack/react-table';
 import type { Lead } from '../../../kommo/schemas';
 import { leadTitle } from './lead-cells';
 import { useLeadsTableContext } from '../leads-table-context';
+import { leadPanelChunk } from '../panel/lead-panel-chunk';
+import { expandedPanelId } from '../panel/expanded-panel-id';
 import type { LeadsTableFeatures } from '../leads-table-features';
 import classes from '../leads-table.module.css';
-
-export function expandedPanelId(leadId: number): string {
-  return `lead-panel-${leadId}`;
-}
 
 export function ExpandToggle({ row }: { row: Row<LeadsTableFeatures, Lead> }) {
   const { t } = useLeadsTableContext();
@@ -25,6 +23,7 @@ export function ExpandToggle({ row }: { row: Row<LeadsTableFeatures, Lead> }) {
       aria-controls={expanded ? expandedPanelId(row.original.id) : undefined}
       aria-label={expanded ? t('collapseRow', { name }) : t('expandRow', { name })}
       onClick={() => row.toggleExpanded()}
+      onPointerEnter={leadPanelChunk.preload}
     >
       <span aria-hidden="true" className={classes.toggleIcon}>
         ▶

@@ -1,95 +1,25 @@
 // Show/hide and reorder columns, pick the row density, or reset everything to the defaults.
 // Reordering uses buttons (keyboard-friendly) instead of drag and drop.
-import { ActionIcon, Button, Checkbox, Group, Popover, ScrollArea, SegmentedControl, Stack, Text } from '@mantine/core';
-import type { Column } from '@tanstack/react-table';
-import type { Lead } from '../../../kommo/schemas';
-import { columnLabel } from './column-label';
-import { DENSITIES, type Density } from '../../../lib/leads-list/column-preferences';
-import type { LeadsTableFeatures } from '../leads-table-features';
-import type { LeadsTableMessageKey, LeadsTableT } from '../leads-table-messages';
+import { Button, Popover } from '@mantine/core';
+import { ChunkBoundary, ChunkLoader, lazyChunk } from '../../../lib/ui/lazy-chunk';
+import type { ColumnChooserProps } from './column-chooser-content';
 
-export type ColumnChooserProps = {
-  /** All leaf columns in their current order (pinned ones included, not movable). */
-  columns: Column<LeadsTableFeatures, Lead, unknown>[];
-  onMove: (id: string, delta: -1 | 1) => void;
-  density: Density;
-  onDensity: (d: Density) => void;
-  onReset: () => void;
-  t: LeadsTableT;
-};
+// The contents load with the first pointing at (or focus on) the button: by the click they are here.
+const chooserContent = lazyChunk(() => import('./column-chooser-content').then((m) => m.ColumnChooserContent));
 
-const DENSITY_LABEL: Record<Density, LeadsTableMessageKey> = {
-  compact: 'densityCompact',
-  normal: 'densityNormal',
-  comfortable: 'densityComfortable',
-};
-
-export function ColumnChooser({ columns, onMove, density, onDensity, onReset, t }: ColumnChooserProps) {
-  const movable = columns.filter((c) => !c.getIsPinned());
+export function ColumnChooser(props: ColumnChooserProps) {
+  const { t } = props;
   return (
     <Popover position="top-end" shadow="md" width={340} trapFocus>
       <Popover.Target>
-        <Button size="xs" variant="default">
+        <Button size="xs" variant="default" onPointerEnter={chooserContent.preload} onFocus={chooserContent.preload}>
           {t('chooserButton')}
         </Button>
       </Popover.Target>
       <Popover.Dropdown aria-label={t('chooserTitle')}>
-        <Stack gap="xs">
-          <Text fw={600} size="sm">
-            {t('chooserTitle')}
-          </Text>
-          <Text size="xs" id="density-label">
-            {t('chooserDensity')}
-          </Text>
-          <SegmentedControl
-            size="xs"
-            aria-labelledby="density-label"
-            value={density}
-            onChange={(v) => onDensity(v as Density)}
-            data={DENSITIES.map((d) => ({ value: d, label: t(DENSITY_LABEL[d]) }))}
-          />
-          <ScrollArea.Autosize mah={320} type="auto">
-            <Stack gap={4}>
-              {movable.map((column, index) => {
-                const label = columnLabel(column, t);
-                return (
-                  <Group key={column.id} gap={4} wrap="nowrap" justify="space-between">
-                    <Checkbox
-                      size="xs"
-                      label={label}
-                      checked={column.getIsVisible()}
-                      disabled={!column.getCanHide()}
-                      onChange={() => column.toggleVisibility()}
-                    />
-                    <Group gap={2} wrap="nowrap">
-                      <ActionIcon
-                        size="sm"
-                        variant="subtle"
-                        aria-label={t('chooserMoveUp', { column: label })}
-                        disabled={index === 0}
-                        onClick={() => onMove(column.id, -1)}
-                      >
-                        ↑
-                      </ActionIcon>
-                      <ActionIcon
-                        size="sm"
-                        variant="subtle"
-                        aria-label={t('chooserMoveDown', { column: label })}
-                        disabled={index === movable.length - 1}
-                        onClick={() => onMove(column.id, 1)}
-                      >
-                        ↓
-                      </ActionIcon>
-                    </Group>
-                  </Group>
-                );
-              })}
-            </Stack>
-          </ScrollArea.Autosize>
-          <Button size="xs" variant="light" color="red" onClick={onReset}>
-            {t('chooserReset')}
-          </Button>
-        </Stack>
+        <ChunkBoundary fallback={<ChunkLoader />}>
+          <chooserContent.Component {...props} />
+        </ChunkBoundary>
       </Popover.Dropdown>
     </Popover>
   );

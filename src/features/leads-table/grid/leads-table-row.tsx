@@ -3,7 +3,9 @@
 import { FlexRender, type Row } from '@tanstack/react-table';
 import { memo } from 'react';
 import type { Lead } from '../../../kommo/schemas';
-import { LeadExpandedPanel } from '../panel/lead-expanded-panel';
+import { ChunkBoundary } from '../../../lib/ui/lazy-chunk';
+import { leadPanelChunk } from '../panel/lead-panel-chunk';
+import { LeadPanelFrame, LeadPanelLoading } from '../panel/lead-panel-frame';
 import type { LeadsTableFeatures } from '../leads-table-features';
 import { renderedColumnIds, spacerWidths, type CellLayout, type ColumnLayout } from './column-layout';
 import classes from '../leads-table.module.css';
@@ -84,7 +86,19 @@ export const LeadsTableRow = memo(function LeadsTableRow({
       {centerIds.map((id) => renderCell(id))}
       {/* Fills the line, so the panel always starts a line of its own, whatever range is rendered. */}
       {expanded && spacers.right > 0 ? <div className={classes.spacer} style={{ width: spacers.right }} /> : null}
-      {expanded ? <LeadExpandedPanel lead={row.original} pageLeads={pageLeads} height={panelHeight} colSpan={layouts.count} /> : null}
+      {expanded ? (
+        // While its chunk downloads (or if it fails) the panel's box, name and link are already in place.
+        <ChunkBoundary
+          fallback={<LeadPanelLoading />}
+          frame={(content) => (
+            <LeadPanelFrame lead={row.original} height={panelHeight} colSpan={layouts.count}>
+              {content}
+            </LeadPanelFrame>
+          )}
+        >
+          <leadPanelChunk.Component lead={row.original} pageLeads={pageLeads} height={panelHeight} colSpan={layouts.count} />
+        </ChunkBoundary>
+      ) : null}
     </div>
   );
 });

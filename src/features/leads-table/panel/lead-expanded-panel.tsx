@@ -10,10 +10,9 @@ import { useKommoClient } from '../../../lib/api/kommo-client-context';
 import type { CatalogElement, Contact, Lead } from '../../../kommo/schemas';
 import { entityName, valueToText } from '../../../kommo/custom-field-value-data';
 import { ContactChannel } from './contact-channel';
+import { LeadPanelFrame } from './lead-panel-frame';
 import { CustomFieldValue } from '../cells/custom-field-value';
-import { expandedPanelId } from '../cells/expand-toggle';
-import { leadTitle, TagsCell } from '../cells/lead-cells';
-import { OpenInKommoLink } from '../cells/open-in-kommo-link';
+import { TagsCell } from '../cells/lead-cells';
 import { formatMoney, formatNumber } from '../cells/lead-formatters';
 import { useLeadsTableContext } from '../leads-table-context';
 import { errorMessage } from '../states/leads-error-view';
@@ -161,31 +160,13 @@ function ProductsSection({ lead, batchLeads }: SectionProps) {
 }
 
 export function LeadExpandedPanel({ lead, pageLeads, height, colSpan }: LeadExpandedPanelProps) {
-  const { t, reference, locale, kommoLink } = useLeadsTableContext();
+  const { t, reference, locale } = useLeadsTableContext();
   const details = useLeadDetails(lead, pageLeads);
   const embeddedReason = details.status === 'ready' ? details.lead._embedded.loss_reason?.[0]?.name : lead._embedded.loss_reason?.[0]?.name;
   // loss_reason_id comes with every lead: the name is known from reference data even before the details.
   const lossReason = embeddedReason ?? (lead.loss_reason_id !== null ? reference.lossReasons.get(lead.loss_reason_id)?.name : undefined);
-  const name = leadTitle(lead, () => t('untitledLead', { id: lead.id }));
   return (
-    <div
-      role="gridcell"
-      // It spans every shown column, from the first, whichever of them are rendered.
-      aria-colindex={1}
-      aria-colspan={colSpan}
-      // Focusable so keyboard users can scroll a long panel (it has a fixed height).
-      tabIndex={0}
-      id={expandedPanelId(lead.id)}
-      aria-label={t('panelTitle', { name })}
-      className={classes.panel}
-      style={{ height }}
-      // Clicks inside the panel (selecting text, following a link) must not re-activate or toggle the row.
-      onClick={(e) => e.stopPropagation()}
-    >
-      <div className={classes.panelHeader}>
-        <strong className={classes.panelTitle}>{name}</strong>
-        <OpenInKommoLink link={kommoLink} leadId={lead.id} name={name} variant="panel" t={t} />
-      </div>
+    <LeadPanelFrame lead={lead} height={height} colSpan={colSpan}>
       <div className={classes.panelGrid}>
         <Section title={t('panelContacts')}>
           <DetailsGate details={details}>{(full, batchLeads) => <ContactsSection lead={full} batchLeads={batchLeads} />}</DetailsGate>
@@ -222,6 +203,6 @@ export function LeadExpandedPanel({ lead, pageLeads, height, colSpan }: LeadExpa
           )}
         </Section>
       </div>
-    </div>
+    </LeadPanelFrame>
   );
 }

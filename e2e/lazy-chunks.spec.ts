@@ -1,0 +1,67 @@
+// What the first screen does not run comes in chunks fetched on demand (the open row, the phone's
+// "More" drawer, the filter form, the column chooser...). A chunk that cannot be downloaded says so
+// where it was asked for, the rest of the page keeps working, and "Try again" fetches it anew.
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
+import { LeadsPage } from './pages/leads-page';
+
+/** Makes the chunk files named `<name>-<hash>.js` fail (as offline, or after a deploy replaced them) until the returned function runs. */
+async function failChunk(page: Page, name: string): Promise<() => Promise<void>> {
+  const pattern = new RegExp(`/assets/${name}-[\\w-]+\\.js$`);
+  await page.route(pattern, (route) => route.abort('internetdisconnected'));
+  return () => page.unroute(pattern);
+}
+
+test.beforeEach(({ pageErrors }) => {
+  // The browser and React report the failed download on the console; the page itself says what happened.
+  pageErrors.allow(/Failed to load resource|dynamically imported module|ChunkLoadError|chunk of the app could not be downloaded|error boundary/i);
+});
+
+test('an open row whose chunk cannot be downloaded keeps its place and name, says why, and "Try again" fills it', async ({ page }) => {
+  const restore = await failChunk(page, 'lead-expanded-panel');
+  const leads = new LeadsPage(page);
+  await leads.goto();
+  await leads.waitForRows();
+  const row = leads.rowByIndex(0);
+  await row.getByRole('button', { name: /^Show details of/ }).click();
+  const panel = row.getByRole('gridcell', { name: /^Details of/ });
+  await expect(panel.getByRole('alert')).toContainText('This part of the dashboard could not be downloaded; check the connection.');
+  // The box, the lead's name and the grid around it are all there.
+  await expect(panel.locator('strong').first()).not.toBeEmpty();
+  await expect(leads.rowByIndex(1)).toBeVisible();
+
+  await restore();
+  await panel.getByRole('button', { name: 'Try again' }).click();
+  await expect(panel.getByRole('heading', { name: 'Contacts' })).toBeVisible();
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+});
+
+test('on a phone, a "More" drawer that cannot be downloaded says so in the toolbar; "Try again" opens it', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  const restore = await failChunk(page, 'side-drawer');
+  const leads = new LeadsPage(page);
+  await leads.goto();
+  await leads.waitForRows();
+  await page.getByRole('button', { name: 'More', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be downloaded' })).toBeVisible();
+  // The table is untouched.
+  await expect(leads.rowByIndex(0)).toBeVisible();
+
+  await restore();
+  await page.getByRole('button', { name: 'Try again' }).click();
+  const menu = page.getByRole('dialog', { name: 'Quick filters and actions' });
+  await expect(menu.getByRole('button', { name: 'Load all' })).toBeVisible();
+});
+
+test('Load all whose walk cannot be downloaded says so beside the button; "Try again" walks', async ({ page }) => {
+  const restore = await failChunk(page, 'start-load-all-walk');
+  const leads = new LeadsPage(page);
+  await leads.goto('?filter[price][from]=90000');
+  await leads.waitForRows();
+  await page.getByRole('button', { name: 'Load all' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be downloaded' })).toBeVisible();
+
+  await restore();
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^All [\d,]+ leads? loaded$/ })).toBeVisible({ timeout: 30_000 });
+});

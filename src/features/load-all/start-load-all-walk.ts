@@ -1,0 +1,53 @@
+// Starts a load-all walk: the walker, its read-ahead and the write of its pages into the table's
+// entry. A chunk of its own (use-load-all imports it on the first "Load all" or export, or when
+// the pointer reaches the button): the first screen never walks.
+import type { QueryClient } from '@tanstack/react-query';
+import type { LeadsView } from '../../kommo/leads-query';
+import type { Lead } from '../../kommo/schemas';
+import { withPriority, type KommoClient } from '../../lib/api/kommo-client';
+import { leadQueries } from '../../lib/api/lead-queries';
+import { fetchLeadsPage } from '../../lib/api/leads-fetchers';
+import { createLeadsPagePrefetch } from '../../lib/api/leads-page-prefetch';
+import { fetchLeadsChunk, initialLeadsCursor } from '../../lib/api/leads-stream';
+import { createLoadAllWalker, type InfiniteLeadsData, type LoadAllWalker } from './load-all-walker';
+
+export type LoadAllResult = { leads: Lead[]; complete: boolean };
+
+const FETCH_SETTLE_TIMEOUT_MS = 10_000;
+
+function flatten(data: InfiniteLeadsData): Lead[] {
+  return data.pages.flatMap((p) => p.leads);
+}
+
+/** Writes the walk's pages into the table's entry; a fetch of the table in flight would overwrite them, so wait it out first. */
+async function writeFinal(queryClient: QueryClient, queryKey: readonly unknown[], data: InfiniteLeadsData): Promise<void> {
+  const deadline = Date.now() + FETCH_SETTLE_TIMEOUT_MS;
+  while (queryClient.isFetching({ queryKey, exact: true }) > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  queryClient.setQueryData(queryKey, data);
+}
+
+export type Walk = { key: string; walker: LoadAllWalker; run: Promise<LoadAllResult>; stopPrefetch: AbortController };
+
+export function startWalk(client: KommoClient, queryClient: QueryClient, view: LeadsView, confirmAfterLeads: number | undefined): Walk {
+  const { queryKey } = leadQueries.list(client, view);
+  const stopPrefetch = new AbortController();
+  // A walk yields to what the user asks meanwhile (a new view, a scroll, an open lead): its pages and
+  // its read-ahead go at background priority.
+  const walkClient = withPriority(client, 'background');
+  const prefetch = createLeadsPagePrefetch((query, signal) => fetchLeadsPage(walkClient, query, signal), stopPrefetch.signal);
+  const walker = createLoadAllWalker({
+    fetchChunk: (cursor, signal) => fetchLeadsChunk(walkClient, cursor, view.order, signal, undefined, undefined, { source: prefetch.source }),
+    firstCursor: initialLeadsCursor(view),
+    initial: queryClient.getQueryData(queryKey) ?? null,
+    confirmAfterLeads,
+    onData: (data) => queryClient.setQueryData(queryKey, data),
+  });
+  const run = walker.start().then(async (data) => {
+    stopPrefetch.abort();
+    await writeFinal(queryClient, queryKey, data);
+    return { leads: flatten(data), complete: walker.getSnapshot().status === 'done' };
+  });
+  return { key: JSON.stringify(queryKey), walker, run, stopPrefetch };
+}

@@ -1,0 +1,130 @@
+// The views menu's contents: built-in views with their hints, saved views (apply, rename, delete,
+// undo) and the save form. A chunk of its own, fetched on pointing at or focusing the Views button
+// (the first screen shows only the button); the state stays in the menu, so closing and reopening
+// keeps a half-typed name and the undo offer as before.
+import { Button, Divider, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import type { FormEvent } from 'react';
+import { BUILT_IN_VIEWS, builtInUnavailable, type BuiltInViewId } from './built-in-views';
+import { SavedViewRow } from './saved-view-row';
+import type { SavedViewsT } from './saved-views-messages';
+import type { SavedView } from './saved-views-storage';
+import type { BuiltInReference } from './use-built-in-context';
+
+const HINT_KEY = {
+  myOpenLeads: 'myOpenLeadsHint',
+  wonThisMonth: 'wonThisMonthHint',
+  lostThisMonth: 'lostThisMonthHint',
+  overdueTasks: 'overdueTasksHint',
+  withoutTasks: 'withoutTasksHint',
+} as const satisfies Record<BuiltInViewId, string>;
+
+export type SavedViewsDropdownProps = {
+  t: SavedViewsT;
+  reference: BuiltInReference;
+  views: SavedView[];
+  current: string;
+  deleted: { view: SavedView; index: number } | null;
+  name: string;
+  error: string | null;
+  notStored: boolean;
+  onName: (name: string) => void;
+  onBuiltIn: (id: BuiltInViewId) => void;
+  onApply: (view: SavedView) => void;
+  onRename: (id: string, next: string) => void;
+  onDelete: (id: string) => void;
+  onUndo: () => void;
+  onSave: (e: FormEvent) => void;
+};
+
+export function SavedViewsDropdown({
+  t,
+  reference,
+  views,
+  current,
+  deleted,
+  name,
+  error,
+  notStored,
+  onName,
+  onBuiltIn,
+  onApply,
+  onRename,
+  onDelete,
+  onUndo,
+  onSave,
+}: SavedViewsDropdownProps) {
+  return (
+    <Stack gap="xs">
+      <Text size="xs" fw={700} c="dimmed">
+        {t('builtInTitle')}
+      </Text>
+      <Stack gap={2}>
+        {BUILT_IN_VIEWS.map((id) => {
+          const unavailable = builtInUnavailable(id, reference);
+          return (
+            <Tooltip key={id} label={t(unavailable ?? HINT_KEY[id])} multiline w={320} withinPortal={false}>
+              <Button size="xs" variant="subtle" justify="flex-start" disabled={unavailable !== null} onClick={() => onBuiltIn(id)}>
+                {t(id)}
+              </Button>
+            </Tooltip>
+          );
+        })}
+      </Stack>
+      <Divider />
+      <Text size="xs" fw={700} c="dimmed">
+        {t('savedTitle')}
+      </Text>
+      {views.length === 0 ? (
+        <Text size="xs" c="dimmed">
+          {t('noSaved')}
+        </Text>
+      ) : (
+        <Stack gap={2} role="list" aria-label={t('savedTitle')}>
+          {views.map((v) => (
+            <SavedViewRow
+              key={v.id}
+              view={v}
+              views={views}
+              isCurrent={v.search === current}
+              onApply={onApply}
+              onRename={onRename}
+              onDelete={onDelete}
+            />
+          ))}
+        </Stack>
+      )}
+      {deleted && (
+        <Group gap="xs" wrap="nowrap" role="status">
+          <Text size="xs" style={{ flex: 1 }}>
+            {t('deleted', { name: deleted.view.name })}
+          </Text>
+          <Button size="compact-xs" variant="light" onClick={onUndo}>
+            {t('undo')}
+          </Button>
+        </Group>
+      )}
+      <Divider />
+      <form onSubmit={onSave}>
+        <Group gap={4} align="flex-end" wrap="nowrap">
+          <TextInput
+            size="xs"
+            label={t('saveLabel')}
+            placeholder={t('savePlaceholder')}
+            value={name}
+            onChange={(e) => onName(e.currentTarget.value)}
+            error={error}
+            style={{ flex: 1 }}
+          />
+          <Button size="xs" type="submit">
+            {t('save')}
+          </Button>
+        </Group>
+      </form>
+      {notStored && (
+        <Text size="xs" c="orange" role="status">
+          {t('notStored')}
+        </Text>
+      )}
+    </Stack>
+  );
+}
