@@ -35,7 +35,7 @@ export class FiltersPanel {
     const input = this.dialog.getByRole('combobox', { name: label });
     await input.click();
     await input.fill(name);
-    await this.page.getByRole('option', { name, exact: true }).click();
+    await this.page.getByRole('listbox').getByRole('option', { name, exact: true }).click();
     await input.press('Escape');
   }
 
@@ -45,7 +45,7 @@ export class FiltersPanel {
 
   async orderBy(field: 'Created at' | 'Updated at' | 'ID', direction: 'Ascending' | 'Descending') {
     await this.dialog.getByRole('combobox', { name: 'Order by' }).click();
-    await this.page.getByRole('option', { name: field, exact: true }).click();
+    await this.page.getByRole('listbox').getByRole('option', { name: field, exact: true }).click();
     await this.dialog.getByText(direction, { exact: true }).click();
   }
 

@@ -1,4 +1,4 @@
-import { Chip, CloseButton, Group, Select, TextInput } from '@mantine/core';
+import { Chip, CloseButton, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { LeadsQuery } from '../../kommo/leads-query';
 import { activePipelines } from '../../kommo/pipeline-stages';
@@ -15,7 +15,7 @@ export type QuickFiltersBarProps = {
   part?: 'all' | 'search' | 'toggles';
 };
 
-// Mantine's Select treats '' as nothing picked: "all pipelines" needs a value of its own.
+// "All pipelines" has a value of its own, never confused with a pipeline id.
 const ALL = 'all';
 
 /** Search, me, my team, pipeline and open leads only: always in view, each one URL write. */
@@ -83,14 +83,18 @@ export function QuickFiltersBar({ query, reference, onChange, part = 'all' }: Qu
       <Chip size="xs" checked={state.team} disabled={team.length < 2} onChange={(on) => onChange(withResponsible(query, on ? team : null))}>
         {t('quickTeam')}
       </Chip>
-      <Select
+      {/* The browser's own select (a few pipelines need no search): Mantine's Select would bring its
+          combobox and floating-ui into the first bundle for this one control. */}
+      <NativeSelect
         size="xs"
         w={170}
         aria-label={t('quickPipeline')}
         value={state.pipelineId === null ? ALL : String(state.pipelineId)}
         data={pipelineOptions}
-        allowDeselect={false}
-        onChange={(value) => onChange(withPipeline(query, !value || value === ALL ? null : Number(value), pipelines))}
+        onChange={(e) => {
+          const value = e.currentTarget.value;
+          onChange(withPipeline(query, value === ALL ? null : Number(value), pipelines));
+        }}
       />
       <Chip size="xs" checked={state.openOnly} disabled={!shown.length} onChange={(on) => onChange(withOpenOnly(query, on, pipelines))}>
         {t('quickOpenOnly')}

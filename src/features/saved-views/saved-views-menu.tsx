@@ -1,9 +1,10 @@
-import { Button, Popover } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useMessages } from '../../lib/i18n/language-context';
 import { encodeViewSearch, parseViewSearch } from '../../lib/url-state/leads-url-codec';
 import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 import { ChunkBoundary, ChunkLoader, lazyChunk } from '../../lib/ui/lazy-chunk';
+import { LazyPopover } from '../../lib/ui/lazy-popover';
 import { BUILT_IN_VIEWS, builtInView, type BuiltInViewId } from './built-in-views';
 import { savedViewsMessages } from './saved-views-messages';
 import { MAX_VIEW_NAME, nameProblem, type SavedView } from './saved-views-storage';
@@ -68,7 +69,7 @@ export function SavedViewsMenu() {
   };
 
   return (
-    <Popover
+    <LazyPopover
       opened={opened}
       onChange={(next) => {
         setOpened(next);
@@ -79,8 +80,7 @@ export function SavedViewsMenu() {
       width={380}
       shadow="md"
       trapFocus
-    >
-      <Popover.Target>
+      target={
         <Button
           size="xs"
           variant="default"
@@ -92,32 +92,31 @@ export function SavedViewsMenu() {
         >
           {currentName ? t('buttonCurrent', { name: currentName }) : t('button')}
         </Button>
-      </Popover.Target>
-      <Popover.Dropdown>
-        {/* Mantine's dropdown is the dialog, named by the Views button. */}
-        <ChunkBoundary fallback={<ChunkLoader />}>
-          <dropdown.Component
-            t={t}
-            reference={reference}
-            views={views}
-            current={current}
-            deleted={deleted}
-            name={name}
-            error={error}
-            notStored={notStored}
-            onName={(next) => {
-              setName(next);
-              setError(null);
-            }}
-            onBuiltIn={handleBuiltIn}
-            onApply={handleApply}
-            onRename={handleRename}
-            onDelete={handleDelete}
-            onUndo={handleUndo}
-            onSave={handleSave}
-          />
-        </ChunkBoundary>
-      </Popover.Dropdown>
-    </Popover>
+      }
+    >
+      {/* Mantine's dropdown is the dialog, named by the Views button. */}
+      <ChunkBoundary fallback={<ChunkLoader />}>
+        <dropdown.Component
+          t={t}
+          reference={reference}
+          views={views}
+          current={current}
+          deleted={deleted}
+          name={name}
+          error={error}
+          notStored={notStored}
+          onName={(next) => {
+            setName(next);
+            setError(null);
+          }}
+          onBuiltIn={handleBuiltIn}
+          onApply={handleApply}
+          onRename={handleRename}
+          onDelete={handleDelete}
+          onUndo={handleUndo}
+          onSave={handleSave}
+        />
+      </ChunkBoundary>
+    </LazyPopover>
   );
 }
