@@ -13,10 +13,10 @@ export type FirstLoadSizes = { jsGzipKb: number; cssGzipKb: number; jsRawKb: num
 export const FIRST_LOAD_TARGETS = { jsGzipKb: 200, cssGzipKb: 25 } as const;
 
 /**
- * The enforced budget: the CSS target is met; the JavaScript one is not yet (see README, Performance),
- * so its budget is what the build measures today plus a little headroom, to stop it growing back.
+ * The enforced budget: the JavaScript target itself (194.3 KB measured on 2026-12-01), and for CSS
+ * what the build measures today (15.9 KB) plus a little headroom, well inside its target.
  */
-export const FIRST_LOAD_BUDGET = { jsGzipKb: 280, cssGzipKb: 19 } as const;
+export const FIRST_LOAD_BUDGET = { jsGzipKb: 200, cssGzipKb: 17 } as const;
 
 const KB = 1000;
 

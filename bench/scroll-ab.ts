@@ -123,6 +123,16 @@ function traceSummary(name: string, buffer: Buffer): string {
         phase(/VizCompositor/, 'Display::DrawAndSwap'),
       ].join(', '),
   );
+  // Each main-thread task over 50 ms, with the longest events inside it: what a long task was made of.
+  const main = events.filter((e) => e.ph === 'X' && e.dur !== undefined && /CrRendererMain/.test(threadNames.get(`${e.pid}:${e.tid}`) ?? ''));
+  for (const task of main.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && (e.dur ?? 0) > 50_000)) {
+    const end = task.ts + (task.dur ?? 0);
+    const inside = main
+      .filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end && !/RunTask/.test(e.name))
+      .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+      .slice(0, 8);
+    out.push(`  long task ${Math.round((task.dur ?? 0) / 1000)} ms: ` + inside.map((e) => `${e.name} ${Math.round((e.dur ?? 0) / 1000)}`).join('; '));
+  }
   for (const [thread, names] of byThread) {
     const top = [...names.entries()].sort((a, b) => b[1].wall - a[1].wall).slice(0, 22);
     out.push(`  ${thread}: ` + top.map(([n, v]) => `${n} ${Math.round(v.wall)}/${Math.round(v.cpu)}ms x${v.n}`).join('; '));
