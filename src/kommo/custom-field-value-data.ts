@@ -1,5 +1,6 @@
 // Reading the raw `value` of a custom field value item, whatever its type: shared by the table's
 // cells and the CSV export so both read Kommo's data the same way.
+import { zoneOffsetMs } from './zone-offset';
 
 /** A readable text for any value, including the object-valued types (legal_entity, file, items...). */
 export function valueToText(value: unknown): string {
@@ -23,26 +24,6 @@ export function valueToText(value: unknown): string {
 
 /** What a cell shows for a value whose shape the app does not know: never the raw JSON. */
 export const UNREADABLE_MARK = '…';
-
-/** The offset (ms) of `timeZone` from UTC at `utcMs`; 0 for a zone Intl does not know. */
-function zoneOffsetMs(utcMs: number, timeZone: string): number {
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }).formatToParts(utcMs);
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - utcMs;
-  } catch {
-    return 0;
-  }
-}
 
 /** Unix seconds of midnight of a calendar day in `timeZone` (the moment Kommo stores a `date` field as). */
 export function zonedMidnightSeconds(year: number, month: number, day: number, timeZone: string): number {

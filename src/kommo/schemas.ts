@@ -247,12 +247,20 @@ export function lenientArray<S extends z.ZodMiniType>(
   return list as unknown as z.ZodMiniType<z.output<S>[], z.input<S>[]>;
 }
 
-export const leadsPageSchema = z.looseObject({
+/** A paged list's own fields: the page and its links (no links on the last page: an empty object). */
+const pagingFields = {
   _page: z.optional(z.number()),
   _links: z.pipe(
     z.optional(linksSchema),
     z.transform((v) => v ?? {}),
   ),
+};
+
+/** The same, for the lists that also count their items and pages (users, custom fields). */
+const countedPagingFields = { _total_items: z.optional(z.number()), _page_count: z.optional(z.number()), ...pagingFields };
+
+export const leadsPageSchema = z.looseObject({
+  ...pagingFields,
   _embedded: z.looseObject({
     leads: lenientArray(leadSchema, (lead, repaired) => ({ ...lead, unreadable: lead.unreadable + repaired })),
   }),
@@ -356,13 +364,7 @@ export const userSchema = z.looseObject({
 export type User = z.infer<typeof userSchema>;
 
 export const usersPageSchema = z.looseObject({
-  _total_items: z.optional(z.number()),
-  _page: z.optional(z.number()),
-  _page_count: z.optional(z.number()),
-  _links: z.pipe(
-    z.optional(linksSchema),
-    z.transform((v) => v ?? {}),
-  ),
+  ...countedPagingFields,
   _embedded: z.looseObject({
     users: lenientArray(userSchema),
     // Not in Kommo's bodies (groups are per user); read in case an older proxy or fixture sends it.
@@ -383,22 +385,14 @@ export const contactSchema = z.looseObject({
 });
 export type Contact = z.infer<typeof contactSchema>;
 export const contactsPageSchema = z.looseObject({
-  _page: z.optional(z.number()),
-  _links: z.pipe(
-    z.optional(linksSchema),
-    z.transform((v) => v ?? {}),
-  ),
+  ...pagingFields,
   _embedded: z.looseObject({ contacts: lenientArray(contactSchema) }),
 });
 
 export const companySchema = contactSchema;
 export type Company = z.infer<typeof companySchema>;
 export const companiesPageSchema = z.looseObject({
-  _page: z.optional(z.number()),
-  _links: z.pipe(
-    z.optional(linksSchema),
-    z.transform((v) => v ?? {}),
-  ),
+  ...pagingFields,
   _embedded: z.looseObject({ companies: lenientArray(companySchema) }),
 });
 
@@ -416,13 +410,7 @@ export const customFieldDefinitionSchema = z.looseObject({
 });
 export type CustomFieldDefinition = z.infer<typeof customFieldDefinitionSchema>;
 export const customFieldsPageSchema = z.looseObject({
-  _total_items: z.optional(z.number()),
-  _page: z.optional(z.number()),
-  _page_count: z.optional(z.number()),
-  _links: z.pipe(
-    z.optional(linksSchema),
-    z.transform((v) => v ?? {}),
-  ),
+  ...countedPagingFields,
   _embedded: z.looseObject({ custom_fields: lenientArray(customFieldDefinitionSchema) }),
 });
 
@@ -432,11 +420,7 @@ export const lossReasonsResponseSchema = z.looseObject({
 });
 
 export const tagsPageSchema = z.looseObject({
-  _page: z.optional(z.number()),
-  _links: z.pipe(
-    z.optional(linksSchema),
-    z.transform((v) => v ?? {}),
-  ),
+  ...pagingFields,
   _embedded: z.looseObject({ tags: lenientArray(tagSchema) }),
 });
 
@@ -449,11 +433,7 @@ export const catalogSchema = z.looseObject({
 });
 export type Catalog = z.infer<typeof catalogSchema>;
 export const catalogsPageSchema = z.looseObject({
-  _page: z.optional(z.number()),
-  _links: z.pipe(
-    z.optional(linksSchema),
-    z.transform((v) => v ?? {}),
-  ),
+  ...pagingFields,
   _embedded: z.looseObject({ catalogs: lenientArray(catalogSchema) }),
 });
 
@@ -468,11 +448,7 @@ export const catalogElementSchema = z.looseObject({
 });
 export type CatalogElement = z.infer<typeof catalogElementSchema>;
 export const catalogElementsPageSchema = z.looseObject({
-  _page: z.optional(z.number()),
-  _links: z.pipe(
-    z.optional(linksSchema),
-    z.transform((v) => v ?? {}),
-  ),
+  ...pagingFields,
   _embedded: z.looseObject({ elements: lenientArray(catalogElementSchema) }),
 });
 

@@ -4,6 +4,7 @@
 // (YYYY-MM-DD, in UTC) so the browser's own zone never leaks in. Intl's time zone data does the
 // zone work: no date library in the first bundle (the filter chips and built-in views run this).
 import { DATE_FILTERS, type DatePreset, type DatePresets, type LeadsQuery, type Range } from '../../kommo/leads-query';
+import { zoneOffsetMs } from '../../kommo/zone-offset';
 
 /** A calendar date, `YYYY-MM-DD` (the value Mantine's date pickers hold). */
 export type CalendarDate = string;
@@ -29,7 +30,6 @@ export function safeTimezone(zone: string | null | undefined): string {
 }
 
 const DAY_MS = 86_400_000;
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
 
 /** Milliseconds of a calendar date's midnight read as UTC (NaN when not a date). */
 function utcMidnight(date: CalendarDate): number {
@@ -40,31 +40,8 @@ function formatUtcDate(ms: number): CalendarDate {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** The wall clock in `zone` at an instant, read as if it were UTC (milliseconds, whole seconds). */
-function wallClockMs(ms: number, zone: string): number {
-  let format = wallClocks.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    wallClocks.set(zone, format);
-  }
-  const p: Record<string, number> = {};
-  for (const part of format.formatToParts(new Date(ms))) p[part.type] = Number(part.value);
-  return Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
-}
-
 /** The zone's offset from UTC at an instant, in milliseconds (São Paulo: -3 h). */
-function offsetMs(ms: number, zone: string): number {
-  return wallClockMs(Math.floor(ms / 1000) * 1000, zone) - Math.floor(ms / 1000) * 1000;
-}
+const offsetMs = zoneOffsetMs;
 
 /**
  * The instant a wall-clock time in `zone` names: guess with the offset there, correct once. A time
@@ -90,7 +67,8 @@ export function isCalendarDate(value: unknown): value is CalendarDate {
 
 /** The calendar date in `zone` at an instant (Unix seconds). */
 export function dateInZone(unixSeconds: number, zone: string): CalendarDate {
-  return formatUtcDate(wallClockMs(unixSeconds * 1000, safeTimezone(zone)));
+  const ms = unixSeconds * 1000;
+  return formatUtcDate(ms + zoneOffsetMs(ms, safeTimezone(zone)));
 }
 
 /** Unix seconds of midnight starting `date` in `zone`. */
