@@ -329,11 +329,14 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(filters.viewsDialog).toBeVisible();
     await expectAxeClean(page, '.mantine-Popover-dropdown');
     await page.keyboard.press('Escape');
+    // Gone, not fading out: axe would read the next popover's page with this one's faded text.
+    await expect(page.locator('.mantine-Popover-dropdown')).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Columns' }).click();
     await expect(page.getByRole('dialog').or(page.getByRole('menu')).first()).toBeVisible();
     await expectAxeClean(page, '.mantine-Popover-dropdown');
     await page.keyboard.press('Escape');
+    await expect(page.locator('.mantine-Popover-dropdown')).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Summary' }).click();
     const summary = page.getByRole('dialog', { name: /Summary/ });
