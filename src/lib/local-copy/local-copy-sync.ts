@@ -5,6 +5,7 @@
 // timestamps) and for lead_deleted events since then: one request each when little has changed.
 import type { LeadWith, LeadsQuery } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
+import { abortableSleep, type Sleep } from '../api/abortable-sleep';
 import { apiErrorFromThrown, type ApiError } from '../api/api-error';
 import type { KommoClient } from '../api/kommo-client';
 import { fetchLeadsPage } from '../api/leads-fetchers';
@@ -64,7 +65,7 @@ export type LocalCopySyncOptions = {
   client: KommoClient;
   store: LocalCopyStore;
   now?: () => number;
-  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  sleep?: Sleep;
   /** Called when Kommo answers 401: the copy is deleted first. */
   onUnauthorized?: () => void;
 };
@@ -84,40 +85,26 @@ function initialMeta(nowMs: number): LocalCopyMeta {
   };
 }
 
-function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-}
+/** What the state says of a copy that is not there (before opening, and after "Forget local data"). */
+const NO_COPY = {
+  size: 0,
+  complete: false,
+  pages: 0,
+  elapsedMs: 0,
+  ratePerSecond: 0,
+  syncedAt: null,
+  error: null,
+  lastRefresh: null,
+} satisfies Omit<LocalCopyState, 'status' | 'version'>;
 
 const maxUpdated = (leads: readonly Lead[], start: number) => leads.reduce((m, l) => Math.max(m, l.updated_at), start);
 
 export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySync {
   const { client, store } = options;
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? defaultSleep;
+  const sleep = options.sleep ?? abortableSleep;
   let meta: LocalCopyMeta | null = null;
-  let state: LocalCopyState = {
-    status: 'opening',
-    size: 0,
-    complete: false,
-    pages: 0,
-    elapsedMs: 0,
-    ratePerSecond: 0,
-    syncedAt: null,
-    error: null,
-    lastRefresh: null,
-    version: 0,
-  };
+  let state: LocalCopyState = { status: 'opening', ...NO_COPY, version: 0 };
   const listeners = new Set<() => void>();
   let controller: AbortController | null = null;
   let running: Promise<void> | null = null;
@@ -266,18 +253,7 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     controller?.abort();
     meta = null;
     await store.destroy();
-    set({
-      status: 'paused',
-      size: 0,
-      complete: false,
-      pages: 0,
-      elapsedMs: 0,
-      ratePerSecond: 0,
-      syncedAt: null,
-      lastRefresh: null,
-      error: null,
-      version: state.version + 1,
-    });
+    set({ status: 'paused', ...NO_COPY, version: state.version + 1 });
   }
 
   const startOrRefresh = (signal: AbortSignal) => (meta?.phase === 'complete' ? refreshOnce(signal) : walk(signal));
