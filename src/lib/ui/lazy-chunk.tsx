@@ -34,10 +34,6 @@ export type LazyChunk<P extends object> = {
   Component: ComponentType<P>;
   /** Starts the download ahead of need; safe to call often (the browser fetches a module once). */
   preload: () => void;
-  /** The download as a promise, for a caller that changes what it renders once the chunk is here. */
-  load: () => Promise<void>;
-  /** The chunk has arrived: `Component` renders in the same frame. */
-  isReady: () => boolean;
 };
 
 const AttemptContext = createContext(0);
@@ -79,8 +75,6 @@ export function lazyChunk<P extends object>(load: () => Promise<ComponentType<P>
     preload: () => {
       if (!ready) fetchChunk().catch(() => undefined);
     },
-    load: () => (ready ? Promise.resolve() : fetchChunk().then(() => undefined)),
-    isReady: () => ready !== null,
   };
 }
 

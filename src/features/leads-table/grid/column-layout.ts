@@ -1,6 +1,6 @@
 // The shown columns' geometry, shared by the header and every row (its own module, so neither of
-// them imports the other): which columns are pinned, each cell's classes and sticky offset, and the
-// spacers around the rendered range of center columns.
+// them imports the other): which columns are pinned, each cell's classes and size, and the spacers
+// around the rendered range of center columns.
 import type { Header } from '@tanstack/react-table';
 import type { CSSProperties } from 'react';
 import type { Lead } from '../../../kommo/schemas';
@@ -10,7 +10,7 @@ import classes from '../leads-table.module.css';
 /** A shown column's header, the table's unit of layout. */
 export type LeadHeader = Header<LeadsTableFeatures, Lead, unknown>;
 
-/** A pinned column's sticky offset: the header cell and the row cells share it. */
+/** A pinned header cell's sticky offset (a row's pinned cells stick as one group instead). */
 export function pinnedStyle(column: LeadHeader['column'], base: CSSProperties): CSSProperties {
   if (column.getIsPinned() !== 'start') return base;
   return { ...base, left: column.getStart('start') };

@@ -1,4 +1,4 @@
-// The columns in view: the pinned ones are sticky and always rendered; the center ones are
+// The columns in view: the pinned ones are always rendered (sticky while scrolled sideways); the center ones are
 // virtualized on the same scroll element, after the pinned width (the scroll margin). A column
 // whose cell holds the focus stays rendered while the grid scrolls sideways.
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -67,7 +67,7 @@ export function useColumnWindow({ scrollRef, headers, layoutKey, rowHeight }: Co
 }
 
 /** The scroller's attribute that makes the rows' pinned groups sticky (see `.pinnedGroup` in the CSS). */
-export const SCROLLED_SIDEWAYS_ATTRIBUTE = 'data-scrolled-x';
+const SCROLLED_SIDEWAYS_ATTRIBUTE = 'data-scrolled-x';
 
 /**
  * Marks the scroller while it is scrolled sideways, the only time the rows' pinned cells need to be
