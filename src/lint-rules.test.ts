@@ -1,0 +1,53 @@
+// What the README's architecture section promises, lint must hold: each probe below is code the
+// house forbids, linted as if it sat at the path named, and must be refused by the rule named.
+import { ESLint } from 'eslint';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const FEATURES = readdirSync(join(ROOT, 'src', 'features'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+const eslint = new ESLint({ cwd: ROOT });
+
+async function ruleIdsFor(path: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(ROOT, path) });
+  return (result?.messages ?? []).map((message) => message.ruleId ?? message.message);
+}
+
+describe('lint holds the layers the README states', () => {
+  it.each(FEATURES)('the %s feature may not import a sibling feature', async (feature) => {
+    // A real file of a sibling: the rule resolves the import before it judges it.
+    const other = FEATURES.find((name) => name !== feature) ?? 'export';
+    const target = readdirSync(join(ROOT, 'src', 'features', other), { recursive: true, encoding: 'utf8' }).find((name) =>
+      /(?<!\.test)\.tsx?$/.test(name),
+    );
+    const specifier = `../${other}/${(target ?? '').replace(/\.tsx?$/, '')}`;
+    const ids = await ruleIdsFor(`src/features/${feature}/zz-probe.ts`, `import { x } from '${specifier}';\nexport const y = x;\n`);
+    expect(ids).toContain('import-x/no-restricted-paths');
+  });
+
+  it('the app shell may not import the server', async () => {
+    const ids = await ruleIdsFor('src/app/zz-probe.ts', "import { loadConfig } from '../server/config';\nexport const y = loadConfig;\n");
+    expect(ids).toContain('@typescript-eslint/no-restricted-imports');
+  });
+
+  it.each([
+    ['src/lib/zz-probe.ts', "import { x } from '../features/export/zz-target';"],
+    ['src/lib/zz-probe.ts', "import { x } from '../server/config';"],
+    ['src/kommo/zz-probe.ts', "import { x } from '../lib/api/transport';"],
+    ['src/server/zz-probe.ts', "import { x } from '../lib/api/transport';"],
+    ['src/features/export/zz-probe.ts', "import { x } from '../../app/app-shell';"],
+  ])('%s may not hold %s', async (path, line) => {
+    const ids = await ruleIdsFor(path, `${line}\nexport const y = x;\n`);
+    expect(ids).toContain('@typescript-eslint/no-restricted-imports');
+  });
+
+  it('an allowed import passes (the probes fail for the rule, not for the harness)', async () => {
+    const ids = await ruleIdsFor('src/features/export/zz-probe.ts', "import { x } from '../../lib/api/transport';\nexport const y = x;\n");
+    expect(ids).toEqual([]);
+  });
+});
