@@ -1,10 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { firstLoadBudget } from './bench/first-load-budget';
+import { firstLoadBudget } from './scripts/first-load-budget';
 
 // The browser bundle: everything under src/ except src/server (which runs in Node via tsx).
 export default defineConfig({
-  // The build fails when the first load grows past its budget (bench/first-load-budget.ts).
+  // The build fails when the first load grows past its budget (scripts/first-load-budget.ts).
   plugins: [react(), firstLoadBudget()],
   build: {
     outDir: 'dist',

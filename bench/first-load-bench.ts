@@ -4,7 +4,7 @@
 //   table should draw one frame after the rows arrive, not wait for reference data);
 // - a view of every stage of one pipeline: the leads requests made before its first rows (one,
 //   with filter[pipeline_id][], instead of one a stage);
-// - what the first visit downloads: JavaScript and CSS gzipped (bench/first-load-budget.ts).
+// - what the first visit downloads: JavaScript and CSS gzipped (scripts/first-load-budget.ts).
 // Page loads are repeated (RUNS) and the median is reported: the machine is shared and noisy, and
 // the targets are ratios within one page load so that load on the machine cancels out.
 // Writes bench/results/first-load.json. Env: BENCH_DIST_DIR (default /tmp/klb-bench-dist), BENCH_PORT.
@@ -17,7 +17,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { chromiumLaunch } from '../playwright.config';
 import { startBenchServer, type BenchServer } from './bench-server';
 import { round } from './bench-stats';
-import { FIRST_LOAD_TARGETS, measureFirstLoad } from './first-load-budget';
+import { FIRST_LOAD_TARGETS, measureFirstLoad } from '../scripts/first-load-budget';
 import { FIRST_ROWS_INIT_SCRIPT } from './page-scripts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
