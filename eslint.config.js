@@ -114,6 +114,8 @@ export default tseslint.config(
   },
   {
     files: ['src/app/**/*.{ts,tsx}'],
+    // Its tests may run the demo account in-process (the contract tests), as src/integration does.
+    ignores: ['src/app/**/*.test.{ts,tsx}'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
