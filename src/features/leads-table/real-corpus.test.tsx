@@ -77,6 +77,7 @@ const SCHEMA_OF: Record<string, { safeParse: (v: unknown) => { success: boolean 
   'amocrm-docs-catalog-element-detail.json': catalogElementSchema,
   'amocrm-docs-custom-fields.json': customFieldsPageSchema,
   'amocrm-docs-custom-field-detail.json': customFieldDefinitionSchema,
+  'amocrm-docs-catalog-custom-fields-patch.json': customFieldsPageSchema,
   'amocrm-docs-tags.json': tagsPageSchema,
   'amocrm-docs-sources.json': sourcesResponseSchema,
   'kommo-docs-leads-list.json': leadsPageSchema,
