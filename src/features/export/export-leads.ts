@@ -5,7 +5,8 @@ import type { Lead } from '../../kommo/schemas';
 import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from '../../lib/api/entity-fetchers';
 import type { KommoClient } from '../../lib/api/kommo-client';
 import { referenceQueries } from '../../lib/api/reference-queries';
-import { dateInZone, safeTimezone } from '../../lib/url-state/account-time';
+import { dateInZone } from '../../lib/time/account-time';
+import { accountTimeZone } from '../../lib/time/account-zone';
 import type { ExportLabels } from './export-column-ids';
 import { buildExportColumns, catalogElementKey, referencedEntityIds } from './lead-export-columns';
 import { leadsToCsvBlob } from './leads-to-csv';
@@ -71,7 +72,7 @@ export async function exportLeadsToCsv({
   const columns = buildExportColumns(
     columnIds,
     {
-      timeZone: safeTimezone(account.datetime_settings?.timezone),
+      timeZone: accountTimeZone(account),
       pipelines,
       users: users.users,
       // The account's users_groups name every group, the main one (0) included.

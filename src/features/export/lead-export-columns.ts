@@ -16,7 +16,9 @@ import type {
   User,
 } from '../../kommo/schemas';
 import type { CsvCell, CsvColumn, TypedCell } from './leads-to-csv';
-import { chainedElement, entityName, UNREADABLE_MARK, valueToSeconds, valueToText } from '../../kommo/custom-field-value-data';
+import { chainedElement, entityName, UNREADABLE_MARK, valueToText } from '../../kommo/custom-field-value-data';
+import { valueToSeconds } from '../../lib/time/kommo-dates';
+import { accountWallClock, isoDate, isoDateTime } from '../../lib/time/wall-clock';
 import { CUSTOM_FIELD_COLUMN_PREFIX } from '../../lib/leads-list/lead-column-registry';
 import { BASE_EXPORT_COLUMN_IDS, type BaseExportColumnId, type ExportLabels } from './export-column-ids';
 import { buildLeadLookups, findStage, type LeadLookups } from '../../lib/reference/lead-reference';
@@ -43,77 +45,12 @@ export function catalogElementKey(catalogId: number | null, elementId: number): 
   return `${catalogId ?? 'none'}:${elementId}`;
 }
 
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-// Offsets (minutes east of UTC) per zone and quarter hour: offsets are whole quarter hours and change
-// on a quarter-hour boundary (St John's and Lord Howe change at :30 UTC), so one Intl call per
-// distinct quarter hour replaces one per date (formatToParts is slow; an export holds hundreds of
-// thousands of dates). Bounded, for very long exports across many years.
-const offsetCache = new Map<string, number>();
-const OFFSET_CACHE_LIMIT = 100_000;
-const QUARTER_HOUR = 900;
-
-function zoneOffsetMinutes(unixSeconds: number, timeZone: string): number {
-  const quarter = Math.floor(unixSeconds / QUARTER_HOUR);
-  const key = `${timeZone}|${quarter}`;
-  const hit = offsetCache.get(key);
-  if (hit !== undefined) return hit;
-  let format = zoneFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      hourCycle: 'h23',
-    });
-    zoneFormats.set(timeZone, format);
-  }
-  const at = quarter * QUARTER_HOUR;
-  const p: Record<string, number> = {};
-  for (const part of format.formatToParts(new Date(at * 1000))) p[part.type] = Number(part.value);
-  const local = Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0) / 1000;
-  const offset = Math.round((local - at) / 60);
-  if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
-  offsetCache.set(key, offset);
-  return offset;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** Excel number formats of the typed (XLSX) cells. */
 export const XLSX_DATE_TIME = 'yyyy-mm-dd hh:mm';
 export const XLSX_DATE = 'yyyy-mm-dd';
 export const XLSX_DURATION = '[h]:mm';
 
-function localDate(unixSeconds: number, timeZone: string): Date {
-  // The wall-clock time in the zone, read back with the UTC getters.
-  return new Date((unixSeconds + zoneOffsetMinutes(unixSeconds, timeZone) * 60) * 1000);
-}
-
-/**
- * A date for a spreadsheet cell: spreadsheets have no time zones, so the cell holds the wall-clock
- * time in the account's zone (in the Date's UTC fields, which is how ExcelJS writes a Date).
- */
-export function accountWallClock(unixSeconds: number | null, timeZone: string): Date | null {
-  if (unixSeconds === null || !Number.isFinite(unixSeconds)) return null;
-  return localDate(unixSeconds, timeZone);
-}
-
-/** `2024-03-05 14:07` in the given zone: sorts as text and every spreadsheet reads it as a date. */
-export function csvDateTime(unixSeconds: number | null, timeZone: string): string {
-  if (unixSeconds === null || !Number.isFinite(unixSeconds)) return '';
-  const d = localDate(unixSeconds, timeZone);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
-
-/** `2024-03-05` in the given zone (a Kommo `date` is midnight in the account's zone). */
-export function csvDate(unixSeconds: number | null, timeZone: string): string {
-  if (unixSeconds === null || !Number.isFinite(unixSeconds)) return '';
-  const d = localDate(unixSeconds, timeZone);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
+export { accountWallClock, isoDateTime as csvDateTime, isoDate as csvDate };
 
 /** Labor cost arrives in seconds: `2:05` (hours:minutes), which spreadsheets read as a duration. */
 export function csvDuration(seconds: number | null): string {
@@ -156,9 +93,9 @@ export function customFieldCell(
     }
     case 'date':
     case 'birthday':
-      return items.map((i) => csvDate(valueToSeconds(i.value, timeZone), timeZone)).join(LIST_SEPARATOR);
+      return items.map((i) => isoDate(valueToSeconds(i.value, timeZone), timeZone)).join(LIST_SEPARATOR);
     case 'date_time':
-      return items.map((i) => csvDateTime(valueToSeconds(i.value, timeZone), timeZone)).join(LIST_SEPARATOR);
+      return items.map((i) => isoDateTime(valueToSeconds(i.value, timeZone), timeZone)).join(LIST_SEPARATOR);
     case 'select':
     case 'radiobutton':
     case 'category':
@@ -250,12 +187,12 @@ const VALUES: Record<BaseExportColumnId, (lead: Lead, l: Lookups) => CsvCell> = 
   pipeline: (lead, l) => (lead.pipeline_id === null ? '' : (l.pipelines.get(lead.pipeline_id)?.name ?? `#${lead.pipeline_id}`)),
   responsible: (lead, l) => userText(l, lead.responsible_user_id),
   group: (lead, l) => (lead.group_id === null ? '' : (l.groups.get(lead.group_id)?.name ?? `#${lead.group_id}`)),
-  created_at: (lead, l) => csvDateTime(lead.created_at, l.ref.timeZone),
+  created_at: (lead, l) => isoDateTime(lead.created_at, l.ref.timeZone),
   created_by: (lead, l) => userText(l, lead.created_by),
-  updated_at: (lead, l) => csvDateTime(lead.updated_at, l.ref.timeZone),
+  updated_at: (lead, l) => isoDateTime(lead.updated_at, l.ref.timeZone),
   updated_by: (lead, l) => userText(l, lead.updated_by),
-  closed_at: (lead, l) => csvDateTime(lead.closed_at, l.ref.timeZone),
-  closest_task_at: (lead, l) => csvDateTime(lead.closest_task_at, l.ref.timeZone),
+  closed_at: (lead, l) => isoDateTime(lead.closed_at, l.ref.timeZone),
+  closest_task_at: (lead, l) => isoDateTime(lead.closest_task_at, l.ref.timeZone),
   tags: (lead) => lead._embedded.tags.map((t) => t.name).join(LIST_SEPARATOR),
   main_contact: (lead, l) => mainContactText(l, lead),
   contacts: (lead, l) => contactsText(l, lead),
@@ -305,8 +242,8 @@ function typedCustomField(field: CustomFieldDefinition, fieldId: number, timeZon
       if (items.length !== 1)
         return items.length === 0
           ? null
-          : items.map((i) => (format === XLSX_DATE ? csvDate : csvDateTime)(valueToSeconds(i.value), timeZone)).join(LIST_SEPARATOR);
-      return accountWallClock(valueToSeconds(items[0]?.value), timeZone);
+          : items.map((i) => (format === XLSX_DATE ? isoDate : isoDateTime)(valueToSeconds(i.value, timeZone), timeZone)).join(LIST_SEPARATOR);
+      return accountWallClock(valueToSeconds(items[0]?.value, timeZone), timeZone);
     },
   };
 }

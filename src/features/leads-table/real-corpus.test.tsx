@@ -8,7 +8,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { entityName, valueToSeconds } from '../../kommo/custom-field-value-data';
+import { entityName } from '../../kommo/custom-field-value-data';
+import { valueToSeconds } from '../../lib/time/kommo-dates';
 import {
   accountSchema,
   catalogElementSchema,

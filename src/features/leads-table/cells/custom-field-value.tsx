@@ -5,7 +5,8 @@ import { formatBirthday, formatDate, formatDateTime, formatNumber, safeHref } fr
 import type { LeadsTableT } from '../leads-table-messages';
 import classes from '../leads-table.module.css';
 import { useQuery } from '@tanstack/react-query';
-import { chainedElement, UNREADABLE_MARK, valueToSeconds, valueToText } from '../../../kommo/custom-field-value-data';
+import { chainedElement, UNREADABLE_MARK, valueToText } from '../../../kommo/custom-field-value-data';
+import { valueToSeconds } from '../../../lib/time/kommo-dates';
 import { entityQueries } from '../../../lib/api/entity-queries';
 import { useKommoClient } from '../../../lib/api/kommo-client-context';
 
