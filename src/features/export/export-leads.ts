@@ -7,8 +7,9 @@ import type { KommoClient } from '../../lib/api/kommo-client';
 import { referenceQueries } from '../../lib/api/reference-queries';
 import { dateInZone } from '../../lib/time/account-time';
 import { accountTimeZone } from '../../lib/time/account-zone';
-import type { ExportLabels } from './export-column-ids';
-import { buildExportColumns, catalogElementKey, referencedEntityIds } from './lead-export-columns';
+import { catalogElementKey } from '../../lib/leads-list/column-context';
+import type { LeadColumnTexts } from '../../lib/leads-list/lead-column-messages';
+import { buildExportColumns, referencedEntityIds } from './lead-export-columns';
 import { leadsToCsvBlob } from './leads-to-csv';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -18,7 +19,8 @@ export type ExportLeadsInput = {
   queryClient: QueryClient;
   leads: readonly Lead[];
   columnIds: readonly string[];
-  labels: ExportLabels;
+  /** The columns' words in the user's language (headers, yes/no), as the table says them. */
+  columnText: LeadColumnTexts;
   signal: AbortSignal;
   /** CSV (the default) or XLSX; `sheetName` names the XLSX worksheet. */
   format?: ExportFormat;
@@ -32,7 +34,7 @@ export async function exportLeadsToCsv({
   queryClient,
   leads,
   columnIds,
-  labels,
+  columnText,
   signal,
   format = 'csv',
   sheetName = 'Leads',
@@ -86,7 +88,7 @@ export async function exportLeadsToCsv({
       catalogElements: new Map(elements.map((e) => [catalogElementKey(e.catalog_id, e.id), e])),
       leadUrl,
     },
-    labels,
+    columnText,
   );
   if (format === 'csv') return leadsToCsvBlob(leads, columns, { signal });
   // Loaded on this click only, with ExcelJS: the first screen does not carry a workbook writer.

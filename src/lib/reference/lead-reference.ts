@@ -3,7 +3,7 @@
 // (pipeline_id, status_id) because 142/143 exist in every pipeline.
 import { stagePairKey } from '../../kommo/leads-query';
 import type { Account, Catalog, CustomFieldDefinition, Group, LossReason, Pipeline, Source, Status, Tag, User } from '../../kommo/schemas';
-import { DEFAULT_VISIBLE_CUSTOM_FIELDS, sortCustomFields } from '../leads-list/lead-column-registry';
+import { DEFAULT_VISIBLE_CUSTOM_FIELDS, sortCustomFields } from '../leads-list/custom-field-columns';
 import { accountTimeZone } from '../time/account-zone';
 
 export type StageInfo = { status: Status; pipeline: Pipeline };
