@@ -3,7 +3,7 @@
 // The table (its cells draw the value), the browser sort, CSV and XLSX all read the value from here,
 // so no two places compute a column's value. Custom fields get the same shape (customFieldColumn).
 import { entityName, valueToText } from '../../kommo/custom-field-value-data';
-import type { LeadWith } from '../../kommo/leads-query';
+import type { LeadWith, OrderField } from '../../kommo/leads-query';
 import type { CatalogElement, CatalogElementLink, Contact, CustomFieldDefinition, Lead } from '../../kommo/schemas';
 import { findStage } from '../reference/lead-reference';
 import { catalogElementKey, type ColumnContext } from './column-context';
@@ -41,6 +41,8 @@ export type LeadColumnDefinition<Id extends string = string> = {
   readonly fileUnit?: string;
   /** The XLSX number format of the column's cells. */
   readonly xlsxFormat?: string;
+  /** The table's column: its width (px), numbers aligned to the end, and the order Kommo itself can sort it by. */
+  readonly table?: { readonly width: number; readonly align?: 'end'; readonly kommoOrder?: OrderField };
   readonly value: (lead: Lead, ctx: ColumnContext) => ColumnValue;
 };
 
@@ -102,19 +104,28 @@ export const LEAD_COLUMNS = [
   {
     id: 'name',
     header: { key: 'colName' },
+    table: { width: 260 },
     sort: 'text',
     value: (lead, ctx) => text(lead.name?.trim() ? lead.name : ctx.text('untitledLead', { id: lead.id })),
   },
-  { id: 'id', header: { key: 'colId' }, sort: 'number', value: (lead) => ({ kind: 'id', value: lead.id }) },
+  {
+    id: 'id',
+    header: { key: 'colId' },
+    table: { width: 100, align: 'end', kommoOrder: 'id' },
+    sort: 'number',
+    value: (lead) => ({ kind: 'id', value: lead.id }),
+  },
   {
     id: 'price',
     header: { key: 'colPrice' },
+    table: { width: 130, align: 'end' },
     sort: 'number',
     value: (lead) => (lead.price === null || !Number.isFinite(lead.price) ? EMPTY : { kind: 'money', value: lead.price }),
   },
   {
     id: 'stage',
     header: { key: 'colStage' },
+    table: { width: 240 },
     sort: 'text',
     value: (lead, ctx) => {
       if (lead.status_id === null) return EMPTY;
@@ -127,14 +138,22 @@ export const LEAD_COLUMNS = [
   {
     id: 'pipeline',
     header: { key: 'colPipeline' },
+    table: { width: 160 },
     hiddenByDefault: true,
     sort: 'text',
     value: (lead, ctx) => (lead.pipeline_id === null ? EMPTY : text(ctx.ref.pipelines.get(lead.pipeline_id)?.name ?? `#${lead.pipeline_id}`)),
   },
-  { id: 'responsible', header: { key: 'colResponsible' }, sort: 'text', value: (lead, ctx) => userValue(lead.responsible_user_id, ctx) },
+  {
+    id: 'responsible',
+    header: { key: 'colResponsible' },
+    table: { width: 180 },
+    sort: 'text',
+    value: (lead, ctx) => userValue(lead.responsible_user_id, ctx),
+  },
   {
     id: 'group',
     header: { key: 'colGroup' },
+    table: { width: 140 },
     hiddenByDefault: true,
     sort: 'text',
     value: (lead, ctx) => {
@@ -147,24 +166,41 @@ export const LEAD_COLUMNS = [
   {
     id: 'created_at',
     header: { key: 'colCreatedAt' },
+    table: { width: 160, kommoOrder: 'created_at' },
     sort: 'number',
     zoned: true,
     xlsxFormat: XLSX_DATE_TIME,
     value: (lead) => instant(lead.created_at),
   },
-  { id: 'created_by', header: { key: 'colCreatedBy' }, hiddenByDefault: true, sort: 'text', value: (lead, ctx) => userValue(lead.created_by, ctx) },
+  {
+    id: 'created_by',
+    header: { key: 'colCreatedBy' },
+    table: { width: 170 },
+    hiddenByDefault: true,
+    sort: 'text',
+    value: (lead, ctx) => userValue(lead.created_by, ctx),
+  },
   {
     id: 'updated_at',
     header: { key: 'colUpdatedAt' },
+    table: { width: 160, kommoOrder: 'updated_at' },
     sort: 'number',
     zoned: true,
     xlsxFormat: XLSX_DATE_TIME,
     value: (lead) => instant(lead.updated_at),
   },
-  { id: 'updated_by', header: { key: 'colUpdatedBy' }, hiddenByDefault: true, sort: 'text', value: (lead, ctx) => userValue(lead.updated_by, ctx) },
+  {
+    id: 'updated_by',
+    header: { key: 'colUpdatedBy' },
+    table: { width: 170 },
+    hiddenByDefault: true,
+    sort: 'text',
+    value: (lead, ctx) => userValue(lead.updated_by, ctx),
+  },
   {
     id: 'closed_at',
     header: { key: 'colClosedAt' },
+    table: { width: 160 },
     sort: 'number',
     zoned: true,
     xlsxFormat: XLSX_DATE_TIME,
@@ -173,15 +209,23 @@ export const LEAD_COLUMNS = [
   {
     id: 'closest_task_at',
     header: { key: 'colClosestTaskAt' },
+    table: { width: 160 },
     sort: 'number',
     zoned: true,
     xlsxFormat: XLSX_DATE_TIME,
     value: (lead) => instant(lead.closest_task_at),
   },
-  { id: 'tags', header: { key: 'colTags' }, sort: 'text', value: (lead) => listOf(lead._embedded.tags.map((t) => text(t.name))) },
+  {
+    id: 'tags',
+    header: { key: 'colTags' },
+    table: { width: 200 },
+    sort: 'text',
+    value: (lead) => listOf(lead._embedded.tags.map((t) => text(t.name))),
+  },
   {
     id: 'main_contact',
     header: { key: 'colMainContact' },
+    table: { width: 180 },
     needsWith: ['contacts'],
     sort: false,
     value: (lead, ctx) => {
@@ -206,6 +250,7 @@ export const LEAD_COLUMNS = [
   {
     id: 'company',
     header: { key: 'colCompany' },
+    table: { width: 180 },
     sort: false,
     value: (lead, ctx) => {
       const link = lead._embedded.companies[0];
@@ -218,6 +263,7 @@ export const LEAD_COLUMNS = [
   {
     id: 'loss_reason',
     header: { key: 'colLossReason' },
+    table: { width: 180 },
     needsWith: ['loss_reason'],
     sort: 'text',
     value: (lead, ctx) => {
@@ -233,6 +279,7 @@ export const LEAD_COLUMNS = [
   {
     id: 'products',
     header: { key: 'colProducts' },
+    table: { width: 240 },
     needsWith: ['catalog_elements'],
     sort: false,
     value: (lead, ctx) => listOf((lead._embedded.catalog_elements ?? []).map((e) => productValue(e, ctx))),
@@ -240,6 +287,7 @@ export const LEAD_COLUMNS = [
   {
     id: 'source',
     header: { key: 'colSource' },
+    table: { width: 120 },
     needsWith: ['source_id', 'source'],
     hiddenByDefault: true,
     sort: 'text',
@@ -253,10 +301,18 @@ export const LEAD_COLUMNS = [
       return text(name || `#${id}`);
     },
   },
-  { id: 'score', header: { key: 'colScore' }, hiddenByDefault: true, sort: 'number', value: (lead) => number(lead.score) },
+  {
+    id: 'score',
+    header: { key: 'colScore' },
+    table: { width: 90, align: 'end' },
+    hiddenByDefault: true,
+    sort: 'number',
+    value: (lead) => number(lead.score),
+  },
   {
     id: 'labor_cost',
     header: { key: 'colLaborCost' },
+    table: { width: 120, align: 'end' },
     hiddenByDefault: true,
     sort: 'number',
     fileUnit: 'h:mm',
@@ -266,6 +322,7 @@ export const LEAD_COLUMNS = [
   {
     id: 'price_by_robot',
     header: { key: 'colPriceByRobot' },
+    table: { width: 150 },
     needsWith: ['is_price_modified_by_robot'],
     hiddenByDefault: true,
     sort: 'text',
@@ -308,6 +365,7 @@ export function customFieldColumn(field: CustomFieldDefinition): LeadColumnDefin
   return {
     id: customFieldColumnId(field.id),
     header: { name: field.name },
+    table: { width: type === 'textarea' || type === 'multiselect' ? 220 : 160, ...(type === 'numeric' ? { align: 'end' as const } : {}) },
     // Chained-list names come from catalog elements fetched for the pages in view only.
     sort: type === 'chained_list' ? false : NUMERIC_FIELD_TYPES.has(type) ? 'number' : 'text',
     zoned: type === 'date_time',
