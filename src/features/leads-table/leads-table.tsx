@@ -5,7 +5,8 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useTable, type ColumnPinningState, type ExpandedState, type Updater } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { encodeLeadsQuery, ORDER_FIELDS, type OrderField } from '../../kommo/leads-query';
+import { ORDER_FIELDS, type OrderField } from '../../kommo/leads-query';
+import { viewKey } from '../../kommo/view-key';
 import type { Lead } from '../../kommo/schemas';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { useKommoLeadLink } from '../../lib/bridge/use-kommo-lead-link';
@@ -14,7 +15,7 @@ import { useLanguage, useMessages } from '../../lib/i18n/language-context';
 import { effectiveOrder } from '../../lib/api/leads-order';
 import { hasSeveralStages, STREAM_PAGE_SIZE, type LeadsChunk, type StreamsProgress } from '../../lib/api/leads-stream';
 import { referenceQueries } from '../../lib/api/reference-queries';
-import { encodeViewSearch, formatLocalSort, type LocalSort } from '../../lib/url-state/leads-url-codec';
+import { formatLocalSort, type LocalSort } from '../../lib/url-state/leads-url-codec';
 import { useLeadsUrlQuery, useLocalSort, type LeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 // Issue 16 seam: a view answered by the local copy carries its whole count and price sum.
 import { localChunkInfo } from '../../lib/local-copy/local-list-chunk';
@@ -76,10 +77,10 @@ export function LeadsTable() {
   const pipelines = useQuery(referenceQueries.pipelines(client));
   const needsPipelines = hasSeveralStages(listQuery) && !pipelines.data && !pipelines.isError;
   // Progress remembers its view, so a previous view's count never shows on the next one.
-  const viewKey = encodeLeadsQuery(listQuery);
+  const listViewKey = viewKey(listQuery);
   const [streams, setStreams] = useState<{ view: string; progress: StreamsProgress } | null>(null);
-  const onProgress = useCallback((p: StreamsProgress) => setStreams({ view: viewKey, progress: p }), [viewKey]);
-  const progress = streams?.view === viewKey && streams.progress.loaded < streams.progress.total ? streams.progress : null;
+  const onProgress = useCallback((p: StreamsProgress) => setStreams({ view: listViewKey, progress: p }), [listViewKey]);
+  const progress = streams?.view === listViewKey && streams.progress.loaded < streams.progress.total ? streams.progress : null;
   const leadsQuery = useInfiniteQuery({
     ...leadQueries.list(client, listQuery, { pipelines: pipelines.data, onProgress }),
     enabled: !needsPipelines,
@@ -114,9 +115,8 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
   const columnText = useMessages(leadColumnMessages);
   const { locale } = useLanguage();
   const { query: urlQuery, setQuery } = url;
-  const { with: _with, ...viewQuery } = urlQuery;
   // The app's own view parameters (tasks=none) count too: a different post-filter is a different view.
-  const resetKey = encodeViewSearch(viewQuery);
+  const resetKey = viewKey(urlQuery);
   // Open rows survive the next page arriving (TanStack would reset them on every data change) and
   // close when the view itself changes: the state remembers which view it belongs to.
   const [expansion, setExpansion] = useState<{ view: string; expanded: ExpandedState }>({ view: resetKey, expanded: {} });
