@@ -14,7 +14,9 @@ import { createDemoData } from '../src/server/demo/demo-data';
 import { createLeadWireLookups, leadToWire } from '../src/server/demo/lead-wire';
 import { computeSummary, computeSummaryChunked, type SummaryReferences } from '../src/features/summary/compute-summary';
 import { buildExportColumns } from '../src/features/export/lead-export-columns';
-import { BASE_EXPORT_COLUMN_IDS, type ExportLabels } from '../src/features/export/export-column-ids';
+import { formatMessage } from '../src/lib/i18n/define-messages';
+import { leadColumnMessages } from '../src/lib/leads-list/lead-column-messages';
+import { LEAD_COLUMNS } from '../src/lib/leads-list/lead-column-registry';
 import { leadsToCsvBlob } from '../src/features/export/leads-to-csv';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -97,15 +99,11 @@ async function main() {
   }
 
   // The export of the same leads with every column, as the CSV button builds it.
-  const labels: ExportLabels = {
-    headers: Object.fromEntries(BASE_EXPORT_COLUMN_IDS.map((id) => [id, id])) as ExportLabels['headers'],
-    yes: 'Yes',
-    no: 'No',
-    inactive: 'inactive',
-  };
+  const columnText = (key: keyof (typeof leadColumnMessages)['en'], values?: Record<string, string | number>) =>
+    formatMessage(leadColumnMessages.en[key], values, 'en');
   const customFields = data.leadCustomFieldDefinitions.map((f) => customFieldDefinitionSchema.parse(f));
   const columns = buildExportColumns(
-    [...BASE_EXPORT_COLUMN_IDS, ...customFields.map((f) => `cf_${f.id}`)],
+    [...LEAD_COLUMNS.map((c) => c.id), ...customFields.map((f) => `cf_${f.id}`)],
     {
       timeZone: data.datetimeSettings.timezone ?? 'UTC',
       pipelines: refs.pipelines,
@@ -119,7 +117,7 @@ async function main() {
       companies: new Map(),
       catalogElements: new Map(),
     },
-    labels,
+    columnText,
   );
   const csvTimer = taskTimer();
   const t = performance.now();

@@ -2,7 +2,7 @@
 // as plain text for the references. Names come from the same reference data and formatters as the
 // app; contacts and companies show their ids, since the references do not fetch /contacts.
 import type { Lead } from '../../src/kommo/schemas';
-import { formatDate, formatDateTime, formatMoney } from '../../src/features/leads-table/cells/lead-formatters';
+import { formatDate, formatDateTime, formatMoney } from '../../src/lib/leads-list/lead-formatters';
 import { buildLeadReference, findStage, type LeadReference } from '../../src/lib/reference/lead-reference';
 import type { ReferenceData } from './load-reference-leads';
 

@@ -397,17 +397,47 @@ export const companiesPageSchema = z.looseObject({
 });
 
 export const customFieldTypeSchema = z.string();
-export const customFieldDefinitionSchema = z.looseObject({
-  id: z.number(),
-  name: z.string(),
-  code: z.optional(z.nullable(z.string())),
-  sort: z.optional(z.number()),
-  type: customFieldTypeSchema,
-  enums: z.pipe(
-    z.catch(z.optional(z.nullable(lenientArray(z.looseObject({ id: z.number(), value: z.string(), sort: z.optional(z.number()) })))), null),
-    z.transform((v) => v ?? []),
-  ),
-});
+const fieldOptionSchema = z.looseObject({ id: z.number(), value: z.string(), sort: z.optional(z.number()) });
+export type FieldOption = z.infer<typeof fieldOptionSchema>;
+
+/**
+ * A field's options as a list, whatever the shape: the docs' array; an object keyed by option id
+ * (`{"123": {"value": …}}` or `{"123": "Label"}`, read leniently: no public body settles it); or a
+ * catalog `category` field's `nested` tree (amoCRM docs, custom-fields PATCH response).
+ */
+function readOptions(raw: unknown): FieldOption[] {
+  if (raw === null || raw === undefined) return [];
+  const entries: unknown[] = Array.isArray(raw)
+    ? raw
+    : typeof raw === 'object'
+      ? Object.entries(raw as Record<string, unknown>).map(([key, item]) =>
+          typeof item === 'string'
+            ? { id: Number(key), value: item }
+            : typeof item === 'object' && item !== null
+              ? { id: Number(key), ...item }
+              : item,
+        )
+      : [];
+  const out: FieldOption[] = [];
+  for (const entry of entries) {
+    const option = fieldOptionSchema.safeParse(entry);
+    if (option.success) out.push(option.data);
+  }
+  return out;
+}
+
+export const customFieldDefinitionSchema = z.pipe(
+  z.looseObject({
+    id: z.number(),
+    name: z.string(),
+    code: z.optional(z.nullable(z.string())),
+    sort: z.optional(z.number()),
+    type: customFieldTypeSchema,
+    enums: z.optional(z.unknown()),
+    nested: z.optional(z.unknown()),
+  }),
+  z.transform(({ nested, ...field }) => ({ ...field, enums: [...readOptions(field.enums), ...readOptions(nested)] })),
+);
 export type CustomFieldDefinition = z.infer<typeof customFieldDefinitionSchema>;
 export const customFieldsPageSchema = z.looseObject({
   ...countedPagingFields,

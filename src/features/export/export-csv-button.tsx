@@ -13,7 +13,8 @@ import { useMessages } from '../../lib/i18n/language-context';
 import { importChunk, useChunkErrorText } from '../../lib/ui/lazy-chunk';
 import { exportMessages } from './export-messages';
 import type { ExportFormat } from './export-leads';
-import { BASE_EXPORT_COLUMN_IDS, type ExportLabels } from './export-column-ids';
+import { leadColumnMessages } from '../../lib/leads-list/lead-column-messages';
+import { accountTimeZone } from '../../lib/time/account-zone';
 
 export type ExportCsvButtonProps = {
   /** Every lead of the view; `complete: false` when the walk was stopped (then nothing is written). */
@@ -24,6 +25,7 @@ export type ExportCsvButtonProps = {
 
 export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps) {
   const t = useMessages(exportMessages);
+  const columnText = useMessages(leadColumnMessages);
   const errorText = useApiErrorText();
   const chunkErrorText = useChunkErrorText();
   const client = useKommoClient();
@@ -38,12 +40,6 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
     try {
       const { leads, complete } = await loadAll();
       if (!complete) return;
-      const labels: ExportLabels = {
-        headers: Object.fromEntries(BASE_EXPORT_COLUMN_IDS.map((id) => [id, t(id)])) as ExportLabels['headers'],
-        yes: t('yes'),
-        no: t('no'),
-        inactive: t('inactive'),
-      };
       const leadUrl = kommoLink.kind === 'link' ? kommoLink.href : null;
       // The writers (papaparse, ExcelJS and the column formatters) load on the first export, not with the first screen.
       const { downloadBlob, exportFileName, exportLeadsToCsv } = await importChunk(() => import('./export-leads'));
@@ -52,7 +48,7 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
         queryClient,
         leads,
         columnIds: getColumnIds(),
-        labels,
+        columnText,
         signal: new AbortController().signal,
         format,
         sheetName: t('sheetName'),
@@ -60,7 +56,7 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
       });
       // The export read the account: its zone names the day in the file name, as in the dates inside.
       const account = queryClient.getQueryData(referenceQueries.account(client).queryKey);
-      downloadBlob(blob, exportFileName(new Date(), format, account?.datetime_settings?.timezone));
+      downloadBlob(blob, exportFileName(new Date(), format, account ? accountTimeZone(account) : undefined));
     } catch (e) {
       // A writer (or the walk) that could not be downloaded says so, rather than "something went wrong".
       setError(chunkErrorText(e) ?? errorText(e));

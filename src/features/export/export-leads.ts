@@ -5,9 +5,11 @@ import type { Lead } from '../../kommo/schemas';
 import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from '../../lib/api/entity-fetchers';
 import type { KommoClient } from '../../lib/api/kommo-client';
 import { referenceQueries } from '../../lib/api/reference-queries';
-import { dateInZone, safeTimezone } from '../../lib/url-state/account-time';
-import type { ExportLabels } from './export-column-ids';
-import { buildExportColumns, catalogElementKey, referencedEntityIds } from './lead-export-columns';
+import { dateInZone } from '../../lib/time/account-time';
+import { accountTimeZone } from '../../lib/time/account-zone';
+import { catalogElementKey } from '../../lib/leads-list/column-context';
+import type { LeadColumnTexts } from '../../lib/leads-list/lead-column-messages';
+import { buildExportColumns, referencedEntityIds } from './lead-export-columns';
 import { leadsToCsvBlob } from './leads-to-csv';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -17,7 +19,8 @@ export type ExportLeadsInput = {
   queryClient: QueryClient;
   leads: readonly Lead[];
   columnIds: readonly string[];
-  labels: ExportLabels;
+  /** The columns' words in the user's language (headers, yes/no), as the table says them. */
+  columnText: LeadColumnTexts;
   signal: AbortSignal;
   /** CSV (the default) or XLSX; `sheetName` names the XLSX worksheet. */
   format?: ExportFormat;
@@ -31,7 +34,7 @@ export async function exportLeadsToCsv({
   queryClient,
   leads,
   columnIds,
-  labels,
+  columnText,
   signal,
   format = 'csv',
   sheetName = 'Leads',
@@ -71,7 +74,7 @@ export async function exportLeadsToCsv({
   const columns = buildExportColumns(
     columnIds,
     {
-      timeZone: safeTimezone(account.datetime_settings?.timezone),
+      timeZone: accountTimeZone(account),
       pipelines,
       users: users.users,
       // The account's users_groups name every group, the main one (0) included.
@@ -85,7 +88,7 @@ export async function exportLeadsToCsv({
       catalogElements: new Map(elements.map((e) => [catalogElementKey(e.catalog_id, e.id), e])),
       leadUrl,
     },
-    labels,
+    columnText,
   );
   if (format === 'csv') return leadsToCsvBlob(leads, columns, { signal });
   // Loaded on this click only, with ExcelJS: the first screen does not carry a workbook writer.

@@ -1,5 +1,4 @@
 import Papa from 'papaparse';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   catalogElementSchema,
@@ -10,24 +9,18 @@ import {
   type Lead,
   type LeadWire,
 } from '../../kommo/schemas';
-import {
-  buildExportColumns,
-  catalogElementKey,
-  csvDate,
-  csvDateTime,
-  csvDuration,
-  referencedEntityIds,
-  type ExportReference,
-} from './lead-export-columns';
-import { BASE_EXPORT_COLUMN_IDS, type ExportLabels } from './export-column-ids';
-import { LEAD_COLUMN_IDS } from '../../lib/leads-list/lead-column-registry';
+import { buildExportColumns, referencedEntityIds, type ExportReference } from './lead-export-columns';
+import { catalogElementKey } from '../../lib/leads-list/column-context';
+import { formatMessage } from '../../lib/i18n/define-messages';
+import { leadColumnMessages, type LeadColumnTexts } from '../../lib/leads-list/lead-column-messages';
+import { LEAD_COLUMN_IDS, LEAD_COLUMNS } from '../../lib/leads-list/lead-column-registry';
 import { leadsToCsv } from './leads-to-csv';
 
-const labels: ExportLabels = {
-  headers: Object.fromEntries(BASE_EXPORT_COLUMN_IDS.map((id) => [id, `H:${id}`])) as ExportLabels['headers'],
-  yes: 'Yes',
-  no: 'No',
-  inactive: 'inactive',
+/** Headers as `H:<catalogue key>`, every other word in English. */
+const labels: LeadColumnTexts = (key, values) => (key.startsWith('col') ? `H:${key}` : formatMessage(leadColumnMessages.en[key], values, 'en'));
+const headerKey = (id: string) => {
+  const header = LEAD_COLUMNS.find((c) => c.id === id)?.header;
+  return header && 'key' in header ? `H:${header.key}` : id;
 };
 
 const ref: ExportReference = {
@@ -98,56 +91,16 @@ function lead(wire: Partial<LeadWire>): Lead {
 // 2024-03-05 02:30 UTC is still 2024-03-04 23:30 in São Paulo (UTC-3).
 const NEAR_MIDNIGHT = Date.UTC(2024, 2, 5, 2, 30) / 1000;
 
-describe('dates and durations', () => {
-  it('formats in the account timezone, not UTC or the machine zone', () => {
-    expect(csvDateTime(NEAR_MIDNIGHT, 'America/Sao_Paulo')).toBe('2024-03-04 23:30');
-    expect(csvDateTime(NEAR_MIDNIGHT, 'UTC')).toBe('2024-03-05 02:30');
-    expect(csvDate(NEAR_MIDNIGHT, 'Asia/Tokyo')).toBe('2024-03-05');
-    expect(csvDateTime(Date.UTC(2024, 0, 1, 0, 0) / 1000, 'UTC')).toBe('2024-01-01 00:00');
-    expect(csvDateTime(null, 'UTC')).toBe('');
-  });
-
-  it('agrees with Intl for any instant in zones with DST, half-hour and quarter-hour offsets', () => {
-    const zones = ['America/Sao_Paulo', 'America/St_Johns', 'Australia/Lord_Howe', 'Europe/Berlin', 'Asia/Kathmandu', 'America/New_York', 'UTC'];
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2_000_000_000 }), fc.constantFrom(...zones), (unix, zone) => {
-        const p = Object.fromEntries(
-          new Intl.DateTimeFormat('en-US', {
-            timeZone: zone,
-            year: 'numeric',
-            month: '2-digit',
-            day: '2-digit',
-            hour: '2-digit',
-            minute: '2-digit',
-            hourCycle: 'h23',
-          })
-            .formatToParts(new Date(unix * 1000))
-            .map((x) => [x.type, x.value]),
-        );
-        expect(csvDateTime(unix, zone)).toBe(`${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`);
-      }),
-      { numRuns: 3000 },
-    );
-    // Around New York's spring-forward (2024-03-10 07:00 UTC) and St John's (05:30 UTC).
-    expect(csvDateTime(Date.UTC(2024, 2, 10, 6, 59) / 1000, 'America/New_York')).toBe('2024-03-10 01:59');
-    expect(csvDateTime(Date.UTC(2024, 2, 10, 7, 0) / 1000, 'America/New_York')).toBe('2024-03-10 03:00');
-    expect(csvDateTime(Date.UTC(2024, 2, 10, 5, 29) / 1000, 'America/St_Johns')).toBe('2024-03-10 01:59');
-    expect(csvDateTime(Date.UTC(2024, 2, 10, 5, 30) / 1000, 'America/St_Johns')).toBe('2024-03-10 03:00');
-  });
-
-  it('writes labor cost as hours:minutes', () => {
-    expect(csvDuration(7500)).toBe('2:05');
-    expect(csvDuration(0)).toBe('0:00');
-    expect(csvDuration(null)).toBe('');
-  });
-});
-
 describe('buildExportColumns', () => {
   it('exports every column of the registry the table reads, with its header (date-time ones naming the zone)', () => {
     const columns = buildExportColumns(LEAD_COLUMN_IDS, ref, labels);
     expect(columns.map((c) => c.id)).toEqual([...LEAD_COLUMN_IDS]);
     const zoned = new Set(['created_at', 'updated_at', 'closed_at', 'closest_task_at']);
-    expect(columns.map((c) => c.header)).toEqual(LEAD_COLUMN_IDS.map((id) => (zoned.has(id) ? `H:${id} (America/Sao_Paulo)` : `H:${id}`)));
+    expect(columns.map((c) => c.header)).toEqual(
+      LEAD_COLUMN_IDS.map((id) =>
+        zoned.has(id) ? `${headerKey(id)} (America/Sao_Paulo)` : id === 'labor_cost' ? `${headerKey(id)} (h:mm)` : headerKey(id),
+      ),
+    );
   });
 
   const full = lead({
@@ -194,8 +147,8 @@ describe('buildExportColumns', () => {
   it('keeps the given order, skips ids it cannot export, and takes custom field names as headers', () => {
     const cols = buildExportColumns(['price', 'expand', 'name', 'cf_101', 'cf_999', 'price'], ref, labels);
     expect(cols.map((c) => [c.id, c.header])).toEqual([
-      ['price', 'H:price'],
-      ['name', 'H:name'],
+      ['price', 'H:colPrice'],
+      ['name', 'H:colName'],
       ['cf_101', 'Colour'],
     ]);
   });
@@ -228,7 +181,8 @@ describe('buildExportColumns', () => {
       created_by: 'Ana',
       created_at: '2024-03-04 23:30',
       tags: 'vip; eu',
-      main_contact: 'Zoë, "Z" Müller (+49 30 1234, zoe@example.com)',
+      // The table's words: the main contact by name; every contact's details are the contacts column's.
+      main_contact: 'Zoë, "Z" Müller',
       contacts: 'Zoë, "Z" Müller (+49 30 1234, zoe@example.com); Other',
       company: '=Acme',
       loss_reason: 'Price',
@@ -243,20 +197,27 @@ describe('buildExportColumns', () => {
     expect(cols.map((c) => c.value(full))).toEqual([12.5, 'Red; Blue', '2024-03-05', 'Yes']);
   });
 
-  it('leaves empty fields empty and shows unknown ids as #id', () => {
+  it('leaves empty fields empty and says what the table says for unknown ids', () => {
     const bare = lead({ id: 7, pipeline_id: 99, status_id: 5, responsible_user_id: 77, _embedded: { contacts: [{ id: 999, is_main: true }] } });
     const cols = buildExportColumns(
       ['name', 'price', 'stage', 'responsible', 'tags', 'main_contact', 'company', 'loss_reason', 'cf_100', 'closed_at'],
       ref,
       labels,
     );
-    expect(cols.map((c) => c.value(bare))).toEqual([null, null, '#99', '#5', '#77', '', '#999', '', '', '', '']);
+    expect(cols.map((c) => c.value(bare))).toEqual(['Lead #7', '', '#99', 'Stage 5', 'User 77', '', '#999', '', '', '', '']);
   });
 
   it('puts the pipeline beside the stage, names the zone in date-time headers, and links each lead to its Kommo card', () => {
     const linked = { ...ref, leadUrl: (id: number) => `https://acme.kommo.com/leads/detail/${id}` };
     const cols = buildExportColumns(['name', 'stage', 'created_at', 'cf_100'], linked, labels);
-    expect(cols.map((c) => c.header)).toEqual(['H:name', 'H:pipeline', 'H:stage', 'H:created_at (America/Sao_Paulo)', 'Budget', 'H:kommo_link']);
+    expect(cols.map((c) => c.header)).toEqual([
+      'H:colName',
+      'H:colPipeline',
+      'H:colStage',
+      'H:colCreatedAt (America/Sao_Paulo)',
+      'Budget',
+      'H:colKommoLink',
+    ]);
     expect(cols.map((c) => c.value(full))).toEqual(['Deal', 'Sales', 'Won', '2024-03-04 23:30', 12.5, 'https://acme.kommo.com/leads/detail/42']);
     // A pipeline the user shows elsewhere is not repeated; without a Kommo page there is no link column.
     expect(buildExportColumns(['pipeline', 'name', 'stage'], ref, labels).map((c) => c.id)).toEqual(['pipeline', 'name', 'stage']);
@@ -267,8 +228,8 @@ describe('buildExportColumns', () => {
     const csv = leadsToCsv([full, lead({ id: 8, name: '-1 day deal\nsecond line', price: -5 })], cols);
     const rows = Papa.parse<string[]>(csv.slice(1), { delimiter: ',' }).data;
     expect(rows).toEqual([
-      ['H:id', 'H:name', 'H:company', 'H:main_contact', 'H:price'],
-      ['42', 'Deal', "'=Acme", 'Zoë, "Z" Müller (+49 30 1234, zoe@example.com)', '1500'],
+      ['H:colId', 'H:colName', 'H:colCompany', 'H:colMainContact', 'H:colPrice'],
+      ['42', 'Deal', "'=Acme", 'Zoë, "Z" Müller', '1500'],
       ['8', "'-1 day deal\nsecond line", '', '', '-5'],
     ]);
   });

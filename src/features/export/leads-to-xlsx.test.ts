@@ -2,15 +2,11 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { customFieldDefinitionSchema, leadSchema, type Lead, type LeadWire } from '../../kommo/schemas';
 import { buildExportColumns, type ExportReference } from './lead-export-columns';
-import { BASE_EXPORT_COLUMN_IDS, type ExportLabels } from './export-column-ids';
+import { formatMessage } from '../../lib/i18n/define-messages';
+import { leadColumnMessages, type LeadColumnTexts } from '../../lib/leads-list/lead-column-messages';
 import { leadsToXlsxBlob, XLSX_MIME_TYPE } from './leads-to-xlsx';
 
-const labels: ExportLabels = {
-  headers: Object.fromEntries(BASE_EXPORT_COLUMN_IDS.map((id) => [id, `H:${id}`])) as ExportLabels['headers'],
-  yes: 'Yes',
-  no: 'No',
-  inactive: 'inactive',
-};
+const labels: LeadColumnTexts = (key, values) => (key.startsWith('col') ? `H:${key}` : formatMessage(leadColumnMessages.en[key], values, 'en'));
 
 const ref: ExportReference = {
   timeZone: 'America/Sao_Paulo',
@@ -74,14 +70,14 @@ describe('XLSX export', () => {
     expect(sheet.name).toBe('Leads   all');
     expect(sheet.getRow(1).values).toEqual([
       undefined,
-      'H:id',
-      'H:name',
-      'H:price',
-      'H:created_at (America/Sao_Paulo)',
-      'H:labor_cost',
+      'H:colId',
+      'H:colName',
+      'H:colPrice',
+      'H:colCreatedAt (America/Sao_Paulo)',
+      'H:colLaborCost (h:mm)',
       'Signed',
       'Budget',
-      'H:closed_at (America/Sao_Paulo)',
+      'H:colClosedAt (America/Sao_Paulo)',
     ]);
     const row = sheet.getRow(2);
     expect(row.getCell(1).value).toBe(7);

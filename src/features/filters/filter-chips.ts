@@ -2,7 +2,7 @@
 // view without it, so removing a chip is one URL write.
 import { DATE_FILTERS, stagePairKey, type DateFilter, type LeadsFilter, type LeadsQuery, type StagePair } from '../../kommo/leads-query';
 import type { MessageValues } from '../../lib/i18n/define-messages';
-import { unixRangeToCalendar } from '../../lib/url-state/account-time';
+import { unixRangeToCalendar } from '../../lib/time/account-time';
 import type { FilterReference } from './use-filter-reference';
 import type { FiltersMessageKey } from './filters-messages';
 

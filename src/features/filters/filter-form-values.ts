@@ -25,7 +25,7 @@ import {
   quickRangeDates,
   unixRangeToCalendar,
   type CalendarRange,
-} from '../../lib/url-state/account-time';
+} from '../../lib/time/account-time';
 import type { FiltersMessageKey } from './filters-messages';
 
 export const WITH_TOGGLES = LEAD_WITH_VALUES.filter((w): w is Exclude<LeadWith, 'only_deleted'> => w !== 'only_deleted');

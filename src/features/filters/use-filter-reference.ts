@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import type { Pipeline, User } from '../../kommo/schemas';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { referenceQueries } from '../../lib/api/reference-queries';
-import { safeTimezone } from '../../lib/url-state/account-time';
+import { accountTimeZone } from '../../lib/time/account-zone';
 
 export type FilterReference = {
   users: User[];
@@ -26,7 +26,7 @@ export function useFilterReference(): FilterReference {
   const pipelines = useQuery(referenceQueries.pipelines(client));
   const users = useQuery(referenceQueries.users(client));
   const currentUserId = account.data?.current_user_id ?? null;
-  const timezone = safeTimezone(account.data?.datetime_settings?.timezone);
+  const timezone = accountTimeZone(account.data);
   const loading = account.isPending || pipelines.isPending || users.isPending;
   const userList = users.data?.users ?? EMPTY_USERS;
   const pipelineList = pipelines.data ?? EMPTY_PIPELINES;

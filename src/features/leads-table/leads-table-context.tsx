@@ -1,26 +1,25 @@
-// What every cell needs besides its lead: name lookups, the message function, the Intl locale and
-// the contacts/companies fetched for the pages in view. One context so cells stay free of props.
+// What every cell needs besides its lead: name lookups, the message functions, the Intl formats and
+// the column definitions' context (reference data, the entities of the pages in view). One context
+// so cells stay free of props.
 import { createContext, useContext } from 'react';
-import type { Company, Contact } from '../../kommo/schemas';
 import type { KommoLeadLink } from '../../lib/bridge/use-kommo-lead-link';
+import type { ColumnContext } from '../../lib/leads-list/column-context';
+import type { DisplayFormat } from '../../lib/leads-list/column-value';
+import type { LeadColumnTexts } from '../../lib/leads-list/lead-column-messages';
 import type { LeadReference } from '../../lib/reference/lead-reference';
 import type { LeadsTableT } from './leads-table-messages';
-
-export type EntityLookups = {
-  contacts: Map<number, Contact>;
-  companies: Map<number, Company>;
-  /** A query for the pages in view is still running: a name not found yet may still come. */
-  contactsPending?: boolean;
-  companiesPending?: boolean;
-};
 
 export type LeadsTableContextValue = {
   reference: LeadReference;
   t: LeadsTableT;
+  /** The columns' own words (headers, yes/no, "User 12"), shared with the files. */
+  columnText: LeadColumnTexts;
   locale: string;
   /** Where "open in Kommo" goes (see useKommoLeadLink). */
   kommoLink: KommoLeadLink;
-  entities: EntityLookups;
+  /** What the column definitions read: the reference, the words and the entities of the pages in view. */
+  columns: ColumnContext;
+  display: DisplayFormat;
 };
 
 export const LeadsTableContext = createContext<LeadsTableContextValue | null>(null);

@@ -10,12 +10,15 @@ import {
   tableFeatures,
 } from '@tanstack/react-table';
 import type { OrderField } from '../../kommo/leads-query';
+import type { LeadColumnDefinition } from '../../lib/leads-list/lead-column-registry';
 import type { LeadsTableMessageKey } from './leads-table-messages';
 
 export type LeadColumnMeta = {
-  /** Catalogue key of the header; custom fields carry their CRM name in `label` instead. */
+  /** Catalogue key of the table's own header (the ▶ toggle); lead columns carry their header in `label`. */
   labelKey?: LeadsTableMessageKey;
   label?: string;
+  /** The lead column's definition: its value for the cell and the browser sort. */
+  definition?: LeadColumnDefinition;
   /** Kommo can order the list by this column (server-side sorting). */
   sortField?: OrderField;
   align?: 'end';

@@ -4,10 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hang, jsonResponse, noContent, type FakeHandler } from '../../lib/api/fake-transport.testing';
 import { renderWithProviders } from '../../test-utils/render';
 import { COLUMN_PREFERENCES_KEY, loadPreferences } from '../../lib/leads-list/column-preferences';
-import { DEFAULT_HIDDEN_COLUMNS } from '../../lib/leads-list/lead-column-registry';
+import { DEFAULT_HIDDEN_COLUMNS, LEAD_COLUMNS } from '../../lib/leads-list/lead-column-registry';
 import { visibleColumnIds } from '../../lib/leads-list/visible-column-ids';
-import { BASE_COLUMNS } from './columns/leads-columns';
-import { leadsTableMessages } from './leads-table-messages';
+import { leadColumnMessages } from '../../lib/leads-list/lead-column-messages';
 import { LeadsTable } from './leads-table';
 
 const ANSWERS: Record<string, unknown> = {
@@ -222,8 +221,8 @@ describe('LeadsTable', () => {
       .map((h) => h.getAttribute('aria-label'))
       .slice(1);
     const label = (id: string) => {
-      const key = BASE_COLUMNS.find((c) => c.id === id)?.meta?.labelKey;
-      return key ? leadsTableMessages.en[key] : id;
+      const header = LEAD_COLUMNS.find((c) => c.id === id)?.header;
+      return header ? leadColumnMessages.en[header.key] : id;
     };
     const exported = visibleColumnIds(loadPreferences(DEFAULT_HIDDEN_COLUMNS), []);
     expect(exported.slice(0, 4)).toEqual(['name', 'stage', 'tags', 'id']);

@@ -5,7 +5,8 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useTable, type ColumnPinningState, type ExpandedState, type Updater } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { encodeLeadsQuery, ORDER_FIELDS, type OrderField } from '../../kommo/leads-query';
+import { ORDER_FIELDS, type OrderField } from '../../kommo/leads-query';
+import { viewKey } from '../../kommo/view-key';
 import type { Lead } from '../../kommo/schemas';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { useKommoLeadLink } from '../../lib/bridge/use-kommo-lead-link';
@@ -14,17 +15,20 @@ import { useLanguage, useMessages } from '../../lib/i18n/language-context';
 import { effectiveOrder } from '../../lib/api/leads-order';
 import { hasSeveralStages, STREAM_PAGE_SIZE, type LeadsChunk, type StreamsProgress } from '../../lib/api/leads-stream';
 import { referenceQueries } from '../../lib/api/reference-queries';
-import { encodeViewSearch, formatLocalSort, type LocalSort } from '../../lib/url-state/leads-url-codec';
+import { formatLocalSort, type LocalSort } from '../../lib/url-state/leads-url-codec';
 import { useLeadsUrlQuery, useLocalSort, type LeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 // Issue 16 seam: a view answered by the local copy carries its whole count and price sum.
 import { localChunkInfo } from '../../lib/local-copy/local-list-chunk';
 import { ColumnChooser } from './columns/column-chooser';
 import { columnLabel } from './columns/column-label';
 import { moveColumn, ROW_HEIGHTS } from '../../lib/leads-list/column-preferences';
-import { defaultCustomFieldVisibility, EXPAND_COLUMN_ID, PINNED_COLUMN_ID } from '../../lib/leads-list/lead-column-registry';
+import { NO_ENTITIES, type ColumnContext } from '../../lib/leads-list/column-context';
+import { defaultCustomFieldVisibility } from '../../lib/leads-list/custom-field-columns';
+import { leadColumnMessages } from '../../lib/leads-list/lead-column-messages';
+import { EXPAND_COLUMN_ID, PINNED_COLUMN_ID, type LeadColumnDefinition } from '../../lib/leads-list/lead-column-registry';
 import { useLeadsListQuery } from '../../lib/leads-list/use-leads-list-query';
 import type { LeadReference } from '../../lib/reference/lead-reference';
-import { BASE_COLUMNS, buildCustomFieldColumns } from './columns/leads-columns';
+import { buildLeadColumns } from './columns/leads-columns';
 import { LeadsErrorView } from './states/leads-error-view';
 import { LeadsStatusLine } from './states/leads-status-line';
 import { LeadsTableBody } from './grid/leads-table-body';
@@ -73,10 +77,10 @@ export function LeadsTable() {
   const pipelines = useQuery(referenceQueries.pipelines(client));
   const needsPipelines = hasSeveralStages(listQuery) && !pipelines.data && !pipelines.isError;
   // Progress remembers its view, so a previous view's count never shows on the next one.
-  const viewKey = encodeLeadsQuery(listQuery);
+  const listViewKey = viewKey(listQuery);
   const [streams, setStreams] = useState<{ view: string; progress: StreamsProgress } | null>(null);
-  const onProgress = useCallback((p: StreamsProgress) => setStreams({ view: viewKey, progress: p }), [viewKey]);
-  const progress = streams?.view === viewKey && streams.progress.loaded < streams.progress.total ? streams.progress : null;
+  const onProgress = useCallback((p: StreamsProgress) => setStreams({ view: listViewKey, progress: p }), [listViewKey]);
+  const progress = streams?.view === listViewKey && streams.progress.loaded < streams.progress.total ? streams.progress : null;
   const leadsQuery = useInfiniteQuery({
     ...leadQueries.list(client, listQuery, { pipelines: pipelines.data, onProgress }),
     enabled: !needsPipelines,
@@ -108,11 +112,11 @@ type LeadsGridProps = {
 
 function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridProps) {
   const t = useMessages(leadsTableMessages);
+  const columnText = useMessages(leadColumnMessages);
   const { locale } = useLanguage();
   const { query: urlQuery, setQuery } = url;
-  const { with: _with, ...viewQuery } = urlQuery;
   // The app's own view parameters (tasks=none) count too: a different post-filter is a different view.
-  const resetKey = encodeViewSearch(viewQuery);
+  const resetKey = viewKey(urlQuery);
   // Open rows survive the next page arriving (TanStack would reset them on every data change) and
   // close when the view itself changes: the state remembers which view it belongs to.
   const [expansion, setExpansion] = useState<{ view: string; expanded: ExpandedState }>({ view: resetKey, expanded: {} });
@@ -126,7 +130,13 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
     [resetKey],
   );
 
-  const columns = useMemo(() => [...BASE_COLUMNS, ...buildCustomFieldColumns(reference.customFields)], [reference.customFields]);
+  const columns = useMemo(() => buildLeadColumns(reference.customFields, columnText), [reference.customFields, columnText]);
+  const definitionOf = useCallback(
+    (id: string): LeadColumnDefinition | null => columns.find((c) => c.id === id)?.meta?.definition ?? null,
+    [columns],
+  );
+  // The browser sort reads every lead's value without the pages' contacts (those columns do not sort here).
+  const sortContext = useMemo<ColumnContext>(() => ({ ref: reference, entities: NO_ENTITIES, text: columnText }), [reference, columnText]);
   const defaultVisibility = useMemo(
     () => defaultCustomFieldVisibility(reference.customFields, reference.defaultCustomFieldIds),
     [reference.customFields, reference.defaultCustomFieldIds],
@@ -157,9 +167,14 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
   // Any column sorts in the browser once the whole view is here; before that only Kommo's orders.
   const { sort: askedSort, setSort } = useLocalSort();
   const allLoaded = !leadsQuery.isPending && !hasNextPage && !leadsQuery.isError;
-  const sortColumn = askedSort && isLocallySortable(askedSort.column) && columns.some((c) => c.id === askedSort.column) ? askedSort : null;
+  const askedDefinition = askedSort ? definitionOf(askedSort.column) : null;
+  const sortColumn = askedSort && isLocallySortable(askedDefinition) ? askedSort : null;
   const appliedSort = allLoaded ? sortColumn : null;
-  const sorted = useMemo(() => (appliedSort ? sortLeads(loaded, appliedSort, reference, locale) : null), [appliedSort, loaded, reference, locale]);
+  const sortDefinition = appliedSort ? askedDefinition : null;
+  const sorted = useMemo(
+    () => (appliedSort && sortDefinition ? sortLeads(loaded, appliedSort, sortDefinition, sortContext, locale) : null),
+    [appliedSort, sortDefinition, loaded, sortContext, locale],
+  );
   const sortedPages = useMemo(() => (sorted ? toPages(sorted) : null), [sorted]);
   const leads = sorted ?? loaded;
   const pages = sortedPages?.pages ?? loadedPages;
@@ -214,9 +229,10 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
   const sorting = useMemo<HeaderSorting>(
     () => ({
       stateOf: (id) => {
-        if (appliedSort) return isLocallySortable(id) ? { direction: appliedSort.column === id ? appliedSort.direction : null } : null;
+        const sortable = isLocallySortable(definitionOf(id));
+        if (appliedSort) return sortable ? { direction: appliedSort.column === id ? appliedSort.direction : null } : null;
         if (isOrderField(id)) return { direction: serverOrder.field === id ? serverOrder.direction : null };
-        if (!isLocallySortable(id)) return null;
+        if (!sortable) return null;
         return { direction: null, hint: allLoaded ? undefined : t('sortServerOnly', { column: labelOf(id) }) };
       },
       onSort: (id) => {
@@ -227,13 +243,15 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
           setQuery({ ...urlQuery, order: { field: id, direction } });
           return;
         }
+        const definition = definitionOf(id);
+        if (!isLocallySortable(definition)) return;
         const current = appliedSort ?? sortColumn;
         const direction: LocalSort['direction'] =
-          current?.column === id ? (current.direction === 'desc' ? 'asc' : 'desc') : firstSortDirection(id, reference);
+          current?.column === id ? (current.direction === 'desc' ? 'asc' : 'desc') : firstSortDirection(definition);
         setSort({ column: id, direction });
       },
     }),
-    [appliedSort, sortColumn, askedSort, serverOrder, allLoaded, urlQuery, setQuery, setSort, reference, labelOf, t],
+    [appliedSort, sortColumn, askedSort, serverOrder, allLoaded, urlQuery, setQuery, setSort, definitionOf, labelOf, t],
   );
   // The open row's chunk, fetched a few seconds after the grid appears (or on pointing at a toggle):
   // by the time a row is opened, from the keyboard too, its contents are usually here.
@@ -242,7 +260,10 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
     return () => clearTimeout(timer);
   }, []);
   const kommoLink = useKommoLeadLink();
-  const context = useMemo(() => ({ reference, t, locale, kommoLink }), [reference, t, locale, kommoLink]);
+  const context = useMemo(
+    () => ({ reference, t, columnText, locale, kommoLink, display: { locale, timeZone: reference.timeZone, currency: reference.currency } }),
+    [reference, t, columnText, locale, kommoLink],
+  );
   const allIds = allColumns.map((c) => c.id);
   const visibleIds = new Set(orderedHeaders.map((h) => h.column.id));
 
@@ -297,8 +318,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
           loadMore={loadMore}
           resetKey={appliedSort ? `${resetKey}#${formatLocalSort(appliedSort)}` : resetKey}
           sorting={sorting}
-          needContacts={visibleIds.has('main_contact')}
-          needCompanies={visibleIds.has('company')}
+          needs={{ contacts: visibleIds.has('main_contact'), companies: visibleIds.has('company'), products: visibleIds.has('products') }}
           context={context}
         />
       )}

@@ -4,11 +4,11 @@
 // asserting the text a user sees.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { entityName, valueToSeconds } from '../../kommo/custom-field-value-data';
+import { entityName } from '../../kommo/custom-field-value-data';
+import { valueToSeconds } from '../../lib/time/kommo-dates';
 import {
   accountSchema,
   catalogElementSchema,
@@ -32,17 +32,16 @@ import {
 } from '../../kommo/schemas';
 import { createFakeClock, createFakeTransport, jsonResponse, noContent, type FakeHandler } from '../../lib/api/fake-transport.testing';
 import { createKommoClient } from '../../lib/api/kommo-client';
-import { KommoClientProvider } from '../../lib/api/kommo-client-context';
 import { fetchLeadsPage } from '../../lib/api/leads-fetchers';
 import { fetchAccount, fetchPipelines, fetchSources, fetchTags, fetchUsers } from '../../lib/api/reference-fetchers';
 import { CustomFieldValue } from './cells/custom-field-value';
-import { formatDate, formatDateTime, formatMoney } from './cells/lead-formatters';
+import { formatDate, formatDateTime, formatMoney } from '../../lib/leads-list/lead-formatters';
 import { buildLeadReference, findStage } from '../../lib/reference/lead-reference';
-import { leadsTableMessages, type LeadsTableT } from './leads-table-messages';
+import { catalogElementKey, NO_ENTITIES, type ColumnEntities } from '../../lib/leads-list/column-context';
+import { testTableContext, TestTableContext } from './leads-table-context.testing';
 
 const DIR = join(__dirname, '../../kommo/fixtures/real');
 const body = (file: string): unknown => JSON.parse(readFileSync(join(DIR, file), 'utf8'));
-const t: LeadsTableT = (key, values) => leadsTableMessages.en[key].replace(/\{(\w+)\}/g, (_, k: string) => String(values?.[k] ?? ''));
 
 /** A client whose upstream answers each path with a corpus body. */
 function clientServing(bodies: Record<string, string>) {
@@ -56,6 +55,19 @@ function clientServing(bodies: Record<string, string>) {
   return createKommoClient(createFakeTransport(handler), { random: () => 0, sleep: clock.sleep, now: clock.now });
 }
 const signal = () => new AbortController().signal;
+
+const UTC_REFERENCE = buildLeadReference({
+  account: accountSchema.parse({ id: 1, name: 'A', subdomain: 'a', datetime_settings: { timezone: 'UTC' } }),
+  pipelines: [],
+  users: [],
+});
+
+/** The table's context around a cell: a UTC account, English, and the entities given. */
+function inTable(entities: ColumnEntities = NO_ENTITIES) {
+  return ({ children }: { children: ReactNode }) => (
+    <TestTableContext value={testTableContext(UTC_REFERENCE, { entities })}>{children}</TestTableContext>
+  );
+}
 
 /** Every body of the corpus and the schema the app reads it with. */
 const SCHEMA_OF: Record<string, { safeParse: (v: unknown) => { success: boolean } }> = {
@@ -77,6 +89,7 @@ const SCHEMA_OF: Record<string, { safeParse: (v: unknown) => { success: boolean 
   'amocrm-docs-catalog-element-detail.json': catalogElementSchema,
   'amocrm-docs-custom-fields.json': customFieldsPageSchema,
   'amocrm-docs-custom-field-detail.json': customFieldDefinitionSchema,
+  'amocrm-docs-catalog-custom-fields-patch.json': customFieldsPageSchema,
   'amocrm-docs-tags.json': tagsPageSchema,
   'amocrm-docs-sources.json': sourcesResponseSchema,
   'kommo-docs-leads-list.json': leadsPageSchema,
@@ -158,12 +171,12 @@ describe('the real-response corpus', () => {
     const kommo = leadsPageSchema.parse(body('kommo-docs-leads-list.json'))._embedded.leads[0] as Lead;
     const select = kommo.custom_fields_values[0];
     if (!select) throw new Error('the Kommo example has a select value');
-    render(<CustomFieldValue value={select} timeZone="UTC" locale="en-US" t={t} />);
+    render(<CustomFieldValue value={select} />, { wrapper: inTable() });
     expect(screen.getByText('Diagnostic')).toBeTruthy();
     const detail = leadSchema.parse(body('kommo-docs-lead-detail.json'));
     const checkbox = detail.custom_fields_values[0];
     if (!checkbox) throw new Error('the Kommo example has a checkbox value');
-    render(<CustomFieldValue value={checkbox} timeZone="UTC" locale="en-US" t={t} />);
+    render(<CustomFieldValue value={checkbox} />, { wrapper: inTable() });
     expect(screen.getByText('Yes')).toBeTruthy();
     const real = leadsPageSchema.parse(body('real-account-leads-page.json'))._embedded.leads;
     expect(real).toHaveLength(7);
@@ -179,15 +192,6 @@ describe('the real-response corpus', () => {
 });
 
 describe('shapes no public body shows, read as the official PHP SDK reads them', () => {
-  const wrapper = ({ children }: { children: ReactNode }) => {
-    const client = clientServing({ '/api/v4/catalogs/4589/elements': 'amocrm-docs-catalog-elements.json' });
-    return (
-      <QueryClientProvider client={new QueryClient()}>
-        <KommoClientProvider client={client}>{children}</KommoClientProvider>
-      </QueryClientProvider>
-    );
-  };
-
   it('shows a chained_list value {catalog_id, catalog_element_id} by the element name', async () => {
     const lead = leadSchema.parse({
       id: 1,
@@ -199,7 +203,10 @@ describe('shapes no public body shows, read as the official PHP SDK reads them',
     const value = lead.custom_fields_values[0];
     if (!value) throw new Error('the lead has a chained_list value');
     expect(lead.unreadable).toBe(0);
-    render(<CustomFieldValue value={value} timeZone="UTC" locale="en-US" t={t} />, { wrapper });
+    // The table fetches the elements chained-list values name with the page's catalog elements.
+    const elements = catalogElementsPageSchema.parse(body('amocrm-docs-catalog-elements.json'))._embedded.elements;
+    const entities = { ...NO_ENTITIES, catalogElements: new Map(elements.map((e) => [catalogElementKey(4589, e.id), e])) };
+    render(<CustomFieldValue value={value} />, { wrapper: inTable(entities) });
     expect(await screen.findByText('Элемент')).toBeTruthy();
   });
 

@@ -9,6 +9,7 @@ import { leadQueries } from '../../lib/api/lead-queries';
 import { fetchLeadsPage } from '../../lib/api/leads-fetchers';
 import { createLeadsPagePrefetch } from '../../lib/api/leads-page-prefetch';
 import { fetchLeadsChunk, initialLeadsCursor } from '../../lib/api/leads-stream';
+import { walkKey } from './walk-key';
 import { createLoadAllWalker, type InfiniteLeadsData, type LoadAllWalker } from './load-all-walker';
 
 export type LoadAllResult = { leads: Lead[]; complete: boolean };
@@ -49,5 +50,5 @@ export function startWalk(client: KommoClient, queryClient: QueryClient, view: L
     await writeFinal(queryClient, queryKey, data);
     return { leads: flatten(data), complete: walker.getSnapshot().status === 'done' };
   });
-  return { key: JSON.stringify(queryKey), walker, run, stopPrefetch };
+  return { key: walkKey(client, view), walker, run, stopPrefetch };
 }

@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { LeadsView } from '../../kommo/leads-query';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
-import { leadQueries } from '../../lib/api/lead-queries';
+import { walkKey } from './walk-key';
 import { importChunk } from '../../lib/ui/lazy-chunk';
 import type { LoadAllSnapshot } from './load-all-walker';
 import type { LoadAllResult, Walk } from './start-load-all-walk';
@@ -37,7 +37,7 @@ export type UseLoadAllOptions = { confirmAfterLeads?: number };
 export function useLoadAll(query: LeadsView, options: UseLoadAllOptions = {}): LoadAllHandle {
   const client = useKommoClient();
   const queryClient = useQueryClient();
-  const key = JSON.stringify(leadQueries.list(client, query).queryKey);
+  const key = walkKey(client, query);
   const confirmAfterLeads = options.confirmAfterLeads;
   const [walk, setWalk] = useState<Walk | null>(null);
   // A start while the walk's code downloads: a second start (export, then Load all) joins it.

@@ -1,7 +1,8 @@
 import { Button } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useMessages } from '../../lib/i18n/language-context';
-import { encodeViewSearch, parseViewSearch } from '../../lib/url-state/leads-url-codec';
+import { viewKey } from '../../kommo/view-key';
+import { parseViewSearch } from '../../lib/url-state/leads-url-codec';
 import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 import { ChunkBoundary, ChunkLoader, lazyChunk } from '../../lib/ui/lazy-chunk';
 import { LazyPopover } from '../../lib/ui/lazy-popover';
@@ -26,13 +27,14 @@ export function SavedViewsMenu() {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [notStored, setNotStored] = useState(false);
-  const current = encodeViewSearch(query);
+  const current = viewKey(query);
   // The view shown now, by name: a saved one first (the user's own word), else a built-in one.
   const currentName =
-    views.find((v) => v.search === current)?.name ??
+    // Read back through the codec: a view saved by an older version may spell the same view otherwise.
+    views.find((v) => viewKey(parseViewSearch(v.search).query) === current)?.name ??
     BUILT_IN_VIEWS.filter((id) => {
       const view = builtInView(id, reference);
-      return view !== null && encodeViewSearch(view) === current;
+      return view !== null && viewKey(view) === current;
     }).map((id) => t(id))[0] ??
     null;
 

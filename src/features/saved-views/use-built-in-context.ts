@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Pipeline } from '../../kommo/schemas';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { referenceQueries } from '../../lib/api/reference-queries';
-import { safeTimezone } from '../../lib/url-state/account-time';
+import { accountTimeZone } from '../../lib/time/account-zone';
 
 export type BuiltInReference = { currentUserId: number | null; pipelines: Pipeline[]; timezone: string };
 
@@ -15,6 +15,6 @@ export function useBuiltInReference(): BuiltInReference {
   return {
     currentUserId: account.data?.current_user_id ?? null,
     pipelines: pipelines.data ?? EMPTY_PIPELINES,
-    timezone: safeTimezone(account.data?.datetime_settings?.timezone),
+    timezone: accountTimeZone(account.data),
   };
 }

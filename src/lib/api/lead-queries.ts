@@ -1,6 +1,7 @@
 // Query options for leads (TkDodo style): keys from general to specific, every queryFn input in the key.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { LeadsQuery, LeadsView } from '../../kommo/leads-query';
+import { viewKey } from '../../kommo/view-key';
 import type { Pipeline } from '../../kommo/schemas';
 import { withPriority, type KommoClient } from './kommo-client';
 import { fetchLeadsPage } from './leads-fetchers';
@@ -27,7 +28,8 @@ export const leadQueries = {
     // The list is what the user waits for: its pages go ahead of reference data and of load all.
     const urgent = withPriority(client, 'urgent');
     return infiniteQueryOptions({
-      queryKey: [...leadQueries.lists(), client.transportKind, view] as const,
+      // The view by its one key; `with` (what the visible columns need) is fetched too, so it is in the key.
+      queryKey: [...leadQueries.lists(), client.transportKind, viewKey(view), view.with ?? []] as const,
       initialPageParam: initialLeadsCursor(view, options.pipelines),
       queryFn: ({ pageParam, signal }) =>
         // The copy orders like the API path (local-leads-index applies the same default order).

@@ -14,7 +14,9 @@ describe('leadQueries', () => {
   it('keys the list by transport and query, without page or limit', () => {
     const client = createKommoClient(createFakeTransport(() => noContent));
     const options = leadQueries.list(client, toLeadsView({ page: 4, limit: 10, query: 'acme' }));
-    expect(options.queryKey).toEqual(['leads', 'list', 'proxy', { query: 'acme' }]);
+    // The view by its one key (src/kommo/view-key), then what the columns ask Kommo for.
+    expect(options.queryKey).toEqual(['leads', 'list', 'proxy', 'query=acme', []]);
+    expect(leadQueries.list(client, { query: 'acme', with: ['contacts'] }).queryKey).toEqual(['leads', 'list', 'proxy', 'query=acme', ['contacts']]);
     // The key keeps the view as the URL has it; the request names the app's default order (newest first).
     expect(options.initialPageParam).toEqual({
       streams: [{ query: { query: 'acme', order: { field: 'created_at', direction: 'desc' } }, nextPage: 1, buffer: [] }],

@@ -2,7 +2,8 @@
 // The table's own header order is pinned to this function by a test (leads-table.test.tsx).
 import type { CustomFieldDefinition } from '../../kommo/schemas';
 import type { ColumnPreferences } from './column-preferences';
-import { customFieldColumnId, defaultCustomFieldVisibility, LEAD_COLUMN_IDS, PINNED_COLUMN_ID, sortCustomFields } from './lead-column-registry';
+import { customFieldColumnId, defaultCustomFieldVisibility, sortCustomFields } from './custom-field-columns';
+import { LEAD_COLUMN_IDS, PINNED_COLUMN_ID } from './lead-column-registry';
 
 /** Pinned name first, then the saved order, then the rest in their default order; hidden ones left out. */
 export function visibleColumnIds(prefs: ColumnPreferences, customFields: readonly CustomFieldDefinition[]): string[] {

@@ -4,6 +4,7 @@
 // several stages ORed (what the fetch layer's k-way merge returns), ties broken by id in the order's
 // direction. Pure and synchronous: it runs inside the local-copy worker and in unit tests.
 import type { LeadsQuery, OrderField, Range } from '../../kommo/leads-query';
+import { viewKey } from '../../kommo/view-key';
 import type { Lead } from '../../kommo/schemas';
 import { effectiveOrder } from '../api/leads-order';
 
@@ -79,12 +80,6 @@ export function compileLocalFilter(query: LeadsQuery): Predicate | null {
   return (l) => tests.every((t) => t(l));
 }
 
-/** A stable key for a query's answer (page and limit and `with` do not change which leads match). */
-export function localViewKey(query: LeadsQuery): string {
-  const { page: _p, limit: _l, with: _w, ...rest } = query;
-  return JSON.stringify(rest);
-}
-
 type ViewResult = LocalViewTotals & { positions: Uint32Array };
 
 const RESULT_CACHE_SIZE = 8;
@@ -152,7 +147,7 @@ export class LocalLeadsIndex {
   }
 
   private evaluate(query: LeadsQuery): ViewResult {
-    const key = localViewKey(query);
+    const key = viewKey(query);
     const cached = this.results.get(key);
     if (cached) {
       // Most recently used last, so the oldest is evicted first.

@@ -3,8 +3,8 @@
 // (pipeline_id, status_id) because 142/143 exist in every pipeline.
 import { stagePairKey } from '../../kommo/leads-query';
 import type { Account, Catalog, CustomFieldDefinition, Group, LossReason, Pipeline, Source, Status, Tag, User } from '../../kommo/schemas';
-import { DEFAULT_VISIBLE_CUSTOM_FIELDS, sortCustomFields } from '../leads-list/lead-column-registry';
-import { safeTimezone } from '../url-state/account-time';
+import { DEFAULT_VISIBLE_CUSTOM_FIELDS, sortCustomFields } from '../leads-list/custom-field-columns';
+import { accountTimeZone } from '../time/account-zone';
 
 export type StageInfo = { status: Status; pipeline: Pipeline };
 
@@ -92,7 +92,7 @@ export function buildLeadReference(input: LeadReferenceInput): LeadReference {
     account: input.account,
     // No currency on the account: money shows as a plain number (formatMoney's fallback), not as dollars.
     currency: input.account.currency ?? '',
-    timeZone: safeTimezone(input.account.datetime_settings?.timezone),
+    timeZone: accountTimeZone(input.account),
     // The account's users_groups name every group (0 is the main one); users' own groups fill any gap.
     ...buildLeadLookups({ ...input, groups: [...(input.groups ?? []), ...input.account.users_groups] }),
     waiting,

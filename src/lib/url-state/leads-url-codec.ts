@@ -17,6 +17,7 @@ import {
   type QueryIssue,
   type TasksFilter,
 } from '../../kommo/leads-query';
+import { TASKS_PARAM, viewKey } from '../../kommo/view-key';
 
 /** Parameters the codec understands but the view ignores, with the reason shown in the notice. */
 const PAGING_PARAMS = ['page', 'limit'] as const;
@@ -31,12 +32,6 @@ export const APP_PARAMS: Readonly<Record<string, string>> = { embedded: '1' };
 export function isAppParam(name: string, value: string): boolean {
   return Object.hasOwn(APP_PARAMS, name) && APP_PARAMS[name] === value;
 }
-
-/**
- * The app's "leads without tasks" view parameter (`tasks=none`). Part of the view, unlike `embedded`,
- * but not Kommo's: the fetch layer applies it in the browser and never sends it upstream.
- */
-export const TASKS_PARAM = 'tasks';
 
 /**
  * The app's browser-side sort (`sort=price:desc`, `sort=cf_123:asc`): any column, applied only when
@@ -208,16 +203,13 @@ export function parseViewSearch(search: string): ParsedLeadsView {
   return { query: tasks === undefined ? query : { ...query, tasks }, issues };
 }
 
-/** The canonical search string of a view ('' for no filter), in Kommo's parameter names plus the app's `date[…]` and `tasks`. */
+/**
+ * The canonical search string of a view ('' for no filter), in Kommo's parameter names plus the app's
+ * `date[…]` and `tasks`: the view's key (src/kommo/view-key), after the `with=` it may carry.
+ */
 export function encodeViewSearch(q: LeadsQuery): string {
-  const kommo = encodeLeadsQuery(toLeadsView(q));
-  const dates = DATE_FILTERS.flatMap((field) => (q.dates?.[field] ? [`date[${field}]=${q.dates[field]}`] : []));
-  return [kommo, ...dates, q.tasks === undefined ? '' : `${TASKS_PARAM}=${q.tasks}`].filter(Boolean).join('&');
-}
-
-/** True when two queries describe the same view (compared through their canonical encoding). */
-export function sameView(a: LeadsQuery, b: LeadsQuery): boolean {
-  return encodeViewSearch(a) === encodeViewSearch(b);
+  const withPart = q.with?.length ? encodeLeadsQuery({ with: q.with }) : '';
+  return [withPart, viewKey(q)].filter(Boolean).join('&');
 }
 
 /** The search string (without '?') of a view on a page whose current search is `currentSearch`. */

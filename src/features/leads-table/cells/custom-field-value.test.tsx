@@ -2,17 +2,25 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CustomFieldValue as CustomFieldValueData } from '../../../kommo/schemas';
+import { buildLeadReference } from '../../../lib/reference/lead-reference';
 import { CustomFieldValue } from './custom-field-value';
-import { leadsTableMessages, type LeadsTableT } from '../leads-table-messages';
-
-const t: LeadsTableT = (key, values) => leadsTableMessages.en[key].replace(/\{(\w+)\}/g, (_, k: string) => String(values?.[k] ?? ''));
+import { testTableContext, TestTableContext } from '../leads-table-context.testing';
 
 function field(type: string, values: CustomFieldValueData['values']): CustomFieldValueData {
   return { field_id: 1, field_name: 'F', field_code: null, field_type: type, values };
 }
 
 function renderValue(value: CustomFieldValueData, timeZone = 'America/Sao_Paulo') {
-  return render(<CustomFieldValue value={value} timeZone={timeZone} locale="en-US" t={t} />).container;
+  const reference = buildLeadReference({
+    account: { id: 1, name: 'A', subdomain: 'a', currency: null, datetime_settings: { timezone: timeZone }, users_groups: [] },
+    pipelines: [],
+    users: [],
+  });
+  return render(
+    <TestTableContext value={testTableContext(reference)}>
+      <CustomFieldValue value={value} />
+    </TestTableContext>,
+  ).container;
 }
 
 describe('CustomFieldValue', () => {
@@ -35,7 +43,10 @@ describe('CustomFieldValue', () => {
         { value: 'Blue', enum_id: 2 },
       ]),
     );
-    expect([...chips.querySelectorAll('span > span')].map((s) => s.textContent)).toEqual(['Red', 'Blue']);
+    // One chip per option; the comma between them is there for screen readers and copying, not drawn.
+    const leaves = [...chips.querySelectorAll('span')].filter((s) => s.children.length === 0);
+    expect(leaves.map((s) => s.textContent)).toEqual(['Red', ', ', 'Blue']);
+    expect(chips.textContent).toBe('Red, Blue');
   });
 
   it('renders checkboxes as yes/no', () => {

@@ -1,6 +1,6 @@
 import type { Row } from '@tanstack/react-table';
 import type { Lead } from '../../../kommo/schemas';
-import { leadTitle } from './lead-cells';
+import { useLeadTitle } from './lead-cells';
 import { useLeadsTableContext } from '../leads-table-context';
 import { leadPanelChunk } from '../panel/lead-panel-chunk';
 import { expandedPanelId } from '../panel/expanded-panel-id';
@@ -10,7 +10,7 @@ import classes from '../leads-table.module.css';
 export function ExpandToggle({ row }: { row: Row<LeadsTableFeatures, Lead> }) {
   const { t } = useLeadsTableContext();
   const expanded = row.getIsExpanded();
-  const name = leadTitle(row.original, () => t('untitledLead', { id: row.original.id }));
+  const name = useLeadTitle(row.original);
   return (
     // A plain button, not Mantine's ActionIcon: one is mounted per visible row on every scroll step.
     <button

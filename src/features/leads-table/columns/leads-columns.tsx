@@ -1,137 +1,73 @@
-// Column definitions: every lead field of the seed, then one column per lead custom field.
-// The fixed columns live at module scope; custom-field columns are derived once per field list.
+// The table's columns: one per column definition of src/lib/leads-list (the files' own left out),
+// then one per lead custom field. What the table adds is drawing only: a cell component for the
+// columns drawn with more than their text.
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { CustomFieldDefinition, Lead } from '../../../kommo/schemas';
-import { customFieldColumnId, EXPAND_COLUMN_ID } from '../../../lib/leads-list/lead-column-registry';
-import { CustomFieldValue } from '../cells/custom-field-value';
+import type { LeadColumnTexts } from '../../../lib/leads-list/lead-column-messages';
 import {
-  CompanyCell,
-  DateTimeCell,
-  GroupCell,
-  LaborCostCell,
-  LossReasonCell,
-  MainContactCell,
-  NameCell,
-  PipelineCell,
-  PriceByRobotCell,
-  PriceCell,
-  ProductsCell,
-  ScoreCell,
-  SourceCell,
-  StageCell,
-  TagsCell,
-  UserName,
-} from '../cells/lead-cells';
+  customFieldColumn,
+  EXPAND_COLUMN_ID,
+  LEAD_COLUMNS,
+  PINNED_COLUMN_ID,
+  type LeadColumnDefinition,
+  type LeadColumnId,
+} from '../../../lib/leads-list/lead-column-registry';
+import { CustomFieldValue } from '../cells/custom-field-value';
+import { MainContactCell, NameCell, StageCell, TagsCell, UserCell, ValueCell, type ColumnCellProps } from '../cells/lead-cells';
 import { ExpandToggle } from '../cells/expand-toggle';
-import { useLeadsTableContext } from '../leads-table-context';
 import type { LeadsTableFeatures } from '../leads-table-features';
 
 const helper = createColumnHelper<LeadsTableFeatures, Lead>();
+const DEFAULT_WIDTH = 160;
 
 export type LeadColumnDef = ColumnDef<LeadsTableFeatures, Lead, unknown>;
 
-export const BASE_COLUMNS: LeadColumnDef[] = [
-  helper.display({
-    id: EXPAND_COLUMN_ID,
-    size: 44,
-    enableResizing: false,
-    enableHiding: false,
-    meta: { labelKey: 'colExpand' },
-    cell: ({ row }) => <ExpandToggle row={row} />,
-  }),
-  helper.display({ id: 'name', size: 260, enableHiding: false, meta: { labelKey: 'colName' }, cell: ({ row }) => <NameCell lead={row.original} /> }),
-  helper.display({
-    id: 'id',
-    size: 100,
-    meta: { labelKey: 'colId', sortField: 'id', align: 'end' },
-    cell: ({ row }) => row.original.id,
-  }),
-  helper.display({ id: 'price', size: 130, meta: { labelKey: 'colPrice', align: 'end' }, cell: ({ row }) => <PriceCell lead={row.original} /> }),
-  helper.display({ id: 'stage', size: 240, meta: { labelKey: 'colStage' }, cell: ({ row }) => <StageCell lead={row.original} /> }),
-  helper.display({ id: 'pipeline', size: 160, meta: { labelKey: 'colPipeline' }, cell: ({ row }) => <PipelineCell lead={row.original} /> }),
-  helper.display({
-    id: 'responsible',
-    size: 180,
-    meta: { labelKey: 'colResponsible' },
-    cell: ({ row }) => <UserName userId={row.original.responsible_user_id} />,
-  }),
-  helper.display({ id: 'group', size: 140, meta: { labelKey: 'colGroup' }, cell: ({ row }) => <GroupCell lead={row.original} /> }),
-  helper.display({
-    id: 'created_at',
-    size: 160,
-    meta: { labelKey: 'colCreatedAt', sortField: 'created_at' },
-    cell: ({ row }) => <DateTimeCell value={row.original.created_at} />,
-  }),
-  helper.display({
-    id: 'created_by',
-    size: 170,
-    meta: { labelKey: 'colCreatedBy' },
-    cell: ({ row }) => <UserName userId={row.original.created_by} />,
-  }),
-  helper.display({
-    id: 'updated_at',
-    size: 160,
-    meta: { labelKey: 'colUpdatedAt', sortField: 'updated_at' },
-    cell: ({ row }) => <DateTimeCell value={row.original.updated_at} />,
-  }),
-  helper.display({
-    id: 'updated_by',
-    size: 170,
-    meta: { labelKey: 'colUpdatedBy' },
-    cell: ({ row }) => <UserName userId={row.original.updated_by} />,
-  }),
-  helper.display({
-    id: 'closed_at',
-    size: 160,
-    meta: { labelKey: 'colClosedAt' },
-    cell: ({ row }) => <DateTimeCell value={row.original.closed_at} />,
-  }),
-  helper.display({
-    id: 'closest_task_at',
-    size: 160,
-    meta: { labelKey: 'colClosestTaskAt' },
-    cell: ({ row }) => <DateTimeCell value={row.original.closest_task_at} />,
-  }),
-  helper.display({ id: 'tags', size: 200, meta: { labelKey: 'colTags' }, cell: ({ row }) => <TagsCell lead={row.original} /> }),
-  helper.display({ id: 'main_contact', size: 180, meta: { labelKey: 'colMainContact' }, cell: ({ row }) => <MainContactCell lead={row.original} /> }),
-  helper.display({ id: 'company', size: 180, meta: { labelKey: 'colCompany' }, cell: ({ row }) => <CompanyCell lead={row.original} /> }),
-  helper.display({ id: 'loss_reason', size: 180, meta: { labelKey: 'colLossReason' }, cell: ({ row }) => <LossReasonCell lead={row.original} /> }),
-  helper.display({
-    id: 'products',
-    size: 110,
-    meta: { labelKey: 'colProducts', align: 'end' },
-    cell: ({ row }) => <ProductsCell lead={row.original} />,
-  }),
-  helper.display({ id: 'source', size: 120, meta: { labelKey: 'colSource' }, cell: ({ row }) => <SourceCell lead={row.original} /> }),
-  helper.display({ id: 'score', size: 90, meta: { labelKey: 'colScore', align: 'end' }, cell: ({ row }) => <ScoreCell lead={row.original} /> }),
-  helper.display({
-    id: 'labor_cost',
-    size: 120,
-    meta: { labelKey: 'colLaborCost', align: 'end' },
-    cell: ({ row }) => <LaborCostCell lead={row.original} />,
-  }),
-  helper.display({
-    id: 'price_by_robot',
-    size: 150,
-    meta: { labelKey: 'colPriceByRobot' },
-    cell: ({ row }) => <PriceByRobotCell lead={row.original} />,
-  }),
-];
+type CellComponent = (props: ColumnCellProps) => React.ReactNode;
 
-function CustomFieldCell({ lead, field }: { lead: Lead; field: CustomFieldDefinition }) {
-  const { reference, locale, t } = useLeadsTableContext();
-  const value = lead.custom_fields_values.find((v) => v.field_id === field.id);
-  if (!value) return null;
-  return <CustomFieldValue value={value} definition={field} timeZone={reference.timeZone} locale={locale} t={t} />;
+/** The columns drawn with more than their text; every other one is a ValueCell. */
+const CELLS: Partial<Record<LeadColumnId, CellComponent>> = {
+  name: NameCell,
+  stage: StageCell,
+  responsible: ({ lead, column }) => <UserCell lead={lead} column={column} userId={lead.responsible_user_id} />,
+  created_by: ({ lead, column }) => <UserCell lead={lead} column={column} userId={lead.created_by} />,
+  updated_by: ({ lead, column }) => <UserCell lead={lead} column={column} userId={lead.updated_by} />,
+  tags: TagsCell,
+  main_contact: MainContactCell,
+};
+
+const EXPAND_COLUMN: LeadColumnDef = helper.display({
+  id: EXPAND_COLUMN_ID,
+  size: 44,
+  enableResizing: false,
+  enableHiding: false,
+  meta: { labelKey: 'colExpand' },
+  cell: ({ row }) => <ExpandToggle row={row} />,
+});
+
+function tableColumn(definition: LeadColumnDefinition, label: string, render?: (lead: Lead) => React.ReactNode): LeadColumnDef {
+  const Cell = CELLS[definition.id as LeadColumnId] ?? ValueCell;
+  return helper.display({
+    id: definition.id,
+    size: definition.table?.width ?? DEFAULT_WIDTH,
+    ...(definition.id === PINNED_COLUMN_ID ? { enableHiding: false } : {}),
+    meta: { label, definition, align: definition.table?.align, sortField: definition.table?.kommoOrder },
+    cell: ({ row }) => (render ? render(row.original) : <Cell lead={row.original} column={definition} />),
+  });
 }
 
-export function buildCustomFieldColumns(fields: readonly CustomFieldDefinition[]): LeadColumnDef[] {
-  return fields.map((field) =>
-    helper.display({
-      id: customFieldColumnId(field.id),
-      size: field.type === 'textarea' || field.type === 'multiselect' ? 220 : 160,
-      meta: { label: field.name, align: field.type === 'numeric' ? 'end' : undefined },
-      cell: ({ row }) => <CustomFieldCell lead={row.original} field={field} />,
-    }),
+function CustomFieldCell({ lead, field }: { lead: Lead; field: CustomFieldDefinition }) {
+  const value = lead.custom_fields_values.find((v) => v.field_id === field.id);
+  if (!value) return null;
+  return <CustomFieldValue value={value} definition={field} />;
+}
+
+/** The table's columns in their default order, headers in the user's language. */
+export function buildLeadColumns(customFields: readonly CustomFieldDefinition[], columnText: LeadColumnTexts): LeadColumnDef[] {
+  const fixed = (LEAD_COLUMNS as readonly LeadColumnDefinition[])
+    .filter((c) => !c.fileOnly)
+    .map((c) => tableColumn(c, 'key' in c.header ? columnText(c.header.key) : c.header.name));
+  const fields = customFields.map((field) =>
+    tableColumn(customFieldColumn(field), field.name, (lead) => <CustomFieldCell lead={lead} field={field} />),
   );
+  return [EXPAND_COLUMN, ...fixed, ...fields];
 }

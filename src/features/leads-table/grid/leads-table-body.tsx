@@ -11,7 +11,7 @@ import { LeadsTableRow, rowDomId } from './leads-table-row';
 import classes from '../leads-table.module.css';
 import { useColumnWindow } from './use-column-window';
 import { useGridKeyboard } from './use-grid-keyboard';
-import { usePageEntities } from './use-page-entities';
+import { usePageEntities, type PageEntityNeeds } from './use-page-entities';
 import { HEADER_HEIGHT, PANEL_HEIGHT, useRowWindow } from './use-row-window';
 
 export type LeadsTableBodyProps = {
@@ -31,9 +31,9 @@ export type LeadsTableBodyProps = {
   /** Changes when the list's order or filters change: the view returns to the first row. */
   resetKey: string;
   sorting: HeaderSorting;
-  needContacts: boolean;
-  needCompanies: boolean;
-  context: Omit<LeadsTableContextValue, 'entities'>;
+  /** The entities the visible columns name (the panel's chained-list values are always fetched). */
+  needs: PageEntityNeeds;
+  context: Omit<LeadsTableContextValue, 'columns'>;
 };
 
 function pageOf(pageStarts: readonly number[], index: number): number {
@@ -61,8 +61,11 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
   const firstPage = pageOf(pageStarts, firstIndex);
   const lastPage = pageOf(pageStarts, lastIndex);
   const pagesInView = useMemo(() => pages.slice(firstPage, lastPage + 1), [pages, firstPage, lastPage]);
-  const entities = usePageEntities(pagesInView, props.needContacts, props.needCompanies);
-  const contextValue = useMemo(() => ({ ...props.context, entities }), [props.context, entities]);
+  const entities = usePageEntities(pagesInView, props.needs);
+  const contextValue = useMemo(
+    () => ({ ...props.context, columns: { ref: props.context.reference, entities, text: props.context.columnText } }),
+    [props.context, entities],
+  );
   const { layouts, colStart, colEnd, handleFocus, handleBlur } = useColumnWindow({
     scrollRef,
     headers: props.headers,

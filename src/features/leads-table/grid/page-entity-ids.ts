@@ -1,5 +1,6 @@
 // Ids of the entities a loaded page of leads refers to. Queries are keyed by these page-wide id
 // sets, so the cells and every expanded panel of one page share one batched request per entity.
+import { chainedElement } from '../../../kommo/custom-field-value-data';
 import type { Lead } from '../../../kommo/schemas';
 
 export function pageContactIds(leads: readonly Lead[]): number[] {
@@ -14,15 +15,24 @@ export function pageCompanyIds(leads: readonly Lead[]): number[] {
   return [...ids];
 }
 
-/** Catalog element ids of the page, grouped by catalog (Kommo lists elements per catalog). */
-export function pageCatalogElementIds(leads: readonly Lead[]): Map<number, number[]> {
+/**
+ * Catalog element ids of the page, grouped by catalog (Kommo lists elements per catalog): the
+ * products (unless `products` is false) and the elements chained-list values name.
+ */
+export function pageCatalogElementIds(leads: readonly Lead[], products = true): Map<number, number[]> {
   const byCatalog = new Map<number, Set<number>>();
+  const add = (catalogId: number, id: number) => {
+    let set = byCatalog.get(catalogId);
+    if (!set) byCatalog.set(catalogId, (set = new Set()));
+    set.add(id);
+  };
   for (const lead of leads) {
-    for (const e of lead._embedded.catalog_elements ?? []) {
-      if (e.catalog_id === null) continue;
-      let set = byCatalog.get(e.catalog_id);
-      if (!set) byCatalog.set(e.catalog_id, (set = new Set()));
-      set.add(e.id);
+    if (products) for (const e of lead._embedded.catalog_elements ?? []) if (e.catalog_id !== null) add(e.catalog_id, e.id);
+    for (const field of lead.custom_fields_values) {
+      for (const item of field.values) {
+        const chained = chainedElement(item);
+        if (chained) add(chained.catalogId, chained.elementId);
+      }
     }
   }
   return new Map([...byCatalog].map(([catalogId, set]) => [catalogId, [...set]]));

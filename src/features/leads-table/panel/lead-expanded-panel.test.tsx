@@ -7,10 +7,7 @@ import { createKommoClient } from '../../../lib/api/kommo-client';
 import { renderWithProviders } from '../../../test-utils/render';
 import { buildLeadReference } from '../../../lib/reference/lead-reference';
 import { LeadExpandedPanel } from './lead-expanded-panel';
-import { LeadsTableContext } from '../leads-table-context';
-import { leadsTableMessages, type LeadsTableT } from '../leads-table-messages';
-
-const t: LeadsTableT = (key, values) => leadsTableMessages.en[key].replace(/\{(\w+)\}/g, (_, k: string) => String(values?.[k] ?? ''));
+import { testTableContext, TestTableContext } from '../leads-table-context.testing';
 
 const reference = buildLeadReference({
   account: { id: 1, name: 'Acme', subdomain: 'acme', currency: 'USD', datetime_settings: { timezone: 'UTC' }, users_groups: [] },
@@ -62,17 +59,11 @@ function renderPanel(pageLead: Lead, handler: FakeHandler) {
   const transport = createFakeTransport(handler);
   const client = createKommoClient(transport, { maxRetries: 0 });
   renderWithProviders(
-    <LeadsTableContext.Provider
-      value={{
-        reference,
-        t,
-        locale: 'en-US',
-        kommoLink: { kind: 'link', href: (id) => `https://acme.kommo.com/leads/detail/${id}`, open: null },
-        entities: { contacts: new Map(), companies: new Map() },
-      }}
+    <TestTableContext
+      value={testTableContext(reference, { kommoLink: { kind: 'link', href: (id) => `https://acme.kommo.com/leads/detail/${id}`, open: null } })}
     >
       <LeadExpandedPanel lead={pageLead} pageLeads={[pageLead]} height={300} colSpan={5} />
-    </LeadsTableContext.Provider>,
+    </TestTableContext>,
     { client },
   );
   return transport;

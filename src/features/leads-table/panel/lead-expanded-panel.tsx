@@ -7,13 +7,14 @@ import { useMemo, type ReactNode } from 'react';
 import { isApiError } from '../../../lib/api/api-error';
 import { entityQueries } from '../../../lib/api/entity-queries';
 import { useKommoClient } from '../../../lib/api/kommo-client-context';
-import type { CatalogElement, Contact, Lead } from '../../../kommo/schemas';
+import type { Contact, Lead } from '../../../kommo/schemas';
+import { elementPrice } from '../../../lib/leads-list/lead-column-registry';
 import { entityName, valueToText } from '../../../kommo/custom-field-value-data';
 import { ContactChannel } from './contact-channel';
 import { LeadPanelFrame } from './lead-panel-frame';
 import { CustomFieldValue } from '../cells/custom-field-value';
 import { TagsCell } from '../cells/lead-cells';
-import { formatMoney, formatNumber } from '../cells/lead-formatters';
+import { formatMoney, formatNumber } from '../../../lib/leads-list/lead-formatters';
 import { useLeadsTableContext } from '../leads-table-context';
 import { errorMessage } from '../states/leads-error-view';
 import type { LeadsTableT } from '../leads-table-messages';
@@ -25,14 +26,6 @@ export type LeadExpandedPanelProps = { lead: Lead; pageLeads: readonly Lead[]; h
 
 function multitext(entity: Contact, code: 'PHONE' | 'EMAIL'): string[] {
   return entity.custom_fields_values.filter((f) => f.field_code === code).flatMap((f) => f.values.map((v) => valueToText(v.value)).filter(Boolean));
-}
-
-/** The element's price: the field the lead's link names (metadata.price_id), else the one coded PRICE. */
-function elementPrice(element: CatalogElement, priceId: number | null): number | null {
-  const byId = priceId === null ? undefined : element.custom_fields_values.find((f) => f.field_id === priceId);
-  const raw = (byId ?? element.custom_fields_values.find((f) => f.field_code === 'PRICE'))?.values[0]?.value;
-  const n = Number(valueToText(raw));
-  return raw === undefined || raw === null || raw === '' || !Number.isFinite(n) ? null : n;
 }
 
 /** `wide`: the section spans the panel's whole width (the custom fields, laid out in columns of their own). */
@@ -160,7 +153,7 @@ function ProductsSection({ lead, batchLeads }: SectionProps) {
 }
 
 export function LeadExpandedPanel({ lead, pageLeads, height, colSpan }: LeadExpandedPanelProps) {
-  const { t, reference, locale } = useLeadsTableContext();
+  const { t, reference } = useLeadsTableContext();
   const details = useLeadDetails(lead, pageLeads);
   const embeddedReason = details.status === 'ready' ? details.lead._embedded.loss_reason?.[0]?.name : lead._embedded.loss_reason?.[0]?.name;
   // loss_reason_id comes with every lead: the name is known from reference data even before the details.
@@ -194,7 +187,7 @@ export function LeadExpandedPanel({ lead, pageLeads, height, colSpan }: LeadExpa
                   <div key={value.field_id} className={classes.field}>
                     <dt>{definition?.name ?? value.field_name ?? `#${value.field_id}`}</dt>
                     <dd>
-                      <CustomFieldValue value={value} definition={definition} timeZone={reference.timeZone} locale={locale} t={t} />
+                      <CustomFieldValue value={value} definition={definition} />
                     </dd>
                   </div>
                 );

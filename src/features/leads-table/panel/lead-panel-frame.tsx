@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import type { Lead } from '../../../kommo/schemas';
 import { expandedPanelId } from './expanded-panel-id';
-import { leadTitle } from '../cells/lead-cells';
+import { useLeadTitle } from '../cells/lead-cells';
 import { OpenInKommoLink } from '../cells/open-in-kommo-link';
 import { useLeadsTableContext } from '../leads-table-context';
 import classes from '../leads-table.module.css';
@@ -13,7 +13,7 @@ export type LeadPanelFrameProps = { lead: Lead; height: number; colSpan: number;
 
 export function LeadPanelFrame({ lead, height, colSpan, children }: LeadPanelFrameProps) {
   const { t, kommoLink } = useLeadsTableContext();
-  const name = leadTitle(lead, () => t('untitledLead', { id: lead.id }));
+  const name = useLeadTitle(lead);
   return (
     <div
       role="gridcell"

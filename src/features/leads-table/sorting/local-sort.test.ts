@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { leadSchema, type Lead, type LeadWire } from '../../../kommo/schemas';
+import { NO_ENTITIES, type ColumnContext } from '../../../lib/leads-list/column-context';
+import { formatMessage } from '../../../lib/i18n/define-messages';
+import { leadColumnMessages } from '../../../lib/leads-list/lead-column-messages';
+import { columnDefinition, type LeadColumnDefinition } from '../../../lib/leads-list/lead-column-registry';
 import { buildLeadReference } from '../../../lib/reference/lead-reference';
 import { firstSortDirection, isLocallySortable, sortLeads } from './local-sort';
 
@@ -57,38 +61,49 @@ const LEADS = [
   lead({ id: 3, name: 'c', price: 1000, status_id: 11, pipeline_id: 1, responsible_user_id: null }),
 ];
 const ids = (leads: Lead[]) => leads.map((l) => l.id);
+const ctx: ColumnContext = {
+  ref: reference,
+  entities: NO_ENTITIES,
+  text: (key, values) => formatMessage(leadColumnMessages.en[key], values, 'en'),
+};
+const column = (id: string): LeadColumnDefinition => {
+  const definition = columnDefinition(id, reference.customFieldsById);
+  if (!definition) throw new Error(`no column ${id}`);
+  return definition;
+};
+const sortBy = (id: string, direction: 'asc' | 'desc') => ids(sortLeads(LEADS, { column: id, direction }, column(id), ctx, 'en'));
 
 describe('sortLeads', () => {
   it('sorts by price as numbers, empty prices last in both directions', () => {
-    expect(ids(sortLeads(LEADS, { column: 'price', direction: 'desc' }, reference, 'en'))).toEqual([3, 1, 2]);
-    expect(ids(sortLeads(LEADS, { column: 'price', direction: 'asc' }, reference, 'en'))).toEqual([1, 3, 2]);
+    expect(sortBy('price', 'desc')).toEqual([3, 1, 2]);
+    expect(sortBy('price', 'asc')).toEqual([1, 3, 2]);
   });
 
   it('sorts a numeric custom field by number, not text (10 after 9), and a text field alphabetically', () => {
-    expect(ids(sortLeads(LEADS, { column: 'cf_100', direction: 'asc' }, reference, 'en'))).toEqual([1, 2, 3]);
-    expect(ids(sortLeads(LEADS, { column: 'cf_100', direction: 'desc' }, reference, 'en'))).toEqual([2, 1, 3]);
-    expect(ids(sortLeads(LEADS, { column: 'cf_101', direction: 'asc' }, reference, 'en'))[0]).toBe(2);
+    expect(sortBy('cf_100', 'asc')).toEqual([1, 2, 3]);
+    expect(sortBy('cf_100', 'desc')).toEqual([2, 1, 3]);
+    expect(sortBy('cf_101', 'asc')[0]).toBe(2);
   });
 
   it('sorts names case-insensitively, users by name, stages by their place in the pipeline', () => {
-    expect(ids(sortLeads(LEADS, { column: 'name', direction: 'asc' }, reference, 'en'))).toEqual([2, 1, 3]);
-    expect(ids(sortLeads(LEADS, { column: 'responsible', direction: 'asc' }, reference, 'en'))).toEqual([2, 1, 3]);
+    expect(sortBy('name', 'asc')).toEqual([2, 1, 3]);
+    expect(sortBy('responsible', 'asc')).toEqual([2, 1, 3]);
     // First contact (sort 10) before Negotiation (sort 20); ties keep the loaded order.
-    expect(ids(sortLeads(LEADS, { column: 'stage', direction: 'asc' }, reference, 'en'))).toEqual([2, 3, 1]);
+    expect(sortBy('stage', 'asc')).toEqual([2, 3, 1]);
   });
 
   it('never changes the list it is given', () => {
     const copy = [...LEADS];
-    sortLeads(LEADS, { column: 'price', direction: 'desc' }, reference, 'en');
+    sortLeads(LEADS, { column: 'price', direction: 'desc' }, column('price'), ctx, 'en');
     expect(LEADS).toEqual(copy);
   });
 
   it('starts names A to Z and amounts largest first; contact and company are not sortable', () => {
-    expect(firstSortDirection('name', reference)).toBe('asc');
-    expect(firstSortDirection('price', reference)).toBe('desc');
-    expect(firstSortDirection('cf_100', reference)).toBe('desc');
-    expect(firstSortDirection('cf_101', reference)).toBe('asc');
-    expect(isLocallySortable('main_contact')).toBe(false);
-    expect(isLocallySortable('cf_100')).toBe(true);
+    expect(firstSortDirection(column('name'))).toBe('asc');
+    expect(firstSortDirection(column('price'))).toBe('desc');
+    expect(firstSortDirection(column('cf_100'))).toBe('desc');
+    expect(firstSortDirection(column('cf_101'))).toBe('asc');
+    expect(isLocallySortable(column('main_contact'))).toBe(false);
+    expect(isLocallySortable(column('cf_100'))).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 // Leads loaded, the sum of their prices, and whether Kommo has more (it never sends a total).
 import { Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { formatMoney } from '../cells/lead-formatters';
+import { formatMoney } from '../../../lib/leads-list/lead-formatters';
 import type { LeadsTableT } from '../leads-table-messages';
 
 /** The whole view's count and price sum when the local copy answered it (issue 16), and its time. */

@@ -4,7 +4,7 @@
 // (YYYY-MM-DD, in UTC) so the browser's own zone never leaks in. Intl's time zone data does the
 // zone work: no date library in the first bundle (the filter chips and built-in views run this).
 import { DATE_FILTERS, type DatePreset, type DatePresets, type LeadsQuery, type Range } from '../../kommo/leads-query';
-import { zoneOffsetMs } from '../../kommo/zone-offset';
+import { zoneOffsetMs } from './zone-offset';
 
 /** A calendar date, `YYYY-MM-DD` (the value Mantine's date pickers hold). */
 export type CalendarDate = string;
