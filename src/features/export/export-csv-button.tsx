@@ -10,8 +10,12 @@ import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { referenceQueries } from '../../lib/api/reference-queries';
 import { useKommoLeadLink } from '../../lib/bridge/use-kommo-lead-link';
 import { useMessages } from '../../lib/i18n/language-context';
+import { exportReach } from '../../kommo/lead-rights';
+import { rightsMessages } from '../../lib/rights/rights-messages';
+import { useLeadRights } from '../../lib/rights/use-lead-rights';
 import { importChunk, useChunkErrorText } from '../../lib/ui/lazy-chunk';
 import { exportMessages } from './export-messages';
+import { exportableLeads } from './exportable-leads';
 import type { ExportFormat } from './export-leads';
 import { leadColumnMessages } from '../../lib/leads-list/lead-column-messages';
 import { accountTimeZone } from '../../lib/time/account-zone';
@@ -33,13 +37,22 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
   const kommoLink = useKommoLeadLink();
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const tr = useMessages(rightsMessages);
+  const { rights, groupOf } = useLeadRights();
+  // Kommo's export right: with D nothing may leave, so the buttons say why instead of working.
+  const denied = exportReach(rights) === 'none';
+  const [leftOut, setLeftOut] = useState(0);
 
   const handleExport = async (format: ExportFormat) => {
     setBusy(format);
     setError(null);
+    setLeftOut(0);
     try {
-      const { leads, complete } = await loadAll();
+      const { leads: visible, complete } = await loadAll();
       if (!complete) return;
+      const pipelines = await queryClient.fetchQuery(referenceQueries.pipelines(client));
+      const { leads, leftOut: notExportable } = exportableLeads(visible, rights, groupOf, pipelines);
+      setLeftOut(notExportable);
       const leadUrl = kommoLink.kind === 'link' ? kommoLink.href : null;
       // The writers (papaparse, ExcelJS and the column formatters) load on the first export, not with the first screen.
       const { downloadBlob, exportFileName, exportLeadsToCsv } = await importChunk(() => import('./export-leads'));
@@ -71,7 +84,7 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
         size="xs"
         variant="light"
         loading={busy === 'csv'}
-        disabled={busy === 'xlsx'}
+        disabled={busy === 'xlsx' || denied}
         title={t('exportHint')}
         onClick={() => void handleExport('csv')}
       >
@@ -81,12 +94,22 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
         size="xs"
         variant="light"
         loading={busy === 'xlsx'}
-        disabled={busy === 'csv'}
+        disabled={busy === 'csv' || denied}
         title={t('exportXlsxHint')}
         onClick={() => void handleExport('xlsx')}
       >
         {t('exportXlsx')}
       </Button>
+      {denied ? (
+        <Text size="xs" c="dimmed" data-testid="export-denied">
+          {tr('exportDenied')}
+        </Text>
+      ) : null}
+      {!busy && leftOut > 0 ? (
+        <Text size="xs" c="dimmed" role="status" data-testid="export-left-out">
+          {tr('exportLeftOut', { count: leftOut })}
+        </Text>
+      ) : null}
       {busy ? (
         <Text size="xs" c="dimmed" role="status">
           {t('exporting')}

@@ -2,6 +2,7 @@
 import { Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { formatMoney } from '../../../lib/leads-list/lead-formatters';
+import { VisibleLeadsScope } from '../../../lib/rights/visible-leads-scope';
 import type { LeadsTableT } from '../leads-table-messages';
 
 /** The whole view's count and price sum when the local copy answered it (issue 16), and its time. */
@@ -44,6 +45,7 @@ export function LeadsStatusLine({
         <Group gap="lg" wrap="nowrap" role="status" aria-live="polite" data-testid="leads-status">
           <Text size="sm">{t('statusView', { count: view.count })}</Text>
           <Text size="sm">{t('statusSum', { sum: formatMoney(view.priceSum, currency, locale) })}</Text>
+          <VisibleLeadsScope />
           <Text size="sm" c="dimmed">
             {t('statusLocal', { time })}
           </Text>
@@ -61,6 +63,7 @@ export function LeadsStatusLine({
           <>
             <Text size="sm">{t('statusLoaded', { count: loaded })}</Text>
             <Text size="sm">{t('statusSum', { sum: formatMoney(priceSum, currency, locale) })}</Text>
+            <VisibleLeadsScope />
             {unreadable > 0 ? (
               <Text size="sm" c="dimmed" data-testid="leads-unreadable">
                 {t('statusUnreadable', { count: unreadable })}
