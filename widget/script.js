@@ -844,6 +844,7 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
   Widget.parseDashboardUrl = parseDashboardUrl;
   Widget.selectedLeadIds = selectedLeadIds;
   Widget.readSelection = readSelection;
+  Widget.readPageConstants = readPageConstants;
   Widget.splitIntoViews = splitIntoViews;
   Widget.dashboardUrlForLeads = dashboardUrlForLeads;
   Widget.createReplayGuard = createReplayGuard;

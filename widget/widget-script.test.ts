@@ -11,6 +11,7 @@ type WidgetModule = {
   parseDashboardUrl: (raw: unknown) => URL | null;
   selectedLeadIds: (listed: unknown) => number[];
   readSelection: (listed: unknown) => { ids: number[]; count: number };
+  readPageConstants: (app: unknown, user: unknown) => Record<string, unknown> | null;
   splitIntoViews: (ids: number[], size: number) => number[][];
   dashboardUrlForLeads: (url: URL, ids: number[]) => URL;
   createReplayGuard: (windowMs: number, max: number, now?: () => number) => ReplayGuard;
@@ -61,6 +62,49 @@ describe('the dashboard URL setting', () => {
     ]) {
       expect(widget.parseDashboardUrl(bad), String(bad)).toBeNull();
     }
+  });
+});
+
+describe('the page constants handed to the dashboard', () => {
+  it('carry names, groups and the lead rights only: never a login, an API key, or anything that cannot be cloned', () => {
+    const constants: Record<string, unknown> = {
+      managers: {
+        '7': { id: '7', title: 'Ana', active: true, login: 'ana@acme.example', is_admin: 'N', group: 'group_3', amojo_id: 'x', avatar: '/a.png' },
+      },
+      groups: { group_3: 'Sales' },
+      user_rights: {
+        is_admin: false,
+        leads: { view: 'M', export: 'D', edit: 'M' },
+        base_rights: { leads: { view: 'M', export: 'D' }, contacts: { view: 'A' } },
+        status_rights: { 10: { 142: { view: 'D' } } },
+        mail_admin: true,
+      },
+    };
+    const app = { constant: (key: string) => constants[key], secret: () => 'x' };
+    const user = { id: 7, name: 'Ana', login: 'ana@acme.example', api_key: 'abcdef0123456789', group_mates_ids: [7, 8], settings: { f: () => 1 } };
+    const page = widget.readPageConstants(app, user);
+    expect(page).toEqual({
+      managers: { '7': { title: 'Ana', active: true, is_admin: 'N', group: 'group_3' } },
+      groups: { group_3: 'Sales' },
+      user: { id: 7, group_mates_ids: [7, 8] },
+      user_rights: {
+        is_admin: false,
+        leads: { view: 'M', export: 'D' },
+        base_rights: { leads: { view: 'M', export: 'D' } },
+        status_rights: { 10: { 142: { view: 'D' } } },
+      },
+    });
+    expect(JSON.stringify(page)).not.toMatch(/ana@acme|abcdef0123456789/);
+    expect(
+      widget.readPageConstants(
+        {
+          constant: () => {
+            throw new Error('no APP');
+          },
+        },
+        {},
+      ),
+    ).toMatchObject({ managers: {}, user: {} });
   });
 });
 
