@@ -134,7 +134,7 @@ describe('local copy vs the demo account through the API', () => {
   const demo = createDemoAccount({ token: TOKEN, leads: 1500, seed: 11, rateLimit: false, faults: true });
   const { transport, requests } = inProcess(demo.app);
   const client = createKommoClient(transport, { ratePerSecond: 10_000 });
-  const sync = createLocalCopySync({ client, store: createMemoryStore() });
+  const sync = createLocalCopySync({ client, store: createMemoryStore(), origin: 'http://localhost' });
 
   it('walks every lead in id order, 250 a page, and is complete and fresh after it', async () => {
     await sync.start();
@@ -197,7 +197,7 @@ describe('local copy vs the demo account through the API', () => {
 
   it('a new engine on the same store (a reload) resumes a paused walk where it stopped', async () => {
     const store = createMemoryStore();
-    const first = createLocalCopySync({ client, store });
+    const first = createLocalCopySync({ client, store, origin: 'http://localhost' });
     const unsubscribe = first.subscribe(() => {
       if (first.getState().pages >= 2) first.pause();
     });
@@ -208,7 +208,7 @@ describe('local copy vs the demo account through the API', () => {
     first.dispose();
 
     const mark = requests.length;
-    const second = createLocalCopySync({ client, store });
+    const second = createLocalCopySync({ client, store, origin: 'http://localhost' });
     await second.start();
     const pages = requests
       .slice(mark)

@@ -7,6 +7,8 @@ import { LocalLeadsIndex, type LocalViewSlice, type LocalViewTotals } from './lo
 /** Where the sync stands, kept beside the leads so a reload resumes where it stopped. */
 export type LocalCopyMeta = {
   version: 1;
+  /** The verified origin the copy was made under (the parent page's inside Kommo): checked on every open. */
+  origin?: string;
   /** 'walking': the first sync is under way (resumes at nextPage); 'complete': every lead is in. */
   phase: 'walking' | 'complete';
   nextPage: number;
@@ -27,7 +29,14 @@ export type LocalCopyMeta = {
 
 export type LocalCopyChange = { upsert: readonly Lead[]; remove: readonly number[]; meta: LocalCopyMeta };
 
+/** The browser would not keep the copy: its storage is full, or refused (private modes, third-party frames). */
+export class LocalCopyStorageError extends Error {
+  override readonly name = 'LocalCopyStorageError';
+}
+
 export type LocalCopyStore = {
+  /** False for memory: the copy lasts one page view. */
+  readonly persistent: boolean;
   /** Loads the copy; null meta when there is none yet. */
   open(): Promise<{ meta: LocalCopyMeta | null; size: number }>;
   /** Writes leads, removals and the new meta in one transaction; resolves with the copy's size. */
@@ -43,6 +52,7 @@ export function createMemoryStore(): LocalCopyStore {
   const index = new LocalLeadsIndex();
   let meta: LocalCopyMeta | null = null;
   return {
+    persistent: false,
     open: () => Promise.resolve({ meta, size: index.size }),
     apply(change) {
       index.remove(change.remove);

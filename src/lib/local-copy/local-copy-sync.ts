@@ -10,7 +10,7 @@ import { apiErrorFromThrown, type ApiError } from '../api/api-error';
 import type { KommoClient } from '../api/kommo-client';
 import { fetchLeadsPage } from '../api/leads-fetchers';
 import { fetchDeletedLeads } from './deleted-leads-fetcher';
-import type { LocalCopyMeta, LocalCopyStore } from './local-copy-store';
+import { createMemoryStore, LocalCopyStorageError, type LocalCopyMeta, type LocalCopyStore } from './local-copy-store';
 import type { LocalViewSlice, LocalViewTotals } from './local-leads-index';
 
 /** Everything a view may show, so any view can be answered from the copy. */
@@ -42,6 +42,10 @@ export type LocalCopyState = {
   lastRefresh: { requests: number; updated: number; removed: number } | null;
   /** Bumped whenever the copy's content changes. */
   version: number;
+  /** False when the copy lives in memory only (this page view). */
+  persistent: boolean;
+  /** The browser refused to keep the copy (quota full, storage refused): it fell back to memory. */
+  storageRefused: boolean;
 };
 
 export type LocalCopySync = {
@@ -68,11 +72,19 @@ export type LocalCopySyncOptions = {
   sleep?: Sleep;
   /** Called when Kommo answers 401: the copy is deleted first. */
   onUnauthorized?: () => void;
+  /**
+   * The verified origin this copy belongs to (inside Kommo the parent page's, from the handshake's
+   * event.origin; standalone the app's own). A copy made under another one is never read: it is deleted.
+   */
+  origin: string;
+  /** Where the copy goes when the browser refuses to keep it (default: memory). */
+  fallbackStore?: () => LocalCopyStore;
 };
 
-function initialMeta(nowMs: number): LocalCopyMeta {
+function initialMeta(nowMs: number, origin: string): LocalCopyMeta {
   return {
     version: 1,
+    origin,
     phase: 'walking',
     nextPage: 1,
     pages: 0,
@@ -95,16 +107,18 @@ const NO_COPY = {
   syncedAt: null,
   error: null,
   lastRefresh: null,
-} satisfies Omit<LocalCopyState, 'status' | 'version'>;
+} satisfies Omit<LocalCopyState, 'status' | 'version' | 'persistent' | 'storageRefused'>;
 
 const maxUpdated = (leads: readonly Lead[], start: number) => leads.reduce((m, l) => Math.max(m, l.updated_at), start);
 
 export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySync {
-  const { client, store } = options;
+  const { client } = options;
+  let store = options.store;
+  const fallbackStore = options.fallbackStore ?? createMemoryStore;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? abortableSleep;
   let meta: LocalCopyMeta | null = null;
-  let state: LocalCopyState = { status: 'opening', ...NO_COPY, version: 0 };
+  let state: LocalCopyState = { status: 'opening', ...NO_COPY, version: 0, persistent: store.persistent, storageRefused: false };
   const listeners = new Set<() => void>();
   let controller: AbortController | null = null;
   let running: Promise<void> | null = null;
@@ -147,7 +161,7 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
   }
 
   async function walk(signal: AbortSignal) {
-    let current = meta ?? initialMeta(now());
+    let current = meta ?? initialMeta(now(), options.origin);
     if (!meta) await write([], [], current);
     set({ status: 'walking', error: null });
     let pendingWrite: Promise<void> = Promise.resolve();
@@ -224,6 +238,17 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     set({ status: 'ready', lastRefresh: { requests, updated: upsert.length, removed: removed.length } });
   }
 
+  async function fail(thrown: unknown) {
+    const error = apiErrorFromThrown(thrown);
+    if (error.kind === 'unauthorized') {
+      // The token or session is no longer good: the copy may hold what this user can no longer see.
+      await forgetNow();
+      options.onUnauthorized?.();
+      return;
+    }
+    set({ status: 'error', error });
+  }
+
   async function run(task: (signal: AbortSignal) => Promise<void>) {
     if (running || disposed) return running ?? undefined;
     const own = new AbortController();
@@ -233,20 +258,32 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
         await task(own.signal);
       } catch (thrown) {
         if (own.signal.aborted) return;
-        const error = apiErrorFromThrown(thrown);
-        if (error.kind === 'unauthorized') {
-          // The token or session is no longer good: the copy may hold what this user can no longer see.
-          await forgetNow();
-          options.onUnauthorized?.();
-          return;
+        if (!(thrown instanceof LocalCopyStorageError) || !store.persistent) return await fail(thrown);
+        // Quota full or storage refused mid-sync: the views still answer, from memory, this page view.
+        fallBackToMemory();
+        try {
+          await startOrRefresh(own.signal);
+        } catch (again) {
+          if (!own.signal.aborted) await fail(again);
         }
-        set({ status: 'error', error });
       } finally {
         if (controller === own) controller = null;
         running = null;
       }
     })();
     return running;
+  }
+
+  function fallBackToMemory() {
+    const refused = store;
+    // Whatever it managed to keep goes: a copy the browser cut short is not a copy.
+    void refused.destroy().then(
+      () => refused.close(),
+      () => refused.close(),
+    );
+    store = fallbackStore();
+    meta = null;
+    set({ ...NO_COPY, persistent: store.persistent, storageRefused: true, version: state.version + 1 });
   }
 
   async function forgetNow() {
@@ -269,9 +306,21 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     async start() {
       set({ status: 'opening' });
       try {
-        const opened = await store.open();
-        meta = opened.meta;
-        set({ size: opened.size, ...(meta ? progressOf(meta) : {}), version: state.version + 1 });
+        const opened = await store.open().catch(async (thrown: unknown) => {
+          if (!(thrown instanceof LocalCopyStorageError) || !store.persistent) throw thrown;
+          fallBackToMemory();
+          return store.open();
+        });
+        if (opened.meta !== null && opened.meta.origin !== options.origin) {
+          // Made under another origin (or before copies knew theirs): neither read nor kept.
+          await store.destroy();
+          await store.open();
+          meta = null;
+          set({ size: 0, version: state.version + 1 });
+        } else {
+          meta = opened.meta;
+          set({ size: opened.size, ...(meta ? progressOf(meta) : {}), version: state.version + 1 });
+        }
       } catch (thrown) {
         set({ status: 'error', error: apiErrorFromThrown(thrown) });
         return;
