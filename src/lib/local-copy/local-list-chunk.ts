@@ -107,12 +107,17 @@ export type LocalViewPages = { pages: LeadsChunk[]; pageParams: LeadsCursor[] };
  * The rest of a list the copy answers, from the cursor its last chunk gave: every remaining chunk at
  * once. Null when that cursor is not the copy's (the view is live) or the copy went away meanwhile.
  */
-export async function readRestOfLocalView(client: KommoClient, query: LeadsQuery, cursor: LeadsCursor | null): Promise<LocalViewPages | null> {
+export async function readRestOfLocalView(
+  client: KommoClient,
+  query: LeadsQuery,
+  cursor: LeadsCursor | null,
+  copy: LocalCopySync | null = active,
+): Promise<LocalViewPages | null> {
   const rest: LocalViewPages = { pages: [], pageParams: [] };
   let next = cursor;
   while (next !== null) {
     if (!isLocalCursor(next)) return null;
-    const pending = localListChunk(client, query, next, LOCAL_WHOLE_VIEW_CHUNK);
+    const pending = localListChunk(client, query, next, LOCAL_WHOLE_VIEW_CHUNK, copy);
     if (pending === null) return null;
     const chunk = await pending;
     if (!isLocalChunk(chunk)) return null;
