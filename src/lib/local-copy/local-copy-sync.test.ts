@@ -35,7 +35,7 @@ function wireLeads(n: number): WireLead[] {
   }));
 }
 
-/** A tiny Kommo: leads in id order, paged by 250, filtered by id range and updated_at; no events. */
+/** A tiny Kommo: leads paged by offset, filtered by updated_at, in id or updated_at order; no events. */
 function kommo(leads: WireLead[], answer401 = () => false) {
   return createFakeTransport((req: TransportRequest) => {
     if (answer401()) return problemResponse(401, { title: 'Unauthorized', detail: 'token expired' });
@@ -47,7 +47,11 @@ function kommo(leads: WireLead[], answer401 = () => false) {
     const page = Number(q.get('page') ?? '1');
     const limit = Number(q.get('limit') ?? '250');
     const from = q.get('filter[updated_at][from]');
-    const matching = leads.filter((l) => from === null || l.updated_at >= Number(from));
+    const sign = q.get('order[updated_at]') === 'desc' ? -1 : 1;
+    // Kommo's order by updated_at, ties by id (as the demo account answers).
+    const matching = leads
+      .filter((l) => from === null || l.updated_at >= Number(from))
+      .sort((a, b) => (q.has('order[updated_at]') ? sign * (a.updated_at - b.updated_at) || sign * (a.id - b.id) : a.id - b.id));
     const slice = matching.slice((page - 1) * limit, page * limit);
     if (slice.length === 0) return noContent;
     const hasNext = page * limit < matching.length;
@@ -132,7 +136,7 @@ describe('local copy sync', () => {
     // Never answered with the other origin's 50 leads, not even for a moment.
     expect(sizes).not.toContain(50);
     expect(honest.getState()).toMatchObject({ size: 300, complete: true });
-    expect(transport.requests.some((r) => r.query.includes('order[id]=asc'))).toBe(true);
+    expect(transport.requests.some((r) => r.query.includes('order[updated_at]=asc'))).toBe(true);
   });
 
   it('resolves rolling date presets before asking the copy, at the cursor’s "now" (won this month is not every won lead)', async () => {
