@@ -79,7 +79,12 @@ export type LocalCopySyncOptions = {
   origin: string;
   /** Where the copy goes when the browser refuses to keep it (default: memory). */
   fallbackStore?: () => LocalCopyStore;
+  /** Waits before the automatic retries of a failed walk or refresh, the last one repeated. */
+  retryDelaysMs?: readonly number[];
 };
+
+/** A failed walk or refresh (429s, a dropped connection) tries again by itself: 15 s, 30 s, 1, 2, then every 5 min. */
+export const RETRY_DELAYS_MS: readonly number[] = [15_000, 30_000, 60_000, 120_000, 300_000];
 
 function initialMeta(origin: string): LocalCopyMeta {
   return {
@@ -171,6 +176,13 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
   let ownRequests = 0;
   let othersSeen = 0;
   let pageStartedAt: number | null = null;
+  const retryDelays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
+  let failures = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  const cancelRetry = () => {
+    if (retryTimer !== null) clearTimeout(retryTimer);
+    retryTimer = null;
+  };
 
   const set = (patch: Partial<LocalCopyState>) => {
     state = { ...state, ...patch };
@@ -211,10 +223,16 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     return result.leads[0]?.updated_at ?? 0;
   }
 
-  async function walk(signal: AbortSignal) {
+  /**
+   * `eventsAfter`: a re-walk after an incomplete event log starts reading events after the newest one
+   * that log gave (every deletion before it is already reflected by the walk that follows it), or it
+   * would read the same too-long log again and walk forever.
+   */
+  async function walk(signal: AbortSignal, eventsAfter = 0) {
     let current = usableMeta(meta, options.origin) ? meta : null;
     if (!current) {
-      current = { ...initialMeta(options.origin), anchor: await newestUpdatedAt(signal) };
+      const anchor = Math.max(await newestUpdatedAt(signal), eventsAfter > 0 ? eventsAfter + 1 + REFRESH_OVERLAP_SECONDS : 0);
+      current = { ...initialMeta(options.origin), anchor };
       await write([], [], current);
     }
     set({ status: 'walking', error: null });
@@ -257,7 +275,10 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
       await store.destroy();
       await store.open();
       set({ ...NO_COPY, version: state.version + 1 });
-      await walk(signal);
+      await walk(
+        signal,
+        events.deleted.reduce((m, d) => Math.max(m, d.at), from),
+      );
       return;
     }
     const applied = new Set(base.appliedEvents.map((e) => e.id));
@@ -287,6 +308,16 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
       return;
     }
     set({ status: 'error', error });
+    // Views keep answering from the copy only while it is fresh: try again by itself, later each time.
+    cancelRetry();
+    const delay = retryDelays[Math.min(failures, retryDelays.length - 1)];
+    failures++;
+    if (delay !== undefined && !disposed) {
+      retryTimer = setTimeout(() => {
+        retryTimer = null;
+        void run(startOrRefresh);
+      }, delay);
+    }
   }
 
   async function run(task: (signal: AbortSignal) => Promise<void>) {
@@ -294,8 +325,10 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     const own = new AbortController();
     controller = own;
     running = (async () => {
+      cancelRetry();
       try {
         await task(own.signal);
+        if (!own.signal.aborted) failures = 0;
       } catch (thrown) {
         if (own.signal.aborted) return;
         if (!(thrown instanceof LocalCopyStorageError) || !store.persistent) return await fail(thrown);
@@ -387,12 +420,14 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     slice: (query, offset, size) => store.slice(query, offset, size),
     totals: (query) => store.totals(query),
     async forget() {
+      cancelRetry();
       controller?.abort();
       await running;
       await forgetNow();
     },
     dispose() {
       disposed = true;
+      cancelRetry();
       controller?.abort();
       store.close();
       listeners.clear();
