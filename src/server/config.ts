@@ -50,12 +50,12 @@ export const DEFAULT_DEMO_LEADS = 5000;
 export const MAX_DEMO_LEADS = 1_000_000;
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 30_000;
 /**
- * The demo's default: every Kommo tenant may frame it. A demo server holds no token; framed by the
- * widget it reads only what the signed-in user's own Kommo session gives it over the bridge, so a
- * widget deployment works for any account without settings. A real-account server defaults to its
- * own account's origin instead (anyone can open a Kommo trial tenant).
+ * The demo's default: no Kommo page may frame it. Kommo's tenants share one storage site, so a
+ * server trusting every tenant would let any tenant's page (anyone can open a trial) frame the app
+ * next to a colleague's local copy: a widget deployment names its tenant in FRAME_ANCESTORS
+ * (`https://acme.kommo.com`). A real-account server defaults to its own account's origin.
  */
-export const DEFAULT_FRAME_ANCESTORS = ['https://*.kommo.com', 'https://*.amocrm.com', 'https://*.amocrm.ru'] as const;
+export const DEFAULT_FRAME_ANCESTORS: readonly string[] = [];
 
 type Env = Readonly<Record<string, string | undefined>>;
 

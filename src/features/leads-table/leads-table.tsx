@@ -2,7 +2,7 @@
 // virtualized body. It draws once the names the visible columns need are in (see useLeadReference).
 import { Alert, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useInfiniteQuery, useQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useTable, type ColumnPinningState, type ExpandedState, type Updater } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ORDER_FIELDS, type OrderField } from '../../kommo/leads-query';
@@ -18,7 +18,7 @@ import { referenceQueries } from '../../lib/api/reference-queries';
 import { formatLocalSort, type LocalSort } from '../../lib/url-state/leads-url-codec';
 import { useLeadsUrlQuery, useLocalSort, type LeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 // Issue 16 seam: a view answered by the local copy carries its whole count and price sum.
-import { localChunkInfo } from '../../lib/local-copy/local-list-chunk';
+import { localChunkInfo, readRestOfLocalView } from '../../lib/local-copy/local-list-chunk';
 import { ColumnChooser } from './columns/column-chooser';
 import { columnLabel } from './columns/column-label';
 import { moveColumn, ROW_HEIGHTS } from '../../lib/leads-list/column-preferences';
@@ -81,10 +81,19 @@ export function LeadsTable() {
   const [streams, setStreams] = useState<{ view: string; progress: StreamsProgress } | null>(null);
   const onProgress = useCallback((p: StreamsProgress) => setStreams({ view: listViewKey, progress: p }), [listViewKey]);
   const progress = streams?.view === listViewKey && streams.progress.loaded < streams.progress.total ? streams.progress : null;
-  const leadsQuery = useInfiniteQuery({
-    ...leadQueries.list(client, listQuery, { pipelines: pipelines.data, onProgress }),
-    enabled: !needsPipelines,
-  });
+  const listOptions = leadQueries.list(client, listQuery, { pipelines: pipelines.data, onProgress });
+  const leadsQuery = useInfiniteQuery({ ...listOptions, enabled: !needsPipelines });
+  const queryClient = useQueryClient();
+  const { queryKey } = listOptions;
+  // A view the copy answers is whole in one read: the rest of it joins the list at once (browser sort).
+  const readWholeLocalView = useCallback(async () => {
+    const data = queryClient.getQueryData(queryKey);
+    const last = data?.pages[data.pages.length - 1];
+    if (!data || !last) return;
+    const rest = await readRestOfLocalView(client, listQuery, last.next);
+    if (!rest || queryClient.getQueryData(queryKey) !== data) return;
+    queryClient.setQueryData(queryKey, { pages: [...data.pages, ...rest.pages], pageParams: [...data.pageParams, ...rest.pageParams] });
+  }, [client, listQuery, queryClient, queryKey]);
   const { reference, error, refetch } = useLeadReference();
   // Both failed together (a 403 blocks every call): one retry resumes both.
   const retryAll = () => {
@@ -93,7 +102,9 @@ export function LeadsTable() {
   };
   if (!reference && error) return <LeadsErrorView error={error} onRetry={retryAll} t={t} />;
   if (!reference) return <LoadingSkeleton progress={progress} t={t} />;
-  return <LeadsGrid reference={reference} prefs={prefs} leadsQuery={leadsQuery} url={url} progress={progress} />;
+  return (
+    <LeadsGrid reference={reference} prefs={prefs} leadsQuery={leadsQuery} url={url} progress={progress} readWholeLocalView={readWholeLocalView} />
+  );
 }
 
 /** While several stage streams load, the skeleton says how far ("loading 7 of 19 stages"). */
@@ -108,9 +119,11 @@ type LeadsGridProps = {
   leadsQuery: UseInfiniteQueryResult<InfiniteData<LeadsChunk, unknown>>;
   url: LeadsUrlQuery;
   progress: StreamsProgress | null;
+  /** Reads the rest of a view the local copy answers into the list, at once. */
+  readWholeLocalView: () => Promise<void>;
 };
 
-function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridProps) {
+function LeadsGrid({ reference, prefs, leadsQuery, url, progress, readWholeLocalView }: LeadsGridProps) {
   const t = useMessages(leadsTableMessages);
   const columnText = useMessages(leadColumnMessages);
   const { locale } = useLanguage();
@@ -145,8 +158,11 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
   const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = leadsQuery;
 
   const viewTotals = useMemo(() => localChunkInfo(data?.pages[0]), [data]);
-  const loadedPages = useMemo(() => data?.pages.map((p) => p.leads) ?? EMPTY_PAGES, [data]);
+  // The copy holds the whole view: every column sorts at once, without Load all.
+  const local = viewTotals !== null;
+  const chunkPages = useMemo(() => data?.pages.map((p) => p.leads) ?? EMPTY_PAGES, [data]);
   const { loaded, loadedStarts, priceSum, unreadable } = useMemo(() => {
+    const loadedPages = chunkPages;
     if (loadedPages.length === 0) return { loaded: EMPTY_LEADS, loadedStarts: [0], priceSum: 0, unreadable: 0 };
     const starts: number[] = [];
     let offset = 0;
@@ -162,7 +178,10 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
       unreadable += l.unreadable;
     }
     return { loaded: all, loadedStarts: starts, priceSum, unreadable };
-  }, [loadedPages]);
+  }, [chunkPages]);
+  // The copy's chunks of a whole-view read are large: cut again into the stream's pages, so
+  // contacts and companies still load a page in view at a time.
+  const localPages = useMemo(() => (local && chunkPages.length > 1 ? toPages(loaded) : null), [local, chunkPages.length, loaded]);
 
   // Any column sorts in the browser once the whole view is here; before that only Kommo's orders.
   const { sort: askedSort, setSort } = useLocalSort();
@@ -170,6 +189,10 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
   const askedDefinition = askedSort ? definitionOf(askedSort.column) : null;
   const sortColumn = askedSort && isLocallySortable(askedDefinition) ? askedSort : null;
   const appliedSort = allLoaded ? sortColumn : null;
+  const wantsWholeLocalView = local && sortColumn !== null && Boolean(hasNextPage) && !isFetchingNextPage;
+  useEffect(() => {
+    if (wantsWholeLocalView) void readWholeLocalView();
+  }, [wantsWholeLocalView, readWholeLocalView]);
   const sortDefinition = appliedSort ? askedDefinition : null;
   const sorted = useMemo(
     () => (appliedSort && sortDefinition ? sortLeads(loaded, appliedSort, sortDefinition, sortContext, locale) : null),
@@ -177,8 +200,8 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
   );
   const sortedPages = useMemo(() => (sorted ? toPages(sorted) : null), [sorted]);
   const leads = sorted ?? loaded;
-  const pages = sortedPages?.pages ?? loadedPages;
-  const pageStarts = sortedPages?.pageStarts ?? loadedStarts;
+  const pages = sortedPages?.pages ?? localPages?.pages ?? chunkPages;
+  const pageStarts = sortedPages?.pageStarts ?? localPages?.pageStarts ?? loadedStarts;
 
   // On a phone the pinned name takes under half the width (unless the user sized it), so the row shows more than its name.
   const phone = useMediaQuery(PHONE_QUERY) ?? false;
@@ -233,7 +256,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
         if (appliedSort) return sortable ? { direction: appliedSort.column === id ? appliedSort.direction : null } : null;
         if (isOrderField(id)) return { direction: serverOrder.field === id ? serverOrder.direction : null };
         if (!sortable) return null;
-        return { direction: null, hint: allLoaded ? undefined : t('sortServerOnly', { column: labelOf(id) }) };
+        return { direction: null, hint: allLoaded || local ? undefined : t('sortServerOnly', { column: labelOf(id) }) };
       },
       onSort: (id) => {
         if (!appliedSort && isOrderField(id)) {
@@ -251,7 +274,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
         setSort({ column: id, direction });
       },
     }),
-    [appliedSort, sortColumn, askedSort, serverOrder, allLoaded, urlQuery, setQuery, setSort, definitionOf, labelOf, t],
+    [appliedSort, sortColumn, askedSort, serverOrder, allLoaded, local, urlQuery, setQuery, setSort, definitionOf, labelOf, t],
   );
   // The open row's chunk, fetched a few seconds after the grid appears (or on pointing at a toggle):
   // by the time a row is opened, from the keyboard too, its contents are usually here.

@@ -10,6 +10,7 @@ import { fetchLeadsPage } from '../../lib/api/leads-fetchers';
 import { createLeadsPagePrefetch } from '../../lib/api/leads-page-prefetch';
 import { fetchLeadsChunk, initialLeadsCursor } from '../../lib/api/leads-stream';
 import { walkKey } from './walk-key';
+import { LOCAL_WHOLE_VIEW_CHUNK, localListChunk } from '../../lib/local-copy/local-list-chunk';
 import { createLoadAllWalker, type InfiniteLeadsData, type LoadAllWalker } from './load-all-walker';
 
 export type LoadAllResult = { leads: Lead[]; complete: boolean };
@@ -39,7 +40,11 @@ export function startWalk(client: KommoClient, queryClient: QueryClient, view: L
   const walkClient = withPriority(client, 'background');
   const prefetch = createLeadsPagePrefetch((query, signal) => fetchLeadsPage(walkClient, query, signal), stopPrefetch.signal);
   const walker = createLoadAllWalker({
-    fetchChunk: (cursor, signal) => fetchLeadsChunk(walkClient, cursor, view.order, signal, undefined, undefined, { source: prefetch.source }),
+    // The same source as the table's list: a view the copy answers is read from it whole (no walk of
+    // Kommo, no 250-lead stop); a live one pages Kommo.
+    fetchChunk: (cursor, signal) =>
+      localListChunk(client, view, cursor, LOCAL_WHOLE_VIEW_CHUNK) ??
+      fetchLeadsChunk(walkClient, cursor, view.order, signal, undefined, undefined, { source: prefetch.source }),
     firstCursor: initialLeadsCursor(view),
     initial: queryClient.getQueryData(queryKey) ?? null,
     confirmAfterLeads,

@@ -106,6 +106,11 @@ export function LocalCopyControl() {
                   elapsed: formatElapsed(state.elapsedMs),
                 })}
               </Text>
+              {state.storageRefused || !state.persistent ? (
+                <Text size="sm" c="orange" role="alert" data-testid="local-copy-storage">
+                  {t('storageMemory')}
+                </Text>
+              ) : null}
               {state.lastRefresh ? (
                 <Text size="xs" c="dimmed">
                   {t('lastRefresh', state.lastRefresh)}

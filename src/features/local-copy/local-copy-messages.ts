@@ -31,6 +31,8 @@ export const localCopyMessages = defineMessages(
     refresh: 'Refresh now',
     forget: 'Forget local data',
     error: 'The sync stopped: {detail}',
+    storageMemory:
+      'This browser would not keep the copy (its storage is full, or refused in this frame): views are answered from memory for this page view only, and nothing is kept.',
   },
   {
     es: {
@@ -63,6 +65,8 @@ export const localCopyMessages = defineMessages(
       refresh: 'Actualizar ahora',
       forget: 'Olvidar los datos locales',
       error: 'La sincronización se detuvo: {detail}',
+      storageMemory:
+        'Este navegador no quiso guardar la copia (su almacenamiento está lleno o bloqueado en este marco): las vistas se responden desde la memoria solo durante esta visita, y no se guarda nada.',
     },
     pt: {
       triggerOff: 'Cópia local: desligada',
@@ -94,6 +98,8 @@ export const localCopyMessages = defineMessages(
       refresh: 'Atualizar agora',
       forget: 'Esquecer os dados locais',
       error: 'A sincronização parou: {detail}',
+      storageMemory:
+        'Este navegador não quis guardar a cópia (o armazenamento está cheio ou bloqueado neste quadro): as visualizações são respondidas da memória só durante esta visita, e nada é guardado.',
     },
   },
 );

@@ -7,47 +7,15 @@ import { isApiError } from '../../lib/api/api-error';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { leadQueries } from '../../lib/api/lead-queries';
 import { referenceQueries } from '../../lib/api/reference-queries';
+import { useAppMode } from '../../lib/bridge/app-mode-context';
 import { createBrowserStore } from '../../lib/local-copy/browser-store';
+import { forgetEveryLocalCopy, onEveryLocalCopyForgotten } from '../../lib/local-copy/forget-on-unauthorized';
 import { deleteLocalCopyDatabase, localCopyDbName } from '../../lib/local-copy/local-copy-database-names';
+import { OWNER_KEY, readEnabled, readStorage, writeEnabled, writeStorage } from '../../lib/local-copy/local-copy-settings';
 import { createLocalCopySync, type LocalCopyState, type LocalCopySync } from '../../lib/local-copy/local-copy-sync';
 import { getActiveLocalCopy, setActiveLocalCopy, subscribeActiveLocalCopy } from '../../lib/local-copy/local-list-chunk';
 
-/** Copies (database names) the user turned on in this browser. */
-const ENABLED_KEY = 'klb-local-copy-enabled';
-/** The database of the last account and user seen here: another one means "drop that copy". */
-const OWNER_KEY = 'klb-local-copy-owner';
 export const REFRESH_EVERY_MS = 5 * 60_000;
-
-// Inside Kommo's iframe the browser may refuse storage altogether (third-party context): reading
-// throws there, so every access is guarded and the copy then lasts one page view.
-function readStorage(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function writeStorage(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Storage full or refused: the copy still runs for this page view.
-  }
-}
-
-function readEnabled(): string[] {
-  try {
-    const parsed: unknown = JSON.parse(readStorage(ENABLED_KEY) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-function writeEnabled(names: string[]): void {
-  writeStorage(ENABLED_KEY, JSON.stringify(names));
-}
 
 const NO_STATE = null;
 const noSubscription = () => () => {};
@@ -65,11 +33,15 @@ export type LocalCopyHandle = {
 export function useLocalCopy(): LocalCopyHandle {
   const client = useKommoClient();
   const queryClient = useQueryClient();
+  const mode = useAppMode();
+  // The origin the copy belongs to: inside Kommo the parent page's, as the handshake verified it
+  // (event.origin), never an id the page asserts; standalone the app's own.
+  const origin = mode.kind === 'embedded' ? mode.session.parentOrigin : window.location.origin;
   const account = useQuery(referenceQueries.account(client));
   // The account's current user (parsed with the account): the token's user standalone, the signed-in user inside Kommo.
   const accountId = account.data?.id;
   const userId = account.data?.current_user_id;
-  const owner = accountId !== undefined && userId !== undefined ? localCopyDbName(accountId, userId) : null;
+  const owner = accountId !== undefined && userId !== undefined ? localCopyDbName(origin, accountId, userId) : null;
   const [enabledNames, setEnabledNames] = useState(readEnabled);
   const enabled = owner !== null && enabledNames.includes(owner);
 
@@ -87,7 +59,7 @@ export function useLocalCopy(): LocalCopyHandle {
 
   useEffect(() => {
     if (!owner || !enabled) return;
-    const engine = createLocalCopySync({ client, store: createBrowserStore(owner) });
+    const engine = createLocalCopySync({ client, store: createBrowserStore(owner), origin });
     setActiveLocalCopy(engine);
     void engine.start();
     // Views follow the copy: answered locally once it is fresh, refreshed when it changes, live after it goes.
@@ -110,7 +82,7 @@ export function useLocalCopy(): LocalCopyHandle {
     // A 401 on any request: the session or token is gone, and so is the right to keep its data.
     const unsubscribeCache = queryClient.getQueryCache().subscribe((event) => {
       if (event.type === 'updated' && event.action.type === 'error' && isApiError(event.action.error) && event.action.error.kind === 'unauthorized') {
-        void engine.forget();
+        void forgetEveryLocalCopy();
       }
     });
     return () => {
@@ -121,7 +93,17 @@ export function useLocalCopy(): LocalCopyHandle {
       if (getActiveLocalCopy() === engine) setActiveLocalCopy(null);
       engine.dispose();
     };
-  }, [owner, enabled, client, queryClient]);
+  }, [owner, enabled, client, queryClient, origin]);
+
+  // A 401 anywhere deleted every copy of this browser: this one is off until the user turns it on again.
+  useEffect(
+    () =>
+      onEveryLocalCopyForgotten(() => {
+        setEnabledNames([]);
+        void queryClient.invalidateQueries({ queryKey: leadQueries.lists() });
+      }),
+    [queryClient],
+  );
 
   const sync = useSyncExternalStore(subscribeActiveLocalCopy, getActiveLocalCopy, getActiveLocalCopy);
   const state = useSyncExternalStore(

@@ -33,7 +33,7 @@ export const leadQueries = {
       initialPageParam: initialLeadsCursor(view, options.pipelines),
       queryFn: ({ pageParam, signal }) =>
         // The copy orders like the API path (local-leads-index applies the same default order).
-        localListChunk(view, pageParam) ??
+        localListChunk(client, view, pageParam) ??
         fetchLeadsChunk(urgent, pageParam, view.order, signal, undefined, undefined, { onProgress: options.onProgress }),
       getNextPageParam: (last) => last.next,
     });

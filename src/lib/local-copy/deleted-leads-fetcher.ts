@@ -3,7 +3,8 @@ import { encodeQueryParams } from '../api/query-string';
 import type { KommoClient } from '../api/kommo-client';
 import { EVENTS_MAX_LIMIT, EVENTS_PATH, eventsPageSchema, LEAD_DELETED_EVENT } from '../../kommo/events-schema';
 
-export type DeletedLead = { id: number; at: number };
+/** A lead_deleted event: its own id (to apply it once), the lead's id and when (Kommo's clock). */
+export type DeletedLead = { eventId: string; id: number; at: number };
 
 /** Bounds the walk: a refresh after a long absence should walk again rather than page the log forever. */
 const MAX_EVENT_PAGES = 50;
@@ -25,7 +26,8 @@ export async function fetchDeletedLeads(client: KommoClient, fromSeconds: number
     const response = await client.get(EVENTS_PATH, query, eventsPageSchema, signal);
     if (response === null) return { deleted, requests, complete: true };
     for (const event of response._embedded.events) {
-      if (event.type === LEAD_DELETED_EVENT && event.entity_type === 'lead') deleted.push({ id: event.entity_id, at: event.created_at });
+      if (event.type === LEAD_DELETED_EVENT && event.entity_type === 'lead')
+        deleted.push({ eventId: event.id, id: event.entity_id, at: event.created_at });
     }
     if (response._links?.next === undefined || response._embedded.events.length === 0) return { deleted, requests, complete: true };
   }

@@ -1,8 +1,10 @@
-// Keeps the local copy in step with Kommo. The first sync walks every lead in id order (new leads get
-// larger ids, so a walk never sees one twice), 250 a page, one batch of pages at a time, through the
-// app's one rate-limited client; its place is saved after every batch, so a reload resumes there.
-// A refresh asks only for leads updated since the last one (with an overlap for clock skew and equal
-// timestamps) and for lead_deleted events since then: one request each when little has changed.
+// Keeps the local copy in step with Kommo. The first sync walks every lead by a moving updated_at
+// lower bound (oldest change first, 250 a page, the ids at the boundary second skipped), never by
+// offset: a lead deleted or changed meanwhile cannot shift a page over another one (Kommo has no
+// cursor of its own); a lead changed during the walk moves behind the bound and is read again. Its
+// place is saved after every page, so a reload resumes there. A refresh reads the same way from the
+// anchor (Kommo's own clock: the newest updated_at or event time it reported), and the lead_deleted
+// events since then, each applied once. An incomplete event log (too many deletions) re-walks.
 import type { LeadWith, LeadsQuery } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
 import { abortableSleep, type Sleep } from '../api/abortable-sleep';
@@ -10,15 +12,13 @@ import { apiErrorFromThrown, type ApiError } from '../api/api-error';
 import type { KommoClient } from '../api/kommo-client';
 import { fetchLeadsPage } from '../api/leads-fetchers';
 import { fetchDeletedLeads } from './deleted-leads-fetcher';
-import type { LocalCopyMeta, LocalCopyStore } from './local-copy-store';
+import { createMemoryStore, LocalCopyStorageError, type LocalCopyMeta, type LocalCopyStore, type WalkPosition } from './local-copy-store';
 import type { LocalViewSlice, LocalViewTotals } from './local-leads-index';
 
 /** Everything a view may show, so any view can be answered from the copy. */
 export const SYNC_WITH: LeadWith[] = ['contacts', 'loss_reason', 'catalog_elements', 'is_price_modified_by_robot', 'source_id'];
 export const SYNC_PAGE_SIZE = 250;
-/** Pages requested together: keeps the client's limiter busy without queueing far ahead of the user. */
-const WALK_BATCH = 2;
-/** Seconds read again before the last refresh: clock skew between us and Kommo, equal timestamps. */
+/** Seconds read again before the anchor: equal timestamps, and changes Kommo reports a little late. */
 export const REFRESH_OVERLAP_SECONDS = 300;
 /** A complete copy older than this answers nothing until a refresh has run. */
 export const FRESH_FOR_MS = 15 * 60_000;
@@ -42,6 +42,10 @@ export type LocalCopyState = {
   lastRefresh: { requests: number; updated: number; removed: number } | null;
   /** Bumped whenever the copy's content changes. */
   version: number;
+  /** False when the copy lives in memory only (this page view). */
+  persistent: boolean;
+  /** The browser refused to keep the copy (quota full, storage refused): it fell back to memory. */
+  storageRefused: boolean;
 };
 
 export type LocalCopySync = {
@@ -68,21 +72,49 @@ export type LocalCopySyncOptions = {
   sleep?: Sleep;
   /** Called when Kommo answers 401: the copy is deleted first. */
   onUnauthorized?: () => void;
+  /**
+   * The verified origin this copy belongs to (inside Kommo the parent page's, from the handshake's
+   * event.origin; standalone the app's own). A copy made under another one is never read: it is deleted.
+   */
+  origin: string;
+  /** Where the copy goes when the browser refuses to keep it (default: memory). */
+  fallbackStore?: () => LocalCopyStore;
+  /** Waits before the automatic retries of a failed walk or refresh, the last one repeated. */
+  retryDelaysMs?: readonly number[];
 };
 
-function initialMeta(nowMs: number): LocalCopyMeta {
+/** A failed walk or refresh (429s, a dropped connection) tries again by itself: 15 s, 30 s, 1, 2, then every 5 min. */
+export const RETRY_DELAYS_MS: readonly number[] = [15_000, 30_000, 60_000, 120_000, 300_000];
+
+function initialMeta(origin: string): LocalCopyMeta {
   return {
-    version: 1,
+    version: 2,
+    origin,
     phase: 'walking',
-    nextPage: 1,
+    walk: { from: 0, boundaryIds: [], tiePage: 1 },
     pages: 0,
     walkElapsedMs: 0,
     walkRequests: 0,
     syncedAt: null,
-    refreshFrom: Math.floor(nowMs / 1000),
-    maxUpdatedAt: 0,
-    maxEventAt: null,
+    anchor: 0,
+    appliedEvents: [],
   };
+}
+
+/** A stored meta this engine can continue from (an older shape walks anew). */
+function usableMeta(meta: LocalCopyMeta | null, origin: string): meta is LocalCopyMeta {
+  return meta !== null && meta.version === 2 && meta.origin === origin;
+}
+
+/**
+ * The position after a page read from `at`: past the page's newest second, with the ids of that
+ * second, or (a whole page of one second) the next page of that second.
+ */
+export function nextWalkPosition(at: WalkPosition, leads: readonly Lead[]): WalkPosition {
+  const newest = leads.reduce((m, l) => Math.max(m, l.updated_at), at.from);
+  const boundary = leads.filter((l) => l.updated_at === newest).map((l) => l.id);
+  if (newest > at.from) return { from: newest, boundaryIds: boundary, tiePage: 1 };
+  return { from: at.from, boundaryIds: [...new Set([...at.boundaryIds, ...boundary])], tiePage: at.tiePage + 1 };
 }
 
 /** What the state says of a copy that is not there (before opening, and after "Forget local data"). */
@@ -95,16 +127,47 @@ const NO_COPY = {
   syncedAt: null,
   error: null,
   lastRefresh: null,
-} satisfies Omit<LocalCopyState, 'status' | 'version'>;
+} satisfies Omit<LocalCopyState, 'status' | 'version' | 'persistent' | 'storageRefused'>;
 
 const maxUpdated = (leads: readonly Lead[], start: number) => leads.reduce((m, l) => Math.max(m, l.updated_at), start);
 
+/** Every lead updated from a position on, by the moving bound; `onPage` stores each page as it comes. */
+async function readFrom(
+  page: (query: LeadsQuery, signal: AbortSignal) => Promise<{ leads: Lead[]; hasNext: boolean }>,
+  start: WalkPosition,
+  signal: AbortSignal,
+  onPage: (leads: Lead[], next: WalkPosition, done: boolean) => Promise<void>,
+): Promise<void> {
+  let at = start;
+  for (;;) {
+    const result = await page(
+      {
+        with: SYNC_WITH,
+        filter: { updated_at: { from: at.from } },
+        order: { field: 'updated_at', direction: 'asc' },
+        page: at.tiePage,
+        limit: SYNC_PAGE_SIZE,
+      },
+      signal,
+    );
+    const boundary = new Set(at.boundaryIds);
+    const fresh = result.leads.filter((l) => !(l.updated_at === at.from && boundary.has(l.id)));
+    const next = nextWalkPosition(at, result.leads);
+    const done = !result.hasNext || result.leads.length < SYNC_PAGE_SIZE;
+    await onPage(fresh, next, done);
+    if (done) return;
+    at = next;
+  }
+}
+
 export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySync {
-  const { client, store } = options;
+  const { client } = options;
+  let store = options.store;
+  const fallbackStore = options.fallbackStore ?? createMemoryStore;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? abortableSleep;
   let meta: LocalCopyMeta | null = null;
-  let state: LocalCopyState = { status: 'opening', ...NO_COPY, version: 0 };
+  let state: LocalCopyState = { status: 'opening', ...NO_COPY, version: 0, persistent: store.persistent, storageRefused: false };
   const listeners = new Set<() => void>();
   let controller: AbortController | null = null;
   let running: Promise<void> | null = null;
@@ -112,6 +175,14 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
   // Requests this engine made, to tell the user's own requests apart in the client's count.
   let ownRequests = 0;
   let othersSeen = 0;
+  let pageStartedAt: number | null = null;
+  const retryDelays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
+  let failures = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  const cancelRetry = () => {
+    if (retryTimer !== null) clearTimeout(retryTimer);
+    retryTimer = null;
+  };
 
   const set = (patch: Partial<LocalCopyState>) => {
     state = { ...state, ...patch };
@@ -146,45 +217,42 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     return fetchLeadsPage(client, query, signal);
   }
 
-  async function walk(signal: AbortSignal) {
-    let current = meta ?? initialMeta(now());
-    if (!meta) await write([], [], current);
+  /** Kommo's clock before the walk: the newest lead's updated_at (every later change is at or after it). */
+  async function newestUpdatedAt(signal: AbortSignal): Promise<number> {
+    const result = await page({ order: { field: 'updated_at', direction: 'desc' }, page: 1, limit: 1 }, signal);
+    return result.leads[0]?.updated_at ?? 0;
+  }
+
+  /**
+   * `eventsAfter`: a re-walk after an incomplete event log starts reading events after the newest one
+   * that log gave (every deletion before it is already reflected by the walk that follows it), or it
+   * would read the same too-long log again and walk forever.
+   */
+  async function walk(signal: AbortSignal, eventsAfter = 0) {
+    let current = usableMeta(meta, options.origin) ? meta : null;
+    if (!current) {
+      const anchor = Math.max(await newestUpdatedAt(signal), eventsAfter > 0 ? eventsAfter + 1 + REFRESH_OVERLAP_SECONDS : 0);
+      current = { ...initialMeta(options.origin), anchor };
+      await write([], [], current);
+    }
     set({ status: 'walking', error: null });
-    let pendingWrite: Promise<void> = Promise.resolve();
-    while (current.phase === 'walking') {
+    pageStartedAt = now();
+    await readFrom(page, current.walk, signal, async (leads, position, done) => {
       await yieldToUser(signal);
-      const started = now();
-      const numbers = Array.from({ length: WALK_BATCH }, (_, i) => current.nextPage + i);
-      const results = await Promise.all(
-        numbers.map((n) => page({ with: SYNC_WITH, order: { field: 'id', direction: 'asc' }, page: n, limit: SYNC_PAGE_SIZE }, signal)),
-      );
-      const leads: Lead[] = [];
-      let done = false;
-      let fetched = 0;
-      for (const result of results) {
-        if (done) break;
-        fetched++;
-        leads.push(...result.leads);
-        if (!result.hasNext || result.leads.length === 0) done = true;
-      }
+      const base = meta ?? current;
       const next: LocalCopyMeta = {
-        ...current,
-        nextPage: current.nextPage + fetched,
-        pages: current.pages + fetched,
-        walkRequests: current.walkRequests + results.length,
-        walkElapsedMs: current.walkElapsedMs + (now() - started),
-        maxUpdatedAt: maxUpdated(leads, current.maxUpdatedAt),
+        ...base,
+        walk: position,
+        pages: base.pages + 1,
+        walkRequests: base.walkRequests + 1,
+        walkElapsedMs: base.walkElapsedMs + (now() - (pageStartedAt ?? now())),
         phase: done ? 'complete' : 'walking',
       };
-      // The next batch is fetched while this one is written; writes stay in order.
-      await pendingWrite;
-      pendingWrite = write(leads, [], next);
-      // Awaited before the next write; a failure meanwhile must not surface as an unhandled rejection.
-      pendingWrite.catch(() => undefined);
-      current = next;
-    }
-    await pendingWrite;
-    // Leads changed or deleted while the walk went on are caught by the refresh from its start.
+      pageStartedAt = now();
+      await write(leads, [], next);
+    });
+    pageStartedAt = null;
+    // Leads deleted while the walk went on are caught by the refresh from the walk's anchor.
     await refreshOnce(signal);
   }
 
@@ -192,36 +260,64 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     const base = meta;
     if (!base || base.phase !== 'complete') return;
     set({ status: 'refreshing', error: null });
-    const startedAt = Math.floor(now() / 1000);
-    const from = Math.min(base.refreshFrom, base.maxUpdatedAt || base.refreshFrom) - REFRESH_OVERLAP_SECONDS;
-    let requests = 0;
+    const from = Math.max(0, base.anchor - REFRESH_OVERLAP_SECONDS);
+    const requestsBefore = ownRequests;
     const changed = new Map<number, Lead>();
-    for (let n = 1; ; n++) {
-      requests++;
-      const result = await page(
-        { with: SYNC_WITH, filter: { updated_at: { from } }, order: { field: 'updated_at', direction: 'asc' }, page: n, limit: SYNC_PAGE_SIZE },
-        signal,
-      );
-      for (const lead of result.leads) changed.set(lead.id, lead);
-      if (!result.hasNext || result.leads.length === 0) break;
-    }
-    const eventsFrom = Math.min(base.refreshFrom, base.maxEventAt ?? base.refreshFrom) - REFRESH_OVERLAP_SECONDS;
-    const events = await fetchDeletedLeads(client, eventsFrom, signal);
+    await readFrom(page, { from, boundaryIds: [], tiePage: 1 }, signal, (leads) => {
+      for (const lead of leads) changed.set(lead.id, lead);
+      return Promise.resolve();
+    });
+    const events = await fetchDeletedLeads(client, from, signal);
     ownRequests += events.requests;
-    requests += events.requests;
-    // A lead restored after its deletion comes back updated later than the event: keep it.
-    const removed = events.deleted.filter((d) => (changed.get(d.id)?.updated_at ?? Number.NEGATIVE_INFINITY) < d.at).map((d) => d.id);
+    if (!events.complete) {
+      // More deletions than the log pages we read: which leads are gone is unknown, so walk again.
+      meta = null;
+      await store.destroy();
+      await store.open();
+      set({ ...NO_COPY, version: state.version + 1 });
+      await walk(
+        signal,
+        events.deleted.reduce((m, d) => Math.max(m, d.at), from),
+      );
+      return;
+    }
+    const applied = new Set(base.appliedEvents.map((e) => e.id));
+    // Each event once; a lead restored or changed after its deletion came back updated later: it stays.
+    const fresh = events.deleted.filter((d) => !applied.has(d.eventId));
+    const removed = fresh.filter((d) => (changed.get(d.id)?.updated_at ?? Number.NEGATIVE_INFINITY) < d.at).map((d) => d.id);
     for (const id of removed) changed.delete(id);
     const upsert = [...changed.values()];
+    const anchor = Math.max(base.anchor, maxUpdated(upsert, 0), ...events.deleted.map((d) => d.at));
+    const keepFrom = anchor - REFRESH_OVERLAP_SECONDS;
     const next: LocalCopyMeta = {
       ...base,
       syncedAt: now(),
-      refreshFrom: startedAt,
-      maxUpdatedAt: maxUpdated(upsert, base.maxUpdatedAt),
-      maxEventAt: events.deleted.reduce<number | null>((m, d) => Math.max(m ?? 0, d.at), base.maxEventAt),
+      anchor,
+      appliedEvents: [...base.appliedEvents, ...fresh.map((d) => ({ id: d.eventId, at: d.at }))].filter((e) => e.at >= keepFrom),
     };
     await write(upsert, removed, next);
-    set({ status: 'ready', lastRefresh: { requests, updated: upsert.length, removed: removed.length } });
+    set({ status: 'ready', lastRefresh: { requests: ownRequests - requestsBefore, updated: upsert.length, removed: removed.length } });
+  }
+
+  async function fail(thrown: unknown) {
+    const error = apiErrorFromThrown(thrown);
+    if (error.kind === 'unauthorized') {
+      // The token or session is no longer good: the copy may hold what this user can no longer see.
+      await forgetNow();
+      options.onUnauthorized?.();
+      return;
+    }
+    set({ status: 'error', error });
+    // Views keep answering from the copy only while it is fresh: try again by itself, later each time.
+    cancelRetry();
+    const delay = retryDelays[Math.min(failures, retryDelays.length - 1)];
+    failures++;
+    if (delay !== undefined && !disposed) {
+      retryTimer = setTimeout(() => {
+        retryTimer = null;
+        void run(startOrRefresh);
+      }, delay);
+    }
   }
 
   async function run(task: (signal: AbortSignal) => Promise<void>) {
@@ -229,24 +325,38 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     const own = new AbortController();
     controller = own;
     running = (async () => {
+      cancelRetry();
       try {
         await task(own.signal);
+        if (!own.signal.aborted) failures = 0;
       } catch (thrown) {
         if (own.signal.aborted) return;
-        const error = apiErrorFromThrown(thrown);
-        if (error.kind === 'unauthorized') {
-          // The token or session is no longer good: the copy may hold what this user can no longer see.
-          await forgetNow();
-          options.onUnauthorized?.();
-          return;
+        if (!(thrown instanceof LocalCopyStorageError) || !store.persistent) return await fail(thrown);
+        // Quota full or storage refused mid-sync: the views still answer, from memory, this page view.
+        fallBackToMemory();
+        try {
+          await startOrRefresh(own.signal);
+        } catch (again) {
+          if (!own.signal.aborted) await fail(again);
         }
-        set({ status: 'error', error });
       } finally {
         if (controller === own) controller = null;
         running = null;
       }
     })();
     return running;
+  }
+
+  function fallBackToMemory() {
+    const refused = store;
+    // Whatever it managed to keep goes: a copy the browser cut short is not a copy.
+    void refused.destroy().then(
+      () => refused.close(),
+      () => refused.close(),
+    );
+    store = fallbackStore();
+    meta = null;
+    set({ ...NO_COPY, persistent: store.persistent, storageRefused: true, version: state.version + 1 });
   }
 
   async function forgetNow() {
@@ -269,9 +379,21 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     async start() {
       set({ status: 'opening' });
       try {
-        const opened = await store.open();
-        meta = opened.meta;
-        set({ size: opened.size, ...(meta ? progressOf(meta) : {}), version: state.version + 1 });
+        const opened = await store.open().catch(async (thrown: unknown) => {
+          if (!(thrown instanceof LocalCopyStorageError) || !store.persistent) throw thrown;
+          fallBackToMemory();
+          return store.open();
+        });
+        if (opened.meta !== null && !usableMeta(opened.meta, options.origin)) {
+          // Made under another origin (or in an older shape): neither read nor kept.
+          await store.destroy();
+          await store.open();
+          meta = null;
+          set({ size: 0, version: state.version + 1 });
+        } else {
+          meta = opened.meta;
+          set({ size: opened.size, ...(meta ? progressOf(meta) : {}), version: state.version + 1 });
+        }
       } catch (thrown) {
         set({ status: 'error', error: apiErrorFromThrown(thrown) });
         return;
@@ -298,12 +420,14 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     slice: (query, offset, size) => store.slice(query, offset, size),
     totals: (query) => store.totals(query),
     async forget() {
+      cancelRetry();
       controller?.abort();
       await running;
       await forgetNow();
     },
     dispose() {
       disposed = true;
+      cancelRetry();
       controller?.abort();
       store.close();
       listeners.clear();

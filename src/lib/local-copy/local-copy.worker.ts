@@ -65,7 +65,9 @@ scope.onmessage = (event: MessageEvent<WorkerEnvelope>) => {
     try {
       answer = { id, ok: true, result: await handle(request) };
     } catch (error) {
-      answer = { id, ok: false, error: error instanceof Error ? error.message : String(error) };
+      // Opening and writing touch only IndexedDB: their failures are the browser's storage (quota, refusal).
+      const storage = request.type === 'open' || request.type === 'apply';
+      answer = { id, ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), storage };
     }
     scope.postMessage(answer);
   });

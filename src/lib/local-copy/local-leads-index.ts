@@ -34,6 +34,9 @@ function inRange(value: number | null, range: Range): boolean {
 }
 
 export function compileLocalFilter(query: LeadsQuery): Predicate | null {
+  // Rolling presets are resolved before the copy is asked (local-list-chunk.ts), at the view's "now":
+  // ignoring one here would answer "won this month" with every won lead.
+  if (query.dates && Object.values(query.dates).some((p) => p !== undefined)) throw new Error('rolling date presets must be resolved first');
   const filter = query.filter ?? {};
   const tests: Predicate[] = [];
   const inSet = (values: number[] | undefined, get: (l: Lead) => number | null) => {

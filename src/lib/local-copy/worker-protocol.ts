@@ -20,4 +20,5 @@ export type WorkerResult = {
 };
 
 export type WorkerEnvelope = { id: number; request: WorkerRequest };
-export type WorkerAnswer = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
+/** `storage`: the browser's storage failed (quota full, storage refused), not the request itself. */
+export type WorkerAnswer = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string; storage: boolean };

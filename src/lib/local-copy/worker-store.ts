@@ -1,5 +1,5 @@
 // The browser's LocalCopyStore: a Web Worker holding the IndexedDB copy and its index.
-import type { LocalCopyStore } from './local-copy-store';
+import { LocalCopyStorageError, type LocalCopyStore } from './local-copy-store';
 import type { WorkerAnswer, WorkerEnvelope, WorkerRequest, WorkerResult } from './worker-protocol';
 
 export function createWorkerStore(dbName: string): LocalCopyStore {
@@ -12,7 +12,7 @@ export function createWorkerStore(dbName: string): LocalCopyStore {
     if (!waiter) return;
     pending.delete(answer.id);
     if (answer.ok) waiter.resolve(answer.result);
-    else waiter.reject(new Error(answer.error));
+    else waiter.reject(answer.storage ? new LocalCopyStorageError(answer.error) : new Error(answer.error));
   };
   worker.onerror = (event) => {
     const error = new Error(event.message || 'the local copy worker failed');
@@ -30,6 +30,7 @@ export function createWorkerStore(dbName: string): LocalCopyStore {
   }
 
   return {
+    persistent: true,
     open: () => call<'open'>({ type: 'open', dbName }),
     apply: (change) => call<'apply'>({ type: 'apply', upsert: change.upsert, remove: change.remove, meta: change.meta }),
     slice: (query, offset, size) => call<'slice'>({ type: 'slice', query, offset, size }),

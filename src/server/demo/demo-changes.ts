@@ -20,6 +20,8 @@ export const changesRequestSchema = z.strictObject({
   updated: z.number().int().min(0).max(10_000).default(0),
   moved: z.number().int().min(0).max(10_000).default(0),
   deleted: z.number().int().min(0).max(10_000).default(0),
+  /** Leads deleted by earlier changes put back (Kommo's restore from the trash), updated "now". */
+  restored: z.number().int().min(0).max(10_000).default(0),
   seed: z
     .number()
     .int()
@@ -28,7 +30,7 @@ export const changesRequestSchema = z.strictObject({
     .optional(),
 });
 export type ChangesRequest = z.infer<typeof changesRequestSchema>;
-export type ChangesResult = { at: number; updated: number[]; moved: number[]; deleted: number[] };
+export type ChangesResult = { at: number; updated: number[]; moved: number[]; deleted: number[]; restored: number[] };
 
 const EVENTS_DEFAULT_LIMIT = 50;
 
@@ -51,7 +53,9 @@ export type DemoChanges = {
 
 export function createDemoChanges(ctx: DemoRouteContext, now: () => number): DemoChanges {
   let leads: DemoLead[] = [...ctx.data.leads];
-  const deleted: DemoDeletedLead[] = [...ctx.data.deletedLeads];
+  let deleted: DemoDeletedLead[] = [...ctx.data.deletedLeads];
+  // Leads these changes deleted, whole, so a restore can put them back.
+  const trash = new Map<number, DemoLead>();
   // Every restorable deleted lead of the generated data was deleted at its updated_at.
   const events: DemoEvent[] = deleted.map((d, i) => ({
     id: eventId(d.updated_at, d.id, i),
@@ -82,7 +86,16 @@ export function createDemoChanges(ctx: DemoRouteContext, now: () => number): Dem
         }
         return null;
       };
-      const result: ChangesResult = { at, updated: [], moved: [], deleted: [] };
+      const result: ChangesResult = { at, updated: [], moved: [], deleted: [], restored: [] };
+      // Kommo's restore brings a lead back as it was; that its updated_at moves to the restore is an
+      // assumption (no public source shows a restored lead's updated_at).
+      for (const [id, lead] of [...trash].slice(0, request.restored)) {
+        trash.delete(id);
+        touched.add(id);
+        leads.push({ ...lead, updated_at: at });
+        deleted = deleted.filter((d) => d.id !== id);
+        result.restored.push(id);
+      }
       const editor = () => r.pick(users).id;
       for (let k = 0; k < request.updated; k++) {
         const i = pickOpen();
@@ -114,6 +127,7 @@ export function createDemoChanges(ctx: DemoRouteContext, now: () => number): Dem
         gone.add(lead.id);
         result.deleted.push(lead.id);
         deleted.push({ id: lead.id, updated_at: at });
+        trash.set(lead.id, lead);
         events.push({ id: eventId(at, lead.id, serial++), type: 'lead_deleted', entity_id: lead.id, created_by: editor(), created_at: at });
       }
       if (gone.size > 0) leads = leads.filter((l) => !gone.has(l.id));

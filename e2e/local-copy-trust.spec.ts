@@ -1,0 +1,137 @@
+// Numbers you can trust with the local copy on (issue 22), against the real server and demo account:
+// the rolling built-in views equal the live counts, Load all covers the whole view, the browser sort
+// is immediate and right, a 401 (a reload included) leaves no copy, a full quota says so and the
+// view still answers.
+import { expect, test, type Page } from './support/test';
+import { allWireLeads } from './support/all-wire-leads';
+import { FiltersPanel } from './pages/filters-panel';
+import { LeadsPage } from './pages/leads-page';
+import { LocalCopyPanel } from './pages/local-copy-panel';
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+async function localCopyDatabases(page: Page): Promise<string[]> {
+  return page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('klb-local-copy')));
+}
+
+async function openBuiltIn(filters: FiltersPanel, name: string) {
+  await filters.viewsButton.click();
+  await filters.viewsDialog.getByRole('button', { name }).click();
+}
+
+/** Load all, and the count its line ends on ("All 1,234 leads loaded"). */
+async function loadAllCount(page: Page): Promise<number> {
+  await page.getByRole('button', { name: 'Load all' }).click();
+  const done = page.getByRole('status').filter({ hasText: /All [\d,]+ leads? loaded/ });
+  await expect(done).toBeVisible({ timeout: 60_000 });
+  return Number(/All ([\d,]+) lead/.exec(await done.innerText())?.[1]?.replace(/,/g, ''));
+}
+
+test('with the copy on, "Won this month" and the overdue view equal the live counts, and Load all covers the whole view', async ({ page }) => {
+  test.setTimeout(180_000);
+  const leads = new LeadsPage(page);
+  const filters = new FiltersPanel(page);
+  const copy = new LocalCopyPanel(page);
+  await leads.goto();
+  await leads.waitForRows();
+
+  // Live first: Kommo's answer, walked whole by Load all.
+  const live: Record<string, number> = {};
+  for (const name of ['Won this month', 'Leads with overdue tasks']) {
+    await openBuiltIn(filters, name);
+    await leads.waitForRows();
+    live[name] = await loadAllCount(page);
+    expect(live[name]).toBeGreaterThan(0);
+  }
+
+  await copy.enable();
+  await copy.waitReady();
+  await copy.close();
+  for (const name of ['Won this month', 'Leads with overdue tasks']) {
+    await openBuiltIn(filters, name);
+    await leads.waitForRows();
+    await expect(leads.status).toContainText(`${fmt(live[name]!)} leads in the view`);
+    await expect(leads.status).toContainText('From the local copy');
+    // Load all reads the same whole view from the copy: not one chunk of 250.
+    expect(await loadAllCount(page)).toBe(live[name]);
+  }
+
+  // A view larger than one chunk: the whole account.
+  await leads.goto();
+  await leads.waitForRows();
+  const all = await allWireLeads(page.request);
+  expect(all.length).toBeGreaterThan(250);
+  expect(await loadAllCount(page)).toBe(all.length);
+});
+
+test('with the copy holding the view, sorting by price is immediate and right, with no Load all', async ({ page }) => {
+  test.setTimeout(120_000);
+  const all = await allWireLeads(page.request);
+  const leads = new LeadsPage(page);
+  const copy = new LocalCopyPanel(page);
+  await leads.goto();
+  await leads.waitForRows();
+  await copy.enable();
+  await copy.waitReady();
+  await copy.close();
+
+  const priceHeader = leads.grid.getByRole('columnheader', { name: 'Price' });
+  // The copy holds the whole view: no "Kommo sorts only by ID, created and updated" on its header.
+  await expect(priceHeader.getByRole('button')).not.toHaveAttribute('title', /Kommo sorts only/);
+  await priceHeader.getByRole('button').click();
+  await expect(priceHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByTestId('local-sort-note')).toContainText(`all ${fmt(all.length)} leads of this view loaded`);
+  // Largest first; ties keep the view's order (newest first, then the larger id).
+  const expected = [...all]
+    .sort((a, b) => (b.price ?? Number.NEGATIVE_INFINITY) - (a.price ?? Number.NEGATIVE_INFINITY))
+    .slice(0, 5)
+    .map((l) => l.price);
+  const shown: (number | null)[] = [];
+  for (let i = 0; i < 5; i++) {
+    const text = (await leads.cell(leads.rowByIndex(i), 'price').innerText()).replace(/[^\d.-]/g, '');
+    shown.push(text ? Number(text) : null);
+  }
+  expect(shown).toEqual(expected);
+});
+
+test('a 401, at a reload too, leaves no copy in the browser', async ({ page, faults, pageErrors }) => {
+  test.setTimeout(120_000);
+  pageErrors.allow(/status of 401/);
+  const leads = new LeadsPage(page);
+  const copy = new LocalCopyPanel(page);
+  await leads.goto();
+  await leads.waitForRows();
+  await copy.enable();
+  await copy.waitReady();
+  expect(await localCopyDatabases(page)).toHaveLength(1);
+
+  // The token is refused from the first request of the page (/account) on.
+  await faults.set({ unauthorized401: true });
+  await page.reload();
+  await expect(page.getByRole('alert').first()).toContainText('401');
+  await expect.poll(() => localCopyDatabases(page)).toEqual([]);
+
+  await faults.reset();
+  await page.reload();
+  await leads.waitForRows();
+  await expect(copy.trigger).toHaveText('Local copy: off');
+  expect(await localCopyDatabases(page)).toEqual([]);
+});
+
+test('a full storage quota has its own message, and the view still answers from memory', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const cdp = await page.context().newCDPSession(page);
+  // A few bytes of quota for the app's origin: IndexedDB refuses the copy's first write.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL ?? '').origin, quotaSize: 1 });
+  const all = await allWireLeads(page.request);
+  const leads = new LeadsPage(page);
+  const copy = new LocalCopyPanel(page);
+  await leads.goto();
+  await leads.waitForRows();
+  await copy.enable();
+  await expect(copy.panel.getByTestId('local-copy-storage')).toContainText('This browser would not keep the copy');
+  await expect(copy.panel).not.toContainText('could not be reached');
+  await copy.waitReady();
+  await expect(leads.status).toContainText(`${fmt(all.length)} leads in the view`);
+  expect(await localCopyDatabases(page)).toEqual([]);
+});

@@ -1,0 +1,134 @@
+// The local copy as a replica (issue 22): the whole copy (every id, price, stage, updated_at) equals
+// the demo account after ordinary events that used to leave a silent, permanent difference:
+// deletions below the first walk's position, a restore, 300 changes while a refresh pages, a failed
+// refresh, more deletions than the event log pages read, and all of it with the browser's clock ten
+// minutes ahead of Kommo's. In-process: the demo's Hono app is the transport.
+import { describe, expect, it } from 'vitest';
+import { createKommoClient } from '../lib/api/kommo-client';
+import { fetchLeadsPage } from '../lib/api/leads-fetchers';
+import type { Transport } from '../lib/api/transport';
+import { createMemoryStore } from '../lib/local-copy/local-copy-store';
+import { createLocalCopySync } from '../lib/local-copy/local-copy-sync';
+import { createDemoAccount } from '../server/demo/demo-account';
+import type { ChangesRequest, ChangesResult } from '../server/demo/demo-changes';
+
+const TOKEN = 'replica-token';
+const TEN_MINUTES_MS = 600_000;
+
+type Row = [id: number, price: number | null, pipeline: number | null, status: number | null, updatedAt: number];
+
+describe('the local copy stays a replica of the account', { timeout: 180_000 }, () => {
+  const demo = createDemoAccount({ token: TOKEN, leads: 13_000, seed: 222, rateLimit: false, faults: true });
+  /** Runs before a request is answered: the moment "colleagues" change the account. */
+  let beforeAnswer: ((path: string, query: URLSearchParams) => Promise<void>) | null = null;
+  const transport: Transport = {
+    kind: 'proxy',
+    async get({ path, query }) {
+      await beforeAnswer?.(path, new URLSearchParams(query));
+      const res = await demo.app.request(`${path}${query ? `?${query}` : ''}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+      const headers: Record<string, string> = {};
+      for (const name of ['content-type', 'retry-after']) {
+        const value = res.headers.get(name);
+        if (value !== null) headers[name] = value;
+      }
+      return { status: res.status, headers, body: await res.text() };
+    },
+  };
+  // The client's own retries wait no real time here.
+  const client = createKommoClient(transport, { ratePerSecond: 100_000, sleep: () => Promise.resolve() });
+  // The browser's clock runs ten minutes ahead of Kommo's: no cursor may come from it.
+  const copy = createLocalCopySync({
+    client,
+    store: createMemoryStore(),
+    origin: 'http://127.0.0.1',
+    now: () => Date.now() + TEN_MINUTES_MS,
+    retryDelaysMs: [],
+  });
+
+  async function change(request: Partial<ChangesRequest>): Promise<ChangesResult> {
+    const res = await demo.app.request('/__demo/changes', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()) as ChangesResult;
+  }
+
+  async function account(): Promise<Row[]> {
+    const rows: Row[] = [];
+    for (let page = 1; page < 1000; page++) {
+      const result = await fetchLeadsPage(client, { order: { field: 'id', direction: 'asc' }, page, limit: 250 }, new AbortController().signal);
+      for (const l of result.leads) rows.push([l.id, l.price, l.pipeline_id, l.status_id, l.updated_at]);
+      if (!result.hasNext) break;
+    }
+    return rows;
+  }
+
+  async function copied(): Promise<Row[]> {
+    const slice = await copy.slice({ order: { field: 'id', direction: 'asc' } }, 0, 1_000_000);
+    return slice.leads.map((l) => [l.id, l.price, l.pipeline_id, l.status_id, l.updated_at]);
+  }
+
+  it('deletions below the first walk’s position while it walks', async () => {
+    let walkPages = 0;
+    let deleted: number[] = [];
+    beforeAnswer = async (path, q) => {
+      if (path !== '/api/v4/leads' || q.get('order[updated_at]') !== 'asc' || copy.getState().complete) return;
+      // After three pages: leads already read (and others) are deleted, and some updated.
+      if (++walkPages === 4) deleted = (await change({ deleted: 11, updated: 20, seed: 1 })).deleted;
+    };
+    await copy.start();
+    beforeAnswer = null;
+    expect(deleted).toHaveLength(11);
+    expect(copy.getState()).toMatchObject({ status: 'ready', complete: true });
+    expect(await copied()).toEqual(await account());
+  });
+
+  it('a lead deleted and then restored stays in the copy, refresh after refresh', async () => {
+    await change({ deleted: 4, seed: 2 });
+    await copy.refresh();
+    expect(await copied()).toEqual(await account());
+    // Restored within the refresh overlap: its lead_deleted event is read again by the next refreshes.
+    const back = await change({ restored: 4 });
+    expect(back.restored).toHaveLength(4);
+    await copy.refresh();
+    await copy.refresh();
+    const rows = await copied();
+    expect(rows).toEqual(await account());
+    for (const id of back.restored) expect(rows.some((r) => r[0] === id)).toBe(true);
+  });
+
+  it('300 changes while a refresh pages: equal after at most two refreshes', async () => {
+    let fired = false;
+    beforeAnswer = async (path, q) => {
+      if (fired || path !== '/api/v4/leads' || !q.has('filter[updated_at][from]')) return;
+      fired = true;
+      await change({ updated: 300, moved: 20, seed: 3 });
+    };
+    await copy.refresh();
+    beforeAnswer = null;
+    expect(fired).toBe(true);
+    if (JSON.stringify(await copied()) !== JSON.stringify(await account())) await copy.refresh();
+    expect(await copied()).toEqual(await account());
+  });
+
+  it('a failed refresh says so; the next one brings everything', async () => {
+    demo.faults.set({ errorRate: 1, pathPrefix: '/api/v4/leads' });
+    await change({ updated: 10, deleted: 3, seed: 4 });
+    await copy.refresh();
+    expect(copy.getState().status).toBe('error');
+    demo.faults.reset();
+    await copy.refresh();
+    expect(copy.getState().status).toBe('ready');
+    expect(await copied()).toEqual(await account());
+  });
+
+  it('more deletions than the event log pages a refresh reads (5,300): the copy walks again, then is whole', async () => {
+    const result = await change({ deleted: 5_300, seed: 5 });
+    expect(result.deleted).toHaveLength(5_300);
+    await copy.refresh();
+    expect(copy.getState()).toMatchObject({ status: 'ready', complete: true });
+    expect(await copied()).toEqual(await account());
+  });
+});
