@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { firstLoadBudget } from './scripts/first-load-budget';
+import { firstLoadBudget } from './scripts/first-load-budget.ts';
 
 // The browser bundle: everything under src/ except src/server (which runs in Node via tsx).
 export default defineConfig({

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import userDetail from './fixtures/real/amocrm-docs-user-detail.json';
 import usersWithGroups from './fixtures/real/amocrm-docs-users-with-role-group.json';
 import pageConstants from './fixtures/real/kommo-page-constants.json';
-import { exportReach, isLimited, leadRightsFromApiUser, leadRightsFromPage, mayOnLead, pageGroupId, type LeadRights } from './lead-rights';
+import { exportReach, isLimited, leadRightsFromApiUser, mayOnLead, type LeadRights } from './lead-rights';
+import { leadRightsFromPage, pageGroupId } from './page-lead-rights';
 
 const groups = new Map<number, number>([
   [1, 10],

@@ -5,7 +5,7 @@ import { Button, Group, Popover, Stack, Text } from '@mantine/core';
 import { useApiErrorText } from '../../lib/api/api-error-messages';
 import type { MessageValues } from '../../lib/i18n/define-messages';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';
-import { notLocalReason } from '../../lib/local-copy/local-leads-index';
+import { notLocalReason } from '../../lib/local-copy/not-local-reason';
 import type { LocalCopyState } from '../../lib/local-copy/local-copy-sync';
 import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 import { localCopyMessages } from './local-copy-messages';

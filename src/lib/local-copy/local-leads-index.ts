@@ -11,18 +11,6 @@ import { effectiveOrder } from '../api/leads-order';
 export type LocalViewTotals = { count: number; priceSum: number };
 export type LocalViewSlice = LocalViewTotals & { leads: Lead[]; nextOffset: number | null };
 
-/** Why a view goes to the API instead: the copy cannot answer it the way Kommo does. */
-export type NotLocalReason = 'full-text-search' | 'deleted-leads';
-
-/** Null when the copy can answer the query exactly; else the reason it cannot. */
-export function notLocalReason(query: LeadsQuery): NotLocalReason | null {
-  // Kommo's `query` also searches linked contacts and companies, which the copy does not hold.
-  if (query.query !== undefined && query.query.trim() !== '') return 'full-text-search';
-  // The trash is a different collection: only the API lists it.
-  if (query.with?.includes('only_deleted')) return 'deleted-leads';
-  return null;
-}
-
 type Predicate = (lead: Lead) => boolean;
 
 /** A range with neither bound is not sent to Kommo at all (encodeLeadsQuery drops it): no filter. */

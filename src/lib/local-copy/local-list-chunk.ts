@@ -7,7 +7,7 @@ import type { KommoClient } from '../api/kommo-client';
 import type { LeadsChunk, LeadsCursor } from '../api/leads-stream';
 import { resolveRollingDates } from '../api/resolve-rolling-dates';
 import type { LocalCopySync } from './local-copy-sync';
-import { notLocalReason } from './local-leads-index';
+import { notLocalReason } from './not-local-reason';
 
 /**
  * As many leads a chunk as the API path: each chunk is cloned from the worker to the page on the
