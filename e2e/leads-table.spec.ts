@@ -208,7 +208,7 @@ test('keyboard: arrows, Page Down, Home/End move the active row; Enter and Space
   await expect(leads.rowByIndex(0)).toBeInViewport();
 });
 
-test('keyboard: a column resize handle is focusable and ArrowRight/ArrowLeft change the width', async ({ page }) => {
+test('keyboard: Shift+→ on a sort button widens its column; a clicked resize handle takes ArrowRight/ArrowLeft', async ({ page }) => {
   const leads = new LeadsPage(page);
   await leads.goto();
   await leads.waitForRows();
@@ -222,6 +222,9 @@ test('keyboard: a column resize handle is focusable and ArrowRight/ArrowLeft cha
   await page.keyboard.press('Shift+ArrowLeft');
   await expect.poll(async () => (await header.boundingBox())!.width).toBe(before - 30);
   await expect(leads.cell(leads.rowByIndex(0), 'price')).toHaveCSS('width', `${before - 30}px`);
+  await header.getByRole('button').focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(async () => (await header.boundingBox())!.width).toBe(before - 20);
 });
 
 test('a 403 stops the calls, explains what to do and resumes on demand', async ({ page, faults, pageErrors }) => {

@@ -21,6 +21,8 @@ export type LeadsTableContextValue = {
   /** Where "open in Kommo" goes (see useKommoLeadLink). */
   kommoLink: KommoLeadLink;
   entities: EntityLookups;
+  /** Closes a lead's open panel and puts the keyboard back on the grid, with that lead's row active (Esc in the panel). */
+  closePanel: (leadId: number) => void;
 };
 
 export const LeadsTableContext = createContext<LeadsTableContextValue | null>(null);

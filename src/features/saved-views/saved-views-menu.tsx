@@ -1,5 +1,5 @@
 import { Button } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useMessages } from '../../lib/i18n/language-context';
 import { encodeViewSearch, parseViewSearch } from '../../lib/url-state/leads-url-codec';
 import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
@@ -23,6 +23,17 @@ export function SavedViewsMenu() {
   const { views, save, rename, remove, restore } = useSavedViews();
   const [deleted, setDeleted] = useState<{ view: SavedView; index: number } | null>(null);
   const [opened, setOpened] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  // Mantine's own focus return misses the first opening (the button is drawn anew inside the popover
+  // then): after a choice or Esc, a focus left in the closing menu or on <body> goes back to Views; a click elsewhere keeps its own.
+  const close = () => {
+    setOpened(false);
+    setDeleted(null);
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body || !active.isConnected || active.closest('.mantine-Popover-dropdown')) buttonRef.current?.focus();
+    });
+  };
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [notStored, setNotStored] = useState(false);
@@ -40,12 +51,12 @@ export function SavedViewsMenu() {
     const view = builtInView(id, reference);
     if (!view) return;
     setQuery(view);
-    setOpened(false);
+    close();
   };
   const handleApply = (view: SavedView) => {
     // Stored text is re-read through the same lenient parser as any URL.
     setQuery(parseViewSearch(view.search).query);
-    setOpened(false);
+    close();
   };
   const handleSave = (e: FormEvent) => {
     e.preventDefault();
@@ -72,9 +83,9 @@ export function SavedViewsMenu() {
     <LazyPopover
       opened={opened}
       onChange={(next) => {
-        setOpened(next);
         // Undo is offered while the menu that showed the deletion stays open.
-        if (!next) setDeleted(null);
+        if (next) setOpened(true);
+        else close();
       }}
       position="bottom-start"
       width={380}
@@ -82,6 +93,7 @@ export function SavedViewsMenu() {
       trapFocus
       target={
         <Button
+          ref={buttonRef}
           size="xs"
           variant="default"
           onClick={() => setOpened((o) => !o)}

@@ -2,7 +2,7 @@
 // hooks of their own (use-row-window, use-column-window, use-grid-keyboard); this composes them,
 // fetches the entities of the pages in view and renders the header and the rows.
 import type { Row } from '@tanstack/react-table';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Lead } from '../../../kommo/schemas';
 import { LeadsTableContext, type LeadsTableContextValue } from '../leads-table-context';
 import type { LeadsTableFeatures } from '../leads-table-features';
@@ -33,7 +33,7 @@ export type LeadsTableBodyProps = {
   sorting: HeaderSorting;
   needContacts: boolean;
   needCompanies: boolean;
-  context: Omit<LeadsTableContextValue, 'entities'>;
+  context: Omit<LeadsTableContextValue, 'entities' | 'closePanel'>;
 };
 
 function pageOf(pageStarts: readonly number[], index: number): number {
@@ -62,7 +62,21 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
   const lastPage = pageOf(pageStarts, lastIndex);
   const pagesInView = useMemo(() => pages.slice(firstPage, lastPage + 1), [pages, firstPage, lastPage]);
   const entities = usePageEntities(pagesInView, props.needContacts, props.needCompanies);
-  const contextValue = useMemo(() => ({ ...props.context, entities }), [props.context, entities]);
+  // Read when Esc is pressed, so the context (and every cell under it) does not change with the rows.
+  const rowsRef = useRef(rows);
+  useEffect(() => {
+    rowsRef.current = rows;
+  }, [rows]);
+  const closePanel = useCallback((leadId: number) => {
+    const index = rowsRef.current.findIndex((r) => r.original.id === leadId);
+    const row = rowsRef.current[index];
+    if (!row) return;
+    // Focus first: the panel holding the focus is about to unmount, which would drop it to <body>.
+    scrollRef.current?.focus({ preventScroll: true });
+    setActiveIndex(index);
+    row.toggleExpanded(false);
+  }, []);
+  const contextValue = useMemo(() => ({ ...props.context, entities, closePanel }), [props.context, entities, closePanel]);
   const { layouts, colStart, colEnd, handleFocus, handleBlur } = useColumnWindow({
     scrollRef,
     headers: props.headers,

@@ -69,6 +69,7 @@ function renderPanel(pageLead: Lead, handler: FakeHandler) {
         locale: 'en-US',
         kommoLink: { kind: 'link', href: (id) => `https://acme.kommo.com/leads/detail/${id}`, open: null },
         entities: { contacts: new Map(), companies: new Map() },
+        closePanel: () => undefined,
       }}
     >
       <LeadExpandedPanel lead={pageLead} pageLeads={[pageLead]} height={300} colSpan={5} />

@@ -39,7 +39,7 @@ function elementPrice(element: CatalogElement, priceId: number | null): number |
 function Section({ title, children, wide = false }: { title: string; children: ReactNode; wide?: boolean }) {
   return (
     <section className={wide ? `${classes.panelSection} ${classes.panelWide}` : classes.panelSection}>
-      <h4>{title}</h4>
+      <h3>{title}</h3>
       {children}
     </section>
   );
