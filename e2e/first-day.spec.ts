@@ -162,33 +162,48 @@ test('the status line claims nothing while a view loads', async ({ page, faults 
   await expect(leads.status).toContainText(/leads? loaded/);
 });
 
-test('overdue tasks: open stages only, a rolling "now" in the URL, the due date in its column', async ({ page }) => {
+test('my overdue tasks: mine, open stages only, a rolling "now", soonest due first, the due date beside the name in red with days late', async ({
+  page,
+}) => {
   const leads = new LeadsPage(page);
   const filters = new FiltersPanel(page);
+  const { account, users } = await reference(page);
+  const currentUserName = users.find((u) => u.id === account.current_user_id)!.name;
   await leads.goto();
   await leads.waitForRows();
   await filters.viewsButton.click();
-  await filters.viewsDialog.getByRole('button', { name: 'Leads with overdue tasks' }).click();
+  await filters.viewsDialog.getByRole('button', { name: 'My overdue tasks' }).click();
   await expect(page).toHaveURL(/date\[closest_task_at\]=beforeNow/);
+  await expect(page).toHaveURL(/sort=closest_task_at:asc/);
   expect(page.url()).not.toMatch(/closest_task_at\]\[(from|to)\]/);
   await expect(filters.chip('Closest task: before now (overdue)')).toBeVisible();
-  await expect(filters.viewsButton).toHaveText('Views: Leads with overdue tasks');
+  await expect(filters.chip(`Responsible: ${currentUserName}`)).toBeVisible();
+  await expect(filters.viewsButton).toHaveText('Views: My overdue tasks');
   await expect.poll(() => leads.loadedCount()).toBeGreaterThan(0);
 
-  const stages = await columnTexts(leads, 'stage');
-  expect(stages.length).toBeGreaterThan(5);
-  expect(stages.filter((s) => /Closed - (won|lost)/.test(s))).toEqual([]);
+  // The due date is the first column after the name, in view without scrolling sideways.
+  const headers = await leads.grid.getByRole('columnheader').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+  expect(headers.slice(1, 3)).toEqual(['Name', 'Closest task']);
   const due = await columnTexts(leads, 'closest_task_at');
-  expect(due.length).toBeGreaterThan(5);
-  expect(due.filter((d) => d === '')).toEqual([]);
-  // Every due date shown is in the past.
-  expect(due.filter((d) => !(Date.parse(d) < Date.now() + 86_400_000))).toEqual([]);
+  expect(due.length).toBeGreaterThan(2);
+  // Every one is late, says by how much, and the most overdue comes first.
+  const late = await leads.grid
+    .locator('[role=gridcell][data-col=closest_task_at] [data-overdue-days]')
+    .evaluateAll((els) => els.map((el) => ({ days: Number(el.getAttribute('data-overdue-days')), color: getComputedStyle(el).color })));
+  expect(late.length).toBe(due.length);
+  expect(due.every((d) => / · (\d+ days? overdue|overdue)$/.test(d))).toBe(true);
+  expect(late.map((l) => l.days)).toEqual([...late.map((l) => l.days)].sort((a, b) => b - a));
+  const [r, g, b] = late[0]!.color.match(/\d+/g)!.map(Number);
+  expect(r! > 150 && g! < 80 && b! < 80, `overdue text is red (${late[0]!.color})`).toBe(true);
+  const stages = await columnTexts(leads, 'stage');
+  expect(stages.filter((st) => /Closed - (won|lost)/.test(st))).toEqual([]);
 
   // The form shows the view and, applied untouched, keeps "before now" rolling.
-  const before = page.url();
+  const params = (url: string) => [...new URL(url).searchParams].map(([k, v]) => `${k}=${v}`).sort();
+  const before = params(page.url());
   await filters.open();
   await filters.apply();
-  expect(page.url()).toBe(before);
+  expect(params(page.url())).toEqual(before);
 });
 
 test('the stage tree follows the chosen pipeline and names it once', async ({ page }) => {
@@ -410,6 +425,6 @@ test('a 390 px phone: one toolbar row with a More menu, no overlap in the header
   await menu.getByText('Open leads only', { exact: true }).click();
   await expect(page).toHaveURL(/filter\[statuses\]/);
   await menu.getByRole('button', { name: /^Views/ }).click();
-  await filters.viewsDialog.getByRole('button', { name: 'Leads with overdue tasks' }).click();
+  await filters.viewsDialog.getByRole('button', { name: 'My overdue tasks' }).click();
   await expect(page).toHaveURL(/date\[closest_task_at\]=beforeNow/);
 });

@@ -2,10 +2,12 @@ import { Button } from '@mantine/core';
 import { useRef, useState, type FormEvent } from 'react';
 import { useMessages } from '../../lib/i18n/language-context';
 import { encodeViewSearch, parseViewSearch } from '../../lib/url-state/leads-url-codec';
-import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
+import { navigateToLocalSort, useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
+import { useColumnPreferencesStore } from '../../lib/leads-list/column-preferences-context';
+import { withColumnFirst } from '../../lib/leads-list/column-preferences';
 import { ChunkBoundary, ChunkLoader, lazyChunk } from '../../lib/ui/lazy-chunk';
 import { LazyPopover } from '../../lib/ui/lazy-popover';
-import { BUILT_IN_VIEWS, builtInView, type BuiltInViewId } from './built-in-views';
+import { BUILT_IN_COLUMN, BUILT_IN_SORT, BUILT_IN_VIEWS, builtInView, type BuiltInViewId } from './built-in-views';
 import { savedViewsMessages } from './saved-views-messages';
 import { MAX_VIEW_NAME, nameProblem, type SavedView } from './saved-views-storage';
 import { useBuiltInReference } from './use-built-in-context';
@@ -20,6 +22,7 @@ export function SavedViewsMenu() {
   const t = useMessages(savedViewsMessages);
   const { query, setQuery } = useLeadsUrlQuery();
   const reference = useBuiltInReference();
+  const columnStore = useColumnPreferencesStore();
   const { views, save, rename, remove, restore } = useSavedViews();
   const [deleted, setDeleted] = useState<{ view: SavedView; index: number } | null>(null);
   const [opened, setOpened] = useState(false);
@@ -51,6 +54,11 @@ export function SavedViewsMenu() {
     const view = builtInView(id, reference);
     if (!view) return;
     setQuery(view);
+    // Its order (one history entry with the view) and its column up front, e.g. overdue: soonest due, due date beside the name.
+    const sort = BUILT_IN_SORT[id];
+    if (sort) navigateToLocalSort(sort, { replace: true });
+    const column = BUILT_IN_COLUMN[id];
+    if (column) columnStore.update((prefs) => withColumnFirst(prefs, column));
     close();
   };
   const handleApply = (view: SavedView) => {

@@ -2,7 +2,7 @@
 // dates in the account timezone. Text only: CRM strings are never interpreted as HTML.
 import { entityName } from '../../../kommo/custom-field-value-data';
 import type { Lead } from '../../../kommo/schemas';
-import { formatDateTime, formatLaborCost, formatMoney, formatNumber } from './lead-formatters';
+import { daysOverdue, formatDateTime, formatLaborCost, formatMoney, formatNumber } from './lead-formatters';
 import { findStage } from '../../../lib/reference/lead-reference';
 import { useLeadsTableContext } from '../leads-table-context';
 import classes from '../leads-table.module.css';
@@ -79,6 +79,20 @@ export function GroupCell({ lead }: LeadCellProps) {
 export function DateTimeCell({ value }: { value: number | null }) {
   const { reference, locale } = useLeadsTableContext();
   return formatDateTime(value, reference.timeZone, locale);
+}
+
+/** The next task's due date; one already past in red, with how many whole days late (Pipedrive's overdue red). */
+export function ClosestTaskCell({ lead }: LeadCellProps) {
+  const { reference, locale, t } = useLeadsTableContext();
+  const due = lead.closest_task_at;
+  const text = formatDateTime(due, reference.timeZone, locale);
+  const late = daysOverdue(due);
+  if (late === null) return text;
+  return (
+    <span className={classes.overdue} data-overdue-days={late}>
+      {text} · {late > 0 ? t('overdueDays', { count: late }) : t('overdueToday')}
+    </span>
+  );
 }
 
 export function TagsCell({ lead }: LeadCellProps) {

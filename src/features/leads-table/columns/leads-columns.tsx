@@ -5,6 +5,7 @@ import type { CustomFieldDefinition, Lead } from '../../../kommo/schemas';
 import { customFieldColumnId, EXPAND_COLUMN_ID } from '../../../lib/leads-list/lead-column-registry';
 import { CustomFieldValue } from '../cells/custom-field-value';
 import {
+  ClosestTaskCell,
   CompanyCell,
   DateTimeCell,
   GroupCell,
@@ -88,9 +89,10 @@ export const BASE_COLUMNS: LeadColumnDef[] = [
   }),
   helper.display({
     id: 'closest_task_at',
-    size: 160,
+    // Room for "· 12 days overdue" after the date.
+    size: 250,
     meta: { labelKey: 'colClosestTaskAt' },
-    cell: ({ row }) => <DateTimeCell value={row.original.closest_task_at} />,
+    cell: ({ row }) => <ClosestTaskCell lead={row.original} />,
   }),
   helper.display({ id: 'tags', size: 200, meta: { labelKey: 'colTags' }, cell: ({ row }) => <TagsCell lead={row.original} /> }),
   helper.display({ id: 'main_contact', size: 180, meta: { labelKey: 'colMainContact' }, cell: ({ row }) => <MainContactCell lead={row.original} /> }),
