@@ -9,7 +9,8 @@ export const filtersMessages = defineMessages(
     sectionStages: 'Pipelines and stages',
     sectionOrder: 'Order and mode',
     search: 'Search text',
-    searchHint: 'Kommo searches the name and the filled fields of each lead',
+    searchHint:
+      'Kommo searches the filled fields of each lead (name, custom fields), its ID, and the names, phones and e-mails of its contacts and company',
     ids: 'Lead IDs',
     idsHint: 'Type an ID and press Enter; paste several separated by commas',
     names: 'Lead names',
@@ -147,7 +148,8 @@ export const filtersMessages = defineMessages(
       sectionStages: 'Embudos y etapas',
       sectionOrder: 'Orden y modo',
       search: 'Texto de búsqueda',
-      searchHint: 'Kommo busca en el nombre y los campos rellenados de cada lead',
+      searchHint:
+        'Kommo busca en los campos rellenados de cada lead (nombre, campos personalizados), su ID y los nombres, teléfonos y correos de sus contactos y empresa',
       ids: 'IDs de leads',
       idsHint: 'Escribe un ID y pulsa Enter; pega varios separados por comas',
       names: 'Nombres de leads',
@@ -284,7 +286,8 @@ export const filtersMessages = defineMessages(
       sectionStages: 'Funis e etapas',
       sectionOrder: 'Ordem e modo',
       search: 'Texto de busca',
-      searchHint: 'O Kommo busca no nome e nos campos preenchidos de cada lead',
+      searchHint:
+        'O Kommo busca nos campos preenchidos de cada lead (nome, campos personalizados), seu ID e os nomes, telefones e e-mails dos seus contatos e empresa',
       ids: 'IDs de leads',
       idsHint: 'Digite um ID e pressione Enter; cole vários separados por vírgulas',
       names: 'Nomes de leads',

@@ -58,6 +58,8 @@ export const leadsTableMessages = defineMessages(
     apiFilterDisabled: 'This account has API filtering disabled: Kommo may ignore the filters and return all leads.',
     emptyTitle: 'No leads',
     emptyHint: 'No lead matches this view. Try removing some filters or the search text.',
+    emptySearchCovers:
+      'The search for “{search}” looked in the filled fields of each lead (name, custom fields), its ID, and the names, phones and e-mails of its contacts and company.',
     retry: 'Retry',
     unblockRetry: 'Resume and retry',
     errorTitle: 'The leads could not be loaded',
@@ -180,6 +182,8 @@ export const leadsTableMessages = defineMessages(
       apiFilterDisabled: 'Esta cuenta tiene desactivado el filtrado por API: Kommo puede ignorar los filtros y devolver todos los leads.',
       emptyTitle: 'Sin leads',
       emptyHint: 'Ningún lead coincide con esta vista. Quita algunos filtros o el texto de búsqueda.',
+      emptySearchCovers:
+        'La búsqueda de «{search}» miró los campos rellenados de cada lead (nombre, campos personalizados), su ID y los nombres, teléfonos y correos de sus contactos y empresa.',
       retry: 'Reintentar',
       unblockRetry: 'Reanudar y reintentar',
       errorTitle: 'No se pudieron cargar los leads',
@@ -301,6 +305,8 @@ export const leadsTableMessages = defineMessages(
       apiFilterDisabled: 'Esta conta tem o filtro por API desativado: o Kommo pode ignorar os filtros e devolver todos os leads.',
       emptyTitle: 'Nenhum lead',
       emptyHint: 'Nenhum lead corresponde a esta visualização. Remova alguns filtros ou o texto de busca.',
+      emptySearchCovers:
+        'A busca por “{search}” olhou os campos preenchidos de cada lead (nome, campos personalizados), seu ID e os nomes, telefones e e-mails dos seus contatos e empresa.',
       retry: 'Tentar de novo',
       unblockRetry: 'Retomar e tentar de novo',
       errorTitle: 'Não foi possível carregar os leads',

@@ -281,7 +281,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
       ) : searchingFurther ? (
         <LeadsTableSkeleton label={t('searchingFurther')} showLabel />
       ) : leads.length === 0 ? (
-        <LeadsEmptyState t={t} />
+        <LeadsEmptyState t={t} search={urlQuery.query} />
       ) : (
         <LeadsTableBody
           rows={table.getRowModel().rows}
