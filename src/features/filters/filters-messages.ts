@@ -267,7 +267,7 @@ export const filtersMessages = defineMessages(
       chipStages: '{pipeline}: {count, plural, one {# etapa} other {# etapas}}',
       quickFiltersLabel: 'Filtros rápidos',
       quickSearch: 'Buscar leads',
-      quickSearchPlaceholder: 'Buscar y pulsar Intro',
+      quickSearchPlaceholder: 'Buscar y pulsar Enter',
       quickSearchClear: 'Borrar la búsqueda',
       quickMe: 'Yo',
       quickTeam: 'Mi equipo',

@@ -297,7 +297,7 @@ export const leadsTableMessages = defineMessages(
       statusSum: 'Preço total: {sum}',
       statusMore: 'Há mais',
       statusAll: 'Todos os leads carregados',
-      statusView: '{count, plural, one {# lead na visão} other {# leads na visão}}',
+      statusView: '{count, plural, one {# lead na visualização} other {# leads na visualização}}',
       statusLocal: 'Da cópia local, às {time}',
       statusLoading: 'Carregando mais…',
       statusLoadingView: 'Carregando leads…',
