@@ -311,6 +311,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress }: LeadsGridPro
         unreadable={unreadable}
         currency={reference.currency}
         locale={locale}
+        timeZone={reference.timeZone}
         hasMore={Boolean(hasNextPage)}
         loadingMore={isFetchingNextPage}
         loadingView={leadsQuery.isPending || searchingFurther}
