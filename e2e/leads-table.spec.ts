@@ -208,7 +208,7 @@ test('keyboard: arrows, Page Down, Home/End move the active row; Enter and Space
   await expect(leads.rowByIndex(0)).toBeInViewport();
 });
 
-test('keyboard: a column resize handle is focusable and ArrowRight/ArrowLeft change the width', async ({ page }) => {
+test('keyboard: Shift+→ on a sort button widens its column; a clicked resize handle takes ArrowRight/ArrowLeft', async ({ page }) => {
   const leads = new LeadsPage(page);
   await leads.goto();
   await leads.waitForRows();
@@ -222,6 +222,9 @@ test('keyboard: a column resize handle is focusable and ArrowRight/ArrowLeft cha
   await page.keyboard.press('Shift+ArrowLeft');
   await expect.poll(async () => (await header.boundingBox())!.width).toBe(before - 30);
   await expect(leads.cell(leads.rowByIndex(0), 'price')).toHaveCSS('width', `${before - 30}px`);
+  await header.getByRole('button').focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(async () => (await header.boundingBox())!.width).toBe(before - 20);
 });
 
 test('a 403 stops the calls, explains what to do and resumes on demand', async ({ page, faults, pageErrors }) => {
@@ -302,10 +305,31 @@ test('rows stay visible when a later page fails, and the error sits below them',
   await expect.poll(() => leads.loadedCount()).toBeGreaterThan(before);
 });
 
-test('an empty result says so and hints at the filters', async ({ page }) => {
+test('an empty result says so, hints at the filters and says what the search looked in', async ({ page }) => {
   const leads = new LeadsPage(page);
   await leads.goto('?query=zzzz-no-such-lead-zzzz');
   await expect(page.getByText('No lead matches this view')).toBeVisible();
+  // The reference's own words for `query`: "Searches through the filled fields of the entity".
+  await expect(page.getByTestId('search-covers')).toHaveText(
+    'The search for “zzzz-no-such-lead-zzzz” looked in the filled fields of each lead (name, custom fields), its ID, and the names, phones and e-mails of its contacts and company.',
+  );
+});
+
+test('searching a contact’s name, phone or e-mail, or a lead id, finds the lead', async ({ page, request }) => {
+  const answer = await request.get('/api/v4/leads?limit=50&with=contacts', { headers: API_HEADERS });
+  type Linked = { id: number; _embedded?: { contacts?: { id: number }[] } };
+  const lead = ((await answer.json()) as { _embedded: { leads: Linked[] } })._embedded.leads.find((l) => l._embedded?.contacts?.length)!;
+  const contactId = lead._embedded!.contacts![0]!.id;
+  type Contact = { name: string; custom_fields_values: { field_code: string | null; values: { value: string }[] }[] | null };
+  const contacts = await (await request.get(`/api/v4/contacts?filter[id][]=${contactId}`, { headers: API_HEADERS })).json();
+  const contact = (contacts as { _embedded: { contacts: Contact[] } })._embedded.contacts[0]!;
+  const phone = contact.custom_fields_values?.find((f) => f.field_code === 'PHONE')?.values[0]?.value;
+  const leads = new LeadsPage(page);
+  for (const text of [contact.name, phone, String(lead.id)].filter((t): t is string => Boolean(t))) {
+    // Scoped to the lead: it is found by that text (a text that misses gives the empty state, above).
+    await leads.goto(`?query=${encodeURIComponent(text)}&filter[id][]=${lead.id}`);
+    await expect(page.locator(`[id="lead-row-${lead.id}"]`), `search "${text}"`).toBeAttached();
+  }
 });
 
 test('axe finds no serious or critical violations, collapsed and expanded', async ({ page }) => {

@@ -117,3 +117,46 @@ test('the toolbar follows the language and the theme', async ({ page }) => {
   await page.getByRole('button', { name: 'Resumo' }).click();
   await expect(page.getByRole('dialog', { name: 'Resumo dos leads carregados' })).toBeVisible();
 });
+
+test('the summary draws every pipeline on one scale, and a stage clicked after Load all keeps the loaded leads', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const expected = await allLeads(request);
+  await openApp(page);
+  await loadAll(page, expected.length);
+  await page.getByRole('button', { name: 'Summary' }).click();
+  const drawer = page.getByRole('dialog', { name: 'Summary of the loaded leads' });
+  await expect(drawer.getByTestId('summary-count')).toHaveText(expected.length.toLocaleString('en-US'));
+  // Each pipeline's chart ends its axis at the same value, and equal values draw equally long.
+  const charts = drawer.locator('.recharts-wrapper').filter({ has: page.locator('.recharts-bar-rectangle') });
+  const axisEnds = await charts.evaluateAll((els) =>
+    els.map((el) => [...el.querySelectorAll('.recharts-xAxis .recharts-cartesian-axis-tick-value')].map((t) => t.textContent).at(-1)),
+  );
+  const stageCharts = axisEnds.slice(0, 3);
+  expect(stageCharts.length).toBe(3);
+  expect(new Set(stageCharts).size, `the pipelines' axes end at ${stageCharts.join(', ')}`).toBe(1);
+
+  // The biggest stage: its leads are all in the browser, so narrowing to it asks Kommo for nothing.
+  const byStage = new Map<string, number>();
+  type Staged = WireLead & { pipeline_id: number; status_id: number };
+  for (const l of expected as Staged[]) byStage.set(`${l.pipeline_id}:${l.status_id}`, (byStage.get(`${l.pipeline_id}:${l.status_id}`) ?? 0) + 1);
+  const listRequests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/v4/leads')) listRequests.push(r.url());
+  });
+  await drawer
+    .getByRole('button', { name: /^Filter by stage / })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/filter\[statuses\]\[0\]\[pipeline_id\]=(\d+)&filter\[statuses\]\[0\]\[status_id\]=(\d+)/);
+  const [, pipelineId, statusId] = /filter\[statuses\]\[0\]\[pipeline_id\]=(\d+)&filter\[statuses\]\[0\]\[status_id\]=(\d+)/.exec(
+    decodeURIComponent(page.url()),
+  )!;
+  const stageCount = byStage.get(`${pipelineId}:${statusId}`) ?? 0;
+  expect(stageCount).toBeGreaterThan(250);
+  await expect(drawer.getByTestId('summary-count')).toHaveText(stageCount.toLocaleString('en-US'));
+  await page.keyboard.press('Escape');
+  const status = page.getByTestId('leads-status');
+  await expect(status).toContainText(`${stageCount.toLocaleString('en-US')} leads loaded`);
+  await expect(status).toContainText('All leads loaded');
+  expect(listRequests).toEqual([]);
+});

@@ -55,4 +55,11 @@ describe('message catalogues', () => {
       }
     }
   });
+
+  it('keep one word per thing: Portuguese says "visualização" (never "visão"), Spanish says "Enter" (never "Intro")', () => {
+    const texts = (language: string) =>
+      catalogues.flatMap((c) => Object.entries(c.messages[language] ?? {}).map(([key, text]) => `${c.id} ${key}: ${String(text)}`));
+    expect(texts('pt').filter((t) => /\bvis(ão|ões)\b/i.test(t))).toEqual([]);
+    expect(texts('es').filter((t) => /\bIntro\b/.test(t))).toEqual([]);
+  });
 });

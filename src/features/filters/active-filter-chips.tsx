@@ -15,16 +15,19 @@ export function ActiveFilterChips({ chips, onChange }: ActiveFilterChipsProps) {
   const t = useMessages(filtersMessages);
   if (!chips.length) return null;
   return (
-    <Group gap={6} role="list" aria-label={t('chipsLabel')} data-testid="active-filter-chips">
-      {chips.map((chip) => (
-        <Pill key={chip.key} role="listitem" size="md">
-          <Group gap={4} wrap="nowrap" component="span">
-            {chip.color && <ColorSwatch color={chip.color} size={10} component="span" aria-hidden />}
-            <span>{chip.label}</span>
-            <CloseButton size="xs" aria-label={t('removeChip', { label: chip.label })} onClick={() => onChange(chip.next)} />
-          </Group>
-        </Pill>
-      ))}
+    // "Clear all" sits beside the list, not in it: a list may hold list items only (axe's aria-required-children).
+    <Group gap={6} data-testid="active-filter-chips">
+      <Group gap={6} role="list" aria-label={t('chipsLabel')}>
+        {chips.map((chip) => (
+          <Pill key={chip.key} role="listitem" size="md">
+            <Group gap={4} wrap="nowrap" component="span">
+              {chip.color && <ColorSwatch color={chip.color} size={10} component="span" aria-hidden />}
+              <span>{chip.label}</span>
+              <CloseButton size="xs" aria-label={t('removeChip', { label: chip.label })} onClick={() => onChange(chip.next)} />
+            </Group>
+          </Pill>
+        ))}
+      </Group>
       {chips.length > 1 && (
         <Button size="compact-xs" variant="subtle" onClick={() => onChange({})}>
           {t('clearAll')}

@@ -47,17 +47,20 @@ describe('buildFilterChips', () => {
       'Search: acme',
       'Price: from 5,000',
       'Responsible: Ana Souza, Unknown user 99',
-      'Stage: Sales › Won',
-      'Stage: Pipeline 11 › Stage 142',
+      'Stage: Won (2 pipelines)',
       'Created: Jun 1, 2025 – Jun 30, 2025',
-      'Order: ID, Ascending',
-      'Also load: contacts',
+      'Also load: Contacts',
     ]);
-    expect(byKey('stage:10:142')?.color).toBe('#0f0');
+    // The order is not a filter; "Also load" is shown but not counted as one.
+    expect(byKey('order')).toBeUndefined();
+    expect(chips.filter((c) => c.counts === false).map((c) => c.key)).toEqual(['with']);
+    const single = buildFilterChips({ filter: { statuses: [{ pipeline_id: 10, status_id: 142 }] } }, reference, t, 'en-US');
+    expect(single.map((c) => c.label)).toEqual(['Stage: Sales › Won']);
+    expect(single[0]?.color).toBe('#0f0');
   });
 
   it('each chip carries the view without it', () => {
-    expect(byKey('stage:10:142')?.next.filter?.statuses).toEqual([{ pipeline_id: 11, status_id: 142 }]);
+    expect(byKey('stages-across:142')?.next.filter?.statuses).toBeUndefined();
     expect(byKey('deleted')?.next.with).toEqual(['contacts']);
     expect(byKey('with')?.next.with).toEqual(['only_deleted']);
     expect(byKey('query')?.next.query).toBeUndefined();

@@ -1,12 +1,21 @@
 // The applied view as a list of removable chips with names instead of ids. Each chip carries the
 // view without it, so removing a chip is one URL write.
-import { DATE_FILTERS, stagePairKey, type DateFilter, type LeadsFilter, type LeadsQuery, type StagePair } from '../../kommo/leads-query';
+import {
+  DATE_FILTERS,
+  stagePairKey,
+  type DateFilter,
+  type LeadWith,
+  type LeadsFilter,
+  type LeadsQuery,
+  type StagePair,
+} from '../../kommo/leads-query';
 import type { MessageValues } from '../../lib/i18n/define-messages';
 import { unixRangeToCalendar } from '../../lib/time/account-time';
 import type { FilterReference } from './use-filter-reference';
 import type { FiltersMessageKey } from './filters-messages';
 
-export type FilterChip = { key: string; label: string; color?: string; next: LeadsQuery };
+/** `counts: false`: shown and removable, but not a filter (what else to load), so not in the Filters (n) badge. */
+export type FilterChip = { key: string; label: string; color?: string; counts?: false; next: LeadsQuery };
 export type Translate = (key: FiltersMessageKey, values?: MessageValues) => string;
 
 const DATE_LABEL: Record<DateFilter, FiltersMessageKey> = {
@@ -15,7 +24,17 @@ const DATE_LABEL: Record<DateFilter, FiltersMessageKey> = {
   closed_at: 'closedAt',
   closest_task_at: 'closestTaskAt',
 };
-const ORDER_LABEL = { created_at: 'orderCreatedAt', updated_at: 'orderUpdatedAt', id: 'orderId' } as const;
+/** The form's words for each `with` value (one definition, the panel's checkboxes use it too). */
+export const WITH_LABEL: Record<Exclude<LeadWith, 'only_deleted'>, FiltersMessageKey> = {
+  contacts: 'withContacts',
+  loss_reason: 'withLossReason',
+  is_price_modified_by_robot: 'withPriceByRobot',
+  catalog_elements: 'withCatalogElements',
+  source_id: 'withSourceId',
+  source: 'withSource',
+};
+/** Kommo's closed stages, present in every pipeline under the same id. */
+const CLOSED_STATUS_IDS: ReadonlySet<number> = new Set([142, 143]);
 const USER_LABEL = { responsible_user_id: 'chipResponsible', created_by: 'chipCreatedBy', updated_by: 'chipUpdatedBy' } as const;
 const LIST_PREVIEW = 3;
 
@@ -88,11 +107,32 @@ export function buildFilterChips(q: LeadsQuery, ref: FilterReference, t: Transla
       next: withoutFilter(q, drop('pipeline_id')),
     });
   }
+  // Won (or lost) across several pipelines is one chip, "Stage: Closed - won (3 pipelines)", not one per pipeline.
+  const across = new Map<number, StagePair[]>();
+  for (const stage of f.statuses ?? [])
+    if (CLOSED_STATUS_IDS.has(stage.status_id)) across.set(stage.status_id, [...(across.get(stage.status_id) ?? []), stage]);
+  const grouped = new Set<StagePair>();
+  for (const [statusId, stages] of across) {
+    if (stages.length < 2) continue;
+    for (const s of stages) grouped.add(s);
+    const rest = (f.statuses ?? []).filter((s) => !stages.includes(s));
+    const next = withoutFilter(q, (x) => (rest.length ? { ...x, statuses: rest } : drop('statuses')(x)));
+    const name = stages
+      .map((s) => ref.pipelines.find((p) => p.id === s.pipeline_id)?._embedded.statuses.find((st) => st.id === statusId)?.name)
+      .find(Boolean);
+    chips.push({
+      key: `stages-across:${statusId}`,
+      label: t('chipStageAcross', { stage: name ?? t('unknownStage', { id: String(statusId) }), count: stages.length }),
+      next,
+    });
+  }
   // One chip per pipeline: a stage by name when one is picked, "Sales: 5 stages" when several.
   const byPipeline = new Map<number, StagePair[]>();
-  for (const stage of f.statuses ?? []) byPipeline.set(stage.pipeline_id, [...(byPipeline.get(stage.pipeline_id) ?? []), stage]);
+  for (const stage of f.statuses ?? []) {
+    if (!grouped.has(stage)) byPipeline.set(stage.pipeline_id, [...(byPipeline.get(stage.pipeline_id) ?? []), stage]);
+  }
   for (const [pipelineId, stages] of byPipeline) {
-    const rest = (f.statuses ?? []).filter((s) => s.pipeline_id !== pipelineId);
+    const rest = (f.statuses ?? []).filter((s) => s.pipeline_id !== pipelineId || grouped.has(s));
     const next = withoutFilter(q, (x) => (rest.length ? { ...x, statuses: rest } : drop('statuses')(x)));
     const first = stages[0];
     if (stages.length > 1 || !first) {
@@ -130,20 +170,23 @@ export function buildFilterChips(q: LeadsQuery, ref: FilterReference, t: Transla
     const next = Object.keys(others).length ? { ...base, dates: others } : base;
     chips.push({ key: `date:${field}`, label: t('chipDate', { field: t(DATE_LABEL[field]), value: t(preset) }), next });
   }
-  if (q.order) {
-    const { order: _o, ...next } = q;
-    chips.push({
-      key: 'order',
-      label: t('chipOrder', { field: t(ORDER_LABEL[q.order.field]), direction: t(q.order.direction === 'asc' ? 'orderAsc' : 'orderDesc') }),
-      next,
-    });
-  }
-  const extras = (q.with ?? []).filter((w) => w !== 'only_deleted');
+  // The order is not a filter: the grid's headers show it (aria-sort), the form changes it.
+  const extras = (q.with ?? []).filter((w): w is Exclude<LeadWith, 'only_deleted'> => w !== 'only_deleted');
   if (extras.length) {
     const next: LeadsQuery = { ...q };
     if (q.with?.includes('only_deleted')) next.with = ['only_deleted'];
     else delete next.with;
-    chips.push({ key: 'with', label: t('chipWith', { value: extras.join(', ') }), next });
+    chips.push({
+      key: 'with',
+      label: t('chipWith', {
+        value: list(
+          extras.map((w) => t(WITH_LABEL[w])),
+          locale,
+        ),
+      }),
+      counts: false,
+      next,
+    });
   }
   return chips;
 }

@@ -5,7 +5,8 @@ import type { Pipeline, User } from '../../kommo/schemas';
 import { useMessages } from '../../lib/i18n/language-context';
 import { DateRangeField } from './date-range-field';
 import { DROPDOWN_IN_DRAWER } from './dropdown-in-drawer';
-import { USER_FILTER_FIELDS, WITH_TOGGLES, type FilterFormValues, type WithToggle } from './filter-form-values';
+import { USER_FILTER_FIELDS, WITH_TOGGLES, type FilterFormValues } from './filter-form-values';
+import { WITH_LABEL } from './filter-chips';
 import { filtersMessages, type FiltersMessageKey } from './filters-messages';
 import { StageTree } from './stage-tree';
 import { UserMultiSelect } from './user-multi-select';
@@ -206,15 +207,6 @@ export function DatesSection({ timezone }: { timezone: string }) {
     </Stack>
   );
 }
-
-const WITH_LABEL: Record<WithToggle, FiltersMessageKey> = {
-  contacts: 'withContacts',
-  loss_reason: 'withLossReason',
-  is_price_modified_by_robot: 'withPriceByRobot',
-  catalog_elements: 'withCatalogElements',
-  source_id: 'withSourceId',
-  source: 'withSource',
-};
 
 // Mantine's Select treats '' as "nothing picked"; Kommo's default order is a real choice here.
 const DEFAULT_ORDER = 'default';

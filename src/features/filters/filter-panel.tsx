@@ -57,10 +57,16 @@ export function FilterPanel({ opened, onClose, query, reference, onApply }: Filt
     onClose();
   });
 
+  // Closed without Apply (Esc, ×, a click outside): the draft goes, so the next opening shows the view as it is.
+  const handleClose = () => {
+    reset(fromUrl);
+    onClose();
+  };
+
   return (
     <SideDrawer
       opened={opened}
-      onClose={onClose}
+      onClose={handleClose}
       title={t('panelTitle')}
       position="right"
       size="lg"

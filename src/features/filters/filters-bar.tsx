@@ -46,8 +46,8 @@ export function FiltersBar({ actions }: FiltersBarProps) {
   const [morePending, setMorePending] = useState(false);
   const { locale } = useLanguage();
   const chips = useMemo(() => buildFilterChips(query, reference, t, locale), [query, reference, t, locale]);
-  // The badge counts what the chips show, so "Filters (3)" has three chips under it.
-  const count = chips.length;
+  // The badge counts the filters among the chips ("Also load" is not one), so "Filters (3)" has three filter chips under it.
+  const count = chips.filter((c) => c.counts !== false).length;
   useEffect(() => {
     const timer = setTimeout(() => {
       filterPanel.preload();

@@ -23,6 +23,7 @@ export function testTableContext(
     kommoLink: options.kommoLink ?? { kind: 'demo' },
     columns: { ref: reference, entities: options.entities ?? NO_ENTITIES, text: testColumnText },
     display: { locale, timeZone: reference.timeZone, currency: reference.currency },
+    closePanel: () => undefined,
   };
 }
 

@@ -20,6 +20,8 @@ export type LeadsTableContextValue = {
   /** What the column definitions read: the reference, the words and the entities of the pages in view. */
   columns: ColumnContext;
   display: DisplayFormat;
+  /** Closes a lead's open panel and puts the keyboard back on the grid, with that lead's row active (Esc in the panel). */
+  closePanel: (leadId: number) => void;
 };
 
 export const LeadsTableContext = createContext<LeadsTableContextValue | null>(null);

@@ -36,6 +36,8 @@ export const leadsTableMessages = defineMessages(
     apiFilterDisabled: 'This account has API filtering disabled: Kommo may ignore the filters and return all leads.',
     emptyTitle: 'No leads',
     emptyHint: 'No lead matches this view. Try removing some filters or the search text.',
+    emptySearchCovers:
+      'The search for “{search}” looked in the filled fields of each lead (name, custom fields), its ID, and the names, phones and e-mails of its contacts and company.',
     retry: 'Retry',
     unblockRetry: 'Resume and retry',
     errorMissingRight:
@@ -95,6 +97,8 @@ export const leadsTableMessages = defineMessages(
     densityComfortable: 'Comfortable',
     chooserReset: 'Reset columns',
     untitledLead: 'Lead #{id}',
+    overdueDays: '{count, plural, one {# day overdue} other {# days overdue}}',
+    overdueToday: 'overdue',
     unnamedContact: 'Contact #{id}',
     unnamedCompany: 'Company #{id}',
     statusUnreadable: '{count, plural, one {# value could not be read} other {# values could not be read}}',
@@ -136,6 +140,8 @@ export const leadsTableMessages = defineMessages(
       apiFilterDisabled: 'Esta cuenta tiene desactivado el filtrado por API: Kommo puede ignorar los filtros y devolver todos los leads.',
       emptyTitle: 'Sin leads',
       emptyHint: 'Ningún lead coincide con esta vista. Quita algunos filtros o el texto de búsqueda.',
+      emptySearchCovers:
+        'La búsqueda de «{search}» miró los campos rellenados de cada lead (nombre, campos personalizados), su ID y los nombres, teléfonos y correos de sus contactos y empresa.',
       retry: 'Reintentar',
       unblockRetry: 'Reanudar y reintentar',
       errorMissingRight:
@@ -195,6 +201,8 @@ export const leadsTableMessages = defineMessages(
       densityComfortable: 'Amplia',
       chooserReset: 'Restablecer columnas',
       untitledLead: 'Lead n.º {id}',
+      overdueDays: '{count, plural, one {# día de retraso} other {# días de retraso}}',
+      overdueToday: 'vencida',
       unnamedContact: 'Contacto n.º {id}',
       unnamedCompany: 'Empresa n.º {id}',
       statusUnreadable: '{count, plural, one {# valor no se pudo leer} other {# valores no se pudieron leer}}',
@@ -227,7 +235,7 @@ export const leadsTableMessages = defineMessages(
       statusSum: 'Preço total: {sum}',
       statusMore: 'Há mais',
       statusAll: 'Todos os leads carregados',
-      statusView: '{count, plural, one {# lead na visão} other {# leads na visão}}',
+      statusView: '{count, plural, one {# lead na visualização} other {# leads na visualização}}',
       statusLocal: 'Da cópia local, às {time}',
       statusLoading: 'Carregando mais…',
       statusLoadingView: 'Carregando leads…',
@@ -235,6 +243,8 @@ export const leadsTableMessages = defineMessages(
       apiFilterDisabled: 'Esta conta tem o filtro por API desativado: o Kommo pode ignorar os filtros e devolver todos os leads.',
       emptyTitle: 'Nenhum lead',
       emptyHint: 'Nenhum lead corresponde a esta visualização. Remova alguns filtros ou o texto de busca.',
+      emptySearchCovers:
+        'A busca por “{search}” olhou os campos preenchidos de cada lead (nome, campos personalizados), seu ID e os nomes, telefones e e-mails dos seus contatos e empresa.',
       retry: 'Tentar de novo',
       unblockRetry: 'Retomar e tentar de novo',
       errorMissingRight:
@@ -294,6 +304,8 @@ export const leadsTableMessages = defineMessages(
       densityComfortable: 'Ampla',
       chooserReset: 'Redefinir colunas',
       untitledLead: 'Lead nº {id}',
+      overdueDays: '{count, plural, one {# dia de atraso} other {# dias de atraso}}',
+      overdueToday: 'atrasada',
       unnamedContact: 'Contato nº {id}',
       unnamedCompany: 'Empresa nº {id}',
       statusUnreadable: '{count, plural, one {# valor não pôde ser lido} other {# valores não puderam ser lidos}}',

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hang, jsonResponse, noContent, type FakeHandler } from '../../lib/api/fake-transport.testing';
 import { renderWithProviders } from '../../test-utils/render';
@@ -232,7 +232,8 @@ describe('LeadsTable', () => {
   it('resizes a column from the keyboard: arrows, Shift for larger steps, Home to reset', async () => {
     renderTable('en');
     const handle = await screen.findByRole('separator', { name: 'Resize Price' });
-    expect(handle.getAttribute('tabindex')).toBe('0');
+    // Not a Tab stop of its own (the header row is one); it still takes the keys once clicked.
+    expect(handle.getAttribute('tabindex')).toBe('-1');
     const width = () => Number(screen.getByRole('separator', { name: 'Resize Price' }).getAttribute('aria-valuenow'));
     const start = width();
     fireEvent.keyDown(handle, { key: 'ArrowRight' });
@@ -247,12 +248,38 @@ describe('LeadsTable', () => {
     expect(screen.getByRole('columnheader', { name: 'Price' })).toBeTruthy();
   });
 
+  it('makes the header row one Tab stop: arrows move between sort buttons, Shift+arrows resize', async () => {
+    renderTable('en');
+    await screen.findByRole('separator', { name: 'Resize Price' });
+    const header = screen.getAllByRole('row')[0]!;
+    const stops = () => [...header.querySelectorAll('[tabindex="0"]')];
+    expect(stops()).toHaveLength(1);
+    const first = stops()[0] as HTMLElement;
+    first.focus();
+    fireEvent.keyDown(first, { key: 'ArrowRight' });
+    const second = document.activeElement as HTMLElement;
+    expect(second).not.toBe(first);
+    expect(second.tagName).toBe('BUTTON');
+    // The Tab stop follows the focus, so Tab comes back to the button last used.
+    expect(stops()).toEqual([second]);
+    fireEvent.keyDown(second, { key: 'End' });
+    fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+    expect(document.activeElement).toBe(first);
+    const price = within(screen.getByRole('columnheader', { name: 'Price' })).getByRole('button');
+    const width = () => Number(screen.getByRole('separator', { name: 'Resize Price' }).getAttribute('aria-valuenow'));
+    const start = width();
+    price.focus();
+    fireEvent.keyDown(price, { key: 'ArrowRight', shiftKey: true });
+    expect(width()).toBe(start + 10);
+    expect(document.activeElement).toBe(price);
+  });
+
   it('renders only the row cells in view, pinned ones always, with their index over all shown columns', async () => {
     viewportWidth = 700;
     renderTable('en');
     const grid = await screen.findByRole('grid', { name: 'Leads' });
     const colCount = Number(grid.getAttribute('aria-colcount'));
-    // Every header is rendered (sort buttons and resize handles stay in the Tab order), indexed 1..n.
+    // Every header is rendered (its sort button reachable with the arrows), indexed 1..n.
     const headerCols = screen.getAllByRole('columnheader').map((h) => Number(h.getAttribute('aria-colindex')));
     expect(headerCols).toEqual(Array.from({ length: colCount }, (_, i) => i + 1));
     expect(screen.getByRole('columnheader', { name: 'Name' }).getAttribute('aria-colindex')).toBe('2');

@@ -325,7 +325,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress, readWholeLocal
       ) : searchingFurther ? (
         <LeadsTableSkeleton label={t('searchingFurther')} showLabel />
       ) : leads.length === 0 ? (
-        <LeadsEmptyState t={t} />
+        <LeadsEmptyState t={t} search={urlQuery.query} />
       ) : (
         <LeadsTableBody
           rows={table.getRowModel().rows}
@@ -354,6 +354,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress, readWholeLocal
         unreadable={unreadable}
         currency={reference.currency}
         locale={locale}
+        timeZone={reference.timeZone}
         hasMore={Boolean(hasNextPage)}
         loadingMore={isFetchingNextPage}
         loadingView={leadsQuery.isPending || searchingFurther}

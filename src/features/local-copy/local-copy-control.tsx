@@ -2,7 +2,11 @@
 // as of when, or live), and a panel with the first sync's progress, pause and resume, refresh and
 // "Forget local data".
 import { Button, Group, Popover, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useApiErrorText } from '../../lib/api/api-error-messages';
+import { useKommoClient } from '../../lib/api/kommo-client-context';
+import { referenceQueries } from '../../lib/api/reference-queries';
+import { formatAccountClock } from '../../lib/time/account-time';
 import type { MessageValues } from '../../lib/i18n/define-messages';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';
 import { notLocalReason } from '../../lib/local-copy/not-local-reason';
@@ -42,6 +46,7 @@ export function LocalCopyControl() {
   const errorText = useApiErrorText();
   const { locale } = useLanguage();
   const { query } = useLeadsUrlQuery();
+  const account = useQuery(referenceQueries.account(useKommoClient()));
   const copy = useLocalCopy();
   const { state, sync, enabled } = copy;
   if (!copy.available) return null;
@@ -49,7 +54,7 @@ export function LocalCopyControl() {
   const reason = notLocalReason(query);
   const fresh = sync?.isFresh() ?? false;
   const viewIsLocal = enabled && fresh && reason === null;
-  const time = state?.syncedAt ? new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(state.syncedAt) : '';
+  const time = state?.syncedAt ? formatAccountClock(state.syncedAt, locale, account.data?.datetime_settings?.timezone ?? '') : '';
   const viewText = viewIsLocal
     ? t('viewLocal')
     : reason === 'full-text-search'

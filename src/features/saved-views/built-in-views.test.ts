@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Pipeline } from '../../kommo/schemas';
 import { encodeViewSearch, parseViewSearch } from '../../lib/url-state/leads-url-codec';
-import { BUILT_IN_VIEWS, builtInUnavailable, builtInView, type BuiltInContext } from './built-in-views';
+import { BUILT_IN_COLUMN, BUILT_IN_SORT, BUILT_IN_VIEWS, builtInUnavailable, builtInView, type BuiltInContext } from './built-in-views';
 
 const status = (id: number, pipeline_id: number, sort: number) => ({ id, name: `S${id}`, sort, color: '#fff', type: 0, pipeline_id });
 const pipelines: Pipeline[] = [
@@ -54,8 +54,13 @@ describe('built-in views', () => {
     expect(encodeViewSearch(builtInView('withoutTasks', ctx) ?? {})).toMatch(/&tasks=none$/);
     expect(builtInUnavailable('withoutTasks', { ...ctx, pipelines: [] })).toBe('noPipelines');
   });
-  it('overdue tasks: open stages only, a closest task due before the moment of fetching (no frozen time)', () => {
+  it('overdue tasks: mine, open stages only, a closest task due before the moment of fetching (no frozen time), soonest due first', () => {
     const overdue = builtInView('overdueTasks', ctx);
+    expect(overdue?.filter?.responsible_user_id).toEqual([7]);
+    expect(overdue?.order).toBeUndefined();
+    expect(BUILT_IN_SORT.overdueTasks).toEqual({ column: 'closest_task_at', direction: 'asc' });
+    expect(BUILT_IN_COLUMN.overdueTasks).toBe('closest_task_at');
+    expect(builtInUnavailable('overdueTasks', { ...ctx, currentUserId: null })).toBe('noCurrentUser');
     expect(overdue?.filter?.statuses?.map((s) => s.status_id)).toEqual([11, 12, 21]);
     expect(overdue?.filter?.closest_task_at).toBeUndefined();
     expect(overdue?.dates).toEqual({ closest_task_at: 'beforeNow' });

@@ -4,6 +4,7 @@
 import type { LeadsQuery, StagePair } from '../../kommo/leads-query';
 import { activePipelines, LOST_STATUS_ID, openStages, WON_STATUS_ID } from '../../kommo/pipeline-stages';
 import type { Pipeline } from '../../kommo/schemas';
+import type { LocalSort } from '../../lib/url-state/leads-url-codec';
 
 export const BUILT_IN_VIEWS = ['myOpenLeads', 'wonThisMonth', 'lostThisMonth', 'overdueTasks', 'withoutTasks'] as const;
 export type BuiltInViewId = (typeof BUILT_IN_VIEWS)[number];
@@ -20,8 +21,23 @@ function closedStages(pipelines: Pipeline[], statusId: number): StagePair[] {
   return active(pipelines).map((p) => ({ pipeline_id: p.id, status_id: statusId }));
 }
 
+/** Views mine by definition: they need to know who "me" is. */
+const MINE: ReadonlySet<BuiltInViewId> = new Set(['myOpenLeads', 'overdueTasks']);
+
+/**
+ * The browser-side order a built-in view opens with (the `sort=` parameter). Kommo's API orders by
+ * created_at, updated_at or id only (the reference's `order`), so "soonest due first" is a sort of
+ * the loaded leads: a view of one page sorts at once, a longer one after Load all (the note says so).
+ */
+export const BUILT_IN_SORT: Partial<Record<BuiltInViewId, LocalSort>> = {
+  overdueTasks: { column: 'closest_task_at', direction: 'asc' },
+};
+
+/** The column a built-in view is about, shown right after the name when the view is chosen. */
+export const BUILT_IN_COLUMN: Partial<Record<BuiltInViewId, string>> = { overdueTasks: 'closest_task_at' };
+
 export function builtInUnavailable(id: BuiltInViewId, ctx: BuiltInContext): Unavailable | null {
-  if (id === 'myOpenLeads' && ctx.currentUserId === null) return 'noCurrentUser';
+  if (MINE.has(id) && ctx.currentUserId === null) return 'noCurrentUser';
   if (active(ctx.pipelines).length === 0) return 'noPipelines';
   return null;
 }
@@ -49,11 +65,11 @@ export function builtInView(id: BuiltInViewId, ctx: BuiltInContext): LeadsQuery 
         dates: { closed_at: 'thisMonth' },
       };
     case 'overdueTasks':
-      // The closest task is the next unfinished one; when it was due before now, the lead is late.
-      // Open stages only: a won or lost lead's leftover task is not a deal waiting on anyone.
+      // Mine: the closest task is the next unfinished one; when it was due before now, the lead is late.
+      // Open stages only: a won or lost lead's leftover task is not a deal waiting on anyone. No
+      // Kommo order: the view opens sorted by due date in the browser (BUILT_IN_SORT).
       return {
-        order: { field: 'updated_at', direction: 'asc' },
-        filter: { statuses: openStages(active(ctx.pipelines)) },
+        filter: { responsible_user_id: [ctx.currentUserId ?? 0], statuses: openStages(active(ctx.pipelines)) },
         dates: { closest_task_at: 'beforeNow' },
       };
     case 'withoutTasks':

@@ -62,6 +62,7 @@ export function SavedViewRow({ view, views, isCurrent, onApply, onRename, onDele
         variant="subtle"
         justify="flex-start"
         style={{ flex: 1 }}
+        data-view-item
         aria-label={t('apply', { name: view.name })}
         onClick={() => onApply(view)}
       >

@@ -3,7 +3,7 @@
 // (the first screen shows only the button); the state stays in the menu, so closing and reopening
 // keeps a half-typed name and the undo offer as before.
 import { Button, Divider, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import type { FormEvent } from 'react';
+import type { FormEvent, KeyboardEvent } from 'react';
 import { BUILT_IN_VIEWS, builtInUnavailable, type BuiltInViewId } from './built-in-views';
 import { SavedViewRow } from './saved-view-row';
 import type { SavedViewsT } from './saved-views-messages';
@@ -36,6 +36,27 @@ export type SavedViewsDropdownProps = {
   onSave: (e: FormEvent) => void;
 };
 
+/** ArrowDown/ArrowUp (Home/End) move between the views, built-in and saved, as in a menu; Tab still reaches everything. */
+function handleArrows(event: KeyboardEvent<HTMLDivElement>) {
+  if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
+  const items = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button[data-view-item]:not(:disabled)')];
+  const at = items.indexOf(document.activeElement as HTMLButtonElement);
+  // Arrows inside the name field move its caret, not the menu.
+  if (at === -1 && event.target instanceof HTMLInputElement) return;
+  const next =
+    event.key === 'Home'
+      ? 0
+      : event.key === 'End'
+        ? items.length - 1
+        : event.key === 'ArrowDown'
+          ? (at + 1) % items.length
+          : (at - 1 + items.length) % items.length;
+  const item = items[next];
+  if (!item) return;
+  event.preventDefault();
+  item.focus();
+}
+
 export function SavedViewsDropdown({
   t,
   reference,
@@ -54,7 +75,7 @@ export function SavedViewsDropdown({
   onSave,
 }: SavedViewsDropdownProps) {
   return (
-    <Stack gap="xs">
+    <Stack gap="xs" onKeyDown={handleArrows}>
       <Text size="xs" fw={700} c="dimmed">
         {t('builtInTitle')}
       </Text>
@@ -63,7 +84,7 @@ export function SavedViewsDropdown({
           const unavailable = builtInUnavailable(id, reference);
           return (
             <Tooltip key={id} label={t(unavailable ?? HINT_KEY[id])} multiline w={320} withinPortal={false}>
-              <Button size="xs" variant="subtle" justify="flex-start" disabled={unavailable !== null} onClick={() => onBuiltIn(id)}>
+              <Button size="xs" variant="subtle" justify="flex-start" data-view-item disabled={unavailable !== null} onClick={() => onBuiltIn(id)}>
                 {t(id)}
               </Button>
             </Tooltip>

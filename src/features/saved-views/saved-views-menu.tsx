@@ -1,12 +1,14 @@
 import { Button } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useMessages } from '../../lib/i18n/language-context';
 import { viewKey } from '../../kommo/view-key';
 import { parseViewSearch } from '../../lib/url-state/leads-url-codec';
-import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
+import { navigateToLocalSort, useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
+import { useColumnPreferencesStore } from '../../lib/leads-list/column-preferences-context';
+import { withColumnFirst } from '../../lib/leads-list/column-preferences';
 import { ChunkBoundary, ChunkLoader, lazyChunk } from '../../lib/ui/lazy-chunk';
 import { LazyPopover } from '../../lib/ui/lazy-popover';
-import { BUILT_IN_VIEWS, builtInView, type BuiltInViewId } from './built-in-views';
+import { BUILT_IN_COLUMN, BUILT_IN_SORT, BUILT_IN_VIEWS, builtInView, type BuiltInViewId } from './built-in-views';
 import { savedViewsMessages } from './saved-views-messages';
 import { MAX_VIEW_NAME, nameProblem, type SavedView } from './saved-views-storage';
 import { useBuiltInReference } from './use-built-in-context';
@@ -21,9 +23,21 @@ export function SavedViewsMenu() {
   const t = useMessages(savedViewsMessages);
   const { query, setQuery } = useLeadsUrlQuery();
   const reference = useBuiltInReference();
+  const columnStore = useColumnPreferencesStore();
   const { views, save, rename, remove, restore } = useSavedViews();
   const [deleted, setDeleted] = useState<{ view: SavedView; index: number } | null>(null);
   const [opened, setOpened] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  // Mantine's own focus return misses the first opening (the button is drawn anew inside the popover
+  // then): after a choice or Esc, a focus left in the closing menu or on <body> goes back to Views; a click elsewhere keeps its own.
+  const close = () => {
+    setOpened(false);
+    setDeleted(null);
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body || !active.isConnected || active.closest('.mantine-Popover-dropdown')) buttonRef.current?.focus();
+    });
+  };
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [notStored, setNotStored] = useState(false);
@@ -42,12 +56,17 @@ export function SavedViewsMenu() {
     const view = builtInView(id, reference);
     if (!view) return;
     setQuery(view);
-    setOpened(false);
+    // Its order (one history entry with the view) and its column up front, e.g. overdue: soonest due, due date beside the name.
+    const sort = BUILT_IN_SORT[id];
+    if (sort) navigateToLocalSort(sort, { replace: true });
+    const column = BUILT_IN_COLUMN[id];
+    if (column) columnStore.update((prefs) => withColumnFirst(prefs, column));
+    close();
   };
   const handleApply = (view: SavedView) => {
     // Stored text is re-read through the same lenient parser as any URL.
     setQuery(parseViewSearch(view.search).query);
-    setOpened(false);
+    close();
   };
   const handleSave = (e: FormEvent) => {
     e.preventDefault();
@@ -74,9 +93,9 @@ export function SavedViewsMenu() {
     <LazyPopover
       opened={opened}
       onChange={(next) => {
-        setOpened(next);
         // Undo is offered while the menu that showed the deletion stays open.
-        if (!next) setDeleted(null);
+        if (next) setOpened(true);
+        else close();
       }}
       position="bottom-start"
       width={380}
@@ -84,6 +103,7 @@ export function SavedViewsMenu() {
       trapFocus
       target={
         <Button
+          ref={buttonRef}
           size="xs"
           variant="default"
           onClick={() => setOpened((o) => !o)}

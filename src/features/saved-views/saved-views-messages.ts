@@ -12,8 +12,8 @@ export const savedViewsMessages = defineMessages(
     wonThisMonthHint: '"Closed - won" in every pipeline, closed this month',
     lostThisMonth: 'Lost this month',
     lostThisMonthHint: '"Closed - lost" in every pipeline, closed this month, with the loss reason',
-    overdueTasks: 'Leads with overdue tasks',
-    overdueTasksHint: 'The next task was due before now',
+    overdueTasks: 'My overdue tasks',
+    overdueTasksHint: 'My open leads whose next task was due before now, the most overdue first, with the due date beside the name',
     withoutTasks: 'Leads without tasks',
     withoutTasksHint:
       'Open leads with no task planned, stalest first. Kommo cannot filter this: the browser checks each page, so a large account is paged through.',
@@ -49,8 +49,8 @@ export const savedViewsMessages = defineMessages(
       wonThisMonthHint: '«Cerrado - ganado» en cada embudo, cerrados este mes',
       lostThisMonth: 'Leads perdidos este mes',
       lostThisMonthHint: '«Cerrado - perdido» en cada embudo, cerrados este mes, con el motivo de pérdida',
-      overdueTasks: 'Leads con tareas vencidas',
-      overdueTasksHint: 'La próxima tarea vencía antes de ahora',
+      overdueTasks: 'Mis tareas vencidas',
+      overdueTasksHint: 'Mis leads abiertos cuya próxima tarea vencía antes de ahora, los más atrasados primero, con la fecha junto al nombre',
       withoutTasks: 'Leads sin tareas',
       withoutTasksHint:
         'Leads abiertos sin tarea prevista, los más olvidados primero. Kommo no puede filtrarlo: el navegador revisa cada página, así que recorre toda una cuenta grande.',
@@ -85,8 +85,8 @@ export const savedViewsMessages = defineMessages(
       wonThisMonthHint: '"Fechado - ganho" em cada funil, fechados este mês',
       lostThisMonth: 'Negócios perdidos este mês',
       lostThisMonthHint: '"Fechado - perdido" em cada funil, fechados este mês, com o motivo de perda',
-      overdueTasks: 'Leads com tarefas atrasadas',
-      overdueTasksHint: 'A próxima tarefa venceu antes de agora',
+      overdueTasks: 'Minhas tarefas atrasadas',
+      overdueTasksHint: 'Meus leads abertos cuja próxima tarefa venceu antes de agora, os mais atrasados primeiro, com a data ao lado do nome',
       withoutTasks: 'Leads sem tarefas',
       withoutTasksHint:
         'Leads abertos sem tarefa prevista, os mais esquecidos primeiro. O Kommo não consegue filtrar isso: o navegador verifica cada página, então percorre toda uma conta grande.',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { leadSchema, pipelineSchema, type Lead, type LeadWire } from '../../kommo/schemas';
 import { stagePairKey } from '../../kommo/leads-query';
-import { computeSummary, computeSummaryChunked, sortUserBuckets, stagesByPipeline, type SummaryReferences } from './compute-summary';
+import { computeSummary, computeSummaryChunked, niceCeiling, sortUserBuckets, stagesByPipeline, type SummaryReferences } from './compute-summary';
 
 function lead(wire: Partial<LeadWire> & { id: number }): Lead {
   return leadSchema.parse({ updated_at: 1_700_000_000, ...wire });
@@ -201,5 +201,11 @@ describe('computeSummaryChunked', () => {
       yieldToEventLoop: async () => controller.abort(new DOMException('stop', 'AbortError')),
     });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('niceCeiling (the one scale of the pipelines’ stage charts)', () => {
+  it('ends the axis at a round number at or above the largest bar', () => {
+    expect([199, 109, 44, 306, 1, 0, 2500, 2501, 7].map(niceCeiling)).toEqual([200, 200, 50, 500, 1, 1, 2500, 5000, 10]);
   });
 });

@@ -274,3 +274,11 @@ export async function computeSummaryChunked(
   options.onSlice?.(now() - started);
   return summary;
 }
+
+/** The shared axis's end: the largest value rounded up to 1, 2, 2.5 or 5 times a power of ten (199 → 200, 306 → 500). */
+export function niceCeiling(n: number): number {
+  if (n <= 0) return 1;
+  const power = 10 ** Math.floor(Math.log10(n));
+  const step = [1, 2, 2.5, 5, 10].find((m) => m * power >= n) ?? 10;
+  return step * power;
+}

@@ -12,10 +12,11 @@ import { SummaryPanel } from './summary-panel';
 
 export type SummaryDrawerProps = { opened: boolean; onClose: () => void; listQuery: LeadsView };
 
+/** The button hands focus back itself: Mantine's return misses the first opening (the drawer mounts open). */
 export function SummaryDrawer({ opened, onClose, listQuery }: SummaryDrawerProps) {
   const t = useMessages(summaryMessages);
   return (
-    <SideDrawer opened={opened} onClose={onClose} position="right" size="xl" title={t('title')} closeLabel={t('close')}>
+    <SideDrawer opened={opened} onClose={onClose} position="right" size="xl" title={t('title')} closeLabel={t('close')} returnFocus={false}>
       {opened ? <SummaryPanel listQuery={listQuery} /> : null}
     </SideDrawer>
   );

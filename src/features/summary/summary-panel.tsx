@@ -7,9 +7,11 @@ import '@mantine/core/styles/Table.css';
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import { Alert, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { LeadsView } from '../../kommo/leads-query';
+import { buildFetchQuery } from '../../lib/leads-list/fetch-query';
+import { seedNarrowedList } from '../../lib/leads-list/seed-narrowed-list';
 import type { Lead } from '../../kommo/schemas';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { leadQueries } from '../../lib/api/lead-queries';
@@ -19,6 +21,7 @@ import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 import {
   computeSummaryChunked,
   LOST_STATUS_ID,
+  niceCeiling,
   sortUserBuckets,
   stagesByPipeline,
   WON_STATUS_ID,
@@ -73,6 +76,7 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
   const t = useMessages(summaryMessages);
   const { locale } = useLanguage();
   const client = useKommoClient();
+  const queryClient = useQueryClient();
   const { query: urlQuery, setQuery } = useLeadsUrlQuery();
   // Reads the table's entry without ever fetching on its own.
   const list = useInfiniteQuery({ ...leadQueries.list(client, listQuery), enabled: false });
@@ -127,19 +131,33 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
   const formatTick = (n: number) => (metric === 'sum' ? moneyTick(n) : numberTick.format(n));
   const valueAxis = { tickFormatter: formatTick, allowDecimals: false };
 
+  // The narrower view keeps every other filter, so its leads are exactly the loaded ones of that stage
+  // or user: once the view is all loaded they fill its list, with no request and no second Load all.
+  const narrowTo = (next: typeof urlQuery, keep: (lead: Lead) => boolean) => {
+    seedNarrowedList(queryClient, client, listQuery, buildFetchQuery(next, listQuery.with ?? []), keep, pipelines.data);
+    setQuery(next);
+  };
   const applyStage = (b: StageBucket) => {
-    if (b.pipelineId === null || b.statusId === null) return;
-    setQuery({ ...urlQuery, filter: { ...urlQuery.filter, statuses: [{ pipeline_id: b.pipelineId, status_id: b.statusId }] } });
+    const { pipelineId, statusId } = b;
+    if (pipelineId === null || statusId === null) return;
+    narrowTo(
+      { ...urlQuery, filter: { ...urlQuery.filter, statuses: [{ pipeline_id: pipelineId, status_id: statusId }] } },
+      (l) => l.pipeline_id === pipelineId && l.status_id === statusId,
+    );
   };
   const applyUser = (b: UserBucket) => {
-    if (b.userId === null) return;
-    setQuery({ ...urlQuery, filter: { ...urlQuery.filter, responsible_user_id: [b.userId] } });
+    const { userId } = b;
+    if (userId === null) return;
+    narrowTo({ ...urlQuery, filter: { ...urlQuery.filter, responsible_user_id: [userId] } }, (l) => l.responsible_user_id === userId);
   };
 
   const pipelineGroups = stagesByPipeline(summary.byStage).map((g) => ({
     ...g,
     data: g.stages.map((b, i) => ({ label: stageShortName(b), value: metric === 'sum' ? b.sum : b.count, color: stageColor(b, i), bucket: b })),
   }));
+  // One scale for every pipeline's chart: 199 leads draw longer than 44, whichever chart they are on.
+  const stageScaleMax = Math.max(0, ...pipelineGroups.flatMap((g) => g.data.map((d) => d.value)));
+  const stageAxis = { ...valueAxis, type: 'number' as const, domain: [0, niceCeiling(stageScaleMax)] };
   const colorOf = new Map(pipelineGroups.flatMap((g) => g.data.map((d) => [d.bucket.key, d.color] as const)));
   const sortedUsers = sortUserBuckets(summary.byUser, metric);
   const userBuckets = sortedUsers.slice(0, MAX_USERS_CHARTED);
@@ -210,7 +228,7 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
             valueFormatter={format}
             tickLine="none"
             gridAxis="y"
-            xAxisProps={valueAxis}
+            xAxisProps={stageAxis}
             yAxisProps={{ width: 150, interval: 0 }}
             barProps={{
               cursor: 'pointer',

@@ -9,6 +9,8 @@ const OVERLAY_SELECTOR = '[role="dialog"], [role="menu"], [role="listbox"]';
 /** Whether this key press should close the widget's modal: a plain Escape with no overlay of the app open. */
 export function isEscapeForWidget(event: KeyboardEvent, doc: Document): boolean {
   if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return false;
+  // A part of the app that takes Escape itself (an open lead's panel closes on it).
+  if (event.target instanceof Element && event.target.closest('[data-owns-escape]')) return false;
   return ![...doc.querySelectorAll(OVERLAY_SELECTOR)].some(isShown);
 }
 

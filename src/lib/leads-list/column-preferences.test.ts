@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toLeadsView } from '../../kommo/leads-query';
-import { COLUMN_PREFERENCES_KEY, loadPreferences, moveColumn, savePreferences } from './column-preferences';
+import { COLUMN_PREFERENCES_KEY, defaultPreferences, loadPreferences, moveColumn, savePreferences, withColumnFirst } from './column-preferences';
+import { visibleColumnIds } from './visible-column-ids';
 import { buildFetchQuery, withForColumns } from './fetch-query';
 import { memoryStorage } from '../../test-utils/memory-storage';
 
@@ -41,5 +42,16 @@ describe('fetch query', () => {
     ]);
     expect(q).toEqual({ with: ['only_deleted', 'catalog_elements'], order: { field: 'id', direction: 'desc' }, filter: { price: 5 } });
     expect(buildFetchQuery({ query: 'x' }, [])).toEqual({ query: 'x' });
+  });
+});
+
+describe('withColumnFirst', () => {
+  it('shows the column and puts it before every other unpinned one, the rest in their order', () => {
+    const prefs = { ...defaultPreferences([]), order: ['price', 'closest_task_at', 'stage'], visibility: { closest_task_at: false } };
+    const next = withColumnFirst(prefs, 'closest_task_at');
+    expect(next.order).toEqual(['closest_task_at', 'price', 'stage']);
+    expect(next.visibility.closest_task_at).toBe(true);
+    expect(visibleColumnIds(next, []).slice(0, 3)).toEqual(['name', 'closest_task_at', 'price']);
+    expect(visibleColumnIds(withColumnFirst(defaultPreferences([]), 'closest_task_at'), []).slice(0, 3)).toEqual(['name', 'closest_task_at', 'id']);
   });
 });

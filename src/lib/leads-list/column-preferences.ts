@@ -66,3 +66,12 @@ export function moveColumn(order: readonly string[], allIds: readonly string[], 
   next.splice(to, 0, id);
   return next;
 }
+
+/**
+ * Shows a column and puts it first after the pinned name (a view about due dates opens with the due
+ * date in view). The other columns keep their order; the choice is the user's like any other.
+ */
+export function withColumnFirst(prefs: ColumnPreferences, id: string): ColumnPreferences {
+  const rest = prefs.order.filter((c) => c !== id);
+  return { ...prefs, order: [id, ...rest], visibility: { ...prefs.visibility, [id]: true } };
+}

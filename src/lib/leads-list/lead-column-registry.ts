@@ -209,7 +209,8 @@ export const LEAD_COLUMNS = [
   {
     id: 'closest_task_at',
     header: { key: 'colClosestTaskAt' },
-    table: { width: 160 },
+    // Room for "· 12 days overdue" after the date.
+    table: { width: 250 },
     sort: 'number',
     zoned: true,
     xlsxFormat: XLSX_DATE_TIME,

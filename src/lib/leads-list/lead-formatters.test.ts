@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { safeTimezone as safeTimeZone } from '../time/account-time';
-import { formatDate, formatDateTime, formatLaborCost, formatMoney, safeHref } from './lead-formatters';
+import { daysOverdue, formatDate, formatDateTime, formatLaborCost, formatMoney, safeHref } from './lead-formatters';
 
 describe('safeHref', () => {
   it.each(['https://example.com/a?b=1', 'http://example.com', 'mailto:ana@example.com', 'tel:+5511999999999', '  HTTPS://EXAMPLE.COM  '])(
@@ -73,5 +73,15 @@ describe('money and labor cost', () => {
     expect(formatLaborCost(2 * 3600 + 5 * 60, 'es-ES')).toBe('2 h 05 min');
     expect(formatLaborCost(null, 'en-US')).toBe('');
     expect(formatLaborCost(-1, 'en-US')).toBe('');
+  });
+});
+
+describe('daysOverdue', () => {
+  const now = Date.parse('2026-12-07T12:00:00Z');
+  it('counts whole days since a past due date, null for one still ahead', () => {
+    expect(daysOverdue(now / 1000 - 3 * 86_400 - 60, now)).toBe(3);
+    expect(daysOverdue(now / 1000 - 60, now)).toBe(0);
+    expect(daysOverdue(now / 1000 + 60, now)).toBeNull();
+    expect(daysOverdue(null, now)).toBeNull();
   });
 });

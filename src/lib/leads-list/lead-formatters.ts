@@ -21,6 +21,12 @@ export function formatDateTime(unixSeconds: number | null, timeZone: string, loc
   return f.format(new Date(unixSeconds * 1000));
 }
 
+/** Whole days since a due date that has passed (0: earlier today or less than a day ago), or null when not due yet. */
+export function daysOverdue(dueSeconds: number | null, nowMs: number = Date.now()): number | null {
+  if (dueSeconds === null || !Number.isFinite(dueSeconds) || dueSeconds * 1000 >= nowMs) return null;
+  return Math.floor((nowMs - dueSeconds * 1000) / 86_400_000);
+}
+
 export function formatDate(unixSeconds: number | null, timeZone: string, locale: string): string {
   if (unixSeconds === null || !Number.isFinite(unixSeconds)) return '';
   const f = cached(`d|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }));

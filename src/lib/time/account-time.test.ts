@@ -3,6 +3,7 @@ import timezone from 'dayjs/plugin/timezone';
 import utcPlugin from 'dayjs/plugin/utc';
 import { describe, expect, it } from 'vitest';
 import {
+  formatAccountClock,
   calendarRangeToUnix,
   dateInZone,
   dayEndInZone,
@@ -113,5 +114,13 @@ describe('account time', () => {
       const before = dayjs.tz(date, zone).unix();
       if (wallDate(before - 1) !== date) expect(start, date).toBe(before);
     }
+  });
+});
+
+describe('formatAccountClock', () => {
+  it('reads the moment on the account’s clock, not the browser’s', () => {
+    const at = Date.parse('2026-12-07T01:54:00Z');
+    expect(formatAccountClock(at, 'en-GB', 'America/Sao_Paulo')).toBe('22:54');
+    expect(formatAccountClock(at, 'en-GB', 'Asia/Tokyo')).toBe('10:54');
   });
 });

@@ -174,3 +174,8 @@ export function resolveDatePresets<Q extends LeadsQuery>(q: Q, nowSeconds: numbe
   // Only `dates` and `filter` change: a view stays a view (no paging appears).
   return (Object.keys(filter).length ? { ...rest, filter } : rest) as Q;
 }
+
+/** A moment's hour and minute on the account's clock ("as of 12:03"), like every other time the app shows. */
+export function formatAccountClock(ms: number, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: safeTimezone(timeZone) }).format(ms);
+}

@@ -12,6 +12,7 @@ import { createFaultController, DemoConnectionDroppedError, faultPatchSchema, ty
 import { createLeadWireLookups } from './lead-wire';
 import { createHostileData } from './hostile-fixture';
 import { createLeadIndex } from './leads-search';
+import { createLinkedText } from './linked-search-text';
 import { createRateLimiter } from './rate-limiter';
 import { viewerOf } from './demo-context-user';
 // Issue 16 seam: lead_deleted events, and the demo moving over time (POST /__demo/changes).
@@ -108,7 +109,7 @@ export function createDemoAccount(options: DemoAccountOptions): DemoAccount {
   const nextId = (prefix: string) => `${prefix}${(++requestCount).toString(16).padStart(12, '0')}`;
   const ctx: DemoRouteContext = {
     data,
-    index: createLeadIndex(data.leads, data.deletedLeads),
+    index: createLeadIndex(data.leads, data.deletedLeads, createLinkedText(data)),
     lookups: createLeadWireLookups(data),
     nextRequestId: () => nextId('demo-req-'),
     viewers: new Map(),

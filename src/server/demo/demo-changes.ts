@@ -131,7 +131,7 @@ export function createDemoChanges(ctx: DemoRouteContext, now: () => number): Dem
         events.push({ id: eventId(at, lead.id, serial++), type: 'lead_deleted', entity_id: lead.id, created_by: editor(), created_at: at });
       }
       if (gone.size > 0) leads = leads.filter((l) => !gone.has(l.id));
-      ctx.index = createLeadIndex(leads, deleted);
+      ctx.index = createLeadIndex(leads, deleted, ctx.index.linkedText);
       return result;
     },
   };

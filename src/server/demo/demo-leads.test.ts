@@ -251,6 +251,34 @@ describe('GET /api/v4/leads: filters', () => {
     expect((await get('/api/v4/leads?query=zzzz-nothing')).status).toBe(204);
   });
 
+  it('query also finds a lead by its id and by the names, phones and e-mails of its contacts and company, as Kommo’s search does', async () => {
+    const linked = data.leads.find((l) => l.contactIds.length > 0 && l.companyId !== null)!;
+    const contact = data.contact(linked.contactIds[0]!)!;
+    const company = data.company(linked.companyId!)!;
+    const valueOf = (code: string) => String(contact.custom_fields_values?.find((f) => f.field_code === code)?.values?.[0]?.value ?? '');
+    const phone = valueOf('PHONE');
+    const email = valueOf('EMAIL');
+    expect(phone && email, 'the demo contact has a phone and an e-mail').toBeTruthy();
+    for (const needle of [contact.name!, phone, email.toUpperCase(), company.name!, String(linked.id)]) {
+      const found = await all(`query=${encodeURIComponent(needle)}`);
+      expect(
+        found.map((l) => l.id),
+        `query=${needle}`,
+      ).toContain(linked.id);
+    }
+    // Every lead found by a contact's phone is linked to a contact or company with that phone.
+    const byPhone = await all(`query=${encodeURIComponent(phone)}`);
+    for (const lead of byPhone) {
+      const demo = data.leads.find((l) => l.id === lead.id)!;
+      const text = [
+        ...demo.contactIds.map((id) => JSON.stringify(data.contact(id))),
+        JSON.stringify(demo.companyId === null ? null : data.company(demo.companyId)),
+        demo.searchText,
+      ].join();
+      expect(text.toLowerCase()).toContain(phone.toLowerCase());
+    }
+  });
+
   it('refuses more than one statuses pair (the seed limitation)', async () => {
     const answer = await get(
       `/api/v4/leads?filter[statuses][0][pipeline_id]=${sample.pipeline_id}&filter[statuses][0][status_id]=142&filter[statuses][1][pipeline_id]=${sample.pipeline_id}&filter[statuses][1][status_id]=143`,

@@ -3,8 +3,13 @@
 import type { LeadsFilter, LeadsQuery, OrderDirection, OrderField } from '../../kommo/leads-query';
 import type { DemoDeletedLead, DemoLead } from './demo-data';
 
+/** The searchable text of a lead's contacts and company (names, phones, e-mails), lower-cased. */
+export type LinkedText = (lead: DemoLead) => string;
+
 export type LeadIndex = {
   leads: readonly DemoLead[];
+  /** What `query` also searches besides the lead's own fields: its contacts and company. */
+  linkedText: LinkedText;
   deleted: readonly DemoDeletedLead[];
   /** Positions into `leads`, ascending by the field (ties by id). */
   order: Record<OrderField, Uint32Array>;
@@ -23,9 +28,10 @@ function sortedPositions<T extends { id: number }>(rows: readonly T[], key: (row
   });
 }
 
-export function createLeadIndex(leads: readonly DemoLead[], deleted: readonly DemoDeletedLead[]): LeadIndex {
+export function createLeadIndex(leads: readonly DemoLead[], deleted: readonly DemoDeletedLead[], linkedText: LinkedText = () => ''): LeadIndex {
   return {
     leads,
+    linkedText,
     deleted,
     order: {
       id: sortedPositions(leads, (l) => l.id),
@@ -49,7 +55,7 @@ function inRange(value: number | null, range: { from?: number; to?: number }): b
 }
 
 /** One predicate per filter, ANDed; values within a list filter are ORed. Null fields never match. */
-function compileFilter(filter: LeadsFilter, search: string | undefined): Predicate[] {
+function compileFilter(filter: LeadsFilter, search: string | undefined, linkedText: LinkedText): Predicate[] {
   const tests: Predicate[] = [];
   const inSet = (values: number[] | undefined, get: (l: DemoLead) => number) => {
     if (!values) return;
@@ -76,8 +82,11 @@ function compileFilter(filter: LeadsFilter, search: string | undefined): Predica
   const stage = filter.statuses?.[0];
   if (stage) tests.push((l) => l.pipeline_id === stage.pipeline_id && l.status_id === stage.status_id);
   if (search) {
+    // As Kommo's lead search: the lead's name and filled fields, its id, and the names, phones and
+    // e-mails of its contacts and company (see linked-search-text.ts for what backs this).
     const needle = search.toLowerCase();
-    tests.push((l) => l.searchText.includes(needle));
+    const id = /^\d+$/.test(needle.trim()) ? Number(needle.trim()) : null;
+    tests.push((l) => l.searchText.includes(needle) || l.id === id || linkedText(l).includes(needle));
   }
   return tests;
 }
@@ -134,7 +143,7 @@ export function searchLeads(
 ): LeadsPageResult<DemoLead> {
   const field = query.order?.field ?? 'id';
   const direction = query.order?.direction ?? 'asc';
-  const tests = compileFilter(query.filter ?? {}, query.query);
+  const tests = compileFilter(query.filter ?? {}, query.query, index.linkedText);
   if (visible) tests.unshift(visible);
   const test = tests.length === 0 ? null : tests.length === 1 ? (tests[0] as Predicate) : (l: DemoLead) => tests.every((t) => t(l));
   return walk(index.leads, index.order[field], direction, test, page, limit);

@@ -4,6 +4,7 @@
 import type { Lead } from '../../../kommo/schemas';
 import { displayText, TABLE_LIST_SEPARATOR, type ColumnValue } from '../../../lib/leads-list/column-value';
 import type { LeadColumnDefinition } from '../../../lib/leads-list/lead-column-registry';
+import { daysOverdue } from '../../../lib/leads-list/lead-formatters';
 import { findStage } from '../../../lib/reference/lead-reference';
 import { useLeadsTableContext } from '../leads-table-context';
 import classes from '../leads-table.module.css';
@@ -11,6 +12,20 @@ import { OpenInKommoLink } from './open-in-kommo-link';
 
 export type LeadCellProps = { lead: Lead };
 export type ColumnCellProps = { lead: Lead; column: LeadColumnDefinition };
+
+/** The next task's due date; one already past in red, with how many whole days late (Pipedrive's overdue red). */
+export function ClosestTaskCell({ lead, column }: ColumnCellProps) {
+  const { columns, t } = useLeadsTableContext();
+  const value = column.value(lead, columns);
+  const late = daysOverdue(lead.closest_task_at);
+  if (late === null) return <ValueText value={value} />;
+  return (
+    <span className={classes.overdue} data-overdue-days={late}>
+      <ValueText value={value} />
+      <span data-decoration="overdue"> · {late > 0 ? t('overdueDays', { count: late }) : t('overdueToday')}</span>
+    </span>
+  );
+}
 
 /**
  * A cell whose name has not arrived yet: a quiet mark of the same line height, so the row keeps its

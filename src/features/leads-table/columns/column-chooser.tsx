@@ -20,6 +20,7 @@ export function ColumnChooser(props: ColumnChooserProps) {
       shadow="md"
       width={340}
       trapFocus
+      returnFocus
       dropdownLabel={t('chooserTitle')}
       target={
         <Button

@@ -13,7 +13,7 @@ import {
   type LeadColumnId,
 } from '../../../lib/leads-list/lead-column-registry';
 import { CustomFieldValue } from '../cells/custom-field-value';
-import { MainContactCell, NameCell, StageCell, TagsCell, UserCell, ValueCell, type ColumnCellProps } from '../cells/lead-cells';
+import { ClosestTaskCell, MainContactCell, NameCell, StageCell, TagsCell, UserCell, ValueCell, type ColumnCellProps } from '../cells/lead-cells';
 import { ExpandToggle } from '../cells/expand-toggle';
 import type { LeadsTableFeatures } from '../leads-table-features';
 
@@ -33,6 +33,7 @@ const CELLS: Partial<Record<LeadColumnId, CellComponent>> = {
   updated_by: ({ lead, column }) => <UserCell lead={lead} column={column} userId={lead.updated_by} />,
   tags: TagsCell,
   main_contact: MainContactCell,
+  closest_task_at: ClosestTaskCell,
 };
 
 const EXPAND_COLUMN: LeadColumnDef = helper.display({

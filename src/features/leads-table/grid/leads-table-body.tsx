@@ -2,7 +2,7 @@
 // hooks of their own (use-row-window, use-column-window, use-grid-keyboard); this composes them,
 // fetches the entities of the pages in view and renders the header and the rows.
 import type { Row } from '@tanstack/react-table';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Lead } from '../../../kommo/schemas';
 import { LeadsTableContext, type LeadsTableContextValue } from '../leads-table-context';
 import type { LeadsTableFeatures } from '../leads-table-features';
@@ -33,7 +33,7 @@ export type LeadsTableBodyProps = {
   sorting: HeaderSorting;
   /** The entities the visible columns name (the panel's chained-list values are always fetched). */
   needs: PageEntityNeeds;
-  context: Omit<LeadsTableContextValue, 'columns'>;
+  context: Omit<LeadsTableContextValue, 'columns' | 'closePanel'>;
 };
 
 function pageOf(pageStarts: readonly number[], index: number): number {
@@ -62,9 +62,23 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
   const lastPage = pageOf(pageStarts, lastIndex);
   const pagesInView = useMemo(() => pages.slice(firstPage, lastPage + 1), [pages, firstPage, lastPage]);
   const entities = usePageEntities(pagesInView, props.needs);
+  // Read when Esc is pressed, so the context (and every cell under it) does not change with the rows.
+  const rowsRef = useRef(rows);
+  useEffect(() => {
+    rowsRef.current = rows;
+  }, [rows]);
+  const closePanel = useCallback((leadId: number) => {
+    const index = rowsRef.current.findIndex((r) => r.original.id === leadId);
+    const row = rowsRef.current[index];
+    if (!row) return;
+    // Focus first: the panel holding the focus is about to unmount, which would drop it to <body>.
+    scrollRef.current?.focus({ preventScroll: true });
+    setActiveIndex(index);
+    row.toggleExpanded(false);
+  }, []);
   const contextValue = useMemo(
-    () => ({ ...props.context, columns: { ref: props.context.reference, entities, text: props.context.columnText } }),
-    [props.context, entities],
+    () => ({ ...props.context, columns: { ref: props.context.reference, entities, text: props.context.columnText }, closePanel }),
+    [props.context, entities, closePanel],
   );
   const { layouts, colStart, colEnd, handleFocus, handleBlur } = useColumnWindow({
     scrollRef,

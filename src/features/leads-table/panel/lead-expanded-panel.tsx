@@ -32,7 +32,7 @@ function multitext(entity: Contact, code: 'PHONE' | 'EMAIL'): string[] {
 function Section({ title, children, wide = false }: { title: string; children: ReactNode; wide?: boolean }) {
   return (
     <section className={wide ? `${classes.panelSection} ${classes.panelWide}` : classes.panelSection}>
-      <h4>{title}</h4>
+      <h3>{title}</h3>
       {children}
     </section>
   );

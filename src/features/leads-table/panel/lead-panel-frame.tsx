@@ -1,7 +1,7 @@
 // The open row's panel box: a cell spanning the row, its fixed height, the lead's name and its
 // "Open in Kommo" link. In the first bundle, so the panel's place and header appear on the click;
 // its contents (lead-expanded-panel, a chunk of its own) fill in, saying "Loading…" meanwhile.
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { Lead } from '../../../kommo/schemas';
 import { expandedPanelId } from './expanded-panel-id';
 import { useLeadTitle } from '../cells/lead-cells';
@@ -12,7 +12,12 @@ import classes from '../leads-table.module.css';
 export type LeadPanelFrameProps = { lead: Lead; height: number; colSpan: number; children: ReactNode };
 
 export function LeadPanelFrame({ lead, height, colSpan, children }: LeadPanelFrameProps) {
-  const { t, kommoLink } = useLeadsTableContext();
+  const { t, kommoLink, closePanel } = useLeadsTableContext();
+  const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    closePanel(lead.id);
+  };
   const name = useLeadTitle(lead);
   return (
     <div
@@ -20,20 +25,30 @@ export function LeadPanelFrame({ lead, height, colSpan, children }: LeadPanelFra
       // It spans every shown column, from the first, whichever of them are rendered.
       aria-colindex={1}
       aria-colspan={colSpan}
-      // Focusable so keyboard users can scroll a long panel (it has a fixed height).
-      tabIndex={0}
-      id={expandedPanelId(lead.id)}
-      aria-label={t('panelTitle', { name })}
-      className={classes.panel}
+      className={classes.panelCell}
       style={{ height }}
       // Clicks inside the panel (selecting text, following a link) must not re-activate or toggle the row.
       onClick={(e) => e.stopPropagation()}
     >
-      <div className={classes.panelHeader}>
-        <strong className={classes.panelTitle}>{name}</strong>
-        <OpenInKommoLink link={kommoLink} leadId={lead.id} name={name} variant="panel" t={t} />
+      {/* The label sits on a group, not on the gridcell: a labelled gridcell (a widget role) must say its
+          visible text (axe's label-content-name-mismatch); the cell's name comes from this label anyway. */}
+      <div
+        role="group"
+        // Focusable so keyboard users can scroll a long panel (it has a fixed height).
+        tabIndex={0}
+        id={expandedPanelId(lead.id)}
+        aria-label={t('panelTitle', { name })}
+        className={classes.panel}
+        onKeyDown={handleKeyDown}
+        // Esc here closes this lead, not the widget's modal (see escape-closes-widget).
+        data-owns-escape
+      >
+        <div className={classes.panelHeader}>
+          <h2 className={classes.panelTitle}>{name}</h2>
+          <OpenInKommoLink link={kommoLink} leadId={lead.id} name={name} variant="panel" t={t} />
+        </div>
+        {children}
       </div>
-      {children}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 // Leads loaded, the sum of their prices, and whether Kommo has more (it never sends a total).
+import { formatAccountClock } from '../../../lib/time/account-time';
 import { Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { formatMoney } from '../../../lib/leads-list/lead-formatters';
@@ -15,6 +16,8 @@ export type LeadsStatusLineProps = {
   unreadable?: number;
   currency: string;
   locale: string;
+  /** The account's time zone: "as of 12:03" is on the account's clock, like every date in the table. */
+  timeZone: string;
   hasMore: boolean;
   loadingMore: boolean;
   /** The view's first rows are not there yet (skeleton): no count, sum or "all loaded" to claim. */
@@ -31,6 +34,7 @@ export function LeadsStatusLine({
   unreadable = 0,
   currency,
   locale,
+  timeZone,
   hasMore,
   loadingMore,
   loadingView = false,
@@ -39,7 +43,7 @@ export function LeadsStatusLine({
   view,
 }: LeadsStatusLineProps) {
   if (view) {
-    const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(view.asOf);
+    const time = formatAccountClock(view.asOf, locale, timeZone);
     return (
       <Group justify="space-between" px="sm" py={6} wrap="nowrap" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
         <Group gap="lg" wrap="nowrap" role="status" aria-live="polite" data-testid="leads-status">

@@ -20,11 +20,17 @@ export function LeadsTableSkeleton({ label, showLabel = false }: { label: string
   );
 }
 
-export function LeadsEmptyState({ t }: { t: LeadsTableT }) {
+/** `search`: the view's search text, when it has one: the state then says what the search looked in. */
+export function LeadsEmptyState({ t, search }: { t: LeadsTableT; search?: string | undefined }) {
   return (
     <Stack align="center" justify="center" p="xl" gap="xs" role="status">
       <Title order={3}>{t('emptyTitle')}</Title>
       <Text>{t('emptyHint')}</Text>
+      {search ? (
+        <Text size="sm" c="dimmed" data-testid="search-covers">
+          {t('emptySearchCovers', { search })}
+        </Text>
+      ) : null}
     </Stack>
   );
 }
