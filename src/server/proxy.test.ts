@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createServerApp } from './create-server-app.ts';
+import { createDemoAccount } from './demo/demo-account.ts';
 import type { UpstreamFetch } from './proxy.ts';
 import { createLogger } from './redacting-logger.ts';
 import { createUpstreamLimiter } from './upstream-limiter.ts';
@@ -141,6 +142,24 @@ describe('API proxy: forwarding', () => {
     const demo = setup({ mode: 'demo' });
     await demo.call('/api/v4/leads');
     expect(demo.seen[0]!.headers['x-demo-client']).toBe('10.1.2.3');
+  });
+
+  it('never forwards a browser-supplied X-Context-User-ID (a page may not choose whose rights the token runs with)', async () => {
+    const { call, seen } = setup();
+    await call('/api/v4/leads', { headers: { 'x-context-user-id': '8100001', 'X-Context-User-Id': '42' } });
+    expect(seen).toHaveLength(1);
+    expect(Object.keys(seen[0]!.headers).map((h) => h.toLowerCase())).not.toContain('x-context-user-id');
+  });
+
+  it('in demo mode, a browser-supplied X-Context-User-ID does not narrow the demo to that user', async () => {
+    const demo = createDemoAccount({ leads: 60, token: TOKEN, rateLimit: false });
+    const manager = demo.data.team.find((m) => m.key === 'manager-no-export')!;
+    const { call } = setup({ mode: 'demo', fetch: (request) => demo.app.fetch(request) });
+    const asOwner = await (await call('/api/v4/leads?limit=250')).json();
+    const asForged = await (await call('/api/v4/leads?limit=250', { headers: { 'x-context-user-id': String(manager.userId) } })).json();
+    expect(asForged._embedded.leads).toHaveLength(asOwner._embedded.leads.length);
+    expect(asOwner._embedded.leads).toHaveLength(60);
+    expect((await call('/api/v4/users', { headers: { 'x-context-user-id': String(manager.userId) } })).status).toBe(200);
   });
 
   it('passes 204 through with an empty body', async () => {

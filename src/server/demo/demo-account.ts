@@ -13,6 +13,7 @@ import { createLeadWireLookups } from './lead-wire';
 import { createHostileData } from './hostile-fixture';
 import { createLeadIndex } from './leads-search';
 import { createRateLimiter } from './rate-limiter';
+import { viewerOf } from './demo-context-user';
 // Issue 16 seam: lead_deleted events, and the demo moving over time (POST /__demo/changes).
 import { createDemoChanges, registerChangesControl, registerEventsRoute } from './demo-changes';
 
@@ -110,6 +111,7 @@ export function createDemoAccount(options: DemoAccountOptions): DemoAccount {
     index: createLeadIndex(data.leads, data.deletedLeads),
     lookups: createLeadWireLookups(data),
     nextRequestId: () => nextId('demo-req-'),
+    viewers: new Map(),
   };
 
   const changes = createDemoChanges(ctx, now);
@@ -163,6 +165,8 @@ export function createDemoAccount(options: DemoAccountOptions): DemoAccount {
     if (!tokenMatches(c.req.header('Authorization'), options.token)) return problemResponse(401, 'Missing or invalid bearer token');
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD')
       return problemResponse(405, 'The demo account is read-only: GET only', {}, { Allow: 'GET' });
+    const viewer = viewerOf(c, data, ctx.viewers);
+    if (viewer instanceof Response) return viewer;
     return next();
   });
 

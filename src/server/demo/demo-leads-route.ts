@@ -5,18 +5,23 @@ import type { DemoData } from './demo-data';
 import { halResponse, noContent, pageLinks, validationResponse } from './demo-responses';
 import { deletedLeadToWire, leadToWire, type LeadWireLookups } from './lead-wire';
 import { searchDeletedLeads, searchLeads, type LeadIndex } from './leads-search';
+import { viewerOf, type DemoViewer } from './demo-context-user';
 
 export type DemoRouteContext = {
   data: DemoData;
   index: LeadIndex;
   lookups: LeadWireLookups;
   nextRequestId: () => string;
+  /** Viewers by context user id (see demo-context-user.ts). */
+  viewers: Map<number, DemoViewer>;
 };
 
 const PATH = '/api/v4/leads';
 
 export function registerLeadsRoute(app: Hono, ctx: DemoRouteContext): void {
   app.get(PATH, (c) => {
+    const viewer = viewerOf(c, ctx.data, ctx.viewers);
+    if (viewer instanceof Response) return viewer;
     const params = new URL(c.req.url).searchParams;
     const { query, issues } = parseLeadsQuery(params);
     const stageCount = query.filter?.statuses?.length ?? 0;
@@ -36,7 +41,7 @@ export function registerLeadsRoute(app: Hono, ctx: DemoRouteContext): void {
       if (result.rows.length === 0) return noContent();
       return halResponse({ _page: page, _links: links(result.hasNext), _embedded: { leads: result.rows.map(deletedLeadToWire) } });
     }
-    const result = searchLeads(ctx.index, query, page, limit);
+    const result = searchLeads(ctx.index, query, page, limit, viewer?.mayViewLead);
     if (result.rows.length === 0) return noContent();
     return halResponse({
       _page: page,

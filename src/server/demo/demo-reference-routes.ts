@@ -1,9 +1,11 @@
 // The companion endpoints: account, pipelines, users, contacts, companies, custom fields, loss
 // reasons, tags, catalogs and their elements, sources.
 import type { Context, Hono } from 'hono';
+import type { RightLevel } from '../../kommo/lead-rights';
 import type { DemoRouteContext } from './demo-leads-route';
 import { parseListQuery, type ListQuery } from './list-query';
 import { halResponse, noContent, pageLinks, problemResponse, validationResponse } from './demo-responses';
+import { INSUFFICIENT_RIGHTS, viewerOf, type DemoViewer } from './demo-context-user';
 
 const CUSTOM_FIELDS_PAGE_SIZE = 50;
 
@@ -84,11 +86,23 @@ function generatedCollection<T>(
   return halResponse({ _page: q.page, _links: pageLinks(c.req.path, params, q.page, q.limit, hasNext), _embedded: { [key]: rows } });
 }
 
+function visibleTo<T extends { responsible_user_id?: number | null }>(viewer: DemoViewer, level: RightLevel, entity: T | null): T | null {
+  return entity && viewer.mayViewOwned(level, entity.responsible_user_id) ? entity : null;
+}
+
 export function registerReferenceRoutes(app: Hono, ctx: DemoRouteContext, ids: { firstContactId: number; firstCompanyId: number }): void {
   const { data } = ctx;
 
+  /** The request's viewer; the middleware in demo-account.ts has already refused a bad header. */
+  const viewer = (c: Context): DemoViewer | null => {
+    const v = viewerOf(c, data, ctx.viewers);
+    return v instanceof Response ? null : v;
+  };
+  const forbidden = () => problemResponse(403, INSUFFICIENT_RIGHTS);
+
   app.get('/api/v4/account', (c) => {
     const withs = withValues(c);
+    const me = viewer(c);
     // As Kommo's docs show it: datetime_settings and users_groups under _embedded, never at the top.
     const embedded = {
       ...(withs.has('users_groups') ? { users_groups: data.groups.map((g) => ({ id: g.id, name: g.name, uuid: null })) } : {}),
@@ -96,6 +110,8 @@ export function registerReferenceRoutes(app: Hono, ctx: DemoRouteContext, ids: {
     };
     return halResponse({
       ...data.account,
+      // The user the request runs as: the context user when one is named (Kommo's current_user_id).
+      ...(me ? { current_user_id: me.user.id } : {}),
       ...(withs.has('is_api_filter_enabled') ? { is_api_filter_enabled: true } : {}),
       ...(Object.keys(embedded).length > 0 ? { _embedded: embedded } : {}),
     });
@@ -109,10 +125,25 @@ export function registerReferenceRoutes(app: Hono, ctx: DemoRouteContext, ids: {
     }),
   );
 
-  app.get('/api/v4/users', (c) => collection(ctx, c, 'users', withValues(c).has('group') ? data.usersWithGroups : data.users, { totals: true }));
+  // Administrators only (Kommo's users docs: anyone else gets this 403 problem).
+  app.get('/api/v4/users', (c) =>
+    viewer(c)?.rights.isAdmin === false
+      ? forbidden()
+      : collection(ctx, c, 'users', withValues(c).has('group') ? data.usersWithGroups : data.users, { totals: true }),
+  );
 
-  app.get('/api/v4/contacts', (c) => generatedCollection(ctx, c, 'contacts', ids.firstContactId, data.contactCount, data.contact));
-  app.get('/api/v4/companies', (c) => generatedCollection(ctx, c, 'companies', ids.firstCompanyId, data.companyCount, data.company));
+  // "In accordance with the user's rights": the demo applies the user's contacts (companies) view
+  // right by each entity's responsible user, and leaves out the rest (fewer items or 204, never 403).
+  app.get('/api/v4/contacts', (c) => {
+    const me = viewer(c);
+    const make = me ? (id: number) => visibleTo(me, me.contactsView, data.contact(id)) : data.contact;
+    return generatedCollection(ctx, c, 'contacts', ids.firstContactId, data.contactCount, make);
+  });
+  app.get('/api/v4/companies', (c) => {
+    const me = viewer(c);
+    const make = me ? (id: number) => visibleTo(me, me.companiesView, data.company(id)) : data.company;
+    return generatedCollection(ctx, c, 'companies', ids.firstCompanyId, data.companyCount, make);
+  });
 
   app.get('/api/v4/leads/custom_fields', (c) =>
     collection(ctx, c, 'custom_fields', data.leadCustomFieldDefinitions, { totals: true, maxPageSize: CUSTOM_FIELDS_PAGE_SIZE }),
@@ -123,11 +154,16 @@ export function registerReferenceRoutes(app: Hono, ctx: DemoRouteContext, ids: {
     const tags = search ? data.tags.filter((t) => t.name.toLowerCase().includes(search)) : data.tags;
     return collection(ctx, c, 'tags', tags);
   });
-  app.get('/api/v4/catalogs', (c) => collection(ctx, c, 'catalogs', data.catalogs));
+  // Lists (catalogs): users with access to lists only (Kommo's limitations; `rights.catalog_access`).
+  app.get('/api/v4/catalogs', (c) => (viewer(c)?.catalogAccess === false ? forbidden() : collection(ctx, c, 'catalogs', data.catalogs)));
   app.get('/api/v4/catalogs/:id{[0-9]+}/elements', (c) => {
+    if (viewer(c)?.catalogAccess === false) return forbidden();
     const elements = data.catalogElements.get(Number(c.req.param('id')));
     if (!elements) return problemResponse(404, 'No catalog with this id');
     return collection(ctx, c, 'elements', elements);
   });
-  app.get('/api/v4/sources', (c) => collection(ctx, c, 'sources', data.sources, { totals: true }));
+  // Administrators only, by the Russian docs.
+  app.get('/api/v4/sources', (c) =>
+    viewer(c)?.rights.isAdmin === false ? forbidden() : collection(ctx, c, 'sources', data.sources, { totals: true }),
+  );
 }

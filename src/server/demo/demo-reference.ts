@@ -61,7 +61,99 @@ export type DemoReference = {
   catalogElements: Map<number, CatalogElementWire[]>;
   productsCatalogId: number;
   regularCatalogId: number;
+  /** Who plays each role of `DEMO_TEAM` in this account. */
+  team: DemoTeamMember[];
 };
+
+type RightLetter = 'A' | 'G' | 'M' | 'D';
+type EntityRights = { view: RightLetter; edit: RightLetter; add: RightLetter; delete: RightLetter; export: RightLetter };
+
+/** One role in the demo account's team: who to "be" to see the dashboard with someone's rights. */
+export type DemoPersona = {
+  key: 'owner' | 'admin' | 'sales-lead' | 'team-manager' | 'manager-own' | 'manager-no-export';
+  role: string;
+  description: string;
+  isAdmin: boolean;
+  leads: { view: RightLetter; export: RightLetter };
+  contacts: { view: RightLetter };
+  /** A stage right hides one stage (the first pipeline's third stage) from this persona. */
+  hidesOneStage: boolean;
+  catalogAccess: boolean;
+};
+
+/**
+ * The demo account's team: two administrators and four managers with the rights a real account has
+ * (Kommo's letters: A all, G the group's leads, M the user's own, D none). The people behind each role
+ * depend on the seed (`DemoReference.team`); the roles do not. Issue 21's "Sign in as…" lists these.
+ */
+export const DEMO_TEAM: readonly DemoPersona[] = [
+  {
+    key: 'owner',
+    role: 'Account owner (administrator)',
+    description: 'Every lead, every endpoint; the user of the server-held token.',
+    isAdmin: true,
+    leads: { view: 'A', export: 'A' },
+    contacts: { view: 'A' },
+    hidesOneStage: false,
+    catalogAccess: true,
+  },
+  {
+    key: 'admin',
+    role: 'Administrator',
+    description: 'A second administrator: every lead, the users list, sources.',
+    isAdmin: true,
+    leads: { view: 'A', export: 'A' },
+    contacts: { view: 'A' },
+    hidesOneStage: false,
+    catalogAccess: true,
+  },
+  {
+    key: 'sales-lead',
+    role: 'Sales lead',
+    description: 'Sees and exports every lead except one stage a stage right hides; no users list.',
+    isAdmin: false,
+    leads: { view: 'A', export: 'A' },
+    contacts: { view: 'A' },
+    hidesOneStage: true,
+    catalogAccess: true,
+  },
+  {
+    key: 'team-manager',
+    role: 'Team manager',
+    description: 'Sees the leads (and contacts) of the users in their group; exports only their own leads.',
+    isAdmin: false,
+    leads: { view: 'G', export: 'M' },
+    contacts: { view: 'G' },
+    hidesOneStage: false,
+    catalogAccess: true,
+  },
+  {
+    key: 'manager-own',
+    role: 'Sales manager',
+    description: 'Sees and exports only the leads they are responsible for.',
+    isAdmin: false,
+    leads: { view: 'M', export: 'M' },
+    contacts: { view: 'A' },
+    hidesOneStage: false,
+    catalogAccess: true,
+  },
+  {
+    key: 'manager-no-export',
+    role: 'Sales manager, no export',
+    description: 'Sees only their own leads, may not export, and has no access to lists (catalogs).',
+    isAdmin: false,
+    leads: { view: 'M', export: 'D' },
+    contacts: { view: 'A' },
+    hidesOneStage: false,
+    catalogAccess: false,
+  },
+];
+
+export type DemoTeamMember = Pick<DemoPersona, 'key' | 'role' | 'description'> & { userId: number; name: string };
+
+function entityRights(view: RightLetter, exportRight: RightLetter, isAdmin: boolean): EntityRights {
+  return { view, edit: view, add: 'A', delete: isAdmin ? 'A' : 'D', export: exportRight };
+}
 
 function createUsers(r: Random, groups: GroupWire[]): UserWire[] {
   const count = r.int(20, 40);
@@ -87,9 +179,13 @@ function createUsers(r: Random, groups: GroupWire[]): UserWire[] {
       email: `${slug}${i}@demosales.example`,
       lang,
       rights: {
-        leads: { view: 'A', edit: 'A', add: 'A', delete: isAdmin ? 'A' : 'D', export: isAdmin ? 'A' : 'D' },
+        leads: entityRights('A', isAdmin ? 'A' : 'D', isAdmin),
+        contacts: entityRights('A', isAdmin ? 'A' : 'D', isAdmin),
+        companies: entityRights('A', isAdmin ? 'A' : 'D', isAdmin),
+        tasks: { edit: 'A', delete: isAdmin ? 'A' : 'D' },
         mail_access: true,
         catalog_access: true,
+        status_rights: [],
         is_admin: isAdmin,
         is_free: false,
         is_active: isActive,
@@ -100,6 +196,50 @@ function createUsers(r: Random, groups: GroupWire[]): UserWire[] {
     });
   }
   return users;
+}
+
+/**
+ * Picks the team's people among the generated users without drawing another random number (the
+ * leads' owners stay exactly what they were): the two administrators are users 0 and 1; each manager
+ * role goes to the next active non-administrator, the team manager to one whose group has another
+ * active member (else the next one).
+ */
+function assignTeam(users: UserWire[], pipelines: PipelineWire[]): DemoTeamMember[] {
+  const isActive = (u: UserWire) => u.rights?.is_active === true;
+  const groupOf = (u: UserWire) => u.rights?.group_id ?? null;
+  const candidates = users.slice(2).filter(isActive);
+  const taken = new Set<number>();
+  const hiddenStage = pipelines[0]?._embedded?.statuses?.[2];
+  const team: DemoTeamMember[] = [];
+  for (const persona of DEMO_TEAM) {
+    let user: UserWire | undefined;
+    if (persona.key === 'owner') user = users[0];
+    else if (persona.key === 'admin') user = users[1];
+    else {
+      const free = candidates.filter((u) => !taken.has(u.id));
+      user = persona.leads.view === 'G' ? (free.find((u) => candidates.some((o) => o.id !== u.id && groupOf(o) === groupOf(u))) ?? free[0]) : free[0];
+    }
+    if (!user?.rights) continue;
+    taken.add(user.id);
+    const rights = user.rights as Record<string, unknown>;
+    rights.leads = entityRights(persona.leads.view, persona.leads.export, persona.isAdmin);
+    rights.contacts = entityRights(persona.contacts.view, persona.leads.export, persona.isAdmin);
+    rights.companies = entityRights(persona.contacts.view, persona.leads.export, persona.isAdmin);
+    rights.catalog_access = persona.catalogAccess;
+    rights.status_rights =
+      persona.hidesOneStage && hiddenStage
+        ? [
+            {
+              entity_type: 'leads',
+              pipeline_id: hiddenStage.pipeline_id,
+              status_id: hiddenStage.id,
+              rights: { view: 'D', edit: 'D', delete: 'D', export: 'D' },
+            },
+          ]
+        : [];
+    team.push({ key: persona.key, role: persona.role, description: persona.description, userId: user.id, name: user.name });
+  }
+  return team;
 }
 
 function createPipelines(r: Random): PipelineWire[] {
@@ -275,6 +415,7 @@ export function createDemoReference(seed: number): DemoReference {
   }));
   const tags: TagWire[] = TAG_NAMES.map((name, i) => ({ id: 250_001 + i * 4, name, color: r.pick(TAG_COLORS) }));
   const pipelines = createPipelines(r);
+  const team = assignTeam(users, pipelines);
   const sources: SourceWire[] = [
     { name: 'Website form', external_id: 'web-form', type: 'form' },
     { name: 'WhatsApp Business', external_id: 'whatsapp-main', type: 'chat' },
@@ -295,5 +436,5 @@ export function createDemoReference(seed: number): DemoReference {
     const group = u.rights?.group_id == null ? undefined : groupById.get(u.rights.group_id);
     return { ...u, _embedded: { groups: group ? [{ id: group.id, name: group.name }] : [] } };
   });
-  return { account, datetimeSettings, groups, usersWithGroups, users, pipelines, lossReasons, tags, sources, ...createCatalogs(r) };
+  return { account, datetimeSettings, groups, usersWithGroups, users, pipelines, lossReasons, tags, sources, team, ...createCatalogs(r) };
 }

@@ -124,10 +124,18 @@ function walk<T extends Row>(
 }
 
 /** Default order: id ascending (documented; real Kommo's unspecified default is close to it). */
-export function searchLeads(index: LeadIndex, query: LeadsQuery, page: number, limit: number): LeadsPageResult<DemoLead> {
+export function searchLeads(
+  index: LeadIndex,
+  query: LeadsQuery,
+  page: number,
+  limit: number,
+  /** The context user's view right: leads they may not see are left out before paging, as Kommo does. */
+  visible?: Predicate,
+): LeadsPageResult<DemoLead> {
   const field = query.order?.field ?? 'id';
   const direction = query.order?.direction ?? 'asc';
   const tests = compileFilter(query.filter ?? {}, query.query);
+  if (visible) tests.unshift(visible);
   const test = tests.length === 0 ? null : tests.length === 1 ? (tests[0] as Predicate) : (l: DemoLead) => tests.every((t) => t(l));
   return walk(index.leads, index.order[field], direction, test, page, limit);
 }
