@@ -26,6 +26,7 @@ import { createSessionStore } from './auth/session-store.ts';
 import { createKommoAuth } from './auth/kommo-auth.ts';
 import { mintOneTimeToken } from './auth/one-time-token.ts';
 import { mountAuthRoutes, sessionGate } from './auth/auth-routes.ts';
+import { filterByRights } from './auth/rights-filter.ts';
 import type { DemoTeamMember } from './auth/auth-routes.ts';
 
 export type { ServerEnv } from './server-env.ts';
@@ -200,9 +201,10 @@ export function createServerApp(o: ServerAppOptions): Hono<ServerEnv> {
   const auth = o.auth;
   const secure = o.publicUrl?.startsWith('https:') ?? false;
   let gate: MiddlewareHandler<ServerEnv> | undefined;
+  let directory: AccountDirectory | undefined;
   if (auth !== undefined) {
     const base = new URL(o.upstream.baseUrl);
-    const directory = createAccountDirectory({ get: serverGet(o, limiter), now: auth.now });
+    directory = createAccountDirectory({ get: serverGet(o, limiter), now: auth.now });
     const sessions = createSessionStore(store, { idleMs: auth.idleMs, maxMs: auth.maxMs }, auth.now);
     const kommo = createKommoAuth({
       clientId: auth.clientId,
@@ -217,6 +219,7 @@ export function createServerApp(o: ServerAppOptions): Hono<ServerEnv> {
       now: auth.now,
     });
     const demoTeam = auth.demoTeam;
+    const accountDirectory = directory;
     mountAuthRoutes(app, {
       auth: kommo,
       secure,
@@ -227,10 +230,10 @@ export function createServerApp(o: ServerAppOptions): Hono<ServerEnv> {
         demoTeam === undefined
           ? undefined
           : {
-              team: () => demoTeam(directory),
+              team: () => demoTeam(accountDirectory),
               mint: async (userId) => {
-                const account = await directory.account();
-                const user = await directory.user(userId);
+                const account = await accountDirectory.account();
+                const user = await accountDirectory.user(userId);
                 return mintOneTimeToken({
                   secret: auth.secret,
                   clientId: auth.clientId,
@@ -269,7 +272,15 @@ export function createServerApp(o: ServerAppOptions): Hono<ServerEnv> {
       clientId: clientKey,
       contextUserId: auth === undefined ? undefined : (c: Context<ServerEnv>) => c.get('session')?.userId,
       shared: auth === undefined ? undefined : { isShared: (path) => REFERENCE_PATHS.test(path), ttlMs: REFERENCE_TTL_MS, now: auth.now },
-      rewrite: auth === undefined ? undefined : (c: Context<ServerEnv>, path, body) => rewriteForUser(c.get('session')?.userId, path, body),
+      rewrite:
+        directory === undefined
+          ? undefined
+          : async (c: Context<ServerEnv>, path, body) => {
+              const user = c.get('user');
+              if (user === undefined || directory === undefined) return body;
+              const users = await directory.users();
+              return filterByRights({ user, groupOf: (id) => users.get(id)?.groupId, path, body: rewriteForUser(user.id, path, body) });
+            },
     }),
   );
 

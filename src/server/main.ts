@@ -12,7 +12,6 @@ import type { ServerAppOptions, ServerAuthOptions } from './create-server-app.ts
 import { auditSink, createAuditLog } from './audit-log.ts';
 import { createMemoryStore } from './store/shared-store.ts';
 import type { SharedStore } from './store/shared-store.ts';
-import type { AccountDirectory } from './auth/account-directory.ts';
 import type { DemoTeamMember } from './auth/auth-routes.ts';
 import { createHostGuard } from './host-guard.ts';
 import { createLogger } from './redacting-logger.ts';
@@ -22,7 +21,11 @@ import type { Logger } from './redacting-logger.ts';
 const DEMO_ORIGIN = 'http://demo.kommo.localhost';
 const SHUTDOWN_GRACE_MS = 5000;
 
-type Upstream = Pick<ServerAppOptions, 'mode' | 'upstream' | 'demoFaults'> & { summary: string };
+type Upstream = Pick<ServerAppOptions, 'mode' | 'upstream' | 'demoFaults'> & {
+  summary: string;
+  /** The demo's team for "Sign in as…" (issue 20's DEMO_TEAM roles, played by this seed's people). */
+  team?: DemoTeamMember[];
+};
 
 async function buildUpstream(config: ServerConfig, demoToken: string): Promise<Upstream> {
   const settings = config.upstream;
@@ -36,6 +39,7 @@ async function buildUpstream(config: ServerConfig, demoToken: string): Promise<U
   const started = performance.now();
   // Loaded only in demo mode: a real-account server never builds (or even loads) the demo data.
   const { createDemoAccount } = await import('./demo/demo-account.ts');
+  const { DEMO_TEAM } = await import('./demo/demo-reference.ts');
   const demo = createDemoAccount({
     leads: settings.leads,
     seed: settings.seed,
@@ -49,16 +53,9 @@ async function buildUpstream(config: ServerConfig, demoToken: string): Promise<U
     mode: 'demo',
     upstream: { baseUrl: DEMO_ORIGIN, token: demoToken, fetch: (request, client) => demo.app.fetch(request, client) },
     demoFaults: settings.faults ? (request) => demo.app.fetch(request) : undefined,
+    team: demo.data.team.map((m) => ({ id: m.userId, name: m.name, key: m.key, isAdmin: DEMO_TEAM.find((p) => p.key === m.key)?.isAdmin ?? false })),
     summary: `built-in demo account, ${settings.leads} leads (ready in ${built} ms)${settings.faults ? ', fault switches at /__demo/faults' : ''}${settings.rateLimit ? '' : ', demo rate limit off'}${settings.fixture === 'hostile' ? ', HOSTILE data fixture' : ''}`,
   };
-}
-
-/** The demo's "Sign in as…" list: its active users, administrators first. */
-async function demoTeam(directory: AccountDirectory): Promise<DemoTeamMember[]> {
-  const users = [...(await directory.users()).values()].filter((u) => u.active);
-  return users
-    .sort((a, b) => Number(b.isAdmin) - Number(a.isAdmin) || a.name.localeCompare(b.name))
-    .map((u) => ({ id: u.id, name: u.name, isAdmin: u.isAdmin, description: u.isAdmin ? 'administrator' : 'user' }));
 }
 
 async function openStore(config: ServerConfig, logger: Logger): Promise<SharedStore> {
@@ -126,7 +123,7 @@ async function main() {
       audience: config.auth.audience,
       idleMs: config.auth.idleMs,
       maxMs: config.auth.maxMs,
-      demoTeam: config.upstream.mode === 'demo' ? demoTeam : undefined,
+      demoTeam: upstream.team === undefined ? undefined : () => Promise.resolve(upstream.team ?? []),
     };
   }
   const store = await openStore(config, logger);

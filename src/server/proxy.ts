@@ -337,6 +337,6 @@ export function createProxyHandler(o: ProxyOptions): (c: Context) => Promise<Res
         : await forward(c, path, query, c.req.raw.signal, o.contextUserId?.(c));
     if (o.rewrite === undefined || response.status !== 200 || !/json/i.test(response.headers.get('content-type') ?? '')) return response;
     const body: unknown = JSON.parse(await response.text());
-    return new Response(JSON.stringify(o.rewrite(c, path, body)), { status: 200, headers: response.headers });
+    return new Response(JSON.stringify(await o.rewrite(c, path, body)), { status: 200, headers: response.headers });
   };
 }

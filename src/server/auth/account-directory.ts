@@ -54,7 +54,8 @@ export function createAccountDirectory({ get, refreshMs = DIRECTORY_REFRESH_MS, 
           name: user.name,
           active: user.rights?.is_active ?? false,
           isAdmin: user.rights?.is_admin === true,
-          groupId: user.rights?.group_id ?? null,
+          // Kommo's docs bodies leave rights.group_id null for a user in a group; with=group names it.
+          groupId: user.rights?.group_id ?? user._embedded?.groups?.[0]?.id ?? null,
           raw,
         });
       }

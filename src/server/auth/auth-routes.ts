@@ -10,7 +10,8 @@ import type { KommoAuth, SessionRefusal } from './kommo-auth.ts';
 import { REFUSAL_DETAIL } from './kommo-auth.ts';
 import type { TokenRefusal } from './one-time-token.ts';
 
-export type DemoTeamMember = { id: number; name: string; isAdmin: boolean; description: string };
+/** One of the demo's team on "Sign in as…": `key` names the role, which the app describes in the user's language. */
+export type DemoTeamMember = { id: number; name: string; isAdmin: boolean; key: string };
 
 export type AuthRoutesOptions = {
   auth: KommoAuth;

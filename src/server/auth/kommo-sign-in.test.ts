@@ -194,7 +194,7 @@ describe('sign-in with Kommo: the one-time tokens (issue 21)', () => {
       expect(page.headers.get('location')).toBe(`/sign-in?reason=${reason}&return=%2F%3Fpage%3Dx`);
       expect(page.headers.get('set-cookie')).toBeNull();
       // A token that passed every check of its own is spent even when its user is then refused: a fresh one for the API's answer.
-    const api = await post(w, await make(w), { accept: 'application/json' });
+      const api = await post(w, await make(w), { accept: 'application/json' });
       expect(api.status).toBe(401);
       expect(api.headers.get('content-type')).toBe('application/problem+json');
       expect(await api.json()).toMatchObject({ status: 401, code: reason });

@@ -28,7 +28,7 @@ const arrivals: number[] = [];
 
 function upstream() {
   const app = new Hono();
-  app.use('*', async (c, next) => {
+  app.use('*', async (_c, next) => {
     arrivals.push(Date.now());
     await next();
   });
