@@ -10,6 +10,7 @@ import { useLanguage, useMessages } from '../lib/i18n/language-context';
 import { LANGUAGE_NAMES, LANGUAGES, toLanguage } from '../lib/i18n/languages';
 import { ChunkBoundary, lazyChunk } from '../lib/ui/lazy-chunk';
 import { appMessages } from './app-messages';
+import { SignOutButton } from '../features/sign-in/sign-out-button';
 import { useServerMode } from './use-server-mode';
 
 // Issue 16 seam: the local copy's control (sync progress, local or live, forget). A chunk of its own:
@@ -42,6 +43,7 @@ export function AppHeader() {
         <ChunkBoundary compact>
           <localCopyControl.Component />
         </ChunkBoundary>
+        {client.transportKind === 'proxy' && <SignOutButton />}
         <NativeSelect
           size="xs"
           aria-label={t('language')}

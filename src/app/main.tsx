@@ -10,6 +10,7 @@ import { EmbeddedStartError } from '../lib/bridge/embedded-start-error';
 import { EscapeClosesWidget } from '../lib/bridge/escape-closes-widget';
 import { AppProviders } from './app-providers';
 import { AppShell } from './app-shell';
+import { SignInScreen } from '../features/sign-in/sign-in-screen';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -24,7 +25,14 @@ void resolveAppMode(window).then((mode) => {
       <AppModeProvider mode={mode}>
         <AppProviders client={client} queryClient={queryClient}>
           <EscapeClosesWidget />
-          {mode.kind === 'embedded-error' ? <EmbeddedStartError reason={mode.reason} parentOrigin={mode.parentOrigin} /> : <AppShell />}
+          {mode.kind === 'embedded-error' ? (
+            <EmbeddedStartError reason={mode.reason} parentOrigin={mode.parentOrigin} />
+          ) : mode.kind === 'standalone' && window.location.pathname === '/sign-in' ? (
+            // A team server without a session (issue 21): the server sends page loads here; no API call is made.
+            <SignInScreen search={window.location.search} />
+          ) : (
+            <AppShell />
+          )}
         </AppProviders>
       </AppModeProvider>
     </StrictMode>,

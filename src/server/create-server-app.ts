@@ -25,7 +25,7 @@ import type { AccountDirectory } from './auth/account-directory.ts';
 import { createSessionStore } from './auth/session-store.ts';
 import { createKommoAuth } from './auth/kommo-auth.ts';
 import { mintOneTimeToken } from './auth/one-time-token.ts';
-import { mountAuthRoutes, sessionGate } from './auth/auth-routes.ts';
+import { mountAuthRoutes, pageGate, sessionGate } from './auth/auth-routes.ts';
 import { filterByRights } from './auth/rights-filter.ts';
 import type { DemoTeamMember } from './auth/auth-routes.ts';
 
@@ -249,6 +249,7 @@ export function createServerApp(o: ServerAppOptions): Hono<ServerEnv> {
             },
     });
     gate = sessionGate(kommo, secure);
+    app.use('*', pageGate(kommo, secure));
   } else {
     // Without sign-in the app still asks who is signed in, and hears that nobody needs to be.
     app.get('/auth/session', (c) => {

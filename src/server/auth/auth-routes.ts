@@ -187,3 +187,32 @@ export function sessionGate(auth: KommoAuth, secure: boolean): MiddlewareHandler
     await next();
   };
 }
+
+const UNGATED_PAGES = /^\/(?:sign-in$|auth\/|api\/|assets\/|__demo\/|healthz$|app-config\.json$)/;
+
+/**
+ * A page opened without a session (a bookmarked link, a colleague's link) goes to `/sign-in`, the link
+ * kept in `return` and in a cookie for the sign-in that comes back from Kommo. Only top-level page
+ * loads: the app framed inside Kommo (Sec-Fetch-Dest: iframe) reads through the widget, not a session.
+ */
+export function pageGate(auth: KommoAuth, secure: boolean): MiddlewareHandler<ServerEnv> {
+  const cookie = sessionCookieName(secure);
+  const returnCookie = returnCookieName(secure);
+  return async (c, next) => {
+    if (c.req.method !== 'GET' || UNGATED_PAGES.test(c.req.path)) return next();
+    const dest = c.req.header('sec-fetch-dest')?.toLowerCase();
+    const isPage = dest === undefined ? /text\/html/i.test(c.req.header('accept') ?? '') : dest === 'document';
+    if (!isPage) return next();
+    const check = await auth.check(getCookie(c, cookie));
+    if (check.ok) return next();
+    const url = new URL(c.req.url);
+    const opened = safeReturnPath(url.pathname + url.search);
+    const query = new URLSearchParams({ reason: check.reason });
+    if (opened !== null && opened !== '/') {
+      query.set('return', opened);
+      setCookie(c, returnCookie, encodeURIComponent(opened), { path: '/', httpOnly: true, sameSite: 'Lax', secure, maxAge: RETURN_COOKIE_MAX_AGE });
+    }
+    c.header('cache-control', 'no-store');
+    return c.redirect(`/sign-in?${query.toString()}`, 303);
+  };
+}

@@ -239,6 +239,22 @@ describe('sign-in with Kommo: the one-time tokens (issue 21)', () => {
     expect(next.headers.get('location')).toBe('/?query=acme');
   });
 
+  it('sends a page opened without a session to /sign-in with the link kept, but not the app framed inside Kommo', async () => {
+    const page = await w.app.request('https://leads.example.com/?query=acme', { headers: { ...PAGE, 'sec-fetch-dest': 'document' } });
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toBe('/sign-in?reason=sign-in-required&return=%2F%3Fquery%3Dacme');
+    expect(page.headers.get('set-cookie')).toMatch(/^__Host-klb_return=/);
+    const framed = await w.app.request('https://leads.example.com/?query=acme', { headers: { ...PAGE, 'sec-fetch-dest': 'iframe' } });
+    expect(framed.status).not.toBe(303);
+    const signInPage = await w.app.request('https://leads.example.com/sign-in?reason=expired', {
+      headers: { ...PAGE, 'sec-fetch-dest': 'document' },
+    });
+    expect(signInPage.status).not.toBe(303);
+    const cookie = sessionCookie(await post(w, await mintOneTimeToken(base(w))));
+    const signedIn = await w.app.request('https://leads.example.com/?query=acme', { headers: { ...PAGE, 'sec-fetch-dest': 'document', cookie } });
+    expect(signedIn.status).not.toBe(303);
+  });
+
   it('never returns to another origin', async () => {
     for (const evil of ['https://evil.example.net/', '//evil.example.net/', '/\\evil.example.net', '/auth/sign-out', 'javascript:alert(1)']) {
       const response = await post(w, await mintOneTimeToken(base(w)), PAGE, evil);
