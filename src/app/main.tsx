@@ -17,7 +17,10 @@ if (!root) throw new Error('index.html has no #root element');
 
 // Standalone (proxy) or inside Kommo (bridge) is decided once, before the first render.
 void resolveAppMode(window).then((mode) => {
-  const client = createKommoClient(mode.kind === 'embedded' ? mode.transport : createProxyTransport());
+  const client =
+    mode.kind === 'embedded'
+      ? createKommoClient(mode.transport, { pageDirectory: mode.session.getPageDirectory })
+      : createKommoClient(createProxyTransport());
   const queryClient = createQueryClient();
 
   createRoot(root).render(

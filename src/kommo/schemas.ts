@@ -472,6 +472,8 @@ export const problemSchema = z.looseObject({
   detail: z.optional(z.string()),
   trace_id: z.optional(z.string()),
   retry_after: z.optional(z.number()),
+  /** Set by our proxy when Kommo's own error body was not JSON (nginx's HTML page): a 403 then is a block. */
+  upstream_not_json: z.catch(z.optional(z.boolean()), undefined),
   'validation-errors': z.optional(
     z.array(
       z.looseObject({

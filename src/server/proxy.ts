@@ -185,7 +185,8 @@ function translate(upstream: Response, body: string, token: string, path: string
     title: statusTitle(status),
     detail: `Kommo answered ${status} for ${path} with ${describeBody(contentType, body)}.${STATUS_HINTS[status] ?? ''}`,
     headers,
-    extra: seconds === undefined ? undefined : { retry_after: seconds },
+    // The app tells a missing right (Kommo's JSON problem) from a block (nginx's page) by this mark.
+    extra: { upstream_not_json: true, ...(seconds === undefined ? {} : { retry_after: seconds }) },
   });
 }
 

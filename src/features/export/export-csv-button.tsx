@@ -10,8 +10,12 @@ import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { referenceQueries } from '../../lib/api/reference-queries';
 import { useKommoLeadLink } from '../../lib/bridge/use-kommo-lead-link';
 import { useMessages } from '../../lib/i18n/language-context';
+import { exportReach } from '../../kommo/lead-rights';
+import { rightsMessages } from '../../lib/rights/rights-messages';
+import { useLeadRights } from '../../lib/rights/use-lead-rights';
 import { importChunk, useChunkErrorText } from '../../lib/ui/lazy-chunk';
 import { exportMessages } from './export-messages';
+import { exportableLeads } from './exportable-leads';
 import type { ExportFormat } from './export-leads';
 import { BASE_EXPORT_COLUMN_IDS, type ExportLabels } from './export-column-ids';
 
@@ -31,13 +35,22 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
   const kommoLink = useKommoLeadLink();
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const tr = useMessages(rightsMessages);
+  const { rights, groupOf } = useLeadRights();
+  // Kommo's export right: with D nothing may leave, so the buttons say why instead of working.
+  const denied = exportReach(rights) === 'none';
+  const [leftOut, setLeftOut] = useState(0);
 
   const handleExport = async (format: ExportFormat) => {
     setBusy(format);
     setError(null);
+    setLeftOut(0);
     try {
-      const { leads, complete } = await loadAll();
+      const { leads: visible, complete } = await loadAll();
       if (!complete) return;
+      const pipelines = await queryClient.fetchQuery(referenceQueries.pipelines(client));
+      const { leads, leftOut: notExportable } = exportableLeads(visible, rights, groupOf, pipelines);
+      setLeftOut(notExportable);
       const labels: ExportLabels = {
         headers: Object.fromEntries(BASE_EXPORT_COLUMN_IDS.map((id) => [id, t(id)])) as ExportLabels['headers'],
         yes: t('yes'),
@@ -75,7 +88,7 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
         size="xs"
         variant="light"
         loading={busy === 'csv'}
-        disabled={busy === 'xlsx'}
+        disabled={busy === 'xlsx' || denied}
         title={t('exportHint')}
         onClick={() => void handleExport('csv')}
       >
@@ -85,12 +98,22 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
         size="xs"
         variant="light"
         loading={busy === 'xlsx'}
-        disabled={busy === 'csv'}
+        disabled={busy === 'csv' || denied}
         title={t('exportXlsxHint')}
         onClick={() => void handleExport('xlsx')}
       >
         {t('exportXlsx')}
       </Button>
+      {denied ? (
+        <Text size="xs" c="dimmed" data-testid="export-denied">
+          {tr('exportDenied')}
+        </Text>
+      ) : null}
+      {!busy && leftOut > 0 ? (
+        <Text size="xs" c="dimmed" role="status" data-testid="export-left-out">
+          {tr('exportLeftOut', { count: leftOut })}
+        </Text>
+      ) : null}
       {busy ? (
         <Text size="xs" c="dimmed" role="status">
           {t('exporting')}

@@ -60,6 +60,8 @@ export const leadsTableMessages = defineMessages(
     emptyHint: 'No lead matches this view. Try removing some filters or the search text.',
     retry: 'Retry',
     unblockRetry: 'Resume and retry',
+    errorMissingRight:
+      'Kommo says your user may not read the leads here (403, a missing right, not a block): ask an administrator for the leads view right.',
     errorTitle: 'The leads could not be loaded',
     errorLaterPage: 'More leads could not be loaded',
     errorUnauthorized:
@@ -180,6 +182,8 @@ export const leadsTableMessages = defineMessages(
       emptyHint: 'Ningún lead coincide con esta vista. Quita algunos filtros o el texto de búsqueda.',
       retry: 'Reintentar',
       unblockRetry: 'Reanudar y reintentar',
+      errorMissingRight:
+        'Kommo dice que tu usuario no puede leer los leads aquí (403, falta un permiso, no es un bloqueo): pide a un administrador el permiso de ver leads.',
       errorTitle: 'No se pudieron cargar los leads',
       errorLaterPage: 'No se pudieron cargar más leads',
       errorUnauthorized:
@@ -299,6 +303,8 @@ export const leadsTableMessages = defineMessages(
       emptyHint: 'Nenhum lead corresponde a esta visualização. Remova alguns filtros ou o texto de busca.',
       retry: 'Tentar de novo',
       unblockRetry: 'Retomar e tentar de novo',
+      errorMissingRight:
+        'O Kommo diz que seu usuário não pode ler os leads aqui (403, falta uma permissão, não é um bloqueio): peça a um administrador a permissão de ver leads.',
       errorTitle: 'Não foi possível carregar os leads',
       errorLaterPage: 'Não foi possível carregar mais leads',
       errorUnauthorized:

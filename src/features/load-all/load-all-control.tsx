@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';
 import { ChunkFailedMessage } from '../../lib/ui/lazy-chunk';
 import { loadAllMessages } from './load-all-messages';
+import { VisibleLeadsScope } from '../../lib/rights/visible-leads-scope';
 import { preloadLoadAll, type LoadAllHandle } from './use-load-all';
 
 export type LoadAllControlProps = { handle: LoadAllHandle };
@@ -42,6 +43,7 @@ export function LoadAllControl({ handle }: LoadAllControlProps) {
             {t('done', { leads: s.leads })}
           </Text>
         ) : null}
+        {s?.status === 'done' ? <VisibleLeadsScope size="xs" /> : null}
         {s?.status === 'cancelled' ? (
           <Text size="xs" c="dimmed" role="status">
             {t('cancelled', { leads: s.leads })}
@@ -66,6 +68,7 @@ export function LoadAllControl({ handle }: LoadAllControlProps) {
         {t('progress', { pages: s.pages, leads: s.leads })}
         {rate ? ` · ${rate}` : ''} · {t('elapsed', { time: formatElapsed(s.elapsedMs, locale) })}
       </Text>
+      <VisibleLeadsScope size="xs" />
       <Text size="xs" c="dimmed">
         {s.status === 'paused' ? `${t('paused')} · ` : ''}
         {t('timeLeftUnknown')}

@@ -9,6 +9,7 @@ import { notLocalReason } from '../../lib/local-copy/local-leads-index';
 import type { LocalCopyState } from '../../lib/local-copy/local-copy-sync';
 import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 import { localCopyMessages } from './local-copy-messages';
+import { VisibleLeadsScope } from '../../lib/rights/visible-leads-scope';
 import { useLocalCopy } from './use-local-copy';
 
 type T = (key: keyof typeof localCopyMessages.en, values?: MessageValues) => string;
@@ -71,6 +72,7 @@ export function LocalCopyControl() {
           <Text fw={600} size="sm">
             {t('title')}
           </Text>
+          <VisibleLeadsScope />
           {!enabled || !state ? (
             <>
               <Text size="sm">{t('explainOff')}</Text>

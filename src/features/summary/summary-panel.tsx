@@ -27,6 +27,7 @@ import {
   type UserBucket,
 } from './compute-summary';
 import { summaryMessages } from './summary-messages';
+import { VisibleLeadsScope } from '../../lib/rights/visible-leads-scope';
 
 export type SummaryPanelProps = {
   /** The table's list query: the summary reads the leads the table (or load all) put in its cache. */
@@ -152,6 +153,7 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
 
   return (
     <Stack gap="md">
+      <VisibleLeadsScope />
       {!complete ? (
         <Alert color="yellow" p="xs">
           {t('partial', { count: summary.count })}

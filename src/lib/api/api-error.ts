@@ -17,8 +17,16 @@ export type ApiErrorKind =
   | 'schema'
   | 'aborted';
 
+/**
+ * What a 403 means (kommo-api.md, "403: a missing right or a block?"): a JSON problem on one endpoint
+ * is a right this user lacks there; a non-JSON 403 (nginx's HTML page) is a block of every call.
+ */
+export type ForbiddenMeaning = 'missing-right' | 'block';
+
 export type ApiErrorInit = {
   kind: ApiErrorKind;
+  /** 403 only: see ForbiddenMeaning. */
+  refusal?: ForbiddenMeaning | null;
   status?: number | null;
   detail: string;
   retryAfterMs?: number | null;
@@ -36,6 +44,8 @@ export class ApiError extends Error {
   /** The first validation path (`filter[id]`) or the failing schema path (`_embedded.leads.3.price`). */
   readonly field: string | null;
   readonly traceId: string | null;
+  /** 403 only: a right this user lacks on one endpoint, or a block of every call. */
+  readonly refusal: ForbiddenMeaning | null;
 
   constructor(init: ApiErrorInit) {
     super(`${init.kind}${init.status != null ? ` ${init.status}` : ''}: ${init.detail}`, { cause: init.cause });
@@ -46,7 +56,26 @@ export class ApiError extends Error {
     this.retryAfterMs = init.retryAfterMs ?? null;
     this.field = init.field ?? null;
     this.traceId = init.traceId ?? null;
+    this.refusal = init.refusal ?? (init.kind === 'forbidden' ? 'block' : null);
   }
+}
+
+/**
+ * A call this user has no right to (a JSON 403 on that endpoint) reads as `fallback`: the names it
+ * would have given show as ids, and the client's `refused` list says why. Anything else still throws.
+ */
+export async function whenRefused<T>(request: Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await request;
+  } catch (error) {
+    if (isMissingRight(error)) return fallback;
+    throw error;
+  }
+}
+
+/** A 403 that only means this user may not use that endpoint: degrade what needs it, stop nothing else. */
+export function isMissingRight(e: unknown): e is ApiError {
+  return isApiError(e) && e.kind === 'forbidden' && e.refusal === 'missing-right';
 }
 
 export function isApiError(e: unknown): e is ApiError {
@@ -118,6 +147,7 @@ export function apiErrorFromResponse(response: TransportResponse, nowMs: number)
     retryAfterMs,
     field: firstError?.path ?? null,
     traceId: problem?.trace_id ?? null,
+    refusal: kind === 'forbidden' ? (problem && problem.upstream_not_json !== true ? 'missing-right' : 'block') : null,
   });
 }
 

@@ -11,7 +11,7 @@ import {
 } from '../../kommo/schemas';
 import { anySignal } from './any-signal';
 import { fetchAllPages } from './fetch-all-pages';
-import { ApiError } from './api-error';
+import { ApiError, whenRefused } from './api-error';
 import type { KommoClient } from './kommo-client';
 import { encodeQueryParams } from './query-string';
 
@@ -60,11 +60,17 @@ async function fetchByIds<S extends z.ZodMiniType, T>(
 }
 
 export function fetchContactsByIds(client: KommoClient, ids: readonly number[], signal: AbortSignal): Promise<Contact[]> {
-  return fetchByIds(client, '/api/v4/contacts', contactsPageSchema, (p) => p._embedded.contacts, ids, signal);
+  return whenRefused(
+    fetchByIds(client, '/api/v4/contacts', contactsPageSchema, (p) => p._embedded.contacts, ids, signal),
+    [],
+  );
 }
 
 export function fetchCompaniesByIds(client: KommoClient, ids: readonly number[], signal: AbortSignal): Promise<Company[]> {
-  return fetchByIds(client, '/api/v4/companies', companiesPageSchema, (p) => p._embedded.companies, ids, signal);
+  return whenRefused(
+    fetchByIds(client, '/api/v4/companies', companiesPageSchema, (p) => p._embedded.companies, ids, signal),
+    [],
+  );
 }
 
 export function fetchCatalogElementsByIds(
@@ -76,7 +82,10 @@ export function fetchCatalogElementsByIds(
   if (!Number.isSafeInteger(catalogId) || catalogId <= 0) {
     return Promise.reject(new ApiError({ kind: 'validation', detail: `"${catalogId}" is not a catalog id`, field: 'catalog_id' }));
   }
-  return fetchByIds(client, `/api/v4/catalogs/${catalogId}/elements`, catalogElementsPageSchema, (p) => p._embedded.elements, ids, signal);
+  return whenRefused(
+    fetchByIds(client, `/api/v4/catalogs/${catalogId}/elements`, catalogElementsPageSchema, (p) => p._embedded.elements, ids, signal),
+    [],
+  );
 }
 
 /** A chained list's catalog is small and shared by every lead: its first pages, read once. */
@@ -86,9 +95,12 @@ export async function fetchCatalogElements(client: KommoClient, catalogId: numbe
   if (!Number.isSafeInteger(catalogId) || catalogId <= 0) {
     throw new ApiError({ kind: 'validation', detail: `"${catalogId}" is not a catalog id`, field: 'catalog_id' });
   }
-  const pages = await fetchAllPages(client, `/api/v4/catalogs/${catalogId}/elements`, [], catalogElementsPageSchema, signal, {
-    limit: 250,
-    maxPages: CATALOG_MAX_PAGES,
-  });
+  const pages = await whenRefused(
+    fetchAllPages(client, `/api/v4/catalogs/${catalogId}/elements`, [], catalogElementsPageSchema, signal, {
+      limit: 250,
+      maxPages: CATALOG_MAX_PAGES,
+    }),
+    [],
+  );
   return pages.flatMap((p) => p._embedded.elements);
 }

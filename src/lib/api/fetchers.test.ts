@@ -196,3 +196,41 @@ describe('reference fetchers', () => {
     expect(await fetchSources(client, signal())).toEqual([]);
   });
 });
+
+describe('a manager’s reference data: page directory and missing rights', () => {
+  const refused = () => problemResponse(403, { title: 'Forbidden', detail: 'Insufficient rights to call this method' });
+  const pageUsers = [
+    { id: 5, name: 'Ana', rights: { is_active: true, is_admin: false, group_id: 0 }, _embedded: { groups: [{ id: 0, name: 'Sales' }] } },
+  ];
+  const manager = { userId: 5, isAdmin: false, groupId: 0, leads: { view: 'M', export: 'D' }, stageRights: {} } as const;
+
+  it('inside Kommo a non-administrator’s names come from the page: /api/v4/users is never asked', async () => {
+    const transport = createFakeTransport(refused);
+    const client = createKommoClient(transport, { pageDirectory: () => ({ users: pageUsers, groups: [{ id: 0, name: 'Sales' }], rights: manager }) });
+    expect(await fetchUsers(client, signal())).toEqual({ users: pageUsers, groups: [{ id: 0, name: 'Sales' }] });
+    expect(transport.requests).toHaveLength(0);
+  });
+
+  it('an administrator’s page asks /api/v4/users, and a refusal there falls back to the page’s people', async () => {
+    const transport = createFakeTransport(refused);
+    const client = createKommoClient(transport, {
+      pageDirectory: () => ({ users: pageUsers, groups: [], rights: { ...manager, isAdmin: true } }),
+    });
+    expect((await fetchUsers(client, signal())).users).toEqual(pageUsers);
+    expect(transport.requests.map((r) => r.path)).toEqual(['/api/v4/users']);
+    expect(client.getState()).toMatchObject({ blocked: false, refused: ['/api/v4/users'] });
+  });
+
+  it('catalogs, loss reasons, tags, contacts and companies refused for a missing right read as empty; a block still throws', async () => {
+    const { client } = setup(refused);
+    expect(await fetchLossReasons(client, signal())).toEqual([]);
+    expect(await fetchTags(client, signal())).toEqual([]);
+    expect(await fetchContactsByIds(client, [1, 2], signal())).toEqual([]);
+    expect(await fetchCompaniesByIds(client, [1], signal())).toEqual([]);
+    expect(await fetchCatalogElementsByIds(client, 3, [1], signal())).toEqual([]);
+    expect(client.getState().blocked).toBe(false);
+    const blocked = setup(() => htmlResponse(403));
+    await expect(fetchLossReasons(blocked.client, signal())).rejects.toMatchObject({ kind: 'forbidden', refusal: 'block' });
+    expect(blocked.client.getState().blocked).toBe(true);
+  });
+});

@@ -196,6 +196,32 @@ describe('KommoClient.get', () => {
     await expect(after).resolves.toEqual({ ok: true });
   });
 
+  it('a JSON 403 on one endpoint is a missing right: that call fails, the endpoint is named once, nothing is blocked', async () => {
+    const { client, transport } = setup((req) =>
+      req.path === '/api/v4/users' || req.path.startsWith('/api/v4/catalogs')
+        ? problemResponse(403, { title: 'Forbidden', detail: 'Insufficient rights to call this method' })
+        : jsonResponse(200, { ok: true }),
+    );
+    const e = await caught(client.get('/api/v4/users', '', okSchema, signal()));
+    expect(e).toMatchObject({ kind: 'forbidden', refusal: 'missing-right', detail: 'Insufficient rights to call this method' });
+    await caught(client.get('/api/v4/users', '', okSchema, signal()));
+    await caught(client.get('/api/v4/catalogs/5/elements', '', okSchema, signal()));
+    expect(client.getState()).toMatchObject({ blocked: false, refused: ['/api/v4/catalogs', '/api/v4/users'] });
+    await expect(client.get('/api/v4/leads', '', okSchema, signal())).resolves.toEqual({ ok: true });
+    expect(transport.requests).toHaveLength(4);
+  });
+
+  it('a JSON 403 on /account is a block (every user may read the account), and so is one our proxy marks as not JSON upstream', async () => {
+    const account = setup((req) => (req.path === '/api/v4/account' ? problemResponse(403, { title: 'Forbidden' }) : jsonResponse(200, { ok: true })));
+    expect(await caught(account.client.get('/api/v4/account', '', okSchema, signal()))).toMatchObject({ kind: 'forbidden', refusal: 'block' });
+    expect(account.client.getState().blocked).toBe(true);
+    const proxied = setup(() =>
+      problemResponse(403, { title: 'Forbidden', detail: 'Kommo answered 403 with an HTML page', upstream_not_json: true }),
+    );
+    expect(await caught(proxied.client.get('/api/v4/leads/tags', '', okSchema, signal()))).toMatchObject({ refusal: 'block' });
+    expect(proxied.client.getState()).toMatchObject({ blocked: true, refused: [] });
+  });
+
   it('never retries a 403', async () => {
     const { client, transport } = setup(() => problemResponse(403, { title: 'Forbidden' }));
     await caught(client.get('/api/v4/leads', '', okSchema, signal()));

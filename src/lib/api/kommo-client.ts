@@ -5,9 +5,19 @@ import { abortableSleep, raceAbort, type Sleep } from './abortable-sleep';
 import { anySignal } from './any-signal';
 import { abortedError, ApiError, apiErrorFromResponse, apiErrorFromThrown, apiErrorFromZod, isRetryableKind, schemaIssueMessage } from './api-error';
 import { createRateLimiter, type RequestPriority } from './rate-limiter';
+import type { PageDirectory } from './page-directory';
 import type { Transport, TransportKind } from './transport';
 
-export type KommoClientState = { blocked: boolean; rateLimitedUntil: number | null; requests: number };
+export type KommoClientState = {
+  blocked: boolean;
+  rateLimitedUntil: number | null;
+  requests: number;
+  /**
+   * Endpoints that refused this user with a missing right (a JSON 403), each named once by its
+   * allowlisted prefix (`/api/v4/catalogs` for a catalog's elements too): what needs them degrades.
+   */
+  refused: readonly string[];
+};
 
 export type KommoClient = {
   readonly transportKind: TransportKind;
@@ -19,7 +29,9 @@ export type KommoClient = {
   getState(): KommoClientState;
   /** For useSyncExternalStore: the listener runs after every state change. */
   subscribe(listener: () => void): () => void;
-  /** After a 403 every call fails fast with 'forbidden' until the user retries: */
+  /** Inside Kommo: the people and rights the Kommo page states (see page-directory.ts); null standalone. */
+  readonly pageDirectory?: () => PageDirectory | null;
+  /** After a block (a non-JSON 403, or a 403 on /account) every call fails fast with 'forbidden' until the user retries: */
   unblock(): void;
 };
 
@@ -31,6 +43,7 @@ export type KommoClientOptions = {
   random?: () => number;
   sleep?: Sleep;
   now?: () => number;
+  pageDirectory?: () => PageDirectory | null;
 };
 
 /**
@@ -48,6 +61,12 @@ const RETRY_AFTER_JITTER_MS = 250;
 const MAX_RETRY_AFTER_WAIT_MS = 60_000;
 /** Paths whose 403 means "not for this session" (a widget's user has no integration sources), not a block. */
 const OPTIONAL_PATHS: ReadonlySet<string> = new Set(['/api/v4/sources']);
+/** Every user may read the account: a 403 there, JSON or not, is a block of every call. */
+const ACCOUNT_PATH = '/api/v4/account';
+
+function refusedName(path: string): string {
+  return path.startsWith('/api/v4/catalogs') ? '/api/v4/catalogs' : path;
+}
 
 export function createKommoClient(transport: Transport, options: KommoClientOptions = {}): KommoClient {
   const ratePerSecond = options.ratePerSecond ?? DEFAULT_RATE_PER_SECOND;
@@ -57,7 +76,7 @@ export function createKommoClient(transport: Transport, options: KommoClientOpti
   const now = options.now ?? Date.now;
   const limiter = createRateLimiter(ratePerSecond, now, sleep);
 
-  let state: KommoClientState = { blocked: false, rateLimitedUntil: null, requests: 0 };
+  let state: KommoClientState = { blocked: false, rateLimitedUntil: null, requests: 0, refused: [] };
   const listeners = new Set<() => void>();
   // Aborted on a 403 so queued calls and backoff waits stop at once, not at their next turn.
   let blockController = new AbortController();
@@ -153,11 +172,20 @@ export function createKommoClient(transport: Transport, options: KommoClientOpti
       return parsed.data as z.output<S>;
     }
 
-    const error = apiErrorFromResponse(response, now());
-    if (error.kind === 'forbidden' && !OPTIONAL_PATHS.has(path)) {
-      if (!state.blocked) {
-        blockController.abort();
-        setState({ blocked: true });
+    let error = apiErrorFromResponse(response, now());
+    if (error.kind === 'forbidden') {
+      if (path === ACCOUNT_PATH && error.refusal !== 'block') {
+        error = new ApiError({ kind: 'forbidden', status: 403, detail: error.detail, traceId: error.traceId, refusal: 'block' });
+      }
+      if (error.refusal === 'block' && !OPTIONAL_PATHS.has(path)) {
+        if (!state.blocked) {
+          blockController.abort();
+          setState({ blocked: true });
+        }
+      } else {
+        // A right this user lacks on this endpoint: say so once, stop nothing.
+        const name = refusedName(path);
+        if (!state.refused.includes(name)) setState({ refused: [...state.refused, name].sort() });
       }
     } else if (error.kind === 'rate-limited') {
       const coolDown = error.retryAfterMs ?? backoffMs(attempt);
@@ -169,6 +197,7 @@ export function createKommoClient(transport: Transport, options: KommoClientOpti
 
   return {
     transportKind: transport.kind,
+    ...(options.pageDirectory ? { pageDirectory: options.pageDirectory } : {}),
     async get(path, query, schema, signal, priority) {
       for (let attempt = 0; ; attempt++) {
         try {

@@ -19,8 +19,9 @@ import {
   type Tag,
   type User,
 } from '../../kommo/schemas';
+import { isLimited, leadRightsFromApiUser, type LeadRights } from '../../kommo/lead-rights';
 import { raceAbort } from './abortable-sleep';
-import { ApiError } from './api-error';
+import { ApiError, whenRefused } from './api-error';
 import { fetchAllPages } from './fetch-all-pages';
 import type { KommoClient } from './kommo-client';
 import { encodeQueryParams } from './query-string';
@@ -62,7 +63,20 @@ export async function fetchPipelines(client: KommoClient, signal: AbortSignal): 
 
 export type UsersAndGroups = { users: User[]; groups: Group[] };
 
+/**
+ * The account's users and their groups. Inside Kommo they come from the page's own constants
+ * (`/api/v4/users` is for administrators only), and the API is asked only when the page says its
+ * user is an administrator; a refused list (JSON 403) then falls back to the page's people.
+ */
 export async function fetchUsers(client: KommoClient, signal: AbortSignal): Promise<UsersAndGroups> {
+  const page = client.pageDirectory?.() ?? null;
+  // A page whose rights could not be read says nothing about admin: ask, and fall back to its people.
+  if (page && page.rights !== null && !page.rights.isAdmin) return { users: [...page.users], groups: [...page.groups] };
+  const fromPage: UsersAndGroups = { users: [...(page?.users ?? [])], groups: [...(page?.groups ?? [])] };
+  return whenRefused(fetchUsersFromApi(client, signal), fromPage);
+}
+
+async function fetchUsersFromApi(client: KommoClient, signal: AbortSignal): Promise<UsersAndGroups> {
   const pages = await fetchAllPages(client, '/api/v4/users', [['with', 'group']], usersPageSchema, signal, { limit: PAGE_SIZE });
   const groups = new Map<number, Group>();
   for (const page of pages) {
@@ -71,6 +85,38 @@ export async function fetchUsers(client: KommoClient, signal: AbortSignal): Prom
     for (const user of page._embedded.users) for (const group of user._embedded?.groups ?? []) groups.set(group.id, group);
   }
   return { users: pages.flatMap((p) => p._embedded.users), groups: [...groups.values()] };
+}
+
+export type UserRights = {
+  rights: LeadRights | null;
+  /** The user may not see (or export) every lead: counts and totals say "the leads you can see". */
+  limited: boolean;
+};
+
+/**
+ * The signed-in user's lead rights: inside Kommo the page's own `user_rights`; standalone the token
+ * user's `/api/v4/users` entry (by `/account`'s `current_user_id`). When the users list is refused
+ * (only administrators may read it) the user is no administrator: limited, letters unknown.
+ */
+export async function fetchUserRights(
+  client: KommoClient,
+  signal: AbortSignal,
+  account: Account | null,
+  users: UsersAndGroups | null,
+): Promise<UserRights> {
+  if (signal.aborted) throw new ApiError({ kind: 'aborted', detail: 'the request was cancelled' });
+  const page = client.pageDirectory?.() ?? null;
+  if (page?.rights) return { rights: page.rights, limited: isLimited(page.rights) };
+  const me = users?.users.find((u) => u.id === account?.current_user_id);
+  const rights = me ? leadRightsFromApiUser(me) : null;
+  if (rights) return { rights, limited: isLimited(rights) };
+  return { rights: null, limited: client.getState().refused.includes('/api/v4/users') };
+}
+
+/** The group of each user (their own `rights.group_id`, else their first `_embedded.groups`), for the G right. */
+export function groupOfUsers(users: readonly User[]): (userId: number) => number | null {
+  const groups = new Map(users.map((u) => [u.id, u.rights?.group_id ?? u._embedded?.groups?.[0]?.id ?? null]));
+  return (userId) => groups.get(userId) ?? null;
 }
 
 const CUSTOM_FIELDS_PATH = '/api/v4/leads/custom_fields';
@@ -104,17 +150,25 @@ export async function fetchCustomFields(
 }
 
 export async function fetchLossReasons(client: KommoClient, signal: AbortSignal): Promise<LossReason[]> {
-  const response = await client.get('/api/v4/leads/loss_reasons', '', lossReasonsResponseSchema, signal, 'deferred');
+  // Kommo does not say who may read loss reasons: a refusal shows ids.
+  const response = await whenRefused(client.get('/api/v4/leads/loss_reasons', '', lossReasonsResponseSchema, signal, 'deferred'), null);
   return response?._embedded.loss_reasons ?? [];
 }
 
 export async function fetchTags(client: KommoClient, signal: AbortSignal): Promise<Tag[]> {
-  const pages = await fetchAllPages(client, '/api/v4/leads/tags', [], tagsPageSchema, signal, { limit: PAGE_SIZE, priority: 'deferred' });
+  const pages = await whenRefused(
+    fetchAllPages(client, '/api/v4/leads/tags', [], tagsPageSchema, signal, { limit: PAGE_SIZE, priority: 'deferred' }),
+    [],
+  );
   return pages.flatMap((p) => p._embedded.tags);
 }
 
 export async function fetchCatalogs(client: KommoClient, signal: AbortSignal): Promise<Catalog[]> {
-  const pages = await fetchAllPages(client, '/api/v4/catalogs', [], catalogsPageSchema, signal, { limit: PAGE_SIZE, priority: 'deferred' });
+  // Lists are for users with access to lists: without it, products and list values show as ids.
+  const pages = await whenRefused(
+    fetchAllPages(client, '/api/v4/catalogs', [], catalogsPageSchema, signal, { limit: PAGE_SIZE, priority: 'deferred' }),
+    [],
+  );
   return pages.flatMap((p) => p._embedded.catalogs);
 }
 

@@ -11,6 +11,7 @@ import {
   fetchSources,
   fetchTags,
   fetchUsers,
+  fetchUserRights,
 } from './reference-fetchers';
 
 const ONCE = { staleTime: Infinity, gcTime: Infinity } as const;
@@ -65,6 +66,21 @@ export const referenceQueries = {
     queryOptions({
       queryKey: [...referenceQueries.all, 'catalogs', client.transportKind] as const,
       queryFn: ({ signal }) => fetchCatalogs(client, signal),
+      ...ONCE,
+    }),
+  /** The signed-in user's lead rights: the Kommo page's when embedded, else the token user's from /users. */
+  rights: (client: KommoClient) =>
+    queryOptions({
+      queryKey: [...referenceQueries.all, 'rights', client.transportKind] as const,
+      queryFn: async ({ signal, client: queryClient }) => {
+        const page = client.pageDirectory?.() ?? null;
+        if (page?.rights) return fetchUserRights(client, signal, null, null);
+        const [account, users] = await Promise.all([
+          queryClient.ensureQueryData(referenceQueries.account(client)),
+          queryClient.ensureQueryData(referenceQueries.users(client)),
+        ]);
+        return fetchUserRights(client, signal, account, users);
+      },
       ...ONCE,
     }),
   sources: (client: KommoClient) =>

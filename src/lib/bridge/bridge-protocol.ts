@@ -3,7 +3,8 @@
 //
 //   1. The widget script creates the iframe at `<dashboard_url>?embedded=1`.
 //   2. iframe -> parent  {type:'klb:hello', version}              sent only to an allowlisted parent origin
-//   3. parent -> iframe  {type:'klb:context', version, account, user, lang}  (again on any later hello)
+//   3. parent -> iframe  {type:'klb:context', version, account, user, lang, page}  (again on any later hello);
+//                        page: the Kommo page's people and rights constants (kommo-page-directory.ts)
 //   4. iframe -> parent  {type:'klb:request', id, path, query}     GET only, path on the API allowlist
 //   5. parent -> iframe  {type:'klb:response', id, status, headers, body}
 //                     or {type:'klb:error', id, reason}            'forbidden' (refused) or 'network'
@@ -44,6 +45,11 @@ export type KommoContext = z.infer<typeof kommoContextSchema>;
 export const contextMessageSchema = z.extend(kommoContextSchema, {
   type: z.literal('klb:context'),
   version: integer(),
+  /**
+   * The page's `managers`, `groups`, `user` and `user_rights` constants, as the widget found them:
+   * read by kommo-page-directory.ts (checked, bounded); absent from an older widget script.
+   */
+  page: z.optional(z.unknown()),
 });
 export type ContextMessage = z.infer<typeof contextMessageSchema>;
 

@@ -11,6 +11,7 @@ function embedded(requestClose: () => void): AppMode {
   const session: KommoSession = {
     parentOrigin: 'https://acme.kommo.com',
     getContext: () => ({ account: { id: 1, subdomain: 'acme', currency: null, timezone: null }, user: { id: 2, name: 'Ana' }, lang: 'en' }),
+    getPageDirectory: () => null,
     subscribe: () => () => {},
     requestClose,
     close: () => {},

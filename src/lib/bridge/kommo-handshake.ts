@@ -2,10 +2,14 @@
 // script answers with the Kommo context, then keep listening for context updates from that window.
 import { BRIDGE_PROTOCOL_VERSION, contextMessageSchema, type CloseMessage, type HelloMessage, type KommoContext } from './bridge-protocol';
 import type { MessageListenerTarget, MessageTarget } from './bridge-transport';
+import type { PageDirectory } from '../api/page-directory';
+import { readPageDirectory } from './kommo-page-directory';
 
 export type KommoSession = {
   parentOrigin: string;
   getContext(): KommoContext;
+  /** The page's people and the user's rights, from the latest context; null when the page sent none readable. */
+  getPageDirectory(): PageDirectory | null;
   /** For useSyncExternalStore: runs after the parent sends a new context. */
   subscribe(listener: () => void): () => void;
   /** Asks the widget to close its modal (klb:close), to the parent window at its origin only. */
@@ -37,15 +41,17 @@ export function connectToKommo({
 }: ConnectOptions): Promise<KommoSession> {
   return new Promise((resolve, reject) => {
     let context: KommoContext | null = null;
+    let directory: PageDirectory | null = null;
     const listeners = new Set<() => void>();
 
     const handleMessage = (event: MessageEvent) => {
       if (event.origin !== parentOrigin || event.source !== parentWindow) return;
       const parsed = contextMessageSchema.safeParse(event.data);
       if (!parsed.success) return;
-      const { account, user, lang } = parsed.data;
+      const { account, user, lang, page } = parsed.data;
       const first = context === null;
       context = { account, user, lang };
+      directory = readPageDirectory(page);
       if (first) {
         clearInterval(helloTimer);
         clearTimeout(deadline);
@@ -61,6 +67,7 @@ export function connectToKommo({
         if (context === null) throw new Error('The Kommo context is read before the handshake finished');
         return context;
       },
+      getPageDirectory: () => directory,
       subscribe: (listener) => {
         listeners.add(listener);
         return () => listeners.delete(listener);

@@ -15,6 +15,7 @@ function fakeSession(initial: KommoContext) {
   const session: KommoSession = {
     parentOrigin: 'https://acme.kommo.com',
     getContext: () => context,
+    getPageDirectory: () => null,
     subscribe: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);

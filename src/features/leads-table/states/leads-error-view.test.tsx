@@ -10,7 +10,7 @@ import { leadsTableMessages, type LeadsTableT } from '../leads-table-messages';
 const t: LeadsTableT = (key, values) => leadsTableMessages.en[key].replace(/\{(\w+)\}/g, (_, k: string) => String(values?.[k] ?? ''));
 
 function fakeClient(state: Partial<KommoClientState> = {}) {
-  const full: KommoClientState = { blocked: false, rateLimitedUntil: null, requests: 0, ...state };
+  const full: KommoClientState = { blocked: false, rateLimitedUntil: null, requests: 0, refused: [], ...state };
   return {
     transportKind: 'proxy',
     get: vi.fn(),

@@ -23,7 +23,7 @@ export function errorMessage(error: ApiError, t: LeadsTableT, secondsLeft: numbe
     case 'payment-required':
       return t('errorPaymentRequired');
     case 'forbidden':
-      return t('errorForbidden');
+      return error.refusal === 'missing-right' ? t('errorMissingRight') : t('errorForbidden');
     case 'rate-limited':
       return secondsLeft > 0 ? t('errorRateLimited', { seconds: secondsLeft }) : t('errorRateLimitedDone');
     case 'validation':
@@ -60,7 +60,8 @@ export function LeadsErrorView({ error, onRetry, t, laterPage = false, errorAt }
   const fallbackDeadline = apiError?.retryAfterMs != null && errorAt !== undefined ? errorAt + apiError.retryAfterMs : null;
   const deadline = apiError?.kind === 'rate-limited' ? (clientState.rateLimitedUntil ?? fallbackDeadline) : null;
   const secondsLeft = useSecondsUntil(deadline);
-  const forbidden = apiError?.kind === 'forbidden' || clientState.blocked;
+  // Only a block stops the client; a missing right is retried like any other refusal.
+  const forbidden = (apiError?.kind === 'forbidden' && apiError.refusal === 'block') || clientState.blocked;
   const text = apiError ? errorMessage(apiError, t, secondsLeft) : t('errorNetwork');
 
   const handleRetry = () => {

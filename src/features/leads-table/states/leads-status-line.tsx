@@ -1,6 +1,7 @@
 // Leads loaded, the sum of their prices, and whether Kommo has more (it never sends a total).
 import { Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { VisibleLeadsScope } from '../../../lib/rights/visible-leads-scope';
 import { formatMoney } from '../cells/lead-formatters';
 import type { LeadsTableT } from '../leads-table-messages';
 
@@ -44,6 +45,7 @@ export function LeadsStatusLine({
         <Group gap="lg" wrap="nowrap" role="status" aria-live="polite" data-testid="leads-status">
           <Text size="sm">{t('statusView', { count: view.count })}</Text>
           <Text size="sm">{t('statusSum', { sum: formatMoney(view.priceSum, currency, locale) })}</Text>
+          <VisibleLeadsScope />
           <Text size="sm" c="dimmed">
             {t('statusLocal', { time })}
           </Text>
@@ -61,6 +63,7 @@ export function LeadsStatusLine({
           <>
             <Text size="sm">{t('statusLoaded', { count: loaded })}</Text>
             <Text size="sm">{t('statusSum', { sum: formatMoney(priceSum, currency, locale) })}</Text>
+            <VisibleLeadsScope />
             {unreadable > 0 ? (
               <Text size="sm" c="dimmed" data-testid="leads-unreadable">
                 {t('statusUnreadable', { count: unreadable })}

@@ -1,0 +1,35 @@
+// One plain line per endpoint Kommo refused this user for a missing right (a JSON 403): what shows
+// as ids instead of names, and why. Nothing is stopped: the block message is for real blocks only.
+import { Alert, List } from '@mantine/core';
+import { useKommoClientState } from '../api/kommo-client-context';
+import { useMessages } from '../i18n/language-context';
+import { rightsMessages } from './rights-messages';
+
+type RefusedKey =
+  'refusedUsers' | 'refusedSources' | 'refusedCatalogs' | 'refusedLossReasons' | 'refusedTags' | 'refusedContacts' | 'refusedCompanies';
+
+const LINES: Record<string, RefusedKey> = {
+  '/api/v4/users': 'refusedUsers',
+  '/api/v4/sources': 'refusedSources',
+  '/api/v4/catalogs': 'refusedCatalogs',
+  '/api/v4/leads/loss_reasons': 'refusedLossReasons',
+  '/api/v4/leads/tags': 'refusedTags',
+  '/api/v4/contacts': 'refusedContacts',
+  '/api/v4/companies': 'refusedCompanies',
+};
+
+export function RefusedEndpointsNotice() {
+  const t = useMessages(rightsMessages);
+  const { refused, blocked } = useKommoClientState();
+  if (refused.length === 0 || blocked) return null;
+  return (
+    <Alert color="blue" variant="light" title={t('refusedTitle')} mx="sm" my={4} py={6} data-testid="refused-notice">
+      <List size="sm" spacing={2}>
+        {refused.map((path) => {
+          const key = LINES[path];
+          return <List.Item key={path}>{key ? t(key) : t('refusedOther', { path: path.replace('/api/v4/', '') })}</List.Item>;
+        })}
+      </List>
+    </Alert>
+  );
+}
