@@ -11,6 +11,7 @@ import { LANGUAGE_NAMES, LANGUAGES, toLanguage } from '../lib/i18n/languages';
 import { ChunkBoundary, lazyChunk } from '../lib/ui/lazy-chunk';
 import { appMessages } from './app-messages';
 import { SignOutButton } from '../features/sign-in/sign-out-button';
+import { OpenInNewTabButton } from '../features/sign-in/open-in-new-tab-button';
 import { useServerMode } from './use-server-mode';
 
 // Issue 16 seam: the local copy's control (sync progress, local or live, forget). A chunk of its own:
@@ -43,7 +44,7 @@ export function AppHeader() {
         <ChunkBoundary compact>
           <localCopyControl.Component />
         </ChunkBoundary>
-        {client.transportKind === 'proxy' && <SignOutButton />}
+        {client.transportKind === 'proxy' ? <SignOutButton /> : <OpenInNewTabButton />}
         <NativeSelect
           size="xs"
           aria-label={t('language')}

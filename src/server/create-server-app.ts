@@ -25,7 +25,7 @@ import type { AccountDirectory } from './auth/account-directory.ts';
 import { createSessionStore } from './auth/session-store.ts';
 import { createKommoAuth } from './auth/kommo-auth.ts';
 import { mintOneTimeToken } from './auth/one-time-token.ts';
-import { mountAuthRoutes, pageGate, sessionGate } from './auth/auth-routes.ts';
+import { mountAuthRoutes, pageGate, safeReturnPath, sessionGate } from './auth/auth-routes.ts';
 import { filterByRights } from './auth/rights-filter.ts';
 import type { DemoTeamMember } from './auth/auth-routes.ts';
 
@@ -251,6 +251,11 @@ export function createServerApp(o: ServerAppOptions): Hono<ServerEnv> {
     gate = sessionGate(kommo, secure);
     app.use('*', pageGate(kommo, secure));
   } else {
+    // Without sign-in, "Open in a new tab" from the widget still lands on its view; the token is not needed.
+    app.post('/auth/kommo', async (c) => {
+      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      return c.redirect(safeReturnPath(form.return) ?? '/', 303);
+    });
     // Without sign-in the app still asks who is signed in, and hears that nobody needs to be.
     app.get('/auth/session', (c) => {
       c.header('cache-control', 'no-store');
