@@ -345,7 +345,7 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
 
   /** A path on the dashboard's own origin (never `//host` or `/\\host`). */
   function isViewPath(path) {
-    return typeof path === 'string' && path.length <= 4096 && /^\/(?![\/\\])/.test(path);
+    return typeof path === 'string' && path.length <= 4096 && /^\/(?![/\\])/.test(path);
   }
 
   /** Posts `fields` to `action` in a new tab: a form, so the token never sits in a URL, a history or a log. */

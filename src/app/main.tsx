@@ -10,7 +10,10 @@ import { EmbeddedStartError } from '../lib/bridge/embedded-start-error';
 import { EscapeClosesWidget } from '../lib/bridge/escape-closes-widget';
 import { AppProviders } from './app-providers';
 import { AppShell } from './app-shell';
-import { SignInScreen } from '../features/sign-in/sign-in-screen';
+import { ChunkBoundary, lazyChunk } from '../lib/ui/lazy-chunk';
+
+// Only a team server's page without a session draws it: never part of the first load.
+const signInScreen = lazyChunk(() => import('../features/sign-in/sign-in-screen').then((m) => m.SignInScreen));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -32,7 +35,9 @@ void resolveAppMode(window).then((mode) => {
             <EmbeddedStartError reason={mode.reason} parentOrigin={mode.parentOrigin} />
           ) : mode.kind === 'standalone' && window.location.pathname === '/sign-in' ? (
             // A team server without a session (issue 21): the server sends page loads here; no API call is made.
-            <SignInScreen search={window.location.search} />
+            <ChunkBoundary>
+              <signInScreen.Component search={window.location.search} />
+            </ChunkBoundary>
           ) : (
             <AppShell />
           )}

@@ -3,10 +3,10 @@ import { Button } from '@mantine/core';
 import { useAppMode, useShareableUrl } from '../../lib/bridge/app-mode-context';
 import { requestOpenInNewTab, viewPathOf } from '../../lib/bridge/open-in-new-tab';
 import { useMessages } from '../../lib/i18n/language-context';
-import { signInMessages } from './sign-in-messages';
+import { sessionMessages } from './session-messages';
 
 export function OpenInNewTabButton() {
-  const t = useMessages(signInMessages);
+  const t = useMessages(sessionMessages);
   const mode = useAppMode();
   const shareableUrl = useShareableUrl();
   if (mode.kind !== 'embedded') return null;

@@ -3,10 +3,10 @@ import { Button, Group, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { authQueries } from '../../lib/auth/auth-session';
 import { useMessages } from '../../lib/i18n/language-context';
-import { signInMessages } from './sign-in-messages';
+import { sessionMessages } from './session-messages';
 
 export function SignOutButton() {
-  const t = useMessages(signInMessages);
+  const t = useMessages(sessionMessages);
   const session = useQuery(authQueries.session());
   const user = session.data?.user ?? null;
   if (session.data?.auth !== 'kommo' || user === null) return null;
