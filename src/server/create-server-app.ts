@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono } from 'hono';
+import * as z from 'zod';
 import type { Context, MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -110,6 +111,20 @@ function cacheControl(value: string): MiddlewareHandler {
     await next();
     if (c.res.status === 200 || c.res.status === 206) c.res.headers.set('cache-control', value);
   };
+}
+
+const exportReportSchema = z.strictObject({
+  format: z.enum(['csv', 'xlsx']),
+  view: z.string().max(2000),
+  leads: z.number().int().min(0).max(10_000_000),
+});
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 /** GETs a path with the server's own token (no user context), through the same limiter as everyone; the parsed JSON, null for 204. */
@@ -289,6 +304,23 @@ export function createServerApp(o: ServerAppOptions): Hono<ServerEnv> {
             },
     }),
   );
+
+  // The browser makes export files itself; it reports each one here for the audit log (who, which view, how many leads).
+  app.use('/audit/*', apiRequestGuard());
+  if (gate !== undefined) app.use('/audit/*', gate);
+  app.post('/audit/export', async (c) => {
+    const text = await c.req.text();
+    const parsed = text.length > 4096 ? null : exportReportSchema.safeParse(safeJson(text));
+    if (parsed === null || !parsed.success) {
+      return problemResponse({
+        status: 400,
+        title: 'Bad Request',
+        detail: 'An export report is {"format": "csv"|"xlsx", "view": "?…", "leads": n}.',
+      });
+    }
+    o.audit?.record({ event: 'export', userId: c.get('session')?.userId ?? null, address: address(c), ...parsed.data });
+    return c.body(null, 204);
+  });
 
   const demoFaults = o.demoFaults;
   if (demoFaults !== undefined) {

@@ -336,4 +336,25 @@ describe('sign-in with Kommo: sessions (issue 21)', () => {
     });
     expect(foreign.status).toBe(403);
   });
+
+  it('records exports in the audit log: who, which view, how many leads; only for a session and the app itself', async () => {
+    const cookie = await signIn();
+    const report = (headers: Record<string, string>) =>
+      w.app.request('https://leads.example.com/audit/export', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ format: 'xlsx', view: '?filter%5Bprice%5D%5Bfrom%5D=1000', leads: 42 }),
+      });
+    expect((await report({ ...API, cookie })).status).toBe(204);
+    expect(JSON.parse(w.audit.at(-1) ?? '{}')).toMatchObject({
+      event: 'export',
+      userId: MANAGER,
+      format: 'xlsx',
+      view: '?filter%5Bprice%5D%5Bfrom%5D=1000',
+      leads: 42,
+    });
+    expect((await report(API)).status).toBe(401);
+    expect((await report({ cookie })).status).toBe(403);
+    expect(w.audit.join('\n')).not.toContain(cookie.split('=')[1] ?? 'x');
+  });
 });
