@@ -434,3 +434,26 @@ describe('upstream limiter', () => {
     expect(limiter.queued).toBe(0);
   });
 });
+
+describe('API proxy: fair per person (issue 21)', () => {
+  it("queues the app's walks (X-Kommo-Priority: walk) behind visible lists, and names the client by its address without sign-in", async () => {
+    const asked: Array<{ client: string | undefined; priority: string | undefined }> = [];
+    const inner = createUpstreamLimiter({ perSecond: 1000, maxQueue: 1000 });
+    const limiter: UpstreamLimiter = {
+      get queued() {
+        return inner.queued;
+      },
+      acquire: (signal, client, priority) => {
+        asked.push({ client, priority });
+        return inner.acquire(signal, client, priority);
+      },
+    };
+    const { call } = setup({ limiter });
+    await call('/api/v4/leads?limit=5', { headers: { 'x-kommo-priority': 'walk' } });
+    await call('/api/v4/leads?limit=5');
+    expect(asked).toEqual([
+      { client: 'address:10.1.2.3', priority: 'walk' },
+      { client: 'address:10.1.2.3', priority: 'visible' },
+    ]);
+  });
+});

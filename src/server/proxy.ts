@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
-import { isAllowedApiPath } from '../kommo/api-paths.ts';
+import { isAllowedApiPath, PRIORITY_HEADER } from '../kommo/api-paths.ts';
 import { parseLeadsQuery } from '../kommo/leads-query.ts';
 import type { Logger } from './redacting-logger.ts';
 import { redactSecrets } from './redacting-logger.ts';
@@ -37,8 +37,6 @@ export type ProxyOptions = {
   shared?: { isShared: (path: string) => boolean; ttlMs: number; now?: () => number };
 };
 
-/** The request header the app's fetch layer names its priority in: `walk` for load all, read-ahead and the local copy. */
-export const PRIORITY_HEADER = 'x-kommo-priority';
 
 export const MAX_QUERY_LENGTH = 8192;
 /** Kommo pages are at most 250 entities; anything near this is not a Kommo answer. */
