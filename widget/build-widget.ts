@@ -78,10 +78,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(1);
   }
   if (!support) {
-    console.warn(
-      `Note: the widget's support contact is ${manifest.widget.support.email} (${manifest.widget.support.link}), Kommo's own.\n` +
-        "Set WIDGET_SUPPORT_LINK and WIDGET_SUPPORT_EMAIL to your team's before uploading the archive.",
+    // Kommo shows this contact on the widget's card as who answers the account's users: it must be
+    // the team running the dashboard, never Kommo's own support (the manifest's placeholder values).
+    console.error(
+      "Set WIDGET_SUPPORT_LINK (https://…) and WIDGET_SUPPORT_EMAIL to your team's support contact: Kommo shows it on the widget's card.\n" +
+        `The archive is not built with the manifest's placeholder (${manifest.widget.support.email}, Kommo's own support).`,
     );
+    process.exit(1);
   }
   const zip = buildWidgetZip(WIDGET_DIR, support);
   mkdirSync(dirname(WIDGET_ZIP_PATH), { recursive: true });

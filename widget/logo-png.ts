@@ -69,4 +69,6 @@ export const KOMMO_LOGO_SIZES: Readonly<Record<string, readonly [number, number]
   'logo_medium.png': [240, 84],
   'logo_min.png': [84, 84],
   'logo_small.png': [108, 108],
+  // Kommo's widget template (create-kommo-integration) ships a sixth image for the digital pipeline.
+  'logo_dp.png': [174, 109],
 };

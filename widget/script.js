@@ -4,7 +4,7 @@
 // without a build step. Which public source backs each Kommo behaviour: README, "Inside Kommo".
 //
 // Protocol (the iframe side lives in src/lib/bridge/bridge-protocol.ts):
-//   iframe -> page  {type:'klb:hello', version}          page -> iframe  {type:'klb:context', version, account, user, lang}
+//   iframe -> page  {type:'klb:hello', version}          page -> iframe  {type:'klb:context', version, account, user, lang, page}
 //   iframe -> page  {type:'klb:request', id, path, query} page -> iframe  {type:'klb:response', id, status, headers, body}
 //                                                          or            {type:'klb:error', id, reason:'forbidden'|'network'}
 //   iframe -> page  {type:'klb:cancel', id}
@@ -50,6 +50,12 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
   var REPLAY_MAX_IDS = 5000;
   // Kommo's own leads top bar (template interface/leads/common/top_actions) and its "add lead" button.
   var TOP_BAR_SELECTOR = '.list__top__actions';
+  // The modal: as wide as the window allows up to 1400 px, 88% of its height, 6% from the top; the
+  // strip above the dashboard is where Kommo's × lives (10 px + 34 px).
+  var MODAL_WIDTH = 'min(1400px, 96vw)';
+  var MODAL_HEIGHT = '88vh';
+  var MODAL_TOP = '6vh';
+  var CLOSE_STRIP = 48;
   var ADD_LEAD_SELECTOR = '.button-input_add-lead';
 
   var DEFAULT_TEXTS = {
@@ -60,6 +66,11 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
     invalid_url: 'The dashboard URL must be an https address, e.g. https://leads.example.com/ (http only for localhost).',
     selected_parts: 'You ticked {count} leads; one view holds {size}. Pick a part:',
     selected_part: 'Leads {from}–{to}',
+    selected_beyond_loaded:
+      'You selected {count} leads, but Kommo gave the widget the ids of only the {loaded} loaded in the list: the dashboard shows those {loaded}. To see all of them, filter the dashboard itself.',
+    selected_none_given: 'You selected {count} leads, but Kommo gave the widget none of their ids.',
+    selected_unreadable: 'Kommo did not say which leads were ticked.',
+    open_unfiltered: 'Open the dashboard without a filter',
   };
 
   function isAllowedApiPath(path) {
@@ -94,19 +105,62 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
     return url;
   }
 
-  /** Positive integer lead ids from `list_selected()`, de-duplicated, in the order Kommo gave them. */
-  function selectedLeadIds(listSelected) {
-    var rows = (listSelected && listSelected.selected) || [];
+  function leadIdOf(row) {
+    var raw = row !== null && typeof row === 'object' ? row.id : row;
+    var id = typeof raw === 'string' && /^\d{1,16}$/.test(raw) ? Number(raw) : raw;
+    return typeof id === 'number' && id > 0 && id <= 9007199254740991 && Math.floor(id) === id ? id : null;
+  }
+
+  /**
+   * What `list_selected()` says was ticked, in every shape seen or possible: `{selected: [{id}, …]}`
+   * (Kommo's docs and public widgets), `selected` keyed by id (`{"123": {…}}`), a bare array of rows
+   * or of ids, or those wrapped in an array. `count` is Kommo's `count_selected` when it says more
+   * than the ids it gave ("select all" over more leads than the list has loaded), else the ids' count.
+   * Ids are positive integers, de-duplicated, in the order Kommo gave them.
+   */
+  function readSelection(listed) {
+    var value = listed;
+    if (
+      Array.isArray(value) &&
+      value.length === 1 &&
+      value[0] !== null &&
+      typeof value[0] === 'object' &&
+      !Array.isArray(value[0]) &&
+      hasOwn(value[0], 'selected')
+    ) {
+      value = value[0];
+    }
+    var rows = value;
+    var declared = null;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      rows = hasOwn(value, 'selected') ? value.selected : [];
+      var count = Number(value.count_selected);
+      if (isFinite(count) && count >= 0 && Math.floor(count) === count) declared = count;
+    }
+    var list = [];
+    if (Array.isArray(rows)) list = rows;
+    else if (rows !== null && typeof rows === 'object') {
+      for (var key in rows) {
+        if (!hasOwn(rows, key)) continue;
+        var row = rows[key];
+        list.push(row !== null && typeof row === 'object' && row.id !== undefined ? row : key);
+      }
+    }
     var ids = [];
     var seen = {};
-    for (var i = 0; i < rows.length; i++) {
-      var id = rows[i] && Number(rows[i].id);
-      if (typeof id === 'number' && id > 0 && id <= 9007199254740991 && Math.floor(id) === id && !hasOwn(seen, String(id))) {
+    for (var i = 0; i < list.length; i++) {
+      var id = leadIdOf(list[i]);
+      if (id !== null && !hasOwn(seen, String(id))) {
         seen[String(id)] = true;
         ids.push(id);
       }
     }
-    return ids;
+    return { ids: ids, count: declared !== null && declared > ids.length ? declared : ids.length };
+  }
+
+  /** Positive integer lead ids from `list_selected()` (any shape readSelection reads). */
+  function selectedLeadIds(listSelected) {
+    return readSelection(listSelected).ids;
   }
 
   /** The ids in views of at most IDS_PER_VIEW each. */
@@ -187,7 +241,62 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
       },
       user: { id: Number(user.id) || 0, name: String(user.name || '') },
       lang: String(app.lang_id || 'en'),
+      page: readPageConstants(app, user),
     };
+  }
+
+  /** A copy holding plain data only (postMessage cannot clone functions), or null. */
+  function plainCopy(value) {
+    if (value === null || typeof value !== 'object') return null;
+    try {
+      return JSON.parse(JSON.stringify(value));
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars -- ES5 has no catch without a binding
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function pick(object, keys) {
+    var out = {};
+    if (object === null || typeof object !== 'object') return out;
+    for (var i = 0; i < keys.length; i++) if (hasOwn(object, keys[i])) out[keys[i]] = object[keys[i]];
+    return out;
+  }
+
+  /**
+   * What the dashboard needs of the page's constants (developers.kommo.com/docs/environment-variables):
+   * people's names and groups (`managers`, `groups`), and the user's own rights (`user`, `user_rights`),
+   * so a manager sees names without `/api/v4/users` (administrators only). Only these keys leave the
+   * page: never the user's login, API key or avatar. The dashboard validates all of it again.
+   */
+  function readPageConstants(app, user) {
+    var constant = function (key) {
+      try {
+        return typeof app.constant === 'function' ? app.constant(key) : null;
+        // eslint-disable-next-line @typescript-eslint/no-unused-vars -- ES5 has no catch without a binding
+      } catch (e) {
+        return null;
+      }
+    };
+    var managers = {};
+    var source = constant('managers') || {};
+    for (var id in source) {
+      if (hasOwn(source, id)) managers[id] = pick(source[id], ['title', 'active', 'is_admin', 'group']);
+    }
+    var rights = constant('user_rights') || {};
+    var base = rights.base_rights || {};
+    return plainCopy({
+      managers: managers,
+      groups: constant('groups') || {},
+      user: pick(user, ['id', 'group_mates_ids']),
+      user_rights: {
+        is_admin: rights.is_admin,
+        is_free_user: rights.is_free_user,
+        leads: pick(rights.leads, ['view', 'export']),
+        base_rights: { leads: pick(base.leads, ['view', 'export']) },
+        status_rights: rights.status_rights || {},
+      },
+    });
   }
 
   function hasOwn(object, key) {
@@ -468,10 +577,49 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
       finishModal(state);
     }
 
-    /** Fills the modal: the dashboard, narrowed to `ids` when leads were ticked, in parts past IDS_PER_VIEW. */
-    function fillModal(state, body, ids) {
+    /** A plain line above the dashboard (text only). */
+    function noteLine(body, text) {
+      var p = document.createElement('p');
+      p.setAttribute('role', 'status');
+      p.setAttribute('data-klb-selection-note', '');
+      p.style.cssText = 'margin:0;padding:8px 16px;background:#fff8e1;color:#3c3c3c';
+      p.textContent = text;
+      body.appendChild(p);
+      return p;
+    }
+
+    /**
+     * Fills the modal: the dashboard, narrowed to `ids` when leads were ticked, in parts past
+     * IDS_PER_VIEW. `selection` (from "More") is Kommo's count of ticked leads: when it says more
+     * than the ids Kommo gave (select all over leads the list has not loaded) the modal says so,
+     * and when Kommo gave no ids at all it never falls back to the whole account silently.
+     */
+    function fillModal(state, body, ids, selection) {
       var url = dashboardUrl(body);
       if (url === null) return;
+      if (selection && selection.count > ids.length) {
+        noteLine(
+          body,
+          ids.length > 0
+            ? t('selected_beyond_loaded', { count: selection.count, loaded: ids.length })
+            : t('selected_none_given', { count: selection.count })
+        );
+      }
+      if (selection && ids.length === 0) {
+        if (selection.count === 0) noteLine(body, t('selected_unreadable'));
+        var openAll = document.createElement('button');
+        openAll.type = 'button';
+        openAll.className = 'button-input';
+        openAll.setAttribute('data-klb-open-unfiltered', '');
+        openAll.style.margin = '8px 16px';
+        openAll.textContent = t('open_unfiltered');
+        openAll.addEventListener('click', function () {
+          body.innerHTML = '';
+          fillModal(state, body, [], null);
+        });
+        body.appendChild(openAll);
+        return;
+      }
       var views = splitIntoViews(ids, IDS_PER_VIEW);
       var frameBox = document.createElement('div');
       frameBox.style.cssText = 'flex:1 1 auto;min-height:0';
@@ -512,15 +660,54 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
       };
     }
 
-    function openModal(ids) {
+    /**
+     * Kommo's stylesheet keeps `.modal-body` a 500 px box (`margin-left: -250px`); a widget showing
+     * something large sizes it for its own class, as Kommo's birthday-widget does. Added once.
+     */
+    function ensureModalStyle() {
+      if (document.getElementById('klb-modal-style')) return;
+      var style = document.createElement('style');
+      style.id = 'klb-modal-style';
+      style.textContent =
+        '.klb-modal-window .modal-body{width:' +
+        MODAL_WIDTH +
+        ' !important;max-width:none !important;margin-left:calc(' +
+        MODAL_WIDTH +
+        ' / -2) !important;left:50% !important;top:' +
+        MODAL_TOP +
+        ' !important;margin-top:0 !important;padding:0 !important;box-sizing:border-box !important;overflow:hidden}';
+      document.head.appendChild(style);
+    }
+
+    function openModal(ids, selectedCount) {
       if (modal !== null) return;
+      ensureModalStyle();
       var state = { finished: false, instance: null, opener: document.activeElement, disconnect: function () {} };
       var root = document.createElement('div');
       root.setAttribute('role', 'dialog');
       root.setAttribute('aria-modal', 'true');
       root.setAttribute('aria-label', t('frame_title'));
       root.setAttribute('data-klb-modal', '');
-      root.style.cssText = 'position:relative;display:flex;flex-direction:column;width:min(1400px,94vw);height:88vh';
+      // The top strip holds the title and Kommo's × (a 33×34 px box 10 px from the top right
+      // corner): no control of the dashboard ever sits under it.
+      root.style.cssText =
+        'position:relative;display:flex;flex-direction:column;width:100%;height:' +
+        MODAL_HEIGHT +
+        ';padding-top:' +
+        CLOSE_STRIP +
+        'px;box-sizing:border-box';
+      var title = document.createElement('div');
+      title.setAttribute('data-klb-modal-title', '');
+      title.style.cssText =
+        'position:absolute;top:0;left:0;right:' +
+        CLOSE_STRIP +
+        'px;height:' +
+        CLOSE_STRIP +
+        'px;line-height:' +
+        CLOSE_STRIP +
+        'px;padding:0 16px;font-weight:600;overflow:hidden;white-space:nowrap;text-overflow:ellipsis';
+      title.textContent = t('frame_title');
+      root.appendChild(title);
       // Kommo widgets close their modal with this element (Kommo wires its click); ours is keyboard-reachable too.
       var close = document.createElement('span');
       close.className = 'modal-body__close';
@@ -552,7 +739,7 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
           finishModal(state);
         },
       });
-      fillModal(state, body, ids);
+      fillModal(state, body, ids, selectedCount === undefined ? null : { count: selectedCount });
       // Escape in the Kommo page; inside the dashboard the app sends klb:close instead (keys stay in the frame).
       document.addEventListener('keydown', state.handleKey, true);
       close.focus();
@@ -700,7 +887,11 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
         /** "More → Leads Browser" with leads ticked: the dashboard on exactly those leads. */
         selected: function () {
           var listed = typeof self.list_selected === 'function' ? self.list_selected() : null;
-          openModal(selectedLeadIds(Array.isArray(listed) ? listed[0] : listed));
+          var selection = readSelection(listed);
+          // Kommo dims the page with its widgets overlay when a widget is picked under "More"; the
+          // widget must lift it (Kommo's widget docs: self.widgetsOverlay(false)).
+          if (typeof self.widgetsOverlay === 'function') self.widgetsOverlay(false);
+          openModal(selection.ids, selection.count);
         },
       },
     };
@@ -712,6 +903,7 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
   Widget.ALLOWED_API_PATHS = ALLOWED_API_PATHS;
   Widget.parseDashboardUrl = parseDashboardUrl;
   Widget.selectedLeadIds = selectedLeadIds;
+  Widget.readSelection = readSelection;
   Widget.splitIntoViews = splitIntoViews;
   Widget.dashboardUrlForLeads = dashboardUrlForLeads;
   Widget.createReplayGuard = createReplayGuard;

@@ -68,7 +68,7 @@ describe('the widget archive', () => {
     const manifest = json('manifest.json');
     for (const location of manifest.locations) expect(location).toMatch(KOMMO_LOCATIONS);
     // Kommo: `everywhere` takes no 1/0 suffix.
-    expect(manifest.locations).toEqual(expect.arrayContaining(['everywhere', 'llist-0', 'advanced_settings']));
+    expect(manifest.locations).toEqual(expect.arrayContaining(['everywhere', 'llist-1', 'advanced_settings']));
     expect(manifest.advanced.title).toBe('advanced.title');
     expect(manifest.settings.dashboard_url).toEqual({ name: 'settings.dashboard_url', type: 'text', required: true });
     for (const setting of Object.values<any>(manifest.settings)) expect(SETTING_TYPES).toContain(setting.type);

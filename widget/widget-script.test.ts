@@ -10,6 +10,7 @@ type ReplayGuard = { has: (id: string) => boolean; remember: (id: string) => voi
 type WidgetModule = {
   parseDashboardUrl: (raw: unknown) => URL | null;
   selectedLeadIds: (listed: unknown) => number[];
+  readSelection: (listed: unknown) => { ids: number[]; count: number };
   splitIntoViews: (ids: number[], size: number) => number[][];
   dashboardUrlForLeads: (url: URL, ids: number[]) => URL;
   createReplayGuard: (windowMs: number, max: number, now?: () => number) => ReplayGuard;
@@ -72,6 +73,25 @@ describe('ticked leads', () => {
     expect(widget.selectedLeadIds(listed)).toEqual([12, 15, 99]);
     expect(widget.selectedLeadIds(null)).toEqual([]);
     expect(widget.selectedLeadIds({ selected: 'nope' })).toEqual([]);
+  });
+
+  it('reads every shape list_selected() may give: rows, rows keyed by id, bare ids, wrapped in an array', () => {
+    expect(widget.readSelection({ selected: [{ id: 3 }, { id: 4 }] })).toEqual({ ids: [3, 4], count: 2 });
+    expect(widget.readSelection({ count_selected: 2, selected: { '31': { id: 31, type: 'lead' }, '32': { id: 32 } } })).toEqual({
+      ids: [31, 32],
+      count: 2,
+    });
+    expect(widget.readSelection({ selected: { '41': true, '42': {} } })).toEqual({ ids: [41, 42], count: 2 });
+    expect(widget.readSelection([{ count_selected: 1, selected: [{ id: 5 }] }])).toEqual({ ids: [5], count: 1 });
+    expect(widget.readSelection([{ id: 6 }, 7, '8'])).toEqual({ ids: [6, 7, 8], count: 3 });
+    expect(widget.readSelection({ selected: { __proto__x: 1, 'not-an-id': 2 } })).toEqual({ ids: [], count: 0 });
+  });
+
+  it('says when "select all" covers more leads than the ids Kommo gave', () => {
+    const listed = { count_selected: 1250, selected: [{ id: 1 }, { id: 2 }, { id: 3 }] };
+    expect(widget.readSelection(listed)).toEqual({ ids: [1, 2, 3], count: 1250 });
+    expect(widget.readSelection({ count_selected: '1250', selected: [] })).toEqual({ ids: [], count: 1250 });
+    expect(widget.readSelection({ count_selected: 1, selected: [{ id: 1 }, { id: 2 }] })).toEqual({ ids: [1, 2], count: 2 });
   });
 
   it('opens the dashboard on exactly those ids, as the app reads filter[id][]', () => {

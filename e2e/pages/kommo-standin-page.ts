@@ -22,8 +22,8 @@ export class KommoStandinPage {
   }
 
   /** Opens a Kommo route with the widget installed for `dashboard` (its saved setting). */
-  async goto(path: string, dashboard: string, forgers: string[] = [], rows?: number) {
-    const params = new URLSearchParams({ dashboard });
+  async goto(path: string, dashboard: string, forgers: string[] = [], rows?: number, more: Record<string, string> = {}) {
+    const params = new URLSearchParams({ dashboard, ...more });
     if (forgers.length > 0) params.set('forgers', forgers.join(','));
     if (rows !== undefined) params.set('rows', String(rows));
     await this.page.goto(`${this.origin}${path}?${params}`);

@@ -35,6 +35,7 @@ import { createKommoClient } from '../../lib/api/kommo-client';
 import { KommoClientProvider } from '../../lib/api/kommo-client-context';
 import { fetchLeadsPage } from '../../lib/api/leads-fetchers';
 import { fetchAccount, fetchPipelines, fetchSources, fetchTags, fetchUsers } from '../../lib/api/reference-fetchers';
+import { readPageDirectory } from '../../lib/bridge/kommo-page-directory';
 import { CustomFieldValue } from './cells/custom-field-value';
 import { formatDate, formatDateTime, formatMoney } from './cells/lead-formatters';
 import { buildLeadReference, findStage } from '../../lib/reference/lead-reference';
@@ -83,6 +84,13 @@ const SCHEMA_OF: Record<string, { safeParse: (v: unknown) => { success: boolean 
   'kommo-docs-lead-detail.json': leadSchema,
   'activepieces-kommo-lead.json': leadSchema,
   'real-account-leads-page.json': leadsPageSchema,
+  // Not an API body: the Kommo page's constants, read by the bridge's page directory.
+  'kommo-page-constants.json': {
+    safeParse: (v) => {
+      const directory = readPageDirectory(v);
+      return { success: directory !== null && directory.users.length > 0 && directory.rights !== null };
+    },
+  },
 };
 
 describe('the real-response corpus', () => {
