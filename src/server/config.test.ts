@@ -116,8 +116,13 @@ describe('loadConfig: who may frame the app and under which names it answers (is
   });
 
   it.each([
-    ['https://*.com', /whole top-level domain/],
-    ['https://*.com.br', /whole top-level domain/],
+    ['https://*.com', /every site under the public suffix "com"/],
+    ['https://*.com.br', /every site under the public suffix "com\.br"/],
+    // The Public Suffix List's private section (issue 21's review): anyone can publish under these.
+    ['https://*.github.io', /every site under the public suffix "github\.io"/],
+    ['https://*.herokuapp.com', /public suffix "herokuapp\.com"/],
+    ['https://*.s3.amazonaws.com', /public suffix "s3\.amazonaws\.com"/],
+    ['https://*.co.uk', /public suffix "co\.uk"/],
     ['http://acme.kommo.com', /uses http:\/\//],
     ['http://*.kommo.com', /uses http:\/\//],
     ['acme.kommo.com', /has no scheme: write it as https:\/\/acme\.kommo\.com/],

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { getPublicSuffix } from 'tldts';
 
 export type DemoSettings = {
   /** Number of generated leads (DEMO_LEADS). */
@@ -121,30 +122,14 @@ function parseSwitch(raw: string | undefined, name: string, errors: string[]): b
 
 // A CSP host-source as this server accepts it: scheme://host[:port] with an optional leading "*." label.
 const HOST_SOURCE = /^(https?):\/\/((?:\*\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*)(?::(?:\d{1,5}))?$/i;
-// Public suffixes of two labels in Kommo's markets: `*.com.br` trusts every Brazilian company as
-// much as `*.com` trusts every company. Not the whole Public Suffix List, which would be a
-// dependency for a setting; these are the ones a Latin American or European admin might type.
-const TWO_LABEL_SUFFIXES = new Set([
-  'com.br',
-  'com.mx',
-  'com.ar',
-  'com.co',
-  'com.pe',
-  'com.uy',
-  'com.py',
-  'com.ve',
-  'com.ec',
-  'com.bo',
-  'co.uk',
-  'com.es',
-  'com.pt',
-  'co.za',
-  'com.au',
-  'co.in',
-  'com.tr',
-  'co.il',
-  'com.ua',
-]);
+/**
+ * A wildcard over a public suffix (`*.com`, `*.com.br`, `*.github.io`, `*.herokuapp.com`) trusts
+ * every site anyone can register or publish under it. Checked against the whole Public Suffix List,
+ * its private section included (tldts ships the list).
+ */
+function isPublicSuffix(host: string): boolean {
+  return !host.includes('.') || getPublicSuffix(host, { allowPrivateDomains: true }) === host;
+}
 
 function isLoopbackName(host: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(host);
@@ -162,8 +147,8 @@ function frameAncestorProblem(source: string): string | null {
   const bare = host.startsWith('*.') ? host.slice(2) : host;
   if (scheme === 'http' && !isLoopbackName(bare))
     return `"${source}" uses http://, which anyone on the network can impersonate: use https:// (http:// only for localhost)`;
-  if (host.startsWith('*.') && (!bare.includes('.') || TWO_LABEL_SUFFIXES.has(bare))) {
-    return `"${source}" trusts a whole top-level domain: name the account's own origin (https://acme.kommo.com) or a company domain (https://*.kommo.com)`;
+  if (host.startsWith('*.') && isPublicSuffix(bare)) {
+    return `"${source}" trusts every site under the public suffix "${bare}" (anyone can have one there): name the account's own origin (https://acme.kommo.com) or a company domain (https://*.kommo.com)`;
   }
   return null;
 }
