@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import { isAllowedApiPath, PRIORITY_HEADER } from '../kommo/api-paths.ts';
 import { parseLeadsQuery } from '../kommo/leads-query.ts';
+import { apiQueryIssues } from '../kommo/api-query.ts';
 import type { Logger } from './redacting-logger.ts';
 import { redactSecrets } from './redacting-logger.ts';
 import type { UpstreamLimiter, UpstreamPriority } from './upstream-limiter.ts';
@@ -36,7 +37,6 @@ export type ProxyOptions = {
    */
   shared?: { isShared: (path: string) => boolean; ttlMs: number; now?: () => number };
 };
-
 
 export const MAX_QUERY_LENGTH = 8192;
 /** Kommo pages are at most 250 entities; anything near this is not a Kommo answer. */
@@ -83,6 +83,19 @@ function checkLeadsQuery(query: string): Response | null {
   });
 }
 
+/** Every other path's query, read with its rules (src/kommo/api-query.ts): contacts by id only, never `query=`. */
+function checkOtherQuery(path: string, query: string): Response | null {
+  const issues = apiQueryIssues(path, query);
+  if (issues === null || issues.length === 0) return null;
+  const names = [...new Set(issues.map((i) => i.param.slice(0, 80)))].slice(0, 5);
+  return problemResponse({
+    status: 400,
+    title: statusTitle(400),
+    detail: `${path.slice(0, 80)} does not take ${names.map((n) => `"${n}"`).join(', ')}: only the parameters this app sends there.`,
+    extra: { 'validation-errors': issues.slice(0, 20).map((i) => ({ param: i.param.slice(0, 80), detail: i.detail })) },
+  });
+}
+
 /** Refuses anything that is not a plain, bodiless GET of an allowlisted path; null when the request may go on. */
 function checkRequest(c: Context, path: string, query: string): Response | null {
   const method = c.req.method;
@@ -102,7 +115,7 @@ function checkRequest(c: Context, path: string, query: string): Response | null 
   }
   if (BROKEN_PERCENT.test(query)) return refusal(400, 'The query string contains a broken percent-encoding.');
   if (path === LEADS_PATH) return checkLeadsQuery(query);
-  return null;
+  return checkOtherQuery(path, query);
 }
 
 /** Reads a body up to a size cap; throws when the cap is passed. */
