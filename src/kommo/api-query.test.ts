@@ -6,6 +6,7 @@ describe('apiQueryIssues: every API path reads only the query the app sends (iss
     expect(apiQueryIssues('/api/v4/contacts', 'filter%5Bid%5D%5B%5D=12&filter%5Bid%5D%5B%5D=13&limit=250')).toEqual([]);
     expect(apiQueryIssues('/api/v4/companies', 'filter[id][0]=7&limit=2')).toEqual([]);
     expect(apiQueryIssues('/api/v4/catalogs/5/elements', 'filter[id][]=1')).toEqual([]);
+    expect(apiQueryIssues('/api/v4/catalogs/5/elements', 'page=2&limit=250')).toEqual([]);
     expect(apiQueryIssues('/api/v4/users', 'with=group&page=2&limit=250')).toEqual([]);
     expect(apiQueryIssues('/api/v4/account', 'with=datetime_settings%2Cusers_groups%2Cis_api_filter_enabled')).toEqual([]);
     expect(

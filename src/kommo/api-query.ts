@@ -14,7 +14,7 @@ const commaList =
     v.split(',').every((item) => allowed.includes(item));
 
 const PAGED: Record<string, ValueRule> = { page: positiveInteger, limit: upTo250 };
-/** Contacts, companies and catalog elements are only ever read by id, at most 250 a request. */
+/** Contacts and companies are only ever read by id, at most 250 a request. */
 const BY_IDS: Record<string, ValueRule> = { 'filter[id][]': positiveInteger, limit: upTo250 };
 
 const RULES: ReadonlyArray<readonly [RegExp, Record<string, ValueRule>]> = [
@@ -28,7 +28,8 @@ const RULES: ReadonlyArray<readonly [RegExp, Record<string, ValueRule>]> = [
   [/^\/api\/v4\/users$/, { ...PAGED, with: commaList(['group', 'role']) }],
   [/^\/api\/v4\/contacts$/, BY_IDS],
   [/^\/api\/v4\/companies$/, BY_IDS],
-  [/^\/api\/v4\/catalogs\/\d{1,12}\/elements$/, BY_IDS],
+  // A chained list's catalog is also read whole, a few pages (entity-fetchers.ts, fetchCatalogElements).
+  [/^\/api\/v4\/catalogs\/\d{1,12}\/elements$/, { ...BY_IDS, page: positiveInteger }],
   [
     /^\/api\/v4\/events$/,
     { ...PAGED, 'filter[type]': word, 'filter[entity]': word, 'filter[created_at][from]': wholeNumber, 'filter[created_at][to]': wholeNumber },
