@@ -212,7 +212,10 @@ async function main() {
     });
     await page.getByTestId('leads-status').filter({ hasText: 'in the view' }).waitFor();
     const wholeBefore = await statusText(page);
-    const changes = await page.request.post('/__demo/changes', { data: { updated: 50, moved: 25, deleted: 25, seed: 7 } });
+    const changes = await page.request.post('/__demo/changes', {
+      data: { updated: 50, moved: 25, deleted: 25, seed: 7 },
+      headers: { [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE },
+    });
     const changed = (await changes.json()) as { deleted: number[] };
     const refreshFrom = requests.length;
     await trigger.click();

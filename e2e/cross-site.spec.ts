@@ -87,10 +87,10 @@ test('a page on another site learns nothing through the proxy, and no probe reac
   expect(statuses.filter((s) => s !== 403)).toEqual([]);
 
   // No probe reached the demo account: the burst of 429s is untouched...
-  const untouched = (await (await request.get('/__demo/faults')).json()) as { burst429: number };
+  const untouched = (await (await request.get('/__demo/faults', { headers: API_HEADERS })).json()) as { burst429: number };
   expect(untouched.burst429).toBe(BUDGET);
   // ...while the app's own kind of request does reach it and takes one (the counter counts).
   expect((await request.get('/api/v4/leads?limit=1', { headers: API_HEADERS })).status()).toBe(429);
-  const after = (await (await request.get('/__demo/faults')).json()) as { burst429: number };
+  const after = (await (await request.get('/__demo/faults', { headers: API_HEADERS })).json()) as { burst429: number };
   expect(after.burst429).toBe(BUDGET - 1);
 });

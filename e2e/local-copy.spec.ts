@@ -105,7 +105,7 @@ test('leads changed and deleted on the account are reflected after a refresh', a
   const before = await apiTotals(page, '');
   await expect(leads.status).toContainText(`${fmt(before.count)} leads in the view`);
 
-  const res = await page.request.post('/__demo/changes', { data: { updated: 4, moved: 4, deleted: 5, seed: 1616 } });
+  const res = await page.request.post('/__demo/changes', { data: { updated: 4, moved: 4, deleted: 5, seed: 1616 }, headers: API_HEADERS });
   expect(res.ok()).toBe(true);
   const changed = (await res.json()) as { updated: number[]; moved: number[]; deleted: number[] };
   expect(changed.deleted).toHaveLength(5);

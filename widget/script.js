@@ -316,7 +316,7 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
    * Connects one iframe to the page: answers its hello with the Kommo context and relays its GETs.
    * Returns a function that disconnects and aborts whatever is still running.
    */
-  function connectFrame(iframe, dashboardOrigin, onClose) {
+  function connectFrame(iframe, dashboardOrigin, onClose, onOpenTab) {
     var inFlight = {};
     var inFlightCount = 0;
     var completed = createReplayGuard(REPLAY_WINDOW_MS, REPLAY_MAX_IDS);
@@ -407,6 +407,8 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
         controller.abort();
       } else if (isCloseMessage(data) && typeof onClose === 'function') {
         onClose();
+      } else if (data.type === 'klb:open-tab' && typeof onOpenTab === 'function' && isViewPath(data.path)) {
+        onOpenTab(data.path);
       }
     }
 
@@ -444,6 +446,62 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
     iframe.style.width = '100%';
     iframe.style.height = '100%';
     return iframe;
+  }
+
+  // --- issue 21: "Open in a new tab", signed in on the team server ----------------------------
+
+  var CLIENT_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+  /** A path on the dashboard's own origin (never `//host` or `/\\host`). */
+  function isViewPath(path) {
+    return typeof path === 'string' && path.length <= 4096 && /^\/(?![/\\])/.test(path);
+  }
+
+  /** Posts `fields` to `action` in a new tab: a form, so the token never sits in a URL, a history or a log. */
+  function postInNewTab(action, fields) {
+    var form = document.createElement('form');
+    form.method = 'post';
+    form.action = action;
+    form.target = '_blank';
+    form.style.display = 'none';
+    Object.keys(fields).forEach(function (name) {
+      var input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = name;
+      input.value = fields[name];
+      form.appendChild(input);
+    });
+    document.body.appendChild(form);
+    form.submit();
+    document.body.removeChild(form);
+  }
+
+  /**
+   * Gets a one-time token for this integration (its id is the widget setting `oauth_client_uuid`)
+   * from the Kommo page, as public widgets do: GET /ajax/v2/integrations/<id>/disposable_token answers
+   * `{token}`. Posts it to the dashboard's /auth/kommo in a new tab, which lands on `path` signed in.
+   * Without a token the new tab opens the dashboard's sign-in page, which says why.
+   */
+  function openSignedInTab(dashboardOrigin, path, clientUuid) {
+    function withoutToken() {
+      window.open(dashboardOrigin + '/sign-in?reason=missing-token&return=' + encodeURIComponent(path), '_blank', 'noopener');
+    }
+    if (!CLIENT_UUID.test(String(clientUuid || ''))) {
+      withoutToken();
+      return;
+    }
+    fetch('/ajax/v2/integrations/' + String(clientUuid).toLowerCase() + '/disposable_token', {
+      credentials: 'same-origin',
+      headers: { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' },
+    })
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
+      .then(function (body) {
+        var token = body && typeof body.token === 'string' ? body.token : '';
+        if (token === '') withoutToken();
+        else postInNewTab(dashboardOrigin + '/auth/kommo', { token: token, return: path });
+      }, withoutToken);
   }
 
   function format(text, vars) {
@@ -493,7 +551,9 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
     function mountDashboard(container, url, onClose) {
       var iframe = createFrame(url, t('frame_title'));
       // Listening before the frame loads, so its first hello is never missed.
-      var disconnect = connectFrame(iframe, url.origin, onClose);
+      var disconnect = connectFrame(iframe, url.origin, onClose, function (path) {
+        openSignedInTab(url.origin, path, settings().oauth_client_uuid);
+      });
       container.appendChild(iframe);
       return disconnect;
     }

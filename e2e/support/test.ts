@@ -2,6 +2,7 @@
 // fails the test, and the demo account's fault switches are reset around each test.
 import { test as base, expect, type Page } from '@playwright/test';
 import type { FaultSettings as DemoFaultSettings } from '../../src/server/demo/faults';
+import { API_HEADERS } from './api-headers';
 
 /** The demo account's own fault switches (src/server/demo/faults.ts); a test sets any subset. */
 export type FaultSettings = Partial<DemoFaultSettings>;
@@ -32,13 +33,13 @@ export const test = base.extend<Fixtures>({
   ],
   faults: async ({ request }, use) => {
     const reset = async () => {
-      const res = await request.delete('/__demo/faults');
+      const res = await request.delete('/__demo/faults', { headers: API_HEADERS });
       expect(res.ok()).toBe(true);
     };
     await reset();
     await use({
       set: async (f) => {
-        const res = await request.post('/__demo/faults', { data: f });
+        const res = await request.post('/__demo/faults', { data: f, headers: API_HEADERS });
         expect(res.ok()).toBe(true);
       },
       reset,

@@ -14,6 +14,11 @@ import { useServerMode } from './use-server-mode';
 
 // Issue 16 seam: the local copy's control (sync progress, local or live, forget). A chunk of its own:
 // the first rows never wait for the sync engine, which starts as soon as the chunk arrives.
+// "Signed in as … · Sign out" (a team server) and "Open in a new tab" (inside Kommo): chunks, since a
+// standalone dashboard without sign-in draws neither.
+const signOutButton = lazyChunk(() => import('../features/sign-in/sign-out-button').then((m) => m.SignOutButton));
+const openInNewTabButton = lazyChunk(() => import('../features/sign-in/open-in-new-tab-button').then((m) => m.OpenInNewTabButton));
+
 const localCopyControl = lazyChunk(() => import('../features/local-copy/local-copy-control').then((m) => m.LocalCopyControl));
 
 export function AppHeader() {
@@ -42,6 +47,7 @@ export function AppHeader() {
         <ChunkBoundary compact>
           <localCopyControl.Component />
         </ChunkBoundary>
+        <ChunkBoundary compact>{client.transportKind === 'proxy' ? <signOutButton.Component /> : <openInNewTabButton.Component />}</ChunkBoundary>
         <NativeSelect
           size="xs"
           aria-label={t('language')}

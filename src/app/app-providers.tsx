@@ -12,7 +12,19 @@ import { useKommoContext } from '../lib/bridge/app-mode-context';
 import { LanguageProvider } from '../lib/i18n/language-context';
 import { ColumnPreferencesProvider } from '../lib/leads-list/column-preferences-context';
 
-const colorSchemeManager = localStorageColorSchemeManager({ key: 'klb.color-scheme' });
+const storedColorScheme = localStorageColorSchemeManager({ key: 'klb.color-scheme' });
+/** False in a frame whose storage the browser blocks (the widget's iframe when third-party storage is off). */
+function storageUsable(): boolean {
+  try {
+    return window.localStorage !== null;
+  } catch {
+    return false;
+  }
+}
+// Mantine's manager reads window.localStorage on every `storage` event, which throws where storage is
+// blocked; "Open in a new tab" (issue 21) writes our origin's storage in the new tab, and Chrome then
+// fires that event in the blocked frame too: an uncaught error there. Such a frame does not listen.
+const colorSchemeManager = storageUsable() ? storedColorScheme : { ...storedColorScheme, subscribe: () => undefined, unsubscribe: () => undefined };
 // Shade 8 keeps white text on filled buttons above 4.5:1 (Mantine's default shade 6 is 3.5:1).
 const theme = createTheme({ primaryShade: { light: 8, dark: 8 } });
 // Mantine's "dimmed" grey (hints, descriptions, section titles) is 3.3:1 on white and under 4.5:1

@@ -5,7 +5,7 @@ import type { CSSProperties, ReactNode } from 'react';
 import { FiltersBar } from '../features/filters/filters-bar';
 import { LeadsTable } from '../features/leads-table/leads-table';
 import { SavedViewsMenu } from '../features/saved-views/saved-views-menu';
-import { RefusedEndpointsNotice } from '../lib/rights/refused-endpoints-notice';
+import { RefusedEndpointsGate } from '../lib/rights/refused-endpoints-gate';
 import { AppHeader } from './app-header';
 import { WholePictureToolbar } from './whole-picture-toolbar';
 import classes from './app-shell.module.css';
@@ -36,7 +36,7 @@ export function AppShell({ filters }: AppShellProps) {
             />
           </Box>
         )}
-        <RefusedEndpointsNotice />
+        <RefusedEndpointsGate />
         <div style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
           <LeadsTable />
         </div>

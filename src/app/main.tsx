@@ -11,6 +11,10 @@ import { EscapeClosesWidget } from '../lib/bridge/escape-closes-widget';
 import { forgetLocalCopiesOnUnauthorized } from '../lib/local-copy/forget-on-unauthorized';
 import { AppProviders } from './app-providers';
 import { AppShell } from './app-shell';
+import { ChunkBoundary, lazyChunk } from '../lib/ui/lazy-chunk';
+
+// Only a team server's page without a session draws it: never part of the first load.
+const signInScreen = lazyChunk(() => import('../features/sign-in/sign-in-screen').then((m) => m.SignInScreen));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -28,7 +32,16 @@ void resolveAppMode(window).then((mode) => {
       <AppModeProvider mode={mode}>
         <AppProviders client={client} queryClient={queryClient}>
           <EscapeClosesWidget />
-          {mode.kind === 'embedded-error' ? <EmbeddedStartError reason={mode.reason} parentOrigin={mode.parentOrigin} /> : <AppShell />}
+          {mode.kind === 'embedded-error' ? (
+            <EmbeddedStartError reason={mode.reason} parentOrigin={mode.parentOrigin} />
+          ) : mode.kind === 'standalone' && window.location.pathname === '/sign-in' ? (
+            // A team server without a session (issue 21): the server sends page loads here; no API call is made.
+            <ChunkBoundary>
+              <signInScreen.Component search={window.location.search} />
+            </ChunkBoundary>
+          ) : (
+            <AppShell />
+          )}
         </AppProviders>
       </AppModeProvider>
     </StrictMode>,

@@ -32,6 +32,9 @@ export function isAllowedApiPath(path: string): boolean {
 export const APP_REQUEST_HEADER = 'X-Kommo-Leads-Browser';
 export const APP_REQUEST_HEADER_VALUE = '1';
 
+/** The app names its walks (load all, read-ahead, the local copy) so the proxy serves every visible list first. */
+export const PRIORITY_HEADER = 'X-Kommo-Priority';
+
 /** Kommo's documented rate limit per integration: 7 requests a second. */
 export const KOMMO_RATE_LIMIT_PER_SECOND = 7;
 

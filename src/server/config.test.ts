@@ -117,8 +117,13 @@ describe('loadConfig: who may frame the app and under which names it answers (is
   });
 
   it.each([
-    ['https://*.com', /whole top-level domain/],
-    ['https://*.com.br', /whole top-level domain/],
+    ['https://*.com', /every site under the public suffix "com"/],
+    ['https://*.com.br', /every site under the public suffix "com\.br"/],
+    // The Public Suffix List's private section (issue 21's review): anyone can publish under these.
+    ['https://*.github.io', /every site under the public suffix "github\.io"/],
+    ['https://*.herokuapp.com', /public suffix "herokuapp\.com"/],
+    ['https://*.s3.amazonaws.com', /public suffix "s3\.amazonaws\.com"/],
+    ['https://*.co.uk', /public suffix "co\.uk"/],
     ['http://acme.kommo.com', /uses http:\/\//],
     ['http://*.kommo.com', /uses http:\/\//],
     ['acme.kommo.com', /has no scheme: write it as https:\/\/acme\.kommo\.com/],
@@ -148,10 +153,62 @@ describe('loadConfig: who may frame the app and under which names it answers (is
   it('refuses to start a real account on a non-loopback bind without PUBLIC_URL or ALLOWED_HOSTS', () => {
     const real = { KOMMO_SUBDOMAIN: 'acme', KOMMO_TOKEN: 't0ken' };
     expect(errorsOf({ ...real, HOST: '0.0.0.0' })).toMatch(/HOST=0\.0\.0\.0 listens beyond this machine.*set PUBLIC_URL.*or ALLOWED_HOSTS/);
-    expect(ok({ ...real, HOST: '0.0.0.0', ALLOWED_HOSTS: 'leads.internal' }).config.host).toBe('0.0.0.0');
-    expect(ok({ ...real, HOST: '0.0.0.0', PUBLIC_URL: 'https://leads.example.com/' }).config.host).toBe('0.0.0.0');
+    expect(ok({ ...real, HOST: '0.0.0.0', ALLOWED_HOSTS: 'leads.internal', AUTH: 'none' }).config.host).toBe('0.0.0.0');
+    expect(ok({ ...real, HOST: '0.0.0.0', PUBLIC_URL: 'https://leads.example.com/', AUTH: 'none' }).config.host).toBe('0.0.0.0');
     expect(ok({ ...real, HOST: '::ffff:127.0.0.1' }).config.host).toBe('::ffff:127.0.0.1');
     // The demo holds no token: it starts, saying only loopback names are answered until names are set.
     expect(ok({ HOST: '0.0.0.0' }).warnings.join()).toMatch(/only loopback names/);
+  });
+});
+
+describe('loadConfig: sign-in and start rules (issue 21)', () => {
+  const real = { KOMMO_SUBDOMAIN: 'acme', KOMMO_TOKEN: 't0ken' };
+  const integration = { KOMMO_CLIENT_ID: '0b3c1f62-46f0-4c55-9e4e-5a1a7d2b9c10', KOMMO_CLIENT_SECRET: 'a-secret-key-of-kommo-0123456789' };
+  const team = { ...real, HOST: '0.0.0.0', PUBLIC_URL: 'https://leads.example.com/' };
+
+  it('refuses a real account beyond loopback without the integration id and secret, naming both ways out', () => {
+    expect(errorsOf(team)).toMatch(/without sign-in: set KOMMO_CLIENT_ID and KOMMO_CLIENT_SECRET.*or AUTH=none/);
+  });
+
+  it('turns sign-in on with both settings, the audience being PUBLIC_URL origin', () => {
+    const { config } = ok({ ...team, ...integration });
+    expect(config.auth).toMatchObject({
+      mode: 'kommo',
+      clientId: integration.KOMMO_CLIENT_ID,
+      secret: integration.KOMMO_CLIENT_SECRET,
+      audience: 'https://leads.example.com',
+    });
+    expect(config.auth).toMatchObject({ idleMs: 480 * 60_000, maxMs: 24 * 3_600_000 });
+  });
+
+  it('starts without sign-in when AUTH=none is said, and marks it for the announcement', () => {
+    expect(ok({ ...team, AUTH: 'none' }).config.auth).toEqual({ mode: 'none', announce: true });
+  });
+
+  it('keeps loopback working without sign-in, unannounced', () => {
+    expect(ok(real).config.auth).toEqual({ mode: 'none', announce: false });
+  });
+
+  it('refuses half an integration, a malformed id, a short secret and sign-in without PUBLIC_URL', () => {
+    expect(errorsOf({ ...team, KOMMO_CLIENT_ID: integration.KOMMO_CLIENT_ID })).toMatch(/KOMMO_CLIENT_ID is set but KOMMO_CLIENT_SECRET is not/);
+    expect(errorsOf({ ...team, ...integration, KOMMO_CLIENT_ID: 'my-integration' })).toMatch(/KOMMO_CLIENT_ID must be the integration's id/);
+    expect(errorsOf({ ...team, ...integration, KOMMO_CLIENT_SECRET: 'short' })).toMatch(/KOMMO_CLIENT_SECRET must be/);
+    expect(errorsOf({ ...real, ...integration })).toMatch(/Sign-in with Kommo needs PUBLIC_URL/);
+    expect(errorsOf({ ...team, ...integration, AUTH: 'none' })).toMatch(/AUTH=none contradicts/);
+    expect(errorsOf({ ...team, AUTH: 'maybe' })).toMatch(/AUTH must be "kommo" or "none"/);
+  });
+
+  it('lets the demo sign in with its own integration id when AUTH=kommo, and reads the shared-store and audit settings', () => {
+    const { config } = ok({
+      AUTH: 'kommo',
+      PUBLIC_URL: 'http://localhost:3000/',
+      REDIS_URL: 'redis://127.0.0.1:6391',
+      AUDIT_LOG: 'audit.jsonl',
+      TRUSTED_PROXIES: '10.0.0.1, ::1',
+    });
+    expect(config.auth).toMatchObject({ mode: 'kommo', secret: null, audience: 'http://localhost:3000' });
+    expect(config).toMatchObject({ redisUrl: 'redis://127.0.0.1:6391', auditLog: '/srv/app/audit.jsonl', trustedProxies: ['10.0.0.1', '::1'] });
+    expect(errorsOf({ REDIS_URL: 'localhost:6379' })).toMatch(/REDIS_URL must look like redis:/);
+    expect(errorsOf({ TRUSTED_PROXIES: 'proxy.internal' })).toMatch(/TRUSTED_PROXIES holds "proxy.internal"/);
   });
 });

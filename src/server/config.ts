@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { getPublicSuffix } from 'tldts';
 
 export type DemoSettings = {
   /** Number of generated leads (DEMO_LEADS). */
@@ -23,6 +25,25 @@ export type RealSettings = {
 
 export type UpstreamSettings = ({ mode: 'demo' } & DemoSettings) | ({ mode: 'real' } & RealSettings);
 
+/** Sign-in with Kommo (one-time tokens), or none: loopback, or AUTH=none said out loud. */
+export type AuthSettings =
+  | {
+      mode: 'kommo';
+      /** KOMMO_CLIENT_ID: the integration's id, claim `client_uuid`. */
+      clientId: string;
+      /** KOMMO_CLIENT_SECRET; null in demo mode when not set: the demo makes one per process. */
+      secret: string | null;
+      /** PUBLIC_URL's origin: the `aud` a token must carry. */
+      audience: string;
+      idleMs: number;
+      maxMs: number;
+    }
+  | {
+      mode: 'none';
+      /** AUTH=none on a real account served beyond loopback: announced on every start. */
+      announce: boolean;
+    };
+
 export type ServerConfig = {
   port: number;
   host: string;
@@ -37,6 +58,13 @@ export type ServerConfig = {
   /** How long one upstream call may take before the proxy answers 504. */
   upstreamTimeoutMs: number;
   upstream: UpstreamSettings;
+  auth: AuthSettings;
+  /** REDIS_URL: sessions, used token ids and the request budget shared by several instances; null keeps them in memory. */
+  redisUrl: string | null;
+  /** AUDIT_LOG: the file the audit log is appended to; null writes it to stdout. */
+  auditLog: string | null;
+  /** TRUSTED_PROXIES: addresses of the reverse proxies whose X-Forwarded-For is believed. */
+  trustedProxies: readonly string[];
 };
 
 export type ConfigResult = { ok: true; config: ServerConfig; warnings: string[] } | { ok: false; errors: string[] };
@@ -49,6 +77,11 @@ export const DEFAULT_DIST_DIR = 'dist';
 export const DEFAULT_DEMO_LEADS = 5000;
 export const MAX_DEMO_LEADS = 1_000_000;
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 30_000;
+export const DEFAULT_SESSION_IDLE_MINUTES = 480;
+export const DEFAULT_SESSION_MAX_HOURS = 24;
+/** The demo account's own integration id (its secret is made per process unless KOMMO_CLIENT_SECRET is set). */
+export const DEMO_CLIENT_ID = '5f1c2a9e-7b0d-4c3e-9a61-2d8e4b7f0c15';
+export const AUTH_NONE_ANNOUNCEMENT = "AUTH=none: sign-in is off, so everyone who reaches this server reads every lead with the server's token.";
 /**
  * The demo's default: no Kommo page may frame it. Kommo's tenants share one storage site, so a
  * server trusting every tenant would let any tenant's page (anyone can open a trial) frame the app
@@ -89,30 +122,14 @@ function parseSwitch(raw: string | undefined, name: string, errors: string[]): b
 
 // A CSP host-source as this server accepts it: scheme://host[:port] with an optional leading "*." label.
 const HOST_SOURCE = /^(https?):\/\/((?:\*\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*)(?::(?:\d{1,5}))?$/i;
-// Public suffixes of two labels in Kommo's markets: `*.com.br` trusts every Brazilian company as
-// much as `*.com` trusts every company. Not the whole Public Suffix List, which would be a
-// dependency for a setting; these are the ones a Latin American or European admin might type.
-const TWO_LABEL_SUFFIXES = new Set([
-  'com.br',
-  'com.mx',
-  'com.ar',
-  'com.co',
-  'com.pe',
-  'com.uy',
-  'com.py',
-  'com.ve',
-  'com.ec',
-  'com.bo',
-  'co.uk',
-  'com.es',
-  'com.pt',
-  'co.za',
-  'com.au',
-  'co.in',
-  'com.tr',
-  'co.il',
-  'com.ua',
-]);
+/**
+ * A wildcard over a public suffix (`*.com`, `*.com.br`, `*.github.io`, `*.herokuapp.com`) trusts
+ * every site anyone can register or publish under it. Checked against the whole Public Suffix List,
+ * its private section included (tldts ships the list).
+ */
+function isPublicSuffix(host: string): boolean {
+  return !host.includes('.') || getPublicSuffix(host, { allowPrivateDomains: true }) === host;
+}
 
 function isLoopbackName(host: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(host);
@@ -130,8 +147,8 @@ function frameAncestorProblem(source: string): string | null {
   const bare = host.startsWith('*.') ? host.slice(2) : host;
   if (scheme === 'http' && !isLoopbackName(bare))
     return `"${source}" uses http://, which anyone on the network can impersonate: use https:// (http:// only for localhost)`;
-  if (host.startsWith('*.') && (!bare.includes('.') || TWO_LABEL_SUFFIXES.has(bare))) {
-    return `"${source}" trusts a whole top-level domain: name the account's own origin (https://acme.kommo.com) or a company domain (https://*.kommo.com)`;
+  if (host.startsWith('*.') && isPublicSuffix(bare)) {
+    return `"${source}" trusts every site under the public suffix "${bare}" (anyone can have one there): name the account's own origin (https://acme.kommo.com) or a company domain (https://*.kommo.com)`;
   }
   return null;
 }
@@ -256,6 +273,84 @@ function parseUpstream(env: Env, errors: string[], warnings: string[]): Upstream
   return { mode: 'real', subdomain: subdomain.toLowerCase(), token, baseUrl };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function parseAuth(
+  env: Env,
+  o: { upstream: UpstreamSettings; host: string; publicUrl: string | null },
+  errors: string[],
+  warnings: string[],
+): AuthSettings {
+  const authRaw = read(env, 'AUTH')?.toLowerCase();
+  const clientId = read(env, 'KOMMO_CLIENT_ID');
+  const secret = read(env, 'KOMMO_CLIENT_SECRET');
+  if (authRaw !== undefined && authRaw !== 'kommo' && authRaw !== 'none') errors.push(`AUTH must be "kommo" or "none", got "${authRaw}".`);
+  if (clientId !== undefined && !UUID.test(clientId))
+    errors.push(`KOMMO_CLIENT_ID must be the integration's id (a UUID, Kommo's "Integration ID"), got "${clientId}".`);
+  if (secret !== undefined && (secret.length < 16 || !/^[\x21-\x7e]+$/.test(secret))) {
+    errors.push("KOMMO_CLIENT_SECRET must be the integration's secret key as Kommo shows it (16 or more visible characters).");
+  }
+  const beyondLoopback = !isLoopbackBind(o.host);
+  const real = o.upstream.mode === 'real';
+  if (real && (clientId === undefined) !== (secret === undefined)) {
+    errors.push(
+      `${clientId === undefined ? 'KOMMO_CLIENT_SECRET' : 'KOMMO_CLIENT_ID'} is set but ${clientId === undefined ? 'KOMMO_CLIENT_ID' : 'KOMMO_CLIENT_SECRET'} is not: sign-in with Kommo needs both.`,
+    );
+  }
+  const wanted = authRaw === 'kommo' || (authRaw === undefined && clientId !== undefined && (real ? secret !== undefined : true));
+  if (authRaw === 'none') {
+    if (clientId !== undefined || secret !== undefined)
+      errors.push('AUTH=none contradicts KOMMO_CLIENT_ID/KOMMO_CLIENT_SECRET: unset one or the other.');
+    return { mode: 'none', announce: real && beyondLoopback };
+  }
+  if (!wanted) {
+    if (real && beyondLoopback) {
+      errors.push(
+        `HOST=${o.host} serves a real account beyond this machine without sign-in: set KOMMO_CLIENT_ID and KOMMO_CLIENT_SECRET (the integration's id and secret key, see README "For a team"), or AUTH=none if everyone who reaches this server may read every lead.`,
+      );
+    }
+    return { mode: 'none', announce: false };
+  }
+  if (real && (clientId === undefined || secret === undefined)) {
+    if (clientId === undefined && secret === undefined)
+      errors.push("AUTH=kommo needs KOMMO_CLIENT_ID and KOMMO_CLIENT_SECRET (the integration's id and secret key).");
+    return { mode: 'none', announce: false };
+  }
+  if (o.publicUrl === null) {
+    errors.push(
+      "Sign-in with Kommo needs PUBLIC_URL: the address users open, which is also the integration's redirect URI (one-time tokens name its origin).",
+    );
+  }
+  const idleRaw = read(env, 'SESSION_IDLE_MINUTES');
+  const maxRaw = read(env, 'SESSION_MAX_HOURS');
+  const idle =
+    idleRaw === undefined
+      ? DEFAULT_SESSION_IDLE_MINUTES
+      : (parseInteger(idleRaw, 'SESSION_IDLE_MINUTES', 1, 43_200, errors) ?? DEFAULT_SESSION_IDLE_MINUTES);
+  const max =
+    maxRaw === undefined ? DEFAULT_SESSION_MAX_HOURS : (parseInteger(maxRaw, 'SESSION_MAX_HOURS', 1, 720, errors) ?? DEFAULT_SESSION_MAX_HOURS);
+  if (!real) warnings.push(`Sign-in is on for the demo account: "Sign in as…" lists its team.`);
+  return {
+    mode: 'kommo',
+    clientId: (clientId ?? DEMO_CLIENT_ID).toLowerCase(),
+    secret: secret ?? null,
+    audience: o.publicUrl === null ? '' : new URL(o.publicUrl).origin,
+    idleMs: idle * 60_000,
+    maxMs: max * 3_600_000,
+  };
+}
+
+function parseTrustedProxies(raw: string | undefined, errors: string[]): string[] {
+  if (raw === undefined) return [];
+  const out: string[] = [];
+  for (const entry of raw.split(/[\s,]+/).filter((s) => s !== '')) {
+    if (isIP(entry) === 0)
+      errors.push(`TRUSTED_PROXIES holds "${entry}", which is not an IP address (the addresses of your reverse proxies, comma separated).`);
+    else out.push(entry.toLowerCase());
+  }
+  return out;
+}
+
 /** Reads the server settings from the environment. Never throws: bad settings come back as messages. */
 export function loadConfig(env: Env, cwd: string = process.cwd()): ConfigResult {
   const errors: string[] = [];
@@ -284,8 +379,30 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): ConfigResult 
     if (upstream.mode === 'real') errors.push(message);
     else warnings.push(`${message} Until then only loopback names (localhost) are answered.`);
   }
+  const auth = parseAuth(env, { upstream, host, publicUrl }, errors, warnings);
+  const redisRaw = read(env, 'REDIS_URL');
+  if (redisRaw !== undefined && !/^rediss?:\/\/\S+$/.test(redisRaw))
+    errors.push('REDIS_URL must look like redis://host:6379 (or rediss:// for TLS).');
+  const trustedProxies = parseTrustedProxies(read(env, 'TRUSTED_PROXIES'), errors);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, warnings, config: { port, host, distDir, frameAncestors, allowedHosts, publicUrl, upstreamTimeoutMs, upstream } };
+  return {
+    ok: true,
+    warnings,
+    config: {
+      port,
+      host,
+      distDir,
+      frameAncestors,
+      allowedHosts,
+      publicUrl,
+      upstreamTimeoutMs,
+      upstream,
+      auth,
+      redisUrl: redisRaw ?? null,
+      auditLog: read(env, 'AUDIT_LOG') === undefined ? null : resolve(cwd, read(env, 'AUDIT_LOG') ?? ''),
+      trustedProxies,
+    },
+  };
 }
 
 /** The text printed when the settings are unusable: one line per problem, no stack trace. */

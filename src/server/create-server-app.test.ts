@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { createServerApp, NOT_BUILT_MESSAGE } from './create-server-app.ts';
 import type { ServerAppOptions } from './create-server-app.ts';
 import { createLogger } from './redacting-logger.ts';
+import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '../kommo/api-paths.ts';
+
+const API_HEADERS = { [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE };
 
 const TOKEN = 'demo-token-7f3a9c1e-5b2d-4e8f-9a6b-1c2d3e4f5a6b';
 
@@ -135,10 +138,17 @@ describe('server app', () => {
     });
     const post = await withFaults.request('/__demo/faults', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...API_HEADERS },
       body: '{"latencyMs":100}',
     });
     expect(await post.json()).toEqual({ auth: true, method: 'POST' });
+    // The switches sit behind the API's gate: a request without the app's header (another page's form) is refused.
+    const foreign = await withFaults.request('/__demo/faults', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"hang":true}',
+    });
+    expect(foreign.status).toBe(403);
     const without = await makeApp().request('/__demo/faults', { method: 'POST', body: '{}' });
     expect(without.status).toBe(404);
   });
@@ -149,7 +159,7 @@ describe('server app', () => {
         throw new Error(`kaboom ${TOKEN}`);
       },
     });
-    const response = await app.request('/__demo/faults');
+    const response = await app.request('/__demo/faults', { headers: API_HEADERS });
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(text).not.toContain('kaboom');

@@ -365,11 +365,31 @@ describe('API proxy: the token stays secret', () => {
 
 describe('API proxy: rate limiting', () => {
   it('keeps upstream calls within the sliding window, queueing rather than dropping', async () => {
-    const { call, seen } = setup({ limiter: createUpstreamLimiter({ perSecond: 3, maxQueue: 100, windowMs: 200 }) });
-    const answers = await Promise.all(Array.from({ length: 9 }, () => call('/api/v4/leads')));
-    expect(answers.map((r) => r.status)).toEqual(Array(9).fill(200));
-    const times = seen.map((s) => s.at).sort((a, b) => a - b);
-    for (let i = 3; i < times.length; i += 1) expect(times[i]! - times[i - 3]!).toBeGreaterThanOrEqual(170);
+    // On an injected clock: a loaded machine's scheduling cannot move the calls in or out of a window.
+    let now = 0;
+    const timers: Array<{ at: number; run: () => void }> = [];
+    const clock = { now: () => now, setTimer: (run: () => void, ms: number) => void timers.push({ at: now + ms, run }) };
+    const arrived: number[] = [];
+    const { call } = setup({
+      limiter: createUpstreamLimiter({ perSecond: 3, maxQueue: 100, windowMs: 200, clock }),
+      fetch: () => {
+        arrived.push(now);
+        return new Response('{"_page":1,"_links":{},"_embedded":{"leads":[]}}', { headers: { 'content-type': 'application/hal+json' } });
+      },
+    });
+    const answers = Promise.all(Array.from({ length: 9 }, () => call('/api/v4/leads')));
+    for (let step = 0; step < 200 && arrived.length < 9; step++) {
+      await new Promise((r) => setImmediate(r));
+      timers.sort((a, b) => a.at - b.at);
+      const due = timers.shift();
+      if (due !== undefined) {
+        now = due.at;
+        due.run();
+      }
+    }
+    expect((await answers).map((r) => r.status)).toEqual(Array(9).fill(200));
+    expect(arrived).toHaveLength(9);
+    for (let i = 3; i < arrived.length; i += 1) expect(arrived[i]! - arrived[i - 3]!).toBeGreaterThanOrEqual(200);
   });
 
   it('answers 429 with Retry-After once the queue is full', async () => {
@@ -432,5 +452,28 @@ describe('upstream limiter', () => {
     controller.abort(new Error('gone'));
     await expect(waiting).rejects.toThrow('gone');
     expect(limiter.queued).toBe(0);
+  });
+});
+
+describe('API proxy: fair per person (issue 21)', () => {
+  it("queues the app's walks (X-Kommo-Priority: walk) behind visible lists, and names the client by its address without sign-in", async () => {
+    const asked: Array<{ client: string | undefined; priority: string | undefined }> = [];
+    const inner = createUpstreamLimiter({ perSecond: 1000, maxQueue: 1000 });
+    const limiter: UpstreamLimiter = {
+      get queued() {
+        return inner.queued;
+      },
+      acquire: (signal, client, priority) => {
+        asked.push({ client, priority });
+        return inner.acquire(signal, client, priority);
+      },
+    };
+    const { call } = setup({ limiter });
+    await call('/api/v4/leads?limit=5', { headers: { 'x-kommo-priority': 'walk' } });
+    await call('/api/v4/leads?limit=5');
+    expect(asked).toEqual([
+      { client: 'address:10.1.2.3', priority: 'walk' },
+      { client: 'address:10.1.2.3', priority: 'visible' },
+    ]);
   });
 });

@@ -1,10 +1,12 @@
 import type { Context } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
-import { isAllowedApiPath } from '../kommo/api-paths.ts';
+import { isAllowedApiPath, PRIORITY_HEADER } from '../kommo/api-paths.ts';
 import { parseLeadsQuery } from '../kommo/leads-query.ts';
+import { apiQueryIssues } from '../kommo/api-query.ts';
 import type { Logger } from './redacting-logger.ts';
 import { redactSecrets } from './redacting-logger.ts';
-import type { UpstreamLimiter } from './upstream-limiter.ts';
+import type { UpstreamLimiter, UpstreamPriority } from './upstream-limiter.ts';
+import { BudgetUnavailableError } from './upstream-limiter.ts';
 import { problemResponse, statusTitle } from './problem-response.ts';
 
 /**
@@ -23,8 +25,17 @@ export type ProxyOptions = {
   logger: Logger;
   /** Demo mode only: names the caller to the demo account (X-Demo-Client) for its per-client rate limit. Never sent to a real Kommo. */
   demoClientId?: (c: Context) => string;
-  /** Names the caller for the limiter's fair queueing (its remote address); one shared queue when absent. */
+  /** Names the caller for the limiter's fair queueing (the signed-in user, or the address); one shared queue when absent. */
   clientId?: (c: Context) => string;
+  /** The signed-in user of this request: their id goes upstream as `X-Context-User-ID`, so Kommo answers with their rights. */
+  contextUserId?: (c: Context) => number | undefined;
+  /** Rewrites a 200 JSON body before it leaves (the rights filter, the session's own user id on /account). */
+  rewrite?: (c: Context, path: string, body: unknown) => unknown;
+  /**
+   * Reference data every page needs: read with the server's own token (no user context), shared by
+   * every user for `ttlMs`, one upstream call however many ask at once.
+   */
+  shared?: { isShared: (path: string) => boolean; ttlMs: number; now?: () => number };
 };
 
 export const MAX_QUERY_LENGTH = 8192;
@@ -72,6 +83,19 @@ function checkLeadsQuery(query: string): Response | null {
   });
 }
 
+/** Every other path's query, read with its rules (src/kommo/api-query.ts): contacts by id only, never `query=`. */
+function checkOtherQuery(path: string, query: string): Response | null {
+  const issues = apiQueryIssues(path, query);
+  if (issues === null || issues.length === 0) return null;
+  const names = [...new Set(issues.map((i) => i.param.slice(0, 80)))].slice(0, 5);
+  return problemResponse({
+    status: 400,
+    title: statusTitle(400),
+    detail: `${path.slice(0, 80)} does not take ${names.map((n) => `"${n}"`).join(', ')}: only the parameters this app sends there.`,
+    extra: { 'validation-errors': issues.slice(0, 20).map((i) => ({ param: i.param.slice(0, 80), detail: i.detail })) },
+  });
+}
+
 /** Refuses anything that is not a plain, bodiless GET of an allowlisted path; null when the request may go on. */
 function checkRequest(c: Context, path: string, query: string): Response | null {
   const method = c.req.method;
@@ -91,7 +115,7 @@ function checkRequest(c: Context, path: string, query: string): Response | null 
   }
   if (BROKEN_PERCENT.test(query)) return refusal(400, 'The query string contains a broken percent-encoding.');
   if (path === LEADS_PATH) return checkLeadsQuery(query);
-  return null;
+  return checkOtherQuery(path, query);
 }
 
 /** Reads a body up to a size cap; throws when the cap is passed. */
@@ -184,24 +208,40 @@ function networkReason(error: unknown): string {
   return cause instanceof Error ? cause.message.slice(0, 200) : 'unknown error';
 }
 
+type SharedAnswer = { status: number; headers: [string, string][]; body: string };
+
+async function snapshot(response: Response): Promise<SharedAnswer> {
+  return { status: response.status, headers: [...response.headers.entries()], body: await response.text() };
+}
+
+function fromSnapshot(answer: SharedAnswer): Response {
+  return new Response(answer.status === 204 ? null : answer.body, { status: answer.status, headers: answer.headers });
+}
+
 /** The handler for `/api/*`: validates, rate-limits and forwards one GET to the fixed upstream. */
 export function createProxyHandler(o: ProxyOptions): (c: Context) => Promise<Response> {
   const base = new URL(o.baseUrl);
   const secrets = [o.token];
+  const sharedAnswers = new Map<string, { at: number; answer: Promise<SharedAnswer> }>();
+  const sharedNow = o.shared?.now ?? Date.now;
 
-  return async (c) => {
-    const target = rawTarget(c);
-    const q = target.indexOf('?');
-    const path = q === -1 ? target : target.slice(0, q);
-    const query = q === -1 ? '' : target.slice(q + 1);
-    const refused = checkRequest(c, path, query);
-    if (refused !== null) return refused;
-
-    const clientSignal = c.req.raw.signal;
+  /** One upstream call, from the limiter's grant to the translated answer. */
+  const forward = async (
+    c: Context,
+    path: string,
+    query: string,
+    clientSignal: AbortSignal,
+    contextUserId: number | undefined,
+  ): Promise<Response> => {
+    const priority: UpstreamPriority = /^(?:walk|background)$/i.test(c.req.header(PRIORITY_HEADER) ?? '') ? 'walk' : 'visible';
     let grant;
     try {
-      grant = await o.limiter.acquire(clientSignal, o.clientId?.(c));
-    } catch {
+      grant = await o.limiter.acquire(clientSignal, o.clientId?.(c), priority);
+    } catch (error) {
+      if (error instanceof BudgetUnavailableError) {
+        o.logger.error(`proxy: ${error.message}`);
+        return refusal(503, "The server cannot reach its shared store (REDIS_URL) to keep within Kommo's rate limit; try again shortly.");
+      }
       return refusal(499, 'The client went away while the request waited for its turn.');
     }
     if (!grant.granted) {
@@ -221,6 +261,7 @@ export function createProxyHandler(o: ProxyOptions): (c: Context) => Promise<Res
       authorization: `Bearer ${o.token}`,
       'user-agent': 'kommo-leads-browser-proxy',
     });
+    if (contextUserId !== undefined) headers.set('x-context-user-id', String(contextUserId));
     const ifModifiedSince = c.req.header('if-modified-since');
     if (ifModifiedSince !== undefined && SAFE_RETRY_AFTER.test(ifModifiedSince)) headers.set('if-modified-since', ifModifiedSince);
     if (o.demoClientId !== undefined) headers.set('x-demo-client', o.demoClientId(c));
@@ -273,5 +314,41 @@ export function createProxyHandler(o: ProxyOptions): (c: Context) => Promise<Res
       clearTimeout(timer);
       clientSignal.removeEventListener('abort', onClientAbort);
     }
+  };
+
+  /** A reference answer shared by every user: one upstream call (with the server's own rights) for everyone who asks within the ttl. */
+  const sharedAnswer = (c: Context, path: string, query: string, ttlMs: number): Promise<Response> => {
+    const key = `${path}?${query}`;
+    const at = sharedNow();
+    const cached = sharedAnswers.get(key);
+    if (cached !== undefined && at - cached.at < ttlMs) return cached.answer.then(fromSnapshot);
+    // Not tied to the first asker's connection: the others wait for the same answer.
+    const answer = forward(c, path, query, new AbortController().signal, undefined).then(snapshot);
+    const entry = { at, answer };
+    sharedAnswers.set(key, entry);
+    void answer.then((a) => {
+      // Only a good answer is kept; a failure is asked again by the next request.
+      if (a.status !== 200 && sharedAnswers.get(key) === entry) sharedAnswers.delete(key);
+    });
+    if (sharedAnswers.size > 500) sharedAnswers.delete(sharedAnswers.keys().next().value ?? key);
+    return answer.then(fromSnapshot);
+  };
+
+  return async (c) => {
+    const target = rawTarget(c);
+    const q = target.indexOf('?');
+    const path = q === -1 ? target : target.slice(0, q);
+    const query = q === -1 ? '' : target.slice(q + 1);
+    const refused = checkRequest(c, path, query);
+    if (refused !== null) return refused;
+
+    const shared = o.shared !== undefined && o.shared.isShared(path);
+    const response =
+      shared && o.shared !== undefined
+        ? await sharedAnswer(c, path, query, o.shared.ttlMs)
+        : await forward(c, path, query, c.req.raw.signal, o.contextUserId?.(c));
+    if (o.rewrite === undefined || response.status !== 200 || !/json/i.test(response.headers.get('content-type') ?? '')) return response;
+    const body: unknown = JSON.parse(await response.text());
+    return new Response(JSON.stringify(await o.rewrite(c, path, body)), { status: 200, headers: response.headers });
   };
 }

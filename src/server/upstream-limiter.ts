@@ -1,113 +1,244 @@
 // Keeps the proxy's calls to Kommo under its documented 7 requests a second, whatever the browsers do.
 // A sliding window rather than a plain token bucket: a bucket allows its burst plus its refill inside
 // one second, which would overshoot; here at most `perSecond` calls start in ANY window of `windowMs`.
-// Callers past the limit wait; past the queue's cap they are refused (429).
+// With several instances (REDIS_URL) the window lives in Redis and every instance takes its starts
+// from it, so together they stay within the account's limit.
 //
-// Fair queueing: each client (remote address) has its own queue, capped at `maxQueuePerClient`, and
-// the queues are served in turn (round robin). One client firing 200 requests fills only its own
-// queue and gets the 429s; another client's request waits at most one turn behind it.
+// Fair per person: each client (a signed-in user, or an address without sign-in) has its own queue,
+// capped at `maxQueuePerClient`, and the queues are served in turn (round robin). A client with
+// nothing waiting is always let in, however full the others have made the queue. A visible list
+// goes before any walk (load all, prefetch, the local copy), whoever asks.
 
 export type LimiterGrant = { granted: true } | { granted: false; retryAfterSeconds: number };
 
+/** `visible`: what a user is looking at; `walk`: load all, read-ahead, the local copy's sync. */
+export type UpstreamPriority = 'visible' | 'walk';
+
 export type UpstreamLimiter = {
   /**
-   * Resolves when the call may start, or at once with `granted: false` when the client's queue (or
-   * the whole queue) is full. Rejects with the signal's reason when aborted while waiting.
+   * Resolves when the call may start, or at once with `granted: false` when the client's queue (or,
+   * for a client already waiting, the whole queue) is full. Rejects with the signal's reason when
+   * aborted while waiting, and with a `BudgetUnavailableError` when the shared budget cannot be read.
    */
-  acquire(signal?: AbortSignal, client?: string): Promise<LimiterGrant>;
+  acquire(signal?: AbortSignal, client?: string, priority?: UpstreamPriority): Promise<LimiterGrant>;
   /** Calls currently waiting, all clients together. */
   readonly queued: number;
 };
 
+/** Where the starts are counted: 0 when a call may start now, else milliseconds to wait. */
+export type RateBudget = { take(): number | Promise<number> };
+
+export class BudgetUnavailableError extends Error {}
+
+export type LimiterClock = {
+  now(): number;
+  /** Calls `run` after `ms`; the clock of a test decides when. */
+  setTimer(run: () => void, ms: number): void;
+};
+
+const systemClock: LimiterClock = {
+  now: () => Date.now(),
+  setTimer: (run, ms) => {
+    setTimeout(run, ms);
+  },
+};
+
 export type UpstreamLimiterOptions = {
   perSecond: number;
-  /** Waiting calls allowed before refusing; keeps the wait short (maxQueue / perSecond seconds at most). */
+  /** Waiting calls allowed before refusing clients that already wait; keeps the wait short. */
   maxQueue: number;
   /** Waiting calls one client may have; defaults to maxQueue (no per-client cap). */
   maxQueuePerClient?: number;
   windowMs?: number;
+  /** The shared window (Redis) instead of this process's own. */
+  budget?: RateBudget;
+  clock?: LimiterClock;
 };
 
-type Waiter = { resolve: (grant: LimiterGrant) => void; reject: (reason: unknown) => void; signal: AbortSignal | undefined; onAbort: () => void };
+/** This process's own sliding window: at most `perSecond` starts in any `windowMs`. */
+export function createWindowBudget(perSecond: number, windowMs: number, now: () => number = Date.now): RateBudget {
+  const starts: number[] = [];
+  return {
+    take() {
+      const at = now();
+      while (starts.length > 0 && (starts[0] ?? 0) <= at - windowMs) starts.shift();
+      if (starts.length < perSecond) {
+        starts.push(at);
+        return 0;
+      }
+      return Math.max(1, (starts[0] ?? at) + windowMs - at);
+    },
+  };
+}
+
+type Waiter = {
+  resolve: (grant: LimiterGrant) => void;
+  reject: (reason: unknown) => void;
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
+};
+
+/** Round-robin queues of one priority: insertion order is the turn order, a served client moves to the back. */
+class TurnQueues {
+  readonly queues = new Map<string, Waiter[]>();
+  size = 0;
+  push(client: string, waiter: Waiter) {
+    const queue = this.queues.get(client);
+    if (queue === undefined) this.queues.set(client, [waiter]);
+    else queue.push(waiter);
+    this.size++;
+  }
+  count(client: string): number {
+    return this.queues.get(client)?.length ?? 0;
+  }
+  next(): Waiter | undefined {
+    for (const [client, queue] of this.queues) {
+      this.queues.delete(client);
+      const waiter = queue.shift();
+      if (queue.length > 0) this.queues.set(client, queue);
+      if (waiter !== undefined) {
+        this.size--;
+        return waiter;
+      }
+    }
+    return undefined;
+  }
+  remove(client: string, waiter: Waiter): boolean {
+    const queue = this.queues.get(client);
+    const index = queue?.indexOf(waiter) ?? -1;
+    if (queue === undefined || index === -1) return false;
+    queue.splice(index, 1);
+    this.size--;
+    if (queue.length === 0) this.queues.delete(client);
+    return true;
+  }
+  drain(): Waiter[] {
+    const all = [...this.queues.values()].flat();
+    this.queues.clear();
+    this.size = 0;
+    return all;
+  }
+}
 
 export function createUpstreamLimiter({
   perSecond,
   maxQueue,
   maxQueuePerClient = maxQueue,
   windowMs = 1000,
+  clock = systemClock,
+  budget = createWindowBudget(perSecond, windowMs, () => clock.now()),
 }: UpstreamLimiterOptions): UpstreamLimiter {
-  const starts: number[] = [];
-  // Insertion order is the turn order: a served client with more waiting moves to the back.
-  const queues = new Map<string, Waiter[]>();
-  let total = 0;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  const visible = new TurnQueues();
+  const walks = new TurnQueues();
+  const total = () => visible.size + walks.size;
+  let running = false;
+  let sleeping = false;
 
-  const nextWaiter = (): Waiter | undefined => {
-    for (const [client, queue] of queues) {
-      queues.delete(client);
-      const waiter = queue.shift();
-      if (queue.length > 0) queues.set(client, queue);
-      if (waiter !== undefined) {
-        total--;
-        return waiter;
+  const grantNext = () => {
+    const waiter = visible.next() ?? walks.next();
+    if (waiter === undefined) return;
+    waiter.signal?.removeEventListener('abort', waiter.onAbort);
+    waiter.resolve({ granted: true });
+  };
+
+  /** Handles one answer of the budget; false when the pump now sleeps. */
+  const handle = (wait: number): boolean => {
+    if (wait <= 0) {
+      grantNext();
+      return true;
+    }
+    sleeping = true;
+    clock.setTimer(() => {
+      sleeping = false;
+      pump();
+    }, wait);
+    return false;
+  };
+
+  const fail = (error: unknown) => {
+    const reason = new BudgetUnavailableError(
+      `the shared request budget could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    for (const waiter of [...visible.drain(), ...walks.drain()]) {
+      waiter.signal?.removeEventListener('abort', waiter.onAbort);
+      waiter.reject(reason);
+    }
+  };
+
+  const step = () => {
+    while (total() > 0) {
+      let answer: number | Promise<number>;
+      try {
+        answer = budget.take();
+      } catch (error) {
+        fail(error);
+        break;
+      }
+      if (typeof answer !== 'number') {
+        answer.then(
+          (wait) => {
+            if (handle(wait)) step();
+            else running = false;
+          },
+          (error: unknown) => {
+            fail(error);
+            running = false;
+          },
+        );
+        return;
+      }
+      if (!handle(answer)) {
+        running = false;
+        return;
       }
     }
-    return undefined;
+    running = false;
   };
 
   const pump = () => {
-    const now = Date.now();
-    while (starts.length > 0 && (starts[0] ?? 0) <= now - windowMs) starts.shift();
-    while (total > 0 && starts.length < perSecond) {
-      const waiter = nextWaiter();
-      if (waiter === undefined) break;
-      waiter.signal?.removeEventListener('abort', waiter.onAbort);
-      starts.push(now);
-      waiter.resolve({ granted: true });
-    }
-    if (total > 0 && timer === null) {
-      const wait = Math.max(1, (starts[0] ?? now) + windowMs - now);
-      timer = setTimeout(() => {
-        timer = null;
-        pump();
-      }, wait);
-    }
+    if (running || sleeping || total() === 0) return;
+    running = true;
+    step();
   };
 
   return {
     get queued() {
-      return total;
+      return total();
     },
-    acquire(signal, client = '') {
+    acquire(signal, client = '', priority = 'visible') {
       if (signal?.aborted) return Promise.reject(signal.reason);
-      const own = queues.get(client)?.length ?? 0;
-      if (total >= maxQueue || own >= maxQueuePerClient) {
-        const ahead = total >= maxQueue ? total : own * Math.max(1, queues.size);
+      const own = visible.count(client) + walks.count(client);
+      // A client with nothing waiting is never refused for what others queued: only its own backlog counts against it.
+      if (own >= maxQueuePerClient || (own > 0 && total() >= maxQueue)) {
+        const clients = new Set([...visible.queues.keys(), ...walks.queues.keys()]).size;
+        const ahead = own >= maxQueuePerClient ? own * Math.max(1, clients) : total();
         return Promise.resolve({ granted: false, retryAfterSeconds: Math.max(1, Math.ceil((ahead + 1) / perSecond)) });
       }
+      const queues = priority === 'walk' ? walks : visible;
       return new Promise<LimiterGrant>((resolve, reject) => {
         const waiter: Waiter = {
           resolve,
           reject,
           signal,
           onAbort: () => {
-            const queue = queues.get(client);
-            const index = queue?.indexOf(waiter) ?? -1;
-            if (queue !== undefined && index !== -1) {
-              queue.splice(index, 1);
-              total--;
-              if (queue.length === 0) queues.delete(client);
-            }
+            queues.remove(client, waiter);
             reject(signal?.reason);
           },
         };
         signal?.addEventListener('abort', waiter.onAbort, { once: true });
-        const queue = queues.get(client);
-        if (queue === undefined) queues.set(client, [waiter]);
-        else queue.push(waiter);
-        total++;
+        queues.push(client, waiter);
         pump();
       });
     },
   };
+}
+
+/** The window in the shared store: one for all instances serving the account. */
+export function createStoreBudget(
+  store: { takeSlot(key: string, limit: number, windowMs: number): Promise<number> },
+  key: string,
+  perSecond: number,
+  windowMs: number,
+): RateBudget {
+  return { take: () => store.takeSlot(key, perSecond, windowMs) };
 }

@@ -9,6 +9,7 @@ import { useApiErrorText } from '../../lib/api/api-error-messages';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { referenceQueries } from '../../lib/api/reference-queries';
 import { useKommoLeadLink } from '../../lib/bridge/use-kommo-lead-link';
+import { reportExport } from '../../lib/api/report-export';
 import { useMessages } from '../../lib/i18n/language-context';
 import { exportReach } from '../../kommo/lead-rights';
 import { rightsMessages } from '../../lib/rights/rights-messages';
@@ -70,6 +71,8 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
       // The export read the account: its zone names the day in the file name, as in the dates inside.
       const account = queryClient.getQueryData(referenceQueries.account(client).queryKey);
       downloadBlob(blob, exportFileName(new Date(), format, account ? accountTimeZone(account) : undefined));
+      // A team server's audit log records who exported which view (issue 21); not inside Kommo.
+      if (client.transportKind === 'proxy') reportExport({ format, view: window.location.search, leads: leads.length });
     } catch (e) {
       // A writer (or the walk) that could not be downloaded says so, rather than "something went wrong".
       setError(chunkErrorText(e) ?? errorText(e));

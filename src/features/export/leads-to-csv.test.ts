@@ -162,6 +162,12 @@ describe('formula injection (issue 11, attack 5)', () => {
     expect(defuseFormula('Acme;=HYPERLINK("x")')).toBe('Acme;\'=HYPERLINK("x")');
     expect(defuseFormula('\u00A0=1')).toBe("'\u00A0=1");
     expect(defuseFormula('Acme\t=1')).toBe("Acme\t'=1");
+    // C0 controls, DEL and NEL an importer may drop before the trigger (issue 21's review).
+    for (const control of ['\u0000', '\u0001', '\u0008', '\u000E', '\u001B', '\u001F', '\u007F', '\u0085']) {
+      expect(defuseFormula(`${control}=1+1`)).toBe(`'${control}=1+1`);
+      expect(defuseFormula(`Acme;${control}@SUM(A1)`)).toBe(`Acme;${control}'@SUM(A1)`);
+    }
+    expect(defuseFormula('\u0007plain text')).toBe('\u0007plain text');
     expect(defuseFormula('Ana (+55 11, +55 21)')).toBe("Ana (+55 11, '+55 21)");
     expect(defuseFormula('Acme, Inc. – São Paulo; VIP')).toBe('Acme, Inc. – São Paulo; VIP');
     expect(defuseFormula('a=b - c')).toBe('a=b - c');

@@ -20,9 +20,11 @@ export const UTF8_BOM = '\uFEFF';
  * What a spreadsheet may skip before reading a cell as a formula: spaces, no-break spaces (U+00A0,
  * U+202F), the other Unicode spaces and the zero-width characters (U+200B–U+200D, U+2060, U+FEFF).
  * Excel and LibreOffice trim some of these on import, so " =1" or "\u00A0=1" can still run.
- * Tab and CR are not here: they are formula triggers themselves.
+ * Tab and CR are not here: they are formula triggers themselves. The other C0 controls, DEL and NEL
+ * (U+0085) are skipped too (issue 21's review): an importer that drops them leaves the trigger first.
  */
-const SKIPPED = '[ \\n\\v\\f\\u00A0\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u3000\\uFEFF]';
+const SKIPPED =
+  '[\\u0000-\\u0008\\u000E-\\u001F\\u007F\\u0085 \\n\\v\\f\\u00A0\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u3000\\uFEFF]';
 /** OWASP "CSV injection" triggers (`=`, `+`, `-`, `@`, tab, CR) and their full-width forms, which some importers fold. */
 const TRIGGER = '[=+\\-@\\t\\r\\uFF1D\\uFF0B\\uFF0D\\uFF20]';
 

@@ -101,3 +101,18 @@ describe('XLSX export', () => {
     sheet.eachRow((r) => r.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
   });
 });
+
+describe('XLSX cells a workbook can hold (issue 21 review)', () => {
+  it('drops U+FFFE, U+FFFF, lone surrogates and C0 controls, keeps pairs, and cuts at 32,767 characters with a marker', async () => {
+    const long = `😀${'x'.repeat(40_000)}`;
+    const columns = [{ id: 'name', header: 'Name\uFFFF', value: (row: { name: string }) => row.name }];
+    const rows = [{ name: `A\uFFFEc\uD800me\u0001 😀 \uDC00ok` }, { name: long }];
+    const sheet = await readBack(await leadsToXlsxBlob(rows, columns, { sheetName: 'Leads' }));
+    expect(sheet.getCell('A1').value).toBe('Name');
+    expect(sheet.getCell('A2').value).toBe('Acme 😀 ok');
+    const cut = String(sheet.getCell('A3').value);
+    expect(cut).toHaveLength(32_767);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(cut.startsWith('😀x')).toBe(true);
+  });
+});

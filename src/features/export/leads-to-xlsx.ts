@@ -31,12 +31,29 @@ function safeSheetName(name: string): string {
   return clean === '' ? 'Leads' : clean;
 }
 
+/** Excel's limit for one cell's text. */
+export const XLSX_MAX_CELL_CHARS = 32_767;
+const CUT_MARKER = '…';
+// XML 1.0 has no place for C0 controls but tab, LF and CR, for U+FFFE/U+FFFF or for a lone half of a
+// surrogate pair: one such character in one lead made the whole workbook unreadable to Excel.
+// eslint-disable-next-line no-control-regex
+const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text a workbook can hold: characters XML cannot carry dropped, cut at Excel's 32,767 with a marker (never inside a surrogate pair). */
+export function xlsxText(text: string): string {
+  const clean = text.replace(NOT_IN_XML, '');
+  if (clean.length <= XLSX_MAX_CELL_CHARS) return clean;
+  let end = XLSX_MAX_CELL_CHARS - CUT_MARKER.length;
+  const last = clean.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return clean.slice(0, end) + CUT_MARKER;
+}
+
 function cellOf<T>(column: CsvColumn<T>, row: T): TypedCell {
-  if (column.typed) return column.typed(row);
-  const value = column.value(row);
+  const value = column.typed ? column.typed(row) : column.value(row);
   if (value === undefined || value === '') return null;
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
-  return value;
+  return typeof value === 'string' ? xlsxText(value) : value;
 }
 
 /** The workbook as a Blob: one sheet, a frozen header row, one row per lead. */
@@ -47,7 +64,7 @@ export async function leadsToXlsxBlob<T>(rows: readonly T[], columns: readonly C
   const workbook = new Workbook();
   const sheet = workbook.addWorksheet(safeSheetName(options.sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({
-    header: c.header,
+    header: xlsxText(c.header),
     key: c.id,
     width: Math.min(60, Math.max(10, c.header.length + 2)),
     style: c.numFmt ? { numFmt: c.numFmt } : {},

@@ -5,14 +5,14 @@ import { useRef, useState } from 'react';
 import type { LeadsView } from '../../kommo/leads-query';
 import { useMessages } from '../../lib/i18n/language-context';
 import { ChunkBoundary, lazyChunk } from '../../lib/ui/lazy-chunk';
-import { summaryMessages } from './summary-messages';
+import { summaryButtonMessages } from './summary-button-messages';
 
 const summaryDrawer = lazyChunk(() => import('./summary-drawer').then((m) => m.SummaryDrawer));
 
 export type SummaryButtonProps = { listQuery: LeadsView };
 
 export function SummaryButton({ listQuery }: SummaryButtonProps) {
-  const t = useMessages(summaryMessages);
+  const t = useMessages(summaryButtonMessages);
   const [opened, setOpened] = useState(false);
   // Mounted from the first opening on, so closing plays the drawer's transition.
   const [mounted, setMounted] = useState(false);

@@ -2,7 +2,6 @@ import { defineMessages } from '../../lib/i18n/define-messages';
 
 export const summaryMessages = defineMessages(
   {
-    summary: 'Summary',
     title: 'Summary of the loaded leads',
     partial: 'Only the {count} loaded leads are counted: load all for the whole view.',
     computing: 'Computing…',
@@ -38,7 +37,6 @@ export const summaryMessages = defineMessages(
   },
   {
     es: {
-      summary: 'Resumen',
       title: 'Resumen de los leads cargados',
       partial: 'Solo se cuentan los {count} leads cargados: carga todo para ver la vista completa.',
       computing: 'Calculando…',
@@ -73,7 +71,6 @@ export const summaryMessages = defineMessages(
       close: 'Cerrar el resumen',
     },
     pt: {
-      summary: 'Resumo',
       title: 'Resumo dos leads carregados',
       partial: 'Só os {count} leads carregados são contados: carregue tudo para ver a visualização inteira.',
       computing: 'Calculando…',

@@ -151,7 +151,8 @@ export function createKommoClient(transport: Transport, options: KommoClientOpti
     setState({ requests: state.requests + 1 });
     let response;
     try {
-      response = await raceAbort(transport.get({ path, query, signal }), signal);
+      // The team server queues a walk behind anyone's visible list (issue 21): it is told which is which.
+      response = await raceAbort(transport.get({ path, query, signal, walk: priority === 'background' }), signal);
     } catch (error) {
       if (signal.aborted) throw abortedError(signal);
       throw apiErrorFromThrown(error);

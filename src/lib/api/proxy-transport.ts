@@ -1,5 +1,5 @@
 // The standalone app's transport: same-origin GETs to our proxy, which holds the token.
-import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '../../kommo/api-paths';
+import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE, PRIORITY_HEADER } from '../../kommo/api-paths';
 import { anySignal } from './any-signal';
 import type { Transport, TransportResponse } from './transport';
 
@@ -15,11 +15,11 @@ export const PROXY_ATTEMPT_TIMEOUT_MS = 20_000;
 export function createProxyTransport(baseUrl = '', timeoutMs = PROXY_ATTEMPT_TIMEOUT_MS): Transport {
   return {
     kind: 'proxy',
-    async get({ path, query, signal }): Promise<TransportResponse> {
+    async get({ path, query, signal, walk = false }): Promise<TransportResponse> {
       const url = `${baseUrl}${path}${query ? `?${query}` : ''}`;
       const linked = anySignal([signal, AbortSignal.timeout(timeoutMs)]);
       try {
-        return await request(url, linked.signal);
+        return await request(url, linked.signal, walk);
       } finally {
         linked.release();
       }
@@ -27,11 +27,15 @@ export function createProxyTransport(baseUrl = '', timeoutMs = PROXY_ATTEMPT_TIM
   };
 }
 
-async function request(url: string, signal: AbortSignal): Promise<TransportResponse> {
+async function request(url: string, signal: AbortSignal, walk: boolean): Promise<TransportResponse> {
   const response = await fetch(url, {
     signal,
     // The proxy answers only requests carrying the app's header (src/server/api-request-guard.ts).
-    headers: { Accept: 'application/hal+json, application/json', [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE },
+    headers: {
+      Accept: 'application/hal+json, application/json',
+      [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE,
+      ...(walk ? { [PRIORITY_HEADER]: 'walk' } : {}),
+    },
     // A redirect would mean the proxy is misconfigured; never follow one off our origin.
     redirect: 'error',
     credentials: 'same-origin',

@@ -16,6 +16,8 @@ export type TransportRequest = {
   /** The query string without '?', as produced by the Kommo codecs. */
   query: string;
   signal: AbortSignal;
+  /** Load all, read-ahead, the local copy's sync: the proxy serves it after every visible list. */
+  walk?: boolean;
 };
 
 export type TransportKind = 'proxy' | 'bridge';

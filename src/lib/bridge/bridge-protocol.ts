@@ -12,6 +12,9 @@
 //   7. iframe -> parent  {type:'klb:close'}                        Escape inside the dashboard: keys
 //      pressed in the iframe never reach the Kommo page, so the widget's modal is asked to close
 //   8. iframe -> parent  {type:'klb:open-lead', leadId}            the Kommo page opens its own lead card
+//   9. iframe -> parent  {type:'klb:open-tab', path}               "Open in a new tab" (issue 21): the widget
+//      gets a one-time token from the Kommo page and posts it to the dashboard's /auth/kommo in a new
+//      tab, which lands on `path` (this view) signed in
 //                                                                   (the sandbox forbids the frame navigating the top page)
 //
 // Both sides accept a message only when event.origin is the expected origin AND event.source is the
@@ -98,6 +101,13 @@ export const openLeadMessageSchema = z.strictObject({
 });
 export type OpenLeadMessage = z.infer<typeof openLeadMessageSchema>;
 
+/** Asks the widget to open this view in a new tab, signed in with a one-time token from the Kommo page (a path on the dashboard's own origin). */
+export const openTabMessageSchema = z.strictObject({
+  type: z.literal('klb:open-tab'),
+  path: z.string().check(z.maxLength(4096), z.regex(/^\/(?![/\\])/)),
+});
+export type OpenTabMessage = z.infer<typeof openTabMessageSchema>;
+
 /** Everything the parent may receive from the iframe. */
 export const frameMessageSchema = z.discriminatedUnion('type', [
   helloMessageSchema,
@@ -105,5 +115,6 @@ export const frameMessageSchema = z.discriminatedUnion('type', [
   cancelMessageSchema,
   closeMessageSchema,
   openLeadMessageSchema,
+  openTabMessageSchema,
 ]);
 export type FrameMessage = z.infer<typeof frameMessageSchema>;

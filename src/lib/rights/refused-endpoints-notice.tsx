@@ -1,9 +1,10 @@
 // One plain line per endpoint Kommo refused this user for a missing right (a JSON 403): what shows
 // as ids instead of names, and why. Nothing is stopped: the block message is for real blocks only.
+// A chunk of its own, drawn by refused-endpoints-gate.tsx only once something was refused.
 import { Alert, List } from '@mantine/core';
 import { useKommoClientState } from '../api/kommo-client-context';
 import { useMessages } from '../i18n/language-context';
-import { rightsMessages } from './rights-messages';
+import { refusedEndpointsMessages } from './refused-endpoints-messages';
 
 type RefusedKey =
   'refusedUsers' | 'refusedSources' | 'refusedCatalogs' | 'refusedLossReasons' | 'refusedTags' | 'refusedContacts' | 'refusedCompanies';
@@ -19,7 +20,7 @@ const LINES: Record<string, RefusedKey> = {
 };
 
 export function RefusedEndpointsNotice() {
-  const t = useMessages(rightsMessages);
+  const t = useMessages(refusedEndpointsMessages);
   const { refused, blocked } = useKommoClientState();
   if (refused.length === 0 || blocked) return null;
   return (
