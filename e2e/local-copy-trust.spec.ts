@@ -37,7 +37,7 @@ test('with the copy on, "Won this month" and the overdue view equal the live cou
 
   // Live first: Kommo's answer, walked whole by Load all.
   const live: Record<string, number> = {};
-  for (const name of ['Won this month', 'Leads with overdue tasks']) {
+  for (const name of ['Won this month', 'My overdue tasks']) {
     await openBuiltIn(filters, name);
     await leads.waitForRows();
     live[name] = await loadAllCount(page);
@@ -47,7 +47,7 @@ test('with the copy on, "Won this month" and the overdue view equal the live cou
   await copy.enable();
   await copy.waitReady();
   await copy.close();
-  for (const name of ['Won this month', 'Leads with overdue tasks']) {
+  for (const name of ['Won this month', 'My overdue tasks']) {
     await openBuiltIn(filters, name);
     await leads.waitForRows();
     await expect(leads.status).toContainText(`${fmt(live[name]!)} leads in the view`);
