@@ -21,8 +21,8 @@ const LINES: Record<string, RefusedKey> = {
 
 export function RefusedEndpointsNotice() {
   const t = useMessages(refusedEndpointsMessages);
-  const { refused, blocked } = useKommoClientState();
-  if (refused.length === 0 || blocked) return null;
+  // refused-endpoints-gate.tsx draws this only when something was refused and nothing is blocked.
+  const { refused } = useKommoClientState();
   return (
     <Alert color="blue" variant="light" title={t('refusedTitle')} mx="sm" my={4} py={6} data-testid="refused-notice">
       <List size="sm" spacing={2}>
