@@ -407,5 +407,9 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): ConfigResult 
 
 /** The text printed when the settings are unusable: one line per problem, no stack trace. */
 export function formatConfigErrors(errors: readonly string[]): string {
-  return ['Cannot start: the server settings are not usable.', ...errors.map((e) => `  - ${e}`), 'See README.md, "Configuration".'].join('\n');
+  return [
+    'Cannot start: the server settings are not usable.',
+    ...errors.map((e) => `  - ${e}`),
+    'See README.md, "Settings (environment variables)".',
+  ].join('\n');
 }
