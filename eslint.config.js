@@ -14,6 +14,32 @@ const FEATURES = readdirSync(join(import.meta.dirname, 'src', 'features'), { wit
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
+// The rooms of src/lib in order, lowest first: a room imports only the rooms before it (and
+// src/kommo). Written from the layout as it is; the three arrows that still point up are named
+// below, each until the move of src/lib into its new rooms takes it away.
+const LIB_ROOMS = ['i18n', 'url-state', 'auth', 'time', 'api', 'reference', 'leads-list', 'local-copy', 'ui', 'rights', 'bridge'];
+const LIB_ARROWS_UP = [
+  // The account's zone is fetched (reference data), beside the pure time math.
+  { file: 'src/lib/time/account-zone.ts', to: 'api' },
+  // The list query asks the local copy first (issue 16's seam); moving it touches the list query.
+  { file: 'src/lib/api/lead-queries.ts', to: 'local-copy' },
+  // Reference lookups order custom fields as the columns do.
+  { file: 'src/lib/reference/lead-reference.ts', to: 'leads-list' },
+];
+const libOrderZones = (room, allowedUp = []) =>
+  LIB_ROOMS.slice(LIB_ROOMS.indexOf(room) + 1)
+    .filter((higher) => !allowedUp.includes(higher))
+    .map((higher) => ({
+      target: `./src/lib/${room}`,
+      from: `./src/lib/${higher}`,
+      message: `src/lib rooms import only the rooms below them (${LIB_ROOMS.join(' < ')}): ${room} may not import ${higher}.`,
+    }));
+const LIB_FOLDERS = readdirSync(join(import.meta.dirname, 'src', 'lib'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const UNORDERED = LIB_FOLDERS.filter((room) => !LIB_ROOMS.includes(room));
+if (UNORDERED.length > 0) throw new Error(`eslint.config.js: give src/lib/${UNORDERED.join(', src/lib/')} a place in LIB_ROOMS`);
+
 // Browser code speaks zod/mini only: one module importing classic zod puts its whole method API
 // (about 18 KB gzipped) back into the first bundle. The server may use either.
 const CLASSIC_ZOD = {
@@ -25,7 +51,7 @@ export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/results', 'widget-dist', 'widget/src/**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  ...pluginQuery.configs['flat/recommended'],
+  ...pluginQuery.configs['flat/recommended-strict'],
   {
     files: ['**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks, 'import-x': importX, 'check-file': checkFile },
@@ -85,7 +111,17 @@ export default tseslint.config(
           ],
         },
       ],
+      'import-x/no-restricted-paths': ['error', { zones: LIB_ROOMS.flatMap((room) => libOrderZones(room)) }],
     },
+  },
+  ...LIB_ARROWS_UP.map(({ file, to }) => ({
+    files: [file],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: LIB_ROOMS.flatMap((room) => libOrderZones(room, [to])) }] },
+  })),
+  {
+    // A test may compose rooms (the URL codec's rolling dates, the files' clock against the columns).
+    files: ['src/lib/**/*.test.{ts,tsx}'],
+    rules: { 'import-x/no-restricted-paths': 'off' },
   },
   {
     files: ['src/features/**/*.{ts,tsx}'],

@@ -5,9 +5,9 @@
 import { createServer, type Server } from 'node:http';
 import { API_HEADERS } from './support/api-headers';
 import { expect, test } from './support/test';
+import { workerPorts } from './support/worker-ports';
 
-const APP_PORT = Number(process.env.E2E_PORT ?? 4319);
-const ATTACKER_PORT = Number(process.env.E2E_ATTACKER_PORT ?? 4542);
+const { app: APP_PORT, attacker: ATTACKER_PORT } = workerPorts();
 const APP_ORIGIN = `http://127.0.0.1:${APP_PORT}`;
 /** Another site: `localhost` is not `127.0.0.1` to the browser, so Sec-Fetch-Site says cross-site. */
 const ATTACKER_ORIGIN = `http://localhost:${ATTACKER_PORT}`;

@@ -94,37 +94,42 @@ test('the first sync shows progress; then a filter change shows the whole view�
   await expect(leads.status).toContainText('leads loaded');
 });
 
-test('leads changed and deleted on the account are reflected after a refresh', async ({ page }) => {
-  test.setTimeout(120_000);
-  const leads = new LeadsPage(page);
-  const copy = new LocalCopyPanel(page);
-  await leads.goto();
-  await leads.waitForRows();
-  await copy.enable();
-  await copy.waitReady();
-  const before = await apiTotals(page, '');
-  await expect(leads.status).toContainText(`${fmt(before.count)} leads in the view`);
+test.describe('on a demo account of its own', () => {
+  // This test deletes and changes demo leads: on the worker's server, every later spec would see them.
+  test.use({ privateDemo: true });
 
-  const res = await page.request.post('/__demo/changes', { data: { updated: 4, moved: 4, deleted: 5, seed: 1616 }, headers: API_HEADERS });
-  expect(res.ok()).toBe(true);
-  const changed = (await res.json()) as { updated: number[]; moved: number[]; deleted: number[] };
-  expect(changed.deleted).toHaveLength(5);
-  const after = await apiTotals(page, '');
-  expect(after.count).toBe(before.count - 5);
+  test('leads changed and deleted on the account are reflected after a refresh', async ({ page }) => {
+    test.setTimeout(120_000);
+    const leads = new LeadsPage(page);
+    const copy = new LocalCopyPanel(page);
+    await leads.goto();
+    await leads.waitForRows();
+    await copy.enable();
+    await copy.waitReady();
+    const before = await apiTotals(page, '');
+    await expect(leads.status).toContainText(`${fmt(before.count)} leads in the view`);
 
-  await copy.press('Refresh now');
-  await expect(copy.panel).toContainText(/Last refresh: 2 requests, \d+ updated, 5 removed\./);
-  await expect(leads.status).toContainText(`${fmt(after.count)} leads in the view`);
-  expect(await statusSum(leads)).toBeCloseTo(after.sum, 2);
-  await copy.close();
+    const res = await page.request.post('/__demo/changes', { data: { updated: 4, moved: 4, deleted: 5, seed: 1616 }, headers: API_HEADERS });
+    expect(res.ok()).toBe(true);
+    const changed = (await res.json()) as { updated: number[]; moved: number[]; deleted: number[] };
+    expect(changed.deleted).toHaveLength(5);
+    const after = await apiTotals(page, '');
+    expect(after.count).toBe(before.count - 5);
 
-  // The deleted leads are gone from the copy; the updated ones carry Kommo's new prices.
-  await leads.goto(`?${changed.deleted.map((id) => `filter[id][]=${id}`).join('&')}`);
-  await expect(page.getByText('No leads', { exact: true })).toBeVisible();
-  const updated = await apiTotals(page, changed.updated.map((id) => `filter[id][]=${id}`).join('&'));
-  await leads.goto(`?${changed.updated.map((id) => `filter[id][]=${id}`).join('&')}`);
-  await expect(leads.status).toContainText('4 leads in the view');
-  expect(await statusSum(leads)).toBeCloseTo(updated.sum, 2);
+    await copy.press('Refresh now');
+    await expect(copy.panel).toContainText(/Last refresh: 2 requests, \d+ updated, 5 removed\./);
+    await expect(leads.status).toContainText(`${fmt(after.count)} leads in the view`);
+    expect(await statusSum(leads)).toBeCloseTo(after.sum, 2);
+    await copy.close();
+
+    // The deleted leads are gone from the copy; the updated ones carry Kommo's new prices.
+    await leads.goto(`?${changed.deleted.map((id) => `filter[id][]=${id}`).join('&')}`);
+    await expect(page.getByText('No leads', { exact: true })).toBeVisible();
+    const updated = await apiTotals(page, changed.updated.map((id) => `filter[id][]=${id}`).join('&'));
+    await leads.goto(`?${changed.updated.map((id) => `filter[id][]=${id}`).join('&')}`);
+    await expect(leads.status).toContainText('4 leads in the view');
+    expect(await statusSum(leads)).toBeCloseTo(updated.sum, 2);
+  });
 });
 
 test('“Forget local data” empties IndexedDB and the views go live again', async ({ page }) => {

@@ -9,9 +9,9 @@ import Papa from 'papaparse';
 import { startKommoStandin, type KommoStandin } from './fixtures/kommo-standin/standin-server';
 import { KommoStandinPage } from './pages/kommo-standin-page';
 import { expect, test } from './support/test';
+import { workerPorts } from './support/worker-ports';
 
-const APP_PORT = Number(process.env.E2E_PORT ?? 4319);
-const STANDIN_PORT = Number(process.env.E2E_STANDIN_PORT ?? 4541);
+const { app: APP_PORT, standin: STANDIN_PORT } = workerPorts();
 const APP_ORIGIN = `http://127.0.0.1:${APP_PORT}`;
 const DASHBOARD = `${APP_ORIGIN}/`;
 const KOMMO_ORIGIN = `http://localhost:${STANDIN_PORT}`;

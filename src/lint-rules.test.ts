@@ -51,3 +51,39 @@ describe('lint holds the layers the README states', () => {
     expect(ids).toEqual([]);
   });
 });
+
+describe('lint holds the order of the rooms in src/lib', () => {
+  it.each([
+    // Each probe imports a real file of a higher room.
+    ['src/lib/i18n/zz-probe.ts', '../api/transport'],
+    ['src/lib/time/zz-probe.ts', '../leads-list/column-value'],
+    ['src/lib/api/zz-probe.ts', '../bridge/bridge-transport'],
+    ['src/lib/api/zz-probe.ts', '../leads-list/column-value'],
+    ['src/lib/reference/zz-probe.ts', '../local-copy/local-list-chunk'],
+    ['src/lib/local-copy/zz-probe.ts', '../rights/use-lead-rights'],
+    ['src/lib/ui/zz-probe.ts', '../bridge/bridge-transport'],
+    // A file allowed one arrow up is allowed only that one.
+    ['src/lib/api/lead-queries.ts', '../bridge/bridge-transport'],
+    ['src/lib/time/account-zone.ts', '../leads-list/column-value'],
+  ])('%s may not import %s', async (path, specifier) => {
+    const ids = await ruleIdsFor(path, `import { x } from '${specifier}';\nexport const y = x;\n`);
+    expect(ids).toContain('import-x/no-restricted-paths');
+  });
+
+  it('a room may import a lower one (the probes fail for the rule, not for the harness)', async () => {
+    const ids = await ruleIdsFor('src/lib/bridge/zz-probe.ts', "import { x } from '../api/transport';\nexport const y = x;\n");
+    expect(ids).toEqual([]);
+  });
+});
+
+describe("lint holds TanStack Query's strict rules", () => {
+  it('refuses a query key typed by hand at the call site: keys come from a factory', async () => {
+    const code = [
+      "import { useQuery } from '@tanstack/react-query';",
+      "export const useX = () => useQuery({ queryKey: ['server', 'x'], queryFn: () => 1 });",
+      '',
+    ].join('\n');
+    const ids = await ruleIdsFor('src/features/export/zz-probe.ts', code);
+    expect(ids).toContain('@tanstack/query/prefer-query-options');
+  });
+});

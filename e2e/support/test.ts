@@ -1,8 +1,13 @@
 // Every e2e spec imports `test` and `expect` from here: any console error or uncaught page error
-// fails the test, and the demo account's fault switches are reset around each test.
+// fails the test, and the demo account's fault switches are reset around each test. Each Playwright
+// worker runs its own app server (ports from the worker's slot, `worker-ports.ts`), so one spec's
+// fault switches and demo changes never reach a spec running in another worker; a test that changes
+// the demo's data asks for a server of its own (`test.use({ privateDemo: true })`).
 import { test as base, expect, type Page } from '@playwright/test';
 import type { FaultSettings as DemoFaultSettings } from '../../src/server/demo/faults';
 import { API_HEADERS } from './api-headers';
+import { startAppServer, type AppServer } from './app-server';
+import { workerPorts, type WorkerPorts } from './worker-ports';
 
 /** The demo account's own fault switches (src/server/demo/faults.ts); a test sets any subset. */
 export type FaultSettings = Partial<DemoFaultSettings>;
@@ -12,9 +17,54 @@ type Fixtures = {
   pageErrors: { messages: string[]; allow: (pattern: RegExp) => void };
   /** Sets the demo account's faults (server started with DEMO_FAULTS=1); reset after the test. */
   faults: { set: (f: FaultSettings) => Promise<void>; reset: () => Promise<void> };
+  /** The test changes the demo's data (POST /__demo/changes): it gets a fresh server of its own. */
+  privateDemo: boolean;
 };
 
-export const test = base.extend<Fixtures>({
+type WorkerFixtures = {
+  /** This worker's ports: its app server, stand-in Kommo page, attacker page and team server. */
+  ports: WorkerPorts;
+  /** This worker's app server, started on first use (a config that sets `baseURL` never starts it). */
+  workerServer: { url: () => Promise<string> };
+};
+
+/** The settings the app server runs with in e2e: the demo account with its fault switches, framable by this worker's stand-in Kommo page. */
+export function e2eServerEnv(ports: WorkerPorts): Record<string, string> {
+  return {
+    DEMO_FAULTS: '1',
+    FRAME_ANCESTORS: `https://*.kommo.com https://*.amocrm.com https://*.amocrm.ru http://localhost:${ports.standin}`,
+  };
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: it has none.
+  ports: [async ({}, use, workerInfo) => use(workerPorts(workerInfo.parallelIndex)), { scope: 'worker' }],
+  workerServer: [
+    async ({ ports }, use) => {
+      let started: Promise<AppServer> | undefined;
+      await use({
+        url: async () => {
+          started ??= startAppServer(ports.app, e2eServerEnv(ports));
+          return (await started).url;
+        },
+      });
+      if (started !== undefined) await (await started).close();
+    },
+    { scope: 'worker', timeout: 90_000 },
+  ],
+  privateDemo: [false, { option: true }],
+  // A config that names its own server (the chaos suite's projects) keeps it; otherwise the worker's.
+  baseURL: async ({ workerServer, privateDemo, ports }, use, testInfo) => {
+    const configured = testInfo.project.use.baseURL;
+    if (configured !== undefined) return use(configured);
+    if (!privateDemo) return use(await workerServer.url());
+    const own = await startAppServer(ports.privateApp, e2eServerEnv(ports));
+    try {
+      await use(own.url);
+    } finally {
+      await own.close();
+    }
+  },
   pageErrors: [
     async ({ page }, use) => {
       const messages: string[] = [];

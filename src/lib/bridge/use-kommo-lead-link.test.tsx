@@ -7,6 +7,7 @@ import type { Transport } from '../api/transport';
 import type { AppMode } from './app-mode';
 import { AppModeProvider } from './app-mode-context';
 import type { KommoSession } from './kommo-handshake';
+import { serverQueries } from './server-queries';
 import { useKommoLeadLink } from './use-kommo-lead-link';
 
 function wrapper(mode: AppMode, queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })) {
@@ -43,7 +44,7 @@ describe('useKommoLeadLink', () => {
     serveConfig({}, 500);
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const broken = renderHook(() => useKommoLeadLink(), { wrapper: wrapper({ kind: 'standalone' }, queryClient) });
-    await waitFor(() => expect(queryClient.getQueryState(['server', 'app-config'])?.status).toBe('error'));
+    await waitFor(() => expect(queryClient.getQueryState(serverQueries.appConfig().queryKey)?.status).toBe('error'));
     expect(broken.result.current.kind).toBe('pending');
   });
 

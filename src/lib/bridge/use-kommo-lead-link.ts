@@ -3,9 +3,9 @@
 // app is framed by, which is asked over the bridge to open the card in place.
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { loadAppConfig } from './app-config';
 import { useAppMode } from './app-mode-context';
 import { kommoLeadUrl, requestOpenLead } from './kommo-lead-url';
+import { serverQueries } from './server-queries';
 
 export type KommoLeadLink =
   { kind: 'link'; href: (leadId: number) => string | null; open: ((leadId: number) => void) | null } | { kind: 'demo' } | { kind: 'pending' };
@@ -16,12 +16,7 @@ const DEMO: KommoLeadLink = { kind: 'demo' };
 export function useKommoLeadLink(): KommoLeadLink {
   const mode = useAppMode();
   const standalone = mode.kind === 'standalone';
-  const config = useQuery({
-    queryKey: ['server', 'app-config'],
-    queryFn: ({ signal }) => loadAppConfig(signal),
-    enabled: standalone,
-    staleTime: Infinity,
-  });
+  const config = useQuery({ ...serverQueries.appConfig(), enabled: standalone });
   const base = standalone ? (config.data?.kommoBaseUrl ?? null) : mode.kind === 'embedded' ? mode.session.parentOrigin : null;
   return useMemo(() => {
     if (mode.kind === 'embedded') {
