@@ -15,6 +15,10 @@ export type WireLead = {
   closed_at: number | null;
 };
 
+/** The account's pipelines and the stages of each (142 won, 143 lost, as in every Kommo pipeline). */
+const PIPELINES = [1, 2];
+const STATUSES = [10, 11, 12, 13, 142, 143];
+
 export type FakeKommoOptions = {
   /** Kommo's clock (Unix s) at the start. */
   now: number;
@@ -55,6 +59,21 @@ export function createFakeKommo(initial: WireLead[], options: FakeKommoOptions) 
         events: items.map((e) => ({ id: e.id, type: 'lead_deleted', entity_id: e.entity_id, entity_type: 'lead', created_at: e.created_at })),
       }));
     }
+    if (req.path === '/api/v4/leads/pipelines')
+      return jsonResponse(200, {
+        _total_items: PIPELINES.length,
+        _embedded: {
+          pipelines: PIPELINES.map((id) => ({
+            id,
+            name: `Pipeline ${id}`,
+            sort: id,
+            is_main: id === 1,
+            _embedded: {
+              statuses: STATUSES.map((status, sort) => ({ id: status, name: `Stage ${status}`, sort, color: '#fffeb2', type: 0, pipeline_id: id })),
+            },
+          })),
+        },
+      });
     if (req.path !== '/api/v4/leads') return noContent;
     const from = q.get('filter[updated_at][from]');
     const ids = q.getAll('filter[id][]').map(Number);

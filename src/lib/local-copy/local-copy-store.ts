@@ -41,6 +41,8 @@ export type LocalCopyMeta = {
   anchor: number;
   /** Events applied within the overlap window, so a re-read one is not applied again. */
   appliedEvents: AppliedEvent[];
+  /** Client clock (ms) of the last comparison with Kommo (anti-entropy): a schedule, never a cursor. */
+  checkedAt?: number;
 };
 
 /** `clear`: every lead goes first (a re-walk), in the same transaction, so readers never see half of it. */

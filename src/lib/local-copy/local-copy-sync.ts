@@ -11,6 +11,7 @@ import { abortableSleep, type Sleep } from '../api/abortable-sleep';
 import { ApiError, apiErrorFromThrown, type ApiErrorKind } from '../api/api-error';
 import type { KommoClient } from '../api/kommo-client';
 import { fetchLeadsPage } from '../api/leads-fetchers';
+import { checkAgainstKommo } from './anti-entropy';
 import type { CopyCoordination, CopyMessage, ReleaseLock } from './copy-coordination';
 import { fetchDeletedLeads } from './deleted-leads-fetcher';
 import { pageKommoClock, type KommoClock } from './kommo-clock';
@@ -31,6 +32,8 @@ export const SYNC_PAGE_SIZE = 250;
 export const REFRESH_OVERLAP_SECONDS = 300;
 /** A complete copy older than this answers nothing until a refresh has run. */
 export const FRESH_FOR_MS = 15 * 60_000;
+/** How often a refresh is followed by a comparison with Kommo (anti-entropy). */
+export const CHECK_EVERY_MS = 60 * 60_000;
 /** How long the walk steps aside after the user's own requests. */
 const YIELD_MS = 400;
 
@@ -59,10 +62,14 @@ export type LocalCopyState = {
   role: 'syncing' | 'reading';
   /** The copy was deleted by another tab (or a 401): this engine never writes nor answers again. */
   gone: boolean;
+  /** The last comparison with Kommo found parts that differ, not yet repaired: views go live meanwhile. */
+  stale: boolean;
+  /** The last comparison with Kommo: stages that differed, leads repaired, requests it took. */
+  lastCheck: { at: number; differing: number; repaired: number; requests: number } | null;
 };
 
 /** What the syncing tab tells the others about itself (an error as plain data: messages are cloned). */
-type SharedState = Pick<LocalCopyState, 'status' | 'lastRefresh'> & {
+type SharedState = Pick<LocalCopyState, 'status' | 'lastRefresh' | 'stale'> & {
   error: { kind: ApiErrorKind; status: number | null; detail: string } | null;
 };
 
@@ -74,6 +81,8 @@ export type LocalCopySync = {
   pause(): void;
   resume(): Promise<void>;
   refresh(): Promise<void>;
+  /** Compares the copy with Kommo now (it also runs after a refresh once an hour) and repairs what differs. */
+  check(): Promise<void>;
   /** Complete and refreshed recently: views may be answered from it. */
   isFresh(): boolean;
   slice(query: LeadsQuery, offset: number, size: number): Promise<LocalViewSlice>;
@@ -147,6 +156,8 @@ const NO_COPY = {
   syncedAt: null,
   error: null,
   lastRefresh: null,
+  stale: false,
+  lastCheck: null,
 } satisfies Omit<LocalCopyState, 'status' | 'version' | 'persistent' | 'storageRefused' | 'role' | 'gone'>;
 
 const maxUpdated = (leads: readonly Lead[], start: number) => leads.reduce((m, l) => Math.max(m, l.updated_at), start);
@@ -187,13 +198,14 @@ function readShared(value: unknown): SharedState | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Partial<SharedState>;
   if (typeof v.status !== 'string' || !STATUSES.includes(v.status)) return null;
-  return { status: v.status, lastRefresh: v.lastRefresh ?? null, error: v.error ?? null };
+  return { status: v.status, lastRefresh: v.lastRefresh ?? null, error: v.error ?? null, stale: v.stale === true };
 }
 
 function sharedPatch(holder: SharedState): Partial<LocalCopyState> {
   return {
     status: holder.status,
     lastRefresh: holder.lastRefresh,
+    stale: holder.stale,
     error: holder.error === null ? null : new ApiError({ kind: holder.error.kind, status: holder.error.status, detail: holder.error.detail }),
   };
 }
@@ -214,6 +226,8 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     storageRefused: false,
     role: 'syncing',
     gone: false,
+    stale: false,
+    lastCheck: null,
   };
   const listeners = new Set<() => void>();
   let controller: AbortController | null = null;
@@ -243,6 +257,7 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
   const shared = (): SharedState => ({
     status: state.status,
     lastRefresh: state.lastRefresh,
+    stale: state.stale,
     error: state.error === null ? null : { kind: state.error.kind, status: state.error.status, detail: state.error.detail },
   });
   const post = (message: CopyMessage<SharedState>) => {
@@ -253,7 +268,7 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     const before = state;
     state = { ...state, ...patch };
     for (const listener of [...listeners]) listener();
-    if (before.status !== state.status || before.error !== state.error || before.lastRefresh !== state.lastRefresh)
+    if (before.status !== state.status || before.error !== state.error || before.lastRefresh !== state.lastRefresh || before.stale !== state.stale)
       post({ type: 'state', state: shared() });
   };
   const progressOf = (m: LocalCopyMeta): Partial<LocalCopyState> => ({
@@ -375,6 +390,35 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     };
     await write(upsert, removed, next);
     set({ status: 'ready', lastRefresh: { requests: ownRequests - requestsBefore, updated: upsert.length, removed: removed.length } });
+    if (now() - (next.checkedAt ?? 0) >= CHECK_EVERY_MS) await checkOnce(signal);
+  }
+
+  /**
+   * Compares the copy with Kommo (anti-entropy.ts) and repairs the stages that differ. While they
+   * differ the copy is stale: it answers no view (they go live) until the repair is written.
+   */
+  async function checkOnce(signal: AbortSignal) {
+    const base = meta;
+    if (!base || base.phase !== 'complete') return;
+    set({ status: 'refreshing', error: null });
+    // What Kommo changed since the last refresh began is the next refresh's, not a difference.
+    const result = await checkAgainstKommo(
+      client,
+      (query, offset, size) => store.slice(query, offset, size),
+      base.anchor,
+      signal,
+      () => {
+        if (!state.stale) set({ stale: true });
+      },
+    );
+    ownRequests += result.requests;
+    const at = now();
+    await write(result.upsert, result.remove, { ...(meta ?? base), checkedAt: at });
+    set({
+      status: 'ready',
+      stale: false,
+      lastCheck: { at, differing: result.differing.length, repaired: result.upsert.length + result.remove.length, requests: result.requests },
+    });
   }
 
   async function fail(thrown: unknown) {
@@ -616,8 +660,14 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
       await running;
       await run(startOrRefresh);
     },
+    async check() {
+      await running;
+      await run((signal) => (meta?.phase === 'complete' ? checkOnce(signal) : Promise.resolve()));
+    },
     isFresh() {
-      return meta?.phase === 'complete' && meta.syncedAt !== null && now() - meta.syncedAt < FRESH_FOR_MS && state.status !== 'opening';
+      return (
+        meta?.phase === 'complete' && meta.syncedAt !== null && now() - meta.syncedAt < FRESH_FOR_MS && state.status !== 'opening' && !state.stale
+      );
     },
     slice: (query, offset, size) => store.slice(query, offset, size),
     totals: (query) => store.totals(query),
