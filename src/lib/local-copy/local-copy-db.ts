@@ -1,12 +1,13 @@
-// The IndexedDB database of one account and user (Dexie): leads keyed by id, one meta row.
+// The IndexedDB database of one account and user (Dexie): leads keyed by id, in their packed form
+// (packed-lead.ts), and two meta rows: where the sync stands, and the packed fields' dictionary.
 import { Dexie, type EntityTable } from 'dexie';
-import type { Lead } from '../../kommo/schemas';
 import type { LocalCopyMeta } from './local-copy-store';
+import type { FieldDictionary, PackedLead } from './packed-lead';
 
-export type MetaRow = { key: 'sync'; value: LocalCopyMeta };
+export type MetaRow = { key: 'sync'; value: LocalCopyMeta } | { key: 'fields'; value: FieldDictionary };
 
 export type LocalCopyDb = Dexie & {
-  leads: EntityTable<Lead, 'id'>;
+  leads: EntityTable<PackedLead, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
 };
 
@@ -18,6 +19,13 @@ export type LocalCopyDb = Dexie & {
 export function openLocalCopyDb(name: string, onGone: () => void): LocalCopyDb {
   const db = new Dexie(name, { autoOpen: false }) as LocalCopyDb;
   db.version(1).stores({ leads: 'id', meta: 'key' });
+  // Version 2 keeps leads packed: a copy of version 1 (whole leads) is emptied and walked again.
+  db.version(2)
+    .stores({ leads: 'id', meta: 'key' })
+    .upgrade(async (tx) => {
+      await tx.table('leads').clear();
+      await tx.table('meta').clear();
+    });
   db.on('versionchange', () => {
     db.close({ disableAutoOpen: true });
     onGone();
