@@ -371,8 +371,11 @@ define(['jquery', 'lib/components/base/modal'], function ($, Modal) {
           var headers = {};
           var contentType = response.headers.get('content-type');
           var retryAfter = response.headers.get('retry-after');
+          // Kommo's clock: the dashboard's local copy takes its cursors from it, not the laptop's.
+          var date = response.headers.get('date');
           if (contentType !== null) headers['content-type'] = contentType;
           if (retryAfter !== null) headers['retry-after'] = retryAfter;
+          if (date !== null) headers['date'] = date;
           return response.text().then(function (body) {
             return { status: response.status, headers: headers, body: response.status === 204 ? '' : body };
           });

@@ -23,6 +23,8 @@ function fakeKommo(seen: Seen[]): Hono {
   kommo.get('/api/v4/leads', (c) => {
     c.header('set-cookie', 'session=abc');
     c.header('x-powered-by', 'kommo');
+    // Kommo's clock, an hour behind this machine's: the local copy's cursors come from it.
+    c.header('date', 'Sun, 06 Dec 2026 10:00:00 GMT');
     return c.json({ _page: 1, _embedded: { leads: [{ id: 1, name: 'Deal' }] } });
   });
   kommo.get('/api/v4/account', (c) => c.redirect('https://evil.example/steal', 302));
@@ -288,6 +290,11 @@ describe('API proxy: upstream misbehaviour', () => {
     const { call } = setup();
     const body = await expectProblem(await call('/api/v4/users'), 403);
     expect(body.detail).toMatch(/HTML/);
+  });
+
+  it('passes Kommo’s Date header on (its clock, not this server’s), and only a well-formed one', async () => {
+    const { call } = setup();
+    expect((await call('/api/v4/leads')).headers.get('date')).toBe('Sun, 06 Dec 2026 10:00:00 GMT');
   });
 
   it('turns an empty 429 into problem+json and keeps Retry-After', async () => {

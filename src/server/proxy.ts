@@ -48,6 +48,8 @@ const CONTROL_CHARS = /[\x00-\x20\x7f]/;
 const ENCODED_CONTROL = /%(?:[01][0-9a-f]|7f)/i;
 const BROKEN_PERCENT = /%(?![0-9a-f]{2})/i;
 const SAFE_RETRY_AFTER = /^[A-Za-z0-9 ,:+-]{1,64}$/;
+/** An HTTP date (IMF-fixdate): `Sun, 06 Nov 1994 08:49:37 GMT`. */
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
 class UpstreamTimeoutError extends Error {}
 
@@ -169,6 +171,9 @@ function translate(upstream: Response, body: string, token: string, path: string
   const retryAfter = upstream.headers.get('retry-after');
   const headers: Record<string, string> = { 'cache-control': 'no-store' };
   if (retryAfter !== null && SAFE_RETRY_AFTER.test(retryAfter)) headers['retry-after'] = retryAfter;
+  // Kommo's clock, not this server's: the browser's local copy takes its cursors from it.
+  const date = upstream.headers.get('date');
+  if (date !== null && HTTP_DATE.test(date)) headers['date'] = date;
   const clean = body.includes(token) ? redactSecrets(body, [token]) : body;
 
   if (status === 204 || status === 304) return new Response(null, { status, headers });

@@ -3,7 +3,8 @@ import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE, PRIORITY_HEADER } from '.
 import { anySignal } from './any-signal';
 import type { Transport, TransportResponse } from './transport';
 
-const KEPT_HEADERS = ['content-type', 'retry-after'] as const;
+// `date`: Kommo's clock (passed through by our proxy), the local copy's cursors read it.
+const KEPT_HEADERS = ['content-type', 'retry-after', 'date'] as const;
 
 /**
  * A request that never answers must not hang the UI: each attempt gives up after this long (below

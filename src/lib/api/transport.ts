@@ -4,7 +4,7 @@
 /** What a transport hands back: the raw answer, before any typing or parsing. */
 export type TransportResponse = {
   status: number;
-  /** Lower-cased header names; only the ones that matter: content-type, retry-after. */
+  /** Lower-cased header names; only the ones that matter: content-type, retry-after, date (Kommo's clock). */
   headers: Record<string, string>;
   /** The body as text ('' for 204); parsing happens above, at the boundary. */
   body: string;

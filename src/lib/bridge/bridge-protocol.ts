@@ -74,6 +74,8 @@ export const responseMessageSchema = z.object({
   headers: z.object({
     'content-type': z.optional(z.string().check(z.maxLength(200))),
     'retry-after': z.optional(z.string().check(z.maxLength(100))),
+    // Kommo's clock, for the local copy's cursors (an older widget script sends none).
+    date: z.optional(z.string().check(z.maxLength(100))),
   }),
   body: z.string(),
 });

@@ -113,8 +113,13 @@ describe('createBridgeTransport', () => {
   it('keeps only the headers that matter', async () => {
     const { transport, deliver } = setup();
     const result = transport.get({ path: '/api/v4/leads', query: '', signal: new AbortController().signal });
-    deliver({ ...ok('req-0000-1'), status: 429, headers: { 'retry-after': '2', 'set-cookie': 'x=1' } });
-    await expect(result).resolves.toEqual({ status: 429, headers: { 'retry-after': '2' }, body: '{"ok":true}' });
+    deliver({ ...ok('req-0000-1'), status: 429, headers: { 'retry-after': '2', 'set-cookie': 'x=1', date: 'Sun, 06 Dec 2026 10:00:00 GMT' } });
+    // The Date header is Kommo's clock, relayed for the local copy's cursors.
+    await expect(result).resolves.toEqual({
+      status: 429,
+      headers: { 'retry-after': '2', date: 'Sun, 06 Dec 2026 10:00:00 GMT' },
+      body: '{"ok":true}',
+    });
   });
 
   it('rejects with a TypeError when the parent reports a network failure or a refusal', async () => {

@@ -3,6 +3,7 @@
 // Every copy of this browser profile is deleted, whichever account, user or origin it belongs to.
 import type { Transport } from '../api/transport';
 import { deleteLocalCopyDatabase, listLocalCopyDatabases } from './local-copy-database-names';
+import { observeKommoClock } from './kommo-clock';
 import { clearLocalCopySettings } from './local-copy-settings';
 import { getActiveLocalCopy } from './local-list-chunk';
 
@@ -35,9 +36,12 @@ export function forgetEveryLocalCopy(): Promise<void> {
   return forgetting;
 }
 
-/** The transport the app uses: every answer passes through, a 401 deletes every copy. */
+/**
+ * The transport the app uses: every answer passes through, a 401 deletes every copy, and every
+ * answer's Date header sets the page's reading of Kommo's clock (the copy's cursors, kommo-clock.ts).
+ */
 export function forgetLocalCopiesOnUnauthorized(transport: Transport): Transport {
-  return {
+  return observeKommoClock({
     kind: transport.kind,
     async get(request) {
       const response = await transport.get(request);
@@ -45,5 +49,5 @@ export function forgetLocalCopiesOnUnauthorized(transport: Transport): Transport
       if (response.status === 401) void forgetEveryLocalCopy();
       return response;
     },
-  };
+  });
 }

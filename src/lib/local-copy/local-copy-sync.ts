@@ -8,11 +8,21 @@
 import type { LeadWith, LeadsQuery } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
 import { abortableSleep, type Sleep } from '../api/abortable-sleep';
-import { apiErrorFromThrown, type ApiError } from '../api/api-error';
+import { ApiError, apiErrorFromThrown, type ApiErrorKind } from '../api/api-error';
 import type { KommoClient } from '../api/kommo-client';
 import { fetchLeadsPage } from '../api/leads-fetchers';
+import { checkAgainstKommo } from './anti-entropy';
+import type { CopyCoordination, CopyMessage, ReleaseLock } from './copy-coordination';
 import { fetchDeletedLeads } from './deleted-leads-fetcher';
-import { createMemoryStore, LocalCopyStorageError, type LocalCopyMeta, type LocalCopyStore, type WalkPosition } from './local-copy-store';
+import { pageKommoClock, type KommoClock } from './kommo-clock';
+import {
+  createMemoryStore,
+  LocalCopyGoneError,
+  LocalCopyStorageError,
+  type LocalCopyMeta,
+  type LocalCopyStore,
+  type WalkPosition,
+} from './local-copy-store';
 import type { LocalViewSlice, LocalViewTotals } from './local-leads-index';
 
 /** Everything a view may show, so any view can be answered from the copy. */
@@ -22,6 +32,8 @@ export const SYNC_PAGE_SIZE = 250;
 export const REFRESH_OVERLAP_SECONDS = 300;
 /** A complete copy older than this answers nothing until a refresh has run. */
 export const FRESH_FOR_MS = 15 * 60_000;
+/** How often a refresh is followed by a comparison with Kommo (anti-entropy). */
+export const CHECK_EVERY_MS = 60 * 60_000;
 /** How long the walk steps aside after the user's own requests. */
 const YIELD_MS = 400;
 
@@ -46,6 +58,19 @@ export type LocalCopyState = {
   persistent: boolean;
   /** The browser refused to keep the copy (quota full, storage refused): it fell back to memory. */
   storageRefused: boolean;
+  /** 'reading': another tab of this browser syncs the copy (it holds the copy's lock); this one reads it. */
+  role: 'syncing' | 'reading';
+  /** The copy was deleted by another tab (or a 401): this engine never writes nor answers again. */
+  gone: boolean;
+  /** The last comparison with Kommo found parts that differ, not yet repaired: views go live meanwhile. */
+  stale: boolean;
+  /** The last comparison with Kommo: stages that differed, leads repaired, requests it took. */
+  lastCheck: { at: number; differing: number; repaired: number; requests: number } | null;
+};
+
+/** What the syncing tab tells the others about itself (an error as plain data: messages are cloned). */
+type SharedState = Pick<LocalCopyState, 'status' | 'lastRefresh' | 'stale'> & {
+  error: { kind: ApiErrorKind; status: number | null; detail: string } | null;
 };
 
 export type LocalCopySync = {
@@ -56,6 +81,8 @@ export type LocalCopySync = {
   pause(): void;
   resume(): Promise<void>;
   refresh(): Promise<void>;
+  /** Compares the copy with Kommo now (it also runs after a refresh once an hour) and repairs what differs. */
+  check(): Promise<void>;
   /** Complete and refreshed recently: views may be answered from it. */
   isFresh(): boolean;
   slice(query: LeadsQuery, offset: number, size: number): Promise<LocalViewSlice>;
@@ -81,6 +108,8 @@ export type LocalCopySyncOptions = {
   fallbackStore?: () => LocalCopyStore;
   /** Waits before the automatic retries of a failed walk or refresh, the last one repeated. */
   retryDelaysMs?: readonly number[];
+  /** Kommo's clock (its Date header) the cursors come from; default: the page's, fed by the app's transport. */
+  kommoClock?: KommoClock;
 };
 
 /** A failed walk or refresh (429s, a dropped connection) tries again by itself: 15 s, 30 s, 1, 2, then every 5 min. */
@@ -127,7 +156,9 @@ const NO_COPY = {
   syncedAt: null,
   error: null,
   lastRefresh: null,
-} satisfies Omit<LocalCopyState, 'status' | 'version' | 'persistent' | 'storageRefused'>;
+  stale: false,
+  lastCheck: null,
+} satisfies Omit<LocalCopyState, 'status' | 'version' | 'persistent' | 'storageRefused' | 'role' | 'gone'>;
 
 const maxUpdated = (leads: readonly Lead[], start: number) => leads.reduce((m, l) => Math.max(m, l.updated_at), start);
 
@@ -160,14 +191,44 @@ async function readFrom(
   }
 }
 
+const STATUSES: readonly LocalCopyStatus[] = ['opening', 'walking', 'paused', 'refreshing', 'ready', 'error'];
+
+/** Another tab's message, checked before use: a tab of another build may speak an older shape. */
+function readShared(value: unknown): SharedState | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Partial<SharedState>;
+  if (typeof v.status !== 'string' || !STATUSES.includes(v.status)) return null;
+  return { status: v.status, lastRefresh: v.lastRefresh ?? null, error: v.error ?? null, stale: v.stale === true };
+}
+
+function sharedPatch(holder: SharedState): Partial<LocalCopyState> {
+  return {
+    status: holder.status,
+    lastRefresh: holder.lastRefresh,
+    stale: holder.stale,
+    error: holder.error === null ? null : new ApiError({ kind: holder.error.kind, status: holder.error.status, detail: holder.error.detail }),
+  };
+}
+
 export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySync {
   const { client } = options;
   let store = options.store;
   const fallbackStore = options.fallbackStore ?? createMemoryStore;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? abortableSleep;
+  const kommoClock = options.kommoClock ?? pageKommoClock;
   let meta: LocalCopyMeta | null = null;
-  let state: LocalCopyState = { status: 'opening', ...NO_COPY, version: 0, persistent: store.persistent, storageRefused: false };
+  let state: LocalCopyState = {
+    status: 'opening',
+    ...NO_COPY,
+    version: 0,
+    persistent: store.persistent,
+    storageRefused: false,
+    role: 'syncing',
+    gone: false,
+    stale: false,
+    lastCheck: null,
+  };
   const listeners = new Set<() => void>();
   let controller: AbortController | null = null;
   let running: Promise<void> | null = null;
@@ -184,9 +245,31 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     retryTimer = null;
   };
 
+  // The tabs sharing the copy (none: this tab syncs alone); the lock once this tab holds it.
+  let coordination: CopyCoordination | null = null;
+  let releaseLock: ReleaseLock | null = null;
+  /** Aborted when this engine ends (dispose, forget, gone): stops waiting for the lock. */
+  const lifetime = new AbortController();
+  const unsubscribers: (() => void)[] = [];
+  /** Reloads asked by the syncing tab, one after another. */
+  let reading: Promise<void> = Promise.resolve();
+
+  const shared = (): SharedState => ({
+    status: state.status,
+    lastRefresh: state.lastRefresh,
+    stale: state.stale,
+    error: state.error === null ? null : { kind: state.error.kind, status: state.error.status, detail: state.error.detail },
+  });
+  const post = (message: CopyMessage<SharedState>) => {
+    if (coordination !== null && state.role === 'syncing' && !state.gone) coordination.channel.post(message);
+  };
+
   const set = (patch: Partial<LocalCopyState>) => {
+    const before = state;
     state = { ...state, ...patch };
     for (const listener of [...listeners]) listener();
+    if (before.status !== state.status || before.error !== state.error || before.lastRefresh !== state.lastRefresh || before.stale !== state.stale)
+      post({ type: 'state', state: shared() });
   };
   const progressOf = (m: LocalCopyMeta): Partial<LocalCopyState> => ({
     complete: m.phase === 'complete',
@@ -196,10 +279,13 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     syncedAt: m.syncedAt,
   });
 
-  async function write(upsert: readonly Lead[], remove: readonly number[], next: LocalCopyMeta) {
-    const size = await store.apply({ upsert, remove, meta: next });
+  async function write(upsert: readonly Lead[], remove: readonly number[], next: LocalCopyMeta, clear = false) {
+    // Checked before every write: a tab that heard the copy was deleted never recreates it.
+    if (state.gone) throw new LocalCopyGoneError('the local copy was deleted');
+    const size = await store.apply({ upsert, remove, meta: next, clear });
     meta = next;
-    set({ size, ...progressOf(next), version: upsert.length + remove.length > 0 ? state.version + 1 : state.version });
+    set({ size, ...progressOf(next), version: upsert.length + remove.length > 0 || clear ? state.version + 1 : state.version });
+    post({ type: 'changed', ids: clear ? [] : [...upsert.map((l) => l.id), ...remove], reset: clear, state: shared() });
   }
 
   /** Steps aside while the user's own requests are coming in, so theirs go first in the limiter. */
@@ -217,10 +303,13 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     return fetchLeadsPage(client, query, signal);
   }
 
-  /** Kommo's clock before the walk: the newest lead's updated_at (every later change is at or after it). */
-  async function newestUpdatedAt(signal: AbortSignal): Promise<number> {
+  /**
+   * Kommo's "now" before the walk: its Date header; where no answer carried one (an older widget
+   * script), the newest lead's updated_at (every later change is at or after it).
+   */
+  async function walkAnchor(signal: AbortSignal): Promise<number> {
     const result = await page({ order: { field: 'updated_at', direction: 'desc' }, page: 1, limit: 1 }, signal);
-    return result.leads[0]?.updated_at ?? 0;
+    return kommoClock.nowSeconds() ?? result.leads[0]?.updated_at ?? 0;
   }
 
   /**
@@ -231,9 +320,10 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
   async function walk(signal: AbortSignal, eventsAfter = 0) {
     let current = usableMeta(meta, options.origin) ? meta : null;
     if (!current) {
-      const anchor = Math.max(await newestUpdatedAt(signal), eventsAfter > 0 ? eventsAfter + 1 + REFRESH_OVERLAP_SECONDS : 0);
+      const anchor = Math.max(await walkAnchor(signal), eventsAfter > 0 ? eventsAfter + 1 + REFRESH_OVERLAP_SECONDS : 0);
       current = { ...initialMeta(options.origin), anchor };
-      await write([], [], current);
+      // Whatever an earlier walk left goes in the same write (a re-walk), so no reader sees a mix.
+      await write([], [], current, true);
     }
     set({ status: 'walking', error: null });
     pageStartedAt = now();
@@ -262,6 +352,8 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     set({ status: 'refreshing', error: null });
     const from = Math.max(0, base.anchor - REFRESH_OVERLAP_SECONDS);
     const requestsBefore = ownRequests;
+    // Kommo's clock as the refresh starts: what changes after it, the next refresh reads.
+    const startedAt = kommoClock.nowSeconds();
     const changed = new Map<number, Lead>();
     await readFrom(page, { from, boundaryIds: [], tiePage: 1 }, signal, (leads) => {
       for (const lead of leads) changed.set(lead.id, lead);
@@ -270,10 +362,9 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     const events = await fetchDeletedLeads(client, from, signal);
     ownRequests += events.requests;
     if (!events.complete) {
-      // More deletions than the log pages we read: which leads are gone is unknown, so walk again.
+      // More deletions than the log pages we read: which leads are gone is unknown, so walk again
+      // (the walk's first write empties the copy; the database stays, so other tabs keep reading it).
       meta = null;
-      await store.destroy();
-      await store.open();
       set({ ...NO_COPY, version: state.version + 1 });
       await walk(
         signal,
@@ -287,7 +378,9 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     const removed = fresh.filter((d) => (changed.get(d.id)?.updated_at ?? Number.NEGATIVE_INFINITY) < d.at).map((d) => d.id);
     for (const id of removed) changed.delete(id);
     const upsert = [...changed.values()];
-    const anchor = Math.max(base.anchor, maxUpdated(upsert, 0), ...events.deleted.map((d) => d.at));
+    // Without a Date header, the newest time Kommo reported (an updated_at set ahead by an integration
+    // would push it ahead too: the Date header is the one to trust).
+    const anchor = startedAt ?? Math.max(base.anchor, maxUpdated(upsert, 0), ...events.deleted.map((d) => d.at));
     const keepFrom = anchor - REFRESH_OVERLAP_SECONDS;
     const next: LocalCopyMeta = {
       ...base,
@@ -297,9 +390,39 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     };
     await write(upsert, removed, next);
     set({ status: 'ready', lastRefresh: { requests: ownRequests - requestsBefore, updated: upsert.length, removed: removed.length } });
+    if (now() - (next.checkedAt ?? 0) >= CHECK_EVERY_MS) await checkOnce(signal);
+  }
+
+  /**
+   * Compares the copy with Kommo (anti-entropy.ts) and repairs the stages that differ. While they
+   * differ the copy is stale: it answers no view (they go live) until the repair is written.
+   */
+  async function checkOnce(signal: AbortSignal) {
+    const base = meta;
+    if (!base || base.phase !== 'complete') return;
+    set({ status: 'refreshing', error: null });
+    // What Kommo changed since the last refresh began is the next refresh's, not a difference.
+    const result = await checkAgainstKommo(
+      client,
+      (query, offset, size) => store.slice(query, offset, size),
+      base.anchor,
+      signal,
+      () => {
+        if (!state.stale) set({ stale: true });
+      },
+    );
+    ownRequests += result.requests;
+    const at = now();
+    await write(result.upsert, result.remove, { ...(meta ?? base), checkedAt: at });
+    set({
+      status: 'ready',
+      stale: false,
+      lastCheck: { at, differing: result.differing.length, repaired: result.upsert.length + result.remove.length, requests: result.requests },
+    });
   }
 
   async function fail(thrown: unknown) {
+    if (thrown instanceof LocalCopyGoneError) return becomeGone();
     const error = apiErrorFromThrown(thrown);
     if (error.kind === 'unauthorized') {
       // The token or session is no longer good: the copy may hold what this user can no longer see.
@@ -321,7 +444,12 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
   }
 
   async function run(task: (signal: AbortSignal) => Promise<void>) {
-    if (running || disposed) return running ?? undefined;
+    if (running || disposed || state.gone) return running ?? undefined;
+    // Another tab syncs: it is asked to, and this one reads what it writes.
+    if (state.role === 'reading') {
+      coordination?.channel.post({ type: 'refresh' });
+      return;
+    }
     const own = new AbortController();
     controller = own;
     running = (async () => {
@@ -331,6 +459,7 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
         if (!own.signal.aborted) failures = 0;
       } catch (thrown) {
         if (own.signal.aborted) return;
+        if (thrown instanceof LocalCopyGoneError) return becomeGone();
         if (!(thrown instanceof LocalCopyStorageError) || !store.persistent) return await fail(thrown);
         // Quota full or storage refused mid-sync: the views still answer, from memory, this page view.
         fallBackToMemory();
@@ -356,6 +485,8 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     );
     store = fallbackStore();
     meta = null;
+    // A copy in this tab's memory is its own: no other tab reads it, nor waits for this one.
+    leaveCoordination();
     set({ ...NO_COPY, persistent: store.persistent, storageRefused: true, version: state.version + 1 });
   }
 
@@ -363,7 +494,85 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     controller?.abort();
     meta = null;
     await store.destroy();
+    // Every other tab stops reading it and never writes it again (the database's versionchange says
+    // the same to those that hold it open).
+    coordination?.channel.post({ type: 'forgotten' });
     set({ status: 'paused', ...NO_COPY, version: state.version + 1 });
+  }
+
+  function leaveCoordination() {
+    lifetime.abort();
+    releaseLock?.();
+    releaseLock = null;
+    for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
+    coordination = null;
+    if (state.role !== 'syncing') set({ role: 'syncing' });
+  }
+
+  /** The copy was deleted elsewhere: stop, answer nothing, never write again. */
+  function becomeGone() {
+    if (state.gone) return;
+    cancelRetry();
+    controller?.abort();
+    meta = null;
+    lifetime.abort();
+    releaseLock?.();
+    releaseLock = null;
+    for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
+    set({ status: 'paused', ...NO_COPY, gone: true, version: state.version + 1 });
+  }
+
+  /** Reads what the syncing tab wrote (the leads it names, or all of them after a reset) and where it stands. */
+  function follow(ids: number[], reset: boolean, holder: SharedState | null) {
+    reading = reading.then(async () => {
+      if (state.gone || state.role !== 'reading') return;
+      try {
+        const reloaded = reset ? await store.open() : await store.reload(ids);
+        if (state.gone || state.role !== 'reading') return;
+        meta = usableMeta(reloaded.meta, options.origin) ? reloaded.meta : null;
+        set({
+          size: reloaded.size,
+          ...(meta ? progressOf(meta) : NO_COPY),
+          ...(holder ? sharedPatch(holder) : {}),
+          version: state.version + 1,
+        });
+      } catch (thrown) {
+        if (thrown instanceof LocalCopyGoneError) becomeGone();
+      }
+    });
+  }
+
+  function onMessage(message: CopyMessage) {
+    if (message.type === 'forgotten') return becomeGone();
+    if (state.role === 'syncing') {
+      if (message.type === 'hello') post({ type: 'state', state: shared() });
+      else if (message.type === 'refresh') void run(startOrRefresh);
+      return;
+    }
+    if (message.type === 'changed') follow(message.ids, message.reset, readShared(message.state));
+    else if (message.type === 'state') {
+      const holder = readShared(message.state);
+      if (holder) set(sharedPatch(holder));
+    }
+  }
+
+  /** Waits for the copy's lock while reading; once this tab holds it, it syncs from where the copy stands. */
+  async function takeOverWhenFree(lock: CopyCoordination['lock']) {
+    const release = await lock.acquire(lifetime.signal);
+    if (release === null) return;
+    if (state.gone || disposed) return release();
+    releaseLock = release;
+    await reading;
+    try {
+      // The last holder may have written after its last message: the copy itself says where it stands.
+      const opened = await store.open();
+      meta = usableMeta(opened.meta, options.origin) ? opened.meta : null;
+      set({ role: 'syncing', size: opened.size, ...(meta ? progressOf(meta) : NO_COPY), version: state.version + 1 });
+    } catch (thrown) {
+      if (thrown instanceof LocalCopyGoneError) return becomeGone();
+      set({ role: 'syncing' });
+    }
+    await run(startOrRefresh);
   }
 
   const startOrRefresh = (signal: AbortSignal) => (meta?.phase === 'complete' ? refreshOnce(signal) : walk(signal));
@@ -378,6 +587,15 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     },
     async start() {
       set({ status: 'opening' });
+      // Listening before opening: what the syncing tab writes meanwhile is read again once the role is known.
+      const heardWhileOpening: CopyMessage[] = [];
+      if (store.coordination !== null) {
+        const channel = store.coordination.channel;
+        unsubscribers.push(
+          channel.subscribe((message) => (coordination === null && !state.gone ? heardWhileOpening.push(message) : onMessage(message))),
+        );
+        unsubscribers.push(store.onGone(becomeGone));
+      }
       try {
         const opened = await store.open().catch(async (thrown: unknown) => {
           if (!(thrown instanceof LocalCopyStorageError) || !store.persistent) throw thrown;
@@ -399,10 +617,38 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
         return;
       }
       othersSeen = client.getState().requests - ownRequests;
+      if (state.gone) return;
+      const shared = store.coordination;
+      if (shared !== null) {
+        const release = await shared.lock.tryAcquire();
+        coordination = shared;
+        if (state.gone || disposed) return release?.();
+        const missed = heardWhileOpening.flatMap((m) => (m.type === 'changed' ? [m] : []));
+        if (heardWhileOpening.some((m) => m.type === 'forgotten')) return becomeGone();
+        if (release === null) {
+          // Another tab syncs this copy: read it, and take over when that tab closes.
+          set({ role: 'reading', status: meta?.phase === 'complete' ? 'ready' : 'walking' });
+          for (const m of missed) follow(m.ids, m.reset, null);
+          shared.channel.post({ type: 'hello' });
+          void takeOverWhenFree(shared.lock);
+          return;
+        }
+        releaseLock = release;
+        // Written by the tab that synced until a moment ago, after this one opened the copy.
+        if (missed.length > 0) {
+          try {
+            const reloaded = missed.some((m) => m.reset) ? await store.open() : await store.reload(missed.flatMap((m) => m.ids));
+            meta = usableMeta(reloaded.meta, options.origin) ? reloaded.meta : null;
+            set({ size: reloaded.size, ...(meta ? progressOf(meta) : NO_COPY), version: state.version + 1 });
+          } catch (thrown) {
+            if (thrown instanceof LocalCopyGoneError) return becomeGone();
+          }
+        }
+      }
       await run(startOrRefresh);
     },
     pause() {
-      if (!controller) return;
+      if (!controller || state.role === 'reading') return;
       controller.abort();
       set({ status: meta?.phase === 'complete' ? 'ready' : 'paused' });
     },
@@ -414,8 +660,14 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
       await running;
       await run(startOrRefresh);
     },
+    async check() {
+      await running;
+      await run((signal) => (meta?.phase === 'complete' ? checkOnce(signal) : Promise.resolve()));
+    },
     isFresh() {
-      return meta?.phase === 'complete' && meta.syncedAt !== null && now() - meta.syncedAt < FRESH_FOR_MS && state.status !== 'opening';
+      return (
+        meta?.phase === 'complete' && meta.syncedAt !== null && now() - meta.syncedAt < FRESH_FOR_MS && state.status !== 'opening' && !state.stale
+      );
     },
     slice: (query, offset, size) => store.slice(query, offset, size),
     totals: (query) => store.totals(query),
@@ -424,11 +676,18 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
       controller?.abort();
       await running;
       await forgetNow();
+      // This tab no longer waits to sync a copy it deleted, nor holds others back.
+      leaveCoordination();
     },
     dispose() {
       disposed = true;
       cancelRetry();
       controller?.abort();
+      // The lock goes to the next tab waiting for it.
+      lifetime.abort();
+      releaseLock?.();
+      releaseLock = null;
+      for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
       store.close();
       listeners.clear();
     },

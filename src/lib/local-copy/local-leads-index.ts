@@ -9,9 +9,12 @@ import type { Lead } from '../../kommo/schemas';
 import { effectiveOrder } from '../api/leads-order';
 
 export type LocalViewTotals = { count: number; priceSum: number };
-export type LocalViewSlice = LocalViewTotals & { leads: Lead[]; nextOffset: number | null };
+export type LocalViewSlice<T = Lead> = LocalViewTotals & { leads: T[]; nextOffset: number | null };
 
-type Predicate = (lead: Lead) => boolean;
+/** What the index reads of a lead: everything but its custom fields (the worker keeps those packed). */
+export type IndexedLead = Omit<Lead, 'custom_fields_values'>;
+
+type Predicate = (lead: IndexedLead) => boolean;
 
 /** A range with neither bound is not sent to Kommo at all (encodeLeadsQuery drops it): no filter. */
 const isBounded = (range: Range | undefined): range is Range => range !== undefined && (range.from !== undefined || range.to !== undefined);
@@ -27,7 +30,7 @@ export function compileLocalFilter(query: LeadsQuery): Predicate | null {
   if (query.dates && Object.values(query.dates).some((p) => p !== undefined)) throw new Error('rolling date presets must be resolved first');
   const filter = query.filter ?? {};
   const tests: Predicate[] = [];
-  const inSet = (values: number[] | undefined, get: (l: Lead) => number | null) => {
+  const inSet = (values: number[] | undefined, get: (l: IndexedLead) => number | null) => {
     if (!values) return;
     const set = new Set(values);
     tests.push((l) => {
@@ -47,7 +50,7 @@ export function compileLocalFilter(query: LeadsQuery): Predicate | null {
   const price = filter.price;
   // Kommo filters on the whole-unit `price` (the PHP SDK truncates price_with_minor_units into it);
   // the lead's price here carries the cents, so compare its whole part.
-  const whole = (l: Lead) => (l.price === null ? null : Math.trunc(l.price));
+  const whole = (l: IndexedLead) => (l.price === null ? null : Math.trunc(l.price));
   if (typeof price === 'number') tests.push((l) => whole(l) === price);
   else if (isBounded(price)) tests.push((l) => inRange(whole(l), price));
   for (const field of ['created_at', 'updated_at', 'closed_at', 'closest_task_at'] as const) {
@@ -75,9 +78,10 @@ type ViewResult = LocalViewTotals & { positions: Uint32Array };
 
 const RESULT_CACHE_SIZE = 8;
 
-export class LocalLeadsIndex {
-  private byId = new Map<number, Lead>();
-  private rows: Lead[] = [];
+/** `T`: the lead as the index keeps it (the whole Lead, or the worker's packed form). */
+export class LocalLeadsIndex<T extends IndexedLead = Lead> {
+  private byId = new Map<number, T>();
+  private rows: T[] = [];
   private orders: Partial<Record<OrderField, Uint32Array>> = {};
   private dirty = true;
   private results = new Map<string, ViewResult>();
@@ -87,7 +91,7 @@ export class LocalLeadsIndex {
   }
 
   /** Adds or replaces leads (by id). */
-  upsert(leads: readonly Lead[]): void {
+  upsert(leads: readonly T[]): void {
     for (const lead of leads) this.byId.set(lead.id, lead);
     if (leads.length > 0) this.invalidate();
   }
@@ -125,10 +129,10 @@ export class LocalLeadsIndex {
     const positions = new Uint32Array(rows.length);
     for (let i = 0; i < rows.length; i++) positions[i] = i;
     // Nulls first in ascending order (as compareLeads in the fetch layer); ties by id.
-    const key = (l: Lead) => (field === 'id' ? l.id : (l[field] ?? Number.NEGATIVE_INFINITY));
+    const key = (l: T) => (field === 'id' ? l.id : (l[field] ?? Number.NEGATIVE_INFINITY));
     positions.sort((a, b) => {
-      const ra = rows[a] as Lead;
-      const rb = rows[b] as Lead;
+      const ra = rows[a] as T;
+      const rb = rows[b] as T;
       const ka = key(ra);
       const kb = key(rb);
       return ka !== kb ? (ka < kb ? -1 : 1) : ra.id - rb.id;
@@ -158,7 +162,7 @@ export class LocalLeadsIndex {
     let priceSum = 0;
     for (let k = 0; k < n; k++) {
       const position = order[desc ? n - 1 - k : k] as number;
-      const lead = rows[position] as Lead;
+      const lead = rows[position] as T;
       if (test && !test(lead)) continue;
       matched[count++] = position;
       priceSum += lead.price ?? 0;
@@ -178,12 +182,12 @@ export class LocalLeadsIndex {
   }
 
   /** `size` leads of the view from `offset`, with the whole view's count and price sum. */
-  slice(query: LeadsQuery, offset: number, size: number): LocalViewSlice {
+  slice(query: LeadsQuery, offset: number, size: number): LocalViewSlice<T> {
     const result = this.evaluate(query);
     const start = Math.max(0, Math.trunc(offset));
     const end = Math.min(result.count, start + Math.max(1, Math.trunc(size)));
-    const leads: Lead[] = [];
-    for (let k = start; k < end; k++) leads.push(this.rows[result.positions[k] as number] as Lead);
+    const leads: T[] = [];
+    for (let k = start; k < end; k++) leads.push(this.rows[result.positions[k] as number] as T);
     return { count: result.count, priceSum: result.priceSum, leads, nextOffset: end < result.count ? end : null };
   }
 }

@@ -122,6 +122,17 @@ export function createDemoAccount(options: DemoAccountOptions): DemoAccount {
   if (options.faults) registerFaultControl(app, faults);
   if (options.faults) registerChangesControl(app, changes);
 
+  // Like Kommo's front servers, every answer carries the account's time in its Date header (the demo's
+  // `now`): the local copy takes its cursors from it, whatever the browser's clock says.
+  app.use('*', async (c: Context, next: Next) => {
+    await next();
+    try {
+      c.res.headers.set('Date', new Date(now()).toUTCString());
+    } catch {
+      // An answer with immutable headers goes out as it is.
+    }
+  });
+
   app.use('*', async (c: Context, next: Next) => {
     if (!faults.appliesTo(c.req.path)) return next();
     const f = faults.get();
