@@ -5,6 +5,7 @@ import type { CSSProperties, ReactNode } from 'react';
 import { FiltersBar } from '../features/filters/filters-bar';
 import { LeadsTable } from '../features/leads-table/leads-table';
 import { SavedViewsMenu } from '../features/saved-views/saved-views-menu';
+import { LocalCopyOwner } from '../lib/local-copy/local-copy-provider';
 import { RefusedEndpointsGate } from '../lib/rights/refused-endpoints-gate';
 import { AppHeader } from './app-header';
 import { WholePictureToolbar } from './whole-picture-toolbar';
@@ -20,6 +21,7 @@ export type AppShellProps = {
 export function AppShell({ filters }: AppShellProps) {
   return (
     <div className={classes.shell} style={{ '--klb-header-height': `${HEADER_HEIGHT}px` } as CSSProperties}>
+      <LocalCopyOwner />
       <header className={classes.header}>
         <AppHeader />
       </header>

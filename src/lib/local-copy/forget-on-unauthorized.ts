@@ -2,47 +2,16 @@
 // is even opened): the session or token is gone, and so is the right to keep what it could read.
 // Every copy of this browser profile is deleted, whichever account, user or origin it belongs to.
 import type { Transport } from '../api/transport';
-import { deleteLocalCopyDatabase, listLocalCopyDatabases } from './local-copy-database-names';
-import { clearLocalCopySettings } from './local-copy-settings';
-import { getActiveLocalCopy } from './local-list-chunk';
+import type { LocalCopyHub } from './local-copy-hub';
 
-const listeners = new Set<() => void>();
-
-/** Told after every copy was deleted (the local-copy feature turns itself off). */
-export function onEveryLocalCopyForgotten(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
-}
-
-let forgetting: Promise<void> | null = null;
-
-export function forgetEveryLocalCopy(): Promise<void> {
-  forgetting ??= (async () => {
-    try {
-      // The running copy first: its worker lets go of the database and its index stops answering.
-      await getActiveLocalCopy()
-        ?.forget()
-        .catch(() => undefined);
-      const names = new Set([...clearLocalCopySettings(), ...(await listLocalCopyDatabases())]);
-      await Promise.all([...names].map((name) => deleteLocalCopyDatabase(name).catch(() => undefined)));
-      for (const listener of [...listeners]) listener();
-    } finally {
-      forgetting = null;
-    }
-  })();
-  return forgetting;
-}
-
-/** The transport the app uses: every answer passes through, a 401 deletes every copy. */
-export function forgetLocalCopiesOnUnauthorized(transport: Transport): Transport {
+/** The transport the app uses: every answer passes through, a 401 deletes every copy (through the page's hub). */
+export function forgetLocalCopiesOnUnauthorized(transport: Transport, hub: LocalCopyHub): Transport {
   return {
     kind: transport.kind,
     async get(request) {
       const response = await transport.get(request);
       // Not awaited: the copy's own walk may be the request that got the 401, and its forget waits for it.
-      if (response.status === 401) void forgetEveryLocalCopy();
+      if (response.status === 401) void hub.forgetEverything();
       return response;
     },
   };
