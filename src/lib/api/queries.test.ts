@@ -16,7 +16,14 @@ describe('leadQueries', () => {
     const options = leadQueries.list(client, toLeadsView({ page: 4, limit: 10, query: 'acme' }));
     // The source that answers, the view by its one key (src/kommo/view-key), then what the columns ask Kommo for.
     expect(options.queryKey).toEqual(['leads', 'list', 'proxy', 'live', 'query=acme', []]);
-    expect(leadQueries.list(client, { query: 'acme', with: ['contacts'] }).queryKey).toEqual(['leads', 'list', 'proxy', 'live', 'query=acme', ['contacts']]);
+    expect(leadQueries.list(client, { query: 'acme', with: ['contacts'] }).queryKey).toEqual([
+      'leads',
+      'list',
+      'proxy',
+      'live',
+      'query=acme',
+      ['contacts'],
+    ]);
     // The same view answered by a local copy is another list, named by its copy, paged by its offset.
     const local = leadQueries.list(client, { query: 'acme' }, { kind: 'local', key: 'local:db', read: () => Promise.reject(new Error('unused')) });
     expect(local.queryKey).toEqual(['leads', 'list', 'proxy', 'local:db', 'query=acme', []]);
