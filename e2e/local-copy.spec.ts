@@ -137,9 +137,12 @@ test('“Forget local data” empties IndexedDB and the views go live again', as
   await copy.waitReady();
   expect(await localCopyDatabases(page)).toHaveLength(1);
 
-  await copy.press('Forget local data');
+  await copy.forget();
   await expect(copy.trigger).toHaveText('Local copy: off');
-  await expect.poll(() => localCopyDatabases(page)).toEqual([]);
+  // Deleted once the few seconds to undo it are over.
+  await expect(copy.forgotten).toBeVisible();
+  await expect.poll(() => localCopyDatabases(page), { timeout: 20_000 }).toEqual([]);
+  await expect(copy.forgotten).toBeHidden();
   await expect(leads.status).toContainText('leads loaded');
   // It stays off after a reload.
   await page.reload();

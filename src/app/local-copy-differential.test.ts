@@ -15,7 +15,7 @@ import { DATE_FILTERS, DATE_PRESETS, ORDER_FIELDS, type LeadsView, type StagePai
 import type { Lead, Pipeline } from '../kommo/schemas';
 import { createKommoClient, type KommoClient } from '../lib/api/kommo-client';
 import { LIST_CHUNK_SIZE, leadQueries } from '../lib/api/lead-queries';
-import { LIVE_SOURCE, type LocalLeadsSource } from '../lib/api/leads-source';
+import { LIVE_SOURCE, LOCAL_WHOLE_VIEW_CHUNK, readRestOfLocalView, type LocalLeadsSource } from '../lib/api/leads-source';
 import { fetchLeadsChunk, type LeadsChunk, type LeadsCursor } from '../lib/api/leads-stream';
 import { fetchAccount, fetchLossReasons, fetchPipelines, fetchUsers } from '../lib/api/reference-fetchers';
 import type { Transport } from '../lib/api/transport';
@@ -25,7 +25,7 @@ import { columnDefinition, LEAD_COLUMN_IDS } from '../lib/leads-list/lead-column
 import { formatMessage } from '../lib/i18n/define-messages';
 import { createMemoryStore } from '../lib/local-copy/local-copy-store';
 import { createLocalCopySync, SYNC_WITH } from '../lib/local-copy/local-copy-sync';
-import { LOCAL_WHOLE_VIEW_CHUNK, localLeadsSource, readRestOfLocalView } from '../lib/local-copy/local-list-chunk';
+import { localLeadsSource } from '../lib/local-copy/local-list-chunk';
 import { buildLeadReference, type LeadReference } from '../lib/reference/lead-reference';
 import { createDemoAccount } from '../server/demo/demo-account';
 import type { DemoData } from '../server/demo/demo-data';

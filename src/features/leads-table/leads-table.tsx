@@ -18,7 +18,7 @@ import { referenceQueries } from '../../lib/api/reference-queries';
 import { formatLocalSort, type LocalSort } from '../../lib/url-state/leads-url-codec';
 import { useLeadsUrlQuery, useLocalSort, type LeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 // The list's source (live or the local copy) comes from the one hook; a local chunk carries the whole view's totals.
-import { readRestOfLocalView } from '../../lib/local-copy/local-list-chunk';
+import { readRestOfLocalView } from '../../lib/api/leads-source';
 import { useViewSource } from '../../lib/local-copy/use-view-source';
 import { ColumnChooser } from './columns/column-chooser';
 import { columnLabel } from './columns/column-label';

@@ -8,10 +8,9 @@ import { withPriority, type KommoClient } from '../../lib/api/kommo-client';
 import { leadQueries } from '../../lib/api/lead-queries';
 import { fetchLeadsPage } from '../../lib/api/leads-fetchers';
 import { createLeadsPagePrefetch } from '../../lib/api/leads-page-prefetch';
-import type { LeadsSource } from '../../lib/api/leads-source';
+import { LOCAL_WHOLE_VIEW_CHUNK, type LeadsSource } from '../../lib/api/leads-source';
 import { fetchLeadsChunk } from '../../lib/api/leads-stream';
 import { walkKey } from './walk-key';
-import { LOCAL_WHOLE_VIEW_CHUNK } from '../../lib/local-copy/local-list-chunk';
 import { createLoadAllWalker, type InfiniteLeadsData, type LoadAllWalker } from './load-all-walker';
 
 export type LoadAllResult = { leads: Lead[]; complete: boolean };

@@ -12,6 +12,7 @@ import { formatAccountClock } from '../../lib/time/account-time';
 import type { MessageValues } from '../../lib/i18n/define-messages';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';
 import { useLeadsListQuery } from '../../lib/leads-list/use-leads-list-query';
+import { enableLocalCopy, forgetLocalCopy } from '../../lib/local-copy/local-copy-forget';
 import type { LocalCopyState } from '../../lib/local-copy/local-copy-sync';
 import { useViewSource, type ViewSource } from '../../lib/local-copy/use-view-source';
 import { VisibleLeadsScope } from '../../lib/rights/visible-leads-scope';
@@ -98,7 +99,7 @@ export function LocalCopyControl() {
   const forget = () => {
     setConfirming(false);
     setOpened(false);
-    hub.forget();
+    forgetLocalCopy(hub);
   };
 
   return (
@@ -124,7 +125,7 @@ export function LocalCopyControl() {
               enabled ? (
                 <Text size="sm">{t('statusOpening')}</Text>
               ) : (
-                <LocalCopyOffer onEnable={hub.enable} viewText={viewText(t, view)} />
+                <LocalCopyOffer onEnable={() => enableLocalCopy(hub)} viewText={viewText(t, view)} />
               )
             ) : (
               <>

@@ -5,15 +5,13 @@
 // Plain TypeScript and small: it is part of the first load; the engine itself comes in a chunk.
 import type { LocalLeadsSource } from '../api/leads-source';
 import { deleteLocalCopyDatabase, listLocalCopyDatabases } from './local-copy-database-names';
-import { clearLocalCopySettings, OWNER_KEY, readEnabled, readStorage, removeStorage, writeEnabled, writeStorage } from './local-copy-settings';
+import { clearLocalCopySettings, readEnabled, writeEnabled } from './local-copy-settings';
 import type { LocalCopyState, LocalCopySync } from './local-copy-sync';
 
-/** How long "Forget local data" can be undone before the database is deleted. */
-export const FORGET_UNDO_MS = 8000;
-/** A forget under way (its database still there), remembered so a tab closed meanwhile still deletes it. */
-const FORGETTING_KEY = 'klb-local-copy-forgetting';
-
+/** A forget that can still be undone: the copy is off, its database still there until `until`. */
 export type PendingForget = { name: string; until: number };
+/** How long lists wait for a copy that is on to open before they go live instead (never a blank table). */
+export const DECIDE_WITHIN_MS = 6000;
 
 /** What the lists need to know: changes only when the answer to "which source?" may change. */
 export type LocalCopyRouting = {
@@ -48,35 +46,22 @@ export type LocalCopyHub = {
   reloadEnabled(): void;
   /** The copy did not open in time (its code or its worker): lists stop waiting and go live. */
   stopDeciding(): void;
-  enable(): void;
   /** Called by the engine's runner: the engine, its list source and whether it may answer now. */
   attach(copy: LocalCopySync, source: LocalLeadsSource): void;
   detach(copy: LocalCopySync): void;
   /** The runner's mirror of the engine (state, fresh) after every change. */
   update(copy: LocalCopySync, fresh: boolean): void;
   markExpired(): void;
-  /** Turns the copy off at once (views go live, other tabs too); the data goes after FORGET_UNDO_MS unless undone. */
-  forget(): void;
-  undoForget(): void;
+  /** The copies turned on in this browser (also written to its settings, which other tabs follow), and a forget under way. */
+  setEnabled(names: string[], pendingForget: PendingForget | null): void;
   /** Any 401: every copy of this browser profile goes now, whoever it belongs to. */
   forgetEverything(): Promise<void>;
   dispose(): void;
 };
 
-function readForgetting(): PendingForget | null {
-  try {
-    const parsed: unknown = JSON.parse(readStorage(FORGETTING_KEY) ?? 'null');
-    if (typeof parsed !== 'object' || parsed === null) return null;
-    const { name, until } = parsed as Record<string, unknown>;
-    return typeof name === 'string' && typeof until === 'number' ? { name, until } : null;
-  } catch {
-    return null;
-  }
-}
+export type LocalCopyHubOptions = { enabledNames?: string[] };
 
-export type LocalCopyHubOptions = { enabledNames?: string[]; now?: () => number };
-
-export function createLocalCopyHub({ enabledNames = readEnabled(), now = Date.now }: LocalCopyHubOptions = {}): LocalCopyHub {
+export function createLocalCopyHub({ enabledNames = readEnabled() }: LocalCopyHubOptions = {}): LocalCopyHub {
   const listeners = new Set<() => void>();
   let names = enabledNames;
   let owner: string | null = null;
@@ -87,7 +72,6 @@ export function createLocalCopyHub({ enabledNames = readEnabled(), now = Date.no
   let fresh = false;
   let expired = false;
   let pendingForget: PendingForget | null = null;
-  let forgetTimer: ReturnType<typeof setTimeout> | null = null;
 
   const routingOf = (): LocalCopyRouting => {
     const enabled = owner !== null && names.includes(owner);
@@ -96,6 +80,8 @@ export function createLocalCopyHub({ enabledNames = readEnabled(), now = Date.no
     return { owner, enabled, deciding, source: enabled && fresh ? source : null, complete: copy?.getState().complete ?? false, expired };
   };
   let routing = routingOf();
+  // A copy that does not open in time (its code, its worker) leaves the first view to Kommo.
+  const decideTimer = names.length > 0 ? setTimeout(() => hub.stopDeciding(), DECIDE_WITHIN_MS) : undefined;
   let snapshot: LocalCopySnapshot = { ...routing, copy, state: null, pendingForget };
 
   const changed = () => {
@@ -103,22 +89,6 @@ export function createLocalCopyHub({ enabledNames = readEnabled(), now = Date.no
     if (Object.entries(next).some(([key, value]) => routing[key as keyof LocalCopyRouting] !== value)) routing = next;
     snapshot = { ...routing, copy, state: copy?.getState() ?? null, pendingForget };
     for (const listener of [...listeners]) listener();
-  };
-
-  const setNames = (next: string[]) => {
-    names = next;
-    writeEnabled(next);
-  };
-
-  /** The database of a forget whose undo time passed goes now (also one a closed tab left behind). */
-  const finishForget = (pending: PendingForget) => {
-    if (forgetTimer !== null) clearTimeout(forgetTimer);
-    forgetTimer = null;
-    if (pendingForget?.name === pending.name) pendingForget = null;
-    if (readForgetting()?.name === pending.name) removeStorage(FORGETTING_KEY);
-    // A user who turned it on again meanwhile (Undo in another tab) keeps it.
-    if (!readEnabled().includes(pending.name)) void deleteLocalCopyDatabase(pending.name).catch(() => undefined);
-    changed();
   };
 
   const hub: LocalCopyHub = {
@@ -132,17 +102,6 @@ export function createLocalCopyHub({ enabledNames = readEnabled(), now = Date.no
     },
     setOwner(next, isSettled) {
       settled = isSettled;
-      if (next !== null && next !== owner) {
-        // Another account or user than last time in this browser: its copy must not linger.
-        const previous = readStorage(OWNER_KEY);
-        if (previous && previous !== next) {
-          void deleteLocalCopyDatabase(previous).catch(() => undefined);
-          setNames(readEnabled().filter((n) => n !== previous));
-        }
-        writeStorage(OWNER_KEY, next);
-        const leftover = readForgetting();
-        if (leftover && leftover.until <= now() && pendingForget === null) finishForget(leftover);
-      }
       owner = next;
       changed();
     },
@@ -154,11 +113,11 @@ export function createLocalCopyHub({ enabledNames = readEnabled(), now = Date.no
       gaveUp = true;
       changed();
     },
-    enable() {
-      if (!owner) return;
-      if (pendingForget?.name === owner) return hub.undoForget();
-      expired = false;
-      setNames([...readEnabled().filter((n) => n !== owner), owner]);
+    setEnabled(next, pending) {
+      names = next;
+      writeEnabled(next);
+      pendingForget = pending;
+      if (owner !== null && next.includes(owner)) expired = false;
       changed();
     },
     attach(next, nextSource) {
@@ -183,31 +142,8 @@ export function createLocalCopyHub({ enabledNames = readEnabled(), now = Date.no
       expired = true;
       changed();
     },
-    forget() {
-      if (!owner || pendingForget) return;
-      const pending = { name: owner, until: now() + FORGET_UNDO_MS };
-      pendingForget = pending;
-      writeStorage(FORGETTING_KEY, JSON.stringify(pending));
-      // Off in this tab and (through the `storage` event) in the others: their engines let go of the database.
-      setNames(readEnabled().filter((n) => n !== pending.name));
-      forgetTimer = setTimeout(() => finishForget(pending), FORGET_UNDO_MS);
-      changed();
-    },
-    undoForget() {
-      const pending = pendingForget;
-      if (!pending) return;
-      if (forgetTimer !== null) clearTimeout(forgetTimer);
-      forgetTimer = null;
-      pendingForget = null;
-      removeStorage(FORGETTING_KEY);
-      setNames([...readEnabled().filter((n) => n !== pending.name), pending.name]);
-      changed();
-    },
     async forgetEverything() {
-      if (forgetTimer !== null) clearTimeout(forgetTimer);
-      forgetTimer = null;
       pendingForget = null;
-      removeStorage(FORGETTING_KEY);
       // Views go live at once; then the running copy first: its worker lets go of the database.
       const known = clearLocalCopySettings();
       names = [];
@@ -217,7 +153,7 @@ export function createLocalCopyHub({ enabledNames = readEnabled(), now = Date.no
       await Promise.all([...all].map((name) => deleteLocalCopyDatabase(name).catch(() => undefined)));
     },
     dispose() {
-      if (forgetTimer !== null) clearTimeout(forgetTimer);
+      clearTimeout(decideTimer);
       listeners.clear();
     },
   };

@@ -1,19 +1,13 @@
 // The local copy as a source of the leads list (src/lib/api/leads-source.ts): a view read from the copy
 // in chunks, rolling presets resolved as the API path resolves them. Which copy, and whether it may
-// answer at all, is decided once by the local-copy provider (useViewSource); this module only reads.
+// answer at all, is decided by the page's hub (useViewSource); this module only reads. Loaded with
+// the engine's runner, out of the first load.
 import type { LeadsView } from '../../kommo/leads-query';
 import type { KommoClient } from '../api/kommo-client';
 import type { LocalLeadsSource } from '../api/leads-source';
-import type { LeadsChunk, LeadsCursor, LocalLeadsChunk } from '../api/leads-stream';
+import type { LeadsCursor, LocalLeadsChunk } from '../api/leads-stream';
 import { resolveRollingDates } from '../api/resolve-rolling-dates';
 import type { LocalCopySync } from './local-copy-sync';
-
-/**
- * Leads a chunk when the whole view is wanted from the copy (load all, the summary, the export, the
- * browser sort): a few clones from the worker instead of hundreds. The table cuts them into its own
- * pages again.
- */
-export const LOCAL_WHOLE_VIEW_CHUNK = 10_000;
 
 /**
  * A chunk of the view from the copy. Rolling date presets ("this month", "before now") are resolved
@@ -39,22 +33,4 @@ export async function localListChunk(
 /** The list source of one copy; `name` is its database (origin, account and user), so its lists are its own. */
 export function localLeadsSource(client: KommoClient, copy: LocalCopySync, name: string): LocalLeadsSource {
   return { kind: 'local', key: `local:${name}`, read: (view, cursor, size) => localListChunk(client, copy, view, cursor, size) };
-}
-
-export type WholeViewPages = { pages: LeadsChunk[]; pageParams: LeadsCursor[] };
-
-/**
- * The rest of a view the copy answers, from the cursor its last chunk gave: every remaining chunk at
- * once, in chunks of `LOCAL_WHOLE_VIEW_CHUNK`. The table's browser sort, load all, the summary and the
- * export all read a local view whole through this one function.
- */
-export async function readRestOfLocalView(source: LocalLeadsSource, view: LeadsView, cursor: LeadsCursor | null): Promise<WholeViewPages> {
-  const rest: WholeViewPages = { pages: [], pageParams: [] };
-  for (let next = cursor; next !== null;) {
-    const chunk = await source.read(view, next, LOCAL_WHOLE_VIEW_CHUNK);
-    rest.pages.push(chunk);
-    rest.pageParams.push(next);
-    next = chunk.next;
-  }
-  return rest;
 }
