@@ -10,8 +10,12 @@ import type { LocalCopyState, LocalCopySync } from './local-copy-sync';
 
 /** A forget that can still be undone: the copy is off, its database still there until `until`. */
 export type PendingForget = { name: string; until: number };
-/** How long lists wait for a copy that is on to open before they go live instead (never a blank table). */
-export const DECIDE_WITHIN_MS = 6000;
+/**
+ * The longest lists wait, from the page's start, for a copy that is on to open before they go live
+ * instead: a guard against a hang (a failed download or a failed open ends the wait at once), generous
+ * because a first view asked live and then answered by the copy is the flip this wait exists to avoid.
+ */
+export const DECIDE_WITHIN_MS = 15_000;
 
 /** What the lists need to know: changes only when the answer to "which source?" may change. */
 export type LocalCopyRouting = {
