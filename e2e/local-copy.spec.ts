@@ -120,6 +120,8 @@ test('leads changed and deleted on the account are reflected after a refresh', a
 
   // The deleted leads are gone from the copy; the updated ones carry Kommo's new prices.
   await leads.goto(`?${changed.deleted.map((id) => `filter[id][]=${id}`).join('&')}`);
+  // The copy answers this view (it waits for the copy to open, which a loaded machine makes slow).
+  await copy.waitReady();
   await expect(page.getByText('No leads', { exact: true })).toBeVisible();
   const updated = await apiTotals(page, changed.updated.map((id) => `filter[id][]=${id}`).join('&'));
   await leads.goto(`?${changed.updated.map((id) => `filter[id][]=${id}`).join('&')}`);

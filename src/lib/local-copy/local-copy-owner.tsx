@@ -43,6 +43,10 @@ export function LocalCopyOwner() {
 
   const routing = useSyncExternalStore(hub.subscribe, hub.getRouting, hub.getRouting);
   const run = routing.enabled ? routing.owner : null;
+  // A copy is on (it may be this user's): the engine's code downloads while the account is asked.
+  useEffect(() => {
+    if (routing.deciding) loadRunner().catch(() => undefined);
+  }, [routing.deciding]);
   useEffect(() => {
     if (run === null) return;
     let stop: (() => void) | null = null;
