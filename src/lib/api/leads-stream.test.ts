@@ -167,7 +167,7 @@ describe('fetchLeadsChunk', () => {
   it('ends with next = null when every stream is empty (204)', async () => {
     const { client } = setup(kommoLeads([]));
     const chunk = await fetchLeadsChunk(client, initialLeadsCursor({ filter: { statuses: [P1, P2] } }), { signal: new AbortController().signal });
-    expect(chunk).toEqual({ leads: [], next: null });
+    expect(chunk).toEqual({ source: 'live', leads: [], next: null });
   });
 
   it('a failing stream rejects the chunk; the same cursor retries without duplicates or losses', async () => {
