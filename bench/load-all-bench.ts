@@ -101,7 +101,7 @@ async function walkOnce(baseUrl: string, ratePerSecond: number, prefetch: boolea
   const source = prefetch ? createLeadsPagePrefetch((q, signal) => fetchLeadsPage(base, q, signal), walkController.signal).source : undefined;
   const query: LeadsView = WITH.length > 0 ? { with: WITH } : {};
   const walker = createLoadAllWalker({
-    fetchChunk: (cursor, signal) => fetchLeadsChunk(base, cursor, query.order, signal, undefined, undefined, { source }),
+    fetchChunk: (cursor, signal) => fetchLeadsChunk(base, cursor, { signal, order: query.order, source }),
     firstCursor: initialLeadsCursor(query),
     confirmAfterLeads: Number.POSITIVE_INFINITY,
   });

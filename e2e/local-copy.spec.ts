@@ -124,6 +124,8 @@ test.describe('on a demo account of its own', () => {
 
     // The deleted leads are gone from the copy; the updated ones carry Kommo's new prices.
     await leads.goto(`?${changed.deleted.map((id) => `filter[id][]=${id}`).join('&')}`);
+    // The copy answers this view (it waits for the copy to open, which a loaded machine makes slow).
+    await copy.waitReady();
     await expect(page.getByText('No leads', { exact: true })).toBeVisible();
     const updated = await apiTotals(page, changed.updated.map((id) => `filter[id][]=${id}`).join('&'));
     await leads.goto(`?${changed.updated.map((id) => `filter[id][]=${id}`).join('&')}`);
@@ -142,9 +144,12 @@ test('“Forget local data” empties IndexedDB and the views go live again', as
   await copy.waitReady();
   expect(await localCopyDatabases(page)).toHaveLength(1);
 
-  await copy.press('Forget local data');
+  await copy.forget();
   await expect(copy.trigger).toHaveText('Local copy: off');
-  await expect.poll(() => localCopyDatabases(page)).toEqual([]);
+  // Deleted once the few seconds to undo it are over.
+  await expect(copy.forgotten).toBeVisible();
+  await expect.poll(() => localCopyDatabases(page), { timeout: 20_000 }).toEqual([]);
+  await expect(copy.forgotten).toBeHidden();
   await expect(leads.status).toContainText('leads loaded');
   // It stays off after a reload.
   await page.reload();

@@ -38,4 +38,15 @@ export class LocalCopyPanel {
     await this.open();
     await this.panel.getByRole('button', { name, exact: true }).click();
   }
+
+  /** "Forget local data", then its one confirmation. */
+  async forget() {
+    await this.press('Forget local data');
+    await this.panel.getByRole('alertdialog', { name: 'Forget local data' }).getByRole('button', { name: 'Forget', exact: true }).click();
+  }
+
+  /** The notice after a forget, with its Undo. */
+  get forgotten(): Locator {
+    return this.page.getByTestId('local-copy-forgotten');
+  }
 }

@@ -1,7 +1,7 @@
 // Everything the app needs above its shell: Mantine (light/dark following the system, a manual
 // choice kept in localStorage), React Query, the one Kommo client, the language (Kommo's when
-// embedded, followed as its context changes; else the stored choice or the browser's), and the
-// one store of column choices.
+// embedded, followed as its context changes; else the stored choice or the browser's), the one
+// store of column choices, and the local copy (a source of the leads lists).
 import './mantine-styles';
 import { createTheme, localStorageColorSchemeManager, MantineProvider, type CSSVariablesResolver } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
@@ -11,6 +11,8 @@ import { KommoClientProvider } from '../lib/api/kommo-client-context';
 import { useKommoContext } from '../lib/bridge/app-mode-context';
 import { LanguageProvider } from '../lib/i18n/language-context';
 import { ColumnPreferencesProvider } from '../lib/leads-list/column-preferences-context';
+import type { LocalCopyHub } from '../lib/local-copy/local-copy-hub';
+import { LocalCopyProvider } from '../lib/local-copy/local-copy-provider';
 
 const storedColorScheme = localStorageColorSchemeManager({ key: 'klb.color-scheme' });
 /** False in a frame whose storage the browser blocks (the widget's iframe when third-party storage is off). */
@@ -53,6 +55,8 @@ const cssVariablesResolver: CSSVariablesResolver = () => ({
 export type AppProvidersProps = {
   client: KommoClient;
   queryClient: QueryClient;
+  /** The page's local copy, a source of the leads lists (src/lib/local-copy/local-copy-hub.ts). */
+  localCopy: LocalCopyHub;
   children: ReactNode;
 };
 
@@ -62,13 +66,15 @@ function KommoLanguageProvider({ children }: { children: ReactNode }) {
   return <LanguageProvider preferred={context?.lang ?? null}>{children}</LanguageProvider>;
 }
 
-export function AppProviders({ client, queryClient, children }: AppProvidersProps) {
+export function AppProviders({ client, queryClient, localCopy, children }: AppProvidersProps) {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
       <QueryClientProvider client={queryClient}>
         <KommoClientProvider client={client}>
           <KommoLanguageProvider>
-            <ColumnPreferencesProvider>{children}</ColumnPreferencesProvider>
+            <ColumnPreferencesProvider>
+              <LocalCopyProvider hub={localCopy}>{children}</LocalCopyProvider>
+            </ColumnPreferencesProvider>
           </KommoLanguageProvider>
         </KommoClientProvider>
       </QueryClientProvider>

@@ -5,12 +5,16 @@ import type { CSSProperties, ReactNode } from 'react';
 import { FiltersBar } from '../features/filters/filters-bar';
 import { LeadsTable } from '../features/leads-table/leads-table';
 import { SavedViewsMenu } from '../features/saved-views/saved-views-menu';
+import { ChunkBoundary, lazyChunk } from '../lib/ui/lazy-chunk';
 import { RefusedEndpointsGate } from '../lib/rights/refused-endpoints-gate';
 import { AppHeader } from './app-header';
 import { WholePictureToolbar } from './whole-picture-toolbar';
 import classes from './app-shell.module.css';
 
 export const HEADER_HEIGHT = 56;
+
+// The local copy's owner and engine (src/lib/local-copy): a sidecar chunk, out of the first load.
+const localCopyOwner = lazyChunk(() => import('../lib/local-copy/local-copy-owner').then((m) => m.LocalCopyOwner));
 
 export type AppShellProps = {
   /** The filter panel and chips (filters feature) go here, above the table. */
@@ -20,6 +24,9 @@ export type AppShellProps = {
 export function AppShell({ filters }: AppShellProps) {
   return (
     <div className={classes.shell} style={{ '--klb-header-height': `${HEADER_HEIGHT}px` } as CSSProperties}>
+      <ChunkBoundary compact>
+        <localCopyOwner.Component />
+      </ChunkBoundary>
       <header className={classes.header}>
         <AppHeader />
       </header>

@@ -39,7 +39,7 @@ async function apiIds(client: ReturnType<typeof createKommoClient>, query: Leads
   const ids: number[] = [];
   let cursor = initialLeadsCursor(query);
   for (let guard = 0; guard < 1000; guard++) {
-    const chunk = await fetchLeadsChunk(client, cursor, query.order, new AbortController().signal);
+    const chunk = await fetchLeadsChunk(client, cursor, { signal: new AbortController().signal, order: query.order });
     ids.push(...chunk.leads.map((l) => l.id));
     if (!chunk.next) return ids;
     cursor = chunk.next;

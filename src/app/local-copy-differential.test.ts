@@ -14,7 +14,9 @@ import { isLocallySortable, sortLeads } from '../features/leads-table/sorting/lo
 import { DATE_FILTERS, DATE_PRESETS, ORDER_FIELDS, type LeadsView, type StagePair } from '../kommo/leads-query';
 import type { Lead, Pipeline } from '../kommo/schemas';
 import { createKommoClient, type KommoClient } from '../lib/api/kommo-client';
-import { fetchLeadsChunk, initialLeadsCursor, type LeadsChunk, type LeadsCursor } from '../lib/api/leads-stream';
+import { LIST_CHUNK_SIZE, leadQueries } from '../lib/api/lead-queries';
+import { LIVE_SOURCE, LOCAL_WHOLE_VIEW_CHUNK, readRestOfLocalView, type LocalLeadsSource } from '../lib/api/leads-source';
+import { fetchLeadsChunk, type LeadsChunk, type LeadsCursor } from '../lib/api/leads-stream';
 import { fetchAccount, fetchLossReasons, fetchPipelines, fetchUsers } from '../lib/api/reference-fetchers';
 import type { Transport } from '../lib/api/transport';
 import { NO_ENTITIES, type ColumnContext } from '../lib/leads-list/column-context';
@@ -22,8 +24,8 @@ import { leadColumnMessages, type LeadColumnTexts } from '../lib/leads-list/lead
 import { columnDefinition, LEAD_COLUMN_IDS } from '../lib/leads-list/lead-column-registry';
 import { formatMessage } from '../lib/i18n/define-messages';
 import { createMemoryStore } from '../lib/local-copy/local-copy-store';
-import { createLocalCopySync, SYNC_WITH, type LocalCopySync } from '../lib/local-copy/local-copy-sync';
-import { LOCAL_WHOLE_VIEW_CHUNK, localChunkInfo, localListChunk, readRestOfLocalView } from '../lib/local-copy/local-list-chunk';
+import { createLocalCopySync, SYNC_WITH } from '../lib/local-copy/local-copy-sync';
+import { localLeadsSource } from '../lib/local-copy/local-list-chunk';
 import { buildLeadReference, type LeadReference } from '../lib/reference/lead-reference';
 import { createDemoAccount } from '../server/demo/demo-account';
 import type { DemoData } from '../server/demo/demo-data';
@@ -51,9 +53,11 @@ function inProcess(app: ReturnType<typeof createDemoAccount>['app']): Transport 
 /** The live list: every chunk of the API path (multi-stage merge, post-filter), with the view's one "now". */
 async function liveList(client: KommoClient, view: LeadsView, pipelines: readonly Pipeline[], now: number): Promise<Lead[]> {
   const leads: Lead[] = [];
-  let cursor: LeadsCursor | null = { ...initialLeadsCursor(view, pipelines), asOf: now };
+  // The list query's own first cursor for the live source.
+  let cursor: LeadsCursor | null = { ...leadQueries.list(client, view, LIVE_SOURCE, { pipelines }).initialPageParam, asOf: now };
   for (let guard = 0; cursor !== null && guard < 1000; guard++) {
-    const chunk: LeadsChunk = await fetchLeadsChunk(client, cursor, view.order, signal());
+    const chunk: LeadsChunk = await fetchLeadsChunk(client, cursor, { signal: signal(), order: view.order });
+    expect(chunk.source).toBe('live');
     leads.push(...chunk.leads);
     cursor = chunk.next;
   }
@@ -63,16 +67,15 @@ async function liveList(client: KommoClient, view: LeadsView, pipelines: readonl
 type LocalList = { leads: Lead[]; count: number; priceSum: number; chunks: number };
 
 /** The list the table gets from the copy: its chunks, one after another, as the infinite query asks them. */
-async function localList(client: KommoClient, copy: LocalCopySync, view: LeadsView, now: number, size?: number): Promise<LocalList> {
+async function localList(client: KommoClient, source: LocalLeadsSource, view: LeadsView, now: number, size = LIST_CHUNK_SIZE): Promise<LocalList> {
   const leads: Lead[] = [];
-  let cursor: LeadsCursor | null = { ...initialLeadsCursor(view), asOf: now };
+  // The list query's own first cursor for the copy's source.
+  let cursor: LeadsCursor | null = { ...leadQueries.list(client, view, source).initialPageParam, asOf: now };
   let totals: { count: number; priceSum: number } | null = null;
   let chunks = 0;
   for (let guard = 0; cursor !== null && guard < 1000; guard++) {
-    const pending = localListChunk(client, view, cursor, size, copy);
-    if (pending === null) throw new Error('the copy did not answer a view it can answer');
-    const chunk = await pending;
-    totals ??= localChunkInfo(chunk);
+    const chunk = await source.read(view, cursor, size);
+    totals ??= chunk.local;
     leads.push(...chunk.leads);
     cursor = chunk.next;
     chunks++;
@@ -134,6 +137,7 @@ describe('the local copy answers exactly what the API path answers (differential
   const demo = createDemoAccount({ token: TOKEN, leads: 1500, seed: 22, rateLimit: false, faults: true });
   const client = createKommoClient(inProcess(demo.app), { ratePerSecond: 100_000 });
   const copy = createLocalCopySync({ client, store: createMemoryStore(), origin: ORIGIN });
+  const source = localLeadsSource(client, copy, `differential@${ORIGIN}`);
   // One "now" for both paths: the demo's own, so "this month" and "before now" hold leads.
   const now = demo.data.referenceTime;
 
@@ -185,17 +189,17 @@ describe('the local copy answers exactly what the API path answers (differential
       const view: LeadsView = { ...asked, with: SYNC_WITH };
       const where = `${phase} view #${n} ${JSON.stringify(asked)}`;
       const live = await liveList(client, view, pipelines, now);
-      const local = await localList(client, copy, view, now);
+      const local = await localList(client, source, view, now);
       expect(ids(local.leads), where).toEqual(ids(live));
       expect(local.count, where).toBe(live.length);
       expect(cents(local.priceSum), where).toBe(cents(live.reduce((s, l) => s + (l.price ?? 0), 0)));
       // Load all from the copy: large chunks, the same list.
-      const whole = await localList(client, copy, view, now, LOCAL_WHOLE_VIEW_CHUNK);
+      const whole = await localList(client, source, view, now, LOCAL_WHOLE_VIEW_CHUNK);
       expect(ids(whole.leads), where).toEqual(ids(live));
       // The table's first chunk, then the rest of the view in one read (the browser sort's way).
-      const first = await localListChunk(client, view, { ...initialLeadsCursor(view), asOf: now }, undefined, copy);
-      const rest = await readRestOfLocalView(client, view, first?.next ?? null, copy);
-      expect(ids([...(first?.leads ?? []), ...(rest?.pages.flatMap((p) => p.leads) ?? [])]), where).toEqual(ids(live));
+      const first = await source.read(view, { ...leadQueries.list(client, view, source).initialPageParam, asOf: now }, LIST_CHUNK_SIZE);
+      const rest = await readRestOfLocalView(source, view, first.next);
+      expect(ids([...first.leads, ...rest.pages.flatMap((p) => p.leads)]), where).toEqual(ids(live));
       // The browser sort of one column (each view another), summary and export over the whole view.
       const definition = sortable[n % sortable.length];
       if (!definition) throw new Error('no column sorts in the browser');

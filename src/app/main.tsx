@@ -9,6 +9,7 @@ import { AppModeProvider } from '../lib/bridge/app-mode-context';
 import { EmbeddedStartError } from '../lib/bridge/embedded-start-error';
 import { EscapeClosesWidget } from '../lib/bridge/escape-closes-widget';
 import { forgetLocalCopiesOnUnauthorized } from '../lib/local-copy/forget-on-unauthorized';
+import { createLocalCopyHub } from '../lib/local-copy/local-copy-hub';
 import { AppProviders } from './app-providers';
 import { AppShell } from './app-shell';
 import { ChunkBoundary, lazyChunk } from '../lib/ui/lazy-chunk';
@@ -21,8 +22,10 @@ if (!root) throw new Error('index.html has no #root element');
 
 // Standalone (proxy) or inside Kommo (bridge) is decided once, before the first render.
 void resolveAppMode(window).then((mode) => {
-  // Any 401 deletes every local copy of this browser profile, the first request's included.
-  const transport = forgetLocalCopiesOnUnauthorized(mode.kind === 'embedded' ? mode.transport : createProxyTransport());
+  // The local copy: a source the app owns, one per page. Any 401 deletes every copy of this browser
+  // profile, the first request's included.
+  const localCopy = createLocalCopyHub();
+  const transport = forgetLocalCopiesOnUnauthorized(mode.kind === 'embedded' ? mode.transport : createProxyTransport(), localCopy);
   const client =
     mode.kind === 'embedded' ? createKommoClient(transport, { pageDirectory: mode.session.getPageDirectory }) : createKommoClient(transport);
   const queryClient = createQueryClient();
@@ -30,7 +33,7 @@ void resolveAppMode(window).then((mode) => {
   createRoot(root).render(
     <StrictMode>
       <AppModeProvider mode={mode}>
-        <AppProviders client={client} queryClient={queryClient}>
+        <AppProviders client={client} queryClient={queryClient} localCopy={localCopy}>
           <EscapeClosesWidget />
           {mode.kind === 'embedded-error' ? (
             <EmbeddedStartError reason={mode.reason} parentOrigin={mode.parentOrigin} />

@@ -38,13 +38,11 @@ async function drain(query: LeadsView, cursor: LeadsCursor, chunkSize: number) {
   let next: LeadsCursor | null = cursor;
   let firstChunkRequests = 0;
   for (let guard = 0; next && guard < 500; guard++) {
-    const chunk: Awaited<ReturnType<typeof fetchLeadsChunk>> = await fetchLeadsChunk(
-      client,
-      next,
-      query.order,
-      new AbortController().signal,
+    const chunk: Awaited<ReturnType<typeof fetchLeadsChunk>> = await fetchLeadsChunk(client, next, {
+      signal: new AbortController().signal,
+      order: query.order,
       chunkSize,
-    );
+    });
     if (guard === 0) firstChunkRequests = log.length;
     ids.push(...chunk.leads.map((l) => l.id));
     next = chunk.next;

@@ -17,8 +17,9 @@ import { hasSeveralStages, STREAM_PAGE_SIZE, type LeadsChunk, type StreamsProgre
 import { referenceQueries } from '../../lib/api/reference-queries';
 import { formatLocalSort, type LocalSort } from '../../lib/url-state/leads-url-codec';
 import { useLeadsUrlQuery, useLocalSort, type LeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
-// Issue 16 seam: a view answered by the local copy carries its whole count and price sum.
-import { localChunkInfo, readRestOfLocalView } from '../../lib/local-copy/local-list-chunk';
+// The list's source (live or the local copy) comes from the one hook; a local chunk carries the whole view's totals.
+import { readRestOfLocalView } from '../../lib/api/leads-source';
+import { useViewSource } from '../../lib/local-copy/use-view-source';
 import { ColumnChooser } from './columns/column-chooser';
 import { columnLabel } from './columns/column-label';
 import { moveColumn, ROW_HEIGHTS } from '../../lib/leads-list/column-preferences';
@@ -81,19 +82,23 @@ export function LeadsTable() {
   const [streams, setStreams] = useState<{ view: string; progress: StreamsProgress } | null>(null);
   const onProgress = useCallback((p: StreamsProgress) => setStreams({ view: listViewKey, progress: p }), [listViewKey]);
   const progress = streams?.view === listViewKey && streams.progress.loaded < streams.progress.total ? streams.progress : null;
-  const listOptions = leadQueries.list(client, listQuery, { pipelines: pipelines.data, onProgress });
-  const leadsQuery = useInfiniteQuery({ ...listOptions, enabled: !needsPipelines });
+  const viewSource = useViewSource(listQuery);
+  const { source } = viewSource;
+  const listOptions = leadQueries.list(client, listQuery, source, { pipelines: pipelines.data, onProgress });
+  // A copy that is on but still opening: the list waits for it rather than asking Kommo and then flipping.
+  const deciding = !viewSource.local && viewSource.reason === 'deciding';
+  const leadsQuery = useInfiniteQuery({ ...listOptions, enabled: !deciding && (source.kind === 'local' || !needsPipelines) });
   const queryClient = useQueryClient();
   const { queryKey } = listOptions;
   // A view the copy answers is whole in one read: the rest of it joins the list at once (browser sort).
   const readWholeLocalView = useCallback(async () => {
     const data = queryClient.getQueryData(queryKey);
     const last = data?.pages[data.pages.length - 1];
-    if (!data || !last) return;
-    const rest = await readRestOfLocalView(client, listQuery, last.next);
-    if (!rest || queryClient.getQueryData(queryKey) !== data) return;
+    if (!data || !last || source.kind !== 'local') return;
+    const rest = await readRestOfLocalView(source, listQuery, last.next);
+    if (queryClient.getQueryData(queryKey) !== data) return;
     queryClient.setQueryData(queryKey, { pages: [...data.pages, ...rest.pages], pageParams: [...data.pageParams, ...rest.pageParams] });
-  }, [client, listQuery, queryClient, queryKey]);
+  }, [source, listQuery, queryClient, queryKey]);
   const { reference, error, refetch } = useLeadReference();
   // Both failed together (a 403 blocks every call): one retry resumes both.
   const retryAll = () => {
@@ -157,7 +162,8 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress, readWholeLocal
   const columnVisibility = useMemo(() => ({ ...defaultVisibility, ...prefs.visibility }), [defaultVisibility, prefs.visibility]);
   const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = leadsQuery;
 
-  const viewTotals = useMemo(() => localChunkInfo(data?.pages[0]), [data]);
+  const first = data?.pages[0];
+  const viewTotals = first?.source === 'local' ? first.local : null;
   // The copy holds the whole view: every column sorts at once, without Load all.
   const local = viewTotals !== null;
   const chunkPages = useMemo(() => data?.pages.map((p) => p.leads) ?? EMPTY_PAGES, [data]);

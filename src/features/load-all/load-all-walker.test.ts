@@ -15,7 +15,7 @@ function fakeList(pages: number, size = 250) {
     requested.push(page);
     await Promise.resolve();
     const leads = Array.from({ length: size }, (_, i) => leadSchema.parse({ id: (page - 1) * size + i + 1, updated_at: 1 }));
-    return { leads, next: page < pages ? cursorAt(page + 1) : null };
+    return { source: 'live', leads, next: page < pages ? cursorAt(page + 1) : null };
   });
   return { fetchChunk, requested };
 }

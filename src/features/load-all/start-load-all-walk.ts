@@ -8,9 +8,9 @@ import { withPriority, type KommoClient } from '../../lib/api/kommo-client';
 import { leadQueries } from '../../lib/api/lead-queries';
 import { fetchLeadsPage } from '../../lib/api/leads-fetchers';
 import { createLeadsPagePrefetch } from '../../lib/api/leads-page-prefetch';
-import { fetchLeadsChunk, initialLeadsCursor } from '../../lib/api/leads-stream';
+import { LOCAL_WHOLE_VIEW_CHUNK, type LeadsSource } from '../../lib/api/leads-source';
+import { fetchLeadsChunk } from '../../lib/api/leads-stream';
 import { walkKey } from './walk-key';
-import { LOCAL_WHOLE_VIEW_CHUNK, localListChunk } from '../../lib/local-copy/local-list-chunk';
 import { createLoadAllWalker, type InfiniteLeadsData, type LoadAllWalker } from './load-all-walker';
 
 export type LoadAllResult = { leads: Lead[]; complete: boolean };
@@ -32,8 +32,15 @@ async function writeFinal(queryClient: QueryClient, queryKey: readonly unknown[]
 
 export type Walk = { key: string; walker: LoadAllWalker; run: Promise<LoadAllResult>; stopPrefetch: AbortController };
 
-export function startWalk(client: KommoClient, queryClient: QueryClient, view: LeadsView, confirmAfterLeads: number | undefined): Walk {
-  const { queryKey } = leadQueries.list(client, view);
+export function startWalk(
+  client: KommoClient,
+  queryClient: QueryClient,
+  view: LeadsView,
+  source: LeadsSource,
+  confirmAfterLeads: number | undefined,
+): Walk {
+  // The table's own entry for this view and source.
+  const { queryKey, initialPageParam } = leadQueries.list(client, view, source);
   const stopPrefetch = new AbortController();
   // A walk yields to what the user asks meanwhile (a new view, a scroll, an open lead): its pages and
   // its read-ahead go at background priority.
@@ -43,9 +50,10 @@ export function startWalk(client: KommoClient, queryClient: QueryClient, view: L
     // The same source as the table's list: a view the copy answers is read from it whole (no walk of
     // Kommo, no 250-lead stop); a live one pages Kommo.
     fetchChunk: (cursor, signal) =>
-      localListChunk(client, view, cursor, LOCAL_WHOLE_VIEW_CHUNK) ??
-      fetchLeadsChunk(walkClient, cursor, view.order, signal, undefined, undefined, { source: prefetch.source }),
-    firstCursor: initialLeadsCursor(view),
+      source.kind === 'local'
+        ? source.read(view, cursor, LOCAL_WHOLE_VIEW_CHUNK)
+        : fetchLeadsChunk(walkClient, cursor, { signal, order: view.order, source: prefetch.source }),
+    firstCursor: initialPageParam,
     initial: queryClient.getQueryData(queryKey) ?? null,
     confirmAfterLeads,
     onData: (data) => queryClient.setQueryData(queryKey, data),
@@ -55,5 +63,5 @@ export function startWalk(client: KommoClient, queryClient: QueryClient, view: L
     await writeFinal(queryClient, queryKey, data);
     return { leads: flatten(data), complete: walker.getSnapshot().status === 'done' };
   });
-  return { key: walkKey(client, view), walker, run, stopPrefetch };
+  return { key: walkKey(client, view, source), walker, run, stopPrefetch };
 }

@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { LeadsView } from '../../kommo/leads-query';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
+import { useViewSource } from '../../lib/local-copy/use-view-source';
 import { walkKey } from './walk-key';
 import { importChunk } from '../../lib/ui/lazy-chunk';
 import type { LoadAllSnapshot } from './load-all-walker';
@@ -37,7 +38,9 @@ export type UseLoadAllOptions = { confirmAfterLeads?: number };
 export function useLoadAll(query: LeadsView, options: UseLoadAllOptions = {}): LoadAllHandle {
   const client = useKommoClient();
   const queryClient = useQueryClient();
-  const key = walkKey(client, query);
+  // Live or the local copy: the same source as the table's list, so the walk fills the table's entry.
+  const { source } = useViewSource(query);
+  const key = walkKey(client, query, source);
   const confirmAfterLeads = options.confirmAfterLeads;
   const [walk, setWalk] = useState<Walk | null>(null);
   // A start while the walk's code downloads: a second start (export, then Load all) joins it.
@@ -73,7 +76,7 @@ export function useLoadAll(query: LeadsView, options: UseLoadAllOptions = {}): L
     const run = code.then(
       ({ startWalk }) => {
         clear();
-        const next = startWalk(client, queryClient, query, confirmAfterLeads);
+        const next = startWalk(client, queryClient, query, source, confirmAfterLeads);
         setWalk(next);
         return next.run;
       },
@@ -84,7 +87,7 @@ export function useLoadAll(query: LeadsView, options: UseLoadAllOptions = {}): L
     );
     starting.current = { key, run };
     return run;
-  }, [client, queryClient, query, current, confirmAfterLeads, key]);
+  }, [client, queryClient, query, source, current, confirmAfterLeads, key]);
 
   const pause = useCallback(() => current?.walker.pause(), [current]);
   const resume = useCallback(() => current?.walker.resume(), [current]);

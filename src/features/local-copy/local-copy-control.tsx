@@ -1,19 +1,24 @@
 // The header's local-copy control: one button saying where the current view comes from (the copy,
-// as of when, or live), and a panel with the first sync's progress, pause and resume, refresh and
-// "Forget local data".
+// as of when, or live, and why), and a panel with the offer and its estimate, the first sync's
+// progress, pause and resume, refresh and "Forget local data" (asked once, then undoable for a few
+// seconds). The copy is the app's (LocalCopyProvider); this control shows it and sends the user's choices.
 import { Button, Group, Popover, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useApiErrorText } from '../../lib/api/api-error-messages';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { referenceQueries } from '../../lib/api/reference-queries';
 import { formatAccountClock } from '../../lib/time/account-time';
 import type { MessageValues } from '../../lib/i18n/define-messages';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';
-import { notLocalReason } from '../../lib/local-copy/not-local-reason';
+import { useLeadsListQuery } from '../../lib/leads-list/use-leads-list-query';
+import { enableLocalCopy, forgetLocalCopy } from '../../lib/local-copy/local-copy-forget';
 import type { LocalCopyState } from '../../lib/local-copy/local-copy-sync';
-import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
-import { localCopyMessages } from './local-copy-messages';
+import { useViewSource, type ViewSource } from '../../lib/local-copy/use-view-source';
 import { VisibleLeadsScope } from '../../lib/rights/visible-leads-scope';
+import { ForgetUndoNotice } from './forget-undo-notice';
+import { LocalCopyOffer } from './local-copy-offer';
+import { localCopyMessages } from './local-copy-messages';
 import { useLocalCopy } from './use-local-copy';
 
 type T = (key: keyof typeof localCopyMessages.en, values?: MessageValues) => string;
@@ -24,7 +29,8 @@ function formatElapsed(ms: number): string {
 }
 
 function triggerText(t: T, state: LocalCopyState | null, enabled: boolean, viewIsLocal: boolean, time: string): string {
-  if (!enabled || !state) return t('triggerOff');
+  if (!enabled) return t('triggerOff');
+  if (!state) return t('triggerOpening');
   switch (state.status) {
     case 'opening':
       return t('triggerOpening');
@@ -41,113 +47,154 @@ function triggerText(t: T, state: LocalCopyState | null, enabled: boolean, viewI
   }
 }
 
+function viewText(t: T, view: ViewSource): string {
+  if (view.local) return t('viewLocal');
+  switch (view.reason) {
+    case 'full-text-search':
+      return t('viewLiveSearch');
+    case 'deleted-leads':
+      return t('viewLiveDeleted');
+    case 'off':
+      return t('viewLive');
+    case 'deciding':
+      return t('viewDeciding');
+    case 'differs':
+      return t('viewLiveDiffers');
+    case 'stale':
+      return t('viewLiveStale');
+    case 'syncing':
+      return t('viewLiveNotReady');
+  }
+}
+
+function statusText(t: T, state: LocalCopyState, errorText: (e: unknown) => string, time: string): string {
+  switch (state.status) {
+    case 'opening':
+      return t('statusOpening');
+    case 'walking':
+      return t('statusWalking');
+    case 'paused':
+      return t('statusPaused');
+    case 'refreshing':
+      return t('statusRefreshing');
+    case 'error':
+      return t('error', { detail: errorText(state.error) });
+    case 'ready':
+      return t('statusReady', { count: state.size, time });
+  }
+}
+
 export function LocalCopyControl() {
   const t = useMessages(localCopyMessages);
   const errorText = useApiErrorText();
   const { locale } = useLanguage();
-  const { query } = useLeadsUrlQuery();
+  const view = useViewSource(useLeadsListQuery());
   const account = useQuery(referenceQueries.account(useKommoClient()));
-  const copy = useLocalCopy();
-  const { state, sync, enabled } = copy;
-  if (!copy.available) return null;
+  const { hub, snapshot } = useLocalCopy();
+  const [confirming, setConfirming] = useState(false);
+  const [opened, setOpened] = useState(false);
+  const { state, copy, enabled, pendingForget } = snapshot;
+  const notice = pendingForget ? <ForgetUndoNotice hub={hub} /> : null;
+  if (snapshot.owner === null) return notice;
 
-  const reason = notLocalReason(query);
-  const fresh = sync?.isFresh() ?? false;
-  const viewIsLocal = enabled && fresh && reason === null;
   const time = state?.syncedAt ? formatAccountClock(state.syncedAt, locale, account.data?.datetime_settings?.timezone ?? '') : '';
-  const viewText = viewIsLocal
-    ? t('viewLocal')
-    : reason === 'full-text-search'
-      ? t('viewLiveSearch')
-      : reason === 'deleted-leads'
-        ? t('viewLiveDeleted')
-        : enabled
-          ? t('viewLiveNotReady')
-          : t('viewLive');
+  const forget = () => {
+    setConfirming(false);
+    setOpened(false);
+    forgetLocalCopy(hub);
+  };
 
   return (
-    <Popover width={360} position="bottom-end" shadow="md" withArrow>
-      <Popover.Target>
-        <Button size="xs" variant={viewIsLocal ? 'light' : 'default'} data-testid="local-copy-trigger">
-          {triggerText(t, state, enabled, viewIsLocal, time)}
-        </Button>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <Stack gap="xs" aria-label={t('title')} role="group">
-          <Text fw={600} size="sm">
-            {t('title')}
-          </Text>
-          <VisibleLeadsScope />
-          {!enabled || !state ? (
-            <>
-              <Text size="sm">{t('explainOff')}</Text>
-              <Text size="sm" c="dimmed">
-                {viewText}
+    <>
+      <Popover width={360} position="bottom-end" shadow="md" withArrow opened={opened} onChange={setOpened}>
+        <Popover.Target>
+          <Button size="xs" variant={view.local ? 'light' : 'default'} data-testid="local-copy-trigger" onClick={() => setOpened((o) => !o)}>
+            {triggerText(t, state, enabled, view.local, time)}
+          </Button>
+        </Popover.Target>
+        <Popover.Dropdown>
+          <Stack gap="xs" aria-label={t('title')} role="group">
+            <Text fw={600} size="sm">
+              {t('title')}
+            </Text>
+            <VisibleLeadsScope />
+            {snapshot.expired ? (
+              <Text size="sm" c="orange" role="alert" data-testid="local-copy-expired">
+                {t('expired')}
               </Text>
-              <Button size="xs" onClick={copy.enable}>
-                {t('enable')}
-              </Button>
-            </>
-          ) : (
-            <>
-              <Text size="sm" role="status" aria-live="polite" data-testid="local-copy-status">
-                {state.status === 'opening'
-                  ? t('statusOpening')
-                  : state.status === 'walking'
-                    ? t('statusWalking')
-                    : state.status === 'paused'
-                      ? t('statusPaused')
-                      : state.status === 'refreshing'
-                        ? t('statusRefreshing')
-                        : state.status === 'error'
-                          ? t('error', { detail: errorText(state.error) })
-                          : t('statusReady', { count: state.size, time })}
-              </Text>
-              <Text size="sm" data-testid="local-copy-progress">
-                {t('progress', {
-                  count: state.size,
-                  pages: state.pages,
-                  rate: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(state.ratePerSecond),
-                  elapsed: formatElapsed(state.elapsedMs),
-                })}
-              </Text>
-              {state.storageRefused || !state.persistent ? (
-                <Text size="sm" c="orange" role="alert" data-testid="local-copy-storage">
-                  {t('storageMemory')}
+            ) : null}
+            {!enabled || !state ? (
+              enabled ? (
+                <Text size="sm">{t('statusOpening')}</Text>
+              ) : (
+                <LocalCopyOffer onEnable={() => enableLocalCopy(hub)} viewText={viewText(t, view)} />
+              )
+            ) : (
+              <>
+                <Text size="sm" role="status" aria-live="polite" data-testid="local-copy-status">
+                  {statusText(t, state, errorText, time)}
                 </Text>
-              ) : null}
-              {state.lastRefresh ? (
-                <Text size="xs" c="dimmed">
-                  {t('lastRefresh', state.lastRefresh)}
+                <Text size="sm" data-testid="local-copy-progress">
+                  {t('progress', {
+                    count: state.size,
+                    pages: state.pages,
+                    rate: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(state.ratePerSecond),
+                    elapsed: formatElapsed(state.elapsedMs),
+                  })}
                 </Text>
-              ) : null}
-              <Text size="sm" c="dimmed" data-testid="local-copy-view">
-                {viewText}
-              </Text>
-              <Group gap="xs">
-                {state.status === 'walking' ? (
-                  <Button size="xs" variant="default" onClick={() => sync?.pause()}>
-                    {t('pause')}
-                  </Button>
+                {state.storageRefused || !state.persistent ? (
+                  <Text size="sm" c="orange" role="alert" data-testid="local-copy-storage">
+                    {t('storageMemory')}
+                  </Text>
                 ) : null}
-                {state.status === 'paused' || state.status === 'error' ? (
-                  <Button size="xs" variant="default" onClick={() => void sync?.resume()}>
-                    {t('resume')}
-                  </Button>
+                {state.lastRefresh ? (
+                  <Text size="xs" c="dimmed">
+                    {t('lastRefresh', state.lastRefresh)}
+                  </Text>
                 ) : null}
-                {state.status === 'ready' ? (
-                  <Button size="xs" variant="default" onClick={() => void sync?.refresh()}>
-                    {t('refresh')}
-                  </Button>
-                ) : null}
-                <Button size="xs" variant="light" color="red" onClick={() => void copy.forget()}>
-                  {t('forget')}
-                </Button>
-              </Group>
-            </>
-          )}
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+                <Text size="sm" c="dimmed" data-testid="local-copy-view">
+                  {viewText(t, view)}
+                </Text>
+                {confirming ? (
+                  <Stack gap={6} role="alertdialog" aria-label={t('forget')}>
+                    <Text size="sm">{t('forgetConfirm', { count: state.size })}</Text>
+                    <Group gap="xs">
+                      <Button size="xs" color="red" onClick={forget}>
+                        {t('forgetYes')}
+                      </Button>
+                      <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
+                        {t('forgetNo')}
+                      </Button>
+                    </Group>
+                  </Stack>
+                ) : (
+                  <Group gap="xs">
+                    {state.status === 'walking' ? (
+                      <Button size="xs" variant="default" onClick={() => copy?.pause()}>
+                        {t('pause')}
+                      </Button>
+                    ) : null}
+                    {state.status === 'paused' || state.status === 'error' ? (
+                      <Button size="xs" variant="default" onClick={() => void copy?.resume()}>
+                        {t('resume')}
+                      </Button>
+                    ) : null}
+                    {state.status === 'ready' ? (
+                      <Button size="xs" variant="default" onClick={() => void copy?.refresh()}>
+                        {t('refresh')}
+                      </Button>
+                    ) : null}
+                    <Button size="xs" variant="light" color="red" onClick={() => setConfirming(true)}>
+                      {t('forget')}
+                    </Button>
+                  </Group>
+                )}
+              </>
+            )}
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+      {notice}
+    </>
   );
 }

@@ -31,6 +31,22 @@ export const localCopyMessages = defineMessages(
     refresh: 'Refresh now',
     forget: 'Forget local data',
     error: 'The sync stopped: {detail}',
+    viewLiveDiffers:
+      'This view comes live from Kommo: the hourly check found that the copy differs from Kommo. It answers again once the difference is repaired.',
+    viewLiveStale:
+      'This view comes live from Kommo: the copy has not been brought in step with Kommo for over 15 minutes. It answers again after its next refresh.',
+    viewDeciding: 'Opening the copy: this view waits for it rather than asking Kommo twice.',
+    expired:
+      'The copy kept in this browser had not been brought in step with Kommo for more than 30 days: it was not used. It was deleted and is being made again; views come live from Kommo until it is complete.',
+    forgetConfirm: 'Delete the copy of {count, plural, one {# lead} other {# leads}} from this browser? Views then come live from Kommo.',
+    forgetYes: 'Forget',
+    forgetNo: 'Keep it',
+    forgotten: 'Local data forgotten. It is deleted from this browser in a few seconds.',
+    undo: 'Undo',
+    estimating: 'Counting the leads you can see, to estimate the first sync…',
+    estimate:
+      'You can see {count, plural, one {# lead} other {# leads}}: the first sync takes about {duration} and keeps about {size} in this browser. An estimate, from the figures measured by our benchmark.',
+    estimateFailed: 'The size of the first sync could not be estimated: {detail}',
     storageMemory:
       'This browser would not keep the copy (its storage is full, or refused in this frame): views are answered from memory for this page view only, and nothing is kept.',
   },
@@ -65,6 +81,23 @@ export const localCopyMessages = defineMessages(
       refresh: 'Actualizar ahora',
       forget: 'Olvidar los datos locales',
       error: 'La sincronización se detuvo: {detail}',
+      viewLiveDiffers:
+        'Esta vista viene en vivo de Kommo: la comprobación de cada hora encontró que la copia difiere de Kommo. Vuelve a responder cuando se repare la diferencia.',
+      viewLiveStale:
+        'Esta vista viene en vivo de Kommo: la copia lleva más de 15 minutos sin ponerse al día con Kommo. Vuelve a responder tras su próxima actualización.',
+      viewDeciding: 'Abriendo la copia: esta vista la espera en lugar de preguntar dos veces a Kommo.',
+      expired:
+        'La copia guardada en este navegador llevaba más de 30 días sin ponerse al día con Kommo: no se usó. Se eliminó y se está haciendo de nuevo; las vistas vienen en vivo de Kommo hasta que esté completa.',
+      forgetConfirm:
+        '¿Eliminar de este navegador la copia de {count, plural, one {# lead} other {# leads}}? Las vistas vendrán entonces en vivo de Kommo.',
+      forgetYes: 'Olvidar',
+      forgetNo: 'Conservarla',
+      forgotten: 'Datos locales olvidados. Se eliminan de este navegador en unos segundos.',
+      undo: 'Deshacer',
+      estimating: 'Contando los leads que puedes ver, para estimar la primera sincronización…',
+      estimate:
+        'Puedes ver {count, plural, one {# lead} other {# leads}}: la primera sincronización tarda unos {duration} y guarda unos {size} en este navegador. Una estimación, a partir de las cifras medidas por nuestro benchmark.',
+      estimateFailed: 'No se pudo estimar el tamaño de la primera sincronización: {detail}',
       storageMemory:
         'Este navegador no quiso guardar la copia (su almacenamiento está lleno o bloqueado en este marco): las vistas se responden desde la memoria solo durante esta visita, y no se guarda nada.',
     },
@@ -98,6 +131,23 @@ export const localCopyMessages = defineMessages(
       refresh: 'Atualizar agora',
       forget: 'Esquecer os dados locais',
       error: 'A sincronização parou: {detail}',
+      viewLiveDiffers:
+        'Esta visualização vem ao vivo do Kommo: a verificação de cada hora encontrou diferenças entre a cópia e o Kommo. Ela volta a responder quando a diferença for corrigida.',
+      viewLiveStale:
+        'Esta visualização vem ao vivo do Kommo: a cópia está há mais de 15 minutos sem ser atualizada com o Kommo. Ela volta a responder após a próxima atualização.',
+      viewDeciding: 'Abrindo a cópia: esta visualização espera por ela em vez de perguntar duas vezes ao Kommo.',
+      expired:
+        'A cópia guardada neste navegador estava há mais de 30 dias sem ser atualizada com o Kommo: não foi usada. Ela foi excluída e está sendo feita de novo; as visualizações vêm ao vivo do Kommo até ela ficar completa.',
+      forgetConfirm:
+        'Excluir deste navegador a cópia de {count, plural, one {# lead} other {# leads}}? As visualizações passam a vir ao vivo do Kommo.',
+      forgetYes: 'Esquecer',
+      forgetNo: 'Manter',
+      forgotten: 'Dados locais esquecidos. Eles são excluídos deste navegador em alguns segundos.',
+      undo: 'Desfazer',
+      estimating: 'Contando os leads que você pode ver, para estimar a primeira sincronização…',
+      estimate:
+        'Você pode ver {count, plural, one {# lead} other {# leads}}: a primeira sincronização leva cerca de {duration} e guarda cerca de {size} neste navegador. Uma estimativa, a partir dos números medidos pelo nosso benchmark.',
+      estimateFailed: 'Não foi possível estimar o tamanho da primeira sincronização: {detail}',
       storageMemory:
         'Este navegador não quis guardar a cópia (o armazenamento está cheio ou bloqueado neste quadro): as visualizações são respondidas da memória só durante esta visita, e nada é guardado.',
     },

@@ -15,6 +15,7 @@ import { seedNarrowedList } from '../../lib/leads-list/seed-narrowed-list';
 import type { Lead } from '../../kommo/schemas';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { leadQueries } from '../../lib/api/lead-queries';
+import { useViewSource } from '../../lib/local-copy/use-view-source';
 import { referenceQueries } from '../../lib/api/reference-queries';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';
 import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
@@ -79,7 +80,8 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
   const queryClient = useQueryClient();
   const { query: urlQuery, setQuery } = useLeadsUrlQuery();
   // Reads the table's entry without ever fetching on its own.
-  const list = useInfiniteQuery({ ...leadQueries.list(client, listQuery), enabled: false });
+  const { source } = useViewSource(listQuery);
+  const list = useInfiniteQuery({ ...leadQueries.list(client, listQuery, source), enabled: false });
   const account = useQuery(referenceQueries.account(client));
   const pipelines = useQuery(referenceQueries.pipelines(client));
   const users = useQuery(referenceQueries.users(client));
@@ -134,7 +136,7 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
   // The narrower view keeps every other filter, so its leads are exactly the loaded ones of that stage
   // or user: once the view is all loaded they fill its list, with no request and no second Load all.
   const narrowTo = (next: typeof urlQuery, keep: (lead: Lead) => boolean) => {
-    seedNarrowedList(queryClient, client, listQuery, buildFetchQuery(next, listQuery.with ?? []), keep, pipelines.data);
+    seedNarrowedList(queryClient, client, source, listQuery, buildFetchQuery(next, listQuery.with ?? []), keep, pipelines.data);
     setQuery(next);
   };
   const applyStage = (b: StageBucket) => {

@@ -5,7 +5,8 @@ import { viewKey } from '../../kommo/view-key';
 import type { Pipeline } from '../../kommo/schemas';
 import { withPriority, type KommoClient } from './kommo-client';
 import { fetchLeadsPage } from './leads-fetchers';
-import { fetchLeadsChunk, initialLeadsCursor, type StreamsProgress } from './leads-stream';
+import { FIRST_LOCAL_CURSOR, LIVE_SOURCE, type LeadsSource } from './leads-source';
+import { fetchLeadsChunk, initialLeadsCursor, type LeadsChunk, type StreamsProgress } from './leads-stream';
 
 export type LeadsListOptions = {
   /** The account's pipelines: whole pipelines of a stage selection then go in one stream (same leads, fewer requests). */
@@ -13,8 +14,8 @@ export type LeadsListOptions = {
   /** Told while the first chunk waits for several streams ("loading 7 of 19 stages"). */
   onProgress?: (progress: StreamsProgress) => void;
 };
-// Issue 16 seam: the local copy answers the list when it can (see src/lib/local-copy/local-list-chunk.ts).
-import { localListChunk } from '../local-copy/local-list-chunk';
+/** Leads a chunk from Kommo (one page of the table). */
+export const LIST_CHUNK_SIZE = 250;
 
 export const leadQueries = {
   all: ['leads'] as const,
@@ -24,17 +25,19 @@ export const leadQueries = {
    * query is one chunk of 250 leads. `options` change how the list is fetched, never what it holds:
    * they stay out of the key.
    */
-  list: (client: KommoClient, view: LeadsView, options: LeadsListOptions = {}) => {
+  list: (client: KommoClient, view: LeadsView, source: LeadsSource = LIVE_SOURCE, options: LeadsListOptions = {}) => {
     // The list is what the user waits for: its pages go ahead of reference data and of load all.
     const urgent = withPriority(client, 'urgent');
     return infiniteQueryOptions({
-      // The view by its one key; `with` (what the visible columns need) is fetched too, so it is in the key.
-      queryKey: [...leadQueries.lists(), client.transportKind, viewKey(view), view.with ?? []] as const,
-      initialPageParam: initialLeadsCursor(view, options.pipelines),
-      queryFn: ({ pageParam, signal }) =>
+      // The source that answers (live, or which local copy), the view by its one key, and `with` (what
+      // the visible columns need, fetched too).
+      queryKey: [...leadQueries.lists(), client.transportKind, source.key, viewKey(view), view.with ?? []] as const,
+      initialPageParam: source.kind === 'local' ? FIRST_LOCAL_CURSOR : initialLeadsCursor(view, options.pipelines),
+      queryFn: ({ pageParam, signal }): Promise<LeadsChunk> =>
         // The copy orders like the API path (local-leads-index applies the same default order).
-        localListChunk(client, view, pageParam) ??
-        fetchLeadsChunk(urgent, pageParam, view.order, signal, undefined, undefined, { onProgress: options.onProgress }),
+        source.kind === 'local'
+          ? source.read(view, pageParam, LIST_CHUNK_SIZE)
+          : fetchLeadsChunk(urgent, pageParam, { signal, order: view.order, onProgress: options.onProgress }),
       getNextPageParam: (last) => last.next,
     });
   },

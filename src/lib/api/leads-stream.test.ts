@@ -53,14 +53,12 @@ async function drain(client: ReturnType<typeof setup>['client'], query: LeadsVie
   const ids: number[] = [];
   const sizes: number[] = [];
   for (let guard = 0; cursor && guard < 1000; guard++) {
-    const chunk: Awaited<ReturnType<typeof fetchLeadsChunk>> = await fetchLeadsChunk(
-      client,
-      cursor,
-      query.order,
-      new AbortController().signal,
+    const chunk: Awaited<ReturnType<typeof fetchLeadsChunk>> = await fetchLeadsChunk(client, cursor, {
+      signal: new AbortController().signal,
+      order: query.order,
       chunkSize,
       bounds,
-    );
+    });
     ids.push(...chunk.leads.map((l) => l.id));
     sizes.push(chunk.leads.length);
     cursor = chunk.next;
@@ -157,13 +155,10 @@ describe('fetchLeadsChunk', () => {
 
   it('pages lazily: the first small chunk costs one request per stream', async () => {
     const { client, transport } = setup(kommoLeads(unevenLeads()));
-    const chunk = await fetchLeadsChunk(
-      client,
-      initialLeadsCursor({ filter: { statuses: [P1, P2, P3] } }),
-      undefined,
-      new AbortController().signal,
-      10,
-    );
+    const chunk = await fetchLeadsChunk(client, initialLeadsCursor({ filter: { statuses: [P1, P2, P3] } }), {
+      signal: new AbortController().signal,
+      chunkSize: 10,
+    });
     expect(chunk.leads).toHaveLength(10);
     expect(transport.requests).toHaveLength(3);
     expect(chunk.next?.streams.map((s) => s.nextPage)).toEqual([2, null, 2]);
@@ -171,8 +166,8 @@ describe('fetchLeadsChunk', () => {
 
   it('ends with next = null when every stream is empty (204)', async () => {
     const { client } = setup(kommoLeads([]));
-    const chunk = await fetchLeadsChunk(client, initialLeadsCursor({ filter: { statuses: [P1, P2] } }), undefined, new AbortController().signal);
-    expect(chunk).toEqual({ leads: [], next: null });
+    const chunk = await fetchLeadsChunk(client, initialLeadsCursor({ filter: { statuses: [P1, P2] } }), { signal: new AbortController().signal });
+    expect(chunk).toEqual({ source: 'live', leads: [], next: null });
   });
 
   it('a failing stream rejects the chunk; the same cursor retries without duplicates or losses', async () => {
@@ -203,7 +198,11 @@ describe('fetchLeadsChunk', () => {
     for (let guard = 0; cursor && guard < 50; guard++) {
       const snapshot = structuredClone(cursor);
       try {
-        const chunk: Awaited<ReturnType<typeof fetchLeadsChunk>> = await fetchLeadsChunk(client, cursor, order, new AbortController().signal, 120);
+        const chunk: Awaited<ReturnType<typeof fetchLeadsChunk>> = await fetchLeadsChunk(client, cursor, {
+          signal: new AbortController().signal,
+          order,
+          chunkSize: 120,
+        });
         ids.push(...chunk.leads.map((l) => l.id));
         cursor = chunk.next;
       } catch (e) {
@@ -220,10 +219,13 @@ describe('fetchLeadsChunk', () => {
 
   it('never mutates the cursor it is given', async () => {
     const { client } = setup(kommoLeads(unevenLeads()));
-    const first = await fetchLeadsChunk(client, initialLeadsCursor({ filter: { statuses: [P1, P3] } }), undefined, new AbortController().signal, 50);
+    const first = await fetchLeadsChunk(client, initialLeadsCursor({ filter: { statuses: [P1, P3] } }), {
+      signal: new AbortController().signal,
+      chunkSize: 50,
+    });
     const cursor = first.next!;
     const snapshot = structuredClone(cursor);
-    await fetchLeadsChunk(client, cursor, undefined, new AbortController().signal, 300);
+    await fetchLeadsChunk(client, cursor, { signal: new AbortController().signal, chunkSize: 300 });
     expect(cursor).toEqual(snapshot);
   });
 
@@ -231,11 +233,11 @@ describe('fetchLeadsChunk', () => {
     const { client } = setup(kommoLeads(unevenLeads()));
     const controller = new AbortController();
     controller.abort();
-    await expect(fetchLeadsChunk(client, initialLeadsCursor({ filter: { statuses: [P1, P3] } }), undefined, controller.signal)).rejects.toMatchObject(
-      {
-        kind: 'aborted',
-      },
-    );
+    await expect(
+      fetchLeadsChunk(client, initialLeadsCursor({ filter: { statuses: [P1, P3] } }), { signal: controller.signal }),
+    ).rejects.toMatchObject({
+      kind: 'aborted',
+    });
   });
 
   it('property: any split of leads into stage streams merges into the global order, in any chunk size', async () => {
@@ -304,11 +306,16 @@ describe('fetchLeadsChunk with the "without tasks" post-filter', () => {
     const { client, transport } = setup(kommoLeads(tasked(p1, (l) => l.id !== lastId)));
     const query: LeadsView = { filter: { statuses: [P1] }, tasks: 'none', order: ID_ASC };
     const bounds = { budget: 1, limit: 2 };
-    const first = await fetchLeadsChunk(client, initialLeadsCursor(query), ID_ASC, new AbortController().signal, 250, bounds);
+    const first = await fetchLeadsChunk(client, initialLeadsCursor(query), {
+      signal: new AbortController().signal,
+      order: ID_ASC,
+      chunkSize: 250,
+      bounds,
+    });
     expect(first.leads).toEqual([]);
     expect(first.next?.streams[0]?.nextPage).toBe(3);
     expect(transport.requests).toHaveLength(2);
-    const second = await fetchLeadsChunk(client, first.next!, ID_ASC, new AbortController().signal, 250, bounds);
+    const second = await fetchLeadsChunk(client, first.next!, { signal: new AbortController().signal, order: ID_ASC, chunkSize: 250, bounds });
     expect(second.leads.map((l) => l.id)).toEqual([lastId]);
     expect(second.next).toBeNull();
     expect(transport.requests).toHaveLength(3);
@@ -320,7 +327,10 @@ describe('fetchLeadsChunk with the "without tasks" post-filter', () => {
     const rank = new Map([...base].sort((a, b) => a.id - b.id).map((l, i) => [l.id, i]));
     const all = tasked(base, (l) => (rank.get(l.id) ?? 0) < 600);
     const { client, transport } = setup(kommoLeads(all));
-    const chunk = await fetchLeadsChunk(client, initialLeadsCursor({ tasks: 'none', order: ID_ASC }), ID_ASC, new AbortController().signal);
+    const chunk = await fetchLeadsChunk(client, initialLeadsCursor({ tasks: 'none', order: ID_ASC }), {
+      signal: new AbortController().signal,
+      order: ID_ASC,
+    });
     // 254 leads have no task, on pages 3 and 4: a full chunk of 250 after four requests.
     expect(chunk.leads.map((l) => l.id)).toEqual(expectedOrder(withoutTask(all), [P1, P2, P3], ID_ASC).slice(0, 250));
     expect(chunk.next).not.toBeNull();
@@ -332,7 +342,11 @@ describe('fetchLeadsChunk with the "without tasks" post-filter', () => {
     const all = tasked(unevenLeads(), (_l, i) => i % 250 !== 7);
     const { client, transport } = setup(kommoLeads(all));
     const bounds = { budget: 2, limit: 10 };
-    const chunk = await fetchLeadsChunk(client, initialLeadsCursor({ tasks: 'none' }), undefined, new AbortController().signal, 250, bounds);
+    const chunk = await fetchLeadsChunk(client, initialLeadsCursor({ tasks: 'none' }), {
+      signal: new AbortController().signal,
+      chunkSize: 250,
+      bounds,
+    });
     expect(chunk.leads).toHaveLength(2);
     expect(transport.requests).toHaveLength(2);
     expect(chunk.next).not.toBeNull();
@@ -416,10 +430,10 @@ describe('rolling date presets', () => {
       return kommoLeads(leads)(req, 0);
     });
     const query: LeadsView = { dates: { closest_task_at: 'beforeNow', created_at: 'thisMonth' } };
-    const first = await fetchLeadsChunk(client, initialLeadsCursor(query), undefined, new AbortController().signal);
+    const first = await fetchLeadsChunk(client, initialLeadsCursor(query), { signal: new AbortController().signal });
     expect(first.next?.asOf).toBeGreaterThan(0);
     const asOf = first.next?.asOf ?? 0;
-    await fetchLeadsChunk(client, first.next as LeadsCursor, undefined, new AbortController().signal);
+    await fetchLeadsChunk(client, first.next as LeadsCursor, { signal: new AbortController().signal });
     const sent = transport.requests.filter((r) => r.path === '/api/v4/leads').map((r) => new URLSearchParams(r.query));
     expect(sent.length).toBe(2);
     for (const params of sent) {

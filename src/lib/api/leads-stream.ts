@@ -31,8 +31,20 @@ export type LeadsStream = {
  * `asOf` (Unix seconds) is "now" for the view's rolling date presets: stamped by the first chunk and
  * kept by the next ones, so one list never pages with two different "nows".
  */
-export type LeadsCursor = { streams: LeadsStream[]; asOf?: number };
-export type LeadsChunk = { leads: Lead[]; next: LeadsCursor | null };
+export type LeadsCursor = {
+  streams: LeadsStream[];
+  asOf?: number;
+  /** A list the local copy answers pages by its offset in the copy's answer (no streams then). */
+  localOffset?: number;
+};
+/** The whole view's count and price sum, as the local copy answered it, and when the copy was last in step (ms). */
+export type LocalChunkInfo = { count: number; priceSum: number; asOf: number };
+/** Leads paged from Kommo: no total (Kommo gives none). */
+export type LiveLeadsChunk = { source: 'live'; leads: Lead[]; next: LeadsCursor | null };
+/** Leads from the local copy, with the whole view's totals. */
+export type LocalLeadsChunk = { source: 'local'; leads: Lead[]; next: LeadsCursor | null; local: LocalChunkInfo };
+/** A chunk says where it came from. */
+export type LeadsChunk = LiveLeadsChunk | LocalLeadsChunk;
 
 export const STREAM_PAGE_SIZE = MAX_LIMIT;
 export const DEFAULT_CHUNK_SIZE = 250;
@@ -160,6 +172,12 @@ async function refill(client: KommoClient, source: LeadsPageSource, stream: Work
 }
 
 export type FetchLeadsChunkOptions = {
+  signal: AbortSignal;
+  /** The view's order (default: the app's default order). */
+  order?: LeadsQuery['order'];
+  /** Leads a chunk (default 250). */
+  chunkSize?: number;
+  bounds?: ChunkPageBounds;
   /** Told while a chunk waits for several streams ("loading 7 of 19 stages"). */
   onProgress?: (progress: StreamsProgress) => void;
   /** Where pages come from (default: straight from Kommo; load all passes its read-ahead). */
@@ -174,12 +192,15 @@ export type FetchLeadsChunkOptions = {
 export async function fetchLeadsChunk(
   client: KommoClient,
   cursor: LeadsCursor,
-  order: LeadsQuery['order'],
-  signal: AbortSignal,
-  chunkSize = DEFAULT_CHUNK_SIZE,
-  bounds: ChunkPageBounds = DEFAULT_CHUNK_PAGE_BOUNDS,
-  { onProgress, source = directPageSource(client) }: FetchLeadsChunkOptions = {},
-): Promise<LeadsChunk> {
+  {
+    signal,
+    order,
+    chunkSize = DEFAULT_CHUNK_SIZE,
+    bounds = DEFAULT_CHUNK_PAGE_BOUNDS,
+    onProgress,
+    source = directPageSource(client),
+  }: FetchLeadsChunkOptions,
+): Promise<LiveLeadsChunk> {
   const size = Math.max(1, Math.trunc(chunkSize));
   const compare = compareLeads(effectiveOrder(order));
   const work: WorkingStream[] = cursor.streams.map((s) => ({ ...s, offset: 0 }));
@@ -238,5 +259,5 @@ export async function fetchLeadsChunk(
 
   const streams = work.map((s) => ({ query: s.query, nextPage: s.nextPage, buffer: s.buffer.slice(s.offset), recentIds: s.recentIds }));
   const done = streams.every((s) => s.nextPage === null && s.buffer.length === 0);
-  return { leads, next: done ? null : { streams, asOf } };
+  return { source: 'live', leads, next: done ? null : { streams, asOf } };
 }

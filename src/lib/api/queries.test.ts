@@ -11,12 +11,23 @@ import { referenceQueries } from './reference-queries';
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
 describe('leadQueries', () => {
-  it('keys the list by transport and query, without page or limit', () => {
+  it('keys the list by transport, source and query, without page or limit', () => {
     const client = createKommoClient(createFakeTransport(() => noContent));
     const options = leadQueries.list(client, toLeadsView({ page: 4, limit: 10, query: 'acme' }));
-    // The view by its one key (src/kommo/view-key), then what the columns ask Kommo for.
-    expect(options.queryKey).toEqual(['leads', 'list', 'proxy', 'query=acme', []]);
-    expect(leadQueries.list(client, { query: 'acme', with: ['contacts'] }).queryKey).toEqual(['leads', 'list', 'proxy', 'query=acme', ['contacts']]);
+    // The source that answers, the view by its one key (src/kommo/view-key), then what the columns ask Kommo for.
+    expect(options.queryKey).toEqual(['leads', 'list', 'proxy', 'live', 'query=acme', []]);
+    expect(leadQueries.list(client, { query: 'acme', with: ['contacts'] }).queryKey).toEqual([
+      'leads',
+      'list',
+      'proxy',
+      'live',
+      'query=acme',
+      ['contacts'],
+    ]);
+    // The same view answered by a local copy is another list, named by its copy, paged by its offset.
+    const local = leadQueries.list(client, { query: 'acme' }, { kind: 'local', key: 'local:db', read: () => Promise.reject(new Error('unused')) });
+    expect(local.queryKey).toEqual(['leads', 'list', 'proxy', 'local:db', 'query=acme', []]);
+    expect(local.initialPageParam).toEqual({ streams: [], localOffset: 0 });
     // The key keeps the view as the URL has it; the request names the app's default order (newest first).
     expect(options.initialPageParam).toEqual({
       streams: [{ query: { query: 'acme', order: { field: 'created_at', direction: 'desc' } }, nextPage: 1, buffer: [] }],

@@ -1,3 +1,4 @@
+import { LIVE_SOURCE } from '../api/leads-source';
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../../kommo/schemas';
@@ -13,9 +14,9 @@ const cursor = initialLeadsCursor({});
 describe('narrowLoadedList', () => {
   it('keeps the matching leads in their order, in chunks of 250, the last one ending the list', () => {
     const pages: LeadsChunk[] = [
-      { leads: Array.from({ length: 250 }, (_, i) => lead(i + 1, i % 2 ? 10 : 20)), next: cursor },
-      { leads: Array.from({ length: 250 }, (_, i) => lead(i + 251, 10)), next: cursor },
-      { leads: [lead(501, 10), lead(502, 20)], next: null },
+      { source: 'live', leads: Array.from({ length: 250 }, (_, i) => lead(i + 1, i % 2 ? 10 : 20)), next: cursor },
+      { source: 'live', leads: Array.from({ length: 250 }, (_, i) => lead(i + 251, 10)), next: cursor },
+      { source: 'live', leads: [lead(501, 10), lead(502, 20)], next: null },
     ];
     const data = narrowLoadedList(pages, (l) => l.status_id === 10, cursor)!;
     const ids = data.pages.flatMap((p) => p.leads.map((l) => l.id));
@@ -30,12 +31,12 @@ describe('narrowLoadedList', () => {
   });
 
   it('refuses a view that is not wholly loaded: the narrower one may hold leads not here', () => {
-    expect(narrowLoadedList([{ leads: [lead(1, 10)], next: cursor }], () => true, cursor)).toBeNull();
+    expect(narrowLoadedList([{ source: 'live', leads: [lead(1, 10)], next: cursor }], () => true, cursor)).toBeNull();
   });
 
   it('an empty narrowing is one empty, complete chunk', () => {
-    expect(narrowLoadedList([{ leads: [lead(1, 10)], next: null }], () => false, cursor)).toEqual({
-      pages: [{ leads: [], next: null }],
+    expect(narrowLoadedList([{ source: 'live', leads: [lead(1, 10)], next: null }], () => false, cursor)).toEqual({
+      pages: [{ source: 'live', leads: [], next: null }],
       pageParams: [cursor],
     });
   });
@@ -47,12 +48,12 @@ describe('seedNarrowedList', () => {
     const wide = {};
     const narrow = { filter: { statuses: [{ pipeline_id: 1, status_id: 10 }] } };
     queryClient.setQueryData(leadQueries.list(client, wide).queryKey, {
-      pages: [{ leads: [lead(1, 10), lead(2, 20)], next: null }],
+      pages: [{ source: 'live', leads: [lead(1, 10), lead(2, 20)], next: null }],
       pageParams: [cursor],
     });
-    expect(seedNarrowedList(queryClient, client, wide, narrow, (l) => l.status_id === 10)).toBe(true);
+    expect(seedNarrowedList(queryClient, client, LIVE_SOURCE, wide, narrow, (l) => l.status_id === 10)).toBe(true);
     expect(queryClient.getQueryData(leadQueries.list(client, narrow).queryKey)?.pages[0]?.leads.map((l) => l.id)).toEqual([1]);
-    expect(seedNarrowedList(queryClient, client, wide, narrow, () => true)).toBe(false);
+    expect(seedNarrowedList(queryClient, client, LIVE_SOURCE, wide, narrow, () => true)).toBe(false);
     expect(queryClient.getQueryData(leadQueries.list(client, narrow).queryKey)?.pages[0]?.leads.map((l) => l.id)).toEqual([1]);
   });
 });

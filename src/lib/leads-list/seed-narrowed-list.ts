@@ -6,6 +6,7 @@ import type { LeadsView } from '../../kommo/leads-query';
 import type { Lead, Pipeline } from '../../kommo/schemas';
 import type { KommoClient } from '../api/kommo-client';
 import { leadQueries } from '../api/lead-queries';
+import type { LeadsSource } from '../api/leads-source';
 import { DEFAULT_CHUNK_SIZE, initialLeadsCursor, type LeadsChunk, type LeadsCursor } from '../api/leads-stream';
 
 /**
@@ -24,7 +25,7 @@ export function narrowLoadedList(
   const chunks: LeadsChunk[] = [];
   for (let at = 0; at < kept.length || chunks.length === 0; at += DEFAULT_CHUNK_SIZE) {
     const end = at + DEFAULT_CHUNK_SIZE;
-    chunks.push({ leads: kept.slice(at, end), next: end < kept.length ? firstCursor : null });
+    chunks.push({ source: 'live', leads: kept.slice(at, end), next: end < kept.length ? firstCursor : null });
   }
   return { pages: chunks, pageParams: chunks.map(() => firstCursor) };
 }
@@ -32,20 +33,23 @@ export function narrowLoadedList(
 /**
  * Writes the narrower view's list from the wider one's, when the wider one is complete and the
  * narrower one has no list of its own yet. `keep` must say exactly which leads the narrower view holds.
+ * Live lists only: the local copy answers the narrower view whole at once, with its own totals.
  */
 export function seedNarrowedList(
   queryClient: QueryClient,
   client: KommoClient,
+  source: LeadsSource,
   from: LeadsView,
   to: LeadsView,
   keep: (lead: Lead) => boolean,
   pipelines?: readonly Pipeline[],
 ): boolean {
-  const target = leadQueries.list(client, to, { pipelines });
+  if (source.kind !== 'live') return false;
+  const target = leadQueries.list(client, to, source, { pipelines });
   if (queryClient.getQueryData(target.queryKey)) return false;
-  const source = queryClient.getQueryData(leadQueries.list(client, from).queryKey);
-  if (!source) return false;
-  const data = narrowLoadedList(source.pages, keep, initialLeadsCursor(to, pipelines));
+  const wider = queryClient.getQueryData(leadQueries.list(client, from, source).queryKey);
+  if (!wider) return false;
+  const data = narrowLoadedList(wider.pages, keep, initialLeadsCursor(to, pipelines));
   if (!data) return false;
   queryClient.setQueryData(target.queryKey, data);
   return true;

@@ -3,7 +3,7 @@
 // altogether (third-party context): reading throws there, so every access is guarded.
 
 /** Copies (database names) the user turned on in this browser. */
-const ENABLED_KEY = 'klb-local-copy-enabled';
+export const ENABLED_KEY = 'klb-local-copy-enabled';
 /** The database of the last origin, account and user seen here. */
 export const OWNER_KEY = 'klb-local-copy-owner';
 

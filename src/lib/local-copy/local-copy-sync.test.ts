@@ -7,7 +7,7 @@ import { initialLeadsCursor } from '../api/leads-stream';
 import type { TransportRequest } from '../api/transport';
 import { createMemoryStore, LocalCopyStorageError, type LocalCopyStore } from './local-copy-store';
 import { createLocalCopySync } from './local-copy-sync';
-import { localChunkInfo, localListChunk } from './local-list-chunk';
+import { localListChunk } from './local-list-chunk';
 
 const ORIGIN = 'https://acme.kommo.com';
 const NOW_S = 1_760_000_000;
@@ -69,8 +69,8 @@ describe('local copy sync', () => {
     await sync.start();
     expect(sync.getState()).toMatchObject({ status: 'ready', complete: true, size: 600, persistent: false });
     expect(sync.isFresh()).toBe(true);
-    const chunk = await localListChunk(c, { filter: { statuses: [{ pipeline_id: 1, status_id: 142 }] } }, initialLeadsCursor({}), 250, sync);
-    expect(localChunkInfo(chunk ?? undefined)).toMatchObject({
+    const chunk = await localListChunk(c, sync, { filter: { statuses: [{ pipeline_id: 1, status_id: 142 }] } }, initialLeadsCursor({}), 250);
+    expect(chunk.local).toMatchObject({
       count: 300,
       priceSum: leads.filter((l) => l.status_id === 142).reduce((s, l) => s + l.price, 0),
     });
@@ -146,8 +146,8 @@ describe('local copy sync', () => {
     await sync.start();
     const view = { filter: { statuses: [{ pipeline_id: 1, status_id: 142 }] }, dates: { closed_at: 'last7Days' as const } };
     // The account's zone comes from /account (UTC here), as on the API path.
-    const chunk = await localListChunk(c, view, { ...initialLeadsCursor(view), asOf: NOW_S }, 250, sync);
-    const count = localChunkInfo(chunk ?? undefined)?.count ?? -1;
+    const chunk = await localListChunk(c, sync, view, { ...initialLeadsCursor(view), asOf: NOW_S }, 250);
+    const count = chunk.local.count;
     const won = leads.filter((l) => l.status_id === 142);
     expect(count).toBeGreaterThan(0);
     expect(count).toBeLessThan(won.length);

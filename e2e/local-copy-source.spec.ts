@@ -1,0 +1,112 @@
+// The local copy as one declared source (issue 22), against the real server and demo account: a
+// complete, fresh copy answers the first view on open (no live request of the view, no flip from a
+// live page to the copy); "Forget local data" asks once, turns the copy off at once in every tab, and
+// can be undone until the database is deleted; the offer estimates time and space from the account.
+import { expect, test, type Page } from './support/test';
+import { allWireLeads } from './support/all-wire-leads';
+import { LeadsPage } from './pages/leads-page';
+import { LocalCopyPanel } from './pages/local-copy-panel';
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+async function localCopyDatabases(page: Page): Promise<string[]> {
+  return page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('klb-local-copy')));
+}
+
+/** Requests of the default view's own list (newest first, as the app always names its order), not the copy's refresh. */
+function countViewRequests(page: Page): { count: () => number } {
+  let count = 0;
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname === '/api/v4/leads' && url.searchParams.get('order[created_at]') === 'desc') count++;
+  });
+  return { count: () => count };
+}
+
+test('a complete, fresh copy answers the first view on open: the view asks Kommo nothing and never flips', async ({ page }) => {
+  test.setTimeout(120_000);
+  const all = await allWireLeads(page.request);
+  const leads = new LeadsPage(page);
+  const copy = new LocalCopyPanel(page);
+  const view = countViewRequests(page);
+  await leads.goto();
+  await leads.waitForRows();
+  // Without a copy, the first view is Kommo's: the counter sees it.
+  expect(view.count()).toBeGreaterThan(0);
+  await copy.enable();
+  await copy.waitReady();
+  await copy.close();
+
+  const before = view.count();
+  await page.reload();
+  await leads.waitForRows();
+  // The first rows come with the whole view's count: the copy answered them, not a live page first.
+  await expect(leads.status).toContainText(`${fmt(all.length)} leads in the view`);
+  await expect(copy.trigger).toHaveText(/^Local copy: as of \d/);
+  expect(view.count() - before).toBe(0);
+});
+
+test('"Forget local data" asks once, is off at once in every tab, can be undone, then deletes the copy', async ({ page, context }) => {
+  test.setTimeout(150_000);
+  const all = await allWireLeads(page.request);
+  const leads = new LeadsPage(page);
+  const copy = new LocalCopyPanel(page);
+  await leads.goto();
+  await leads.waitForRows();
+  await copy.enable();
+  await copy.waitReady();
+  // A second tab of the same browser, reading the same copy.
+  const other = await context.newPage();
+  const otherLeads = new LeadsPage(other);
+  const otherCopy = new LocalCopyPanel(other);
+  await otherLeads.goto();
+  await otherLeads.waitForRows();
+  await otherCopy.waitReady();
+
+  // One confirmation, which can be declined: nothing changes.
+  await copy.press('Forget local data');
+  const confirm = copy.panel.getByRole('alertdialog', { name: 'Forget local data' });
+  await expect(confirm).toContainText(`Delete the copy of ${fmt(all.length)} leads from this browser?`);
+  await confirm.getByRole('button', { name: 'Keep it' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(copy.trigger).toHaveText(/^Local copy: as of \d/);
+
+  await copy.forget();
+  await expect(copy.trigger).toHaveText('Local copy: off');
+  await expect(copy.forgotten).toContainText('Local data forgotten');
+  // Views go live at once, here and in the other tab.
+  await expect(leads.status).toContainText('leads loaded');
+  await expect(otherCopy.trigger).toHaveText('Local copy: off');
+
+  // Undo while the data is still there: the copy answers again, in both tabs, without a new sync.
+  await copy.forgotten.getByRole('button', { name: 'Undo' }).click();
+  await expect(copy.forgotten).toBeHidden();
+  await copy.waitReady();
+  await expect(leads.status).toContainText(`${fmt(all.length)} leads in the view`);
+  await otherCopy.waitReady();
+  expect(await localCopyDatabases(page)).toHaveLength(1);
+
+  // Forgotten for good: the database goes once the time to undo is over, and stays gone after a reload.
+  await copy.forget();
+  await expect.poll(() => localCopyDatabases(page), { timeout: 30_000 }).toEqual([]);
+  await expect(copy.forgotten).toBeHidden();
+  await other.reload();
+  await otherLeads.waitForRows();
+  await expect(otherCopy.trigger).toHaveText('Local copy: off');
+  expect(await localCopyDatabases(other)).toEqual([]);
+  await other.close();
+});
+
+test('the offer estimates the first sync’s time and space from the leads the user can see', async ({ page }) => {
+  const all = await allWireLeads(page.request);
+  const leads = new LeadsPage(page);
+  const copy = new LocalCopyPanel(page);
+  await leads.goto();
+  await leads.waitForRows();
+  await copy.open();
+  const estimate = copy.panel.getByTestId('local-copy-estimate');
+  await expect(estimate).toContainText(`You can see ${fmt(all.length)} leads: the first sync takes about`);
+  await expect(estimate).toContainText(
+    /takes about \d+(\.\d)? (seconds?|minutes?|hours?) and keeps about [\d.]+ (MB|GB) in this browser\. An estimate/,
+  );
+});
