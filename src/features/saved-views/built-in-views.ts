@@ -1,8 +1,9 @@
-// Views every account gets, from the account's pipelines and current user. Their dates are rolling
+// Views every account gets, from the account's pipelines and current user. "Open" is the rule
+// `open=all` (resolved when the list is built), so a stage added later is in every saved copy. Their dates are rolling
 // presets (`date[closed_at]=thisMonth`, `date[closest_task_at]=beforeNow`): resolved when the leads
 // are fetched, so a saved or shared link of one stays this month, and "overdue" stays overdue now.
 import type { LeadsQuery, StagePair } from '../../kommo/leads-query';
-import { activePipelines, LOST_STATUS_ID, openStages, WON_STATUS_ID } from '../../kommo/pipeline-stages';
+import { activePipelines, LOST_STATUS_ID, WON_STATUS_ID } from '../../kommo/pipeline-stages';
 import type { Pipeline } from '../../kommo/schemas';
 import type { LocalSort } from '../../lib/url-state/leads-url-codec';
 
@@ -49,7 +50,8 @@ export function builtInView(id: BuiltInViewId, ctx: BuiltInContext): LeadsQuery 
     case 'myOpenLeads':
       return {
         order: { field: 'updated_at', direction: 'desc' },
-        filter: { responsible_user_id: [ctx.currentUserId ?? 0], statuses: openStages(active(ctx.pipelines)) },
+        filter: { responsible_user_id: [ctx.currentUserId ?? 0] },
+        open: 'all',
       };
     case 'wonThisMonth':
       return {
@@ -69,12 +71,13 @@ export function builtInView(id: BuiltInViewId, ctx: BuiltInContext): LeadsQuery 
       // Open stages only: a won or lost lead's leftover task is not a deal waiting on anyone. No
       // Kommo order: the view opens sorted by due date in the browser (BUILT_IN_SORT).
       return {
-        filter: { responsible_user_id: [ctx.currentUserId ?? 0], statuses: openStages(active(ctx.pipelines)) },
+        filter: { responsible_user_id: [ctx.currentUserId ?? 0] },
         dates: { closest_task_at: 'beforeNow' },
+        open: 'all',
       };
     case 'withoutTasks':
       // Kommo has no "no task" filter: `tasks` is the app's post-filter, applied in the browser to
       // each page of the open stages (closed leads rarely need a task). Stalest first.
-      return { order: { field: 'updated_at', direction: 'asc' }, filter: { statuses: openStages(active(ctx.pipelines)) }, tasks: 'none' };
+      return { order: { field: 'updated_at', direction: 'asc' }, tasks: 'none', open: 'all' };
   }
 }

@@ -10,6 +10,7 @@ import { Alert, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Table
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { LeadsView } from '../../kommo/leads-query';
+import { resolveOpenStages } from '../../kommo/pipeline-stages';
 import { buildFetchQuery } from '../../lib/leads-list/fetch-query';
 import { seedNarrowedList } from '../../lib/leads-list/seed-narrowed-list';
 import type { Lead } from '../../kommo/schemas';
@@ -134,14 +135,18 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
   // The narrower view keeps every other filter, so its leads are exactly the loaded ones of that stage
   // or user: once the view is all loaded they fill its list, with no request and no second Load all.
   const narrowTo = (next: typeof urlQuery, keep: (lead: Lead) => boolean) => {
-    seedNarrowedList(queryClient, client, listQuery, buildFetchQuery(next, listQuery.with ?? []), keep, pipelines.data);
+    // Seeded under the key the table will ask: the open-leads rule resolved as useLeadsListQuery does.
+    const to = buildFetchQuery(next, listQuery.with ?? []);
+    seedNarrowedList(queryClient, client, listQuery, pipelines.data ? resolveOpenStages(to, pipelines.data) : to, keep, pipelines.data);
     setQuery(next);
   };
   const applyStage = (b: StageBucket) => {
     const { pipelineId, statusId } = b;
     if (pipelineId === null || statusId === null) return;
+    // One stage replaces the open-leads rule (the rule would otherwise win over it).
+    const { open: _rule, ...rest } = urlQuery;
     narrowTo(
-      { ...urlQuery, filter: { ...urlQuery.filter, statuses: [{ pipeline_id: pipelineId, status_id: statusId }] } },
+      { ...rest, filter: { ...urlQuery.filter, statuses: [{ pipeline_id: pipelineId, status_id: statusId }] } },
       (l) => l.pipeline_id === pipelineId && l.status_id === statusId,
     );
   };
