@@ -34,6 +34,14 @@ describe('built-in views', () => {
     });
   });
 
+  it('what needs my attention: my open leads (the rule), ranked in the browser by the attention column, worst first', () => {
+    const view = builtInView('needsAttention', ctx);
+    expect(view).toEqual({ order: { field: 'id', direction: 'asc' }, filter: { responsible_user_id: [7] }, open: 'all' });
+    expect(BUILT_IN_SORT.needsAttention).toEqual({ column: 'attention', direction: 'desc' });
+    expect(BUILT_IN_COLUMN.needsAttention).toBe('attention');
+    expect(builtInUnavailable('needsAttention', { ...ctx, currentUserId: null })).toBe('noCurrentUser');
+  });
+
   it('won / lost this month: 142 / 143 in every pipeline, closed this month as a rolling preset', () => {
     const won = builtInView('wonThisMonth', ctx);
     expect(won?.filter).toEqual({

@@ -7,7 +7,7 @@ import { activePipelines, LOST_STATUS_ID, WON_STATUS_ID } from '../../kommo/pipe
 import type { Pipeline } from '../../kommo/schemas';
 import type { LocalSort } from '../../lib/url-state/leads-url-codec';
 
-export const BUILT_IN_VIEWS = ['myOpenLeads', 'wonThisMonth', 'lostThisMonth', 'overdueTasks', 'withoutTasks'] as const;
+export const BUILT_IN_VIEWS = ['needsAttention', 'myOpenLeads', 'wonThisMonth', 'lostThisMonth', 'overdueTasks', 'withoutTasks'] as const;
 export type BuiltInViewId = (typeof BUILT_IN_VIEWS)[number];
 
 export type BuiltInContext = { currentUserId: number | null; pipelines: Pipeline[] };
@@ -23,7 +23,7 @@ function closedStages(pipelines: Pipeline[], statusId: number): StagePair[] {
 }
 
 /** Views mine by definition: they need to know who "me" is. */
-const MINE: ReadonlySet<BuiltInViewId> = new Set(['myOpenLeads', 'overdueTasks']);
+const MINE: ReadonlySet<BuiltInViewId> = new Set(['needsAttention', 'myOpenLeads', 'overdueTasks']);
 
 /**
  * The browser-side order a built-in view opens with (the `sort=` parameter). Kommo's API orders by
@@ -32,10 +32,12 @@ const MINE: ReadonlySet<BuiltInViewId> = new Set(['myOpenLeads', 'overdueTasks']
  */
 export const BUILT_IN_SORT: Partial<Record<BuiltInViewId, LocalSort>> = {
   overdueTasks: { column: 'closest_task_at', direction: 'asc' },
+  // Worst first: the attention column ranks an overdue task above no task above no change (lead-attention.ts).
+  needsAttention: { column: 'attention', direction: 'desc' },
 };
 
 /** The column a built-in view is about, shown right after the name when the view is chosen. */
-export const BUILT_IN_COLUMN: Partial<Record<BuiltInViewId, string>> = { overdueTasks: 'closest_task_at' };
+export const BUILT_IN_COLUMN: Partial<Record<BuiltInViewId, string>> = { overdueTasks: 'closest_task_at', needsAttention: 'attention' };
 
 export function builtInUnavailable(id: BuiltInViewId, ctx: BuiltInContext): Unavailable | null {
   if (MINE.has(id) && ctx.currentUserId === null) return 'noCurrentUser';
@@ -47,6 +49,10 @@ export function builtInUnavailable(id: BuiltInViewId, ctx: BuiltInContext): Unav
 export function builtInView(id: BuiltInViewId, ctx: BuiltInContext): LeadsQuery | null {
   if (builtInUnavailable(id, ctx)) return null;
   switch (id) {
+    case 'needsAttention':
+      // My open leads, by Kommo's id order (stable while the view is walked); the browser ranks them by
+      // why each needs action (BUILT_IN_SORT), so the ones that need nothing come last.
+      return { order: { field: 'id', direction: 'asc' }, filter: { responsible_user_id: [ctx.currentUserId ?? 0] }, open: 'all' };
     case 'myOpenLeads':
       return {
         order: { field: 'updated_at', direction: 'desc' },
