@@ -31,6 +31,8 @@ import {
   type UserBucket,
 } from './compute-summary';
 import { summaryMessages } from './summary-messages';
+import { ResponsibleScorecard } from './responsible-scorecard';
+import { accountTimeZone } from '../../lib/time/account-zone';
 import { VisibleLeadsScope } from '../../lib/rights/visible-leads-scope';
 
 export type SummaryPanelProps = {
@@ -310,6 +312,18 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
         sumLabel={t('sum')}
         money={money}
         number={number}
+      />
+
+      <ResponsibleScorecard
+        leads={leads}
+        zone={accountTimeZone(account.data)}
+        nameOf={(id) => {
+          const bucket = summary.byUser.find((b) => b.userId === id);
+          return bucket ? userName(bucket) : id === null ? t('unassigned') : t('unknownUser', { id });
+        }}
+        money={money}
+        number={number}
+        percent={percent}
       />
     </Stack>
   );
