@@ -336,3 +336,29 @@ test('a quick date range is a rolling preset, asked of Kommo as a day range in t
   expect(to - from + 1).toBeGreaterThanOrEqual(28 * 86_400 - 3600);
   await expect(filters.chip('Created: Last month')).toBeVisible();
 });
+
+test('"open leads only" is a rule in the link: Kommo is asked for every open stage the pipelines list now, never a closed one', async ({ page }) => {
+  const leads = new LeadsPage(page);
+  const filters = new FiltersPanel(page);
+  const pipelines = ((await (await page.request.get('/api/v4/leads/pipelines', { headers: API_HEADERS })).json()) as Pipelines)._embedded.pipelines;
+  const asked = new Set<string>();
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname !== '/api/v4/leads') return;
+    const pipelineId = url.searchParams.get('filter[statuses][0][pipeline_id]');
+    const statusId = url.searchParams.get('filter[statuses][0][status_id]');
+    if (pipelineId && statusId) asked.add(`${pipelineId}:${statusId}`);
+  });
+  await leads.goto('?open=all');
+  await leads.waitForRows();
+  await expect(filters.chip('Open leads only')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Quick filters' }).getByRole('checkbox', { name: 'Open leads only' })).toBeChecked();
+  const open = pipelines
+    .filter((p) => !(p as { is_archive?: boolean }).is_archive)
+    .flatMap((p) => p._embedded.statuses.filter((s) => s.id !== 142 && s.id !== 143).map((s) => `${p.id}:${s.id}`));
+  await expect.poll(() => [...asked].sort()).toEqual([...open].sort());
+  // Removing the chip removes the rule, and nothing else was written for it.
+  await filters.removeChip('Open leads only');
+  await expect(page).not.toHaveURL(/open=/);
+  await expect(page).not.toHaveURL(/statuses/);
+});

@@ -50,3 +50,42 @@ test('the summary’s open value, won value and win rate equal the loaded leads;
   const sums = await userRows.evaluateAll((rows) => rows.map((r) => Number((r.children[2]?.textContent ?? '').replace(/[^\d]/g, ''))));
   expect(sums).toEqual([...sums].sort((a, b) => b - a));
 });
+
+test('the scorecard: one row a responsible user, open value and overdue tasks as the loaded leads give, this period against the last', async ({
+  page,
+  request,
+}) => {
+  type Wire = WireLead & { responsible_user_id: number; closest_task_at: number | null };
+  const all = await allWireLeads<Wire>(request);
+  const account = (await (await request.get('/api/v4/account', { headers: API_HEADERS })).json()) as { currency: string };
+  const users = (
+    (await (await request.get('/api/v4/users?limit=250', { headers: API_HEADERS })).json()) as {
+      _embedded: { users: { id: number; name: string }[] };
+    }
+  )._embedded.users;
+  const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: account.currency, maximumFractionDigits: 0 });
+  const openOf = (id: number) => all.filter((l) => l.responsible_user_id === id && l.status_id !== 142 && l.status_id !== 143);
+  const value = (leads: Wire[]) => leads.reduce((s, l) => s + (l.price_with_minor_units ?? l.price ?? 0), 0);
+  const top = [...new Set(all.map((l) => l.responsible_user_id))].sort((a, b) => value(openOf(b)) - value(openOf(a)))[0]!;
+
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Load all' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `All ${all.length.toLocaleString('en-US')} leads loaded` })).toBeVisible({
+    timeout: 45_000,
+  });
+  const now = Date.now() / 1000;
+  await page.getByRole('button', { name: 'Summary' }).click();
+  const drawer = page.getByRole('dialog', { name: 'Summary of the loaded leads' });
+  const card = drawer.getByTestId('scorecard');
+  await expect(card.getByRole('columnheader', { name: 'Open value' })).toBeVisible();
+  const first = card.locator('tbody tr').first();
+  await expect(first.getByRole('rowheader')).toHaveText(users.find((u) => u.id === top)!.name);
+  await expect(first.locator('td').nth(0)).toHaveText(money.format(value(openOf(top))));
+  await expect(first.locator('td').nth(3)).toHaveText(
+    String(openOf(top).filter((l) => l.closest_task_at !== null && l.closest_task_at < now).length),
+  );
+  await expect(first.locator('td').nth(1)).toContainText('before:');
+  await expect(card.locator('tbody tr')).toHaveCount(new Set(all.map((l) => l.responsible_user_id)).size);
+  await drawer.getByText('This quarter', { exact: true }).click();
+  await expect(drawer.getByRole('radio', { name: 'This quarter' })).toBeChecked();
+});

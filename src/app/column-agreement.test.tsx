@@ -400,8 +400,9 @@ describe('the file says what the table says', () => {
           const sorted = sortLeads(s.leads, { column: definition.id, direction }, definition, sortCtx, LOCALE);
           const keys = sorted.map((lead) => {
             const value = definition.value(lead, sortCtx);
-            // The stage column orders by the pipeline's own order of stages, as Kommo shows them.
-            if (column.id === 'stage' && value.kind === 'text') return value.rank ?? null;
+            // The stage column orders by the pipeline's own order of stages, as Kommo shows them; the
+            // attention column by how urgent the reason is (lead-attention.ts), worst last in asc.
+            if ((column.id === 'stage' || column.id === 'attention') && value.kind === 'text') return value.rank ?? null;
             return shownKey(value, rows.get(lead.id)?.get(definition.id) ?? '');
           });
           const firstEmpty = keys.indexOf(null);

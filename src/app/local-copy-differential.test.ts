@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildExportColumns } from '../features/export/lead-export-columns';
 import { BUILT_IN_VIEWS, builtInView } from '../features/saved-views/built-in-views';
+import { resolveOpenStages } from '../kommo/pipeline-stages';
 import { computeSummary } from '../features/summary/compute-summary';
 import { isLocallySortable, sortLeads } from '../features/leads-table/sorting/local-sort';
 import { DATE_FILTERS, DATE_PRESETS, ORDER_FIELDS, type LeadsView, type StagePair } from '../kommo/leads-query';
@@ -98,7 +99,8 @@ function viewsToCompare(data: DemoData, pipelines: Pipeline[], currentUserId: nu
   for (const id of BUILT_IN_VIEWS) {
     const view = builtInView(id, { currentUserId, pipelines });
     if (!view) throw new Error(`built-in view ${id} unavailable on the demo account`);
-    const { with: _with, page: _page, limit: _limit, ...rest } = view;
+    // The open-leads rule resolved from the pipelines, as the one list query does (useLeadsListQuery).
+    const { with: _with, page: _page, limit: _limit, ...rest } = resolveOpenStages(view, pipelines);
     // As opened (its own order), then in every other order a header click gives.
     views.push(rest, ...orders.map((order) => ({ ...rest, order })));
   }

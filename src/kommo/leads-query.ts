@@ -74,6 +74,13 @@ export const DATE_PRESETS = ['today', 'yesterday', 'thisWeek', 'last7Days', 'thi
 export type DatePreset = (typeof DATE_PRESETS)[number];
 export type DatePresets = Partial<Record<DateFilter, DatePreset>>;
 
+/**
+ * The app's "open leads only" rule: the open stages of these pipelines (`'all'`: of every active
+ * pipeline), resolved to `filter[statuses]` from the pipelines reference when the list is built
+ * (resolveOpenStages), never sent as such. A view saved with the rule takes in a stage added later.
+ */
+export type OpenStagesRule = 'all' | number[];
+
 export type LeadsQuery = {
   with?: LeadWith[];
   page?: number;
@@ -85,6 +92,8 @@ export type LeadsQuery = {
   tasks?: TasksFilter;
   /** Resolved to `filter[<field>]` ranges at fetch time, never sent as such (see DATE_PRESETS). */
   dates?: DatePresets;
+  /** Resolved to `filter[statuses]` from the pipelines reference, never sent as such (see OpenStagesRule). */
+  open?: OpenStagesRule;
 };
 
 /**
@@ -333,6 +342,8 @@ function encodeValue(value: string): string {
  * Kommo's parameters: the app's `tasks` post-filter is not Kommo's and is left out.
  */
 export function encodeLeadsQuery(q: LeadsQuery): string {
+  // Asking Kommo with the rule unresolved would answer every stage: an error is better than that.
+  if (q.open !== undefined) throw new Error('The open-leads rule must be resolved from the pipelines before Kommo is asked');
   const parts: [string, string][] = [];
   if (q.with?.length) parts.push(['with', q.with.join(',')]);
   if (q.page !== undefined) parts.push(['page', String(q.page)]);

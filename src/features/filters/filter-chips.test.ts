@@ -76,6 +76,15 @@ describe('buildFilterChips', () => {
     expect(tasks?.next).toEqual({ order: { field: 'updated_at', direction: 'asc' } });
   });
 
+  it('"open leads only" is one chip naming its pipelines (not its stages), and removing it removes only the rule', () => {
+    const mine: LeadsQuery = { filter: { responsible_user_id: [1] }, open: 'all' };
+    const all = buildFilterChips(mine, reference, t, 'en-US').find((c) => c.key === 'open');
+    expect(all?.label).toBe('Open leads only');
+    expect(all?.next).toEqual({ filter: { responsible_user_id: [1] } });
+    const some = buildFilterChips({ open: [10, 99] }, reference, t, 'en-US').find((c) => c.key === 'open');
+    expect(some?.label).toBe('Open leads only: Sales, Pipeline 99');
+  });
+
   it('several stages of one pipeline fold into one chip that removes them all', () => {
     const view: LeadsQuery = {
       filter: {

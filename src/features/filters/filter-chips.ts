@@ -76,6 +76,12 @@ export function buildFilterChips(q: LeadsQuery, ref: FilterReference, t: Transla
     const { tasks: _t, ...next } = q;
     chips.push({ key: 'tasks', label: t('chipWithoutTasks'), next });
   }
+  if (q.open !== undefined) {
+    // The rule, not its stages: it stays one chip however many stages it means today.
+    const { open: rule, ...next } = q;
+    const label = rule === 'all' ? t('chipOpenAll') : t('chipOpenIn', { pipelines: list(rule.map(pipelineName), locale) });
+    chips.push({ key: 'open', label, next });
+  }
   if (q.query) {
     const { query: _q, ...next } = q;
     chips.push({ key: 'query', label: t('chipSearch', { value: q.query }), next });

@@ -59,6 +59,12 @@ describe('filter form <-> URL', () => {
     expect(queryFromFormValues(formValuesFromQuery(q, SP), SP, q)).toEqual(q);
   });
 
+  it('applying the form keeps the "open leads only" rule; stages picked in the form replace it', () => {
+    const view: LeadsQuery = { filter: { responsible_user_id: [7] }, open: 'all' };
+    expect(queryFromFormValues(formValuesFromQuery(view, SP), SP, view)).toEqual(view);
+    expect(queryFromFormValues(form({ stages: ['1:11'] }), SP, view)).toEqual({ filter: { statuses: [{ pipeline_id: 1, status_id: 11 }] } });
+  });
+
   it('deleted mode is with=only_deleted next to the other with options', () => {
     const q = queryFromFormValues(form({ deletedOnly: true, with: ['contacts'] }), SP);
     expect(q.with).toEqual(['contacts', 'only_deleted']);

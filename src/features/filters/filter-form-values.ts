@@ -212,6 +212,9 @@ export function queryFromFormValues(v: FilterFormValues, zone: string, previous:
   if (Object.keys(filter).length) q.filter = filter;
   if (Object.keys(dates).length) q.dates = dates;
   if (v.withoutTasks) q.tasks = 'none';
+  // The "open leads only" rule is the quick filter's (its chip removes it): the form keeps it unless
+  // stages are picked here, which replace it, as they would in a link.
+  if (previous.open !== undefined && !stages.length) q.open = previous.open;
   return q;
 }
 

@@ -10,6 +10,7 @@ const FIELD_LABEL: Record<string, FiltersMessageKey> = {
   with: 'withTitle',
   order: 'orderField',
   tasks: 'withoutTasks',
+  open: 'quickOpenOnly',
   id: 'ids',
   name: 'names',
   price: 'price',

@@ -96,7 +96,7 @@ export function QuickFiltersBar({ query, reference, onChange, part = 'all' }: Qu
           onChange(withPipeline(query, value === ALL ? null : Number(value), pipelines));
         }}
       />
-      <Chip size="xs" checked={state.openOnly} disabled={!shown.length} onChange={(on) => onChange(withOpenOnly(query, on, pipelines))}>
+      <Chip size="xs" checked={state.openOnly} disabled={!shown.length} onChange={(on) => onChange(withOpenOnly(query, on))}>
         {t('quickOpenOnly')}
       </Chip>
     </>

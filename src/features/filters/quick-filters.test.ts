@@ -32,19 +32,30 @@ describe('quick filters', () => {
     expect(quickState(mine, users, pipelines, 1)).toMatchObject({ me: true, team: false });
     expect(quickState(withResponsible({}, [2, 1]), users, pipelines, 1)).toMatchObject({ me: false, team: true });
     expect(withSearch({ query: 'a' }, '  ')).toEqual({});
-    const open = withOpenOnly(withPipeline({}, 1, pipelines), true, pipelines);
-    expect(open).toEqual({
+    // "Open leads only" is written as a rule, not a list of stages (issue 23).
+    const open = withOpenOnly(withPipeline({}, 1, pipelines), true);
+    expect(open).toEqual({ open: [1] });
+    expect(quickState(open, users, pipelines, 1)).toMatchObject({ openOnly: true, pipelineId: 1 });
+    // Another pipeline keeps "open only": the rule names that pipeline instead.
+    expect(withPipeline(open, 2, pipelines)).toEqual({ open: [2] });
+    expect(withPipeline(open, null, pipelines)).toEqual({ open: 'all' });
+    expect(withOpenOnly(open, false)).toEqual({ filter: { pipeline_id: [1] } });
+    expect(withOpenOnly({}, true)).toEqual({ open: 'all' });
+    expect(quickState({ open: 'all' }, users, pipelines, 1)).toMatchObject({ openOnly: true, pipelineId: null });
+  });
+
+  it('an older link listing exactly the open stages still reads as open only, and switching pipeline writes the rule', () => {
+    const old = {
       filter: {
         statuses: [
           { pipeline_id: 1, status_id: 11 },
           { pipeline_id: 1, status_id: 12 },
         ],
       },
-    });
-    expect(quickState(open, users, pipelines, 1)).toMatchObject({ openOnly: true, pipelineId: 1 });
-    // Another pipeline keeps "open only": its own open stages.
-    expect(withPipeline(open, 2, pipelines)).toEqual({ filter: { statuses: [{ pipeline_id: 2, status_id: 21 }] } });
-    expect(withOpenOnly(open, false, pipelines)).toEqual({ filter: { pipeline_id: [1] } });
-    expect(withOpenOnly({}, true, pipelines).filter?.statuses).toHaveLength(3);
+    };
+    expect(quickState(old, users, pipelines, 1)).toMatchObject({ openOnly: true, pipelineId: 1 });
+    expect(withPipeline(old, 2, pipelines)).toEqual({ open: [2] });
+    // One open stage of two is a stage filter, not "open only".
+    expect(quickState({ filter: { statuses: [{ pipeline_id: 1, status_id: 11 }] } }, users, pipelines, 1).openOnly).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 // The quick filters above the table (search, me, my team, pipeline, open leads only) as pure
 // edits of the URL's view: each reads its state from the view and writes a new view, nothing else.
 import { stagePairKey, type LeadsFilter, type LeadsQuery, type StagePair } from '../../kommo/leads-query';
-import { activePipelines, openStages } from '../../kommo/pipeline-stages';
+import { openStages } from '../../kommo/pipeline-stages';
 import type { Pipeline, User } from '../../kommo/schemas';
 
 export type QuickState = {
@@ -54,6 +54,8 @@ function isOpenOnly(statuses: readonly StagePair[] | undefined, pipelines: reado
 }
 
 function singlePipeline(q: LeadsQuery): number | null {
+  if (Array.isArray(q.open)) return q.open.length === 1 ? (q.open[0] ?? null) : null;
+  if (q.open === 'all') return null;
   const f = q.filter ?? {};
   if (f.pipeline_id?.length === 1) return f.pipeline_id[0] ?? null;
   if (f.pipeline_id?.length) return null;
@@ -69,7 +71,8 @@ export function quickState(q: LeadsQuery, users: readonly User[], pipelines: rea
     me: me !== null && sameSet(responsible, [me]),
     team: team.length > 1 && sameSet(responsible, team),
     pipelineId: singlePipeline(q),
-    openOnly: isOpenOnly(q.filter?.statuses, pipelines),
+    // The rule, or an older link's explicit list of exactly the open stages.
+    openOnly: q.open !== undefined || isOpenOnly(q.filter?.statuses, pipelines),
   };
 }
 
@@ -83,20 +86,30 @@ export function withResponsible(q: LeadsQuery, ids: readonly number[] | null): L
   return withFilter(q, { responsible_user_id: ids?.length ? [...ids] : undefined });
 }
 
-/** Limits the view to one pipeline (null: all); with "open leads only" on, to its open stages. */
+/** The view with the "open stages of these pipelines" rule instead of any pipeline or stage filter. */
+function withOpenRule(q: LeadsQuery, pipelineId: number | null): LeadsQuery {
+  const { open: _old, ...rest } = withFilter(q, { pipeline_id: undefined, statuses: undefined });
+  return { ...rest, open: pipelineId === null ? 'all' : [pipelineId] };
+}
+
+function withoutOpenRule(q: LeadsQuery): LeadsQuery {
+  const { open: _old, ...rest } = q;
+  return rest;
+}
+
+/** Limits the view to one pipeline (null: all); with "open leads only" on, to its open stages (as the rule). */
 export function withPipeline(q: LeadsQuery, pipelineId: number | null, pipelines: readonly Pipeline[]): LeadsQuery {
-  if (isOpenOnly(q.filter?.statuses, pipelines)) {
-    const scope = pipelineId === null ? activePipelines(pipelines) : pipelines.filter((p) => p.id === pipelineId);
-    return withFilter(q, { pipeline_id: undefined, statuses: openStages(scope) });
-  }
+  if (q.open !== undefined || isOpenOnly(q.filter?.statuses, pipelines)) return withOpenRule(q, pipelineId);
   const kept = pipelineId === null ? undefined : (q.filter?.statuses ?? []).filter((s) => s.pipeline_id === pipelineId);
   return withFilter(q, { pipeline_id: pipelineId === null ? undefined : [pipelineId], statuses: kept?.length ? kept : undefined });
 }
 
-/** On: the open stages of the view's pipeline (or of every active pipeline). Off: any stage again. */
-export function withOpenOnly(q: LeadsQuery, on: boolean, pipelines: readonly Pipeline[]): LeadsQuery {
+/**
+ * On: the rule "open stages of the view's pipeline" (or of every active pipeline), resolved when the
+ * list is built, so a stage added later is in. Off: any stage again.
+ */
+export function withOpenOnly(q: LeadsQuery, on: boolean): LeadsQuery {
   const pipelineId = singlePipeline(q);
-  if (!on) return withFilter(q, { statuses: undefined, pipeline_id: pipelineId === null ? undefined : [pipelineId] });
-  const scope = pipelineId === null ? activePipelines(pipelines) : pipelines.filter((p) => p.id === pipelineId);
-  return withFilter(q, { pipeline_id: undefined, statuses: openStages(scope) });
+  if (!on) return withFilter(withoutOpenRule(q), { statuses: undefined, pipeline_id: pipelineId === null ? undefined : [pipelineId] });
+  return withOpenRule(q, pipelineId);
 }

@@ -27,7 +27,7 @@ import { NO_ENTITIES, type ColumnContext } from '../../lib/leads-list/column-con
 import { defaultCustomFieldVisibility } from '../../lib/leads-list/custom-field-columns';
 import { leadColumnMessages } from '../../lib/leads-list/lead-column-messages';
 import { EXPAND_COLUMN_ID, PINNED_COLUMN_ID, type LeadColumnDefinition } from '../../lib/leads-list/lead-column-registry';
-import { useLeadsListQuery } from '../../lib/leads-list/use-leads-list-query';
+import { isListQueryResolved, useLeadsListQuery } from '../../lib/leads-list/use-leads-list-query';
 import type { LeadReference } from '../../lib/reference/lead-reference';
 import { buildLeadColumns } from './columns/leads-columns';
 import { LeadsErrorView } from './states/leads-error-view';
@@ -75,8 +75,9 @@ export function LeadsTable() {
   const listQuery = useLeadsListQuery();
   // A selection of several stages waits for the pipelines (one quick request of the first batch) to
   // send whole pipelines as one stream; any other list starts in parallel with the reference data.
+  // An "open leads only" rule waits for them in any case: they say which stages it means.
   const pipelines = useQuery(referenceQueries.pipelines(client));
-  const needsPipelines = hasSeveralStages(listQuery) && !pipelines.data && !pipelines.isError;
+  const needsPipelines = (!isListQueryResolved(listQuery) || hasSeveralStages(listQuery)) && !pipelines.data && !pipelines.isError;
   // Progress remembers its view, so a previous view's count never shows on the next one.
   const listViewKey = viewKey(listQuery);
   const [streams, setStreams] = useState<{ view: string; progress: StreamsProgress } | null>(null);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolveOpenStages } from '../../kommo/pipeline-stages';
 import type { Pipeline } from '../../kommo/schemas';
 import { encodeViewSearch, parseViewSearch } from '../../lib/url-state/leads-url-codec';
 import { BUILT_IN_COLUMN, BUILT_IN_SORT, BUILT_IN_VIEWS, builtInUnavailable, builtInView, type BuiltInContext } from './built-in-views';
@@ -18,8 +19,12 @@ const pipelines: Pipeline[] = [
 const ctx: BuiltInContext = { currentUserId: 7, pipelines };
 
 describe('built-in views', () => {
-  it('my open leads: me, every open stage of every active pipeline', () => {
-    expect(builtInView('myOpenLeads', ctx)?.filter).toEqual({
+  it('my open leads: me, and the rule "open stages of every active pipeline" (resolved when the list is built)', () => {
+    const mine = builtInView('myOpenLeads', ctx);
+    expect(mine?.filter).toEqual({ responsible_user_id: [7] });
+    expect(mine?.open).toBe('all');
+    expect(encodeViewSearch(mine ?? {})).toMatch(/&open=all$/);
+    expect(resolveOpenStages(mine ?? {}, pipelines).filter).toEqual({
       responsible_user_id: [7],
       statuses: [
         { pipeline_id: 1, status_id: 11 },
@@ -27,6 +32,14 @@ describe('built-in views', () => {
         { pipeline_id: 2, status_id: 21 },
       ],
     });
+  });
+
+  it('what needs my attention: my open leads (the rule), ranked in the browser by the attention column, worst first', () => {
+    const view = builtInView('needsAttention', ctx);
+    expect(view).toEqual({ order: { field: 'id', direction: 'asc' }, filter: { responsible_user_id: [7] }, open: 'all' });
+    expect(BUILT_IN_SORT.needsAttention).toEqual({ column: 'attention', direction: 'desc' });
+    expect(BUILT_IN_COLUMN.needsAttention).toBe('attention');
+    expect(builtInUnavailable('needsAttention', { ...ctx, currentUserId: null })).toBe('noCurrentUser');
   });
 
   it('won / lost this month: 142 / 143 in every pipeline, closed this month as a rolling preset', () => {
@@ -46,12 +59,8 @@ describe('built-in views', () => {
 
   it("leads without tasks: the open stages with the app's post-filter, stalest first", () => {
     expect(builtInUnavailable('withoutTasks', ctx)).toBeNull();
-    expect(builtInView('withoutTasks', ctx)).toEqual({
-      order: { field: 'updated_at', direction: 'asc' },
-      filter: { statuses: builtInView('myOpenLeads', ctx)?.filter?.statuses },
-      tasks: 'none',
-    });
-    expect(encodeViewSearch(builtInView('withoutTasks', ctx) ?? {})).toMatch(/&tasks=none$/);
+    expect(builtInView('withoutTasks', ctx)).toEqual({ order: { field: 'updated_at', direction: 'asc' }, tasks: 'none', open: 'all' });
+    expect(encodeViewSearch(builtInView('withoutTasks', ctx) ?? {})).toMatch(/&tasks=none&open=all$/);
     expect(builtInUnavailable('withoutTasks', { ...ctx, pipelines: [] })).toBe('noPipelines');
   });
   it('overdue tasks: mine, open stages only, a closest task due before the moment of fetching (no frozen time), soonest due first', () => {
@@ -61,7 +70,7 @@ describe('built-in views', () => {
     expect(BUILT_IN_SORT.overdueTasks).toEqual({ column: 'closest_task_at', direction: 'asc' });
     expect(BUILT_IN_COLUMN.overdueTasks).toBe('closest_task_at');
     expect(builtInUnavailable('overdueTasks', { ...ctx, currentUserId: null })).toBe('noCurrentUser');
-    expect(overdue?.filter?.statuses?.map((s) => s.status_id)).toEqual([11, 12, 21]);
+    expect(resolveOpenStages(overdue ?? {}, pipelines).filter?.statuses?.map((s) => s.status_id)).toEqual([11, 12, 21]);
     expect(overdue?.filter?.closest_task_at).toBeUndefined();
     expect(overdue?.dates).toEqual({ closest_task_at: 'beforeNow' });
     expect(encodeViewSearch(overdue ?? {})).not.toMatch(/closest_task_at\]\[(from|to)\]/);

@@ -1,8 +1,7 @@
 import { ActionIcon, Badge, Button, Group, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { useMessages } from '../../lib/i18n/language-context';
-import { savedViewsMessages } from './saved-views-messages';
 import { MAX_VIEW_NAME, nameProblem, type SavedView } from './saved-views-storage';
+import { useSavedViewsText } from './use-saved-views-text';
 
 export type SavedViewRowProps = {
   view: SavedView;
@@ -16,7 +15,7 @@ export type SavedViewRowProps = {
 const PROBLEM_KEY = { empty: 'errEmpty', tooLong: 'errTooLong', duplicate: 'errDuplicate' } as const;
 
 export function SavedViewRow({ view, views, isCurrent, onApply, onRename, onDelete }: SavedViewRowProps) {
-  const t = useMessages(savedViewsMessages);
+  const t = useSavedViewsText();
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(view.name);
   const [error, setError] = useState<string | null>(null);

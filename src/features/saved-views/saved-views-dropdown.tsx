@@ -6,11 +6,12 @@ import { Button, Divider, Group, Stack, Text, TextInput, Tooltip } from '@mantin
 import type { FormEvent, KeyboardEvent } from 'react';
 import { BUILT_IN_VIEWS, builtInUnavailable, type BuiltInViewId } from './built-in-views';
 import { SavedViewRow } from './saved-view-row';
-import type { SavedViewsT } from './saved-views-messages';
 import type { SavedView } from './saved-views-storage';
 import type { BuiltInReference } from './use-built-in-context';
+import { useSavedViewsText } from './use-saved-views-text';
 
 const HINT_KEY = {
+  needsAttention: 'needsAttentionHint',
   myOpenLeads: 'myOpenLeadsHint',
   wonThisMonth: 'wonThisMonthHint',
   lostThisMonth: 'lostThisMonthHint',
@@ -19,7 +20,6 @@ const HINT_KEY = {
 } as const satisfies Record<BuiltInViewId, string>;
 
 export type SavedViewsDropdownProps = {
-  t: SavedViewsT;
   reference: BuiltInReference;
   views: SavedView[];
   current: string;
@@ -58,7 +58,6 @@ function handleArrows(event: KeyboardEvent<HTMLDivElement>) {
 }
 
 export function SavedViewsDropdown({
-  t,
   reference,
   views,
   current,
@@ -74,6 +73,7 @@ export function SavedViewsDropdown({
   onUndo,
   onSave,
 }: SavedViewsDropdownProps) {
+  const t = useSavedViewsText();
   return (
     <Stack gap="xs" onKeyDown={handleArrows}>
       <Text size="xs" fw={700} c="dimmed">

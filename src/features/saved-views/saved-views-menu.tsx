@@ -9,7 +9,7 @@ import { withColumnFirst } from '../../lib/leads-list/column-preferences';
 import { ChunkBoundary, ChunkLoader, lazyChunk } from '../../lib/ui/lazy-chunk';
 import { LazyPopover } from '../../lib/ui/lazy-popover';
 import { BUILT_IN_COLUMN, BUILT_IN_SORT, BUILT_IN_VIEWS, builtInView, type BuiltInViewId } from './built-in-views';
-import { savedViewsMessages } from './saved-views-messages';
+import { savedViewsButtonMessages } from './saved-views-button-messages';
 import { MAX_VIEW_NAME, nameProblem, type SavedView } from './saved-views-storage';
 import { useBuiltInReference } from './use-built-in-context';
 import { useSavedViews } from './use-saved-views';
@@ -20,7 +20,7 @@ const PROBLEM_KEY = { empty: 'errEmpty', tooLong: 'errTooLong', duplicate: 'errD
 
 /** Built-in and saved views: apply, save the current one, rename, delete. */
 export function SavedViewsMenu() {
-  const t = useMessages(savedViewsMessages);
+  const t = useMessages(savedViewsButtonMessages);
   const { query, setQuery } = useLeadsUrlQuery();
   const reference = useBuiltInReference();
   const columnStore = useColumnPreferencesStore();
@@ -119,7 +119,6 @@ export function SavedViewsMenu() {
       {/* Mantine's dropdown is the dialog, named by the Views button. */}
       <ChunkBoundary fallback={<ChunkLoader />}>
         <dropdown.Component
-          t={t}
           reference={reference}
           views={views}
           current={current}

@@ -1,20 +1,19 @@
+// The Views menu's own words, in its lazy chunk; the button's words and the views' names are in
+// saved-views-button-messages.ts (the first screen's).
 import { defineMessages } from '../../lib/i18n/define-messages';
+import type { SavedViewsButtonMessageKey } from './saved-views-button-messages';
 
 export const savedViewsMessages = defineMessages(
   {
-    button: 'Views',
     builtInTitle: 'Built-in views',
     savedTitle: 'My views',
     noSaved: 'No saved views yet. Name the current view below to keep it in this browser.',
-    myOpenLeads: 'My open leads',
+    needsAttentionHint:
+      'My open leads, worst first: a task overdue (red), no task, no change for 14 days (from the closest task and Updated at). Time in a stage is not read. All my open leads must be loaded for the order: Load all when there are more.',
     myOpenLeadsHint: 'You are responsible, in any open stage (each stage is loaded separately and merged)',
-    wonThisMonth: 'Won this month',
     wonThisMonthHint: '"Closed - won" in every pipeline, closed this month',
-    lostThisMonth: 'Lost this month',
     lostThisMonthHint: '"Closed - lost" in every pipeline, closed this month, with the loss reason',
-    overdueTasks: 'My overdue tasks',
     overdueTasksHint: 'My open leads whose next task was due before now, the most overdue first, with the due date beside the name',
-    withoutTasks: 'Leads without tasks',
     withoutTasksHint:
       'Open leads with no task planned, stalest first. Kommo cannot filter this: the browser checks each page, so a large account is paged through.',
     noCurrentUser: 'The account did not say who the current user is, so "my" leads cannot be chosen.',
@@ -28,30 +27,22 @@ export const savedViewsMessages = defineMessages(
     renameSave: 'Save name',
     cancel: 'Cancel',
     delete: 'Delete {name}',
-    errEmpty: 'Give the view a name',
-    errTooLong: 'At most {max} characters',
-    errDuplicate: 'A view with this name exists',
     notStored: 'This browser did not keep it (storage is blocked or full); it lasts until you close the tab.',
     current: 'shown now',
-    buttonCurrent: 'Views: {name}',
     deleted: 'Deleted “{name}”',
     undo: 'Undo',
   },
   {
     es: {
-      button: 'Vistas',
       builtInTitle: 'Vistas incluidas',
       savedTitle: 'Mis vistas',
       noSaved: 'Aún no hay vistas guardadas. Pon nombre a la vista actual abajo para guardarla en este navegador.',
-      myOpenLeads: 'Mis leads abiertos',
+      needsAttentionHint:
+        'Mis leads abiertos, lo peor primero: una tarea vencida (en rojo), sin tarea, sin cambios en 14 días (según la próxima tarea y la fecha de actualización). El tiempo en una etapa no se lee. El orden necesita todos mis leads abiertos: Cargar todo cuando hay más.',
       myOpenLeadsHint: 'Eres responsable, en cualquier etapa abierta (cada etapa se carga por separado y se combinan)',
-      wonThisMonth: 'Leads ganados este mes',
       wonThisMonthHint: '«Cerrado - ganado» en cada embudo, cerrados este mes',
-      lostThisMonth: 'Leads perdidos este mes',
       lostThisMonthHint: '«Cerrado - perdido» en cada embudo, cerrados este mes, con el motivo de pérdida',
-      overdueTasks: 'Mis tareas vencidas',
       overdueTasksHint: 'Mis leads abiertos cuya próxima tarea vencía antes de ahora, los más atrasados primero, con la fecha junto al nombre',
-      withoutTasks: 'Leads sin tareas',
       withoutTasksHint:
         'Leads abiertos sin tarea prevista, los más olvidados primero. Kommo no puede filtrarlo: el navegador revisa cada página, así que recorre toda una cuenta grande.',
       noCurrentUser: 'La cuenta no indicó quién es el usuario actual, así que no se pueden elegir «mis» leads.',
@@ -65,29 +56,21 @@ export const savedViewsMessages = defineMessages(
       renameSave: 'Guardar nombre',
       cancel: 'Cancelar',
       delete: 'Eliminar {name}',
-      errEmpty: 'Ponle un nombre a la vista',
-      errTooLong: 'Como máximo {max} caracteres',
-      errDuplicate: 'Ya existe una vista con este nombre',
       notStored: 'Este navegador no la guardó (almacenamiento bloqueado o lleno); dura hasta que cierres la pestaña.',
       current: 'mostrada ahora',
-      buttonCurrent: 'Vistas: {name}',
       deleted: 'Se eliminó «{name}»',
       undo: 'Deshacer',
     },
     pt: {
-      button: 'Visualizações',
       builtInTitle: 'Visualizações incluídas',
       savedTitle: 'Minhas visualizações',
       noSaved: 'Nenhuma visualização salva ainda. Dê um nome à visualização atual abaixo para guardá-la neste navegador.',
-      myOpenLeads: 'Meus leads abertos',
+      needsAttentionHint:
+        'Meus leads abertos, o pior primeiro: uma tarefa atrasada (em vermelho), sem tarefa, sem alterações há 14 dias (pela próxima tarefa e pela data de atualização). O tempo numa etapa não é lido. A ordem precisa de todos os meus leads abertos: Carregar tudo quando houver mais.',
       myOpenLeadsHint: 'Você é o responsável, em qualquer etapa aberta (cada etapa é carregada separadamente e mescladas)',
-      wonThisMonth: 'Negócios ganhos este mês',
       wonThisMonthHint: '"Fechado - ganho" em cada funil, fechados este mês',
-      lostThisMonth: 'Negócios perdidos este mês',
       lostThisMonthHint: '"Fechado - perdido" em cada funil, fechados este mês, com o motivo de perda',
-      overdueTasks: 'Minhas tarefas atrasadas',
       overdueTasksHint: 'Meus leads abertos cuja próxima tarefa venceu antes de agora, os mais atrasados primeiro, com a data ao lado do nome',
-      withoutTasks: 'Leads sem tarefas',
       withoutTasksHint:
         'Leads abertos sem tarefa prevista, os mais esquecidos primeiro. O Kommo não consegue filtrar isso: o navegador verifica cada página, então percorre toda uma conta grande.',
       noCurrentUser: 'A conta não informou quem é o usuário atual, então "meus" leads não podem ser escolhidos.',
@@ -101,12 +84,8 @@ export const savedViewsMessages = defineMessages(
       renameSave: 'Salvar nome',
       cancel: 'Cancelar',
       delete: 'Excluir {name}',
-      errEmpty: 'Dê um nome à visualização',
-      errTooLong: 'No máximo {max} caracteres',
-      errDuplicate: 'Já existe uma visualização com este nome',
       notStored: 'Este navegador não a guardou (armazenamento bloqueado ou cheio); ela dura até você fechar a aba.',
       current: 'exibida agora',
-      buttonCurrent: 'Visualizações: {name}',
       deleted: 'Excluída: “{name}”',
       undo: 'Desfazer',
     },
@@ -114,4 +93,5 @@ export const savedViewsMessages = defineMessages(
 );
 
 export type SavedViewsMessageKey = keyof (typeof savedViewsMessages)['en'];
-export type SavedViewsT = (key: SavedViewsMessageKey, values?: Record<string, string | number>) => string;
+/** The menu's words with the Views button's (saved-views-button-messages): the dropdown reads both. */
+export type SavedViewsT = (key: SavedViewsMessageKey | SavedViewsButtonMessageKey, values?: Record<string, string | number>) => string;

@@ -10,6 +10,7 @@ import { Alert, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Table
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { LeadsView } from '../../kommo/leads-query';
+import { resolveOpenStages } from '../../kommo/pipeline-stages';
 import { buildFetchQuery } from '../../lib/leads-list/fetch-query';
 import { seedNarrowedList } from '../../lib/leads-list/seed-narrowed-list';
 import type { Lead } from '../../kommo/schemas';
@@ -31,6 +32,8 @@ import {
   type UserBucket,
 } from './compute-summary';
 import { summaryMessages } from './summary-messages';
+import { ResponsibleScorecard } from './responsible-scorecard';
+import { accountTimeZone } from '../../lib/time/account-zone';
 import { VisibleLeadsScope } from '../../lib/rights/visible-leads-scope';
 
 export type SummaryPanelProps = {
@@ -136,14 +139,18 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
   // The narrower view keeps every other filter, so its leads are exactly the loaded ones of that stage
   // or user: once the view is all loaded they fill its list, with no request and no second Load all.
   const narrowTo = (next: typeof urlQuery, keep: (lead: Lead) => boolean) => {
-    seedNarrowedList(queryClient, client, source, listQuery, buildFetchQuery(next, listQuery.with ?? []), keep, pipelines.data);
+    // Seeded under the key the table will ask: the open-leads rule resolved as useLeadsListQuery does.
+    const to = buildFetchQuery(next, listQuery.with ?? []);
+    seedNarrowedList(queryClient, client, source, listQuery, pipelines.data ? resolveOpenStages(to, pipelines.data) : to, keep, pipelines.data);
     setQuery(next);
   };
   const applyStage = (b: StageBucket) => {
     const { pipelineId, statusId } = b;
     if (pipelineId === null || statusId === null) return;
+    // One stage replaces the open-leads rule (the rule would otherwise win over it).
+    const { open: _rule, ...rest } = urlQuery;
     narrowTo(
-      { ...urlQuery, filter: { ...urlQuery.filter, statuses: [{ pipeline_id: pipelineId, status_id: statusId }] } },
+      { ...rest, filter: { ...urlQuery.filter, statuses: [{ pipeline_id: pipelineId, status_id: statusId }] } },
       (l) => l.pipeline_id === pipelineId && l.status_id === statusId,
     );
   };
@@ -307,6 +314,18 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
         sumLabel={t('sum')}
         money={money}
         number={number}
+      />
+
+      <ResponsibleScorecard
+        leads={leads}
+        zone={accountTimeZone(account.data)}
+        nameOf={(id) => {
+          const bucket = summary.byUser.find((b) => b.userId === id);
+          return bucket ? userName(bucket) : id === null ? t('unassigned') : t('unknownUser', { id });
+        }}
+        money={money}
+        number={number}
+        percent={percent}
       />
     </Stack>
   );

@@ -10,6 +10,7 @@ import { catalogElementKey, type ColumnContext } from './column-context';
 import { EMPTY, listOf, PENDING, text, type ColumnValue } from './column-value';
 import { customFieldColumnId, customFieldIdOf } from './custom-field-columns';
 import { customFieldValue, NUMERIC_FIELD_TYPES } from './custom-field-value';
+import { leadAttention } from './lead-attention';
 import type { LeadColumnMessageKey } from './lead-column-messages';
 
 /**
@@ -215,6 +216,25 @@ export const LEAD_COLUMNS = [
     zoned: true,
     xlsxFormat: XLSX_DATE_TIME,
     value: (lead) => instant(lead.closest_task_at),
+  },
+  {
+    // Why one of my open leads needs action (lead-attention.ts): ranked worst first, the reason as words.
+    id: 'attention',
+    header: { key: 'colAttention' },
+    hiddenByDefault: true,
+    table: { width: 260 },
+    sort: 'number',
+    value: (lead, ctx) => {
+      const need = leadAttention(lead);
+      if (!need) return EMPTY;
+      const words =
+        need.reason === 'overdue'
+          ? need.days > 0
+            ? ctx.text('attentionOverdue', { count: need.days })
+            : ctx.text('attentionOverdueToday')
+          : ctx.text(need.reason === 'noTask' ? 'attentionNoTask' : 'attentionStale', { count: need.days });
+      return text(words, need.severity);
+    },
   },
   {
     id: 'tags',

@@ -62,9 +62,15 @@ const viewArb: fc.Arbitrary<LeadsQuery> = fc
       order: fc.record({ field: fc.constantFrom(...ORDER_FIELDS), direction: fc.constantFrom('asc' as const, 'desc' as const) }),
       filter: filterArb,
       tasks: fc.constant('none' as const),
+      open: fc.oneof(
+        fc.constant('all' as const),
+        fc.uniqueArray(id, { minLength: 1, maxLength: 5 }).map((xs) => [...xs].sort((a, b) => a - b)),
+      ),
     },
     { requiredKeys: [] },
   )
+  // The open-leads rule replaces a stage list: together, the codec keeps the rule only.
+  .map((q) => (q.open !== undefined && q.filter?.statuses ? { ...q, filter: { ...q.filter, statuses: undefined } } : q))
   .map((q) => (q.filter && Object.keys(q.filter).length === 0 ? { ...q, filter: undefined } : q))
   // "Without tasks" and a closest-task range contradict each other; the codec keeps the range only.
   .map((q) => (q.tasks && q.filter?.closest_task_at ? { ...q, tasks: undefined } : q))
@@ -291,6 +297,50 @@ describe('view URL codec: garbage never throws', () => {
   it('date filters and id lists use only the known keys', () => {
     expect(DATE_FILTERS).toHaveLength(4);
     expect(ID_LIST_FILTERS).toHaveLength(5);
+  });
+});
+
+describe('the "open leads only" rule (open=…)', () => {
+  it('reads open=all and open=<pipeline ids> as the rule, not as a list of stages, and writes it back the same', () => {
+    expect(parseViewSearch('filter[responsible_user_id][]=7&open=all')).toEqual({
+      query: { filter: { responsible_user_id: [7] }, open: 'all' },
+      issues: [],
+    });
+    expect(parseViewSearch('open=7,3,7').query).toEqual({ open: [7, 3] });
+    expect(encodeViewSearch({ open: [7, 3] })).toBe('open=3,7');
+    expect(encodeViewSearch({ filter: { responsible_user_id: [7] }, open: 'all' })).toBe('filter[responsible_user_id][]=7&open=all');
+    expect(viewKey({ open: [3, 7] })).toBe(viewKey({ open: [7, 3] }));
+  });
+
+  it('older links with explicit stage pairs are still read as those stages', () => {
+    const old =
+      'filter[statuses][0][pipeline_id]=1&filter[statuses][0][status_id]=11&filter[statuses][1][pipeline_id]=1&filter[statuses][1][status_id]=12';
+    expect(parseViewSearch(old)).toEqual({
+      query: {
+        filter: {
+          statuses: [
+            { pipeline_id: 1, status_id: 11 },
+            { pipeline_id: 1, status_id: 12 },
+          ],
+        },
+      },
+      issues: [],
+    });
+  });
+
+  it('names an unreadable, repeated or contradicting rule in the notice and keeps the first readable rule', () => {
+    const bad = parseViewSearch('open=closed&open=1,x');
+    expect(bad.query).toEqual({});
+    expect(bad.issues.map((i) => [i.param, i.reason])).toEqual([
+      ['open', 'out-of-range'],
+      ['open', 'out-of-range'],
+    ]);
+    const twice = parseViewSearch('open=all&open=2');
+    expect(twice.query).toEqual({ open: 'all' });
+    expect(twice.issues.map((i) => i.reason)).toEqual(['several-orders']);
+    const both = parseViewSearch('filter[statuses][0][pipeline_id]=1&filter[statuses][0][status_id]=11&open=1');
+    expect(both.query).toEqual({ open: [1] });
+    expect(both.issues.map((i) => i.param)).toEqual(['filter[statuses]']);
   });
 });
 

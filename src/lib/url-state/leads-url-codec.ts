@@ -5,6 +5,8 @@ import {
   DATE_FILTERS,
   DATE_PRESETS,
   encodeLeadsQuery,
+  MAX_FILTER_VALUES,
+  parseInteger,
   parseLeadsQuery,
   TASKS_FILTER_VALUES,
   type DateFilter,
@@ -13,11 +15,12 @@ import {
   toLeadsView,
   type LeadsQuery,
   type LeadsView,
+  type OpenStagesRule,
   type ParsedLeadsQuery,
   type QueryIssue,
   type TasksFilter,
 } from '../../kommo/leads-query';
-import { TASKS_PARAM, viewKey } from '../../kommo/view-key';
+import { OPEN_PARAM, TASKS_PARAM, viewKey } from '../../kommo/view-key';
 
 /** Parameters the codec understands but the view ignores, with the reason shown in the notice. */
 const PAGING_PARAMS = ['page', 'limit'] as const;
@@ -60,15 +63,17 @@ export function formatLocalSort(sort: LocalSort): string {
  */
 const DATE_PARAM_RE = /^date\[([^\]]*)\]$/;
 
-type SplitSearch = { kommo: string; app: string; tasks: string[]; sorts: string[]; dates: [string, string][] };
+type SplitSearch = { kommo: string; app: string; tasks: string[]; sorts: string[]; dates: [string, string][]; open: string[] };
 
 function splitAppParams(search: string): SplitSearch {
   const params = new URLSearchParams(search.replace(/^\?/, ''));
   const app = new URLSearchParams();
   const tasks = params.getAll(TASKS_PARAM);
   const sorts = params.getAll(SORT_PARAM);
+  const open = params.getAll(OPEN_PARAM);
   params.delete(TASKS_PARAM);
   params.delete(SORT_PARAM);
+  params.delete(OPEN_PARAM);
   const dates: [string, string][] = [];
   for (const [name, value] of [...params]) {
     const date = DATE_PARAM_RE.exec(name);
@@ -84,10 +89,11 @@ function splitAppParams(search: string): SplitSearch {
   const sort = sorts.map(parseLocalSort).find((s) => s !== null);
   if (sort) app.set(SORT_PARAM, formatLocalSort(sort));
   // Rebuilt only when an app parameter was present, so Kommo's brackets stay as the user wrote them.
-  if (app.size === 0 && tasks.length === 0 && sorts.length === 0 && dates.length === 0) return { kommo: search, app: '', tasks, sorts, dates };
+  if (app.size === 0 && tasks.length === 0 && sorts.length === 0 && dates.length === 0 && open.length === 0)
+    return { kommo: search, app: '', tasks, sorts, dates, open };
   // App values are plain tokens ('1', 'price:desc'): written as they are, so a link stays readable.
   const appText = [...app].map(([name, value]) => `${name}=${value}`).join('&');
-  return { kommo: params.toString(), app: appText, tasks, sorts, dates };
+  return { kommo: params.toString(), app: appText, tasks, sorts, dates, open };
 }
 
 /** Names every `sort` value that is not the one applied: unreadable ones and repeats. */
@@ -174,6 +180,40 @@ function readTasksParam(values: readonly string[], query: LeadsQuery, issues: Qu
   return tasks;
 }
 
+/** One `open` value: `all`, or pipeline ids separated by commas; null when it is neither. */
+function parseOpenRule(raw: string): OpenStagesRule | null {
+  const value = raw.trim();
+  if (value === 'all') return 'all';
+  const ids = value.split(',').map(parseInteger);
+  if (!ids.length || ids.length > MAX_FILTER_VALUES || ids.some((id) => id === null)) return null;
+  return [...new Set(ids as number[])];
+}
+
+/**
+ * Reads the `open` rule ("open stages of these pipelines"): the first readable value wins. The rule
+ * replaces a stage list of the same link (both at once cannot be what was meant: the rule is kept).
+ */
+function readOpenParam(values: readonly string[], query: LeadsView, issues: QueryIssue[]): LeadsView {
+  let rule: OpenStagesRule | undefined;
+  for (const raw of values) {
+    const parsed = parseOpenRule(raw);
+    if (parsed === null)
+      issues.push({
+        param: OPEN_PARAM,
+        reason: 'out-of-range',
+        detail: `"${raw.slice(0, 40)}" is neither all nor pipeline ids (e.g. open=all, open=3,7)`,
+      });
+    else if (rule !== undefined) issues.push({ param: OPEN_PARAM, reason: 'several-orders', detail: 'given twice; the first was kept' });
+    else rule = parsed;
+  }
+  if (rule === undefined) return query;
+  if (!query.filter?.statuses) return { ...query, open: rule };
+  issues.push({ param: 'filter[statuses]', reason: 'several-orders', detail: 'the open-leads rule (open=…) was kept instead of the stage list' });
+  const { statuses: _dropped, ...filter } = query.filter;
+  const { filter: _old, ...rest } = query;
+  return { ...rest, ...(Object.keys(filter).length ? { filter } : {}), open: rule };
+}
+
 /** A URL read as a view: paging is dropped (the table pages itself, so a view never pins a page). */
 export type ParsedLeadsView = { query: LeadsView; issues: QueryIssue[] };
 
@@ -197,7 +237,7 @@ export function parseViewSearch(search: string): ParsedLeadsView {
       issues.push({ param, reason: 'unknown-parameter', detail: 'the table loads pages itself, so a link does not pin a page' });
     }
   }
-  const query = readDateParams(split.dates, toLeadsView(parsed.query), issues);
+  const query = readOpenParam(split.open, readDateParams(split.dates, toLeadsView(parsed.query), issues), issues);
   readSortIssues(split.sorts, issues);
   const tasks = readTasksParam(split.tasks, query, issues);
   return { query: tasks === undefined ? query : { ...query, tasks }, issues };
@@ -205,7 +245,7 @@ export function parseViewSearch(search: string): ParsedLeadsView {
 
 /**
  * The canonical search string of a view ('' for no filter), in Kommo's parameter names plus the app's
- * `date[…]` and `tasks`: the view's key (src/kommo/view-key), after the `with=` it may carry.
+ * `date[…]`, `tasks` and `open`: the view's key (src/kommo/view-key), after the `with=` it may carry.
  */
 export function encodeViewSearch(q: LeadsQuery): string {
   const withPart = q.with?.length ? encodeLeadsQuery({ with: q.with }) : '';

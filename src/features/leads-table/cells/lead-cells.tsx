@@ -4,6 +4,7 @@
 import type { Lead } from '../../../kommo/schemas';
 import { displayText, TABLE_LIST_SEPARATOR, type ColumnValue } from '../../../lib/leads-list/column-value';
 import type { LeadColumnDefinition } from '../../../lib/leads-list/lead-column-registry';
+import { leadAttention } from '../../../lib/leads-list/lead-attention';
 import { daysOverdue } from '../../../lib/leads-list/lead-formatters';
 import { findStage } from '../../../lib/reference/lead-reference';
 import { useLeadsTableContext } from '../leads-table-context';
@@ -23,6 +24,18 @@ export function ClosestTaskCell({ lead, column }: ColumnCellProps) {
     <span className={classes.overdue} data-overdue-days={late}>
       <ValueText value={value} />
       <span data-decoration="overdue"> · {late > 0 ? t('overdueDays', { count: late }) : t('overdueToday')}</span>
+    </span>
+  );
+}
+
+/** Why the lead needs attention: an overdue task in red (the same red as the due date), other reasons plain. */
+export function AttentionCell({ lead, column }: ColumnCellProps) {
+  const { columns } = useLeadsTableContext();
+  const value = column.value(lead, columns);
+  const need = leadAttention(lead);
+  return (
+    <span className={need?.reason === 'overdue' ? classes.overdue : undefined} data-attention={need?.reason}>
+      <ValueText value={value} />
     </span>
   );
 }

@@ -13,7 +13,17 @@ import {
   type LeadColumnId,
 } from '../../../lib/leads-list/lead-column-registry';
 import { CustomFieldValue } from '../cells/custom-field-value';
-import { ClosestTaskCell, MainContactCell, NameCell, StageCell, TagsCell, UserCell, ValueCell, type ColumnCellProps } from '../cells/lead-cells';
+import {
+  AttentionCell,
+  ClosestTaskCell,
+  MainContactCell,
+  NameCell,
+  StageCell,
+  TagsCell,
+  UserCell,
+  ValueCell,
+  type ColumnCellProps,
+} from '../cells/lead-cells';
 import { ExpandToggle } from '../cells/expand-toggle';
 import type { LeadsTableFeatures } from '../leads-table-features';
 
@@ -34,6 +44,7 @@ const CELLS: Partial<Record<LeadColumnId, CellComponent>> = {
   tags: TagsCell,
   main_contact: MainContactCell,
   closest_task_at: ClosestTaskCell,
+  attention: AttentionCell,
 };
 
 const EXPAND_COLUMN: LeadColumnDef = helper.display({

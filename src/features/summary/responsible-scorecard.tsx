@@ -1,0 +1,85 @@
+// The per-responsible scorecard: one row a user, this period against the one before, from the view's
+// loaded leads (compute-scorecard.ts says how each figure is computed; the note under it, in words).
+import { SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import type { Lead } from '../../kommo/schemas';
+import { useMessages } from '../../lib/i18n/language-context';
+import { computeScorecard, SCORECARD_PERIODS, type PeriodFigures, type ScorecardPeriod } from './compute-scorecard';
+import { summaryMessages } from './summary-messages';
+
+export type ResponsibleScorecardProps = {
+  leads: readonly Lead[];
+  zone: string;
+  nameOf: (userId: number | null) => string;
+  money: (n: number) => string;
+  number: Intl.NumberFormat;
+  percent: Intl.NumberFormat;
+};
+
+export function ResponsibleScorecard({ leads, zone, nameOf, money, number, percent }: ResponsibleScorecardProps) {
+  const t = useMessages(summaryMessages);
+  const [period, setPeriod] = useState<ScorecardPeriod>('month');
+  // One "now" per opening of the panel and per period: the rows do not shift while being read.
+  const rows = useMemo(() => computeScorecard(leads, period, Math.floor(Date.now() / 1000), zone), [leads, period, zone]);
+  const rate = (f: PeriodFigures) => (f.winRate === null ? '–' : percent.format(f.winRate));
+  const won = (f: PeriodFigures) => `${number.format(f.won)} · ${money(f.wonValue)}`;
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h5">
+        {t('scorecard')}
+      </Title>
+      <SegmentedControl
+        size="xs"
+        value={period}
+        onChange={(v) => setPeriod(v as ScorecardPeriod)}
+        data={SCORECARD_PERIODS.map((p) => ({ value: p, label: t(`period_${p}`) }))}
+        aria-label={t('scorecardPeriod')}
+      />
+      <Table striped withTableBorder fz="xs" verticalSpacing={2} data-testid="scorecard">
+        <Table.Caption>{t('scorecardHow')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('scoreUser')}</Table.Th>
+            <Table.Th scope="col" ta="end">
+              {t('scoreOpenValue')}
+            </Table.Th>
+            <Table.Th scope="col" ta="end">
+              {t('scoreWon')}
+            </Table.Th>
+            <Table.Th scope="col" ta="end">
+              {t('scoreWinRate')}
+            </Table.Th>
+            <Table.Th scope="col" ta="end">
+              {t('scoreOverdue')}
+            </Table.Th>
+            <Table.Th scope="col" ta="end">
+              {t('scoreAge')}
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={String(r.userId)}>
+              <Table.Th scope="row">{nameOf(r.userId)}</Table.Th>
+              <Table.Td ta="end">{money(r.openValue)}</Table.Td>
+              <Table.Td ta="end">
+                {won(r.current)}
+                <Text span size="xs" c="dimmed" display="block">
+                  {t('scorePrevious', { value: won(r.previous) })}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="end">
+                {rate(r.current)}
+                <Text span size="xs" c="dimmed" display="block">
+                  {t('scorePrevious', { value: rate(r.previous) })}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="end">{number.format(r.overdue)}</Table.Td>
+              <Table.Td ta="end">{r.averageOpenAgeDays === null ? '–' : t('scoreDays', { count: Math.round(r.averageOpenAgeDays) })}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
