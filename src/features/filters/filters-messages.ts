@@ -137,6 +137,7 @@ export const filtersMessages = defineMessages(
     quickOpenOnly: 'Open leads only',
     noticeTimes: '(×{count})',
     moreActions: 'More',
+    moreActionsCount: 'More ({count})',
     moreTitle: 'Quick filters and actions',
   },
   {
@@ -276,6 +277,7 @@ export const filtersMessages = defineMessages(
       quickOpenOnly: 'Solo leads abiertos',
       noticeTimes: '(×{count})',
       moreActions: 'Más',
+      moreActionsCount: 'Más ({count})',
       moreTitle: 'Filtros rápidos y acciones',
     },
     pt: {
@@ -414,6 +416,7 @@ export const filtersMessages = defineMessages(
       quickOpenOnly: 'Só leads abertos',
       noticeTimes: '(×{count})',
       moreActions: 'Mais',
+      moreActionsCount: 'Mais ({count})',
       moreTitle: 'Filtros rápidos e ações',
     },
   },
