@@ -281,7 +281,14 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress, readWholeLocal
   }, []);
   const kommoLink = useKommoLeadLink();
   const context = useMemo(
-    () => ({ reference, t, columnText, locale, kommoLink, display: { locale, timeZone: reference.timeZone, currency: reference.currency } }),
+    () => ({
+      reference,
+      t,
+      columnText,
+      locale,
+      kommoLink,
+      display: { locale, timeZone: reference.timeZone, currency: reference.currency, patterns: reference.datePatterns },
+    }),
     [reference, t, columnText, locale, kommoLink],
   );
   const allIds = allColumns.map((c) => c.id);

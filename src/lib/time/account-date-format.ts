@@ -1,0 +1,154 @@
+// The account's own date and time formats (Kommo's `datetime_settings`, PHP `date()` tokens such as
+// `d.m.Y H:i`), applied to the account's wall clock. A pattern this module cannot read whole is not
+// used: the caller falls back to the language's format.
+import type { Account } from '../../kommo/schemas';
+import { accountWallClock } from './wall-clock';
+
+/** The patterns to show an instant (date and time) and a calendar day with; null: the language's format. */
+export type AccountDatePatterns = { dateTime: string | null; date: string | null };
+
+export const NO_PATTERNS: AccountDatePatterns = { dateTime: null, date: null };
+
+const TOKENS = new Set(['d', 'j', 'm', 'n', 'Y', 'y', 'H', 'G', 'h', 'g', 'i', 's', 'A', 'a', 'M', 'F']);
+
+/** Every letter is a token we write; `\x` is a literal x; at most 40 characters (a setting, not a text). */
+export function isReadablePattern(pattern: string | null | undefined): pattern is string {
+  if (!pattern || pattern.length > 40) return false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i] as string;
+    if (ch === '\\') {
+      i += 1;
+      continue;
+    }
+    if (/[A-Za-z]/.test(ch) && !TOKENS.has(ch)) return false;
+  }
+  return /[dj]/.test(pattern) && /[mnMF]/.test(pattern) && /[Yy]/.test(pattern);
+}
+
+const TIME_TOKENS = /[HGhg]/;
+
+/**
+ * The account's patterns. Kommo's body (docs' example, amocrm-api-php DateTimeSettings) holds
+ * `date_pattern` ("d.m.Y H:i": date and time), `short_date_pattern` ("d.m.Y"), `short_time_pattern`
+ * ("H:i"), `date_format` (spelled `date_formant` in the docs' example) and `time_format` ("H:i:s").
+ */
+export function accountDatePatterns(account: Pick<Account, 'datetime_settings'> | null | undefined): AccountDatePatterns {
+  const s = account?.datetime_settings;
+  if (!s) return NO_PATTERNS;
+  const date = [s.short_date_pattern, s.date_format, s.date_formant].find(isReadablePattern) ?? null;
+  const time = [s.short_time_pattern, s.time_format].find((p) => typeof p === 'string' && TIME_TOKENS.test(p) && isTimeOnly(p)) ?? null;
+  const full = isReadablePattern(s.date_pattern) && TIME_TOKENS.test(s.date_pattern) ? s.date_pattern : null;
+  const dateTime = full ?? (date && time ? `${date} ${time}` : null);
+  return { dateTime, date: date ?? (full ? datePart(full) : null) };
+}
+
+function isTimeOnly(pattern: string): boolean {
+  return pattern.length <= 20 && /^[HGhgisAa:. -]+$/.test(pattern);
+}
+
+/** "d.m.Y H:i" -> "d.m.Y": the pattern up to its first time token, trimmed of separators. */
+function datePart(pattern: string): string | null {
+  const cut = pattern.search(TIME_TOKENS);
+  const part = (cut < 0 ? pattern : pattern.slice(0, cut)).replace(/[\s,:T-]+$/, '');
+  return isReadablePattern(part) ? part : null;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const monthNames = new Map<string, string[]>();
+
+function monthName(month: number, locale: string, style: 'short' | 'long'): string {
+  const key = `${locale}|${style}`;
+  let names = monthNames.get(key);
+  if (!names) {
+    const f = new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' });
+    names = Array.from({ length: 12 }, (_, m) => f.format(Date.UTC(2024, m, 15)));
+    monthNames.set(key, names);
+  }
+  return names[month] ?? '';
+}
+
+/** An instant in the pattern, on the account's wall clock; '' for no value. */
+export function formatPattern(pattern: string, unixSeconds: number, timeZone: string, locale: string): string {
+  const d = accountWallClock(unixSeconds, timeZone);
+  if (!d) return '';
+  const hours = d.getUTCHours();
+  const h12 = hours % 12 === 0 ? 12 : hours % 12;
+  const token = (ch: string): string => {
+    switch (ch) {
+      case 'd':
+        return pad(d.getUTCDate());
+      case 'j':
+        return String(d.getUTCDate());
+      case 'm':
+        return pad(d.getUTCMonth() + 1);
+      case 'n':
+        return String(d.getUTCMonth() + 1);
+      case 'Y':
+        return String(d.getUTCFullYear());
+      case 'y':
+        return pad(d.getUTCFullYear() % 100);
+      case 'H':
+        return pad(hours);
+      case 'G':
+        return String(hours);
+      case 'h':
+        return pad(h12);
+      case 'g':
+        return String(h12);
+      case 'i':
+        return pad(d.getUTCMinutes());
+      case 's':
+        return pad(d.getUTCSeconds());
+      case 'A':
+        return hours < 12 ? 'AM' : 'PM';
+      case 'a':
+        return hours < 12 ? 'am' : 'pm';
+      case 'M':
+        return monthName(d.getUTCMonth(), locale, 'short');
+      case 'F':
+        return monthName(d.getUTCMonth(), locale, 'long');
+      default:
+        return ch;
+    }
+  };
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i] as string;
+    if (ch === '\\') {
+      out += pattern[i + 1] ?? '';
+      i += 1;
+    } else out += token(ch);
+  }
+  return out;
+}
+
+/** The pattern as an Excel number format ("d.m.Y H:i" -> "dd.mm.yyyy hh:mm"), so XLSX dates stay dates shown as in Kommo. */
+export function excelNumberFormat(pattern: string): string {
+  const map: Record<string, string> = {
+    d: 'dd',
+    j: 'd',
+    m: 'mm',
+    n: 'm',
+    Y: 'yyyy',
+    y: 'yy',
+    H: 'hh',
+    G: 'h',
+    h: 'hh',
+    g: 'h',
+    i: 'mm',
+    s: 'ss',
+    A: 'AM/PM',
+    a: 'am/pm',
+    M: 'mmm',
+    F: 'mmmm',
+  };
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i] as string;
+    if (ch === '\\') {
+      out += `\\${pattern[i + 1] ?? ''}`;
+      i += 1;
+    } else out += map[ch] ?? (/[A-Za-z0-9"]/.test(ch) ? `\\${ch}` : ch);
+  }
+  return out;
+}
