@@ -26,7 +26,7 @@ export function WholePictureToolbar() {
     [columnPreferences, queryClient, client],
   );
   return (
-    <Group gap="xs" align="flex-start" wrap="wrap">
+    <Group gap={6} align="flex-start" wrap="wrap">
       <LoadAllControl handle={loadAll} />
       <SummaryButton listQuery={listQuery} />
       <ExportCsvButton loadAll={loadAll.start} getColumnIds={getColumnIds} />

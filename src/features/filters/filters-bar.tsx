@@ -24,6 +24,9 @@ const moreDrawer = lazyChunk(() => import('../../lib/ui/side-drawer').then((m) =
 const urlNotice = lazyChunk(() => import('./url-notice').then((m) => m.UrlNotice));
 const PRELOAD_AFTER_MS = 4000;
 const PHONE_QUERY = '(max-width: 40em)';
+// From 1280 px the toolbar keeps one line (the search and the pipeline give up width first), so the table never moves down.
+const WIDE_QUERY = '(min-width: 80em)';
+const NO_SHRINK = { flexShrink: 0 } as const;
 
 export type FiltersBarProps = {
   /** Extra actions next to the filter button (the app shell puts saved views here). */
@@ -41,6 +44,7 @@ export function FiltersBar({ actions }: FiltersBarProps) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   // Phones: the search stays in the bar, the quick toggles and the actions fold into "More".
   const phone = useMediaQuery(PHONE_QUERY) ?? false;
+  const wide = useMediaQuery(WIDE_QUERY) ?? false;
   const [moreOpened, setMoreOpened] = useState(false);
   // Mounted from the first opening on, then kept: load all's progress and the views menu live in it.
   const [moreMounted, setMoreMounted] = useState(false);
@@ -112,11 +116,14 @@ export function FiltersBar({ actions }: FiltersBarProps) {
           </Button>
         </Group>
       ) : (
-        <Group gap="xs" align="flex-start">
+        <Group gap={6} align="flex-start" data-testid="toolbar" wrap={wide ? 'nowrap' : 'wrap'}>
           {filtersButton}
-          <QuickFiltersBar query={query} reference={reference} onChange={setQuery} />
-          {actions}
-          <CopyLinkButton />
+          <QuickFiltersBar query={query} reference={reference} onChange={setQuery} oneLine={wide} />
+          {/* The actions keep their width on one line; the search and the pipeline give way first. */}
+          <Group gap={6} align="flex-start" wrap={wide ? 'nowrap' : 'wrap'} style={NO_SHRINK}>
+            {actions}
+            <CopyLinkButton />
+          </Group>
         </Group>
       )}
       {/* The phone's drawer sits here rather than in the one-row toolbar: a failed download's message needs the width. */}

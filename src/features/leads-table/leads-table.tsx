@@ -34,7 +34,6 @@ import { LeadsStatusLine } from './states/leads-status-line';
 import { LeadsTableBody } from './grid/leads-table-body';
 import type { HeaderSorting } from './grid/leads-table-header';
 import { firstSortDirection, isLocallySortable, sortLeads } from './sorting/local-sort';
-import { LocalSortNote } from './sorting/local-sort-note';
 import { leadsTableFeatures } from './leads-table-features';
 import { leadsTableMessages, type LeadsTableT } from './leads-table-messages';
 import { LeadsEmptyState, LeadsTableSkeleton } from './states/leads-table-states';
@@ -42,8 +41,10 @@ import { useColumnPreferences, type ColumnPreferencesState } from './columns/use
 import { useLeadReference } from './use-lead-reference';
 import { leadPanelChunk } from './panel/lead-panel-chunk';
 import { leadCardsChunk } from './cards/lead-cards-chunk';
-import { ChunkBoundary } from '../../lib/ui/lazy-chunk';
+import { ChunkBoundary, lazyChunk } from '../../lib/ui/lazy-chunk';
 
+// Said only once a column is sorted in the browser: a chunk of its own.
+const localSortNote = lazyChunk(() => import('./sorting/local-sort-note').then((m) => m.LocalSortNote));
 const EMPTY_LEADS: Lead[] = [];
 const PHONE_QUERY = '(max-width: 40em)';
 const EMPTY_PAGES: Lead[][] = [];
@@ -313,14 +314,16 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress, readWholeLocal
         </Alert>
       ) : null}
       {sortColumn && leads.length > 0 ? (
-        <LocalSortNote
-          column={labelOf(sortColumn.column)}
-          direction={sortColumn.direction}
-          applied={appliedSort !== null}
-          loaded={leads.length}
-          onClear={() => setSort(null)}
-          t={t}
-        />
+        <ChunkBoundary>
+          <localSortNote.Component
+            column={labelOf(sortColumn.column)}
+            direction={sortColumn.direction}
+            applied={appliedSort !== null}
+            loaded={leads.length}
+            onClear={() => setSort(null)}
+            t={t}
+          />
+        </ChunkBoundary>
       ) : null}
       {leadsQuery.isPending ? (
         <LoadingSkeleton progress={progress} t={t} />

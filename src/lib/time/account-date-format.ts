@@ -9,20 +9,13 @@ export type AccountDatePatterns = { dateTime: string | null; date: string | null
 
 export const NO_PATTERNS: AccountDatePatterns = { dateTime: null, date: null };
 
-const TOKENS = new Set(['d', 'j', 'm', 'n', 'Y', 'y', 'H', 'G', 'h', 'g', 'i', 's', 'A', 'a', 'M', 'F']);
+// PHP date() tokens written here; `\\x` is a literal x.
+const TOKEN = /\\(.)|([djmnYyHGhgisAaMF])/g;
+const READABLE = /^(?:\\.|[^A-Za-z\\]|[djmnYyHGhgisAaMF])*$/;
 
-/** Every letter is a token we write; `\x` is a literal x; at most 40 characters (a setting, not a text). */
+/** Every letter is a token we write; day, month and year are there; at most 40 characters (a setting, not a text). */
 export function isReadablePattern(pattern: string | null | undefined): pattern is string {
-  if (!pattern || pattern.length > 40) return false;
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i] as string;
-    if (ch === '\\') {
-      i += 1;
-      continue;
-    }
-    if (/[A-Za-z]/.test(ch) && !TOKENS.has(ch)) return false;
-  }
-  return /[dj]/.test(pattern) && /[mnMF]/.test(pattern) && /[Yy]/.test(pattern);
+  return !!pattern && pattern.length <= 40 && READABLE.test(pattern) && /[dj]/.test(pattern) && /[mnMF]/.test(pattern) && /[Yy]/.test(pattern);
 }
 
 const TIME_TOKENS = /[HGhg]/;
@@ -54,72 +47,33 @@ function datePart(pattern: string): string | null {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const monthNames = new Map<string, string[]>();
-
-function monthName(month: number, locale: string, style: 'short' | 'long'): string {
-  const key = `${locale}|${style}`;
-  let names = monthNames.get(key);
-  if (!names) {
-    const f = new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' });
-    names = Array.from({ length: 12 }, (_, m) => f.format(Date.UTC(2024, m, 15)));
-    monthNames.set(key, names);
-  }
-  return names[month] ?? '';
-}
 
 /** An instant in the pattern, on the account's wall clock; '' for no value. */
 export function formatPattern(pattern: string, unixSeconds: number, timeZone: string, locale: string): string {
   const d = accountWallClock(unixSeconds, timeZone);
   if (!d) return '';
-  const hours = d.getUTCHours();
-  const h12 = hours % 12 === 0 ? 12 : hours % 12;
-  const token = (ch: string): string => {
-    switch (ch) {
-      case 'd':
-        return pad(d.getUTCDate());
-      case 'j':
-        return String(d.getUTCDate());
-      case 'm':
-        return pad(d.getUTCMonth() + 1);
-      case 'n':
-        return String(d.getUTCMonth() + 1);
-      case 'Y':
-        return String(d.getUTCFullYear());
-      case 'y':
-        return pad(d.getUTCFullYear() % 100);
-      case 'H':
-        return pad(hours);
-      case 'G':
-        return String(hours);
-      case 'h':
-        return pad(h12);
-      case 'g':
-        return String(h12);
-      case 'i':
-        return pad(d.getUTCMinutes());
-      case 's':
-        return pad(d.getUTCSeconds());
-      case 'A':
-        return hours < 12 ? 'AM' : 'PM';
-      case 'a':
-        return hours < 12 ? 'am' : 'pm';
-      case 'M':
-        return monthName(d.getUTCMonth(), locale, 'short');
-      case 'F':
-        return monthName(d.getUTCMonth(), locale, 'long');
-      default:
-        return ch;
-    }
+  const [year, month, day, hours, minutes] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
+  const h12 = hours % 12 || 12;
+  const monthName = (style: 'short' | 'long') => new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' }).format(d);
+  const values: Record<string, () => string> = {
+    d: () => pad(day),
+    j: () => String(day),
+    m: () => pad(month),
+    n: () => String(month),
+    Y: () => String(year),
+    y: () => pad(year % 100),
+    H: () => pad(hours),
+    G: () => String(hours),
+    h: () => pad(h12),
+    g: () => String(h12),
+    i: () => pad(minutes),
+    s: () => pad(d.getUTCSeconds()),
+    A: () => (hours < 12 ? 'AM' : 'PM'),
+    a: () => (hours < 12 ? 'am' : 'pm'),
+    M: () => monthName('short'),
+    F: () => monthName('long'),
   };
-  let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i] as string;
-    if (ch === '\\') {
-      out += pattern[i + 1] ?? '';
-      i += 1;
-    } else out += token(ch);
-  }
-  return out;
+  return pattern.replace(TOKEN, (_, literal: string | undefined, token: string) => literal ?? values[token]?.() ?? token);
 }
 
 /** The pattern as an Excel number format ("d.m.Y H:i" -> "dd.mm.yyyy hh:mm"), so XLSX dates stay dates shown as in Kommo. */
