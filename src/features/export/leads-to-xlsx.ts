@@ -73,7 +73,8 @@ export function columnWidth<T>(column: CsvColumn<T>, rows: readonly T[]): number
 /** The workbook as a Blob: one sheet, a frozen header row, one row per lead. */
 export async function leadsToXlsxBlob<T>(rows: readonly T[], columns: readonly CsvColumn<T>[], options: XlsxOptions): Promise<Blob> {
   const { Workbook } = await loadExcel();
-  const slice = Math.max(1, options.rowsPerSlice ?? 2000);
+  // Small slices keep the rows' part responsive; the zip at the end (writeBuffer) is still one long task (issue 23 left it for a worker).
+  const slice = Math.max(1, options.rowsPerSlice ?? 250);
   const pause = options.yieldToEventLoop ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   const workbook = new Workbook();
   const sheet = workbook.addWorksheet(safeSheetName(options.sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
