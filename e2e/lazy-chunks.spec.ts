@@ -41,11 +41,11 @@ test('on a phone, a "More" drawer that cannot be downloaded says so in the toolb
   const restore = await failChunk(page, 'side-drawer');
   const leads = new LeadsPage(page);
   await leads.goto();
-  await leads.waitForRows();
+  await expect(leads.cards.first()).toBeVisible();
   await page.getByRole('button', { name: 'More', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'could not be downloaded' })).toBeVisible();
-  // The table is untouched.
-  await expect(leads.rowByIndex(0)).toBeVisible();
+  // The cards are untouched.
+  await expect(leads.cards.first()).toBeVisible();
 
   await restore();
   await page.getByRole('button', { name: 'Try again' }).click();

@@ -6,12 +6,17 @@ export class LeadsPage {
   readonly grid: Locator;
   readonly status: Locator;
   readonly bodyRows: Locator;
+  /** On a phone (under 640 px): the feed of lead cards, and its cards. */
+  readonly feed: Locator;
+  readonly cards: Locator;
 
   constructor(readonly page: Page) {
     this.grid = page.getByRole('grid', { name: 'Leads' });
     this.status = page.getByTestId('leads-status');
     // Data rows only: the header row has aria-rowindex 1.
     this.bodyRows = this.grid.locator('[role=row]:not([aria-rowindex="1"])');
+    this.feed = page.getByRole('feed', { name: 'Leads' });
+    this.cards = this.feed.getByRole('article');
   }
 
   async goto(search = '') {

@@ -2,6 +2,7 @@
 // inside Kommo), language and theme. At narrow widths the badge truncates first, then the title; on a
 // phone the badge is left out.
 import { ActionIcon, Box, Group, NativeSelect, Title, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useKommoClient } from '../lib/api/kommo-client-context';
 import { referenceQueries } from '../lib/api/reference-queries';
@@ -21,6 +22,9 @@ const openInNewTabButton = lazyChunk(() => import('../features/sign-in/open-in-n
 
 const localCopyControl = lazyChunk(() => import('../features/local-copy/local-copy-control').then((m) => m.LocalCopyControl));
 
+const TITLE = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 } as const;
+const PHONE_TITLE = { minWidth: 0, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' } as const;
+
 export function AppHeader() {
   const t = useMessages(appMessages);
   const client = useKommoClient();
@@ -31,11 +35,13 @@ export function AppHeader() {
   const { language, setLanguage } = useLanguage();
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light', { getInitialValueInEffect: false });
+  // A phone: the title takes two short lines instead of shrinking to "Komm…", and the language shows its code.
+  const phone = useMediaQuery('(max-width: 40em)') ?? false;
 
   return (
     <Group h="100%" px="md" gap="sm" justify="space-between" wrap="nowrap">
       <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
-        <Title order={1} size="h4" style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 }}>
+        <Title order={1} size={phone ? 'h5' : 'h4'} lh={phone ? 1.15 : undefined} style={phone ? PHONE_TITLE : TITLE}>
           {t('productName')}
         </Title>
         {/* On a phone the title and the header's controls take the row; the badge would sit under them. */}
@@ -56,7 +62,7 @@ export function AppHeader() {
             const next = toLanguage(e.currentTarget.value);
             if (next) setLanguage(next);
           }}
-          data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+          data={LANGUAGES.map((l) => ({ value: l, label: phone ? l.toUpperCase() : LANGUAGE_NAMES[l] }))}
         />
         <ActionIcon
           variant="default"

@@ -4,15 +4,19 @@
 import { Group } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { ExportCsvButton } from '../features/export/export-csv-button';
 import { LoadAllControl } from '../features/load-all/load-all-control';
 import { useLoadAll } from '../features/load-all/use-load-all';
 import { SummaryButton } from '../features/summary/summary-button';
+import { useCurrentViewName } from '../features/saved-views/use-current-view-name';
 import { useKommoClient } from '../lib/api/kommo-client-context';
 import { referenceQueries } from '../lib/api/reference-queries';
 import { useColumnPreferencesStore } from '../lib/leads-list/column-preferences-context';
 import { useLeadsListQuery } from '../lib/leads-list/use-leads-list-query';
 import { visibleColumnIds } from '../lib/leads-list/visible-column-ids';
+import { ChunkBoundary, lazyChunk } from '../lib/ui/lazy-chunk';
+
+// The export buttons (their words, the rights check, the writers' loader) are a chunk: the first rows never wait for them.
+const exportButtons = lazyChunk(() => import('../features/export/export-csv-button').then((m) => m.ExportCsvButton));
 
 export function WholePictureToolbar() {
   const client = useKommoClient();
@@ -20,16 +24,19 @@ export function WholePictureToolbar() {
   const listQuery = useLeadsListQuery();
   const columnPreferences = useColumnPreferencesStore();
   const loadAll = useLoadAll(listQuery);
+  const viewName = useCurrentViewName();
   // Read when the export starts: the choices as they are now, custom fields as the table has them.
   const getColumnIds = useCallback(
     () => visibleColumnIds(columnPreferences.getSnapshot(), queryClient.getQueryData(referenceQueries.customFields(client).queryKey) ?? []),
     [columnPreferences, queryClient, client],
   );
   return (
-    <Group gap="xs" align="flex-start" wrap="wrap">
+    <Group gap={6} align="flex-start" wrap="wrap">
       <LoadAllControl handle={loadAll} />
       <SummaryButton listQuery={listQuery} />
-      <ExportCsvButton loadAll={loadAll.start} getColumnIds={getColumnIds} />
+      <ChunkBoundary compact>
+        <exportButtons.Component loadAll={loadAll.start} getColumnIds={getColumnIds} viewName={viewName} />
+      </ChunkBoundary>
     </Group>
   );
 }

@@ -271,8 +271,12 @@ export const datetimeSettingsSchema = z.looseObject({
   timezone: z.optional(z.string()),
   timezone_offset: z.optional(z.string()),
   date_format: z.optional(z.string()),
+  /** The docs' example spells it so (amocrm-api-php DateTimeSettings::toArray writes the same key). */
+  date_formant: z.catch(z.optional(z.string()), undefined),
   time_format: z.optional(z.string()),
   date_pattern: z.optional(z.string()),
+  short_date_pattern: z.catch(z.optional(z.string()), undefined),
+  short_time_pattern: z.catch(z.optional(z.string()), undefined),
 });
 
 export const groupSchema = z.looseObject({ id: z.number(), name: z.string() });

@@ -10,7 +10,7 @@ import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { referenceQueries } from '../../lib/api/reference-queries';
 import { useKommoLeadLink } from '../../lib/bridge/use-kommo-lead-link';
 import { reportExport } from '../../lib/api/report-export';
-import { useMessages } from '../../lib/i18n/language-context';
+import { useLanguage, useMessages } from '../../lib/i18n/language-context';
 import { exportReach } from '../../kommo/lead-rights';
 import { rightsMessages } from '../../lib/rights/rights-messages';
 import { useLeadRights } from '../../lib/rights/use-lead-rights';
@@ -26,9 +26,12 @@ export type ExportCsvButtonProps = {
   loadAll: () => Promise<{ leads: Lead[]; complete: boolean }>;
   /** The table's visible column ids in their order, read when the button is pressed. */
   getColumnIds: () => readonly string[];
+  /** The view's name (saved or built-in), for the file's name; null for a view of no name. */
+  viewName?: string | null;
 };
 
-export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps) {
+export function ExportCsvButton({ loadAll, getColumnIds, viewName = null }: ExportCsvButtonProps) {
+  const { language } = useLanguage();
   const t = useMessages(exportMessages);
   const columnText = useMessages(leadColumnMessages);
   const errorText = useApiErrorText();
@@ -56,7 +59,7 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
       setLeftOut(notExportable);
       const leadUrl = kommoLink.kind === 'link' ? kommoLink.href : null;
       // The writers (papaparse, ExcelJS and the column formatters) load on the first export, not with the first screen.
-      const { downloadBlob, exportFileName, exportLeadsToCsv } = await importChunk(() => import('./export-leads'));
+      const { downloadBlob, exportFileName, exportLeadsToCsv, csvDialect } = await importChunk(() => import('./export-leads'));
       const blob = await exportLeadsToCsv({
         client,
         queryClient,
@@ -67,10 +70,11 @@ export function ExportCsvButton({ loadAll, getColumnIds }: ExportCsvButtonProps)
         format,
         sheetName: t('sheetName'),
         leadUrl,
+        dialect: csvDialect(language),
       });
       // The export read the account: its zone names the day in the file name, as in the dates inside.
       const account = queryClient.getQueryData(referenceQueries.account(client).queryKey);
-      downloadBlob(blob, exportFileName(new Date(), format, account ? accountTimeZone(account) : undefined));
+      downloadBlob(blob, exportFileName(new Date(), format, account ? accountTimeZone(account) : undefined, viewName));
       // A team server's audit log records who exported which view (issue 21); not inside Kommo.
       if (client.transportKind === 'proxy') reportExport({ format, view: window.location.search, leads: leads.length });
     } catch (e) {

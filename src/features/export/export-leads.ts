@@ -10,7 +10,8 @@ import { accountTimeZone } from '../../lib/time/account-zone';
 import { catalogElementKey } from '../../lib/leads-list/column-context';
 import type { LeadColumnTexts } from '../../lib/leads-list/lead-column-messages';
 import { buildExportColumns, referencedEntityIds } from './lead-export-columns';
-import { leadsToCsvBlob } from './leads-to-csv';
+import { COMMA_DIALECT, leadsToCsvBlob, SEMICOLON_DIALECT, type CsvDialect } from './leads-to-csv';
+import { accountDatePatterns } from '../../lib/time/account-date-format';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -27,6 +28,8 @@ export type ExportLeadsInput = {
   sheetName?: string;
   /** The lead's card in Kommo, for the link column; null for the demo account. */
   leadUrl?: ((leadId: number) => string | null) | null;
+  /** The CSV's separator and decimal mark (the user's language: `;` and `,` in Spanish and Portuguese). */
+  dialect?: CsvDialect;
 };
 
 export async function exportLeadsToCsv({
@@ -39,6 +42,7 @@ export async function exportLeadsToCsv({
   format = 'csv',
   sheetName = 'Leads',
   leadUrl = null,
+  dialect,
 }: ExportLeadsInput): Promise<Blob> {
   const [account, pipelines, users, lossReasons, customFields, catalogs, sources] = await Promise.all([
     queryClient.fetchQuery(referenceQueries.account(client)),
@@ -75,6 +79,7 @@ export async function exportLeadsToCsv({
     columnIds,
     {
       timeZone: accountTimeZone(account),
+      datePatterns: accountDatePatterns(account),
       pipelines,
       users: users.users,
       // The account's users_groups name every group, the main one (0) included.
@@ -90,19 +95,39 @@ export async function exportLeadsToCsv({
     },
     columnText,
   );
-  if (format === 'csv') return leadsToCsvBlob(leads, columns, { signal });
+  if (format === 'csv') return leadsToCsvBlob(leads, columns, { signal, ...(dialect ? { dialect } : {}) });
   // Loaded on this click only, with ExcelJS: the first screen does not carry a workbook writer.
   const { leadsToXlsxBlob } = await import('./leads-to-xlsx');
   return leadsToXlsxBlob(leads, columns, { signal, sheetName });
+}
+
+/** Spanish and Portuguese: `;` between cells and a decimal comma, as Excel set up for Spain or Brazil reads a CSV. */
+export function csvDialect(language: string): CsvDialect {
+  return language === 'es' || language === 'pt' ? SEMICOLON_DIALECT : COMMA_DIALECT;
 }
 
 /**
  * `leads-2024-03-05.csv` (or `.xlsx`), the day in the account's timezone (the calendar every date in
  * the file uses), or in the browser's own when the account's zone is unknown or unreadable.
  */
-export function exportFileName(now: Date, format: ExportFormat = 'csv', timeZone?: string): string {
+export function exportFileName(now: Date, format: ExportFormat = 'csv', timeZone?: string, viewName?: string | null): string {
   const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return `leads-${dateInZone(Math.floor(now.getTime() / 1000), zone)}.${format}`;
+  const view = viewName ? fileNamePart(viewName) : '';
+  return `leads-${view ? `${view}-` : ''}${dateInZone(Math.floor(now.getTime() / 1000), zone)}.${format}`;
+}
+
+/**
+ * A view's name as part of a file name on every system: letters (accents kept), digits, `-` and `_`;
+ * anything else (path separators, `:*?"<>|`, controls, dots) becomes one `-`; at most 60 characters.
+ */
+export function fileNamePart(name: string): string {
+  return name
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}_-]+/gu, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60)
+    .replace(/-$/, '');
 }
 
 export function downloadBlob(blob: Blob, fileName: string): void {

@@ -3,7 +3,7 @@ import { defineMessages } from '../../lib/i18n/define-messages';
 export const exportMessages = defineMessages(
   {
     exportCsv: 'Export CSV',
-    exportHint: 'Download every lead of this view with the visible columns (loads all first)',
+    exportHint: 'Download every lead of this view with the visible columns (loads all first). Comma-separated, decimal point',
     exportXlsx: 'Export XLSX',
     exportXlsxHint: 'Download every lead of this view as an Excel workbook: numbers and dates as real cells (loads all first)',
     sheetName: 'Leads',
@@ -13,7 +13,8 @@ export const exportMessages = defineMessages(
   {
     es: {
       exportCsv: 'Exportar CSV',
-      exportHint: 'Descargar todos los leads de esta vista con las columnas visibles (primero los carga todos)',
+      exportHint:
+        'Descargar todos los leads de esta vista con las columnas visibles (primero los carga todos). Separado por «;» y con coma decimal, como lo abre Excel en español',
       exportXlsx: 'Exportar XLSX',
       exportXlsxHint: 'Descargar todos los leads de esta vista como libro de Excel: números y fechas como celdas reales (primero los carga todos)',
       sheetName: 'Leads',
@@ -22,7 +23,8 @@ export const exportMessages = defineMessages(
     },
     pt: {
       exportCsv: 'Exportar CSV',
-      exportHint: 'Baixar todos os leads desta visualização com as colunas visíveis (carrega todos antes)',
+      exportHint:
+        'Baixar todos os leads desta visualização com as colunas visíveis (carrega todos antes). Separado por «;» e com vírgula decimal, como o Excel em português abre',
       exportXlsx: 'Exportar XLSX',
       exportXlsxHint:
         'Baixar todos os leads desta visualização como pasta de trabalho do Excel: números e datas como células reais (carrega todos antes)',

@@ -14,7 +14,7 @@ import { catalogElementKey } from '../../lib/leads-list/column-context';
 import { formatMessage } from '../../lib/i18n/define-messages';
 import { leadColumnMessages, type LeadColumnTexts } from '../../lib/leads-list/lead-column-messages';
 import { LEAD_COLUMN_IDS, LEAD_COLUMNS } from '../../lib/leads-list/lead-column-registry';
-import { leadsToCsv } from './leads-to-csv';
+import { leadsToCsv, SEMICOLON_DIALECT } from './leads-to-csv';
 
 /** Headers as `H:<catalogue key>`, every other word in English. */
 const labels: LeadColumnTexts = (key, values) => (key.startsWith('col') ? `H:${key}` : formatMessage(leadColumnMessages.en[key], values, 'en'));
@@ -94,10 +94,12 @@ const NEAR_MIDNIGHT = Date.UTC(2024, 2, 5, 2, 30) / 1000;
 describe('buildExportColumns', () => {
   it('exports every column of the registry the table reads, with its header (date-time ones naming the zone)', () => {
     const columns = buildExportColumns(LEAD_COLUMN_IDS, ref, labels);
-    expect(columns.map((c) => c.id)).toEqual([...LEAD_COLUMN_IDS]);
+    // The main contact's phone and e-mail follow its name, each in a column of its own.
+    const exported = LEAD_COLUMN_IDS.flatMap((id) => (id === 'main_contact' ? [id, 'main_contact_phone', 'main_contact_email'] : [id]));
+    expect(columns.map((c) => c.id)).toEqual(exported);
     const zoned = new Set(['created_at', 'updated_at', 'closed_at', 'closest_task_at']);
     expect(columns.map((c) => c.header)).toEqual(
-      LEAD_COLUMN_IDS.map((id) =>
+      exported.map((id) =>
         zoned.has(id) ? `${headerKey(id)} (America/Sao_Paulo)` : id === 'labor_cost' ? `${headerKey(id)} (h:mm)` : headerKey(id),
       ),
     );
@@ -183,6 +185,8 @@ describe('buildExportColumns', () => {
       tags: 'vip; eu',
       // The table's words: the main contact by name; every contact's details are the contacts column's.
       main_contact: 'Zoë, "Z" Müller',
+      main_contact_phone: '+49 30 1234',
+      main_contact_email: 'zoe@example.com',
       contacts: 'Zoë, "Z" Müller (+49 30 1234, zoe@example.com); Other',
       company: '=Acme',
       loss_reason: 'Price',
@@ -204,7 +208,7 @@ describe('buildExportColumns', () => {
       ref,
       labels,
     );
-    expect(cols.map((c) => c.value(bare))).toEqual(['Lead #7', '', '#99', 'Stage 5', 'User 77', '', '#999', '', '', '', '']);
+    expect(cols.map((c) => c.value(bare))).toEqual(['Lead #7', '', '#99', 'Stage 5', 'User 77', '', '#999', '', '', '', '', '', '']);
   });
 
   it('puts the pipeline beside the stage, names the zone in date-time headers, and links each lead to its Kommo card', () => {
@@ -228,9 +232,9 @@ describe('buildExportColumns', () => {
     const csv = leadsToCsv([full, lead({ id: 8, name: '-1 day deal\nsecond line', price: -5 })], cols);
     const rows = Papa.parse<string[]>(csv.slice(1), { delimiter: ',' }).data;
     expect(rows).toEqual([
-      ['H:colId', 'H:colName', 'H:colCompany', 'H:colMainContact', 'H:colPrice'],
-      ['42', 'Deal', "'=Acme", 'Zoë, "Z" Müller', '1500'],
-      ['8', "'-1 day deal\nsecond line", '', '', '-5'],
+      ['H:colId', 'H:colName', 'H:colCompany', 'H:colMainContact', 'H:colMainContactPhone', 'H:colMainContactEmail', 'H:colPrice'],
+      ['42', 'Deal', "'=Acme", 'Zoë, "Z" Müller', "'+49 30 1234", 'zoe@example.com', '1500'],
+      ['8', "'-1 day deal\nsecond line", '', '', '', '', '-5'],
     ]);
   });
 });
@@ -252,5 +256,47 @@ describe('referencedEntityIds', () => {
       [70, [5]],
       [71, [6]],
     ]);
+  });
+});
+
+describe('issue 23: exports for a dialer, a mail merge and Excel in Spanish or Portuguese', () => {
+  const withContacts = lead({
+    id: 9,
+    price: 1234.5,
+    created_at: Date.UTC(2026, 11, 7, 0, 0) / 1000,
+    _embedded: {
+      tags: [],
+      companies: [],
+      contacts: [
+        { id: 301, is_main: false },
+        { id: 300, is_main: true },
+      ],
+    },
+  });
+
+  it('the main contact\u2019s name, phone and e-mail each have a column of their own', () => {
+    const columns = buildExportColumns(['name', 'main_contact'], ref, labels);
+    expect(columns.map((c) => c.id)).toEqual(['name', 'main_contact', 'main_contact_phone', 'main_contact_email']);
+    expect(columns.map((c) => c.value(withContacts))).toEqual(['Lead #9', 'Zoë, "Z" Müller', '+49 30 1234', 'zoe@example.com']);
+    expect(columns.map((c) => c.header).slice(2)).toEqual(['H:colMainContactPhone', 'H:colMainContactEmail']);
+  });
+
+  it('Spanish and Portuguese CSV: `;` between cells, a decimal comma on bare numbers, and the BOM', () => {
+    const columns = buildExportColumns(['name', 'price', 'main_contact'], ref, labels);
+    const text = leadsToCsv([withContacts], columns, { dialect: SEMICOLON_DIALECT });
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const line = text.split('\r\n')[1];
+    expect(line).toBe('"Lead #9";1234,5;"Zoë, ""Z"" Müller";"+49 30 1234";"zoe@example.com"'.replace('"+49 30 1234"', '"\'+49 30 1234"'));
+    expect(leadsToCsv([withContacts], columns).split('\r\n')[1]).toContain(',1234.5,');
+  });
+
+  it('dates in the account\u2019s own format: CSV text as Kommo shows it, XLSX cells with the matching Excel format', () => {
+    const patterns = { dateTime: 'd.m.Y H:i', date: 'd.m.Y' };
+    const [created] = buildExportColumns(['created_at'], { ...ref, datePatterns: patterns }, labels);
+    // 00:00 UTC on 7 December is 21:00 on the 6th in São Paulo.
+    expect(created!.value(withContacts)).toBe('06.12.2026 21:00');
+    expect(created!.numFmt).toBe('dd.mm.yyyy hh:mm');
+    const [plain] = buildExportColumns(['created_at'], ref, labels);
+    expect(plain!.value(withContacts)).toBe('2026-12-06 21:00');
   });
 });

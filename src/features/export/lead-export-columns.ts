@@ -18,7 +18,8 @@ import { chainedElement } from '../../kommo/custom-field-value-data';
 import type { ColumnContext } from '../../lib/leads-list/column-context';
 import { csvValue, xlsxValue } from '../../lib/leads-list/column-value';
 import type { LeadColumnTexts } from '../../lib/leads-list/lead-column-messages';
-import { columnDefinition, EXPAND_COLUMN_ID, type LeadColumnDefinition } from '../../lib/leads-list/lead-column-registry';
+import { columnDefinition, EXPAND_COLUMN_ID, XLSX_DATE, XLSX_DATE_TIME, type LeadColumnDefinition } from '../../lib/leads-list/lead-column-registry';
+import { excelNumberFormat, type AccountDatePatterns } from '../../lib/time/account-date-format';
 import { buildLeadLookups } from '../../lib/reference/lead-reference';
 import type { CsvColumn } from './leads-to-csv';
 
@@ -36,9 +37,18 @@ export type ExportReference = {
   companies: ReadonlyMap<number, Company>;
   /** Keyed by `catalogElementKey(catalogId, elementId)`. */
   catalogElements: ReadonlyMap<string, CatalogElement>;
+  /** The account's own date formats: CSV dates are written in them, XLSX dates shown in them. */
+  datePatterns?: AccountDatePatterns;
   /** The lead's card in Kommo; absent (no link column) for the demo account, which has no Kommo page. */
   leadUrl?: ((leadId: number) => string | null) | null;
 };
+
+/** Excel's format for a date column: the account's own pattern when it has one. */
+function accountNumberFormat(format: string, patterns: AccountDatePatterns | undefined): string {
+  if (format === XLSX_DATE_TIME && patterns?.dateTime) return excelNumberFormat(patterns.dateTime);
+  if (format === XLSX_DATE && patterns?.date) return excelNumberFormat(patterns.date);
+  return format;
+}
 
 /** The files' header: the column's label, the zone its times are in, its unit. */
 function header(definition: LeadColumnDefinition, text: LeadColumnTexts, timeZone: string): string {
@@ -62,7 +72,14 @@ export function buildExportColumns(columnIds: readonly string[], ref: ExportRefe
   };
   // Won (142) and lost (143) exist in every pipeline: a stage needs its pipeline beside it. The
   // link to the card closes every row where the account has a Kommo page.
-  const ids = columnIds.flatMap((id) => (id === 'stage' && !columnIds.includes('pipeline') ? ['pipeline', 'stage'] : [id]));
+  // The main contact's name is followed by its phone and e-mail, each in a column of its own.
+  const ids = columnIds.flatMap((id) =>
+    id === 'stage' && !columnIds.includes('pipeline')
+      ? ['pipeline', 'stage']
+      : id === 'main_contact'
+        ? ['main_contact', 'main_contact_phone', 'main_contact_email']
+        : [id],
+  );
   if (ref.leadUrl) ids.push('kommo_link');
   const columns: CsvColumn<Lead>[] = [];
   const seen = new Set<string>();
@@ -75,9 +92,9 @@ export function buildExportColumns(columnIds: readonly string[], ref: ExportRefe
     columns.push({
       id,
       header: header(definition, text, ref.timeZone),
-      value: (lead) => csvValue(definition.value(lead, ctx), ref.timeZone),
+      value: (lead) => csvValue(definition.value(lead, ctx), ref.timeZone, ref.datePatterns),
       typed: (lead) => xlsxValue(definition.value(lead, ctx), ref.timeZone),
-      ...(definition.xlsxFormat ? { numFmt: definition.xlsxFormat } : {}),
+      ...(definition.xlsxFormat ? { numFmt: accountNumberFormat(definition.xlsxFormat, ref.datePatterns) } : {}),
     });
   }
   return columns;

@@ -51,19 +51,36 @@ export function defuseFormula(text: string): string {
 
 const NEWLINE = '\r\n';
 
-function toRows<T>(rows: readonly T[], columns: readonly CsvColumn<T>[], start: number, end: number): CsvCell[][] {
-  const out: CsvCell[][] = [];
+/**
+ * How a spreadsheet in the user's language reads a CSV: Excel set up for Spain or Brazil splits on
+ * `;` and reads `1234,5` as a number (its list separator and decimal mark); in English, `,` and `.`.
+ */
+export type CsvDialect = { delimiter: ',' | ';'; decimalComma: boolean };
+export const COMMA_DIALECT: CsvDialect = { delimiter: ',', decimalComma: false };
+export const SEMICOLON_DIALECT: CsvDialect = { delimiter: ';', decimalComma: true };
+
+/** A number written with a decimal comma stays bare (unquoted), so the spreadsheet reads it as a number. */
+class CsvNumber {
+  constructor(readonly text: string) {}
+  toString() {
+    return this.text;
+  }
+}
+
+function toRows<T>(rows: readonly T[], columns: readonly CsvColumn<T>[], start: number, end: number, dialect: CsvDialect): unknown[][] {
+  const out: unknown[][] = [];
   for (let i = start; i < end; i++) {
     const row = rows[i] as T;
-    out.push(columns.map((c) => normaliseCell(c.value(row))));
+    out.push(columns.map((c) => normaliseCell(c.value(row), dialect)));
   }
   return out;
 }
 
-/** Numbers stay numbers (a negative price is not a formula); text is defused. */
-function normaliseCell(value: CsvCell): CsvCell {
+/** Numbers stay numbers (a negative price is not a formula), with the dialect's decimal mark; text is defused. */
+function normaliseCell(value: CsvCell, dialect: CsvDialect = COMMA_DIALECT): CsvCell | CsvNumber {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' && !Number.isFinite(value)) return '';
+  if (typeof value === 'number' && dialect.decimalComma) return new CsvNumber(String(value).replace('.', ','));
   if (typeof value === 'string') return defuseFormula(value);
   return value;
 }
@@ -74,16 +91,17 @@ const quoteText = (value: unknown) => typeof value === 'string' && value !== '';
 
 // Arrays of arrays only: with `{fields, data}` papaparse appends a newline after a header with no data.
 // Defusing happens in normaliseCell; papaparse's own escapeFormulae tests only the first character.
-function unparse(data: CsvCell[][]): string {
-  return Papa.unparse(data, { escapeFormulae: false, newline: NEWLINE, quotes: quoteText });
+function unparse(data: unknown[][], dialect: CsvDialect = COMMA_DIALECT): string {
+  return Papa.unparse(data, { escapeFormulae: false, newline: NEWLINE, quotes: quoteText, delimiter: dialect.delimiter });
 }
 
-export type CsvOptions = { bom?: boolean };
+export type CsvOptions = { bom?: boolean; dialect?: CsvDialect };
 
 /** The whole CSV in one go (header row, then one line per row). Empty cells stay empty. */
 export function leadsToCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[], options: CsvOptions = {}): string {
-  const header = unparse([columns.map((c) => normaliseCell(c.header))]);
-  const text = rows.length > 0 ? `${header}${NEWLINE}${unparse(toRows(rows, columns, 0, rows.length))}` : header;
+  const dialect = options.dialect ?? COMMA_DIALECT;
+  const header = unparse([columns.map((c) => normaliseCell(c.header))], dialect);
+  const text = rows.length > 0 ? `${header}${NEWLINE}${unparse(toRows(rows, columns, 0, rows.length, dialect), dialect)}` : header;
   return (options.bom ?? true) ? UTF8_BOM + text : text;
 }
 
@@ -111,7 +129,8 @@ export async function leadsToCsvBlob<T>(rows: readonly T[], columns: readonly Cs
   const batch = Math.max(1, options.rowsPerBatch ?? DEFAULT_ROWS_PER_BATCH);
   const pause = options.yieldToEventLoop ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   const now = options.now ?? (() => performance.now());
-  const blobs: Blob[] = [new Blob([(options.bom ?? true) ? UTF8_BOM : '', unparse([columns.map((c) => normaliseCell(c.header))])])];
+  const dialect = options.dialect ?? COMMA_DIALECT;
+  const blobs: Blob[] = [new Blob([(options.bom ?? true) ? UTF8_BOM : '', unparse([columns.map((c) => normaliseCell(c.header))], dialect)])];
   let index = 0;
   while (index < rows.length) {
     options.signal?.throwIfAborted();
@@ -119,7 +138,7 @@ export async function leadsToCsvBlob<T>(rows: readonly T[], columns: readonly Cs
     const text: string[] = [];
     do {
       const end = Math.min(rows.length, index + batch);
-      text.push(NEWLINE, unparse(toRows(rows, columns, index, end)));
+      text.push(NEWLINE, unparse(toRows(rows, columns, index, end, dialect), dialect));
       index = end;
     } while (index < rows.length && now() - started < sliceMs);
     blobs.push(new Blob(text));

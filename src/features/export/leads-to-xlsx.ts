@@ -56,17 +56,32 @@ function cellOf<T>(column: CsvColumn<T>, row: T): TypedCell {
   return typeof value === 'string' ? xlsxText(value) : value;
 }
 
+const WIDTH_SAMPLE = 500;
+
+/** A column as wide as its header and its longest value in the first 500 rows (a date: its format), 8 to 60 characters. */
+export function columnWidth<T>(column: CsvColumn<T>, rows: readonly T[]): number {
+  let longest = column.header.length;
+  const sample = Math.min(rows.length, WIDTH_SAMPLE);
+  for (let i = 0; i < sample; i++) {
+    const value = cellOf(column, rows[i] as T);
+    const length = value instanceof Date ? (column.numFmt ?? '').replace(/\\/g, '').length : value === null ? 0 : String(value).length;
+    if (length > longest) longest = length;
+  }
+  return Math.min(60, Math.max(8, longest + 2));
+}
+
 /** The workbook as a Blob: one sheet, a frozen header row, one row per lead. */
 export async function leadsToXlsxBlob<T>(rows: readonly T[], columns: readonly CsvColumn<T>[], options: XlsxOptions): Promise<Blob> {
   const { Workbook } = await loadExcel();
-  const slice = Math.max(1, options.rowsPerSlice ?? 2000);
+  // Small slices keep the rows' part responsive; the zip at the end (writeBuffer) is still one long task (issue 23 left it for a worker).
+  const slice = Math.max(1, options.rowsPerSlice ?? 250);
   const pause = options.yieldToEventLoop ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   const workbook = new Workbook();
   const sheet = workbook.addWorksheet(safeSheetName(options.sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({
     header: xlsxText(c.header),
     key: c.id,
-    width: Math.min(60, Math.max(10, c.header.length + 2)),
+    width: columnWidth(c, rows),
     style: c.numFmt ? { numFmt: c.numFmt } : {},
   }));
   sheet.getRow(1).font = { bold: true };

@@ -9,7 +9,8 @@ import { CopyLinkButton } from './copy-link-button';
 import { buildFilterChips } from './filter-chips';
 import { filtersMessages } from './filters-messages';
 import { QuickFiltersBar } from './quick-filters-bar';
-import { UrlNotice } from './url-notice';
+import { quickState } from './quick-filters';
+import { viewKey } from '../../kommo/view-key';
 import { useFilterReference } from './use-filter-reference';
 
 // The form (react-hook-form, Mantine's date pickers and their styles) is its own chunk: the first
@@ -19,8 +20,13 @@ const filterPanel = lazyChunk(() => import('./filter-panel').then((m) => m.Filte
 // The phone's "More" drawer (Mantine's Drawer, its overlay, focus trap and scroll lock) likewise:
 // the first screen shows only its button. Fetched on pointing at the button or after the same idle delay.
 const moreDrawer = lazyChunk(() => import('../../lib/ui/side-drawer').then((m) => m.SideDrawer));
+// What a link held that the view could not apply: only a bad link draws it, so it is a chunk too.
+const urlNotice = lazyChunk(() => import('./url-notice').then((m) => m.UrlNotice));
 const PRELOAD_AFTER_MS = 4000;
 const PHONE_QUERY = '(max-width: 40em)';
+// From 1280 px the toolbar keeps one line (the search and the pipeline give up width first), so the table never moves down.
+const WIDE_QUERY = '(min-width: 80em)';
+const NO_SHRINK = { flexShrink: 0 } as const;
 
 export type FiltersBarProps = {
   /** Extra actions next to the filter button (the app shell puts saved views here). */
@@ -38,12 +44,23 @@ export function FiltersBar({ actions }: FiltersBarProps) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   // Phones: the search stays in the bar, the quick toggles and the actions fold into "More".
   const phone = useMediaQuery(PHONE_QUERY) ?? false;
+  const wide = useMediaQuery(WIDE_QUERY) ?? false;
   const [moreOpened, setMoreOpened] = useState(false);
   // Mounted from the first opening on, then kept: load all's progress and the views menu live in it.
   const [moreMounted, setMoreMounted] = useState(false);
   // While a chunk asked for by a click downloads, its button says so (a spinner beside it would push the layout).
   const [panelPending, setPanelPending] = useState(false);
   const [morePending, setMorePending] = useState(false);
+  // A choice in the sheet (a toggle, a view) changes the view: the sheet closes so the list shows its effect.
+  const currentView = viewKey(query);
+  const [sheetView, setSheetView] = useState(currentView);
+  if (sheetView !== currentView) {
+    setSheetView(currentView);
+    setMoreOpened(false);
+  }
+  // "More (2)": the sheet's toggles that are on, as "Filters (3)" counts the filters.
+  const quick = quickState(query, reference.users, reference.pipelines, reference.currentUserId);
+  const moreCount = [quick.me, quick.team, quick.pipelineId !== null, quick.openOnly].filter(Boolean).length;
   const { locale } = useLanguage();
   const chips = useMemo(() => buildFilterChips(query, reference, t, locale), [query, reference, t, locale]);
   // The badge counts the filters among the chips ("Also load" is not one), so "Filters (3)" has three filter chips under it.
@@ -95,15 +112,18 @@ export function FiltersBar({ actions }: FiltersBarProps) {
             loading={morePending}
             aria-haspopup="dialog"
           >
-            {t('moreActions')}
+            {moreCount ? t('moreActionsCount', { count: moreCount }) : t('moreActions')}
           </Button>
         </Group>
       ) : (
-        <Group gap="xs" align="flex-start">
+        <Group gap={6} align="flex-start" data-testid="toolbar" wrap={wide ? 'nowrap' : 'wrap'}>
           {filtersButton}
-          <QuickFiltersBar query={query} reference={reference} onChange={setQuery} />
-          {actions}
-          <CopyLinkButton />
+          <QuickFiltersBar query={query} reference={reference} onChange={setQuery} oneLine={wide} />
+          {/* The actions keep their width on one line; the search and the pipeline give way first. */}
+          <Group gap={6} align="flex-start" wrap={wide ? 'nowrap' : 'wrap'} style={NO_SHRINK}>
+            {actions}
+            <CopyLinkButton />
+          </Group>
         </Group>
       )}
       {/* The phone's drawer sits here rather than in the one-row toolbar: a failed download's message needs the width. */}
@@ -128,8 +148,12 @@ export function FiltersBar({ actions }: FiltersBarProps) {
           </moreDrawer.Component>
         </ChunkBoundary>
       ) : null}
-      <UrlNotice issues={issues} />
-      <ActiveFilterChips chips={chips} onChange={setQuery} />
+      {issues.length > 0 ? (
+        <ChunkBoundary>
+          <urlNotice.Component issues={issues} />
+        </ChunkBoundary>
+      ) : null}
+      <ActiveFilterChips chips={chips} onChange={setQuery} oneLine={phone} />
       {mounted ? (
         <ChunkBoundary fallback={<ChunkPending onPending={setPanelPending} />}>
           <filterPanel.Component opened={opened} onClose={close} query={query} reference={reference} onApply={setQuery} />

@@ -139,6 +139,7 @@ export const filtersMessages = defineMessages(
     quickOpenOnly: 'Open leads only',
     noticeTimes: '(×{count})',
     moreActions: 'More',
+    moreActionsCount: 'More ({count})',
     moreTitle: 'Quick filters and actions',
   },
   {
@@ -280,6 +281,7 @@ export const filtersMessages = defineMessages(
       quickOpenOnly: 'Solo leads abiertos',
       noticeTimes: '(×{count})',
       moreActions: 'Más',
+      moreActionsCount: 'Más ({count})',
       moreTitle: 'Filtros rápidos y acciones',
     },
     pt: {
@@ -420,6 +422,7 @@ export const filtersMessages = defineMessages(
       quickOpenOnly: 'Só leads abertos',
       noticeTimes: '(×{count})',
       moreActions: 'Mais',
+      moreActionsCount: 'Mais ({count})',
       moreTitle: 'Filtros rápidos e ações',
     },
   },

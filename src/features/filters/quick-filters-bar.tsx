@@ -13,13 +13,19 @@ export type QuickFiltersBarProps = {
   onChange: (next: LeadsQuery) => void;
   /** Which part to draw: phones keep the search in the bar and fold the toggles into a menu. */
   part?: 'all' | 'search' | 'toggles';
+  /** A wide screen's toolbar: one line, the search and the pipeline narrowing before anything wraps. */
+  oneLine?: boolean;
 };
+
+const SHRINK_SEARCH = { flex: '0 1 200px', minWidth: 120 } as const;
+const SHRINK_SELECT = { flex: '0 1 170px', minWidth: 120 } as const;
+const ONE_LINE = { flex: '0 1 auto', minWidth: 0 } as const;
 
 // "All pipelines" has a value of its own, never confused with a pipeline id.
 const ALL = 'all';
 
 /** Search, me, my team, pipeline and open leads only: always in view, each one URL write. */
-export function QuickFiltersBar({ query, reference, onChange, part = 'all' }: QuickFiltersBarProps) {
+export function QuickFiltersBar({ query, reference, onChange, part = 'all', oneLine = false }: QuickFiltersBarProps) {
   const t = useMessages(filtersMessages);
   const { users, pipelines, currentUserId } = reference;
   const state = quickState(query, users, pipelines, currentUserId);
@@ -46,7 +52,7 @@ export function QuickFiltersBar({ query, reference, onChange, part = 'all' }: Qu
       : []),
   ];
   const search = (
-    <form onSubmit={handleSearch} role="search">
+    <form onSubmit={handleSearch} role="search" style={oneLine ? SHRINK_SEARCH : undefined}>
       <TextInput
         size="xs"
         type="search"
@@ -54,7 +60,7 @@ export function QuickFiltersBar({ query, reference, onChange, part = 'all' }: Qu
         placeholder={t('quickSearchPlaceholder')}
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
-        w={part === 'search' ? 150 : 200}
+        w={oneLine ? '100%' : part === 'search' ? 150 : 200}
         rightSection={
           state.search ? (
             <CloseButton
@@ -87,7 +93,8 @@ export function QuickFiltersBar({ query, reference, onChange, part = 'all' }: Qu
           combobox and floating-ui into the first bundle for this one control. */}
       <NativeSelect
         size="xs"
-        w={170}
+        w={oneLine ? undefined : 170}
+        style={oneLine ? SHRINK_SELECT : undefined}
         aria-label={t('quickPipeline')}
         value={state.pipelineId === null ? ALL : String(state.pipelineId)}
         data={pipelineOptions}
@@ -102,7 +109,14 @@ export function QuickFiltersBar({ query, reference, onChange, part = 'all' }: Qu
     </>
   );
   return (
-    <Group gap="xs" wrap="wrap" role="group" aria-label={t('quickFiltersLabel')} data-testid="quick-filters">
+    <Group
+      gap={6}
+      wrap={oneLine ? 'nowrap' : 'wrap'}
+      style={oneLine ? ONE_LINE : undefined}
+      role="group"
+      aria-label={t('quickFiltersLabel')}
+      data-testid="quick-filters"
+    >
       {part !== 'toggles' && search}
       {part !== 'search' && toggles}
     </Group>

@@ -35,17 +35,19 @@ import { LeadsStatusLine } from './states/leads-status-line';
 import { LeadsTableBody } from './grid/leads-table-body';
 import type { HeaderSorting } from './grid/leads-table-header';
 import { firstSortDirection, isLocallySortable, sortLeads } from './sorting/local-sort';
-import { LocalSortNote } from './sorting/local-sort-note';
 import { leadsTableFeatures } from './leads-table-features';
 import { leadsTableMessages, type LeadsTableT } from './leads-table-messages';
 import { LeadsEmptyState, LeadsTableSkeleton } from './states/leads-table-states';
 import { useColumnPreferences, type ColumnPreferencesState } from './columns/use-column-preferences';
 import { useLeadReference } from './use-lead-reference';
 import { leadPanelChunk } from './panel/lead-panel-chunk';
+import { leadCardsChunk } from './cards/lead-cards-chunk';
+import { ChunkBoundary, lazyChunk } from '../../lib/ui/lazy-chunk';
 
+// Said only once a column is sorted in the browser: a chunk of its own.
+const localSortNote = lazyChunk(() => import('./sorting/local-sort-note').then((m) => m.LocalSortNote));
 const EMPTY_LEADS: Lead[] = [];
 const PHONE_QUERY = '(max-width: 40em)';
-const PHONE_NAME_WIDTH = 140;
 const EMPTY_PAGES: Lead[][] = [];
 const NOTHING_EXPANDED: ExpandedState = {};
 const PINNING: ColumnPinningState = { start: [EXPAND_COLUMN_ID, PINNED_COLUMN_ID], end: [] };
@@ -210,12 +212,8 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress, readWholeLocal
   const pages = sortedPages?.pages ?? localPages?.pages ?? chunkPages;
   const pageStarts = sortedPages?.pageStarts ?? localPages?.pageStarts ?? loadedStarts;
 
-  // On a phone the pinned name takes under half the width (unless the user sized it), so the row shows more than its name.
+  // On a phone the leads are cards (leadCardsChunk), not a squeezed table.
   const phone = useMediaQuery(PHONE_QUERY) ?? false;
-  const columnSizing = useMemo(
-    () => (phone && prefs.sizing.name === undefined ? { ...prefs.sizing, name: PHONE_NAME_WIDTH } : prefs.sizing),
-    [phone, prefs.sizing],
-  );
   const table = useTable({
     features: leadsTableFeatures,
     columns,
@@ -223,7 +221,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress, readWholeLocal
     getRowId,
     getRowCanExpand: canExpand,
     columnResizeMode: 'onChange',
-    state: { columnVisibility, columnOrder: prefs.order, columnSizing, columnPinning: PINNING, expanded },
+    state: { columnVisibility, columnOrder: prefs.order, columnSizing: prefs.sizing, columnPinning: PINNING, expanded },
     onColumnVisibilityChange: prefs.setVisibility,
     onColumnOrderChange: prefs.setOrder,
     onColumnSizingChange: prefs.setSizing,
@@ -291,7 +289,14 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress, readWholeLocal
   }, []);
   const kommoLink = useKommoLeadLink();
   const context = useMemo(
-    () => ({ reference, t, columnText, locale, kommoLink, display: { locale, timeZone: reference.timeZone, currency: reference.currency } }),
+    () => ({
+      reference,
+      t,
+      columnText,
+      locale,
+      kommoLink,
+      display: { locale, timeZone: reference.timeZone, currency: reference.currency, patterns: reference.datePatterns },
+    }),
     [reference, t, columnText, locale, kommoLink],
   );
   const allIds = allColumns.map((c) => c.id);
@@ -316,14 +321,16 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress, readWholeLocal
         </Alert>
       ) : null}
       {sortColumn && leads.length > 0 ? (
-        <LocalSortNote
-          column={labelOf(sortColumn.column)}
-          direction={sortColumn.direction}
-          applied={appliedSort !== null}
-          loaded={leads.length}
-          onClear={() => setSort(null)}
-          t={t}
-        />
+        <ChunkBoundary>
+          <localSortNote.Component
+            column={labelOf(sortColumn.column)}
+            direction={sortColumn.direction}
+            applied={appliedSort !== null}
+            loaded={leads.length}
+            onClear={() => setSort(null)}
+            t={t}
+          />
+        </ChunkBoundary>
       ) : null}
       {leadsQuery.isPending ? (
         <LoadingSkeleton progress={progress} t={t} />
@@ -333,6 +340,21 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress, readWholeLocal
         <LeadsTableSkeleton label={t('searchingFurther')} showLabel />
       ) : leads.length === 0 ? (
         <LeadsEmptyState t={t} search={urlQuery.query} />
+      ) : phone ? (
+        // Under 640 px: cards, a chunk a wide screen never downloads.
+        <ChunkBoundary fallback={<LeadsTableSkeleton label={t('statusLoadingView')} />}>
+          <leadCardsChunk.Component
+            rows={table.getRowModel().rows}
+            pages={pages}
+            pageStarts={pageStarts}
+            expandedIds={expandedIds}
+            setSize={hasNextPage ? -1 : leads.length}
+            canLoadMore={canLoadMore}
+            loadMore={loadMore}
+            resetKey={appliedSort ? `${resetKey}#${formatLocalSort(appliedSort)}` : resetKey}
+            context={context}
+          />
+        </ChunkBoundary>
       ) : (
         <LeadsTableBody
           rows={table.getRowModel().rows}

@@ -8,11 +8,12 @@ import { useColumnPreferencesStore } from '../../lib/leads-list/column-preferenc
 import { withColumnFirst } from '../../lib/leads-list/column-preferences';
 import { ChunkBoundary, ChunkLoader, lazyChunk } from '../../lib/ui/lazy-chunk';
 import { LazyPopover } from '../../lib/ui/lazy-popover';
-import { BUILT_IN_COLUMN, BUILT_IN_SORT, BUILT_IN_VIEWS, builtInView, type BuiltInViewId } from './built-in-views';
+import { BUILT_IN_COLUMN, BUILT_IN_SORT, builtInView, type BuiltInViewId } from './built-in-views';
 import { savedViewsButtonMessages } from './saved-views-button-messages';
 import { MAX_VIEW_NAME, nameProblem, type SavedView } from './saved-views-storage';
 import { useBuiltInReference } from './use-built-in-context';
 import { useSavedViews } from './use-saved-views';
+import { useCurrentViewName } from './use-current-view-name';
 
 // The menu's contents load on pointing at (or focusing) the Views button, ahead of the click.
 const dropdown = lazyChunk(() => import('./saved-views-dropdown').then((m) => m.SavedViewsDropdown));
@@ -42,15 +43,7 @@ export function SavedViewsMenu() {
   const [error, setError] = useState<string | null>(null);
   const [notStored, setNotStored] = useState(false);
   const current = viewKey(query);
-  // The view shown now, by name: a saved one first (the user's own word), else a built-in one.
-  const currentName =
-    // Read back through the codec: a view saved by an older version may spell the same view otherwise.
-    views.find((v) => viewKey(parseViewSearch(v.search).query) === current)?.name ??
-    BUILT_IN_VIEWS.filter((id) => {
-      const view = builtInView(id, reference);
-      return view !== null && viewKey(view) === current;
-    }).map((id) => t(id))[0] ??
-    null;
+  const currentName = useCurrentViewName();
 
   const handleBuiltIn = (id: BuiltInViewId) => {
     const view = builtInView(id, reference);

@@ -1,6 +1,7 @@
 // What a lead column holds for one lead, once: a typed value the column definition computes. The
 // table's text, the browser sort's key, the CSV text and the XLSX cell are each one function of
 // it, so they cannot read a lead differently; only their formats differ (named below).
+import { formatPattern, type AccountDatePatterns } from '../time/account-date-format';
 import { accountWallClock, isoDate, isoDateTime } from '../time/wall-clock';
 import { formatBirthday, formatDate, formatDateTime, formatLaborCost, formatMoney, formatNumber } from './lead-formatters';
 
@@ -37,8 +38,8 @@ export function listOf(items: readonly ColumnValue[]): ColumnValue {
   return kept.length === 1 ? (kept[0] as ColumnValue) : { kind: 'list', items: kept };
 }
 
-/** What the table needs to draw a value as text. */
-export type DisplayFormat = { locale: string; timeZone: string; currency: string };
+/** What the table needs to draw a value as text; `patterns`: the account's own date formats, when it has them. */
+export type DisplayFormat = { locale: string; timeZone: string; currency: string; patterns?: AccountDatePatterns };
 
 /** The table separates several values with a comma. */
 export const TABLE_LIST_SEPARATOR = ', ';
@@ -60,9 +61,9 @@ export function displayText(v: ColumnValue, f: DisplayFormat): string {
     case 'money':
       return formatMoney(v.value, f.currency, f.locale);
     case 'instant':
-      return formatDateTime(v.seconds, f.timeZone, f.locale);
+      return formatDateTime(v.seconds, f.timeZone, f.locale, f.patterns?.dateTime);
     case 'day':
-      return (v.birthday ? formatBirthday : formatDate)(v.seconds, f.timeZone, f.locale);
+      return v.birthday ? formatBirthday(v.seconds, f.timeZone, f.locale) : formatDate(v.seconds, f.timeZone, f.locale, f.patterns?.date);
     case 'duration':
       return formatLaborCost(v.seconds, f.locale);
     case 'list':
@@ -77,8 +78,8 @@ export function hoursMinutes(seconds: number): string {
   return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-/** A CSV cell: numbers stay numbers; dates are `2024-03-05 14:07` in the account's zone. */
-export function csvValue(v: ColumnValue, timeZone: string): string | number {
+/** A CSV cell: numbers stay numbers; dates are `2024-03-05 14:07` in the account's zone, or in the account's own format when given. */
+export function csvValue(v: ColumnValue, timeZone: string, patterns?: AccountDatePatterns): string | number {
   switch (v.kind) {
     case 'empty':
     case 'pending':
@@ -90,13 +91,13 @@ export function csvValue(v: ColumnValue, timeZone: string): string | number {
     case 'money':
       return v.value;
     case 'instant':
-      return isoDateTime(v.seconds, timeZone);
+      return patterns?.dateTime ? formatPattern(patterns.dateTime, v.seconds, timeZone, 'en') : isoDateTime(v.seconds, timeZone);
     case 'day':
-      return isoDate(v.seconds, timeZone);
+      return patterns?.date && !v.birthday ? formatPattern(patterns.date, v.seconds, timeZone, 'en') : isoDate(v.seconds, timeZone);
     case 'duration':
       return hoursMinutes(v.seconds);
     case 'list':
-      return v.items.map((i) => String(csvValue(i, timeZone))).join(FILE_LIST_SEPARATOR);
+      return v.items.map((i) => String(csvValue(i, timeZone, patterns))).join(FILE_LIST_SEPARATOR);
   }
 }
 

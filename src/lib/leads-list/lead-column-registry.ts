@@ -73,6 +73,13 @@ function fieldValues(entity: Contact, code: string): string[] {
   return field ? field.values.map((v) => valueToText(v.value)).filter(Boolean) : [];
 }
 
+function mainContactField(lead: Lead, ctx: ColumnContext, code: 'PHONE' | 'EMAIL'): ColumnValue {
+  const main = mainContactLink(lead);
+  const contact = main ? ctx.entities.contacts.get(main.id) : undefined;
+  const first = contact ? fieldValues(contact, code)[0] : undefined;
+  return first ? text(first) : EMPTY;
+}
+
 /** `Ana Souza (+55 11 5555-0101, ana@example.com)`: the name with the phones and emails Kommo holds. */
 function contactWithDetails(contact: Contact | undefined, id: number, ctx: ColumnContext): ColumnValue {
   if (!contact) return ctx.entities.pending?.has('contacts') ? PENDING : byId(id);
@@ -256,6 +263,23 @@ export const LEAD_COLUMNS = [
       if (!contact) return ctx.entities.pending?.has('contacts') ? PENDING : byId(main.id);
       return text(entityName(contact) ?? ctx.text('unnamedContact', { id: main.id }));
     },
+  },
+  // The main contact's first phone and e-mail, each in a column of its own (a dialer, a mail merge).
+  {
+    id: 'main_contact_phone',
+    header: { key: 'colMainContactPhone' },
+    needsWith: ['contacts'],
+    fileOnly: true,
+    sort: false,
+    value: (lead, ctx) => mainContactField(lead, ctx, 'PHONE'),
+  },
+  {
+    id: 'main_contact_email',
+    header: { key: 'colMainContactEmail' },
+    needsWith: ['contacts'],
+    fileOnly: true,
+    sort: false,
+    value: (lead, ctx) => mainContactField(lead, ctx, 'EMAIL'),
   },
   {
     id: 'contacts',

@@ -1,6 +1,8 @@
 // Pure formatting of lead values. Dates use the ACCOUNT's timezone (Kommo stores a `date` custom field
 // as midnight there), never the browser's; money uses the account currency. All output is plain text.
 
+import { formatPattern } from '../time/account-date-format';
+
 const formatterCache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 
 function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
@@ -12,8 +14,10 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
   return f as T;
 }
 
-export function formatDateTime(unixSeconds: number | null, timeZone: string, locale: string): string {
+/** `pattern`: the account's own format (account-date-format); without one, the language's. */
+export function formatDateTime(unixSeconds: number | null, timeZone: string, locale: string, pattern?: string | null): string {
   if (unixSeconds === null || !Number.isFinite(unixSeconds)) return '';
+  if (pattern) return formatPattern(pattern, unixSeconds, timeZone, locale);
   const f = cached(
     `dt|${locale}|${timeZone}`,
     () => new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }),
@@ -27,8 +31,9 @@ export function daysOverdue(dueSeconds: number | null, nowMs: number = Date.now(
   return Math.floor((nowMs - dueSeconds * 1000) / 86_400_000);
 }
 
-export function formatDate(unixSeconds: number | null, timeZone: string, locale: string): string {
+export function formatDate(unixSeconds: number | null, timeZone: string, locale: string, pattern?: string | null): string {
   if (unixSeconds === null || !Number.isFinite(unixSeconds)) return '';
+  if (pattern) return formatPattern(pattern, unixSeconds, timeZone, locale);
   const f = cached(`d|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }));
   return f.format(new Date(unixSeconds * 1000));
 }

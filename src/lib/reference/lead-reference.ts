@@ -5,6 +5,7 @@ import { stagePairKey } from '../../kommo/leads-query';
 import type { Account, Catalog, CustomFieldDefinition, Group, LossReason, Pipeline, Source, Status, Tag, User } from '../../kommo/schemas';
 import { DEFAULT_VISIBLE_CUSTOM_FIELDS, sortCustomFields } from '../leads-list/custom-field-columns';
 import { accountTimeZone } from '../time/account-zone';
+import { accountDatePatterns, type AccountDatePatterns } from '../time/account-date-format';
 
 export type StageInfo = { status: Status; pipeline: Pipeline };
 
@@ -29,6 +30,8 @@ export type LeadReference = LeadLookups & {
   account: Account;
   currency: string;
   timeZone: string;
+  /** The account's own date formats (null each: the language's). */
+  datePatterns: AccountDatePatterns;
   /** The deferred lookups not in yet (their maps are empty or, for custom fields, the first page only). */
   waiting: ReadonlySet<DeferredLookup>;
   /** The custom fields shown by default, fixed by the first page so later pages never move a column. */
@@ -93,6 +96,7 @@ export function buildLeadReference(input: LeadReferenceInput): LeadReference {
     // No currency on the account: money shows as a plain number (formatMoney's fallback), not as dollars.
     currency: input.account.currency ?? '',
     timeZone: accountTimeZone(input.account),
+    datePatterns: accountDatePatterns(input.account),
     // The account's users_groups name every group (0 is the main one); users' own groups fill any gap.
     ...buildLeadLookups({ ...input, groups: [...(input.groups ?? []), ...input.account.users_groups] }),
     waiting,

@@ -22,7 +22,7 @@ import classes from '../leads-table.module.css';
 import { pageCatalogElementIds, pageCompanyIds, pageContactIds } from '../grid/page-entity-ids';
 import { useLeadDetails, type LeadDetails } from './use-lead-details';
 
-export type LeadExpandedPanelProps = { lead: Lead; pageLeads: readonly Lead[]; height: number; colSpan: number };
+export type LeadExpandedPanelProps = { lead: Lead; pageLeads: readonly Lead[]; height: number; colSpan: number; variant?: 'grid' | 'card' };
 
 function multitext(entity: Contact, code: 'PHONE' | 'EMAIL'): string[] {
   return entity.custom_fields_values.filter((f) => f.field_code === code).flatMap((f) => f.values.map((v) => valueToText(v.value)).filter(Boolean));
@@ -152,14 +152,14 @@ function ProductsSection({ lead, batchLeads }: SectionProps) {
   );
 }
 
-export function LeadExpandedPanel({ lead, pageLeads, height, colSpan }: LeadExpandedPanelProps) {
+export function LeadExpandedPanel({ lead, pageLeads, height, colSpan, variant }: LeadExpandedPanelProps) {
   const { t, reference } = useLeadsTableContext();
   const details = useLeadDetails(lead, pageLeads);
   const embeddedReason = details.status === 'ready' ? details.lead._embedded.loss_reason?.[0]?.name : lead._embedded.loss_reason?.[0]?.name;
   // loss_reason_id comes with every lead: the name is known from reference data even before the details.
   const lossReason = embeddedReason ?? (lead.loss_reason_id !== null ? reference.lossReasons.get(lead.loss_reason_id)?.name : undefined);
   return (
-    <LeadPanelFrame lead={lead} height={height} colSpan={colSpan}>
+    <LeadPanelFrame lead={lead} height={height} colSpan={colSpan} variant={variant}>
       <div className={classes.panelGrid}>
         <Section title={t('panelContacts')}>
           <DetailsGate details={details}>{(full, batchLeads) => <ContactsSection lead={full} batchLeads={batchLeads} />}</DetailsGate>

@@ -9,9 +9,16 @@ import { OpenInKommoLink } from '../cells/open-in-kommo-link';
 import { useLeadsTableContext } from '../leads-table-context';
 import classes from '../leads-table.module.css';
 
-export type LeadPanelFrameProps = { lead: Lead; height: number; colSpan: number; children: ReactNode };
+export type LeadPanelFrameProps = {
+  lead: Lead;
+  height: number;
+  colSpan: number;
+  children: ReactNode;
+  /** `card`: inside a phone's card (a feed article), not a grid's cell. */
+  variant?: 'grid' | 'card';
+};
 
-export function LeadPanelFrame({ lead, height, colSpan, children }: LeadPanelFrameProps) {
+export function LeadPanelFrame({ lead, height, colSpan, children, variant = 'grid' }: LeadPanelFrameProps) {
   const { t, kommoLink, closePanel } = useLeadsTableContext();
   const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
@@ -19,6 +26,28 @@ export function LeadPanelFrame({ lead, height, colSpan, children }: LeadPanelFra
     closePanel(lead.id);
   };
   const name = useLeadTitle(lead);
+  // The label sits on a group, not on the gridcell: a labelled gridcell (a widget role) must say its
+  // visible text (axe's label-content-name-mismatch); the cell's name comes from this label anyway.
+  const group = (
+    <div
+      role="group"
+      // Focusable so keyboard users can scroll a long panel (it has a fixed height).
+      tabIndex={0}
+      id={expandedPanelId(lead.id)}
+      aria-label={t('panelTitle', { name })}
+      className={classes.panel}
+      onKeyDown={handleKeyDown}
+      // Esc here closes this lead, not the widget's modal (see escape-closes-widget).
+      data-owns-escape
+    >
+      <div className={classes.panelHeader}>
+        <h2 className={classes.panelTitle}>{name}</h2>
+        <OpenInKommoLink link={kommoLink} leadId={lead.id} name={name} variant="panel" t={t} />
+      </div>
+      {children}
+    </div>
+  );
+  if (variant === 'card') return group;
   return (
     <div
       role="gridcell"
@@ -30,25 +59,7 @@ export function LeadPanelFrame({ lead, height, colSpan, children }: LeadPanelFra
       // Clicks inside the panel (selecting text, following a link) must not re-activate or toggle the row.
       onClick={(e) => e.stopPropagation()}
     >
-      {/* The label sits on a group, not on the gridcell: a labelled gridcell (a widget role) must say its
-          visible text (axe's label-content-name-mismatch); the cell's name comes from this label anyway. */}
-      <div
-        role="group"
-        // Focusable so keyboard users can scroll a long panel (it has a fixed height).
-        tabIndex={0}
-        id={expandedPanelId(lead.id)}
-        aria-label={t('panelTitle', { name })}
-        className={classes.panel}
-        onKeyDown={handleKeyDown}
-        // Esc here closes this lead, not the widget's modal (see escape-closes-widget).
-        data-owns-escape
-      >
-        <div className={classes.panelHeader}>
-          <h2 className={classes.panelTitle}>{name}</h2>
-          <OpenInKommoLink link={kommoLink} leadId={lead.id} name={name} variant="panel" t={t} />
-        </div>
-        {children}
-      </div>
+      {group}
     </div>
   );
 }
