@@ -16,7 +16,8 @@ import { DATE_FILTERS, DATE_PRESETS, ORDER_FIELDS, type LeadsView, type StagePai
 import type { Lead, Pipeline } from '../kommo/schemas';
 import { createKommoClient, type KommoClient } from '../lib/api/kommo-client';
 import { LIST_CHUNK_SIZE, leadQueries } from '../lib/api/lead-queries';
-import { LIVE_SOURCE, LOCAL_WHOLE_VIEW_CHUNK, readRestOfLocalView, type LocalLeadsSource } from '../lib/api/leads-source';
+import { LIVE_SOURCE, type LocalLeadsSource } from '../lib/api/leads-source';
+import { LOCAL_WHOLE_VIEW_CHUNK, readRestOfLocalView } from '../lib/api/read-rest-of-local-view';
 import { fetchLeadsChunk, type LeadsChunk, type LeadsCursor } from '../lib/api/leads-stream';
 import { fetchAccount, fetchLossReasons, fetchPipelines, fetchUsers } from '../lib/api/reference-fetchers';
 import type { Transport } from '../lib/api/transport';

@@ -18,7 +18,6 @@ import { referenceQueries } from '../../lib/api/reference-queries';
 import { formatLocalSort, type LocalSort } from '../../lib/url-state/leads-url-codec';
 import { useLeadsUrlQuery, useLocalSort, type LeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 // The list's source (live or the local copy) comes from the one hook; a local chunk carries the whole view's totals.
-import { readRestOfLocalView } from '../../lib/api/leads-source';
 import { useViewSource } from '../../lib/local-copy/use-view-source';
 import { ColumnChooser } from './columns/column-chooser';
 import { columnLabel } from './columns/column-label';
@@ -98,6 +97,7 @@ export function LeadsTable() {
     const data = queryClient.getQueryData(queryKey);
     const last = data?.pages[data.pages.length - 1];
     if (!data || !last || source.kind !== 'local') return;
+    const { readRestOfLocalView } = await import('../../lib/api/read-rest-of-local-view');
     const rest = await readRestOfLocalView(source, listQuery, last.next);
     if (queryClient.getQueryData(queryKey) !== data) return;
     queryClient.setQueryData(queryKey, { pages: [...data.pages, ...rest.pages], pageParams: [...data.pageParams, ...rest.pageParams] });

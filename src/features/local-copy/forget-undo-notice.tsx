@@ -1,5 +1,7 @@
 // After "Forget local data": the copy is off at once (views live, other tabs too), and for a few
 // seconds this notice offers Undo while the database is still there.
+import '@mantine/core/styles/Affix.css';
+import '@mantine/core/styles/Notification.css';
 import { Affix, Button, Group, Notification, Text } from '@mantine/core';
 import { undoForget } from '../../lib/local-copy/local-copy-forget';
 import type { LocalCopyHub } from '../../lib/local-copy/local-copy-hub';

@@ -4,7 +4,6 @@
 // through one hook (useViewSource); the header's control only shows it and sends the user's choices.
 // Plain TypeScript and small: it is part of the first load; the engine itself comes in a chunk.
 import type { LocalLeadsSource } from '../api/leads-source';
-import { deleteLocalCopyDatabase, listLocalCopyDatabases } from './local-copy-database-names';
 import { clearLocalCopySettings, readEnabled, writeEnabled } from './local-copy-settings';
 import type { LocalCopyState, LocalCopySync } from './local-copy-sync';
 
@@ -158,13 +157,12 @@ export function createLocalCopyHub({ enabledNames = readEnabled() }: LocalCopyHu
     },
     async forgetEverything() {
       pendingForget = null;
-      // Views go live at once; then the running copy first: its worker lets go of the database.
+      // Views go live at once; then the running copy first (its worker lets go of the database), then every database.
       const known = clearLocalCopySettings();
       names = [];
       changed();
-      await copy?.forget().catch(() => undefined);
-      const all = new Set([...known, ...(await listLocalCopyDatabases())]);
-      await Promise.all([...all].map((name) => deleteLocalCopyDatabase(name).catch(() => undefined)));
+      const { forgetEveryLocalCopy } = await import('./forget-every-local-copy');
+      await forgetEveryLocalCopy(copy, known);
     },
     dispose() {
       clearTimeout(decideTimer);
