@@ -10,7 +10,8 @@ import { LeadsTableHeader, type HeaderSorting, type LeadsTableHeaderProps } from
 import { LeadsTableRow, rowDomId } from './leads-table-row';
 import { ChunkBoundary } from '../../../lib/ui/lazy-chunk';
 import type { TotalsInput } from '../totals/leads-table-totals';
-import { TOTALS_HEIGHT, totalsChunk } from '../totals/totals-chunk';
+import { totalsChunk } from '../totals/totals-chunk';
+import { TOTALS_HEIGHT } from '../totals/totals-height';
 import classes from '../leads-table.module.css';
 import { useColumnWindow } from './use-column-window';
 import { useGridKeyboard } from './use-grid-keyboard';

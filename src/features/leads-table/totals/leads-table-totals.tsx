@@ -12,7 +12,7 @@ import { formatMoney, formatNumber } from '../../../lib/leads-list/lead-formatte
 import type { LeadColumnDefinition } from '../../../lib/leads-list/lead-column-registry';
 import { renderedColumnIds, spacerWidths, type ColumnLayout } from '../grid/column-layout';
 import classes from '../leads-table.module.css';
-import { TOTALS_HEIGHT } from './totals-chunk';
+import { TOTALS_HEIGHT } from './totals-height';
 import { totalsMessages } from './totals-messages';
 
 /** What the row adds up: the grid's leads (all loaded ones) and the shown summable columns. */

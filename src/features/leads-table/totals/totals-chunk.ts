@@ -2,7 +2,4 @@
 // room for it, and the rows never wait for it (the row appears under them a moment later).
 import { lazyChunk } from '../../../lib/ui/lazy-chunk';
 
-/** The row's height: the grid keeps rows the keyboard moves to clear of it. */
-export const TOTALS_HEIGHT = 44;
-
 export const totalsChunk = lazyChunk(() => import('./leads-table-totals').then((m) => m.LeadsTableTotals));
