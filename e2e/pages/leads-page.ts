@@ -13,8 +13,8 @@ export class LeadsPage {
   constructor(readonly page: Page) {
     this.grid = page.getByRole('grid', { name: 'Leads' });
     this.status = page.getByTestId('leads-status');
-    // Data rows only: the header row has aria-rowindex 1.
-    this.bodyRows = this.grid.locator('[role=row]:not([aria-rowindex="1"])');
+    // Data rows only: the header row has aria-rowindex 1; the totals row is under them.
+    this.bodyRows = this.grid.locator('[role=row]:not([aria-rowindex="1"]):not([data-testid="leads-totals"])');
     this.feed = page.getByRole('feed', { name: 'Leads' });
     this.cards = this.feed.getByRole('article');
   }

@@ -205,7 +205,9 @@ describe('LeadsTable', () => {
     expect(await screen.findByText(/None of the leads checked so far match/)).toBeTruthy();
     // jsdom lays nothing out, so the virtualized rows are not drawn: the grid and its status line say it.
     const grid = await screen.findByRole('grid', { name: 'Leads' }, { timeout: 10_000 });
-    expect(grid.getAttribute('aria-rowcount')).toBe('2');
+    // The header, the one lead, and the totals row (every page checked: the whole view's totals).
+    expect(grid.getAttribute('aria-rowcount')).toBe('3');
+    expect(within(screen.getByTestId('leads-totals')).getByRole('rowheader').textContent).toBe('TotalsWhole view: 1 lead');
     expect(screen.queryByText('No leads')).toBeNull();
     expect(screen.getByTestId('leads-status').textContent).toContain('1 lead loaded');
   });

@@ -32,6 +32,7 @@ import { buildLeadColumns } from './columns/leads-columns';
 import { LeadsErrorView } from './states/leads-error-view';
 import { LeadsStatusLine } from './states/leads-status-line';
 import { LeadsTableBody } from './grid/leads-table-body';
+import type { TotalsInput } from './totals/leads-table-totals';
 import type { HeaderSorting } from './grid/leads-table-header';
 import { firstSortDirection, isLocallySortable, sortLeads } from './sorting/local-sort';
 import { leadsTableFeatures } from './leads-table-features';
@@ -229,6 +230,20 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress, readWholeLocal
     autoResetExpanded: false,
   });
 
+  // The totals row: sums over the loaded leads (the status line's price sum is the same figure), which
+  // are the whole view's once nothing more is left to load. Shown while a summable column is.
+  const totalIds = table
+    .getVisibleLeafColumns()
+    .filter((c) => c.columnDef.meta?.definition?.total)
+    .map((c) => c.id)
+    .join(',');
+  const totals = useMemo<TotalsInput | null>(() => {
+    if (totalIds === '') return null;
+    const ids = totalIds.split(',');
+    const definitions = columns.flatMap((c) => (c.meta?.definition && ids.includes(c.meta.definition.id) ? [c.meta.definition] : []));
+    return { leads: loaded, definitions, ctx: sortContext, wholeView: allLoaded };
+  }, [totalIds, columns, loaded, sortContext, allLoaded]);
+
   const expandedIds = useMemo(
     () => new Set(expanded === true ? leads.map(getRowId) : Object.keys(expanded).filter((k) => expanded[k])),
     [expanded, leads],
@@ -365,13 +380,14 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress, readWholeLocal
           pages={pages}
           pageStarts={pageStarts}
           expandedIds={expandedIds}
-          ariaRowCount={hasNextPage ? -1 : leads.length + 1}
+          ariaRowCount={hasNextPage ? -1 : leads.length + (totals ? 2 : 1)}
           canLoadMore={canLoadMore}
           loadMore={loadMore}
           resetKey={appliedSort ? `${resetKey}#${formatLocalSort(appliedSort)}` : resetKey}
           sorting={sorting}
           needs={{ contacts: visibleIds.has('main_contact'), companies: visibleIds.has('company'), products: visibleIds.has('products') }}
           context={context}
+          totals={totals}
         />
       )}
       {isFetchNextPageError && leads.length > 0 ? (

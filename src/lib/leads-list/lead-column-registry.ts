@@ -44,6 +44,8 @@ export type LeadColumnDefinition<Id extends string = string> = {
   readonly xlsxFormat?: string;
   /** The table's column: its width (px), numbers aligned to the end, and the order Kommo itself can sort it by. */
   readonly table?: { readonly width: number; readonly align?: 'end'; readonly kommoOrder?: OrderField };
+  /** The totals row sums and averages it, as money (the account's currency) or a plain number. */
+  readonly total?: 'money' | 'number';
   readonly value: (lead: Lead, ctx: ColumnContext) => ColumnValue;
 };
 
@@ -127,6 +129,7 @@ export const LEAD_COLUMNS = [
     id: 'price',
     header: { key: 'colPrice' },
     table: { width: 130, align: 'end' },
+    total: 'money',
     sort: 'number',
     value: (lead) => (lead.price === null || !Number.isFinite(lead.price) ? EMPTY : { kind: 'money', value: lead.price }),
   },
@@ -404,6 +407,9 @@ export const PINNED_COLUMN_ID: LeadColumnId = 'name';
 /** Columns hidden until the user shows them, to keep the first screen readable. */
 export const DEFAULT_HIDDEN_COLUMNS: readonly string[] = LEAD_COLUMNS.filter((c: LeadColumnDefinition) => c.hiddenByDefault).map((c) => c.id);
 
+/** Custom field types the totals row adds up (dates sort as numbers but do not add up). */
+const TOTAL_FIELD_TYPES: ReadonlySet<string> = new Set(['numeric', 'monetary', 'price']);
+
 /** A custom field's column: the same definition shape as the fixed ones. */
 export function customFieldColumn(field: CustomFieldDefinition): LeadColumnDefinition {
   const type = field.type;
@@ -413,6 +419,8 @@ export function customFieldColumn(field: CustomFieldDefinition): LeadColumnDefin
     table: { width: type === 'textarea' || type === 'multiselect' ? 220 : 160, ...(type === 'numeric' ? { align: 'end' as const } : {}) },
     // Chained-list names come from catalog elements fetched for the pages in view only.
     sort: type === 'chained_list' ? false : NUMERIC_FIELD_TYPES.has(type) ? 'number' : 'text',
+    // A monetary field's cells show the amount without a symbol: its total does the same.
+    ...(TOTAL_FIELD_TYPES.has(type) ? { total: 'number' as const } : {}),
     zoned: type === 'date_time',
     ...(type === 'date_time' ? { xlsxFormat: XLSX_DATE_TIME } : type === 'date' || type === 'birthday' ? { xlsxFormat: XLSX_DATE } : {}),
     value: (lead, ctx) =>

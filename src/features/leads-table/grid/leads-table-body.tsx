@@ -8,6 +8,10 @@ import { LeadsTableContext, type LeadsTableContextValue } from '../leads-table-c
 import type { LeadsTableFeatures } from '../leads-table-features';
 import { LeadsTableHeader, type HeaderSorting, type LeadsTableHeaderProps } from './leads-table-header';
 import { LeadsTableRow, rowDomId } from './leads-table-row';
+import { ChunkBoundary } from '../../../lib/ui/lazy-chunk';
+import type { TotalsInput } from '../totals/leads-table-totals';
+import { totalsChunk } from '../totals/totals-chunk';
+import { TOTALS_HEIGHT } from '../totals/totals-height';
 import classes from '../leads-table.module.css';
 import { useColumnWindow } from './use-column-window';
 import { useGridKeyboard } from './use-grid-keyboard';
@@ -34,6 +38,8 @@ export type LeadsTableBodyProps = {
   /** The entities the visible columns name (the panel's chained-list values are always fetched). */
   needs: PageEntityNeeds;
   context: Omit<LeadsTableContextValue, 'columns' | 'closePanel'>;
+  /** The sticky totals row under the summable columns (none: no such column is shown). */
+  totals: TotalsInput | null;
 };
 
 function pageOf(pageStarts: readonly number[], index: number): number {
@@ -51,7 +57,16 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
   const { rows, rowHeight, expandedIds, pages, pageStarts, canLoadMore, loadMore, resetKey } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
-  const { virtualizer, items, firstIndex, lastIndex } = useRowWindow({ scrollRef, rows, rowHeight, expandedIds, activeIndex, canLoadMore, loadMore });
+  const { virtualizer, items, firstIndex, lastIndex } = useRowWindow({
+    scrollRef,
+    rows,
+    rowHeight,
+    expandedIds,
+    activeIndex,
+    canLoadMore,
+    loadMore,
+    bottomInset: props.totals ? TOTALS_HEIGHT : 0,
+  });
 
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
@@ -141,6 +156,20 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
               );
             })}
           </div>
+          {props.totals ? (
+            <ChunkBoundary compact>
+              <totalsChunk.Component
+                input={props.totals}
+                locale={props.context.display.locale}
+                currency={props.context.display.currency}
+                layouts={layouts}
+                colStart={colStart}
+                colEnd={colEnd}
+                width={props.totalWidth}
+                rowIndex={props.ariaRowCount > 0 ? props.ariaRowCount : undefined}
+              />
+            </ChunkBoundary>
+          ) : null}
         </div>
       </div>
     </LeadsTableContext.Provider>

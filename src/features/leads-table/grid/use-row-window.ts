@@ -24,9 +24,11 @@ export type RowWindowInput = {
   activeIndex: number;
   canLoadMore: boolean;
   loadMore: () => void;
+  /** Height of the sticky totals row: a row the keyboard moves to is scrolled clear of it. */
+  bottomInset?: number;
 };
 
-export function useRowWindow({ scrollRef, rows, rowHeight, expandedIds, activeIndex, canLoadMore, loadMore }: RowWindowInput) {
+export function useRowWindow({ scrollRef, rows, rowHeight, expandedIds, activeIndex, canLoadMore, loadMore, bottomInset = 0 }: RowWindowInput) {
   const activeRef = useRef(activeIndex);
   activeRef.current = activeIndex;
   const sizeRef = useRef({ rows, rowHeight, expandedIds });
@@ -55,6 +57,7 @@ export function useRowWindow({ scrollRef, rows, rowHeight, expandedIds, activeIn
     overscan: OVERSCAN,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
+    scrollPaddingEnd: bottomInset,
   });
 
   // Sizes change only on toggle or density change: recompute from estimateSize once, no measuring.
