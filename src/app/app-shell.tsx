@@ -5,6 +5,7 @@ import type { CSSProperties, ReactNode } from 'react';
 import { FiltersBar } from '../features/filters/filters-bar';
 import { LeadsTable } from '../features/leads-table/leads-table';
 import { SavedViewsMenu } from '../features/saved-views/saved-views-menu';
+import { useAppMode } from '../lib/bridge/app-mode-context';
 import { ChunkBoundary, lazyChunk } from '../lib/ui/lazy-chunk';
 import { RefusedEndpointsGate } from '../lib/rights/refused-endpoints-gate';
 import { AppHeader } from './app-header';
@@ -22,10 +23,13 @@ export type AppShellProps = {
 };
 
 export function AppShell({ filters }: AppShellProps) {
+  const mode = useAppMode();
+  // The copy's origin: inside Kommo the parent page's as the handshake verified it, else the app's own.
+  const copyOrigin = mode.kind === 'embedded' ? mode.session.parentOrigin : window.location.origin;
   return (
     <div className={classes.shell} style={{ '--klb-header-height': `${HEADER_HEIGHT}px` } as CSSProperties}>
       <ChunkBoundary compact>
-        <localCopyOwner.Component />
+        <localCopyOwner.Component origin={copyOrigin} />
       </ChunkBoundary>
       <header className={classes.header}>
         <AppHeader />

@@ -6,7 +6,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import { useKommoClient } from '../api/kommo-client-context';
 import { referenceQueries } from '../api/reference-queries';
-import { useAppMode } from '../bridge/app-mode-context';
 import { localCopyDbName } from './local-copy-database-names';
 import { tidyLocalCopies } from './local-copy-forget';
 import { useLocalCopyHub } from './local-copy-provider';
@@ -14,14 +13,19 @@ import { ENABLED_KEY } from './local-copy-settings';
 
 const loadRunner = () => import('./local-copy-runner');
 
-export function LocalCopyOwner() {
+export type LocalCopyOwnerProps = {
+  /**
+   * The origin the copy belongs to: inside Kommo the parent page's, as the handshake verified it
+   * (event.origin), never an id the page asserts; standalone the app's own. The shell reads it from the
+   * app's mode (the bridge room sits above this one).
+   */
+  origin: string;
+};
+
+export function LocalCopyOwner({ origin }: LocalCopyOwnerProps) {
   const hub = useLocalCopyHub();
   const client = useKommoClient();
   const queryClient = useQueryClient();
-  const mode = useAppMode();
-  // The origin the copy belongs to: inside Kommo the parent page's, as the handshake verified it
-  // (event.origin), never an id the page asserts; standalone the app's own.
-  const origin = mode.kind === 'embedded' ? mode.session.parentOrigin : window.location.origin;
   const account = useQuery(referenceQueries.account(client));
   const accountId = account.data?.id;
   const userId = account.data?.current_user_id;
