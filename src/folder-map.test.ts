@@ -48,6 +48,9 @@ function folderMapProblems(markdown: string, tree: { files: readonly string[]; f
         const found = [name.replace(/\/$/, ''), ...under(name.replace(/\/$/, ''))].find((f) => folders.has(f));
         if (found !== undefined) mapped.push(found);
         else problems.push(`the row of ${row.folders.join(', ')} names the folder ${name}, which does not exist`);
+      } else if (/^(src|e2e|scripts|widget|bench)\/[\w.\-/]+\.(tsx?|jsx?|json|md|css)$/.test(name)) {
+        // A whole path, another room's file the row points to: it must exist where it says.
+        if (!tree.files.includes(name)) problems.push(`the row of ${row.folders.join(', ')} names ${name}, which does not exist`);
       } else if (/^[\w.\-/*]+\.(tsx?|jsx?|json|md|css)$/.test(name)) {
         // A file named in the row: anywhere under the row's folders (`*` stands for any name part).
         const pattern = new RegExp(`(^|/)${name.replace(/[.]/g, '\\.').replace(/\*/g, '[\\w.-]*')}$`);
@@ -97,6 +100,13 @@ describe(`the folder map of ${MAP_DOC}`, () => {
     const renamed = tree.files.map((f) => (f === 'src/lib/api/kommo-client.ts' ? 'src/lib/api/kommo-http-client.ts' : f));
     expect(folderMapProblems(markdown, { files: renamed, folders: tree.folders })).toEqual([
       'the row of src/lib/api names kommo-client.ts, which is not in src/lib/api',
+    ]);
+  });
+
+  it('fails when a whole path one row names in another room is renamed', () => {
+    const renamed = tree.files.map((f) => (f === 'src/lib/api/leads-count.ts' ? 'src/lib/api/lead-count.ts' : f));
+    expect(folderMapProblems(markdown, { files: renamed, folders: tree.folders })).toEqual([
+      'the row of src/features/local-copy names src/lib/api/leads-count.ts, which does not exist',
     ]);
   });
 
