@@ -28,10 +28,12 @@ test('a group name, a coloured tag, a price with cents, a chained_list value by 
   await page.addInitScript((p) => window.localStorage.setItem('klb.leadsTable.columns.v1', p), JSON.stringify(prefs));
 
   const account = (await (await page.request.get('/api/v4/account?with=datetime_settings,users_groups', { headers: API_HEADERS })).json()) as {
-    _embedded: { datetime_settings: { timezone: string }; users_groups: { id: number; name: string }[] };
+    _embedded: { datetime_settings: { timezone: string; short_date_pattern?: string }; users_groups: { id: number; name: string }[] };
   };
   const timeZone = account._embedded.datetime_settings.timezone;
   expect(timeZone).toBe('America/Sao_Paulo');
+  // The account writes dates its own way (amocrm-api-php's short_date_pattern): day.month.year.
+  expect(account._embedded.datetime_settings.short_date_pattern).toBe('d.m.Y');
   // The table's default order is newest first: ask for the same, so row i is lead i.
   const leadsWire = (
     (await (await page.request.get('/api/v4/leads?limit=250&order[created_at]=desc', { headers: API_HEADERS })).json()) as {
@@ -80,8 +82,13 @@ test('a group name, a coloured tag, a price with cents, a chained_list value by 
   };
   const elementName = elements._embedded.elements.find((e) => e.id === chained.catalog_element_id)!.name;
   const closeAt = Number(fieldOf(leadsWire[rich]!, 'Expected close date')!.values[0]!.value);
-  const day = (zone: string) =>
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(closeAt * 1000));
+  const day = (zone: string) => {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
+      new Date(closeAt * 1000),
+    );
+    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${part('day')}.${part('month')}.${part('year')}`;
+  };
   // The check can fail: in the browser's zone the same moment is the day before.
   expect(day(timeZone)).not.toBe(day('America/Los_Angeles'));
 

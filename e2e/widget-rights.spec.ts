@@ -56,7 +56,7 @@ test('a manager with view M and export D: names from the page, only their leads,
   await expect(status).toContainText('Todos los leads cargados');
   await expect(status.getByTestId('leads-scope')).toHaveText('Los leads que puedes ver');
   // Names, not ids: every responsible cell in view is the manager's name.
-  const responsible = app.locator('[role=gridcell][data-col="responsible"]');
+  const responsible = app.locator('[role=row]:not([data-testid="leads-totals"]) [role=gridcell][data-col="responsible"]');
   await expect(responsible.first()).toHaveText(manager.name);
   for (const text of await responsible.allInnerTexts()) expect(text.trim()).toBe(manager.name);
   // The export right D: both buttons disabled, and the reason said.
@@ -91,7 +91,8 @@ test('a manager with export M: the file holds only their own leads, and says how
   const download = page.waitForEvent('download', { timeout: 55_000 });
   await app.getByRole('button', { name: 'Exportar CSV' }).click();
   const file = await download;
-  const parsed = Papa.parse<string[]>((await readFile(await file.path())).toString('utf8').slice(1), { delimiter: ',' });
+  // In Spanish the file is written for a Spanish Excel: semicolons between fields.
+  const parsed = Papa.parse<string[]>((await readFile(await file.path())).toString('utf8').slice(1), { delimiter: ';' });
   const [header, ...rows] = parsed.data.filter((r) => r.length > 1);
   const idAt = header!.indexOf('ID');
   expect(idAt).toBeGreaterThanOrEqual(0);
