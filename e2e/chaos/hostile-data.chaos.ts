@@ -7,7 +7,7 @@ import { LeadsPage } from '../pages/leads-page';
 import { expect, test } from '../support/test';
 
 test('hostile lead names, tags, contacts, custom fields and URLs: nothing executes, the layout holds', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(90_000);
   const executed: string[] = [];
   await page.exposeFunction(PWNED_FUNCTION, (tag: unknown) => executed.push(`call ${String(tag)}`));
   page.on('dialog', (dialog) => {
