@@ -40,21 +40,11 @@ export function ResponsibleScorecard({ leads, zone, nameOf, money, number, perce
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('scoreUser')}</Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('scoreOpenValue')}
-            </Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('scoreWon')}
-            </Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('scoreWinRate')}
-            </Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('scoreOverdue')}
-            </Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('scoreAge')}
-            </Table.Th>
+            {(['scoreOpenValue', 'scoreWon', 'scoreWinRate', 'scoreOverdue', 'scoreAge'] as const).map((key) => (
+              <Table.Th key={key} scope="col" ta="end">
+                {t(key)}
+              </Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
