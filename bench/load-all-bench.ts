@@ -11,11 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { KOMMO_RATE_LIMIT_PER_SECOND } from '../src/kommo/api-paths';
 import { LEAD_WITH_VALUES, MAX_LIMIT, type LeadWith, type LeadsView } from '../src/kommo/leads-query';
 import { createKommoClient } from '../src/lib/api/kommo-client';
-import { fetchLeadsChunk, initialLeadsCursor } from '../src/lib/api/leads-stream';
+import { fetchLeadsChunk, initialLeadsCursor } from '../src/lib/leads/leads-stream';
 import { createLoadAllWalker } from '../src/features/load-all/load-all-walker';
 import { LOAD_ALL_RATE_PER_SECOND } from '../src/features/load-all/load-all-rate';
-import { createLeadsPagePrefetch } from '../src/lib/api/leads-page-prefetch';
-import { fetchLeadsPage } from '../src/lib/api/leads-fetchers';
+import { createLeadsPagePrefetch } from '../src/lib/leads/leads-page-prefetch';
+import { fetchLeadsPage } from '../src/lib/leads/leads-fetchers';
 import { createNodeProxyTransport } from './node-proxy-transport';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -104,9 +104,10 @@ describe(`the folder map of ${MAP_DOC}`, () => {
   });
 
   it('fails when a whole path one row names in another room is renamed', () => {
-    const renamed = tree.files.map((f) => (f === 'src/lib/api/leads-count.ts' ? 'src/lib/api/lead-count.ts' : f));
+    const renamed = tree.files.map((f) => (f === 'src/lib/leads/leads-count.ts' ? 'src/lib/leads/lead-count.ts' : f));
     expect(folderMapProblems(markdown, { files: renamed, folders: tree.folders })).toEqual([
-      'the row of src/features/local-copy names src/lib/api/leads-count.ts, which does not exist',
+      'the row of src/lib/leads names leads-count.ts, which is not in src/lib/leads',
+      'the row of src/features/local-copy names src/lib/leads/leads-count.ts, which does not exist',
     ]);
   });
 

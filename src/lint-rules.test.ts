@@ -56,15 +56,15 @@ describe('lint holds the order of the rooms in src/lib', () => {
   it.each([
     // Each probe imports a real file of a higher room.
     ['src/lib/i18n/zz-probe.ts', '../api/transport'],
-    ['src/lib/time/zz-probe.ts', '../leads-list/column-value'],
+    ['src/lib/time/zz-probe.ts', '../api/transport'],
     ['src/lib/api/zz-probe.ts', '../bridge/bridge-transport'],
-    ['src/lib/api/zz-probe.ts', '../leads-list/column-value'],
-    ['src/lib/reference/zz-probe.ts', '../local-copy/local-list-chunk'],
+    ['src/lib/api/zz-probe.ts', '../leads/leads-stream'],
+    ['src/lib/reference-data/zz-probe.ts', '../local-copy/local-list-chunk'],
     ['src/lib/local-copy/zz-probe.ts', '../rights/use-lead-rights'],
     ['src/lib/ui/zz-probe.ts', '../bridge/bridge-transport'],
     // A file allowed one arrow up is allowed only that one.
-    ['src/lib/api/lead-queries.ts', '../bridge/bridge-transport'],
-    ['src/lib/time/account-zone.ts', '../leads-list/column-value'],
+    ['src/lib/leads/lead-queries.ts', '../bridge/bridge-transport'],
+    ['src/lib/reference-data/lead-reference.ts', '../local-copy/local-list-chunk'],
   ])('%s may not import %s', async (path, specifier) => {
     const ids = await ruleIdsFor(path, `import { x } from '${specifier}';\nexport const y = x;\n`);
     expect(ids).toContain('import-x/no-restricted-paths');

@@ -5,9 +5,9 @@
 import { MAX_LIMIT, type LeadWith } from '../../src/kommo/leads-query';
 import type { Account, CustomFieldDefinition, Lead, LossReason, Pipeline, User } from '../../src/kommo/schemas';
 import { createKommoClient, type KommoClient } from '../../src/lib/api/kommo-client';
-import { fetchLeadsPage } from '../../src/lib/api/leads-fetchers';
+import { fetchLeadsPage } from '../../src/lib/leads/leads-fetchers';
 import { createProxyTransport } from '../../src/lib/api/proxy-transport';
-import { fetchAccount, fetchCustomFields, fetchLossReasons, fetchPipelines, fetchUsers } from '../../src/lib/api/reference-fetchers';
+import { fetchAccount, fetchCustomFields, fetchLossReasons, fetchPipelines, fetchUsers } from '../../src/lib/reference-data/reference-fetchers';
 
 /** The app's default visible columns need these (main contact, loss reason, products). */
 export const REFERENCE_WITH: LeadWith[] = ['contacts', 'loss_reason', 'catalog_elements'];

@@ -3,7 +3,7 @@
 // app; contacts and companies show their ids, since the references do not fetch /contacts.
 import type { Lead } from '../../src/kommo/schemas';
 import { formatDate, formatDateTime, formatMoney } from '../../src/lib/leads-list/lead-formatters';
-import { buildLeadReference, findStage, type LeadReference } from '../../src/lib/reference/lead-reference';
+import { buildLeadReference, findStage, type LeadReference } from '../../src/lib/reference-data/lead-reference';
 import type { ReferenceData } from './load-reference-leads';
 
 export type ReferenceColumn = { id: string; header: string; width: number; end?: boolean; text: (lead: Lead) => string };

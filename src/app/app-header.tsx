@@ -5,8 +5,8 @@ import { ActionIcon, Box, Group, NativeSelect, Title, useComputedColorScheme, us
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useKommoClient } from '../lib/api/kommo-client-context';
-import { referenceQueries } from '../lib/api/reference-queries';
-import { ModeBadge, type StandaloneUpstream } from '../lib/bridge/mode-badge';
+import { referenceQueries } from '../lib/reference-data/reference-queries';
+import { ModeBadge, type StandaloneUpstream } from '../lib/embedded-ui/mode-badge';
 import { useLanguage, useMessages } from '../lib/i18n/language-context';
 import { LANGUAGE_NAMES, LANGUAGES, toLanguage } from '../lib/i18n/languages';
 import { ChunkBoundary, lazyChunk } from '../lib/ui/lazy-chunk';

@@ -38,9 +38,9 @@ import {
   type CustomFieldDefinition,
   type Lead,
 } from '../kommo/schemas';
-import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from '../lib/api/entity-fetchers';
+import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from '../lib/entities/entity-fetchers';
 import { createKommoClient } from '../lib/api/kommo-client';
-import { fetchLeadsPage } from '../lib/api/leads-fetchers';
+import { fetchLeadsPage } from '../lib/leads/leads-fetchers';
 import {
   fetchAccount,
   fetchCatalogs,
@@ -50,11 +50,11 @@ import {
   fetchSources,
   fetchTags,
   fetchUsers,
-} from '../lib/api/reference-fetchers';
+} from '../lib/reference-data/reference-fetchers';
 import type { Transport } from '../lib/api/transport';
 import { catalogElementKey, NO_ENTITIES, type ColumnContext, type ColumnEntities } from '../lib/leads-list/column-context';
 import type { ColumnValue } from '../lib/leads-list/column-value';
-import { buildLeadReference, type LeadReference, type LeadReferenceInput } from '../lib/reference/lead-reference';
+import { buildLeadReference, type LeadReference, type LeadReferenceInput } from '../lib/reference-data/lead-reference';
 import { createDemoAccount } from '../server/demo/demo-account';
 
 const DIR = join(import.meta.dirname, '../kommo/fixtures/real');

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LeadsQuery, LeadsView, StagePair } from '../kommo/leads-query';
 import { createKommoClient } from '../lib/api/kommo-client';
-import { fetchLeadsChunk, initialLeadsCursor } from '../lib/api/leads-stream';
+import { fetchLeadsChunk, initialLeadsCursor } from '../lib/leads/leads-stream';
 import type { Transport } from '../lib/api/transport';
 import { createMemoryStore } from '../lib/local-copy/local-copy-store';
 import { createLocalCopySync } from '../lib/local-copy/local-copy-sync';

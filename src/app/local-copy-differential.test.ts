@@ -15,11 +15,11 @@ import { isLocallySortable, sortLeads } from '../features/leads-table/sorting/lo
 import { DATE_FILTERS, DATE_PRESETS, ORDER_FIELDS, type LeadsView, type StagePair } from '../kommo/leads-query';
 import type { Lead, Pipeline } from '../kommo/schemas';
 import { createKommoClient, type KommoClient } from '../lib/api/kommo-client';
-import { LIST_CHUNK_SIZE, leadQueries } from '../lib/api/lead-queries';
-import { LIVE_SOURCE, type LocalLeadsSource } from '../lib/api/leads-source';
-import { LOCAL_WHOLE_VIEW_CHUNK, readRestOfLocalView } from '../lib/api/read-rest-of-local-view';
-import { fetchLeadsChunk, type LeadsChunk, type LeadsCursor } from '../lib/api/leads-stream';
-import { fetchAccount, fetchLossReasons, fetchPipelines, fetchUsers } from '../lib/api/reference-fetchers';
+import { LIST_CHUNK_SIZE, leadQueries } from '../lib/leads/lead-queries';
+import { LIVE_SOURCE, type LocalLeadsSource } from '../lib/leads/leads-source';
+import { LOCAL_WHOLE_VIEW_CHUNK, readRestOfLocalView } from '../lib/leads/read-rest-of-local-view';
+import { fetchLeadsChunk, type LeadsChunk, type LeadsCursor } from '../lib/leads/leads-stream';
+import { fetchAccount, fetchLossReasons, fetchPipelines, fetchUsers } from '../lib/reference-data/reference-fetchers';
 import type { Transport } from '../lib/api/transport';
 import { NO_ENTITIES, type ColumnContext } from '../lib/leads-list/column-context';
 import { leadColumnMessages, type LeadColumnTexts } from '../lib/leads-list/lead-column-messages';
@@ -28,7 +28,7 @@ import { formatMessage } from '../lib/i18n/define-messages';
 import { createMemoryStore } from '../lib/local-copy/local-copy-store';
 import { createLocalCopySync, SYNC_WITH } from '../lib/local-copy/local-copy-sync';
 import { localLeadsSource } from '../lib/local-copy/local-list-chunk';
-import { buildLeadReference, type LeadReference } from '../lib/reference/lead-reference';
+import { buildLeadReference, type LeadReference } from '../lib/reference-data/lead-reference';
 import { createDemoAccount } from '../server/demo/demo-account';
 import type { DemoData } from '../server/demo/demo-data';
 

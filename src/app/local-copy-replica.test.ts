@@ -5,7 +5,7 @@
 // minutes ahead of Kommo's. In-process: the demo's Hono app is the transport.
 import { describe, expect, it } from 'vitest';
 import { createKommoClient } from '../lib/api/kommo-client';
-import { fetchLeadsPage } from '../lib/api/leads-fetchers';
+import { fetchLeadsPage } from '../lib/leads/leads-fetchers';
 import type { Transport } from '../lib/api/transport';
 import { createMemoryStore } from '../lib/local-copy/local-copy-store';
 import { createLocalCopySync } from '../lib/local-copy/local-copy-sync';

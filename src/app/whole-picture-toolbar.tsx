@@ -9,7 +9,7 @@ import { useLoadAll } from '../features/load-all/use-load-all';
 import { SummaryButton } from '../features/summary/summary-button';
 import { useCurrentViewName } from '../features/saved-views/use-current-view-name';
 import { useKommoClient } from '../lib/api/kommo-client-context';
-import { referenceQueries } from '../lib/api/reference-queries';
+import { referenceQueries } from '../lib/reference-data/reference-queries';
 import { useColumnPreferencesStore } from '../lib/leads-list/column-preferences-context';
 import { useLeadsListQuery } from '../lib/leads-list/use-leads-list-query';
 import { visibleColumnIds } from '../lib/leads-list/visible-column-ids';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { LeadsView, StagePair } from '../kommo/leads-query';
 import { pipelinesResponseSchema, type Pipeline } from '../kommo/schemas';
 import { createKommoClient } from '../lib/api/kommo-client';
-import { fetchLeadsChunk, initialLeadsCursor, type LeadsCursor } from '../lib/api/leads-stream';
+import { fetchLeadsChunk, initialLeadsCursor, type LeadsCursor } from '../lib/leads/leads-stream';
 import type { Transport, TransportRequest } from '../lib/api/transport';
 import { createDemoAccount } from '../server/demo/demo-account';
 

@@ -2,7 +2,7 @@
 // a structured clone (IndexedDB), and is smaller than the leads it packs.
 import { describe, expect, it } from 'vitest';
 import { leadsPageSchema } from '../kommo/schemas';
-import { compactLead } from '../lib/api/compact-lead';
+import { compactLead } from '../lib/leads/compact-lead';
 import { createFieldPacker } from '../lib/local-copy/packed-lead';
 import { createDemoAccount } from '../server/demo/demo-account';
 

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { Lead } from '../../kommo/schemas';
 import { useApiErrorText } from '../../lib/api/api-error-messages';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
-import { referenceQueries } from '../../lib/api/reference-queries';
+import { referenceQueries } from '../../lib/reference-data/reference-queries';
 import { useKommoLeadLink } from '../../lib/bridge/use-kommo-lead-link';
 import { reportExport } from '../../lib/api/report-export';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';
@@ -19,7 +19,7 @@ import { exportMessages } from './export-messages';
 import { exportableLeads } from './exportable-leads';
 import type { ExportFormat } from './export-leads';
 import { leadColumnMessages } from '../../lib/leads-list/lead-column-messages';
-import { accountTimeZone } from '../../lib/time/account-zone';
+import { accountTimeZone } from '../../lib/reference-data/account-zone';
 
 export type ExportCsvButtonProps = {
   /** Every lead of the view; `complete: false` when the walk was stopped (then nothing is written). */

@@ -4,8 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Pipeline, User } from '../../kommo/schemas';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
-import { referenceQueries } from '../../lib/api/reference-queries';
-import { accountTimeZone } from '../../lib/time/account-zone';
+import { referenceQueries } from '../../lib/reference-data/reference-queries';
+import { accountTimeZone } from '../../lib/reference-data/account-zone';
 
 export type FilterReference = {
   users: User[];

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { formatMessage } from '../../lib/i18n/define-messages';
 import { NO_ENTITIES, type ColumnEntities } from '../../lib/leads-list/column-context';
 import { leadColumnMessages, type LeadColumnTexts } from '../../lib/leads-list/lead-column-messages';
-import type { LeadReference } from '../../lib/reference/lead-reference';
+import type { LeadReference } from '../../lib/reference-data/lead-reference';
 import { LeadsTableContext, type LeadsTableContextValue } from './leads-table-context';
 import { leadsTableMessages, type LeadsTableT } from './leads-table-messages';
 

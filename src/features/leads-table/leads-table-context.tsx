@@ -6,7 +6,7 @@ import type { KommoLeadLink } from '../../lib/bridge/use-kommo-lead-link';
 import type { ColumnContext } from '../../lib/leads-list/column-context';
 import type { DisplayFormat } from '../../lib/leads-list/column-value';
 import type { LeadColumnTexts } from '../../lib/leads-list/lead-column-messages';
-import type { LeadReference } from '../../lib/reference/lead-reference';
+import type { LeadReference } from '../../lib/reference-data/lead-reference';
 import type { LeadsTableT } from './leads-table-messages';
 
 export type LeadsTableContextValue = {

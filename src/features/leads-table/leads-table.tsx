@@ -10,11 +10,11 @@ import { viewKey } from '../../kommo/view-key';
 import type { Lead } from '../../kommo/schemas';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { useKommoLeadLink } from '../../lib/bridge/use-kommo-lead-link';
-import { leadQueries } from '../../lib/api/lead-queries';
+import { leadQueries } from '../../lib/leads/lead-queries';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';
-import { effectiveOrder } from '../../lib/api/leads-order';
-import { hasSeveralStages, STREAM_PAGE_SIZE, type LeadsChunk, type StreamsProgress } from '../../lib/api/leads-stream';
-import { referenceQueries } from '../../lib/api/reference-queries';
+import { effectiveOrder } from '../../lib/leads/leads-order';
+import { hasSeveralStages, STREAM_PAGE_SIZE, type LeadsChunk, type StreamsProgress } from '../../lib/leads/leads-stream';
+import { referenceQueries } from '../../lib/reference-data/reference-queries';
 import { formatLocalSort, type LocalSort } from '../../lib/url-state/leads-url-codec';
 import { useLeadsUrlQuery, useLocalSort, type LeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 // The list's source (live or the local copy) comes from the one hook; a local chunk carries the whole view's totals.
@@ -27,7 +27,7 @@ import { defaultCustomFieldVisibility } from '../../lib/leads-list/custom-field-
 import { leadColumnMessages } from '../../lib/leads-list/lead-column-messages';
 import { EXPAND_COLUMN_ID, PINNED_COLUMN_ID, type LeadColumnDefinition } from '../../lib/leads-list/lead-column-registry';
 import { isListQueryResolved, useLeadsListQuery } from '../../lib/leads-list/use-leads-list-query';
-import type { LeadReference } from '../../lib/reference/lead-reference';
+import type { LeadReference } from '../../lib/reference-data/lead-reference';
 import { buildLeadColumns } from './columns/leads-columns';
 import { LeadsErrorView } from './states/leads-error-view';
 import { LeadsStatusLine } from './states/leads-status-line';
@@ -98,7 +98,7 @@ export function LeadsTable() {
     const data = queryClient.getQueryData(queryKey);
     const last = data?.pages[data.pages.length - 1];
     if (!data || !last || source.kind !== 'local') return;
-    const { readRestOfLocalView } = await import('../../lib/api/read-rest-of-local-view');
+    const { readRestOfLocalView } = await import('../../lib/leads/read-rest-of-local-view');
     const rest = await readRestOfLocalView(source, listQuery, last.next);
     if (queryClient.getQueryData(queryKey) !== data) return;
     queryClient.setQueryData(queryKey, { pages: [...data.pages, ...rest.pages], pageParams: [...data.pageParams, ...rest.pageParams] });

@@ -32,12 +32,12 @@ import {
 } from '../../kommo/schemas';
 import { createFakeClock, createFakeTransport, jsonResponse, noContent, type FakeHandler } from '../../lib/api/fake-transport.testing';
 import { createKommoClient } from '../../lib/api/kommo-client';
-import { fetchLeadsPage } from '../../lib/api/leads-fetchers';
-import { fetchAccount, fetchPipelines, fetchSources, fetchTags, fetchUsers } from '../../lib/api/reference-fetchers';
+import { fetchLeadsPage } from '../../lib/leads/leads-fetchers';
+import { fetchAccount, fetchPipelines, fetchSources, fetchTags, fetchUsers } from '../../lib/reference-data/reference-fetchers';
 import { readPageDirectory } from '../../lib/bridge/kommo-page-directory';
 import { CustomFieldValue } from './cells/custom-field-value';
 import { formatDate, formatDateTime, formatMoney } from '../../lib/leads-list/lead-formatters';
-import { buildLeadReference, findStage } from '../../lib/reference/lead-reference';
+import { buildLeadReference, findStage } from '../../lib/reference-data/lead-reference';
 import { catalogElementKey, NO_ENTITIES, type ColumnEntities } from '../../lib/leads-list/column-context';
 import { testTableContext, TestTableContext } from './leads-table-context.testing';
 

@@ -6,8 +6,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
-import { referenceQueries } from '../../lib/api/reference-queries';
-import { buildLeadReference, type LeadReference } from '../../lib/reference/lead-reference';
+import { referenceQueries } from '../../lib/reference-data/reference-queries';
+import { buildLeadReference, type LeadReference } from '../../lib/reference-data/lead-reference';
 
 export type LeadReferenceState = {
   reference: LeadReference | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { LeadsChunk, LeadsCursor } from '../../lib/api/leads-stream';
+import type { LeadsChunk, LeadsCursor } from '../../lib/leads/leads-stream';
 import { leadSchema } from '../../kommo/schemas';
 import { createLoadAllWalker, type InfiniteLeadsData } from './load-all-walker';
 

@@ -3,7 +3,7 @@
 import type { LeadsView } from '../../kommo/leads-query';
 import { viewKey } from '../../kommo/view-key';
 import type { KommoClient } from '../../lib/api/kommo-client';
-import type { LeadsSource } from '../../lib/api/leads-source';
+import type { LeadsSource } from '../../lib/leads/leads-source';
 
 export function walkKey(client: KommoClient, view: LeadsView, source: LeadsSource): string {
   return `${client.transportKind}|${source.key}|${viewKey(view)}|with=${(view.with ?? []).join(',')}`;

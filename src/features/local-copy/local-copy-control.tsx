@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApiErrorText } from '../../lib/api/api-error-messages';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
-import { referenceQueries } from '../../lib/api/reference-queries';
+import { referenceQueries } from '../../lib/reference-data/reference-queries';
 import { formatAccountClock } from '../../lib/time/account-time';
 import type { MessageValues } from '../../lib/i18n/define-messages';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useApiErrorText } from '../../lib/api/api-error-messages';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';
-import { leadCountQueries } from '../../lib/api/lead-count-queries';
+import { leadCountQueries } from '../../lib/leads/lead-count-queries';
 import { estimateLocalCopy } from './local-copy-estimate';
 import { localCopyMessages } from './local-copy-messages';
 

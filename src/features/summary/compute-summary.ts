@@ -3,7 +3,7 @@
 // never block the main thread for more than a few milliseconds at a time.
 import { stagePairKey } from '../../kommo/leads-query';
 import type { Lead, LossReason, Pipeline, User } from '../../kommo/schemas';
-import { buildLeadLookups } from '../../lib/reference/lead-reference';
+import { buildLeadLookups } from '../../lib/reference-data/lead-reference';
 
 /** Kommo's fixed closing stages, present in every pipeline (keyed with the pipeline, never alone). */
 export const WON_STATUS_ID = 142;

@@ -15,9 +15,9 @@ import { buildFetchQuery } from '../../lib/leads-list/fetch-query';
 import { seedNarrowedList } from '../../lib/leads-list/seed-narrowed-list';
 import type { Lead } from '../../kommo/schemas';
 import { useKommoClient } from '../../lib/api/kommo-client-context';
-import { leadQueries } from '../../lib/api/lead-queries';
+import { leadQueries } from '../../lib/leads/lead-queries';
 import { useViewSource } from '../../lib/local-copy/use-view-source';
-import { referenceQueries } from '../../lib/api/reference-queries';
+import { referenceQueries } from '../../lib/reference-data/reference-queries';
 import { useLanguage, useMessages } from '../../lib/i18n/language-context';
 import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
 import {
@@ -33,7 +33,7 @@ import {
 } from './compute-summary';
 import { summaryMessages } from './summary-messages';
 import { ResponsibleScorecard } from './responsible-scorecard';
-import { accountTimeZone } from '../../lib/time/account-zone';
+import { accountTimeZone } from '../../lib/reference-data/account-zone';
 import { VisibleLeadsScope } from '../../lib/rights/visible-leads-scope';
 
 export type SummaryPanelProps = {

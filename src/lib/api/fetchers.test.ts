@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeClock, createFakeTransport, htmlResponse, jsonResponse, noContent, problemResponse } from './fake-transport.testing';
-import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from './entity-fetchers';
+import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from '../entities/entity-fetchers';
 import { createKommoClient } from './kommo-client';
-import { fetchLeadsPage } from './leads-fetchers';
-import { fetchAccount, fetchCustomFields, fetchLossReasons, fetchPipelines, fetchSources, fetchTags, fetchUsers } from './reference-fetchers';
+import { fetchLeadsPage } from '../leads/leads-fetchers';
+import {
+  fetchAccount,
+  fetchCustomFields,
+  fetchLossReasons,
+  fetchPipelines,
+  fetchSources,
+  fetchTags,
+  fetchUsers,
+} from '../reference-data/reference-fetchers';
 import type { FakeHandler } from './fake-transport.testing';
 
 const signal = () => new AbortController().signal;

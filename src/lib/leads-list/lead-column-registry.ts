@@ -5,7 +5,7 @@
 import { entityName, valueToText } from '../../kommo/custom-field-value-data';
 import type { LeadWith, OrderField } from '../../kommo/leads-query';
 import type { CatalogElement, CatalogElementLink, Contact, CustomFieldDefinition, Lead } from '../../kommo/schemas';
-import { findStage } from '../reference/lead-reference';
+import { findStage } from '../reference-data/lead-reference';
 import { catalogElementKey, type ColumnContext } from './column-context';
 import { EMPTY, listOf, PENDING, text, type ColumnValue } from './column-value';
 import { customFieldColumnId, customFieldIdOf } from './custom-field-columns';

@@ -5,9 +5,9 @@ import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import type { LeadsView } from '../../kommo/leads-query';
 import type { Lead, Pipeline } from '../../kommo/schemas';
 import type { KommoClient } from '../api/kommo-client';
-import { leadQueries } from '../api/lead-queries';
-import type { LeadsSource } from '../api/leads-source';
-import { DEFAULT_CHUNK_SIZE, initialLeadsCursor, type LeadsChunk, type LeadsCursor } from '../api/leads-stream';
+import { leadQueries } from '../leads/lead-queries';
+import type { LeadsSource } from '../leads/leads-source';
+import { DEFAULT_CHUNK_SIZE, initialLeadsCursor, type LeadsChunk, type LeadsCursor } from '../leads/leads-stream';
 
 /**
  * The narrowed list as the infinite query's data, in chunks of the live size, or null when `pages` is

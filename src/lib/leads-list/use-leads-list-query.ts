@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import type { LeadWith, LeadsView } from '../../kommo/leads-query';
 import { resolveOpenStages } from '../../kommo/pipeline-stages';
 import { useKommoClient } from '../api/kommo-client-context';
-import { referenceQueries } from '../api/reference-queries';
+import { referenceQueries } from '../reference-data/reference-queries';
 import { useLeadsUrlQuery } from '../url-state/use-leads-url-query';
 import { useColumnPreferencesSnapshot } from './column-preferences-context';
 import { buildFetchQuery } from './fetch-query';

@@ -10,8 +10,8 @@
 import type { LeadsQuery, StagePair } from '../../kommo/leads-query';
 import type { Lead } from '../../kommo/schemas';
 import type { KommoClient } from '../api/kommo-client';
-import { fetchLeadsPage } from '../api/leads-fetchers';
-import { fetchPipelines } from '../api/reference-fetchers';
+import { fetchLeadsPage } from '../leads/leads-fetchers';
+import { fetchPipelines } from '../reference-data/reference-fetchers';
 import type { LocalViewSlice } from './local-leads-index';
 
 const PAGE = 250;

@@ -5,7 +5,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import { useKommoClient } from '../api/kommo-client-context';
-import { referenceQueries } from '../api/reference-queries';
+import { referenceQueries } from '../reference-data/reference-queries';
 import { localCopyDbName } from './local-copy-database-names';
 import { tidyLocalCopies } from './local-copy-forget';
 import { useLocalCopyHub } from './local-copy-provider';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeTransport, jsonResponse, noContent, problemResponse } from '../api/fake-transport.testing';
 import { createKommoClient } from '../api/kommo-client';
-import { initialLeadsCursor } from '../api/leads-stream';
+import { initialLeadsCursor } from '../leads/leads-stream';
 import type { TransportRequest } from '../api/transport';
 import { createMemoryStore, LocalCopyStorageError, type LocalCopyStore } from './local-copy-store';
 import { createLocalCopySync } from './local-copy-sync';

@@ -10,7 +10,7 @@ import type { Lead } from '../../kommo/schemas';
 import { abortableSleep, type Sleep } from '../api/abortable-sleep';
 import { ApiError, apiErrorFromThrown, type ApiErrorKind } from '../api/api-error';
 import type { KommoClient } from '../api/kommo-client';
-import { fetchLeadsPage } from '../api/leads-fetchers';
+import { fetchLeadsPage } from '../leads/leads-fetchers';
 import { checkAgainstKommo } from './anti-entropy';
 import type { CopyCoordination, CopyMessage, ReleaseLock } from './copy-coordination';
 import { fetchDeletedLeads } from './deleted-leads-fetcher';

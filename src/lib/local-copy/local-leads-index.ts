@@ -6,7 +6,7 @@
 import type { LeadsQuery, OrderField, Range } from '../../kommo/leads-query';
 import { viewKey } from '../../kommo/view-key';
 import type { Lead } from '../../kommo/schemas';
-import { effectiveOrder } from '../api/leads-order';
+import { effectiveOrder } from '../leads/leads-order';
 
 export type LocalViewTotals = { count: number; priceSum: number };
 export type LocalViewSlice<T = Lead> = LocalViewTotals & { leads: T[]; nextOffset: number | null };

@@ -4,9 +4,9 @@
 // the engine's runner, out of the first load.
 import type { LeadsView } from '../../kommo/leads-query';
 import type { KommoClient } from '../api/kommo-client';
-import type { LocalLeadsSource } from '../api/leads-source';
-import type { LeadsCursor, LocalLeadsChunk } from '../api/leads-stream';
-import { resolveRollingDates } from '../api/resolve-rolling-dates';
+import type { LocalLeadsSource } from '../leads/leads-source';
+import type { LeadsCursor, LocalLeadsChunk } from '../leads/leads-stream';
+import { resolveRollingDates } from '../leads/resolve-rolling-dates';
 import type { LocalCopySync } from './local-copy-sync';
 
 /**

@@ -2,7 +2,7 @@
 // load all, the summary, the export, the browser sort and the header's control all ask it here.
 import { useMemo, useSyncExternalStore } from 'react';
 import type { LeadsQuery } from '../../kommo/leads-query';
-import { LIVE_SOURCE, type LiveLeadsSource, type LocalLeadsSource } from '../api/leads-source';
+import { LIVE_SOURCE, type LiveLeadsSource, type LocalLeadsSource } from '../leads/leads-source';
 import { useLocalCopyHub } from './local-copy-provider';
 import type { LocalCopyRouting } from './local-copy-hub';
 import { notLocalReason, type NotLocalReason } from './not-local-reason';

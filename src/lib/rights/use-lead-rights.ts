@@ -4,8 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { GroupOfUser, LeadRights } from '../../kommo/lead-rights';
 import { useKommoClient } from '../api/kommo-client-context';
-import { groupOfUsers } from '../api/reference-fetchers';
-import { referenceQueries } from '../api/reference-queries';
+import { groupOfUsers } from '../reference-data/reference-fetchers';
+import { referenceQueries } from '../reference-data/reference-queries';
 
 export type LeadRightsState = { rights: LeadRights | null; limited: boolean; groupOf: GroupOfUser };
 

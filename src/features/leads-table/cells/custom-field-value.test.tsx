@@ -2,7 +2,7 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CustomFieldValue as CustomFieldValueData } from '../../../kommo/schemas';
-import { buildLeadReference } from '../../../lib/reference/lead-reference';
+import { buildLeadReference } from '../../../lib/reference-data/lead-reference';
 import { CustomFieldValue } from './custom-field-value';
 import { testTableContext, TestTableContext } from '../leads-table-context.testing';
 

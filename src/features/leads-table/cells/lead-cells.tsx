@@ -6,7 +6,7 @@ import { displayText, TABLE_LIST_SEPARATOR, type ColumnValue } from '../../../li
 import type { LeadColumnDefinition } from '../../../lib/leads-list/lead-column-registry';
 import { leadAttention } from '../../../lib/leads-list/lead-attention';
 import { daysOverdue } from '../../../lib/leads-list/lead-formatters';
-import { findStage } from '../../../lib/reference/lead-reference';
+import { findStage } from '../../../lib/reference-data/lead-reference';
 import { useLeadsTableContext } from '../leads-table-context';
 import classes from '../leads-table.module.css';
 import { OpenInKommoLink } from './open-in-kommo-link';

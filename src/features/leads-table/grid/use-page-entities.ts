@@ -3,7 +3,7 @@
 // entity and catalog (shared with the panel).
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { entityQueries } from '../../../lib/api/entity-queries';
+import { entityQueries } from '../../../lib/entities/entity-queries';
 import { useKommoClient } from '../../../lib/api/kommo-client-context';
 import type { CatalogElement, Company, Contact, Lead } from '../../../kommo/schemas';
 import { catalogElementKey, type ColumnEntities } from '../../../lib/leads-list/column-context';

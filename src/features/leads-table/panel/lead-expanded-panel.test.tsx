@@ -5,7 +5,7 @@ import { leadSchema, type Lead, type LeadWire } from '../../../kommo/schemas';
 import { createFakeTransport, jsonResponse, problemResponse, type FakeHandler } from '../../../lib/api/fake-transport.testing';
 import { createKommoClient } from '../../../lib/api/kommo-client';
 import { renderWithProviders } from '../../../test-utils/render';
-import { buildLeadReference } from '../../../lib/reference/lead-reference';
+import { buildLeadReference } from '../../../lib/reference-data/lead-reference';
 import { LeadExpandedPanel } from './lead-expanded-panel';
 import { testTableContext, TestTableContext } from '../leads-table-context.testing';
 

@@ -5,7 +5,7 @@ import { Button } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
 import { isApiError } from '../../../lib/api/api-error';
-import { entityQueries } from '../../../lib/api/entity-queries';
+import { entityQueries } from '../../../lib/entities/entity-queries';
 import { useKommoClient } from '../../../lib/api/kommo-client-context';
 import type { Contact, Lead } from '../../../kommo/schemas';
 import { elementPrice } from '../../../lib/leads-list/lead-column-registry';

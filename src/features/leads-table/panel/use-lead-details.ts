@@ -7,7 +7,7 @@ import type { LeadsQuery, LeadWith } from '../../../kommo/leads-query';
 import type { Lead } from '../../../kommo/schemas';
 import type { KommoClient } from '../../../lib/api/kommo-client';
 import { useKommoClient } from '../../../lib/api/kommo-client-context';
-import { leadQueries } from '../../../lib/api/lead-queries';
+import { leadQueries } from '../../../lib/leads/lead-queries';
 
 export const DETAIL_WITH: readonly LeadWith[] = ['contacts', 'loss_reason', 'catalog_elements'];
 

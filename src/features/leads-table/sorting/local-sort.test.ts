@@ -4,7 +4,7 @@ import { NO_ENTITIES, type ColumnContext } from '../../../lib/leads-list/column-
 import { formatMessage } from '../../../lib/i18n/define-messages';
 import { leadColumnMessages } from '../../../lib/leads-list/lead-column-messages';
 import { columnDefinition, type LeadColumnDefinition } from '../../../lib/leads-list/lead-column-registry';
-import { buildLeadReference } from '../../../lib/reference/lead-reference';
+import { buildLeadReference } from '../../../lib/reference-data/lead-reference';
 import { firstSortDirection, isLocallySortable, sortLeads } from './local-sort';
 
 const reference = buildLeadReference({

@@ -3,7 +3,7 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { LeadsQuery, LeadsView } from '../../kommo/leads-query';
 import { viewKey } from '../../kommo/view-key';
 import type { Pipeline } from '../../kommo/schemas';
-import { withPriority, type KommoClient } from './kommo-client';
+import { withPriority, type KommoClient } from '../api/kommo-client';
 import { fetchLeadsPage } from './leads-fetchers';
 import { FIRST_LOCAL_CURSOR, LIVE_SOURCE, type LeadsSource } from './leads-source';
 import { fetchLeadsChunk, initialLeadsCursor, type LeadsChunk, type StreamsProgress } from './leads-stream';

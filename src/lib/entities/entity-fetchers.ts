@@ -9,11 +9,11 @@ import {
   type Company,
   type Contact,
 } from '../../kommo/schemas';
-import { anySignal } from './any-signal';
-import { fetchAllPages } from './fetch-all-pages';
-import { ApiError, whenRefused } from './api-error';
-import type { KommoClient } from './kommo-client';
-import { encodeQueryParams } from './query-string';
+import { anySignal } from '../api/any-signal';
+import { fetchAllPages } from '../api/fetch-all-pages';
+import { ApiError, whenRefused } from '../api/api-error';
+import type { KommoClient } from '../api/kommo-client';
+import { encodeQueryParams } from '../api/query-string';
 
 export const MAX_IDS_PER_REQUEST = 250;
 

@@ -3,7 +3,7 @@
 import { Badge } from '@mantine/core';
 import { useMessages } from '../i18n/language-context';
 import { LazyTooltip } from '../ui/lazy-tooltip';
-import { useAppMode, useKommoContext } from './app-mode-context';
+import { useAppMode, useKommoContext } from '../bridge/app-mode-context';
 import { bridgeMessages } from './bridge-messages';
 
 /** What this server proxies to when standalone; 'pending' until the server has said. */

@@ -20,11 +20,11 @@ import {
   type User,
 } from '../../kommo/schemas';
 import { isLimited, leadRightsFromApiUser, type LeadRights } from '../../kommo/lead-rights';
-import { raceAbort } from './abortable-sleep';
-import { ApiError, whenRefused } from './api-error';
-import { fetchAllPages } from './fetch-all-pages';
-import type { KommoClient } from './kommo-client';
-import { encodeQueryParams } from './query-string';
+import { raceAbort } from '../api/abortable-sleep';
+import { ApiError, whenRefused } from '../api/api-error';
+import { fetchAllPages } from '../api/fetch-all-pages';
+import type { KommoClient } from '../api/kommo-client';
+import { encodeQueryParams } from '../api/query-string';
 
 /** Kommo serves custom fields 50 a page whatever limit is asked. */
 const CUSTOM_FIELDS_PAGE_SIZE = 50;

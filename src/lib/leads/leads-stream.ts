@@ -9,8 +9,8 @@ import { effectiveOrder, type LeadsOrder } from './leads-order';
 import type { LeadsQuery, LeadsView, OrderField, StagePair } from '../../kommo/leads-query';
 import { MAX_LIMIT, stagePairKey } from '../../kommo/leads-query';
 import type { Lead, Pipeline } from '../../kommo/schemas';
-import { anySignal } from './any-signal';
-import type { KommoClient } from './kommo-client';
+import { anySignal } from '../api/any-signal';
+import type { KommoClient } from '../api/kommo-client';
 import { fetchLeadsPage, leadsPageQuery, type LeadsPageResult } from './leads-fetchers';
 import { resolveRollingDates } from './resolve-rolling-dates';
 

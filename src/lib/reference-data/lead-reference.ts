@@ -4,7 +4,7 @@
 import { stagePairKey } from '../../kommo/leads-query';
 import type { Account, Catalog, CustomFieldDefinition, Group, LossReason, Pipeline, Source, Status, Tag, User } from '../../kommo/schemas';
 import { DEFAULT_VISIBLE_CUSTOM_FIELDS, sortCustomFields } from '../leads-list/custom-field-columns';
-import { accountTimeZone } from '../time/account-zone';
+import { accountTimeZone } from './account-zone';
 import { accountDatePatterns, type AccountDatePatterns } from '../time/account-date-format';
 
 export type StageInfo = { status: Status; pipeline: Pipeline };

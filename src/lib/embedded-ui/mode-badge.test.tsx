@@ -3,10 +3,10 @@ import { act, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../../test-utils/render';
-import type { AppMode } from './app-mode';
-import { AppModeProvider } from './app-mode-context';
-import type { KommoContext } from './bridge-protocol';
-import type { KommoSession } from './kommo-handshake';
+import type { AppMode } from '../bridge/app-mode';
+import { AppModeProvider } from '../bridge/app-mode-context';
+import type { KommoContext } from '../bridge/bridge-protocol';
+import type { KommoSession } from '../bridge/kommo-handshake';
 import { ModeBadge, type ModeBadgeProps } from './mode-badge';
 
 function fakeSession(initial: KommoContext) {

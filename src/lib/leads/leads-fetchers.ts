@@ -2,7 +2,7 @@
 import { DEFAULT_LIMIT, encodeLeadsQuery, MAX_LIMIT, type LeadsQuery, type LeadsView } from '../../kommo/leads-query';
 import { leadsPageSchema, type Lead } from '../../kommo/schemas';
 import { compactLead } from './compact-lead';
-import type { KommoClient } from './kommo-client';
+import type { KommoClient } from '../api/kommo-client';
 import { resolveRollingDates } from './resolve-rolling-dates';
 
 export const LEADS_PATH = '/api/v4/leads';

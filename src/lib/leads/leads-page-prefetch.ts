@@ -5,7 +5,7 @@
 // requests in flight keep the limiter busy; the cost is at most one unused request per stream at
 // the end. The stream hands over its typed view, so the next page is built, never re-parsed.
 import { encodeLeadsQuery, type LeadsQuery, type LeadsView } from '../../kommo/leads-query';
-import { raceAbort } from './abortable-sleep';
+import { raceAbort } from '../api/abortable-sleep';
 import { leadsPageQuery, type LeadsPageResult } from './leads-fetchers';
 import { STREAM_PAGE_SIZE, type LeadsPageSource } from './leads-stream';
 

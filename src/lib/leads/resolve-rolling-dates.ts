@@ -2,8 +2,8 @@
 // zone (src/lib/time), as of one instant.
 import type { LeadsQuery } from '../../kommo/leads-query';
 import { presetsNeedZone, resolveDatePresets } from '../time/account-time';
-import { accountZone } from '../time/account-zone';
-import type { KommoClient } from './kommo-client';
+import { accountZone } from '../reference-data/account-zone';
+import type { KommoClient } from '../api/kommo-client';
 
 /** The query as Kommo is asked it: rolling date presets become `filter` ranges as of `asOf` (Unix seconds). */
 export async function resolveRollingDates<Q extends LeadsQuery>(client: KommoClient, query: Q, asOf: number): Promise<Q> {
