@@ -69,7 +69,7 @@ export default tseslint.config(
     settings: {
       'import-x/extensions': ['.ts', '.tsx', '.js'],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'], alias: { '@': [join(import.meta.dirname, 'src')] } })],
     },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
@@ -84,6 +84,22 @@ export default tseslint.config(
       'check-file/filename-naming-convention': ['error', { '**/*.{ts,tsx,js,css}': 'KEBAB_CASE' }, { ignoreMiddleExtensions: true }],
       'check-file/folder-naming-convention': ['error', { 'src/**/': 'KEBAB_CASE', 'e2e/**/': 'KEBAB_CASE', 'bench/**/': 'KEBAB_CASE' }],
       'check-file/no-index': ['error', { ignoreMiddleExtensions: true }],
+    },
+  },
+  {
+    // One way to name a module of another folder: `@/lib/api/transport`, never `../../lib/api/transport`.
+    files: ['src/**/*.{ts,tsx}'],
+    // The chaos tests share their hostile inputs with e2e/chaos, outside src.
+    ignores: ['src/**/*.chaos.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./', message: 'Import another folder through @/ (the alias of src): @/lib/api/transport, not ../../lib/api/transport.' },
+          ],
+        },
+      ],
     },
   },
   {

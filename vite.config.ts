@@ -1,11 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { firstLoadBudget } from './scripts/first-load-budget.ts';
 
 // The browser bundle: everything under src/ except src/server (which runs in Node via tsx).
 export default defineConfig({
   // The build fails when the first load grows past its budget (scripts/first-load-budget.ts).
   plugins: [react(), firstLoadBudget()],
+  // `@/x` is `src/x` (tsconfig's paths say the same to the compiler, tsx and Playwright).
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: {
     outDir: 'dist',
     sourcemap: false,

@@ -18,8 +18,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 function resolveImport(from: string, specifier: string, files: ReadonlySet<string>): string | null {
-  if (!specifier.startsWith('.')) return null;
-  const base = resolve(dirname(from), specifier);
+  if (!specifier.startsWith('.') && !specifier.startsWith('@/')) return null;
+  const base = specifier.startsWith('@/') ? resolve(SRC, specifier.slice(2)) : resolve(dirname(from), specifier);
   return [base, `${base}.ts`, `${base}.tsx`].find((candidate) => files.has(candidate)) ?? null;
 }
 

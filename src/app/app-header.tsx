@@ -4,12 +4,12 @@
 import { ActionIcon, Box, Group, NativeSelect, Title, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useKommoClient } from '../lib/api/kommo-client-context';
-import { referenceQueries } from '../lib/reference-data/reference-queries';
-import { ModeBadge, type StandaloneUpstream } from '../lib/embedded-ui/mode-badge';
-import { useLanguage, useMessages } from '../lib/i18n/language-context';
-import { LANGUAGE_NAMES, LANGUAGES, toLanguage } from '../lib/i18n/languages';
-import { ChunkBoundary, lazyChunk } from '../lib/ui/lazy-chunk';
+import { useKommoClient } from '@/lib/api/kommo-client-context';
+import { referenceQueries } from '@/lib/reference-data/reference-queries';
+import { ModeBadge, type StandaloneUpstream } from '@/lib/embedded-ui/mode-badge';
+import { useLanguage, useMessages } from '@/lib/i18n/language-context';
+import { LANGUAGE_NAMES, LANGUAGES, toLanguage } from '@/lib/i18n/languages';
+import { ChunkBoundary, lazyChunk } from '@/lib/ui/lazy-chunk';
 import { appMessages } from './app-messages';
 import { useServerMode } from './use-server-mode';
 
@@ -17,10 +17,10 @@ import { useServerMode } from './use-server-mode';
 // the first rows never wait for the sync engine, which starts as soon as the chunk arrives.
 // "Signed in as … · Sign out" (a team server) and "Open in a new tab" (inside Kommo): chunks, since a
 // standalone dashboard without sign-in draws neither.
-const signOutButton = lazyChunk(() => import('../features/sign-in/sign-out-button').then((m) => m.SignOutButton));
-const openInNewTabButton = lazyChunk(() => import('../features/sign-in/open-in-new-tab-button').then((m) => m.OpenInNewTabButton));
+const signOutButton = lazyChunk(() => import('@/features/sign-in/sign-out-button').then((m) => m.SignOutButton));
+const openInNewTabButton = lazyChunk(() => import('@/features/sign-in/open-in-new-tab-button').then((m) => m.OpenInNewTabButton));
 
-const localCopyControl = lazyChunk(() => import('../features/local-copy/local-copy-control').then((m) => m.LocalCopyControl));
+const localCopyControl = lazyChunk(() => import('@/features/local-copy/local-copy-control').then((m) => m.LocalCopyControl));
 
 const TITLE = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 } as const;
 const PHONE_TITLE = { minWidth: 0, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' } as const;

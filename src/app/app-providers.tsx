@@ -6,13 +6,13 @@ import './mantine-styles';
 import { createTheme, localStorageColorSchemeManager, MantineProvider, type CSSVariablesResolver } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { KommoClient } from '../lib/api/kommo-client';
-import { KommoClientProvider } from '../lib/api/kommo-client-context';
-import { useKommoContext } from '../lib/bridge/app-mode-context';
-import { LanguageProvider } from '../lib/i18n/language-context';
-import { ColumnPreferencesProvider } from '../lib/leads-list/column-preferences-context';
-import type { LocalCopyHub } from '../lib/local-copy/local-copy-hub';
-import { LocalCopyProvider } from '../lib/local-copy/local-copy-provider';
+import type { KommoClient } from '@/lib/api/kommo-client';
+import { KommoClientProvider } from '@/lib/api/kommo-client-context';
+import { useKommoContext } from '@/lib/bridge/app-mode-context';
+import { LanguageProvider } from '@/lib/i18n/language-context';
+import { ColumnPreferencesProvider } from '@/lib/leads-list/column-preferences-context';
+import type { LocalCopyHub } from '@/lib/local-copy/local-copy-hub';
+import { LocalCopyProvider } from '@/lib/local-copy/local-copy-provider';
 
 const storedColorScheme = localStorageColorSchemeManager({ key: 'klb.color-scheme' });
 /** False in a frame whose storage the browser blocks (the widget's iframe when third-party storage is off). */

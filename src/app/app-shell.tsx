@@ -2,12 +2,12 @@
 // scrolls (height 100dvh, overflow hidden); only the table's own scroll container does.
 import { Box } from '@mantine/core';
 import type { CSSProperties, ReactNode } from 'react';
-import { FiltersBar } from '../features/filters/filters-bar';
-import { LeadsTable } from '../features/leads-table/leads-table';
-import { SavedViewsMenu } from '../features/saved-views/saved-views-menu';
-import { useAppMode } from '../lib/bridge/app-mode-context';
-import { ChunkBoundary, lazyChunk } from '../lib/ui/lazy-chunk';
-import { RefusedEndpointsGate } from '../lib/rights/refused-endpoints-gate';
+import { FiltersBar } from '@/features/filters/filters-bar';
+import { LeadsTable } from '@/features/leads-table/leads-table';
+import { SavedViewsMenu } from '@/features/saved-views/saved-views-menu';
+import { useAppMode } from '@/lib/bridge/app-mode-context';
+import { ChunkBoundary, lazyChunk } from '@/lib/ui/lazy-chunk';
+import { RefusedEndpointsGate } from '@/lib/rights/refused-endpoints-gate';
 import { AppHeader } from './app-header';
 import { WholePictureToolbar } from './whole-picture-toolbar';
 import classes from './app-shell.module.css';
@@ -15,7 +15,7 @@ import classes from './app-shell.module.css';
 export const HEADER_HEIGHT = 56;
 
 // The local copy's owner and engine (src/lib/local-copy): a sidecar chunk, out of the first load.
-const localCopyOwner = lazyChunk(() => import('../lib/local-copy/local-copy-owner').then((m) => m.LocalCopyOwner));
+const localCopyOwner = lazyChunk(() => import('@/lib/local-copy/local-copy-owner').then((m) => m.LocalCopyOwner));
 
 export type AppShellProps = {
   /** The filter panel and chips (filters feature) go here, above the table. */

@@ -12,10 +12,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { buildExportColumns, type ExportReference } from '../features/export/lead-export-columns';
-import { buildLeadColumns, type LeadColumnDef } from '../features/leads-table/columns/leads-columns';
-import { testColumnText, testTableContext, TestTableContext } from '../features/leads-table/leads-table-context.testing';
-import { sortLeads } from '../features/leads-table/sorting/local-sort';
+import { buildExportColumns, type ExportReference } from '@/features/export/lead-export-columns';
+import { buildLeadColumns, type LeadColumnDef } from '@/features/leads-table/columns/leads-columns';
+import { testColumnText, testTableContext, TestTableContext } from '@/features/leads-table/leads-table-context.testing';
+import { sortLeads } from '@/features/leads-table/sorting/local-sort';
 import {
   accountSchema,
   catalogElementSchema,
@@ -37,10 +37,10 @@ import {
   type CatalogElement,
   type CustomFieldDefinition,
   type Lead,
-} from '../kommo/schemas';
-import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from '../lib/entities/entity-fetchers';
-import { createKommoClient } from '../lib/api/kommo-client';
-import { fetchLeadsPage } from '../lib/leads/leads-fetchers';
+} from '@/kommo/schemas';
+import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from '@/lib/entities/entity-fetchers';
+import { createKommoClient } from '@/lib/api/kommo-client';
+import { fetchLeadsPage } from '@/lib/leads/leads-fetchers';
 import {
   fetchAccount,
   fetchCatalogs,
@@ -50,12 +50,12 @@ import {
   fetchSources,
   fetchTags,
   fetchUsers,
-} from '../lib/reference-data/reference-fetchers';
-import type { Transport } from '../lib/api/transport';
-import { catalogElementKey, NO_ENTITIES, type ColumnContext, type ColumnEntities } from '../lib/leads-list/column-context';
-import type { ColumnValue } from '../lib/leads-list/column-value';
-import { buildLeadReference, type LeadReference, type LeadReferenceInput } from '../lib/reference-data/lead-reference';
-import { createDemoAccount } from '../server/demo/demo-account';
+} from '@/lib/reference-data/reference-fetchers';
+import type { Transport } from '@/lib/api/transport';
+import { catalogElementKey, NO_ENTITIES, type ColumnContext, type ColumnEntities } from '@/lib/leads-list/column-context';
+import type { ColumnValue } from '@/lib/leads-list/column-value';
+import { buildLeadReference, type LeadReference, type LeadReferenceInput } from '@/lib/reference-data/lead-reference';
+import { createDemoAccount } from '@/server/demo/demo-account';
 
 const DIR = join(import.meta.dirname, '../kommo/fixtures/real');
 const body = (file: string): unknown => JSON.parse(readFileSync(join(DIR, file), 'utf8'));

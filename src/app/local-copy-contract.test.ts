@@ -5,14 +5,14 @@
 // It lives in src/app because it is where the browser's fetch layer and the server's demo meet.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LeadsQuery, LeadsView, StagePair } from '../kommo/leads-query';
-import { createKommoClient } from '../lib/api/kommo-client';
-import { fetchLeadsChunk, initialLeadsCursor } from '../lib/leads/leads-stream';
-import type { Transport } from '../lib/api/transport';
-import { createMemoryStore } from '../lib/local-copy/local-copy-store';
-import { createLocalCopySync } from '../lib/local-copy/local-copy-sync';
-import { createDemoAccount } from '../server/demo/demo-account';
-import type { DemoData } from '../server/demo/demo-data';
+import type { LeadsQuery, LeadsView, StagePair } from '@/kommo/leads-query';
+import { createKommoClient } from '@/lib/api/kommo-client';
+import { fetchLeadsChunk, initialLeadsCursor } from '@/lib/leads/leads-stream';
+import type { Transport } from '@/lib/api/transport';
+import { createMemoryStore } from '@/lib/local-copy/local-copy-store';
+import { createLocalCopySync } from '@/lib/local-copy/local-copy-sync';
+import { createDemoAccount } from '@/server/demo/demo-account';
+import type { DemoData } from '@/server/demo/demo-data';
 
 const TOKEN = 'contract-token';
 const DAY = 86_400;

@@ -4,13 +4,13 @@
 // refresh, more deletions than the event log pages read, and all of it with the browser's clock ten
 // minutes ahead of Kommo's. In-process: the demo's Hono app is the transport.
 import { describe, expect, it } from 'vitest';
-import { createKommoClient } from '../lib/api/kommo-client';
-import { fetchLeadsPage } from '../lib/leads/leads-fetchers';
-import type { Transport } from '../lib/api/transport';
-import { createMemoryStore } from '../lib/local-copy/local-copy-store';
-import { createLocalCopySync } from '../lib/local-copy/local-copy-sync';
-import { createDemoAccount } from '../server/demo/demo-account';
-import type { ChangesRequest, ChangesResult } from '../server/demo/demo-changes';
+import { createKommoClient } from '@/lib/api/kommo-client';
+import { fetchLeadsPage } from '@/lib/leads/leads-fetchers';
+import type { Transport } from '@/lib/api/transport';
+import { createMemoryStore } from '@/lib/local-copy/local-copy-store';
+import { createLocalCopySync } from '@/lib/local-copy/local-copy-sync';
+import { createDemoAccount } from '@/server/demo/demo-account';
+import type { ChangesRequest, ChangesResult } from '@/server/demo/demo-changes';
 
 const TOKEN = 'replica-token';
 const TEN_MINUTES_MS = 600_000;

@@ -1,21 +1,21 @@
 // The browser entry: one Kommo client over the proxy transport, one QueryClient, the shell.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createQueryClient } from '../lib/api/create-query-client';
-import { createKommoClient } from '../lib/api/kommo-client';
-import { createProxyTransport } from '../lib/api/proxy-transport';
-import { resolveAppMode } from '../lib/bridge/app-mode';
-import { AppModeProvider } from '../lib/bridge/app-mode-context';
-import { EmbeddedStartError } from '../lib/embedded-ui/embedded-start-error';
-import { EscapeClosesWidget } from '../lib/embedded-ui/escape-closes-widget';
-import { forgetLocalCopiesOnUnauthorized } from '../lib/local-copy/forget-on-unauthorized';
-import { createLocalCopyHub } from '../lib/local-copy/local-copy-hub';
+import { createQueryClient } from '@/lib/api/create-query-client';
+import { createKommoClient } from '@/lib/api/kommo-client';
+import { createProxyTransport } from '@/lib/api/proxy-transport';
+import { resolveAppMode } from '@/lib/bridge/app-mode';
+import { AppModeProvider } from '@/lib/bridge/app-mode-context';
+import { EmbeddedStartError } from '@/lib/embedded-ui/embedded-start-error';
+import { EscapeClosesWidget } from '@/lib/embedded-ui/escape-closes-widget';
+import { forgetLocalCopiesOnUnauthorized } from '@/lib/local-copy/forget-on-unauthorized';
+import { createLocalCopyHub } from '@/lib/local-copy/local-copy-hub';
 import { AppProviders } from './app-providers';
 import { AppShell } from './app-shell';
-import { ChunkBoundary, lazyChunk } from '../lib/ui/lazy-chunk';
+import { ChunkBoundary, lazyChunk } from '@/lib/ui/lazy-chunk';
 
 // Only a team server's page without a session draws it: never part of the first load.
-const signInScreen = lazyChunk(() => import('../features/sign-in/sign-in-screen').then((m) => m.SignInScreen));
+const signInScreen = lazyChunk(() => import('@/features/sign-in/sign-in-screen').then((m) => m.SignInScreen));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../lib/i18n/languages';
+import { LANGUAGES } from '@/lib/i18n/languages';
 
 const SRC = join(import.meta.dirname, '..');
 const modules = import.meta.glob<Record<string, unknown>>('../**/*-messages.ts', { eager: true });

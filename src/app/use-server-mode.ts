@@ -1,6 +1,6 @@
 // Which upstream the server proxies to: the built-in demo account or a real Kommo account.
 import { useQuery } from '@tanstack/react-query';
-import { serverQueries, type ServerMode } from '../lib/bridge/server-queries';
+import { serverQueries, type ServerMode } from '@/lib/bridge/server-queries';
 
 export type ServerModeState = { mode: ServerMode | null; isPending: boolean };
 

@@ -4,19 +4,19 @@
 import { Group } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { LoadAllControl } from '../features/load-all/load-all-control';
-import { useLoadAll } from '../features/load-all/use-load-all';
-import { SummaryButton } from '../features/summary/summary-button';
-import { useCurrentViewName } from '../features/saved-views/use-current-view-name';
-import { useKommoClient } from '../lib/api/kommo-client-context';
-import { referenceQueries } from '../lib/reference-data/reference-queries';
-import { useColumnPreferencesStore } from '../lib/leads-list/column-preferences-context';
-import { useLeadsListQuery } from '../lib/leads-list/use-leads-list-query';
-import { visibleColumnIds } from '../lib/leads-list/visible-column-ids';
-import { ChunkBoundary, lazyChunk } from '../lib/ui/lazy-chunk';
+import { LoadAllControl } from '@/features/load-all/load-all-control';
+import { useLoadAll } from '@/features/load-all/use-load-all';
+import { SummaryButton } from '@/features/summary/summary-button';
+import { useCurrentViewName } from '@/features/saved-views/use-current-view-name';
+import { useKommoClient } from '@/lib/api/kommo-client-context';
+import { referenceQueries } from '@/lib/reference-data/reference-queries';
+import { useColumnPreferencesStore } from '@/lib/leads-list/column-preferences-context';
+import { useLeadsListQuery } from '@/lib/leads-list/use-leads-list-query';
+import { visibleColumnIds } from '@/lib/leads-list/visible-column-ids';
+import { ChunkBoundary, lazyChunk } from '@/lib/ui/lazy-chunk';
 
 // The export buttons (their words, the rights check, the writers' loader) are a chunk: the first rows never wait for them.
-const exportButtons = lazyChunk(() => import('../features/export/export-csv-button').then((m) => m.ExportCsvButton));
+const exportButtons = lazyChunk(() => import('@/features/export/export-csv-button').then((m) => m.ExportCsvButton));
 
 export function WholePictureToolbar() {
   const client = useKommoClient();

@@ -4,12 +4,12 @@
 // it is the one test that needs both (lint keeps each of them from importing the other).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LeadsView, StagePair } from '../kommo/leads-query';
-import { pipelinesResponseSchema, type Pipeline } from '../kommo/schemas';
-import { createKommoClient } from '../lib/api/kommo-client';
-import { fetchLeadsChunk, initialLeadsCursor, type LeadsCursor } from '../lib/leads/leads-stream';
-import type { Transport, TransportRequest } from '../lib/api/transport';
-import { createDemoAccount } from '../server/demo/demo-account';
+import type { LeadsView, StagePair } from '@/kommo/leads-query';
+import { pipelinesResponseSchema, type Pipeline } from '@/kommo/schemas';
+import { createKommoClient } from '@/lib/api/kommo-client';
+import { fetchLeadsChunk, initialLeadsCursor, type LeadsCursor } from '@/lib/leads/leads-stream';
+import type { Transport, TransportRequest } from '@/lib/api/transport';
+import { createDemoAccount } from '@/server/demo/demo-account';
 
 const TOKEN = 'test-token';
 const { app } = createDemoAccount({ token: TOKEN, leads: 800, seed: 11, rateLimit: false });

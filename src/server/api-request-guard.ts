@@ -6,7 +6,7 @@
 // can only send after a CORS preflight that this server never approves. Old browsers that send no
 // Sec-Fetch-* still cannot add the header cross-origin; curl adds it by hand.
 import type { MiddlewareHandler } from 'hono';
-import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '../kommo/api-paths.ts';
+import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '@/kommo/api-paths.ts';
 import { problemResponse } from './problem-response.ts';
 
 /** The reason a request may not use the API, or null when it comes from the app (or a deliberate non-browser client). */

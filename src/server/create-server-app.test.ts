@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createServerApp, NOT_BUILT_MESSAGE } from './create-server-app.ts';
 import type { ServerAppOptions } from './create-server-app.ts';
 import { createLogger } from './redacting-logger.ts';
-import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '../kommo/api-paths.ts';
+import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '@/kommo/api-paths.ts';
 
 const API_HEADERS = { [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE };
 

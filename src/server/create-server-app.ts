@@ -6,7 +6,7 @@ import * as z from 'zod';
 import type { Context, MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { KOMMO_RATE_LIMIT_PER_SECOND, RATE_WINDOW_MS } from '../kommo/api-paths.ts';
+import { KOMMO_RATE_LIMIT_PER_SECOND, RATE_WINDOW_MS } from '@/kommo/api-paths.ts';
 import { apiRequestGuard } from './api-request-guard.ts';
 import { createHostGuard } from './host-guard.ts';
 import type { UpstreamFetch } from './proxy.ts';

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
-import { isAllowedApiPath, PRIORITY_HEADER } from '../kommo/api-paths.ts';
-import { parseLeadsQuery } from '../kommo/leads-query.ts';
-import { apiQueryIssues } from '../kommo/api-query.ts';
+import { isAllowedApiPath, PRIORITY_HEADER } from '@/kommo/api-paths.ts';
+import { parseLeadsQuery } from '@/kommo/leads-query.ts';
+import { apiQueryIssues } from '@/kommo/api-query.ts';
 import type { Logger } from './redacting-logger.ts';
 import { redactSecrets } from './redacting-logger.ts';
 import type { UpstreamLimiter, UpstreamPriority } from './upstream-limiter.ts';

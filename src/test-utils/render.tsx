@@ -5,11 +5,11 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
-import { createFakeTransport, noContent, type FakeHandler } from '../lib/api/fake-transport.testing';
-import { createKommoClient, type KommoClient } from '../lib/api/kommo-client';
-import { KommoClientProvider } from '../lib/api/kommo-client-context';
-import { LanguageProvider } from '../lib/i18n/language-context';
-import { ColumnPreferencesProvider } from '../lib/leads-list/column-preferences-context';
+import { createFakeTransport, noContent, type FakeHandler } from '@/lib/api/fake-transport.testing';
+import { createKommoClient, type KommoClient } from '@/lib/api/kommo-client';
+import { KommoClientProvider } from '@/lib/api/kommo-client-context';
+import { LanguageProvider } from '@/lib/i18n/language-context';
+import { ColumnPreferencesProvider } from '@/lib/leads-list/column-preferences-context';
 
 export type RenderWithProvidersOptions = {
   /** The Kommo client; by default one over a fake transport answering `answer` (204 for everything). */

@@ -4,22 +4,22 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Lead } from '../../kommo/schemas';
-import { useApiErrorText } from '../../lib/api/api-error-messages';
-import { useKommoClient } from '../../lib/api/kommo-client-context';
-import { referenceQueries } from '../../lib/reference-data/reference-queries';
-import { useKommoLeadLink } from '../../lib/bridge/use-kommo-lead-link';
-import { reportExport } from '../../lib/api/report-export';
-import { useLanguage, useMessages } from '../../lib/i18n/language-context';
-import { exportReach } from '../../kommo/lead-rights';
-import { rightsMessages } from '../../lib/rights/rights-messages';
-import { useLeadRights } from '../../lib/rights/use-lead-rights';
-import { importChunk, useChunkErrorText } from '../../lib/ui/lazy-chunk';
+import type { Lead } from '@/kommo/schemas';
+import { useApiErrorText } from '@/lib/api/api-error-messages';
+import { useKommoClient } from '@/lib/api/kommo-client-context';
+import { referenceQueries } from '@/lib/reference-data/reference-queries';
+import { useKommoLeadLink } from '@/lib/bridge/use-kommo-lead-link';
+import { reportExport } from '@/lib/api/report-export';
+import { useLanguage, useMessages } from '@/lib/i18n/language-context';
+import { exportReach } from '@/kommo/lead-rights';
+import { rightsMessages } from '@/lib/rights/rights-messages';
+import { useLeadRights } from '@/lib/rights/use-lead-rights';
+import { importChunk, useChunkErrorText } from '@/lib/ui/lazy-chunk';
 import { exportMessages } from './export-messages';
 import { exportableLeads } from './exportable-leads';
 import type { ExportFormat } from './export-leads';
-import { leadColumnMessages } from '../../lib/leads-list/lead-column-messages';
-import { accountTimeZone } from '../../lib/reference-data/account-zone';
+import { leadColumnMessages } from '@/lib/leads-list/lead-column-messages';
+import { accountTimeZone } from '@/lib/reference-data/account-zone';
 
 export type ExportCsvButtonProps = {
   /** Every lead of the view; `complete: false` when the walk was stopped (then nothing is written). */

@@ -1,17 +1,17 @@
 // Gathers what an export needs beyond the leads (reference data, and the contacts, companies and
 // catalog elements of the visible columns, in batches of 250 ids), then writes the CSV or XLSX Blob.
 import type { QueryClient } from '@tanstack/react-query';
-import type { Lead } from '../../kommo/schemas';
-import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from '../../lib/entities/entity-fetchers';
-import type { KommoClient } from '../../lib/api/kommo-client';
-import { referenceQueries } from '../../lib/reference-data/reference-queries';
-import { dateInZone } from '../../lib/time/account-time';
-import { accountTimeZone } from '../../lib/reference-data/account-zone';
-import { catalogElementKey } from '../../lib/leads-list/column-context';
-import type { LeadColumnTexts } from '../../lib/leads-list/lead-column-messages';
+import type { Lead } from '@/kommo/schemas';
+import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from '@/lib/entities/entity-fetchers';
+import type { KommoClient } from '@/lib/api/kommo-client';
+import { referenceQueries } from '@/lib/reference-data/reference-queries';
+import { dateInZone } from '@/lib/time/account-time';
+import { accountTimeZone } from '@/lib/reference-data/account-zone';
+import { catalogElementKey } from '@/lib/leads-list/column-context';
+import type { LeadColumnTexts } from '@/lib/leads-list/lead-column-messages';
 import { buildExportColumns, referencedEntityIds } from './lead-export-columns';
 import { COMMA_DIALECT, leadsToCsvBlob, SEMICOLON_DIALECT, type CsvDialect } from './leads-to-csv';
-import { accountDatePatterns } from '../../lib/time/account-date-format';
+import { accountDatePatterns } from '@/lib/time/account-date-format';
 
 export type ExportFormat = 'csv' | 'xlsx';
 

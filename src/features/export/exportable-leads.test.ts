@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LeadRights } from '../../kommo/lead-rights';
-import type { Lead, Pipeline } from '../../kommo/schemas';
+import type { LeadRights } from '@/kommo/lead-rights';
+import type { Lead, Pipeline } from '@/kommo/schemas';
 import { exportableLeads } from './exportable-leads';
 
 const pipelines = [

@@ -1,9 +1,9 @@
 // Which leads go in an export file: the ones the signed-in user may export, by Kommo's rule
 // (src/kommo/lead-rights.ts: general right, then stage rights; A all, G the group's, M their own,
 // D none; nothing in an incoming-leads stage). The rest are left out and counted, never written.
-import { mayOnLead, type GroupOfUser, type LeadRights } from '../../kommo/lead-rights';
-import { stagePairKey } from '../../kommo/leads-query';
-import type { Lead, Pipeline } from '../../kommo/schemas';
+import { mayOnLead, type GroupOfUser, type LeadRights } from '@/kommo/lead-rights';
+import { stagePairKey } from '@/kommo/leads-query';
+import type { Lead, Pipeline } from '@/kommo/schemas';
 
 export type ExportableLeads = { leads: Lead[]; leftOut: number };
 

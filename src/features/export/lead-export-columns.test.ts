@@ -8,12 +8,12 @@ import {
   pipelineSchema,
   type Lead,
   type LeadWire,
-} from '../../kommo/schemas';
+} from '@/kommo/schemas';
 import { buildExportColumns, referencedEntityIds, type ExportReference } from './lead-export-columns';
-import { catalogElementKey } from '../../lib/leads-list/column-context';
-import { formatMessage } from '../../lib/i18n/define-messages';
-import { leadColumnMessages, type LeadColumnTexts } from '../../lib/leads-list/lead-column-messages';
-import { LEAD_COLUMN_IDS, LEAD_COLUMNS } from '../../lib/leads-list/lead-column-registry';
+import { catalogElementKey } from '@/lib/leads-list/column-context';
+import { formatMessage } from '@/lib/i18n/define-messages';
+import { leadColumnMessages, type LeadColumnTexts } from '@/lib/leads-list/lead-column-messages';
+import { LEAD_COLUMN_IDS, LEAD_COLUMNS } from '@/lib/leads-list/lead-column-registry';
 import { leadsToCsv, SEMICOLON_DIALECT } from './leads-to-csv';
 
 /** Headers as `H:<catalogue key>`, every other word in English. */

@@ -13,14 +13,14 @@ import type {
   Pipeline,
   Source,
   User,
-} from '../../kommo/schemas';
-import { chainedElement } from '../../kommo/custom-field-value-data';
-import type { ColumnContext } from '../../lib/leads-list/column-context';
-import { csvValue, xlsxValue } from '../../lib/leads-list/column-value';
-import type { LeadColumnTexts } from '../../lib/leads-list/lead-column-messages';
-import { columnDefinition, EXPAND_COLUMN_ID, XLSX_DATE, XLSX_DATE_TIME, type LeadColumnDefinition } from '../../lib/leads-list/lead-column-registry';
-import { excelNumberFormat, type AccountDatePatterns } from '../../lib/time/account-date-format';
-import { buildLeadLookups } from '../../lib/reference-data/lead-reference';
+} from '@/kommo/schemas';
+import { chainedElement } from '@/kommo/custom-field-value-data';
+import type { ColumnContext } from '@/lib/leads-list/column-context';
+import { csvValue, xlsxValue } from '@/lib/leads-list/column-value';
+import type { LeadColumnTexts } from '@/lib/leads-list/lead-column-messages';
+import { columnDefinition, EXPAND_COLUMN_ID, XLSX_DATE, XLSX_DATE_TIME, type LeadColumnDefinition } from '@/lib/leads-list/lead-column-registry';
+import { excelNumberFormat, type AccountDatePatterns } from '@/lib/time/account-date-format';
+import { buildLeadLookups } from '@/lib/reference-data/lead-reference';
 import type { CsvColumn } from './leads-to-csv';
 
 export type ExportReference = {

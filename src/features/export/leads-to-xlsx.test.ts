@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { customFieldDefinitionSchema, leadSchema, type Lead, type LeadWire } from '../../kommo/schemas';
+import { customFieldDefinitionSchema, leadSchema, type Lead, type LeadWire } from '@/kommo/schemas';
 import { buildExportColumns, type ExportReference } from './lead-export-columns';
-import { formatMessage } from '../../lib/i18n/define-messages';
-import { leadColumnMessages, type LeadColumnTexts } from '../../lib/leads-list/lead-column-messages';
+import { formatMessage } from '@/lib/i18n/define-messages';
+import { leadColumnMessages, type LeadColumnTexts } from '@/lib/leads-list/lead-column-messages';
 import { leadsToXlsxBlob, XLSX_MIME_TYPE } from './leads-to-xlsx';
 
 const labels: LeadColumnTexts = (key, values) => (key.startsWith('col') ? `H:${key}` : formatMessage(leadColumnMessages.en[key], values, 'en'));

@@ -1,6 +1,6 @@
 import { Button, CloseButton, ColorSwatch, Group, Pill } from '@mantine/core';
-import type { LeadsQuery } from '../../kommo/leads-query';
-import { useMessages } from '../../lib/i18n/language-context';
+import type { LeadsQuery } from '@/kommo/leads-query';
+import { useMessages } from '@/lib/i18n/language-context';
 import type { FilterChip } from './filter-chips';
 import { filtersMessages } from './filters-messages';
 

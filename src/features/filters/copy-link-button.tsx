@@ -1,7 +1,7 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { useShareableUrl } from '../../lib/bridge/app-mode-context';
-import { useMessages } from '../../lib/i18n/language-context';
+import { useShareableUrl } from '@/lib/bridge/app-mode-context';
+import { useMessages } from '@/lib/i18n/language-context';
 import { copyText } from './copy-link';
 import { filtersMessages } from './filters-messages';
 

@@ -1,7 +1,7 @@
 import { DatePickerInput } from '@mantine/dates';
 import { useMemo } from 'react';
-import { useMessages } from '../../lib/i18n/language-context';
-import { QUICK_RANGES, quickRangeDates, type CalendarRange } from '../../lib/time/account-time';
+import { useMessages } from '@/lib/i18n/language-context';
+import { QUICK_RANGES, quickRangeDates, type CalendarRange } from '@/lib/time/account-time';
 import { matchingQuickRange } from './filter-form-values';
 import { filtersMessages } from './filters-messages';
 

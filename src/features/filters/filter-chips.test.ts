@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LeadsQuery } from '../../kommo/leads-query';
-import { formatMessage, type MessageValues } from '../../lib/i18n/define-messages';
+import type { LeadsQuery } from '@/kommo/leads-query';
+import { formatMessage, type MessageValues } from '@/lib/i18n/define-messages';
 import { buildFilterChips } from './filter-chips';
 import { filtersMessages, type FiltersMessageKey } from './filters-messages';
 import type { FilterReference } from './use-filter-reference';

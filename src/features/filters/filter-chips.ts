@@ -1,16 +1,8 @@
 // The applied view as a list of removable chips with names instead of ids. Each chip carries the
 // view without it, so removing a chip is one URL write.
-import {
-  DATE_FILTERS,
-  stagePairKey,
-  type DateFilter,
-  type LeadWith,
-  type LeadsFilter,
-  type LeadsQuery,
-  type StagePair,
-} from '../../kommo/leads-query';
-import type { MessageValues } from '../../lib/i18n/define-messages';
-import { unixRangeToCalendar } from '../../lib/time/account-time';
+import { DATE_FILTERS, stagePairKey, type DateFilter, type LeadWith, type LeadsFilter, type LeadsQuery, type StagePair } from '@/kommo/leads-query';
+import type { MessageValues } from '@/lib/i18n/define-messages';
+import { unixRangeToCalendar } from '@/lib/time/account-time';
 import type { FilterReference } from './use-filter-reference';
 import type { FiltersMessageKey } from './filters-messages';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LeadsQuery } from '../../kommo/leads-query';
-import { parseViewSearch } from '../../lib/url-state/leads-url-codec';
+import type { LeadsQuery } from '@/kommo/leads-query';
+import { parseViewSearch } from '@/lib/url-state/leads-url-codec';
 import { EMPTY_FILTER_FORM, formValuesFromQuery, queryFromFormValues, validateFilterForm, type FilterFormValues } from './filter-form-values';
 
 const SP = 'America/Sao_Paulo';

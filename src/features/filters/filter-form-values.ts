@@ -17,7 +17,7 @@ import {
   type OrderDirection,
   type OrderField,
   type Range,
-} from '../../kommo/leads-query';
+} from '@/kommo/leads-query';
 import {
   calendarRangeToUnix,
   datePresetCalendar,
@@ -25,7 +25,7 @@ import {
   quickRangeDates,
   unixRangeToCalendar,
   type CalendarRange,
-} from '../../lib/time/account-time';
+} from '@/lib/time/account-time';
 import type { FiltersMessageKey } from './filters-messages';
 
 export const WITH_TOGGLES = LEAD_WITH_VALUES.filter((w): w is Exclude<LeadWith, 'only_deleted'> => w !== 'only_deleted');

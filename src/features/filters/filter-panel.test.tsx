@@ -2,9 +2,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { LeadsQuery } from '../../kommo/leads-query';
-import type { Pipeline, User } from '../../kommo/schemas';
-import { renderWithProviders } from '../../test-utils/render';
+import type { LeadsQuery } from '@/kommo/leads-query';
+import type { Pipeline, User } from '@/kommo/schemas';
+import { renderWithProviders } from '@/test-utils/render';
 import { FilterPanel } from './filter-panel';
 import type { FilterReference } from './use-filter-reference';
 

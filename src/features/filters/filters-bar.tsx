@@ -1,16 +1,16 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useLanguage, useMessages } from '../../lib/i18n/language-context';
-import { ChunkBoundary, ChunkPending, lazyChunk } from '../../lib/ui/lazy-chunk';
-import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
+import { useLanguage, useMessages } from '@/lib/i18n/language-context';
+import { ChunkBoundary, ChunkPending, lazyChunk } from '@/lib/ui/lazy-chunk';
+import { useLeadsUrlQuery } from '@/lib/url-state/use-leads-url-query';
 import { ActiveFilterChips } from './active-filter-chips';
 import { CopyLinkButton } from './copy-link-button';
 import { buildFilterChips } from './filter-chips';
 import { filtersMessages } from './filters-messages';
 import { QuickFiltersBar } from './quick-filters-bar';
 import { quickState } from './quick-filters';
-import { viewKey } from '../../kommo/view-key';
+import { viewKey } from '@/kommo/view-key';
 import { useFilterReference } from './use-filter-reference';
 
 // The form (react-hook-form, Mantine's date pickers and their styles) is its own chunk: the first
@@ -19,7 +19,7 @@ import { useFilterReference } from './use-filter-reference';
 const filterPanel = lazyChunk(() => import('./filter-panel').then((m) => m.FilterPanel));
 // The phone's "More" drawer (Mantine's Drawer, its overlay, focus trap and scroll lock) likewise:
 // the first screen shows only its button. Fetched on pointing at the button or after the same idle delay.
-const moreDrawer = lazyChunk(() => import('../../lib/ui/side-drawer').then((m) => m.SideDrawer));
+const moreDrawer = lazyChunk(() => import('@/lib/ui/side-drawer').then((m) => m.SideDrawer));
 // What a link held that the view could not apply: only a bad link draws it, so it is a chunk too.
 const urlNotice = lazyChunk(() => import('./url-notice').then((m) => m.UrlNotice));
 const PRELOAD_AFTER_MS = 4000;

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../lib/i18n/define-messages';
+import { defineMessages } from '@/lib/i18n/define-messages';
 
 export const filtersMessages = defineMessages(
   {

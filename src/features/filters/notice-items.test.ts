@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseViewSearch } from '../../lib/url-state/leads-url-codec';
+import { parseViewSearch } from '@/lib/url-state/leads-url-codec';
 import { noticeItems, panelLabel } from './notice-items';
 
 describe('URL notice lines', () => {

@@ -1,6 +1,6 @@
 // The URL notice's lines: each ignored parameter named as the filter panel names it ("Responsible
 // user", not `filter[responsible_user_id][]`), repeats of the same problem folded into one line.
-import type { QueryIssue, QueryIssueReason } from '../../kommo/leads-query';
+import type { QueryIssue, QueryIssueReason } from '@/kommo/leads-query';
 import type { FiltersMessageKey } from './filters-messages';
 
 export type NoticeItem = { key: string; label: FiltersMessageKey | null; raw: string; reason: QueryIssueReason; count: number };

@@ -1,8 +1,8 @@
 import { Chip, CloseButton, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { LeadsQuery } from '../../kommo/leads-query';
-import { activePipelines } from '../../kommo/pipeline-stages';
-import { useMessages } from '../../lib/i18n/language-context';
+import type { LeadsQuery } from '@/kommo/leads-query';
+import { activePipelines } from '@/kommo/pipeline-stages';
+import { useMessages } from '@/lib/i18n/language-context';
 import { filtersMessages } from './filters-messages';
 import { quickState, teamIds, withOpenOnly, withPipeline, withResponsible, withSearch } from './quick-filters';
 import type { FilterReference } from './use-filter-reference';

@@ -1,8 +1,8 @@
 // The quick filters above the table (search, me, my team, pipeline, open leads only) as pure
 // edits of the URL's view: each reads its state from the view and writes a new view, nothing else.
-import { stagePairKey, type LeadsFilter, type LeadsQuery, type StagePair } from '../../kommo/leads-query';
-import { openStages } from '../../kommo/pipeline-stages';
-import type { Pipeline, User } from '../../kommo/schemas';
+import { stagePairKey, type LeadsFilter, type LeadsQuery, type StagePair } from '@/kommo/leads-query';
+import { openStages } from '@/kommo/pipeline-stages';
+import type { Pipeline, User } from '@/kommo/schemas';
 
 export type QuickState = {
   search: string;

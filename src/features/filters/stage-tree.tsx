@@ -1,7 +1,7 @@
 import { Checkbox, ColorSwatch, Fieldset, Group, ScrollArea, Stack, Text } from '@mantine/core';
-import type { Pipeline } from '../../kommo/schemas';
-import { useMessages } from '../../lib/i18n/language-context';
-import { parseStagePairKey, stagePairKey } from '../../kommo/leads-query';
+import type { Pipeline } from '@/kommo/schemas';
+import { useMessages } from '@/lib/i18n/language-context';
+import { parseStagePairKey, stagePairKey } from '@/kommo/leads-query';
 import { filtersMessages } from './filters-messages';
 
 export type StageTreeProps = {

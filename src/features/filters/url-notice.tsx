@@ -1,7 +1,7 @@
 import { Alert, List, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { QueryIssue, QueryIssueReason } from '../../kommo/leads-query';
-import { useMessages } from '../../lib/i18n/language-context';
+import type { QueryIssue, QueryIssueReason } from '@/kommo/leads-query';
+import { useMessages } from '@/lib/i18n/language-context';
 import { filtersMessages, type FiltersMessageKey } from './filters-messages';
 import { noticeItems } from './notice-items';
 

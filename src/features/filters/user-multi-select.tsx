@@ -1,7 +1,7 @@
 import { MultiSelect } from '@mantine/core';
 import { useMemo } from 'react';
-import type { User } from '../../kommo/schemas';
-import { useMessages } from '../../lib/i18n/language-context';
+import type { User } from '@/kommo/schemas';
+import { useMessages } from '@/lib/i18n/language-context';
 import { DROPDOWN_IN_DRAWER } from './dropdown-in-drawer';
 import { filtersMessages } from './filters-messages';
 

@@ -1,9 +1,9 @@
 // Tests' table context: the reference, English words and the entities given, as the body builds it.
 import type { ReactNode } from 'react';
-import { formatMessage } from '../../lib/i18n/define-messages';
-import { NO_ENTITIES, type ColumnEntities } from '../../lib/leads-list/column-context';
-import { leadColumnMessages, type LeadColumnTexts } from '../../lib/leads-list/lead-column-messages';
-import type { LeadReference } from '../../lib/reference-data/lead-reference';
+import { formatMessage } from '@/lib/i18n/define-messages';
+import { NO_ENTITIES, type ColumnEntities } from '@/lib/leads-list/column-context';
+import { leadColumnMessages, type LeadColumnTexts } from '@/lib/leads-list/lead-column-messages';
+import type { LeadReference } from '@/lib/reference-data/lead-reference';
 import { LeadsTableContext, type LeadsTableContextValue } from './leads-table-context';
 import { leadsTableMessages, type LeadsTableT } from './leads-table-messages';
 

@@ -2,11 +2,11 @@
 // the column definitions' context (reference data, the entities of the pages in view). One context
 // so cells stay free of props.
 import { createContext, useContext } from 'react';
-import type { KommoLeadLink } from '../../lib/bridge/use-kommo-lead-link';
-import type { ColumnContext } from '../../lib/leads-list/column-context';
-import type { DisplayFormat } from '../../lib/leads-list/column-value';
-import type { LeadColumnTexts } from '../../lib/leads-list/lead-column-messages';
-import type { LeadReference } from '../../lib/reference-data/lead-reference';
+import type { KommoLeadLink } from '@/lib/bridge/use-kommo-lead-link';
+import type { ColumnContext } from '@/lib/leads-list/column-context';
+import type { DisplayFormat } from '@/lib/leads-list/column-value';
+import type { LeadColumnTexts } from '@/lib/leads-list/lead-column-messages';
+import type { LeadReference } from '@/lib/reference-data/lead-reference';
 import type { LeadsTableT } from './leads-table-messages';
 
 export type LeadsTableContextValue = {

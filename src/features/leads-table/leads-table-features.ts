@@ -9,8 +9,8 @@ import {
   rowExpandingFeature,
   tableFeatures,
 } from '@tanstack/react-table';
-import type { OrderField } from '../../kommo/leads-query';
-import type { LeadColumnDefinition } from '../../lib/leads-list/lead-column-registry';
+import type { OrderField } from '@/kommo/leads-query';
+import type { LeadColumnDefinition } from '@/lib/leads-list/lead-column-registry';
 import type { LeadsTableMessageKey } from './leads-table-messages';
 
 export type LeadColumnMeta = {

@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { hang, jsonResponse, noContent, type FakeHandler } from '../../lib/api/fake-transport.testing';
-import { renderWithProviders } from '../../test-utils/render';
-import { COLUMN_PREFERENCES_KEY, loadPreferences } from '../../lib/leads-list/column-preferences';
-import { DEFAULT_HIDDEN_COLUMNS, LEAD_COLUMNS } from '../../lib/leads-list/lead-column-registry';
-import { visibleColumnIds } from '../../lib/leads-list/visible-column-ids';
-import { leadColumnMessages } from '../../lib/leads-list/lead-column-messages';
+import { hang, jsonResponse, noContent, type FakeHandler } from '@/lib/api/fake-transport.testing';
+import { renderWithProviders } from '@/test-utils/render';
+import { COLUMN_PREFERENCES_KEY, loadPreferences } from '@/lib/leads-list/column-preferences';
+import { DEFAULT_HIDDEN_COLUMNS, LEAD_COLUMNS } from '@/lib/leads-list/lead-column-registry';
+import { visibleColumnIds } from '@/lib/leads-list/visible-column-ids';
+import { leadColumnMessages } from '@/lib/leads-list/lead-column-messages';
 import { LeadsTable } from './leads-table';
 
 const ANSWERS: Record<string, unknown> = {

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { entityName } from '../../kommo/custom-field-value-data';
-import { valueToSeconds } from '../../lib/time/kommo-dates';
+import { entityName } from '@/kommo/custom-field-value-data';
+import { valueToSeconds } from '@/lib/time/kommo-dates';
 import {
   accountSchema,
   catalogElementSchema,
@@ -29,16 +29,16 @@ import {
   userSchema,
   usersPageSchema,
   type Lead,
-} from '../../kommo/schemas';
-import { createFakeClock, createFakeTransport, jsonResponse, noContent, type FakeHandler } from '../../lib/api/fake-transport.testing';
-import { createKommoClient } from '../../lib/api/kommo-client';
-import { fetchLeadsPage } from '../../lib/leads/leads-fetchers';
-import { fetchAccount, fetchPipelines, fetchSources, fetchTags, fetchUsers } from '../../lib/reference-data/reference-fetchers';
-import { readPageDirectory } from '../../lib/bridge/kommo-page-directory';
+} from '@/kommo/schemas';
+import { createFakeClock, createFakeTransport, jsonResponse, noContent, type FakeHandler } from '@/lib/api/fake-transport.testing';
+import { createKommoClient } from '@/lib/api/kommo-client';
+import { fetchLeadsPage } from '@/lib/leads/leads-fetchers';
+import { fetchAccount, fetchPipelines, fetchSources, fetchTags, fetchUsers } from '@/lib/reference-data/reference-fetchers';
+import { readPageDirectory } from '@/lib/bridge/kommo-page-directory';
 import { CustomFieldValue } from './cells/custom-field-value';
-import { formatDate, formatDateTime, formatMoney } from '../../lib/leads-list/lead-formatters';
-import { buildLeadReference, findStage } from '../../lib/reference-data/lead-reference';
-import { catalogElementKey, NO_ENTITIES, type ColumnEntities } from '../../lib/leads-list/column-context';
+import { formatDate, formatDateTime, formatMoney } from '@/lib/leads-list/lead-formatters';
+import { buildLeadReference, findStage } from '@/lib/reference-data/lead-reference';
+import { catalogElementKey, NO_ENTITIES, type ColumnEntities } from '@/lib/leads-list/column-context';
 import { testTableContext, TestTableContext } from './leads-table-context.testing';
 
 const DIR = join(__dirname, '../../kommo/fixtures/real');

@@ -5,9 +5,9 @@
 // arrive; their failure degrades to ids instead of blocking the list.
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useKommoClient } from '../../lib/api/kommo-client-context';
-import { referenceQueries } from '../../lib/reference-data/reference-queries';
-import { buildLeadReference, type LeadReference } from '../../lib/reference-data/lead-reference';
+import { useKommoClient } from '@/lib/api/kommo-client-context';
+import { referenceQueries } from '@/lib/reference-data/reference-queries';
+import { buildLeadReference, type LeadReference } from '@/lib/reference-data/lead-reference';
 
 export type LeadReferenceState = {
   reference: LeadReference | null;

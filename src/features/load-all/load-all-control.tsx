@@ -1,12 +1,12 @@
 // The "Load all" button and, while a walk runs, its progress: pages, leads, rate and elapsed time
 // (no time left: Kommo gives no total count, so the end is unknown until `next` is missing).
 import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
-import { useApiErrorText } from '../../lib/api/api-error-messages';
+import { useApiErrorText } from '@/lib/api/api-error-messages';
 import { useState } from 'react';
-import { useLanguage, useMessages } from '../../lib/i18n/language-context';
-import { ChunkFailedMessage } from '../../lib/ui/lazy-chunk';
+import { useLanguage, useMessages } from '@/lib/i18n/language-context';
+import { ChunkFailedMessage } from '@/lib/ui/lazy-chunk';
 import { loadAllMessages } from './load-all-messages';
-import { VisibleLeadsScope } from '../../lib/rights/visible-leads-scope';
+import { VisibleLeadsScope } from '@/lib/rights/visible-leads-scope';
 import { preloadLoadAll, type LoadAllHandle } from './use-load-all';
 
 export type LoadAllControlProps = { handle: LoadAllHandle };

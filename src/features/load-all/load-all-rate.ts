@@ -3,4 +3,4 @@
 // proxy exactly: faster only queues at the proxy, slower (the client's default 5) leaves a sixth of
 // the budget unused, which on 10,000 leads is the difference between ~1.07x and ~1.25x the floor
 // of ceil(N/250)/7 s (see bench/load-all-bench.ts). The app's client runs at this pace by default.
-export { DEFAULT_RATE_PER_SECOND as LOAD_ALL_RATE_PER_SECOND } from '../../lib/api/kommo-client';
+export { DEFAULT_RATE_PER_SECOND as LOAD_ALL_RATE_PER_SECOND } from '@/lib/api/kommo-client';

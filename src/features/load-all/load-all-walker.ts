@@ -1,7 +1,7 @@
 // Walks every page of a view (through the multi-stage merge of fetchLeadsChunk) until Kommo has no
 // next page, with progress, pause/resume, cancel and a confirmation past a size. Plain TypeScript:
 // the UI, the export and the bench drive the same walker. The client's limiter sets the pace.
-import type { LeadsChunk, LeadsCursor } from '../../lib/leads/leads-stream';
+import type { LeadsChunk, LeadsCursor } from '@/lib/leads/leads-stream';
 
 /** The shape of the table's infinite query data: one chunk per page, one cursor per page. */
 export type InfiniteLeadsData = { pages: LeadsChunk[]; pageParams: LeadsCursor[] };

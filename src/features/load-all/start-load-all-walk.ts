@@ -2,15 +2,15 @@
 // entry. A chunk of its own (use-load-all imports it on the first "Load all" or export, or when
 // the pointer reaches the button): the first screen never walks.
 import type { QueryClient } from '@tanstack/react-query';
-import type { LeadsView } from '../../kommo/leads-query';
-import type { Lead } from '../../kommo/schemas';
-import { withPriority, type KommoClient } from '../../lib/api/kommo-client';
-import { leadQueries } from '../../lib/leads/lead-queries';
-import { fetchLeadsPage } from '../../lib/leads/leads-fetchers';
-import { createLeadsPagePrefetch } from '../../lib/leads/leads-page-prefetch';
-import type { LeadsSource } from '../../lib/leads/leads-source';
-import { LOCAL_WHOLE_VIEW_CHUNK } from '../../lib/leads/read-rest-of-local-view';
-import { fetchLeadsChunk } from '../../lib/leads/leads-stream';
+import type { LeadsView } from '@/kommo/leads-query';
+import type { Lead } from '@/kommo/schemas';
+import { withPriority, type KommoClient } from '@/lib/api/kommo-client';
+import { leadQueries } from '@/lib/leads/lead-queries';
+import { fetchLeadsPage } from '@/lib/leads/leads-fetchers';
+import { createLeadsPagePrefetch } from '@/lib/leads/leads-page-prefetch';
+import type { LeadsSource } from '@/lib/leads/leads-source';
+import { LOCAL_WHOLE_VIEW_CHUNK } from '@/lib/leads/read-rest-of-local-view';
+import { fetchLeadsChunk } from '@/lib/leads/leads-stream';
 import { walkKey } from './walk-key';
 import { createLoadAllWalker, type InfiniteLeadsData, type LoadAllWalker } from './load-all-walker';
 

@@ -3,11 +3,11 @@
 // result stays cached per view. One walk per view: a new view cancels the walk of the old one.
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { LeadsView } from '../../kommo/leads-query';
-import { useKommoClient } from '../../lib/api/kommo-client-context';
-import { useViewSource } from '../../lib/local-copy/use-view-source';
+import type { LeadsView } from '@/kommo/leads-query';
+import { useKommoClient } from '@/lib/api/kommo-client-context';
+import { useViewSource } from '@/lib/local-copy/use-view-source';
 import { walkKey } from './walk-key';
-import { importChunk } from '../../lib/ui/lazy-chunk';
+import { importChunk } from '@/lib/ui/lazy-chunk';
 import type { LoadAllSnapshot } from './load-all-walker';
 import type { LoadAllResult, Walk } from './start-load-all-walk';
 

@@ -3,9 +3,9 @@
 import '@mantine/core/styles/Affix.css';
 import '@mantine/core/styles/Notification.css';
 import { Affix, Button, Group, Notification, Text } from '@mantine/core';
-import { undoForget } from '../../lib/local-copy/local-copy-forget';
-import type { LocalCopyHub } from '../../lib/local-copy/local-copy-hub';
-import { useMessages } from '../../lib/i18n/language-context';
+import { undoForget } from '@/lib/local-copy/local-copy-forget';
+import type { LocalCopyHub } from '@/lib/local-copy/local-copy-hub';
+import { useMessages } from '@/lib/i18n/language-context';
 import { localCopyMessages } from './local-copy-messages';
 
 export type ForgetUndoNoticeProps = { hub: LocalCopyHub };

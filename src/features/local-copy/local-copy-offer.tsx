@@ -2,10 +2,10 @@
 // (an estimate: the leads the user can see, counted when the offer is shown, times the bench's figures).
 import { Button, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useApiErrorText } from '../../lib/api/api-error-messages';
-import { useKommoClient } from '../../lib/api/kommo-client-context';
-import { useLanguage, useMessages } from '../../lib/i18n/language-context';
-import { leadCountQueries } from '../../lib/leads/lead-count-queries';
+import { useApiErrorText } from '@/lib/api/api-error-messages';
+import { useKommoClient } from '@/lib/api/kommo-client-context';
+import { useLanguage, useMessages } from '@/lib/i18n/language-context';
+import { leadCountQueries } from '@/lib/leads/lead-count-queries';
 import { estimateLocalCopy } from './local-copy-estimate';
 import { localCopyMessages } from './local-copy-messages';
 

@@ -2,8 +2,8 @@
 // forget that can still be undone) and the user's choices. The copy itself is run by the app's
 // provider (src/lib/local-copy/local-copy-provider.tsx), not by this control.
 import { useSyncExternalStore } from 'react';
-import type { LocalCopyHub, LocalCopySnapshot } from '../../lib/local-copy/local-copy-hub';
-import { useLocalCopyHub } from '../../lib/local-copy/local-copy-provider';
+import type { LocalCopyHub, LocalCopySnapshot } from '@/lib/local-copy/local-copy-hub';
+import { useLocalCopyHub } from '@/lib/local-copy/local-copy-provider';
 
 export type LocalCopyHandle = { hub: LocalCopyHub; snapshot: LocalCopySnapshot };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolveOpenStages } from '../../kommo/pipeline-stages';
-import type { Pipeline } from '../../kommo/schemas';
-import { encodeViewSearch, parseViewSearch } from '../../lib/url-state/leads-url-codec';
+import { resolveOpenStages } from '@/kommo/pipeline-stages';
+import type { Pipeline } from '@/kommo/schemas';
+import { encodeViewSearch, parseViewSearch } from '@/lib/url-state/leads-url-codec';
 import { BUILT_IN_COLUMN, BUILT_IN_SORT, BUILT_IN_VIEWS, builtInUnavailable, builtInView, type BuiltInContext } from './built-in-views';
 
 const status = (id: number, pipeline_id: number, sort: number) => ({ id, name: `S${id}`, sort, color: '#fff', type: 0, pipeline_id });

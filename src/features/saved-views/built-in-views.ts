@@ -2,10 +2,10 @@
 // `open=all` (resolved when the list is built), so a stage added later is in every saved copy. Their dates are rolling
 // presets (`date[closed_at]=thisMonth`, `date[closest_task_at]=beforeNow`): resolved when the leads
 // are fetched, so a saved or shared link of one stays this month, and "overdue" stays overdue now.
-import type { LeadsQuery, StagePair } from '../../kommo/leads-query';
-import { activePipelines, LOST_STATUS_ID, WON_STATUS_ID } from '../../kommo/pipeline-stages';
-import type { Pipeline } from '../../kommo/schemas';
-import type { LocalSort } from '../../lib/url-state/leads-url-codec';
+import type { LeadsQuery, StagePair } from '@/kommo/leads-query';
+import { activePipelines, LOST_STATUS_ID, WON_STATUS_ID } from '@/kommo/pipeline-stages';
+import type { Pipeline } from '@/kommo/schemas';
+import type { LocalSort } from '@/lib/url-state/leads-url-codec';
 
 export const BUILT_IN_VIEWS = ['needsAttention', 'myOpenLeads', 'wonThisMonth', 'lostThisMonth', 'overdueTasks', 'withoutTasks'] as const;
 export type BuiltInViewId = (typeof BUILT_IN_VIEWS)[number];

@@ -1,6 +1,6 @@
 // The words the first screen needs of saved views: the Views button, the views' names (the button
 // names the view shown) and why a name cannot be used. The menu's other words load with its chunk.
-import { defineMessages } from '../../lib/i18n/define-messages';
+import { defineMessages } from '@/lib/i18n/define-messages';
 
 export const savedViewsButtonMessages = defineMessages(
   {

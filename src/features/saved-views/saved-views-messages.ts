@@ -1,6 +1,6 @@
 // The Views menu's own words, in its lazy chunk; the button's words and the views' names are in
 // saved-views-button-messages.ts (the first screen's).
-import { defineMessages } from '../../lib/i18n/define-messages';
+import { defineMessages } from '@/lib/i18n/define-messages';
 import type { SavedViewsButtonMessageKey } from './saved-views-button-messages';
 
 export const savedViewsMessages = defineMessages(

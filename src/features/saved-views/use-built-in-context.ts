@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Pipeline } from '../../kommo/schemas';
-import { useKommoClient } from '../../lib/api/kommo-client-context';
-import { referenceQueries } from '../../lib/reference-data/reference-queries';
-import { accountTimeZone } from '../../lib/reference-data/account-zone';
+import type { Pipeline } from '@/kommo/schemas';
+import { useKommoClient } from '@/lib/api/kommo-client-context';
+import { referenceQueries } from '@/lib/reference-data/reference-queries';
+import { accountTimeZone } from '@/lib/reference-data/account-zone';
 
 export type BuiltInReference = { currentUserId: number | null; pipelines: Pipeline[]; timezone: string };
 

@@ -1,7 +1,7 @@
 // The Views menu's words: its own catalogue (loaded with the menu's chunk) and the button's (the
 // views' names, the name checks), read as one.
 import { useCallback } from 'react';
-import { useMessages } from '../../lib/i18n/language-context';
+import { useMessages } from '@/lib/i18n/language-context';
 import { savedViewsButtonMessages, type SavedViewsButtonMessageKey } from './saved-views-button-messages';
 import { savedViewsMessages, type SavedViewsMessageKey, type SavedViewsT } from './saved-views-messages';
 

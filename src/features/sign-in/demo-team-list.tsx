@@ -2,8 +2,8 @@
 // one-time token Kommo would give that person and signs in with it through the same checks.
 import { Button, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { authQueries } from '../../lib/auth/auth-session';
-import { useMessages } from '../../lib/i18n/language-context';
+import { authQueries } from '@/lib/auth/auth-session';
+import { useMessages } from '@/lib/i18n/language-context';
 import { signInMessages } from './sign-in-messages';
 
 const ROLE_KEYS = ['owner', 'admin', 'sales-lead', 'team-manager', 'manager-own', 'manager-no-export'] as const;

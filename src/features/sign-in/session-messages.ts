@@ -1,4 +1,4 @@
-import { defineMessages } from '../../lib/i18n/define-messages';
+import { defineMessages } from '@/lib/i18n/define-messages';
 
 /** The header's few words about the session (the sign-in page's own catalogue is a lazy chunk). */
 export const sessionMessages = defineMessages(

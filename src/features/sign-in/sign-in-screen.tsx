@@ -4,8 +4,8 @@
 // link that was opened in `return`; nothing on this page calls the API.
 import { Alert, Box, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { authQueries, returnPathOf } from '../../lib/auth/auth-session';
-import { useMessages } from '../../lib/i18n/language-context';
+import { authQueries, returnPathOf } from '@/lib/auth/auth-session';
+import { useMessages } from '@/lib/i18n/language-context';
 import { DemoTeamList } from './demo-team-list';
 import { signInMessages } from './sign-in-messages';
 

@@ -1,8 +1,8 @@
 // The header's "Signed in as … · Sign out" on a team server; nothing without sign-in.
 import { Button, Group, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { authQueries } from '../../lib/auth/auth-session';
-import { useMessages } from '../../lib/i18n/language-context';
+import { authQueries } from '@/lib/auth/auth-session';
+import { useMessages } from '@/lib/i18n/language-context';
 import { sessionMessages } from './session-messages';
 
 export function SignOutButton() {

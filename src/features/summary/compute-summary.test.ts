@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { leadSchema, pipelineSchema, type Lead, type LeadWire } from '../../kommo/schemas';
-import { stagePairKey } from '../../kommo/leads-query';
+import { leadSchema, pipelineSchema, type Lead, type LeadWire } from '@/kommo/schemas';
+import { stagePairKey } from '@/kommo/leads-query';
 import { computeSummary, computeSummaryChunked, niceCeiling, sortUserBuckets, stagesByPipeline, type SummaryReferences } from './compute-summary';
 
 function lead(wire: Partial<LeadWire> & { id: number }): Lead {

@@ -1,9 +1,9 @@
 // Totals of a loaded set of leads: count, sum and average price; by stage, by responsible user,
 // won against lost with loss reasons. Pure, and computable in time slices so that 100,000 leads
 // never block the main thread for more than a few milliseconds at a time.
-import { stagePairKey } from '../../kommo/leads-query';
-import type { Lead, LossReason, Pipeline, User } from '../../kommo/schemas';
-import { buildLeadLookups } from '../../lib/reference-data/lead-reference';
+import { stagePairKey } from '@/kommo/leads-query';
+import type { Lead, LossReason, Pipeline, User } from '@/kommo/schemas';
+import { buildLeadLookups } from '@/lib/reference-data/lead-reference';
 
 /** Kommo's fixed closing stages, present in every pipeline (keyed with the pipeline, never alone). */
 export const WON_STATUS_ID = 142;

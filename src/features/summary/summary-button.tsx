@@ -2,9 +2,9 @@
 // loaded when the drawer first opens, so the first paint of the table pays for none of them.
 import { Button, Loader } from '@mantine/core';
 import { useRef, useState } from 'react';
-import type { LeadsView } from '../../kommo/leads-query';
-import { useMessages } from '../../lib/i18n/language-context';
-import { ChunkBoundary, lazyChunk } from '../../lib/ui/lazy-chunk';
+import type { LeadsView } from '@/kommo/leads-query';
+import { useMessages } from '@/lib/i18n/language-context';
+import { ChunkBoundary, lazyChunk } from '@/lib/ui/lazy-chunk';
 import { summaryButtonMessages } from './summary-button-messages';
 
 const summaryDrawer = lazyChunk(() => import('./summary-drawer').then((m) => m.SummaryDrawer));

@@ -4,9 +4,9 @@
 import '@mantine/core/styles/Overlay.css';
 import '@mantine/core/styles/ModalBase.css';
 import '@mantine/core/styles/Drawer.css';
-import { SideDrawer } from '../../lib/ui/side-drawer';
-import type { LeadsView } from '../../kommo/leads-query';
-import { useMessages } from '../../lib/i18n/language-context';
+import { SideDrawer } from '@/lib/ui/side-drawer';
+import type { LeadsView } from '@/kommo/leads-query';
+import { useMessages } from '@/lib/i18n/language-context';
 import { summaryMessages } from './summary-messages';
 import { SummaryPanel } from './summary-panel';
 

@@ -9,17 +9,17 @@ import { BarChart } from '@mantine/charts';
 import { Alert, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import type { LeadsView } from '../../kommo/leads-query';
-import { resolveOpenStages } from '../../kommo/pipeline-stages';
-import { buildFetchQuery } from '../../lib/leads-list/fetch-query';
-import { seedNarrowedList } from '../../lib/leads-list/seed-narrowed-list';
-import type { Lead } from '../../kommo/schemas';
-import { useKommoClient } from '../../lib/api/kommo-client-context';
-import { leadQueries } from '../../lib/leads/lead-queries';
-import { useViewSource } from '../../lib/local-copy/use-view-source';
-import { referenceQueries } from '../../lib/reference-data/reference-queries';
-import { useLanguage, useMessages } from '../../lib/i18n/language-context';
-import { useLeadsUrlQuery } from '../../lib/url-state/use-leads-url-query';
+import type { LeadsView } from '@/kommo/leads-query';
+import { resolveOpenStages } from '@/kommo/pipeline-stages';
+import { buildFetchQuery } from '@/lib/leads-list/fetch-query';
+import { seedNarrowedList } from '@/lib/leads-list/seed-narrowed-list';
+import type { Lead } from '@/kommo/schemas';
+import { useKommoClient } from '@/lib/api/kommo-client-context';
+import { leadQueries } from '@/lib/leads/lead-queries';
+import { useViewSource } from '@/lib/local-copy/use-view-source';
+import { referenceQueries } from '@/lib/reference-data/reference-queries';
+import { useLanguage, useMessages } from '@/lib/i18n/language-context';
+import { useLeadsUrlQuery } from '@/lib/url-state/use-leads-url-query';
 import {
   computeSummaryChunked,
   LOST_STATUS_ID,
@@ -33,8 +33,8 @@ import {
 } from './compute-summary';
 import { summaryMessages } from './summary-messages';
 import { ResponsibleScorecard } from './responsible-scorecard';
-import { accountTimeZone } from '../../lib/reference-data/account-zone';
-import { VisibleLeadsScope } from '../../lib/rights/visible-leads-scope';
+import { accountTimeZone } from '@/lib/reference-data/account-zone';
+import { VisibleLeadsScope } from '@/lib/rights/visible-leads-scope';
 
 export type SummaryPanelProps = {
   /** The table's list query: the summary reads the leads the table (or load all) put in its cache. */

@@ -1,7 +1,7 @@
 // A short sentence per ApiError kind, in every language, for features that report a failed walk or
 // export in one line (the table has its own, longer messages with a countdown and what to do).
-import { defineMessages } from '../i18n/define-messages';
-import { useMessages } from '../i18n/language-context';
+import { defineMessages } from '@/lib/i18n/define-messages';
+import { useMessages } from '@/lib/i18n/language-context';
 import { isApiError, type ApiErrorKind } from './api-error';
 
 export const apiErrorMessages = defineMessages(

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeClock, createFakeTransport, htmlResponse, jsonResponse, noContent, problemResponse } from './fake-transport.testing';
-import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from '../entities/entity-fetchers';
+import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from '@/lib/entities/entity-fetchers';
 import { createKommoClient } from './kommo-client';
-import { fetchLeadsPage } from '../leads/leads-fetchers';
+import { fetchLeadsPage } from '@/lib/leads/leads-fetchers';
 import {
   fetchAccount,
   fetchCustomFields,
@@ -11,7 +11,7 @@ import {
   fetchSources,
   fetchTags,
   fetchUsers,
-} from '../reference-data/reference-fetchers';
+} from '@/lib/reference-data/reference-fetchers';
 import type { FakeHandler } from './fake-transport.testing';
 
 const signal = () => new AbortController().signal;

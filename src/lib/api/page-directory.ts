@@ -2,8 +2,8 @@
 // (`APP.constant('managers')`, `('groups')`, `('user')`, `('user_rights')`): the widget hands them over
 // the bridge at the handshake, so a manager, for whom `/api/v4/users` is refused (administrators
 // only), still sees names. Standalone there is no page directory.
-import type { LeadRights } from '../../kommo/lead-rights';
-import type { Group, User } from '../../kommo/schemas';
+import type { LeadRights } from '@/kommo/lead-rights';
+import type { Group, User } from '@/kommo/schemas';
 
 export type PageDirectory = {
   users: readonly User[];

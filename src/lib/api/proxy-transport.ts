@@ -1,5 +1,5 @@
 // The standalone app's transport: same-origin GETs to our proxy, which holds the token.
-import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE, PRIORITY_HEADER } from '../../kommo/api-paths';
+import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE, PRIORITY_HEADER } from '@/kommo/api-paths';
 import { anySignal } from './any-signal';
 import type { Transport, TransportResponse } from './transport';
 

@@ -1,12 +1,12 @@
 import { InfiniteQueryObserver, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { toLeadsView } from '../../kommo/leads-query';
+import { toLeadsView } from '@/kommo/leads-query';
 import { createQueryClient } from './create-query-client';
-import { entityQueries } from '../entities/entity-queries';
+import { entityQueries } from '@/lib/entities/entity-queries';
 import { createFakeTransport, hang, jsonResponse, noContent } from './fake-transport.testing';
 import { createKommoClient } from './kommo-client';
-import { leadQueries } from '../leads/lead-queries';
-import { referenceQueries } from '../reference-data/reference-queries';
+import { leadQueries } from '@/lib/leads/lead-queries';
+import { referenceQueries } from '@/lib/reference-data/reference-queries';
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RATE_WINDOW_MS } from '../../kommo/api-paths';
+import { RATE_WINDOW_MS } from '@/kommo/api-paths';
 import { abortableSleep } from './abortable-sleep';
 import { createRateLimiter, type RequestPriority } from './rate-limiter';
 

@@ -2,7 +2,7 @@
 // priority (first come, first served within one priority). A rolling window (not a token bucket
 // with a burst) because Kommo counts requests per second: a full bucket plus its refill could put
 // 2x the rate into one second and earn a 429.
-import { RATE_WINDOW_MS } from '../../kommo/api-paths';
+import { RATE_WINDOW_MS } from '@/kommo/api-paths';
 import type { Sleep } from './abortable-sleep';
 
 /**

@@ -1,7 +1,7 @@
 // Tells a team server that this user exported a view (issue 21's audit log: who, which view, how
 // many leads). The file is made in the browser, so only the browser can say it happened; inside
 // Kommo there is no server session to name anyone, and nothing is sent.
-import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '../../kommo/api-paths';
+import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '@/kommo/api-paths';
 
 export type ExportReport = { format: 'csv' | 'xlsx'; view: string; leads: number };
 

@@ -1,8 +1,8 @@
 // The embedded app's transport: each GET goes by postMessage to the widget script in the Kommo page,
 // which runs it same-origin against /api/v4 with the signed-in user's session. Thin on purpose:
 // error typing, rate limiting and retries live in the Kommo client above every transport.
-import { isAllowedApiPath } from '../../kommo/api-paths';
-import type { Transport, TransportRequest, TransportResponse } from '../api/transport';
+import { isAllowedApiPath } from '@/kommo/api-paths';
+import type { Transport, TransportRequest, TransportResponse } from '@/lib/api/transport';
 import { errorMessageSchema, responseMessageSchema, type CancelMessage, type RequestMessage } from './bridge-protocol';
 
 /** The window the transport listens on: the iframe's own window (injectable for tests). */

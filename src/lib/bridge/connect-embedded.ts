@@ -1,7 +1,7 @@
 // The embedded start, once the app knows it is framed and has its config: check the parent against
 // the allowlist, say hello to the widget, and open the bridge transport. A chunk of its own: the
 // standalone app never runs it; when framed, app-mode starts fetching it together with the config.
-import type { Transport } from '../api/transport';
+import type { Transport } from '@/lib/api/transport';
 import type { AppConfig } from './app-config';
 import { createBridgeTransport, DEFAULT_BRIDGE_TIMEOUT_MS } from './bridge-transport';
 import { connectToKommo, DEFAULT_HANDSHAKE_TIMEOUT_MS, type KommoSession } from './kommo-handshake';

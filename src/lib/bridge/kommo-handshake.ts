@@ -2,7 +2,7 @@
 // script answers with the Kommo context, then keep listening for context updates from that window.
 import { BRIDGE_PROTOCOL_VERSION, contextMessageSchema, type CloseMessage, type HelloMessage, type KommoContext } from './bridge-protocol';
 import type { MessageListenerTarget, MessageTarget } from './bridge-transport';
-import type { PageDirectory } from '../api/page-directory';
+import type { PageDirectory } from '@/lib/api/page-directory';
 import { readPageDirectory } from './kommo-page-directory';
 
 export type KommoSession = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import pageConstants from '../../kommo/fixtures/real/kommo-page-constants.json';
+import pageConstants from '@/kommo/fixtures/real/kommo-page-constants.json';
 import { readPageDirectory, unescapeKommoText } from './kommo-page-directory';
 
 describe('readPageDirectory: the Kommo page constants handed over the bridge', () => {

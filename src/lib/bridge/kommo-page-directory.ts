@@ -3,9 +3,9 @@
 // parent is an allowlisted origin, but another tenant's page is hostile too: every value is checked,
 // bounded, and read as text; what does not fit is dropped, never trusted.
 import * as z from 'zod/mini';
-import { leadRightsFromPage, pageGroupId } from '../../kommo/page-lead-rights';
-import type { Group, User } from '../../kommo/schemas';
-import type { PageDirectory } from '../api/page-directory';
+import { leadRightsFromPage, pageGroupId } from '@/kommo/page-lead-rights';
+import type { Group, User } from '@/kommo/schemas';
+import type { PageDirectory } from '@/lib/api/page-directory';
 
 const MAX_PEOPLE = 10_000;
 const MAX_NAME = 200;

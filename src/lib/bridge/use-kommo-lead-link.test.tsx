@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Transport } from '../api/transport';
+import type { Transport } from '@/lib/api/transport';
 import type { AppMode } from './app-mode';
 import { AppModeProvider } from './app-mode-context';
 import type { KommoSession } from './kommo-handshake';

@@ -1,5 +1,5 @@
 // UI strings of the embedding: the mode badge (where the data comes from) and the start error.
-import { defineMessages } from '../i18n/define-messages';
+import { defineMessages } from '@/lib/i18n/define-messages';
 
 export const bridgeMessages = defineMessages(
   {

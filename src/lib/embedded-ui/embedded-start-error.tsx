@@ -1,7 +1,7 @@
 // What the iframe shows when it was opened for Kommo but cannot talk to it: never a silent fallback.
 import { Alert, Center } from '@mantine/core';
-import { useMessages } from '../i18n/language-context';
-import type { EmbeddedErrorReason } from '../bridge/app-mode';
+import { useMessages } from '@/lib/i18n/language-context';
+import type { EmbeddedErrorReason } from '@/lib/bridge/app-mode';
 import { bridgeMessages } from './bridge-messages';
 
 export type EmbeddedStartErrorProps = { reason: EmbeddedErrorReason; parentOrigin: string | null };

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AppMode } from '../bridge/app-mode';
-import { AppModeProvider } from '../bridge/app-mode-context';
-import type { Transport } from '../api/transport';
+import type { AppMode } from '@/lib/bridge/app-mode';
+import { AppModeProvider } from '@/lib/bridge/app-mode-context';
+import type { Transport } from '@/lib/api/transport';
 import { EscapeClosesWidget } from './escape-closes-widget';
-import type { KommoSession } from '../bridge/kommo-handshake';
+import type { KommoSession } from '@/lib/bridge/kommo-handshake';
 
 function embedded(requestClose: () => void): AppMode {
   const session: KommoSession = {

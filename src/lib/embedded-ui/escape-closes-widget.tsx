@@ -1,7 +1,7 @@
 // Inside the widget's modal, keys pressed in the dashboard stay in the iframe and never reach the
 // Kommo page, so Escape there would not close the modal: the app asks the widget to (klb:close).
 import { useEffect } from 'react';
-import { useAppMode } from '../bridge/app-mode-context';
+import { useAppMode } from '@/lib/bridge/app-mode-context';
 
 /** Open overlays of the app that Escape closes first (Mantine's modals, popovers, menus, lists). */
 const OVERLAY_SELECTOR = '[role="dialog"], [role="menu"], [role="listbox"]';

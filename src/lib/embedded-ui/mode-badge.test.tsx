@@ -2,11 +2,11 @@
 import { act, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { renderWithProviders } from '../../test-utils/render';
-import type { AppMode } from '../bridge/app-mode';
-import { AppModeProvider } from '../bridge/app-mode-context';
-import type { KommoContext } from '../bridge/bridge-protocol';
-import type { KommoSession } from '../bridge/kommo-handshake';
+import { renderWithProviders } from '@/test-utils/render';
+import type { AppMode } from '@/lib/bridge/app-mode';
+import { AppModeProvider } from '@/lib/bridge/app-mode-context';
+import type { KommoContext } from '@/lib/bridge/bridge-protocol';
+import type { KommoSession } from '@/lib/bridge/kommo-handshake';
 import { ModeBadge, type ModeBadgeProps } from './mode-badge';
 
 function fakeSession(initial: KommoContext) {

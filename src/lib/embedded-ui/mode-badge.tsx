@@ -1,9 +1,9 @@
 // The one badge in the header that says where the data comes from: the demo account, a Kommo
 // account through this server's token, or Kommo itself (embedded, with the signed-in user's rights).
 import { Badge } from '@mantine/core';
-import { useMessages } from '../i18n/language-context';
-import { LazyTooltip } from '../ui/lazy-tooltip';
-import { useAppMode, useKommoContext } from '../bridge/app-mode-context';
+import { useMessages } from '@/lib/i18n/language-context';
+import { LazyTooltip } from '@/lib/ui/lazy-tooltip';
+import { useAppMode, useKommoContext } from '@/lib/bridge/app-mode-context';
 import { bridgeMessages } from './bridge-messages';
 
 /** What this server proxies to when standalone; 'pending' until the server has said. */

@@ -1,19 +1,12 @@
 // Names for the ids a page of leads refers to (contacts, companies, catalog elements), fetched in
 // batches of at most 250 ids, the most Kommo accepts in one request.
 import type * as z from 'zod/mini';
-import {
-  catalogElementsPageSchema,
-  companiesPageSchema,
-  contactsPageSchema,
-  type CatalogElement,
-  type Company,
-  type Contact,
-} from '../../kommo/schemas';
-import { anySignal } from '../api/any-signal';
-import { fetchAllPages } from '../api/fetch-all-pages';
-import { ApiError, whenRefused } from '../api/api-error';
-import type { KommoClient } from '../api/kommo-client';
-import { encodeQueryParams } from '../api/query-string';
+import { catalogElementsPageSchema, companiesPageSchema, contactsPageSchema, type CatalogElement, type Company, type Contact } from '@/kommo/schemas';
+import { anySignal } from '@/lib/api/any-signal';
+import { fetchAllPages } from '@/lib/api/fetch-all-pages';
+import { ApiError, whenRefused } from '@/lib/api/api-error';
+import type { KommoClient } from '@/lib/api/kommo-client';
+import { encodeQueryParams } from '@/lib/api/query-string';
 
 export const MAX_IDS_PER_REQUEST = 250;
 

@@ -1,7 +1,7 @@
 // Query options for the entities a page of leads refers to, keyed by the normalised id set.
 import { queryOptions } from '@tanstack/react-query';
 import { fetchCatalogElements, fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds, normaliseIds } from './entity-fetchers';
-import type { KommoClient } from '../api/kommo-client';
+import type { KommoClient } from '@/lib/api/kommo-client';
 
 /** Names change rarely while a list is open; five minutes spares a refetch on every scroll back. */
 const ENTITY_STALE_MS = 5 * 60_000;

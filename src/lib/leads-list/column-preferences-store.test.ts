@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COLUMN_PREFERENCES_KEY } from './column-preferences';
 import { createColumnPreferencesStore } from './column-preferences-store';
 import { visibleColumnIds } from './visible-column-ids';
-import { memoryStorage } from '../../test-utils/memory-storage';
+import { memoryStorage } from '@/test-utils/memory-storage';
 
 afterEach(() => vi.useRealTimers());
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { toLeadsView } from '../../kommo/leads-query';
+import { toLeadsView } from '@/kommo/leads-query';
 import { COLUMN_PREFERENCES_KEY, defaultPreferences, loadPreferences, moveColumn, savePreferences, withColumnFirst } from './column-preferences';
 import { visibleColumnIds } from './visible-column-ids';
 import { buildFetchQuery, withForColumns } from './fetch-query';
-import { memoryStorage } from '../../test-utils/memory-storage';
+import { memoryStorage } from '@/test-utils/memory-storage';
 
 describe('column preferences', () => {
   it('defaults hide the given columns', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { leadSchema, type Lead, type LeadWire } from '../../kommo/schemas';
-import { formatMessage } from '../i18n/define-messages';
-import { buildLeadReference } from '../reference-data/lead-reference';
+import { leadSchema, type Lead, type LeadWire } from '@/kommo/schemas';
+import { formatMessage } from '@/lib/i18n/define-messages';
+import { buildLeadReference } from '@/lib/reference-data/lead-reference';
 import { NO_ENTITIES, type ColumnContext } from './column-context';
 import { averageOf, columnTotals } from './column-totals';
 import { leadColumnMessages } from './lead-column-messages';

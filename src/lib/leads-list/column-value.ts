@@ -1,8 +1,8 @@
 // What a lead column holds for one lead, once: a typed value the column definition computes. The
 // table's text, the browser sort's key, the CSV text and the XLSX cell are each one function of
 // it, so they cannot read a lead differently; only their formats differ (named below).
-import { formatPattern, type AccountDatePatterns } from '../time/account-date-format';
-import { accountWallClock, isoDate, isoDateTime } from '../time/wall-clock';
+import { formatPattern, type AccountDatePatterns } from '@/lib/time/account-date-format';
+import { accountWallClock, isoDate, isoDateTime } from '@/lib/time/wall-clock';
 import { formatBirthday, formatDate, formatDateTime, formatLaborCost, formatMoney, formatNumber } from './lead-formatters';
 
 export type ColumnValue =

@@ -1,9 +1,9 @@
 // A lead's custom field value as a column value, by the field's type: select labels from the field's
 // options, checkboxes as yes/no, numbers as numbers, dates in the account's zone, chained-list
 // elements by name. The table, the browser sort and the files all read it from here.
-import { chainedElement, UNREADABLE_MARK, valueToText } from '../../kommo/custom-field-value-data';
-import type { CustomFieldDefinition, CustomFieldValue } from '../../kommo/schemas';
-import { valueToSeconds } from '../time/kommo-dates';
+import { chainedElement, UNREADABLE_MARK, valueToText } from '@/kommo/custom-field-value-data';
+import type { CustomFieldDefinition, CustomFieldValue } from '@/kommo/schemas';
+import { valueToSeconds } from '@/lib/time/kommo-dates';
 import { catalogElementKey, type ColumnContext } from './column-context';
 import { EMPTY, listOf, PENDING, text, type ColumnValue } from './column-value';
 

@@ -1,6 +1,6 @@
 // The query actually sent to Kommo: the URL's query (the single source of truth, including
 // with=only_deleted) plus the `with=` values the visible columns need, and nothing more.
-import { LEAD_WITH_VALUES, type LeadWith, type LeadsView } from '../../kommo/leads-query';
+import { LEAD_WITH_VALUES, type LeadWith, type LeadsView } from '@/kommo/leads-query';
 
 export function withForColumns(urlWith: readonly LeadWith[] | undefined, visibleNeeds: readonly (LeadWith | undefined)[]): LeadWith[] {
   const wanted = new Set<LeadWith>(urlWith ?? []);

@@ -1,6 +1,6 @@
 // The words of the lead columns: their headers and the texts their values use, shared by the table
 // and the files (CSV, XLSX) so both say the same thing in every language.
-import { defineMessages } from '../i18n/define-messages';
+import { defineMessages } from '@/lib/i18n/define-messages';
 
 export const leadColumnMessages = defineMessages(
   {

@@ -2,10 +2,10 @@
 // shown at first, how the browser may sort it, the files' number format, and its value for a lead.
 // The table (its cells draw the value), the browser sort, CSV and XLSX all read the value from here,
 // so no two places compute a column's value. Custom fields get the same shape (customFieldColumn).
-import { entityName, valueToText } from '../../kommo/custom-field-value-data';
-import type { LeadWith, OrderField } from '../../kommo/leads-query';
-import type { CatalogElement, CatalogElementLink, Contact, CustomFieldDefinition, Lead } from '../../kommo/schemas';
-import { findStage } from '../reference-data/lead-reference';
+import { entityName, valueToText } from '@/kommo/custom-field-value-data';
+import type { LeadWith, OrderField } from '@/kommo/leads-query';
+import type { CatalogElement, CatalogElementLink, Contact, CustomFieldDefinition, Lead } from '@/kommo/schemas';
+import { findStage } from '@/lib/reference-data/lead-reference';
 import { catalogElementKey, type ColumnContext } from './column-context';
 import { EMPTY, listOf, PENDING, text, type ColumnValue } from './column-value';
 import { customFieldColumnId, customFieldIdOf } from './custom-field-columns';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeTimezone as safeTimeZone } from '../time/account-time';
+import { safeTimezone as safeTimeZone } from '@/lib/time/account-time';
 import { daysOverdue, formatDate, formatDateTime, formatLaborCost, formatMoney, safeHref } from './lead-formatters';
 
 describe('safeHref', () => {

@@ -1,7 +1,7 @@
 // Pure formatting of lead values. Dates use the ACCOUNT's timezone (Kommo stores a `date` custom field
 // as midnight there), never the browser's; money uses the account currency. All output is plain text.
 
-import { formatPattern } from '../time/account-date-format';
+import { formatPattern } from '@/lib/time/account-date-format';
 
 const formatterCache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 

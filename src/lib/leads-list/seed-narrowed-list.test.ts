@@ -1,10 +1,10 @@
-import { LIVE_SOURCE } from '../leads/leads-source';
+import { LIVE_SOURCE } from '@/lib/leads/leads-source';
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import type { Lead } from '../../kommo/schemas';
-import type { KommoClient } from '../api/kommo-client';
-import { leadQueries } from '../leads/lead-queries';
-import { initialLeadsCursor, type LeadsChunk } from '../leads/leads-stream';
+import type { Lead } from '@/kommo/schemas';
+import type { KommoClient } from '@/lib/api/kommo-client';
+import { leadQueries } from '@/lib/leads/lead-queries';
+import { initialLeadsCursor, type LeadsChunk } from '@/lib/leads/leads-stream';
 import { narrowLoadedList, seedNarrowedList } from './seed-narrowed-list';
 
 const lead = (id: number, status_id: number) => ({ id, status_id, pipeline_id: 1 }) as Lead;

@@ -2,12 +2,12 @@
 // in the browser: the narrower view's list is those leads kept in the same order, so it is written
 // into its own cache entry instead of fetched again, and Load all's work is not thrown away.
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
-import type { LeadsView } from '../../kommo/leads-query';
-import type { Lead, Pipeline } from '../../kommo/schemas';
-import type { KommoClient } from '../api/kommo-client';
-import { leadQueries } from '../leads/lead-queries';
-import type { LeadsSource } from '../leads/leads-source';
-import { DEFAULT_CHUNK_SIZE, initialLeadsCursor, type LeadsChunk, type LeadsCursor } from '../leads/leads-stream';
+import type { LeadsView } from '@/kommo/leads-query';
+import type { Lead, Pipeline } from '@/kommo/schemas';
+import type { KommoClient } from '@/lib/api/kommo-client';
+import { leadQueries } from '@/lib/leads/lead-queries';
+import type { LeadsSource } from '@/lib/leads/leads-source';
+import { DEFAULT_CHUNK_SIZE, initialLeadsCursor, type LeadsChunk, type LeadsCursor } from '@/lib/leads/leads-stream';
 
 /**
  * The narrowed list as the infinite query's data, in chunks of the live size, or null when `pages` is

@@ -4,11 +4,11 @@
 // reconstructs it from the query cache or from storage.
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { LeadWith, LeadsView } from '../../kommo/leads-query';
-import { resolveOpenStages } from '../../kommo/pipeline-stages';
-import { useKommoClient } from '../api/kommo-client-context';
-import { referenceQueries } from '../reference-data/reference-queries';
-import { useLeadsUrlQuery } from '../url-state/use-leads-url-query';
+import type { LeadWith, LeadsView } from '@/kommo/leads-query';
+import { resolveOpenStages } from '@/kommo/pipeline-stages';
+import { useKommoClient } from '@/lib/api/kommo-client-context';
+import { referenceQueries } from '@/lib/reference-data/reference-queries';
+import { useLeadsUrlQuery } from '@/lib/url-state/use-leads-url-query';
 import { useColumnPreferencesSnapshot } from './column-preferences-context';
 import { buildFetchQuery } from './fetch-query';
 import { visibleWithNeeds } from './lead-column-registry';

@@ -1,9 +1,9 @@
 // Query options for leads (TkDodo style): keys from general to specific, every queryFn input in the key.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type { LeadsQuery, LeadsView } from '../../kommo/leads-query';
-import { viewKey } from '../../kommo/view-key';
-import type { Pipeline } from '../../kommo/schemas';
-import { withPriority, type KommoClient } from '../api/kommo-client';
+import type { LeadsQuery, LeadsView } from '@/kommo/leads-query';
+import { viewKey } from '@/kommo/view-key';
+import type { Pipeline } from '@/kommo/schemas';
+import { withPriority, type KommoClient } from '@/lib/api/kommo-client';
 import { fetchLeadsPage } from './leads-fetchers';
 import { FIRST_LOCAL_CURSOR, LIVE_SOURCE, type LeadsSource } from './leads-source';
 import { fetchLeadsChunk, initialLeadsCursor, type LeadsChunk, type StreamsProgress } from './leads-stream';

@@ -1,7 +1,7 @@
 // The count of the leads a user can see (Kommo gives no total): exact, in about 2·log2(pages) requests.
 import { describe, expect, it } from 'vitest';
-import { createFakeTransport, jsonResponse, noContent } from '../api/fake-transport.testing';
-import { createKommoClient } from '../api/kommo-client';
+import { createFakeTransport, jsonResponse, noContent } from '@/lib/api/fake-transport.testing';
+import { createKommoClient } from '@/lib/api/kommo-client';
 import { countVisibleLeads } from './leads-count';
 
 function account(total: number) {

@@ -2,8 +2,8 @@
 // count for leads"), so the count comes from a short walk over page numbers: doubling until a page is
 // short or empty, then halving between the last full page and the first empty one; the last page's
 // length makes it exact. About 2·log2(pages) requests of 250 leads (18 at 100,000 leads).
-import { MAX_LIMIT } from '../../kommo/leads-query';
-import { withPriority, type KommoClient } from '../api/kommo-client';
+import { MAX_LIMIT } from '@/kommo/leads-query';
+import { withPriority, type KommoClient } from '@/lib/api/kommo-client';
 import { fetchLeadsPage } from './leads-fetchers';
 
 type Probe = { size: number; hasNext: boolean };

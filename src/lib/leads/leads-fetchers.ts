@@ -1,8 +1,8 @@
 // One page of leads, parsed at the boundary. Paging state lives in the caller (see leads-stream.ts).
-import { DEFAULT_LIMIT, encodeLeadsQuery, MAX_LIMIT, type LeadsQuery, type LeadsView } from '../../kommo/leads-query';
-import { leadsPageSchema, type Lead } from '../../kommo/schemas';
+import { DEFAULT_LIMIT, encodeLeadsQuery, MAX_LIMIT, type LeadsQuery, type LeadsView } from '@/kommo/leads-query';
+import { leadsPageSchema, type Lead } from '@/kommo/schemas';
 import { compactLead } from './compact-lead';
-import type { KommoClient } from '../api/kommo-client';
+import type { KommoClient } from '@/lib/api/kommo-client';
 import { resolveRollingDates } from './resolve-rolling-dates';
 
 export const LEADS_PATH = '/api/v4/leads';

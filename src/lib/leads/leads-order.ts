@@ -1,6 +1,6 @@
 // The order a list is shown in. A module of its own, with no runtime imports: the local copy's
 // worker needs it too, without the fetch layer.
-import type { LeadsQuery } from '../../kommo/leads-query';
+import type { LeadsQuery } from '@/kommo/leads-query';
 
 export type LeadsOrder = NonNullable<LeadsQuery['order']>;
 

@@ -4,8 +4,8 @@
 // page p+1 of the same view is requested too, and handed over when the stream asks for it. Two
 // requests in flight keep the limiter busy; the cost is at most one unused request per stream at
 // the end. The stream hands over its typed view, so the next page is built, never re-parsed.
-import { encodeLeadsQuery, type LeadsQuery, type LeadsView } from '../../kommo/leads-query';
-import { raceAbort } from '../api/abortable-sleep';
+import { encodeLeadsQuery, type LeadsQuery, type LeadsView } from '@/kommo/leads-query';
+import { raceAbort } from '@/lib/api/abortable-sleep';
 import { leadsPageQuery, type LeadsPageResult } from './leads-fetchers';
 import { STREAM_PAGE_SIZE, type LeadsPageSource } from './leads-stream';
 

@@ -1,7 +1,7 @@
 // Where a leads list is answered from: Kommo (live) or the local copy. The list query takes the source
 // as an input and its key names it, so a view answered from the copy and the same view answered live
 // are two entries: a list never mixes the two, and a change of source is a new list, never a flip inside one.
-import type { LeadsView } from '../../kommo/leads-query';
+import type { LeadsView } from '@/kommo/leads-query';
 import type { LeadsCursor, LocalLeadsChunk } from './leads-stream';
 
 /** Reads `size` leads of a view from the copy, from the cursor's offset (0 for the first chunk). */

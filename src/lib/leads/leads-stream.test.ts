@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseLeadsQuery, toLeadsView, type LeadsView, type OrderField, type StagePair } from '../../kommo/leads-query';
-import { ApiError } from '../api/api-error';
-import { createFakeClock, createFakeTransport, jsonResponse, noContent, problemResponse, type FakeHandler } from '../api/fake-transport.testing';
-import { createKommoClient } from '../api/kommo-client';
+import { parseLeadsQuery, toLeadsView, type LeadsView, type OrderField, type StagePair } from '@/kommo/leads-query';
+import { ApiError } from '@/lib/api/api-error';
+import { createFakeClock, createFakeTransport, jsonResponse, noContent, problemResponse, type FakeHandler } from '@/lib/api/fake-transport.testing';
+import { createKommoClient } from '@/lib/api/kommo-client';
 import { fetchLeadsChunk, initialLeadsCursor, splitLeadsQuery, type ChunkPageBounds, type LeadsCursor } from './leads-stream';
 import type { LeadsOrder } from './leads-order';
 

@@ -6,11 +6,11 @@
 // ("leads without tasks") are post-filters: every stream still pages Kommo as usual and drops the
 // leads the filter rejects before they enter the merge.
 import { effectiveOrder, type LeadsOrder } from './leads-order';
-import type { LeadsQuery, LeadsView, OrderField, StagePair } from '../../kommo/leads-query';
-import { MAX_LIMIT, stagePairKey } from '../../kommo/leads-query';
-import type { Lead, Pipeline } from '../../kommo/schemas';
-import { anySignal } from '../api/any-signal';
-import type { KommoClient } from '../api/kommo-client';
+import type { LeadsQuery, LeadsView, OrderField, StagePair } from '@/kommo/leads-query';
+import { MAX_LIMIT, stagePairKey } from '@/kommo/leads-query';
+import type { Lead, Pipeline } from '@/kommo/schemas';
+import { anySignal } from '@/lib/api/any-signal';
+import type { KommoClient } from '@/lib/api/kommo-client';
 import { fetchLeadsPage, leadsPageQuery, type LeadsPageResult } from './leads-fetchers';
 import { resolveRollingDates } from './resolve-rolling-dates';
 

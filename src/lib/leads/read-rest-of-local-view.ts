@@ -1,7 +1,7 @@
 // A view the local copy answers, read whole: what load all, the summary, the export and the browser
 // sort need. A module of its own so the table imports it only when it sorts a local view (out of the
 // first load).
-import type { LeadsView } from '../../kommo/leads-query';
+import type { LeadsView } from '@/kommo/leads-query';
 import type { LocalLeadsSource } from './leads-source';
 import type { LeadsChunk, LeadsCursor } from './leads-stream';
 

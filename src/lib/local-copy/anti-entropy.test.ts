@@ -3,7 +3,7 @@
 // found by the periodic comparison, marked stale while it differs, and repaired; when the copy
 // agrees the comparison costs one request a pipeline.
 import { describe, expect, it } from 'vitest';
-import { createKommoClient } from '../api/kommo-client';
+import { createKommoClient } from '@/lib/api/kommo-client';
 import { createFakeKommo, wireLeads } from './fake-kommo.testing';
 import { createKommoClock, observeKommoClock } from './kommo-clock';
 import { createMemoryStore } from './local-copy-store';

@@ -7,11 +7,11 @@
 // rows. Where a pipeline differs, each of its stages is probed the same way (Kommo filters one stage
 // a request), and a differing stage is read whole and made equal: Kommo's leads are kept, the copy's
 // others are asked for by id (moved elsewhere: kept as they are now; not there: removed).
-import type { LeadsQuery, StagePair } from '../../kommo/leads-query';
-import type { Lead } from '../../kommo/schemas';
-import type { KommoClient } from '../api/kommo-client';
-import { fetchLeadsPage } from '../leads/leads-fetchers';
-import { fetchPipelines } from '../reference-data/reference-fetchers';
+import type { LeadsQuery, StagePair } from '@/kommo/leads-query';
+import type { Lead } from '@/kommo/schemas';
+import type { KommoClient } from '@/lib/api/kommo-client';
+import { fetchLeadsPage } from '@/lib/leads/leads-fetchers';
+import { fetchPipelines } from '@/lib/reference-data/reference-fetchers';
 import type { LocalViewSlice } from './local-leads-index';
 
 const PAGE = 250;

@@ -1,7 +1,7 @@
 // Leads deleted since a moment, from Kommo's event log (GET /api/v4/events, filter[type]=lead_deleted).
-import { encodeQueryParams } from '../api/query-string';
-import type { KommoClient } from '../api/kommo-client';
-import { EVENTS_MAX_LIMIT, EVENTS_PATH, eventsPageSchema, LEAD_DELETED_EVENT } from '../../kommo/events-schema';
+import { encodeQueryParams } from '@/lib/api/query-string';
+import type { KommoClient } from '@/lib/api/kommo-client';
+import { EVENTS_MAX_LIMIT, EVENTS_PATH, eventsPageSchema, LEAD_DELETED_EVENT } from '@/kommo/events-schema';
 
 /** A lead_deleted event: its own id (to apply it once), the lead's id and when (Kommo's clock). */
 export type DeletedLead = { eventId: string; id: number; at: number };

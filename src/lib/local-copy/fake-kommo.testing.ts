@@ -2,8 +2,8 @@
 // lead_deleted events), paged as Kommo pages them (204 past the end, `_links.next`), filtered by
 // updated_at, id, one stage or pipelines, ordered by updated_at or id; and its own clock, sent in
 // every answer's Date header as Kommo's front servers do (RFC 9110 §6.6.1).
-import { createFakeTransport, jsonResponse, noContent, problemResponse } from '../api/fake-transport.testing';
-import type { TransportRequest } from '../api/transport';
+import { createFakeTransport, jsonResponse, noContent, problemResponse } from '@/lib/api/fake-transport.testing';
+import type { TransportRequest } from '@/lib/api/transport';
 
 export type WireLead = {
   id: number;

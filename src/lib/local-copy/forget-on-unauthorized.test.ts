@@ -2,7 +2,7 @@
 // Any 401 through the app's transport (the first /account at page load included) deletes every copy
 // of the browser profile: the running one, every database the browser lists, and the settings.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFakeTransport, jsonResponse, problemResponse } from '../api/fake-transport.testing';
+import { createFakeTransport, jsonResponse, problemResponse } from '@/lib/api/fake-transport.testing';
 import { forgetLocalCopiesOnUnauthorized } from './forget-on-unauthorized';
 import { localCopyDbName } from './local-copy-database-names';
 import { createLocalCopyHub } from './local-copy-hub';

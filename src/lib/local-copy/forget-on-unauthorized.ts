@@ -1,7 +1,7 @@
 // Any 401, from any request of the page (the first `/account` at page load included, before a copy
 // is even opened): the session or token is gone, and so is the right to keep what it could read.
 // Every copy of this browser profile is deleted, whichever account, user or origin it belongs to.
-import type { Transport } from '../api/transport';
+import type { Transport } from '@/lib/api/transport';
 import { observeKommoClock } from './kommo-clock';
 import type { LocalCopyHub } from './local-copy-hub';
 

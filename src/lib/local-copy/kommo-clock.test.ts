@@ -1,7 +1,7 @@
 // Kommo's clock from its Date header, and the copy's cursors taken from it: a laptop ten minutes
 // ahead, and a lead an integration stamped an hour ahead (the API lets it set updated_at), lose nothing.
 import { describe, expect, it } from 'vitest';
-import { createKommoClient } from '../api/kommo-client';
+import { createKommoClient } from '@/lib/api/kommo-client';
 import { createFakeKommo, wireLeads } from './fake-kommo.testing';
 import { createKommoClock, observeKommoClock } from './kommo-clock';
 import { createMemoryStore } from './local-copy-store';

@@ -2,7 +2,7 @@
 // moment the origin made the response), carried forward by the page's monotonic clock. The local
 // copy's cursors come from here, never from the browser's wall clock, which may be minutes off; and
 // not from the newest `updated_at` alone, which the API lets an integration set to any time.
-import type { Transport } from '../api/transport';
+import type { Transport } from '@/lib/api/transport';
 
 export type KommoClock = {
   /** Records a `Date` header (ignored when missing or not a date). */

@@ -2,7 +2,7 @@
 // The local copy as one declared source: whose copy, whether lists wait for it (no flip on open),
 // when it answers, and "Forget local data" that can be undone until the database is deleted.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LocalLeadsSource } from '../leads/leads-source';
+import type { LocalLeadsSource } from '@/lib/leads/leads-source';
 import { FORGET_UNDO_MS, forgetLocalCopy, tidyLocalCopies, undoForget } from './local-copy-forget';
 import { createLocalCopyHub } from './local-copy-hub';
 import { OWNER_KEY, readEnabled, writeEnabled } from './local-copy-settings';

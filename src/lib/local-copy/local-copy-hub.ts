@@ -3,7 +3,7 @@
 // and its list source. The list query, load all, the summary, the export and the browser sort ask it
 // through one hook (useViewSource); the header's control only shows it and sends the user's choices.
 // Plain TypeScript and small: it is part of the first load; the engine itself comes in a chunk.
-import type { LocalLeadsSource } from '../leads/leads-source';
+import type { LocalLeadsSource } from '@/lib/leads/leads-source';
 import { clearLocalCopySettings, readEnabled, writeEnabled } from './local-copy-settings';
 import type { LocalCopyState, LocalCopySync } from './local-copy-sync';
 

@@ -4,8 +4,8 @@
 // stop waiting after the hub's DECIDE_WITHIN_MS even if this chunk never arrives.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
-import { useKommoClient } from '../api/kommo-client-context';
-import { referenceQueries } from '../reference-data/reference-queries';
+import { useKommoClient } from '@/lib/api/kommo-client-context';
+import { referenceQueries } from '@/lib/reference-data/reference-queries';
 import { localCopyDbName } from './local-copy-database-names';
 import { tidyLocalCopies } from './local-copy-forget';
 import { useLocalCopyHub } from './local-copy-provider';

@@ -3,8 +3,8 @@
 // while the tab is visible, and the lists the copy answers brought up to date when it changes. A
 // chunk of its own, imported by LocalCopyProvider only when a copy is on: never part of the first load.
 import type { QueryClient } from '@tanstack/react-query';
-import type { KommoClient } from '../api/kommo-client';
-import { leadQueries } from '../leads/lead-queries';
+import type { KommoClient } from '@/lib/api/kommo-client';
+import { leadQueries } from '@/lib/leads/lead-queries';
 import { createBrowserStore } from './browser-store';
 import { MAX_COPY_AGE_MS, withAgeLimit } from './local-copy-age-limit';
 import type { LocalCopyHub } from './local-copy-hub';

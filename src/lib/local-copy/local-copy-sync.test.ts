@@ -1,10 +1,10 @@
 // The sync engine on the memory store and a fake transport: the walk, a 401, storage the browser
 // refuses (quota full), a copy made under another origin, and what the list then answers.
 import { describe, expect, it } from 'vitest';
-import { createFakeTransport, jsonResponse, noContent, problemResponse } from '../api/fake-transport.testing';
-import { createKommoClient } from '../api/kommo-client';
-import { initialLeadsCursor } from '../leads/leads-stream';
-import type { TransportRequest } from '../api/transport';
+import { createFakeTransport, jsonResponse, noContent, problemResponse } from '@/lib/api/fake-transport.testing';
+import { createKommoClient } from '@/lib/api/kommo-client';
+import { initialLeadsCursor } from '@/lib/leads/leads-stream';
+import type { TransportRequest } from '@/lib/api/transport';
 import { createMemoryStore, LocalCopyStorageError, type LocalCopyStore } from './local-copy-store';
 import { createLocalCopySync } from './local-copy-sync';
 import { localListChunk } from './local-list-chunk';

@@ -5,12 +5,12 @@
 // place is saved after every page, so a reload resumes there. A refresh reads the same way from the
 // anchor (Kommo's own clock: the newest updated_at or event time it reported), and the lead_deleted
 // events since then, each applied once. An incomplete event log (too many deletions) re-walks.
-import type { LeadWith, LeadsQuery } from '../../kommo/leads-query';
-import type { Lead } from '../../kommo/schemas';
-import { abortableSleep, type Sleep } from '../api/abortable-sleep';
-import { ApiError, apiErrorFromThrown, type ApiErrorKind } from '../api/api-error';
-import type { KommoClient } from '../api/kommo-client';
-import { fetchLeadsPage } from '../leads/leads-fetchers';
+import type { LeadWith, LeadsQuery } from '@/kommo/leads-query';
+import type { Lead } from '@/kommo/schemas';
+import { abortableSleep, type Sleep } from '@/lib/api/abortable-sleep';
+import { ApiError, apiErrorFromThrown, type ApiErrorKind } from '@/lib/api/api-error';
+import type { KommoClient } from '@/lib/api/kommo-client';
+import { fetchLeadsPage } from '@/lib/leads/leads-fetchers';
 import { checkAgainstKommo } from './anti-entropy';
 import type { CopyCoordination, CopyMessage, ReleaseLock } from './copy-coordination';
 import { fetchDeletedLeads } from './deleted-leads-fetcher';

@@ -3,7 +3,7 @@
 // refresh; the reader takes over when the syncing tab closes; "Forget local data" in one tab is never
 // undone by the other, not even by a write it had under way.
 import { describe, expect, it, vi } from 'vitest';
-import { createKommoClient } from '../api/kommo-client';
+import { createKommoClient } from '@/lib/api/kommo-client';
 import { createMemoryCoordinationHub } from './copy-coordination.testing';
 import { createFakeKommo, wireLeads } from './fake-kommo.testing';
 import { createKommoClock, observeKommoClock } from './kommo-clock';

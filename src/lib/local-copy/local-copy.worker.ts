@@ -1,6 +1,6 @@
 // The local copy's worker: owns the IndexedDB database and the in-memory index, so loading 100,000
 // leads and counting a view never block the page's main thread.
-import { compactLead } from '../leads/compact-lead';
+import { compactLead } from '@/lib/leads/compact-lead';
 import { openLocalCopyDb, type LocalCopyDb } from './local-copy-db';
 import { LocalLeadsIndex } from './local-leads-index';
 import { createFieldPacker, type FieldDictionary, type FieldPacker, type PackedLead } from './packed-lead';

@@ -3,10 +3,10 @@
 // leads-search.ts) does: filters ANDed, values of one list filter ORed, null fields never match,
 // several stages ORed (what the fetch layer's k-way merge returns), ties broken by id in the order's
 // direction. Pure and synchronous: it runs inside the local-copy worker and in unit tests.
-import type { LeadsQuery, OrderField, Range } from '../../kommo/leads-query';
-import { viewKey } from '../../kommo/view-key';
-import type { Lead } from '../../kommo/schemas';
-import { effectiveOrder } from '../leads/leads-order';
+import type { LeadsQuery, OrderField, Range } from '@/kommo/leads-query';
+import { viewKey } from '@/kommo/view-key';
+import type { Lead } from '@/kommo/schemas';
+import { effectiveOrder } from '@/lib/leads/leads-order';
 
 export type LocalViewTotals = { count: number; priceSum: number };
 export type LocalViewSlice<T = Lead> = LocalViewTotals & { leads: T[]; nextOffset: number | null };

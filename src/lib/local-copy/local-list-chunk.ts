@@ -2,11 +2,11 @@
 // in chunks, rolling presets resolved as the API path resolves them. Which copy, and whether it may
 // answer at all, is decided by the page's hub (useViewSource); this module only reads. Loaded with
 // the engine's runner, out of the first load.
-import type { LeadsView } from '../../kommo/leads-query';
-import type { KommoClient } from '../api/kommo-client';
-import type { LocalLeadsSource } from '../leads/leads-source';
-import type { LeadsCursor, LocalLeadsChunk } from '../leads/leads-stream';
-import { resolveRollingDates } from '../leads/resolve-rolling-dates';
+import type { LeadsView } from '@/kommo/leads-query';
+import type { KommoClient } from '@/lib/api/kommo-client';
+import type { LocalLeadsSource } from '@/lib/leads/leads-source';
+import type { LeadsCursor, LocalLeadsChunk } from '@/lib/leads/leads-stream';
+import { resolveRollingDates } from '@/lib/leads/resolve-rolling-dates';
 import type { LocalCopySync } from './local-copy-sync';
 
 /**

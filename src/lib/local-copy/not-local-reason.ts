@@ -1,6 +1,6 @@
 // Which views the local copy cannot answer as Kommo does, apart from the query engine itself: the
 // first screen asks this of every view, so it stays out of the engine's module (and the first load).
-import type { LeadsQuery } from '../../kommo/leads-query';
+import type { LeadsQuery } from '@/kommo/leads-query';
 
 /** Why a view goes to the API instead: the copy cannot answer it the way Kommo does. */
 export type NotLocalReason = 'full-text-search' | 'deleted-leads';

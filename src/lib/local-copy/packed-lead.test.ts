@@ -1,8 +1,8 @@
 // The packed form of a lead gives back exactly the lead: enum choices, catalog elements, unreadable
 // values and unknown shapes (every demo lead: src/integration/packed-demo-leads.test.ts).
 import { describe, expect, it } from 'vitest';
-import { compactLead } from '../leads/compact-lead';
-import { leadsPageSchema } from '../../kommo/schemas';
+import { compactLead } from '@/lib/leads/compact-lead';
+import { leadsPageSchema } from '@/kommo/schemas';
 import { createFieldPacker } from './packed-lead';
 
 describe('packed leads', () => {

@@ -1,8 +1,8 @@
 // The one answer to "is this view answered from the local copy, and if not, why?": the list query,
 // load all, the summary, the export, the browser sort and the header's control all ask it here.
 import { useMemo, useSyncExternalStore } from 'react';
-import type { LeadsQuery } from '../../kommo/leads-query';
-import { LIVE_SOURCE, type LiveLeadsSource, type LocalLeadsSource } from '../leads/leads-source';
+import type { LeadsQuery } from '@/kommo/leads-query';
+import { LIVE_SOURCE, type LiveLeadsSource, type LocalLeadsSource } from '@/lib/leads/leads-source';
 import { useLocalCopyHub } from './local-copy-provider';
 import type { LocalCopyRouting } from './local-copy-hub';
 import { notLocalReason, type NotLocalReason } from './not-local-reason';

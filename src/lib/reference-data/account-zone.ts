@@ -1,9 +1,9 @@
 // The account's time zone: read from /account once, and made safe for Intl. The table, the filters,
 // the exports and the fetch layer (rolling date presets) all take it from here.
-import type { Account } from '../../kommo/schemas';
+import type { Account } from '@/kommo/schemas';
 import { fetchAccount } from './reference-fetchers';
-import type { KommoClient } from '../api/kommo-client';
-import { safeTimezone } from '../time/account-time';
+import type { KommoClient } from '@/lib/api/kommo-client';
+import { safeTimezone } from '@/lib/time/account-time';
 
 /** The zone the account's dates are in (`datetime_settings.timezone`), UTC when missing or unknown to Intl. */
 export function accountTimeZone(account: Pick<Account, 'datetime_settings'> | null | undefined): string {

@@ -1,11 +1,11 @@
 // Lookups that turn a lead's ids into names: the one builder the table, the export and the summary
 // share. Built once per reference-data change (fetched once per session); a stage is keyed by
 // (pipeline_id, status_id) because 142/143 exist in every pipeline.
-import { stagePairKey } from '../../kommo/leads-query';
-import type { Account, Catalog, CustomFieldDefinition, Group, LossReason, Pipeline, Source, Status, Tag, User } from '../../kommo/schemas';
-import { DEFAULT_VISIBLE_CUSTOM_FIELDS, sortCustomFields } from '../leads-list/custom-field-columns';
+import { stagePairKey } from '@/kommo/leads-query';
+import type { Account, Catalog, CustomFieldDefinition, Group, LossReason, Pipeline, Source, Status, Tag, User } from '@/kommo/schemas';
+import { DEFAULT_VISIBLE_CUSTOM_FIELDS, sortCustomFields } from '@/lib/leads-list/custom-field-columns';
 import { accountTimeZone } from './account-zone';
-import { accountDatePatterns, type AccountDatePatterns } from '../time/account-date-format';
+import { accountDatePatterns, type AccountDatePatterns } from '@/lib/time/account-date-format';
 
 export type StageInfo = { status: Status; pipeline: Pipeline };
 

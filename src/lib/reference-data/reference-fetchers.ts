@@ -18,13 +18,13 @@ import {
   type Source,
   type Tag,
   type User,
-} from '../../kommo/schemas';
-import { isLimited, leadRightsFromApiUser, type LeadRights } from '../../kommo/lead-rights';
-import { raceAbort } from '../api/abortable-sleep';
-import { ApiError, whenRefused } from '../api/api-error';
-import { fetchAllPages } from '../api/fetch-all-pages';
-import type { KommoClient } from '../api/kommo-client';
-import { encodeQueryParams } from '../api/query-string';
+} from '@/kommo/schemas';
+import { isLimited, leadRightsFromApiUser, type LeadRights } from '@/kommo/lead-rights';
+import { raceAbort } from '@/lib/api/abortable-sleep';
+import { ApiError, whenRefused } from '@/lib/api/api-error';
+import { fetchAllPages } from '@/lib/api/fetch-all-pages';
+import type { KommoClient } from '@/lib/api/kommo-client';
+import { encodeQueryParams } from '@/lib/api/query-string';
 
 /** Kommo serves custom fields 50 a page whatever limit is asked. */
 const CUSTOM_FIELDS_PAGE_SIZE = 50;

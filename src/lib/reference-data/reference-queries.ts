@@ -1,6 +1,6 @@
 // Query options for the account's reference data: fetched once per session, never stale.
 import { queryOptions } from '@tanstack/react-query';
-import type { KommoClient } from '../api/kommo-client';
+import type { KommoClient } from '@/lib/api/kommo-client';
 import {
   fetchAccount,
   fetchCatalogs,

@@ -1,7 +1,7 @@
 // Where the refused-endpoints notice goes: most users are refused nothing, so the notice and its
 // lines in three languages are a chunk fetched only when Kommo first refuses an endpoint.
-import { useKommoClientState } from '../api/kommo-client-context';
-import { ChunkBoundary, lazyChunk } from '../ui/lazy-chunk';
+import { useKommoClientState } from '@/lib/api/kommo-client-context';
+import { ChunkBoundary, lazyChunk } from '@/lib/ui/lazy-chunk';
 
 const notice = lazyChunk(() => import('./refused-endpoints-notice').then((m) => m.RefusedEndpointsNotice));
 

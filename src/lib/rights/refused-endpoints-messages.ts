@@ -1,7 +1,7 @@
 // What the app says when Kommo refused this user an endpoint for a missing right (a JSON 403): what
 // shows as ids instead of names, and why. Apart from the rights catalogue: only the notice's chunk,
 // drawn once something was refused, carries these lines.
-import { defineMessages } from '../i18n/define-messages';
+import { defineMessages } from '@/lib/i18n/define-messages';
 
 export const refusedEndpointsMessages = defineMessages(
   {

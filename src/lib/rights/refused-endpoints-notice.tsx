@@ -2,8 +2,8 @@
 // as ids instead of names, and why. Nothing is stopped: the block message is for real blocks only.
 // A chunk of its own, drawn by refused-endpoints-gate.tsx only once something was refused.
 import { Alert, List } from '@mantine/core';
-import { useKommoClientState } from '../api/kommo-client-context';
-import { useMessages } from '../i18n/language-context';
+import { useKommoClientState } from '@/lib/api/kommo-client-context';
+import { useMessages } from '@/lib/i18n/language-context';
 import { refusedEndpointsMessages } from './refused-endpoints-messages';
 
 type RefusedKey =

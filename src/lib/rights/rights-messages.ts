@@ -1,6 +1,6 @@
 // What the app says about the signed-in user's rights: the scope of counts and totals, an endpoint
 // Kommo refused for a missing right (what degrades and why), and the export right.
-import { defineMessages } from '../i18n/define-messages';
+import { defineMessages } from '@/lib/i18n/define-messages';
 
 export const rightsMessages = defineMessages(
   {

@@ -2,10 +2,10 @@
 // and the rule's inputs for the export (rights, the users' groups).
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { GroupOfUser, LeadRights } from '../../kommo/lead-rights';
-import { useKommoClient } from '../api/kommo-client-context';
-import { groupOfUsers } from '../reference-data/reference-fetchers';
-import { referenceQueries } from '../reference-data/reference-queries';
+import type { GroupOfUser, LeadRights } from '@/kommo/lead-rights';
+import { useKommoClient } from '@/lib/api/kommo-client-context';
+import { groupOfUsers } from '@/lib/reference-data/reference-fetchers';
+import { referenceQueries } from '@/lib/reference-data/reference-queries';
 
 export type LeadRightsState = { rights: LeadRights | null; limited: boolean; groupOf: GroupOfUser };
 

@@ -1,7 +1,7 @@
 // "The leads you can see": said beside counts and totals (table, summary, load all, local copy,
 // export) when the signed-in user is not an administrator, so a total is never read as the account's.
 import { Text, type TextProps } from '@mantine/core';
-import { useMessages } from '../i18n/language-context';
+import { useMessages } from '@/lib/i18n/language-context';
 import { rightsMessages } from './rights-messages';
 import { useLeadRights } from './use-lead-rights';
 

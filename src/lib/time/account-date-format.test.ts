@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import docsAccount from '../../kommo/fixtures/real/amocrm-docs-account.json';
-import { accountSchema } from '../../kommo/schemas';
-import { displayText } from '../leads-list/column-value';
+import docsAccount from '@/kommo/fixtures/real/amocrm-docs-account.json';
+import { accountSchema } from '@/kommo/schemas';
+import { displayText } from '@/lib/leads-list/column-value';
 import { accountDatePatterns, excelNumberFormat, formatPattern, isReadablePattern, NO_PATTERNS } from './account-date-format';
 
 // 2026-12-06 21:00:00 in Moscow (UTC+3) is 18:00 UTC.

@@ -3,7 +3,7 @@
 // account means São Paulo's today, as in Kommo's own UI. Calendar math is done on plain dates
 // (YYYY-MM-DD, in UTC) so the browser's own zone never leaks in. Intl's time zone data does the
 // zone work: no date library in the first bundle (the filter chips and built-in views run this).
-import { DATE_FILTERS, type DatePreset, type DatePresets, type LeadsQuery, type Range } from '../../kommo/leads-query';
+import { DATE_FILTERS, type DatePreset, type DatePresets, type LeadsQuery, type Range } from '@/kommo/leads-query';
 import { zoneOffsetMs } from './zone-offset';
 
 /** A calendar date, `YYYY-MM-DD` (the value Mantine's date pickers hold). */

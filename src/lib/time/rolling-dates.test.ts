@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { datePresetRange, resolveDatePresets } from './account-time';
-import { encodeViewSearch, parseViewSearch } from '../url-state/leads-url-codec';
+import { encodeViewSearch, parseViewSearch } from '@/lib/url-state/leads-url-codec';
 
 const utc = (iso: string) => Date.parse(iso) / 1000;
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hoursMinutes } from '../leads-list/column-value';
+import { hoursMinutes } from '@/lib/leads-list/column-value';
 import { isoDate as csvDate, isoDateTime as csvDateTime } from './wall-clock';
 
 // 2024-03-05 02:30 UTC is still 2024-03-04 23:30 in São Paulo (UTC-3).

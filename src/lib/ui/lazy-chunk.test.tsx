@@ -2,7 +2,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { Component, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { renderWithProviders } from '../../test-utils/render';
+import { renderWithProviders } from '@/test-utils/render';
 import { ChunkBoundary, lazyChunk } from './lazy-chunk';
 
 function Greeting({ name }: { name: string }) {

@@ -5,7 +5,7 @@
 // boundary renders a fresh lazy component, which imports again.
 import { Alert, Button, Loader } from '@mantine/core';
 import { Component, createContext, lazy, Suspense, useContext, useEffect, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { useMessages } from '../i18n/language-context';
+import { useMessages } from '@/lib/i18n/language-context';
 import { uiMessages } from './ui-messages';
 
 /** A chunk's download failed (as opposed to its code throwing, which the boundary passes on). */

@@ -2,7 +2,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderWithProviders } from '../../test-utils/render';
+import { renderWithProviders } from '@/test-utils/render';
 import type { LazyPopover as LazyPopoverType } from './lazy-popover';
 
 // Each test starts before the popover's chunk was fetched.

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderWithProviders } from '../../test-utils/render';
+import { renderWithProviders } from '@/test-utils/render';
 import type { LazyTooltip as LazyTooltipType } from './lazy-tooltip';
 
 // Each test starts before the tooltip's chunk was fetched.

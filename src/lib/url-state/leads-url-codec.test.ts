@@ -12,9 +12,9 @@ import {
   type QueryIssueReason,
   type Range,
   toLeadsView,
-} from '../../kommo/leads-query';
+} from '@/kommo/leads-query';
 import { encodeViewSearch, formatLocalSort, parseViewSearch, readLocalSort, viewHref, viewSearch, withLocalSort } from './leads-url-codec';
-import { viewKey } from '../../kommo/view-key';
+import { viewKey } from '@/kommo/view-key';
 
 const id = fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER });
 const ids = fc.array(id, { minLength: 1, maxLength: 12 });

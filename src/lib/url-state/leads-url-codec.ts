@@ -19,8 +19,8 @@ import {
   type ParsedLeadsQuery,
   type QueryIssue,
   type TasksFilter,
-} from '../../kommo/leads-query';
-import { OPEN_PARAM, TASKS_PARAM, viewKey } from '../../kommo/view-key';
+} from '@/kommo/leads-query';
+import { OPEN_PARAM, TASKS_PARAM, viewKey } from '@/kommo/view-key';
 
 /** Parameters the codec understands but the view ignores, with the reason shown in the notice. */
 const PAGING_PARAMS = ['page', 'limit'] as const;

@@ -1,7 +1,7 @@
 // The URL is the single source of truth for the view. Components read it through this hook and
 // write it with setQuery; back/forward (popstate) and our own pushState both re-render readers.
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import type { LeadsQuery, LeadsView, QueryIssue } from '../../kommo/leads-query';
+import type { LeadsQuery, LeadsView, QueryIssue } from '@/kommo/leads-query';
 import { parseViewSearch, readLocalSort, viewHref, viewSearch, withLocalSort, type LocalSort, type ParsedLeadsView } from './leads-url-codec';
 
 const URL_CHANGE_EVENT = 'klb:urlchange';

@@ -2,7 +2,7 @@
 // account) and its users (who is active, who is an administrator, each user's rights). Read with the
 // server's token, shared by every signed-in user of this instance, and refreshed every few minutes,
 // so a user deactivated in Kommo loses their session within that time.
-import { accountSchema, usersPageSchema } from '../../kommo/schemas.ts';
+import { accountSchema, usersPageSchema } from '@/kommo/schemas.ts';
 
 export type DirectoryUser = {
   id: number;

@@ -4,8 +4,8 @@
 // for the one picked), and the gate every /api/* and /__demo/* request passes.
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { problemResponse, statusTitle } from '../problem-response.ts';
-import type { ServerEnv } from '../server-env.ts';
+import { problemResponse, statusTitle } from '@/server/problem-response.ts';
+import type { ServerEnv } from '@/server/server-env.ts';
 import type { KommoAuth, SessionRefusal } from './kommo-auth.ts';
 import { REFUSAL_DETAIL } from './kommo-auth.ts';
 import type { TokenRefusal } from './one-time-token.ts';

@@ -1,8 +1,8 @@
 // Sign-in with Kommo: a one-time token in, a session out; and, on every request after, whether
 // that session still stands (not idle, not too old, its user still active in the account).
-import type { AuditLog } from '../audit-log.ts';
-import type { Logger } from '../redacting-logger.ts';
-import type { SharedStore } from '../store/shared-store.ts';
+import type { AuditLog } from '@/server/audit-log.ts';
+import type { Logger } from '@/server/redacting-logger.ts';
+import type { SharedStore } from '@/server/store/shared-store.ts';
 import type { AccountDirectory, DirectoryUser } from './account-directory.ts';
 import { CLOCK_TOLERANCE_SECONDS, checkOneTimeToken } from './one-time-token.ts';
 import type { TokenRefusal } from './one-time-token.ts';

@@ -4,15 +4,15 @@
 import { SignJWT } from 'jose';
 import { Hono } from 'hono';
 import { beforeEach, describe, expect, it } from 'vitest';
-import accountBody from '../../kommo/fixtures/real/amocrm-docs-account.json';
-import usersBody from '../../kommo/fixtures/real/amocrm-docs-users-with-role-group.json';
-import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '../../kommo/api-paths.ts';
-import { createAuditLog } from '../audit-log.ts';
-import { createServerApp } from '../create-server-app.ts';
-import type { ServerAuthOptions } from '../create-server-app.ts';
-import { createLogger } from '../redacting-logger.ts';
-import { createMemoryStore } from '../store/shared-store.ts';
-import { createUpstreamLimiter } from '../upstream-limiter.ts';
+import accountBody from '@/kommo/fixtures/real/amocrm-docs-account.json';
+import usersBody from '@/kommo/fixtures/real/amocrm-docs-users-with-role-group.json';
+import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '@/kommo/api-paths.ts';
+import { createAuditLog } from '@/server/audit-log.ts';
+import { createServerApp } from '@/server/create-server-app.ts';
+import type { ServerAuthOptions } from '@/server/create-server-app.ts';
+import { createLogger } from '@/server/redacting-logger.ts';
+import { createMemoryStore } from '@/server/store/shared-store.ts';
+import { createUpstreamLimiter } from '@/server/upstream-limiter.ts';
 import { mintOneTimeToken } from './one-time-token.ts';
 import type { MintOptions } from './one-time-token.ts';
 

@@ -3,13 +3,13 @@
 // companies Kommo would give them, and none other. The oracle is the demo account honouring the
 // header (issue 20), asked directly.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '../../kommo/api-paths.ts';
-import { createServerApp } from '../create-server-app.ts';
-import { createDemoAccount } from '../demo/demo-account.ts';
-import type { DemoAccount } from '../demo/demo-account.ts';
-import { DEMO_ACCOUNT_ID } from '../demo/demo-reference.ts';
-import { createLogger } from '../redacting-logger.ts';
-import { createUpstreamLimiter } from '../upstream-limiter.ts';
+import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '@/kommo/api-paths.ts';
+import { createServerApp } from '@/server/create-server-app.ts';
+import { createDemoAccount } from '@/server/demo/demo-account.ts';
+import type { DemoAccount } from '@/server/demo/demo-account.ts';
+import { DEMO_ACCOUNT_ID } from '@/server/demo/demo-reference.ts';
+import { createLogger } from '@/server/redacting-logger.ts';
+import { createUpstreamLimiter } from '@/server/upstream-limiter.ts';
 import { mintOneTimeToken } from './one-time-token.ts';
 
 const TOKEN = 'demo-token-rights-filter-0123456789';

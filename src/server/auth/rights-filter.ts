@@ -3,8 +3,8 @@
 // integration's long-lived token may well answer as its administrator), so each lead, contact and
 // company is checked against the user's rights here too, with Kommo's rule (src/kommo/lead-rights.ts),
 // and whatever falls outside them is left out: an upstream that ignored the header leaks nothing.
-import { leadRightsFromApiUser, levelAllows, mayOnLead } from '../../kommo/lead-rights.ts';
-import type { GroupOfUser, LeadRights, RightLevel } from '../../kommo/lead-rights.ts';
+import { leadRightsFromApiUser, levelAllows, mayOnLead } from '@/kommo/lead-rights.ts';
+import type { GroupOfUser, LeadRights, RightLevel } from '@/kommo/lead-rights.ts';
 import type { DirectoryUser } from './account-directory.ts';
 
 type Item = Record<string, unknown>;

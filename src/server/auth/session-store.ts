@@ -2,7 +2,7 @@
 // cookie holds 32 random bytes; the store keys sessions by their SHA-256, so whoever reads the store
 // (a Redis dump) cannot turn a key back into a working cookie.
 import { createHash, randomBytes } from 'node:crypto';
-import type { SharedStore } from '../store/shared-store.ts';
+import type { SharedStore } from '@/server/store/shared-store.ts';
 
 export type Session = {
   userId: number;

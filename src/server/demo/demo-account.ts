@@ -2,7 +2,7 @@
 // in-process by the server (the proxy forwards /api/v4/* here in demo mode).
 import { timingSafeEqual } from 'node:crypto';
 import { Hono, type Context, type Next } from 'hono';
-import { KOMMO_RATE_LIMIT_PER_SECOND } from '../../kommo/api-paths';
+import { KOMMO_RATE_LIMIT_PER_SECOND } from '@/kommo/api-paths';
 import { createDemoData, type DemoData } from './demo-data';
 import { FIRST_COMPANY_ID, FIRST_CONTACT_ID } from './demo-people';
 import { registerLeadsRoute, type DemoRouteContext } from './demo-leads-route';

@@ -4,7 +4,7 @@
 // serves the event log in Kommo's shape (docs' "Events list" example; amocrm-api-php EventModel).
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { EVENTS_MAX_LIMIT, EVENTS_PATH } from '../../kommo/events-schema';
+import { EVENTS_MAX_LIMIT, EVENTS_PATH } from '@/kommo/events-schema';
 import { DEMO_ACCOUNT_ID, LOST_STATUS_ID, WON_STATUS_ID } from './demo-reference';
 import type { DemoDeletedLead, DemoLead } from './demo-data';
 import type { DemoRouteContext } from './demo-leads-route';

@@ -3,7 +3,7 @@
 // it, with the token's user, here the account owner (an administrator). The demo reads the header
 // only on its own in-process routes: the public proxy never forwards a browser's copy of it.
 import type { Context } from 'hono';
-import { levelAllows, leadRightsFromApiUser, mayOnLead, type GroupOfUser, type LeadRights, type RightLevel } from '../../kommo/lead-rights';
+import { levelAllows, leadRightsFromApiUser, mayOnLead, type GroupOfUser, type LeadRights, type RightLevel } from '@/kommo/lead-rights';
 import type { DemoData, DemoLead } from './demo-data';
 import type { UserWire } from './demo-reference';
 import { problemResponse } from './demo-responses';

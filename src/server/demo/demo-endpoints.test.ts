@@ -12,7 +12,7 @@ import {
   sourcesResponseSchema,
   tagsPageSchema,
   usersPageSchema,
-} from '../../kommo/schemas';
+} from '@/kommo/schemas';
 import { createDemoAccount } from './demo-account';
 import { createDemoTestClient } from './demo-test-client';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leadsPageSchema, problemSchema } from '../../kommo/schemas';
+import { leadsPageSchema, problemSchema } from '@/kommo/schemas';
 import { createDemoAccount } from './demo-account';
 import { createDemoTestClient, type DemoAnswer } from './demo-test-client';
 import { LOST_STATUS_ID, WON_STATUS_ID } from './demo-reference';

@@ -1,7 +1,7 @@
 // The companion endpoints: account, pipelines, users, contacts, companies, custom fields, loss
 // reasons, tags, catalogs and their elements, sources.
 import type { Context, Hono } from 'hono';
-import type { RightLevel } from '../../kommo/lead-rights';
+import type { RightLevel } from '@/kommo/lead-rights';
 import type { DemoRouteContext } from './demo-leads-route';
 import { parseListQuery, type ListQuery } from './list-query';
 import { halResponse, noContent, pageLinks, problemResponse, validationResponse } from './demo-responses';

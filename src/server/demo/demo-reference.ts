@@ -12,7 +12,7 @@ import type {
   statusSchema,
   tagSchema,
   userSchema,
-} from '../../kommo/schemas';
+} from '@/kommo/schemas';
 import { createRandom, mixSeed, type Random } from './prng';
 import { DAY, DEMO_REFERENCE_TIME, DEMO_TIMEZONE, DEMO_TIMEZONE_OFFSET } from './demo-time';
 import {

@@ -1,6 +1,6 @@
 // Response builders in Kommo's formats: hal+json on success, problem+json on errors, 204 with no
 // body for empty results, nginx HTML for the errors nginx answers itself.
-import type { QueryIssue, QueryIssueReason } from '../../kommo/leads-query';
+import type { QueryIssue, QueryIssueReason } from '@/kommo/leads-query';
 
 export const HAL_JSON = 'application/hal+json';
 export const PROBLEM_JSON = 'application/problem+json';

@@ -1,7 +1,7 @@
 // The demo account's team and X-Context-User-ID: what each persona gets from the endpoints, under
 // the same rule the app applies (src/kommo/lead-rights.ts).
 import { describe, expect, it } from 'vitest';
-import { leadRightsFromApiUser, mayOnLead } from '../../kommo/lead-rights';
+import { leadRightsFromApiUser, mayOnLead } from '@/kommo/lead-rights';
 import { createDemoAccount } from './demo-account';
 import { CONTEXT_USER_HEADER } from './demo-context-user';
 import { DEMO_TEAM } from './demo-reference';

@@ -1,6 +1,6 @@
 // Filtering, ordering and paging of demo leads. Orders are precomputed index arrays; filters scan
 // in order and stop once the page (plus one lead, to know whether a next page exists) is found.
-import type { LeadsFilter, LeadsQuery, OrderDirection, OrderField } from '../../kommo/leads-query';
+import type { LeadsFilter, LeadsQuery, OrderDirection, OrderField } from '@/kommo/leads-query';
 import type { DemoDeletedLead, DemoLead } from './demo-data';
 
 /** The searchable text of a lead's contacts and company (names, phones, e-mails), lower-cased. */

@@ -1,6 +1,6 @@
 // page / limit / filter[id][] for the companion collections (everything but /leads, which uses
 // the full LeadsQuery codec). Other parameters are ignored there, as Kommo does.
-import { DEFAULT_LIMIT, MAX_FILTER_VALUES, MAX_LIMIT, type QueryIssue } from '../../kommo/leads-query';
+import { DEFAULT_LIMIT, MAX_FILTER_VALUES, MAX_LIMIT, type QueryIssue } from '@/kommo/leads-query';
 
 export type ListQuery = { page: number; limit: number; ids: number[] | null; issues: QueryIssue[] };
 

@@ -3,12 +3,12 @@
 // together they keep the upstream within Kommo's 7 requests in any second.
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import accountBody from '../../kommo/fixtures/real/amocrm-docs-account.json';
-import usersBody from '../../kommo/fixtures/real/amocrm-docs-users-with-role-group.json';
-import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '../../kommo/api-paths.ts';
-import { mintOneTimeToken } from '../auth/one-time-token.ts';
-import { createServerApp } from '../create-server-app.ts';
-import { createLogger } from '../redacting-logger.ts';
+import accountBody from '@/kommo/fixtures/real/amocrm-docs-account.json';
+import usersBody from '@/kommo/fixtures/real/amocrm-docs-users-with-role-group.json';
+import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '@/kommo/api-paths.ts';
+import { mintOneTimeToken } from '@/server/auth/one-time-token.ts';
+import { createServerApp } from '@/server/create-server-app.ts';
+import { createLogger } from '@/server/redacting-logger.ts';
 import { createRedisStore } from './redis-store.ts';
 import type { SharedStore } from './shared-store.ts';
 import { startRedisServer } from './redis-test-server.ts';

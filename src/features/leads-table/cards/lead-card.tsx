@@ -3,16 +3,16 @@
 // name is the button that opens and closes the lead, and the open lead appears under it.
 import { memo, type MouseEvent } from 'react';
 import type { Row } from '@tanstack/react-table';
-import type { Lead } from '../../../kommo/schemas';
-import { columnDefinition } from '../../../lib/leads-list/lead-column-registry';
-import { useMessages } from '../../../lib/i18n/language-context';
-import { ChunkBoundary } from '../../../lib/ui/lazy-chunk';
-import { ClosestTaskCell, StageCell, UserCell, useLeadTitle, ValueText } from '../cells/lead-cells';
-import { expandedPanelId } from '../panel/expanded-panel-id';
-import { leadPanelChunk } from '../panel/lead-panel-chunk';
-import { LeadPanelFrame, LeadPanelLoading } from '../panel/lead-panel-frame';
-import { useLeadsTableContext } from '../leads-table-context';
-import type { LeadsTableFeatures } from '../leads-table-features';
+import type { Lead } from '@/kommo/schemas';
+import { columnDefinition } from '@/lib/leads-list/lead-column-registry';
+import { useMessages } from '@/lib/i18n/language-context';
+import { ChunkBoundary } from '@/lib/ui/lazy-chunk';
+import { ClosestTaskCell, StageCell, UserCell, useLeadTitle, ValueText } from '@/features/leads-table/cells/lead-cells';
+import { expandedPanelId } from '@/features/leads-table/panel/expanded-panel-id';
+import { leadPanelChunk } from '@/features/leads-table/panel/lead-panel-chunk';
+import { LeadPanelFrame, LeadPanelLoading } from '@/features/leads-table/panel/lead-panel-frame';
+import { useLeadsTableContext } from '@/features/leads-table/leads-table-context';
+import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
 import { leadCardsMessages } from './lead-cards-messages';
 import { mainContactLine } from './main-contact-line';
 import classes from './lead-cards.module.css';

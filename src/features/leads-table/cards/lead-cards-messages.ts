@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../lib/i18n/define-messages';
+import { defineMessages } from '@/lib/i18n/define-messages';
 
 // The phone's card list: its own catalogue, in the cards' chunk (the first load does not carry it).
 export const leadCardsMessages = defineMessages(

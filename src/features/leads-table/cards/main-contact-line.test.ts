@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactSchema, leadSchema, type Contact, type Lead } from '../../../kommo/schemas';
+import { contactSchema, leadSchema, type Contact, type Lead } from '@/kommo/schemas';
 import { mainContactLine } from './main-contact-line';
 
 const lead = (contacts: { id: number; is_main: boolean }[]): Lead =>

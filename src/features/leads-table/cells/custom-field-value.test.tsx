@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CustomFieldValue as CustomFieldValueData } from '../../../kommo/schemas';
-import { buildLeadReference } from '../../../lib/reference-data/lead-reference';
+import type { CustomFieldValue as CustomFieldValueData } from '@/kommo/schemas';
+import { buildLeadReference } from '@/lib/reference-data/lead-reference';
 import { CustomFieldValue } from './custom-field-value';
-import { testTableContext, TestTableContext } from '../leads-table-context.testing';
+import { testTableContext, TestTableContext } from '@/features/leads-table/leads-table-context.testing';
 
 function field(type: string, values: CustomFieldValueData['values']): CustomFieldValueData {
   return { field_id: 1, field_name: 'F', field_code: null, field_type: type, values };

@@ -1,12 +1,12 @@
 // Draws one lead custom field value: the value its column reads (src/lib/leads-list/custom-field-value),
 // with multiselect options as chips and safe URLs as links. Text only, never HTML.
-import type { CustomFieldDefinition, CustomFieldValue as CustomFieldValueData } from '../../../kommo/schemas';
-import { valueToText } from '../../../kommo/custom-field-value-data';
-import { displayText, TABLE_LIST_SEPARATOR, type ColumnValue } from '../../../lib/leads-list/column-value';
-import { customFieldValue, fieldTypeOf } from '../../../lib/leads-list/custom-field-value';
-import { safeHref } from '../../../lib/leads-list/lead-formatters';
-import { useLeadsTableContext } from '../leads-table-context';
-import classes from '../leads-table.module.css';
+import type { CustomFieldDefinition, CustomFieldValue as CustomFieldValueData } from '@/kommo/schemas';
+import { valueToText } from '@/kommo/custom-field-value-data';
+import { displayText, TABLE_LIST_SEPARATOR, type ColumnValue } from '@/lib/leads-list/column-value';
+import { customFieldValue, fieldTypeOf } from '@/lib/leads-list/custom-field-value';
+import { safeHref } from '@/lib/leads-list/lead-formatters';
+import { useLeadsTableContext } from '@/features/leads-table/leads-table-context';
+import classes from '@/features/leads-table/leads-table.module.css';
 import { ValueText } from './lead-cells';
 
 export type CustomFieldValueProps = {

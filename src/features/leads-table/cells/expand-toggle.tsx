@@ -1,11 +1,11 @@
 import type { Row } from '@tanstack/react-table';
-import type { Lead } from '../../../kommo/schemas';
+import type { Lead } from '@/kommo/schemas';
 import { useLeadTitle } from './lead-cells';
-import { useLeadsTableContext } from '../leads-table-context';
-import { leadPanelChunk } from '../panel/lead-panel-chunk';
-import { expandedPanelId } from '../panel/expanded-panel-id';
-import type { LeadsTableFeatures } from '../leads-table-features';
-import classes from '../leads-table.module.css';
+import { useLeadsTableContext } from '@/features/leads-table/leads-table-context';
+import { leadPanelChunk } from '@/features/leads-table/panel/lead-panel-chunk';
+import { expandedPanelId } from '@/features/leads-table/panel/expanded-panel-id';
+import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
+import classes from '@/features/leads-table/leads-table.module.css';
 
 export function ExpandToggle({ row }: { row: Row<LeadsTableFeatures, Lead> }) {
   const { t } = useLeadsTableContext();

@@ -1,14 +1,14 @@
 // The table's cells: each draws the value its column's definition (src/lib/leads-list) gives for
 // the lead, as text (CRM strings are never HTML). What a cell adds is drawing only, marked with
 // data-decoration: the stage's colour and pipeline, the deleted mark, the card link, "+2" contacts.
-import type { Lead } from '../../../kommo/schemas';
-import { displayText, TABLE_LIST_SEPARATOR, type ColumnValue } from '../../../lib/leads-list/column-value';
-import type { LeadColumnDefinition } from '../../../lib/leads-list/lead-column-registry';
-import { leadAttention } from '../../../lib/leads-list/lead-attention';
-import { daysOverdue } from '../../../lib/leads-list/lead-formatters';
-import { findStage } from '../../../lib/reference-data/lead-reference';
-import { useLeadsTableContext } from '../leads-table-context';
-import classes from '../leads-table.module.css';
+import type { Lead } from '@/kommo/schemas';
+import { displayText, TABLE_LIST_SEPARATOR, type ColumnValue } from '@/lib/leads-list/column-value';
+import type { LeadColumnDefinition } from '@/lib/leads-list/lead-column-registry';
+import { leadAttention } from '@/lib/leads-list/lead-attention';
+import { daysOverdue } from '@/lib/leads-list/lead-formatters';
+import { findStage } from '@/lib/reference-data/lead-reference';
+import { useLeadsTableContext } from '@/features/leads-table/leads-table-context';
+import classes from '@/features/leads-table/leads-table.module.css';
 import { OpenInKommoLink } from './open-in-kommo-link';
 
 export type LeadCellProps = { lead: Lead };

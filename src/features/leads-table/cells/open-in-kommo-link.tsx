@@ -2,9 +2,9 @@
 // click asks the Kommo page to open the card itself (the frame's sandbox may not navigate it),
 // while Ctrl/⌘/middle click still opens a new tab. The demo account has no Kommo page: no link.
 import type { MouseEvent } from 'react';
-import type { KommoLeadLink } from '../../../lib/bridge/use-kommo-lead-link';
-import type { LeadsTableT } from '../leads-table-messages';
-import classes from '../leads-table.module.css';
+import type { KommoLeadLink } from '@/lib/bridge/use-kommo-lead-link';
+import type { LeadsTableT } from '@/features/leads-table/leads-table-messages';
+import classes from '@/features/leads-table/leads-table.module.css';
 
 export type OpenInKommoLinkProps = {
   link: KommoLeadLink;

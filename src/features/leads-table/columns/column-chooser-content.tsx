@@ -3,11 +3,11 @@
 // button, and pointing at it fetches the chunk ahead of the click.
 import { ActionIcon, Button, Checkbox, Group, ScrollArea, SegmentedControl, Stack, Text } from '@mantine/core';
 import { columnLabel } from './column-label';
-import { DENSITIES, type Density } from '../../../lib/leads-list/column-preferences';
+import { DENSITIES, type Density } from '@/lib/leads-list/column-preferences';
 import type { Column } from '@tanstack/react-table';
-import type { Lead } from '../../../kommo/schemas';
-import type { LeadsTableFeatures } from '../leads-table-features';
-import type { LeadsTableMessageKey, LeadsTableT } from '../leads-table-messages';
+import type { Lead } from '@/kommo/schemas';
+import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
+import type { LeadsTableMessageKey, LeadsTableT } from '@/features/leads-table/leads-table-messages';
 
 export type ColumnChooserProps = {
   /** All leaf columns in their current order (pinned ones included, not movable). */

@@ -2,8 +2,8 @@
 // Reordering uses buttons (keyboard-friendly) instead of drag and drop.
 import { Button } from '@mantine/core';
 import { useState } from 'react';
-import { ChunkBoundary, ChunkLoader, lazyChunk } from '../../../lib/ui/lazy-chunk';
-import { LazyPopover } from '../../../lib/ui/lazy-popover';
+import { ChunkBoundary, ChunkLoader, lazyChunk } from '@/lib/ui/lazy-chunk';
+import { LazyPopover } from '@/lib/ui/lazy-popover';
 import type { ColumnChooserProps } from './column-chooser-content';
 
 // The contents load with the first pointing at (or focus on) the button: by the click they are here.

@@ -1,7 +1,7 @@
 import type { Column } from '@tanstack/react-table';
-import type { Lead } from '../../../kommo/schemas';
-import type { LeadsTableFeatures } from '../leads-table-features';
-import type { LeadsTableT } from '../leads-table-messages';
+import type { Lead } from '@/kommo/schemas';
+import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
+import type { LeadsTableT } from '@/features/leads-table/leads-table-messages';
 
 /** The header text of a column: a catalogue entry, or the custom field's CRM name. */
 export function columnLabel(column: Column<LeadsTableFeatures, Lead, unknown>, t: LeadsTableT): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatMessage } from '../../../lib/i18n/define-messages';
-import { leadColumnMessages } from '../../../lib/leads-list/lead-column-messages';
-import { EXPAND_COLUMN_ID, LEAD_COLUMN_IDS } from '../../../lib/leads-list/lead-column-registry';
+import { formatMessage } from '@/lib/i18n/define-messages';
+import { leadColumnMessages } from '@/lib/leads-list/lead-column-messages';
+import { EXPAND_COLUMN_ID, LEAD_COLUMN_IDS } from '@/lib/leads-list/lead-column-registry';
 import { buildLeadColumns } from './leads-columns';
 
 const text = (key: keyof (typeof leadColumnMessages)['en']) => formatMessage(leadColumnMessages.en[key], undefined, 'en');

@@ -2,8 +2,8 @@
 // then one per lead custom field. What the table adds is drawing only: a cell component for the
 // columns drawn with more than their text.
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
-import type { CustomFieldDefinition, Lead } from '../../../kommo/schemas';
-import type { LeadColumnTexts } from '../../../lib/leads-list/lead-column-messages';
+import type { CustomFieldDefinition, Lead } from '@/kommo/schemas';
+import type { LeadColumnTexts } from '@/lib/leads-list/lead-column-messages';
 import {
   customFieldColumn,
   EXPAND_COLUMN_ID,
@@ -11,8 +11,8 @@ import {
   PINNED_COLUMN_ID,
   type LeadColumnDefinition,
   type LeadColumnId,
-} from '../../../lib/leads-list/lead-column-registry';
-import { CustomFieldValue } from '../cells/custom-field-value';
+} from '@/lib/leads-list/lead-column-registry';
+import { CustomFieldValue } from '@/features/leads-table/cells/custom-field-value';
 import {
   AttentionCell,
   ClosestTaskCell,
@@ -23,9 +23,9 @@ import {
   UserCell,
   ValueCell,
   type ColumnCellProps,
-} from '../cells/lead-cells';
-import { ExpandToggle } from '../cells/expand-toggle';
-import type { LeadsTableFeatures } from '../leads-table-features';
+} from '@/features/leads-table/cells/lead-cells';
+import { ExpandToggle } from '@/features/leads-table/cells/expand-toggle';
+import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
 
 const helper = createColumnHelper<LeadsTableFeatures, Lead>();
 const DEFAULT_WIDTH = 160;

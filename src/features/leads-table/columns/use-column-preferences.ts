@@ -3,8 +3,8 @@
 import type { ColumnOrderState, ColumnSizingState, ColumnVisibilityState, Updater } from '@tanstack/react-table';
 import { functionalUpdate } from '@tanstack/react-table';
 import { useCallback, useMemo } from 'react';
-import type { ColumnPreferences, Density } from '../../../lib/leads-list/column-preferences';
-import { useColumnPreferencesSnapshot, useColumnPreferencesStore } from '../../../lib/leads-list/column-preferences-context';
+import type { ColumnPreferences, Density } from '@/lib/leads-list/column-preferences';
+import { useColumnPreferencesSnapshot, useColumnPreferencesStore } from '@/lib/leads-list/column-preferences-context';
 
 export type ColumnPreferencesState = ColumnPreferences & {
   setVisibility: (updater: Updater<ColumnVisibilityState>) => void;

@@ -3,9 +3,9 @@
 // around the rendered range of center columns.
 import type { Header } from '@tanstack/react-table';
 import type { CSSProperties } from 'react';
-import type { Lead } from '../../../kommo/schemas';
-import type { LeadsTableFeatures } from '../leads-table-features';
-import classes from '../leads-table.module.css';
+import type { Lead } from '@/kommo/schemas';
+import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
+import classes from '@/features/leads-table/leads-table.module.css';
 
 /** A shown column's header, the table's unit of layout. */
 export type LeadHeader = Header<LeadsTableFeatures, Lead, unknown>;

@@ -3,16 +3,16 @@
 // fetches the entities of the pages in view and renders the header and the rows.
 import type { Row } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Lead } from '../../../kommo/schemas';
-import { LeadsTableContext, type LeadsTableContextValue } from '../leads-table-context';
-import type { LeadsTableFeatures } from '../leads-table-features';
+import type { Lead } from '@/kommo/schemas';
+import { LeadsTableContext, type LeadsTableContextValue } from '@/features/leads-table/leads-table-context';
+import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
 import { LeadsTableHeader, type HeaderSorting, type LeadsTableHeaderProps } from './leads-table-header';
 import { LeadsTableRow, rowDomId } from './leads-table-row';
-import { ChunkBoundary } from '../../../lib/ui/lazy-chunk';
-import type { TotalsInput } from '../totals/leads-table-totals';
-import { totalsChunk } from '../totals/totals-chunk';
-import { TOTALS_HEIGHT } from '../totals/totals-height';
-import classes from '../leads-table.module.css';
+import { ChunkBoundary } from '@/lib/ui/lazy-chunk';
+import type { TotalsInput } from '@/features/leads-table/totals/leads-table-totals';
+import { totalsChunk } from '@/features/leads-table/totals/totals-chunk';
+import { TOTALS_HEIGHT } from '@/features/leads-table/totals/totals-height';
+import classes from '@/features/leads-table/leads-table.module.css';
 import { useColumnWindow } from './use-column-window';
 import { useGridKeyboard } from './use-grid-keyboard';
 import { usePageEntities, type PageEntityNeeds } from './use-page-entities';

@@ -4,12 +4,12 @@
 import { VisuallyHidden } from '@mantine/core';
 import type { Header } from '@tanstack/react-table';
 import { useState, type KeyboardEvent } from 'react';
-import type { Lead } from '../../../kommo/schemas';
+import type { Lead } from '@/kommo/schemas';
 import { pinnedStyle, type ColumnLayout, type LeadHeader } from './column-layout';
-import { columnLabel } from '../columns/column-label';
-import type { LeadsTableFeatures } from '../leads-table-features';
-import type { LeadsTableT } from '../leads-table-messages';
-import classes from '../leads-table.module.css';
+import { columnLabel } from '@/features/leads-table/columns/column-label';
+import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
+import type { LeadsTableT } from '@/features/leads-table/leads-table-messages';
+import classes from '@/features/leads-table/leads-table.module.css';
 
 export type LeadsTableHeaderProps = {
   /**

@@ -2,13 +2,13 @@
 // same row (the virtualizer's size for this index grows by the panel's height once, on toggle).
 import { FlexRender, type Row } from '@tanstack/react-table';
 import { memo } from 'react';
-import type { Lead } from '../../../kommo/schemas';
-import { ChunkBoundary } from '../../../lib/ui/lazy-chunk';
-import { leadPanelChunk } from '../panel/lead-panel-chunk';
-import { LeadPanelFrame, LeadPanelLoading } from '../panel/lead-panel-frame';
-import type { LeadsTableFeatures } from '../leads-table-features';
+import type { Lead } from '@/kommo/schemas';
+import { ChunkBoundary } from '@/lib/ui/lazy-chunk';
+import { leadPanelChunk } from '@/features/leads-table/panel/lead-panel-chunk';
+import { LeadPanelFrame, LeadPanelLoading } from '@/features/leads-table/panel/lead-panel-frame';
+import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
 import { renderedColumnIds, spacerWidths, type CellLayout, type ColumnLayout } from './column-layout';
-import classes from '../leads-table.module.css';
+import classes from '@/features/leads-table/leads-table.module.css';
 
 export function rowDomId(leadId: number): string {
   return `lead-row-${leadId}`;

@@ -3,8 +3,8 @@
 import type { Row } from '@tanstack/react-table';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, type KeyboardEvent, type RefObject } from 'react';
-import type { Lead } from '../../../kommo/schemas';
-import type { LeadsTableFeatures } from '../leads-table-features';
+import type { Lead } from '@/kommo/schemas';
+import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
 import { HEADER_HEIGHT } from './use-row-window';
 
 export type GridKeyboardInput = {

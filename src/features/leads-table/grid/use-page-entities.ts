@@ -3,10 +3,10 @@
 // entity and catalog (shared with the panel).
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { entityQueries } from '../../../lib/entities/entity-queries';
-import { useKommoClient } from '../../../lib/api/kommo-client-context';
-import type { CatalogElement, Company, Contact, Lead } from '../../../kommo/schemas';
-import { catalogElementKey, type ColumnEntities } from '../../../lib/leads-list/column-context';
+import { entityQueries } from '@/lib/entities/entity-queries';
+import { useKommoClient } from '@/lib/api/kommo-client-context';
+import type { CatalogElement, Company, Contact, Lead } from '@/kommo/schemas';
+import { catalogElementKey, type ColumnEntities } from '@/lib/leads-list/column-context';
 import { pageCatalogElementIds, pageCompanyIds, pageContactIds } from './page-entity-ids';
 
 type Lookup<K, T> = { map: Map<K, T>; pending: boolean };

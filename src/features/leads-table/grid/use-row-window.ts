@@ -4,8 +4,8 @@
 import type { Row } from '@tanstack/react-table';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
-import type { Lead } from '../../../kommo/schemas';
-import type { LeadsTableFeatures } from '../leads-table-features';
+import type { Lead } from '@/kommo/schemas';
+import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
 
 export const HEADER_HEIGHT = 40;
 // Tall enough for two contacts and five rows of fields at 1440 px; a longer panel scrolls inside.

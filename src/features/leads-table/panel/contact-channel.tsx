@@ -1,8 +1,8 @@
 // One phone or e-mail of a contact, on its own line: a tel:/mailto: link (built from the value
 // with a fixed scheme, so a CRM string can never become another kind of link) and a copy button.
 import { ActionIcon, CopyButton, Tooltip } from '@mantine/core';
-import type { LeadsTableT } from '../leads-table-messages';
-import classes from '../leads-table.module.css';
+import type { LeadsTableT } from '@/features/leads-table/leads-table-messages';
+import classes from '@/features/leads-table/leads-table.module.css';
 
 export type ContactChannelProps = { kind: 'phone' | 'email'; value: string; t: LeadsTableT };
 

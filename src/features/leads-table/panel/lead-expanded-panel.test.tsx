@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { leadSchema, type Lead, type LeadWire } from '../../../kommo/schemas';
-import { createFakeTransport, jsonResponse, problemResponse, type FakeHandler } from '../../../lib/api/fake-transport.testing';
-import { createKommoClient } from '../../../lib/api/kommo-client';
-import { renderWithProviders } from '../../../test-utils/render';
-import { buildLeadReference } from '../../../lib/reference-data/lead-reference';
+import { leadSchema, type Lead, type LeadWire } from '@/kommo/schemas';
+import { createFakeTransport, jsonResponse, problemResponse, type FakeHandler } from '@/lib/api/fake-transport.testing';
+import { createKommoClient } from '@/lib/api/kommo-client';
+import { renderWithProviders } from '@/test-utils/render';
+import { buildLeadReference } from '@/lib/reference-data/lead-reference';
 import { LeadExpandedPanel } from './lead-expanded-panel';
-import { testTableContext, TestTableContext } from '../leads-table-context.testing';
+import { testTableContext, TestTableContext } from '@/features/leads-table/leads-table-context.testing';
 
 const reference = buildLeadReference({
   account: { id: 1, name: 'Acme', subdomain: 'acme', currency: 'USD', datetime_settings: { timezone: 'UTC' }, users_groups: [] },

@@ -3,11 +3,11 @@
 // expand only (user-triggered, so one query per opened lead is fine).
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { LeadsQuery, LeadWith } from '../../../kommo/leads-query';
-import type { Lead } from '../../../kommo/schemas';
-import type { KommoClient } from '../../../lib/api/kommo-client';
-import { useKommoClient } from '../../../lib/api/kommo-client-context';
-import { leadQueries } from '../../../lib/leads/lead-queries';
+import type { LeadsQuery, LeadWith } from '@/kommo/leads-query';
+import type { Lead } from '@/kommo/schemas';
+import type { KommoClient } from '@/lib/api/kommo-client';
+import { useKommoClient } from '@/lib/api/kommo-client-context';
+import { leadQueries } from '@/lib/leads/lead-queries';
 
 export const DETAIL_WITH: readonly LeadWith[] = ['contacts', 'loss_reason', 'catalog_elements'];
 

@@ -1,7 +1,7 @@
 // One line above the grid while a browser-side sort is asked for: applied (all leads loaded) or
 // waiting for "Load all". Says which, so a sorted page of a larger view is never mistaken for all.
 import { Button, Group, Text } from '@mantine/core';
-import type { LeadsTableT } from '../leads-table-messages';
+import type { LeadsTableT } from '@/features/leads-table/leads-table-messages';
 
 export type LocalSortNoteProps = {
   column: string;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { leadSchema, type Lead, type LeadWire } from '../../../kommo/schemas';
-import { NO_ENTITIES, type ColumnContext } from '../../../lib/leads-list/column-context';
-import { formatMessage } from '../../../lib/i18n/define-messages';
-import { leadColumnMessages } from '../../../lib/leads-list/lead-column-messages';
-import { columnDefinition, type LeadColumnDefinition } from '../../../lib/leads-list/lead-column-registry';
-import { buildLeadReference } from '../../../lib/reference-data/lead-reference';
+import { leadSchema, type Lead, type LeadWire } from '@/kommo/schemas';
+import { NO_ENTITIES, type ColumnContext } from '@/lib/leads-list/column-context';
+import { formatMessage } from '@/lib/i18n/define-messages';
+import { leadColumnMessages } from '@/lib/leads-list/lead-column-messages';
+import { columnDefinition, type LeadColumnDefinition } from '@/lib/leads-list/lead-column-registry';
+import { buildLeadReference } from '@/lib/reference-data/lead-reference';
 import { firstSortDirection, isLocallySortable, sortLeads } from './local-sort';
 
 const reference = buildLeadReference({

@@ -2,11 +2,11 @@
 // so every other column can be sorted only once the whole view is loaded (a page of a server order
 // sorted by price would look sorted and be wrong). The key is the column's own value, the one its
 // cell shows (src/lib/leads-list/column-value sortKey); empty cells always last.
-import type { Lead } from '../../../kommo/schemas';
-import type { ColumnContext } from '../../../lib/leads-list/column-context';
-import { sortKey } from '../../../lib/leads-list/column-value';
-import type { LeadColumnDefinition } from '../../../lib/leads-list/lead-column-registry';
-import type { LocalSort } from '../../../lib/url-state/leads-url-codec';
+import type { Lead } from '@/kommo/schemas';
+import type { ColumnContext } from '@/lib/leads-list/column-context';
+import { sortKey } from '@/lib/leads-list/column-value';
+import type { LeadColumnDefinition } from '@/lib/leads-list/lead-column-registry';
+import type { LocalSort } from '@/lib/url-state/leads-url-codec';
 
 /** True for the columns the browser can sort (their definition says how). */
 export function isLocallySortable(column: LeadColumnDefinition | null): column is LeadColumnDefinition {

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../../lib/api/api-error';
-import type { KommoClient, KommoClientState } from '../../../lib/api/kommo-client';
-import { renderWithProviders } from '../../../test-utils/render';
+import { ApiError } from '@/lib/api/api-error';
+import type { KommoClient, KommoClientState } from '@/lib/api/kommo-client';
+import { renderWithProviders } from '@/test-utils/render';
 import { LeadsErrorView } from './leads-error-view';
-import { leadsTableMessages, type LeadsTableT } from '../leads-table-messages';
+import { leadsTableMessages, type LeadsTableT } from '@/features/leads-table/leads-table-messages';
 
 const t: LeadsTableT = (key, values) => leadsTableMessages.en[key].replace(/\{(\w+)\}/g, (_, k: string) => String(values?.[k] ?? ''));
 

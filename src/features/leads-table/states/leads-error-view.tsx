@@ -2,9 +2,9 @@
 // until the user resumes here; a 429 shows a live countdown from the client's rateLimitedUntil.
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { isApiError, type ApiError } from '../../../lib/api/api-error';
-import { useKommoClient, useKommoClientState } from '../../../lib/api/kommo-client-context';
-import type { LeadsTableT } from '../leads-table-messages';
+import { isApiError, type ApiError } from '@/lib/api/api-error';
+import { useKommoClient, useKommoClientState } from '@/lib/api/kommo-client-context';
+import type { LeadsTableT } from '@/features/leads-table/leads-table-messages';
 
 export type LeadsErrorViewProps = {
   error: unknown;

@@ -1,10 +1,10 @@
 // Leads loaded, the sum of their prices, and whether Kommo has more (it never sends a total).
-import { formatAccountClock } from '../../../lib/time/account-time';
+import { formatAccountClock } from '@/lib/time/account-time';
 import { Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { formatMoney } from '../../../lib/leads-list/lead-formatters';
-import { VisibleLeadsScope } from '../../../lib/rights/visible-leads-scope';
-import type { LeadsTableT } from '../leads-table-messages';
+import { formatMoney } from '@/lib/leads-list/lead-formatters';
+import { VisibleLeadsScope } from '@/lib/rights/visible-leads-scope';
+import type { LeadsTableT } from '@/features/leads-table/leads-table-messages';
 
 /** The whole view's count and price sum when the local copy answered it (issue 16), and its time. */
 export type ViewTotals = { count: number; priceSum: number; asOf: number };

@@ -1,6 +1,6 @@
 // The table's non-data states: a skeleton on first load, an empty result with a hint about filters.
 import { Skeleton, Stack, Text, Title } from '@mantine/core';
-import type { LeadsTableT } from '../leads-table-messages';
+import type { LeadsTableT } from '@/features/leads-table/leads-table-messages';
 
 const SKELETON_ROWS = Array.from({ length: 12 }, (_, i) => i);
 

@@ -4,14 +4,14 @@
 // layout and rendered range, so it stays under its columns when they are resized, hidden, moved or
 // scrolled sideways.
 import { memo, useMemo } from 'react';
-import type { Lead } from '../../../kommo/schemas';
-import { useMessages } from '../../../lib/i18n/language-context';
-import type { ColumnContext } from '../../../lib/leads-list/column-context';
-import { averageOf, columnTotals } from '../../../lib/leads-list/column-totals';
-import { formatMoney, formatNumber } from '../../../lib/leads-list/lead-formatters';
-import type { LeadColumnDefinition } from '../../../lib/leads-list/lead-column-registry';
-import { renderedColumnIds, spacerWidths, type ColumnLayout } from '../grid/column-layout';
-import classes from '../leads-table.module.css';
+import type { Lead } from '@/kommo/schemas';
+import { useMessages } from '@/lib/i18n/language-context';
+import type { ColumnContext } from '@/lib/leads-list/column-context';
+import { averageOf, columnTotals } from '@/lib/leads-list/column-totals';
+import { formatMoney, formatNumber } from '@/lib/leads-list/lead-formatters';
+import type { LeadColumnDefinition } from '@/lib/leads-list/lead-column-registry';
+import { renderedColumnIds, spacerWidths, type ColumnLayout } from '@/features/leads-table/grid/column-layout';
+import classes from '@/features/leads-table/leads-table.module.css';
 import { TOTALS_HEIGHT } from './totals-height';
 import { totalsMessages } from './totals-messages';
 

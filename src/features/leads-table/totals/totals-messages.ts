@@ -1,5 +1,5 @@
 // The totals row's words: a catalogue of its own, inside the totals row's chunk.
-import { defineMessages } from '../../../lib/i18n/define-messages';
+import { defineMessages } from '@/lib/i18n/define-messages';
 
 export const totalsMessages = defineMessages(
   {
