@@ -3,7 +3,7 @@
 import { AllCommunityModule, ModuleRegistry, type ColDef, type GetRowIdParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo } from 'react';
-import type { Lead } from '../../src/kommo/schemas';
+import type { Lead } from '../../src/kommo/lead-schema';
 import { REFERENCE_ROW_HEIGHT } from './naive-mantine-table';
 import type { ReferenceColumn } from './reference-columns';
 

@@ -3,7 +3,12 @@
 // `with=` values the app's default columns ask for. Pages are requested by several workers at once
 // so the server's own upstream limiter (not this page) sets the pace.
 import { MAX_LIMIT, type LeadWith } from '../../src/kommo/leads-query';
-import type { Account, CustomFieldDefinition, Lead, LossReason, Pipeline, User } from '../../src/kommo/schemas';
+import type { Account } from '../../src/kommo/account-schema';
+import type { CustomFieldDefinition } from '../../src/kommo/custom-field-schema';
+import type { Lead } from '../../src/kommo/lead-schema';
+import type { LossReason } from '../../src/kommo/loss-reason-schema';
+import type { Pipeline } from '../../src/kommo/pipeline-schema';
+import type { User } from '../../src/kommo/user-schema';
 import { createKommoClient, type KommoClient } from '../../src/lib/api/kommo-client';
 import { fetchLeadsPage } from '../../src/lib/leads/leads-fetchers';
 import { createProxyTransport } from '../../src/lib/api/proxy-transport';

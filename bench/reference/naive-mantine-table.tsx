@@ -1,7 +1,7 @@
 // The naive baseline: a plain Mantine <Table> with every row in the DOM (no virtualization).
 import { Table } from '@mantine/core';
 import { useEffect } from 'react';
-import type { Lead } from '../../src/kommo/schemas';
+import type { Lead } from '../../src/kommo/lead-schema';
 import type { ReferenceColumn } from './reference-columns';
 
 export const REFERENCE_ROW_HEIGHT = 40;

@@ -1,7 +1,7 @@
 // The columns of the app's default view (its visible base columns, then one per lead custom field),
 // as plain text for the references. Names come from the same reference data and formatters as the
 // app; contacts and companies show their ids, since the references do not fetch /contacts.
-import type { Lead } from '../../src/kommo/schemas';
+import type { Lead } from '../../src/kommo/lead-schema';
 import { formatDate, formatDateTime, formatMoney } from '../../src/lib/leads-list/lead-formatters';
 import { buildLeadReference, findStage, type LeadReference } from '../../src/lib/reference-data/lead-reference';
 import type { ReferenceData } from './load-reference-leads';

@@ -16,28 +16,15 @@ import { buildExportColumns, type ExportReference } from '@/features/export/lead
 import { buildLeadColumns, type LeadColumnDef } from '@/features/leads-table/columns/leads-columns';
 import { testColumnText, testTableContext, TestTableContext } from '@/features/leads-table/leads-table-context.testing';
 import { sortLeads } from '@/features/leads-table/sorting/local-sort';
-import {
-  accountSchema,
-  catalogElementSchema,
-  catalogElementsPageSchema,
-  catalogsPageSchema,
-  companiesPageSchema,
-  companySchema,
-  contactSchema,
-  contactsPageSchema,
-  customFieldDefinitionSchema,
-  customFieldsPageSchema,
-  leadSchema,
-  leadsPageSchema,
-  pipelinesResponseSchema,
-  sourcesResponseSchema,
-  tagsPageSchema,
-  usersPageSchema,
-  type Account,
-  type CatalogElement,
-  type CustomFieldDefinition,
-  type Lead,
-} from '@/kommo/schemas';
+import { accountSchema, type Account } from '@/kommo/account-schema';
+import { catalogElementSchema, catalogElementsPageSchema, catalogsPageSchema, type CatalogElement } from '@/kommo/catalog-schema';
+import { companiesPageSchema, companySchema, contactSchema, contactsPageSchema } from '@/kommo/contact-schema';
+import { customFieldDefinitionSchema, customFieldsPageSchema, type CustomFieldDefinition } from '@/kommo/custom-field-schema';
+import { leadSchema, leadsPageSchema, type Lead } from '@/kommo/lead-schema';
+import { pipelinesResponseSchema } from '@/kommo/pipeline-schema';
+import { sourcesResponseSchema } from '@/kommo/source-schema';
+import { tagsPageSchema } from '@/kommo/tag-schema';
+import { usersPageSchema } from '@/kommo/user-schema';
 import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from '@/lib/entities/entity-fetchers';
 import { createKommoClient } from '@/lib/api/kommo-client';
 import { fetchLeadsPage } from '@/lib/leads/leads-fetchers';

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LeadsView, StagePair } from '@/kommo/leads-query';
-import { pipelinesResponseSchema, type Pipeline } from '@/kommo/schemas';
+import { pipelinesResponseSchema, type Pipeline } from '@/kommo/pipeline-schema';
 import { createKommoClient } from '@/lib/api/kommo-client';
 import { fetchLeadsChunk, initialLeadsCursor, type LeadsCursor } from '@/lib/leads/leads-stream';
 import type { Transport, TransportRequest } from '@/lib/api/transport';

@@ -1,7 +1,7 @@
 // The local copy's packed form gives back every demo lead exactly, through a dictionary that survives
 // a structured clone (IndexedDB), and is smaller than the leads it packs.
 import { describe, expect, it } from 'vitest';
-import { leadsPageSchema } from '@/kommo/schemas';
+import { leadsPageSchema } from '@/kommo/lead-schema';
 import { compactLead } from '@/lib/leads/compact-lead';
 import { createFieldPacker } from '@/lib/local-copy/packed-lead';
 import { createDemoAccount } from '@/server/demo/demo-account';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountSchema } from './schemas';
+import { accountSchema } from './account-schema';
 
 const ACCOUNT = { id: 1, name: 'Acme', subdomain: 'acme', currency: 'USD' };
 

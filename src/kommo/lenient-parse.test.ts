@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { leadsPageSchema, tagsPageSchema } from './schemas';
+import { leadsPageSchema } from './lead-schema';
+import { tagsPageSchema } from './tag-schema';
 
 const lead = (extra: Record<string, unknown>) => ({ id: 1, updated_at: 1, ...extra });
 

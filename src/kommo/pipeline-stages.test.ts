@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openStages, resolveOpenStages } from './pipeline-stages';
 import type { LeadsQuery } from './leads-query';
-import type { Pipeline } from './schemas';
+import type { Pipeline } from './pipeline-schema';
 import { viewKey } from './view-key';
 
 const status = (id: number, pipeline_id: number, sort: number) => ({ id, name: `S${id}`, sort, color: '#fff', type: 0, pipeline_id });

@@ -1,7 +1,7 @@
 // Stages as views use them. Kommo gives every pipeline the same two closed stages, 142 ("Closed -
 // won") and 143 ("Closed - lost"); every other stage of a pipeline is open.
 import type { LeadsQuery, OpenStagesRule, StagePair } from './leads-query';
-import type { Pipeline } from './schemas';
+import type { Pipeline } from './pipeline-schema';
 
 export const WON_STATUS_ID = 142;
 export const LOST_STATUS_ID = 143;

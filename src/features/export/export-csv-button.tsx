@@ -4,7 +4,7 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import { useApiErrorText } from '@/lib/api/api-error-messages';
 import { useKommoClient } from '@/lib/api/kommo-client-context';
 import { referenceQueries } from '@/lib/reference-data/reference-queries';

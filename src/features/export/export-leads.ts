@@ -1,7 +1,7 @@
 // Gathers what an export needs beyond the leads (reference data, and the contacts, companies and
 // catalog elements of the visible columns, in batches of 250 ids), then writes the CSV or XLSX Blob.
 import type { QueryClient } from '@tanstack/react-query';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from '@/lib/entities/entity-fetchers';
 import type { KommoClient } from '@/lib/api/kommo-client';
 import { referenceQueries } from '@/lib/reference-data/reference-queries';

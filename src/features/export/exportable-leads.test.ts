@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LeadRights } from '@/kommo/lead-rights';
-import type { Lead, Pipeline } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
+import type { Pipeline } from '@/kommo/pipeline-schema';
 import { exportableLeads } from './exportable-leads';
 
 const pipelines = [

@@ -3,7 +3,8 @@
 // D none; nothing in an incoming-leads stage). The rest are left out and counted, never written.
 import { mayOnLead, type GroupOfUser, type LeadRights } from '@/kommo/lead-rights';
 import { stagePairKey } from '@/kommo/leads-query';
-import type { Lead, Pipeline } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
+import type { Pipeline } from '@/kommo/pipeline-schema';
 
 export type ExportableLeads = { leads: Lead[]; leftOut: number };
 

@@ -1,14 +1,10 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import {
-  catalogElementSchema,
-  contactSchema,
-  customFieldDefinitionSchema,
-  leadSchema,
-  pipelineSchema,
-  type Lead,
-  type LeadWire,
-} from '@/kommo/schemas';
+import { catalogElementSchema } from '@/kommo/catalog-schema';
+import { contactSchema } from '@/kommo/contact-schema';
+import { customFieldDefinitionSchema } from '@/kommo/custom-field-schema';
+import { leadSchema, type Lead, type LeadWire } from '@/kommo/lead-schema';
+import { pipelineSchema } from '@/kommo/pipeline-schema';
 import { buildExportColumns, referencedEntityIds, type ExportReference } from './lead-export-columns';
 import { catalogElementKey } from '@/lib/leads-list/column-context';
 import { formatMessage } from '@/lib/i18n/define-messages';

@@ -1,19 +1,15 @@
 // The exported columns: the table's visible ones in their order, plus the files' own (every contact,
 // the link to the card). Each cell is the column definition's value (src/lib/leads-list), written
 // as CSV text or a typed XLSX cell: the file says what the table says.
-import type {
-  Catalog,
-  CatalogElement,
-  Company,
-  Contact,
-  CustomFieldDefinition,
-  Group,
-  Lead,
-  LossReason,
-  Pipeline,
-  Source,
-  User,
-} from '@/kommo/schemas';
+import type { Group } from '@/kommo/account-schema';
+import type { Catalog, CatalogElement } from '@/kommo/catalog-schema';
+import type { Company, Contact } from '@/kommo/contact-schema';
+import type { CustomFieldDefinition } from '@/kommo/custom-field-schema';
+import type { Lead } from '@/kommo/lead-schema';
+import type { LossReason } from '@/kommo/loss-reason-schema';
+import type { Pipeline } from '@/kommo/pipeline-schema';
+import type { Source } from '@/kommo/source-schema';
+import type { User } from '@/kommo/user-schema';
 import { chainedElement } from '@/kommo/custom-field-value-data';
 import type { ColumnContext } from '@/lib/leads-list/column-context';
 import { csvValue, xlsxValue } from '@/lib/leads-list/column-value';

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { customFieldDefinitionSchema, leadSchema, type Lead, type LeadWire } from '@/kommo/schemas';
+import { customFieldDefinitionSchema } from '@/kommo/custom-field-schema';
+import { leadSchema, type Lead, type LeadWire } from '@/kommo/lead-schema';
 import { buildExportColumns, type ExportReference } from './lead-export-columns';
 import { formatMessage } from '@/lib/i18n/define-messages';
 import { leadColumnMessages, type LeadColumnTexts } from '@/lib/leads-list/lead-column-messages';

@@ -1,7 +1,8 @@
 // The filter form's sections; each reads the form through useFormContext (the panel owns it).
 import { Alert, Checkbox, Group, MultiSelect, SegmentedControl, Select, Stack, Switch, TagsInput, TextInput, Title } from '@mantine/core';
 import { Controller, useFormContext, type FieldPath } from 'react-hook-form';
-import type { Pipeline, User } from '@/kommo/schemas';
+import type { Pipeline } from '@/kommo/pipeline-schema';
+import type { User } from '@/kommo/user-schema';
 import { useMessages } from '@/lib/i18n/language-context';
 import { DateRangeField } from './date-range-field';
 import { DROPDOWN_IN_DRAWER } from './dropdown-in-drawer';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Pipeline, User } from '@/kommo/schemas';
+import type { Pipeline } from '@/kommo/pipeline-schema';
+import type { User } from '@/kommo/user-schema';
 import { quickState, teamIds, withOpenOnly, withPipeline, withResponsible, withSearch } from './quick-filters';
 
 const status = (id: number, pipeline_id: number, sort: number) => ({ id, name: `S${id}`, sort, color: '#fff', type: 0, pipeline_id });

@@ -2,7 +2,8 @@
 // edits of the URL's view: each reads its state from the view and writes a new view, nothing else.
 import { stagePairKey, type LeadsFilter, type LeadsQuery, type StagePair } from '@/kommo/leads-query';
 import { openStages } from '@/kommo/pipeline-stages';
-import type { Pipeline, User } from '@/kommo/schemas';
+import type { Pipeline } from '@/kommo/pipeline-schema';
+import type { User } from '@/kommo/user-schema';
 
 export type QuickState = {
   search: string;

@@ -1,5 +1,5 @@
 import { Checkbox, ColorSwatch, Fieldset, Group, ScrollArea, Stack, Text } from '@mantine/core';
-import type { Pipeline } from '@/kommo/schemas';
+import type { Pipeline } from '@/kommo/pipeline-schema';
 import { useMessages } from '@/lib/i18n/language-context';
 import { parseStagePairKey, stagePairKey } from '@/kommo/leads-query';
 import { filtersMessages } from './filters-messages';

@@ -2,7 +2,8 @@
 // and current user. Reference data is fetched once per session (staleTime Infinity upstream).
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { Pipeline, User } from '@/kommo/schemas';
+import type { Pipeline } from '@/kommo/pipeline-schema';
+import type { User } from '@/kommo/user-schema';
 import { useKommoClient } from '@/lib/api/kommo-client-context';
 import { referenceQueries } from '@/lib/reference-data/reference-queries';
 import { accountTimeZone } from '@/lib/reference-data/account-zone';

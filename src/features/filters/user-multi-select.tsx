@@ -1,6 +1,6 @@
 import { MultiSelect } from '@mantine/core';
 import { useMemo } from 'react';
-import type { User } from '@/kommo/schemas';
+import type { User } from '@/kommo/user-schema';
 import { useMessages } from '@/lib/i18n/language-context';
 import { DROPDOWN_IN_DRAWER } from './dropdown-in-drawer';
 import { filtersMessages } from './filters-messages';

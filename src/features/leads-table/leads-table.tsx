@@ -7,7 +7,7 @@ import { useTable, type ColumnPinningState, type ExpandedState, type Updater } f
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ORDER_FIELDS, type OrderField } from '@/kommo/leads-query';
 import { viewKey } from '@/kommo/view-key';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import { useKommoClient } from '@/lib/api/kommo-client-context';
 import { useKommoLeadLink } from '@/lib/bridge/use-kommo-lead-link';
 import { leadQueries } from '@/lib/leads/lead-queries';

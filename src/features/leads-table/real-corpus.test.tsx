@@ -9,27 +9,15 @@ import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { entityName } from '@/kommo/custom-field-value-data';
 import { valueToSeconds } from '@/lib/time/kommo-dates';
-import {
-  accountSchema,
-  catalogElementSchema,
-  catalogElementsPageSchema,
-  catalogsPageSchema,
-  companiesPageSchema,
-  companySchema,
-  contactSchema,
-  contactsPageSchema,
-  customFieldDefinitionSchema,
-  customFieldsPageSchema,
-  leadSchema,
-  leadsPageSchema,
-  pipelinesResponseSchema,
-  sourcesResponseSchema,
-  statusSchema,
-  tagsPageSchema,
-  userSchema,
-  usersPageSchema,
-  type Lead,
-} from '@/kommo/schemas';
+import { accountSchema } from '@/kommo/account-schema';
+import { catalogElementSchema, catalogElementsPageSchema, catalogsPageSchema } from '@/kommo/catalog-schema';
+import { companiesPageSchema, companySchema, contactSchema, contactsPageSchema } from '@/kommo/contact-schema';
+import { customFieldDefinitionSchema, customFieldsPageSchema } from '@/kommo/custom-field-schema';
+import { leadSchema, leadsPageSchema, type Lead } from '@/kommo/lead-schema';
+import { pipelinesResponseSchema, statusSchema } from '@/kommo/pipeline-schema';
+import { sourcesResponseSchema } from '@/kommo/source-schema';
+import { tagsPageSchema } from '@/kommo/tag-schema';
+import { userSchema, usersPageSchema } from '@/kommo/user-schema';
 import { createFakeClock, createFakeTransport, jsonResponse, noContent, type FakeHandler } from '@/lib/api/fake-transport.testing';
 import { createKommoClient } from '@/lib/api/kommo-client';
 import { fetchLeadsPage } from '@/lib/leads/leads-fetchers';

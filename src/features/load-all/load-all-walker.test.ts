@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { LeadsChunk, LeadsCursor } from '@/lib/leads/leads-stream';
-import { leadSchema } from '@/kommo/schemas';
+import { leadSchema } from '@/kommo/lead-schema';
 import { createLoadAllWalker, type InfiniteLeadsData } from './load-all-walker';
 
 const cursorAt = (page: number): LeadsCursor => ({ streams: [{ query: {}, nextPage: page, buffer: [] }] });

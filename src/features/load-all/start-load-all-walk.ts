@@ -3,7 +3,7 @@
 // the pointer reaches the button): the first screen never walks.
 import type { QueryClient } from '@tanstack/react-query';
 import type { LeadsView } from '@/kommo/leads-query';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import { withPriority, type KommoClient } from '@/lib/api/kommo-client';
 import { leadQueries } from '@/lib/leads/lead-queries';
 import { fetchLeadsPage } from '@/lib/leads/leads-fetchers';

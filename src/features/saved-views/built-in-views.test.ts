@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveOpenStages } from '@/kommo/pipeline-stages';
-import type { Pipeline } from '@/kommo/schemas';
+import type { Pipeline } from '@/kommo/pipeline-schema';
 import { encodeViewSearch, parseViewSearch } from '@/lib/url-state/leads-url-codec';
 import { BUILT_IN_COLUMN, BUILT_IN_SORT, BUILT_IN_VIEWS, builtInUnavailable, builtInView, type BuiltInContext } from './built-in-views';
 

@@ -4,7 +4,7 @@
 // are fetched, so a saved or shared link of one stays this month, and "overdue" stays overdue now.
 import type { LeadsQuery, StagePair } from '@/kommo/leads-query';
 import { activePipelines, LOST_STATUS_ID, WON_STATUS_ID } from '@/kommo/pipeline-stages';
-import type { Pipeline } from '@/kommo/schemas';
+import type { Pipeline } from '@/kommo/pipeline-schema';
 import type { LocalSort } from '@/lib/url-state/leads-url-codec';
 
 export const BUILT_IN_VIEWS = ['needsAttention', 'myOpenLeads', 'wonThisMonth', 'lostThisMonth', 'overdueTasks', 'withoutTasks'] as const;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Pipeline } from '@/kommo/schemas';
+import type { Pipeline } from '@/kommo/pipeline-schema';
 import { useKommoClient } from '@/lib/api/kommo-client-context';
 import { referenceQueries } from '@/lib/reference-data/reference-queries';
 import { accountTimeZone } from '@/lib/reference-data/account-zone';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leadSchema, type Lead, type LeadWire } from '@/kommo/schemas';
+import { leadSchema, type Lead, type LeadWire } from '@/kommo/lead-schema';
 import { computeScorecard, scorecardPeriods } from './compute-scorecard';
 
 function lead(wire: Partial<LeadWire> & { id: number }): Lead {

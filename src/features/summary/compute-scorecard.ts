@@ -4,7 +4,7 @@
 // `closest_task_at`, is before now), average age of open leads (now − `created_at`, in days). Each
 // "this period" figure comes with the same for the period before (last week, month or quarter, in
 // the account's zone). Leads of other views, or not loaded, are not counted: the panel says so.
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import type { Range } from '@/kommo/leads-query';
 import { quickRangeUnix } from '@/lib/time/account-time';
 import { LOST_STATUS_ID, WON_STATUS_ID } from './compute-summary';

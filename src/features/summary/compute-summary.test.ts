@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { leadSchema, pipelineSchema, type Lead, type LeadWire } from '@/kommo/schemas';
+import { leadSchema, type Lead, type LeadWire } from '@/kommo/lead-schema';
+import { pipelineSchema } from '@/kommo/pipeline-schema';
 import { stagePairKey } from '@/kommo/leads-query';
 import { computeSummary, computeSummaryChunked, niceCeiling, sortUserBuckets, stagesByPipeline, type SummaryReferences } from './compute-summary';
 

@@ -2,7 +2,10 @@
 // won against lost with loss reasons. Pure, and computable in time slices so that 100,000 leads
 // never block the main thread for more than a few milliseconds at a time.
 import { stagePairKey } from '@/kommo/leads-query';
-import type { Lead, LossReason, Pipeline, User } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
+import type { LossReason } from '@/kommo/loss-reason-schema';
+import type { Pipeline } from '@/kommo/pipeline-schema';
+import type { User } from '@/kommo/user-schema';
 import { buildLeadLookups } from '@/lib/reference-data/lead-reference';
 
 /** Kommo's fixed closing stages, present in every pipeline (keyed with the pipeline, never alone). */

@@ -2,7 +2,7 @@
 // loaded leads (compute-scorecard.ts says how each figure is computed; the note under it, in words).
 import { SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import { useMessages } from '@/lib/i18n/language-context';
 import { computeScorecard, SCORECARD_PERIODS, type PeriodFigures, type ScorecardPeriod } from './compute-scorecard';
 import { summaryMessages } from './summary-messages';

@@ -13,7 +13,7 @@ import type { LeadsView } from '@/kommo/leads-query';
 import { resolveOpenStages } from '@/kommo/pipeline-stages';
 import { buildFetchQuery } from '@/lib/leads-list/fetch-query';
 import { seedNarrowedList } from '@/lib/leads-list/seed-narrowed-list';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import { useKommoClient } from '@/lib/api/kommo-client-context';
 import { leadQueries } from '@/lib/leads/lead-queries';
 import { useViewSource } from '@/lib/local-copy/use-view-source';

@@ -1,7 +1,7 @@
 // Every failure of the fetch layer becomes one ApiError with a kind the UI can name and a
 // transport-independent shape: the UI never sees a raw Response, a TypeError or a ZodError.
 import type * as z from 'zod/mini';
-import { problemSchema, type Problem } from '@/kommo/schemas';
+import { problemSchema, type Problem } from '@/kommo/problem-schema';
 import type { TransportResponse } from './transport';
 
 export type ApiErrorKind =

@@ -1,6 +1,6 @@
 // Walks a paged Kommo collection by `page` until `_links.next` is gone or the server answers 204.
 import type * as z from 'zod/mini';
-import type { Links } from '@/kommo/schemas';
+import type { Links } from '@/kommo/schema-primitives';
 import type { KommoClient } from './kommo-client';
 import type { RequestPriority } from './rate-limiter';
 import { encodeQueryParams, type QueryParam } from './query-string';

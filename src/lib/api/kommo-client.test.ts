@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RATE_WINDOW_MS } from '@/kommo/api-paths';
 import * as z from 'zod/mini';
-import { leadsPageSchema } from '@/kommo/schemas';
+import { leadsPageSchema } from '@/kommo/lead-schema';
 import { ApiError } from './api-error';
 import { createFakeClock, createFakeTransport, hang, htmlResponse, jsonResponse, noContent, problemResponse } from './fake-transport.testing';
 import { createKommoClient } from './kommo-client';

@@ -3,7 +3,8 @@
 // the bridge at the handshake, so a manager, for whom `/api/v4/users` is refused (administrators
 // only), still sees names. Standalone there is no page directory.
 import type { LeadRights } from '@/kommo/lead-rights';
-import type { Group, User } from '@/kommo/schemas';
+import type { Group } from '@/kommo/account-schema';
+import type { User } from '@/kommo/user-schema';
 
 export type PageDirectory = {
   users: readonly User[];

@@ -4,7 +4,8 @@
 // bounded, and read as text; what does not fit is dropped, never trusted.
 import * as z from 'zod/mini';
 import { leadRightsFromPage, pageGroupId } from '@/kommo/page-lead-rights';
-import type { Group, User } from '@/kommo/schemas';
+import type { Group } from '@/kommo/account-schema';
+import type { User } from '@/kommo/user-schema';
 import type { PageDirectory } from '@/lib/api/page-directory';
 
 const MAX_PEOPLE = 10_000;

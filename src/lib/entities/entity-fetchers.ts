@@ -1,7 +1,8 @@
 // Names for the ids a page of leads refers to (contacts, companies, catalog elements), fetched in
 // batches of at most 250 ids, the most Kommo accepts in one request.
 import type * as z from 'zod/mini';
-import { catalogElementsPageSchema, companiesPageSchema, contactsPageSchema, type CatalogElement, type Company, type Contact } from '@/kommo/schemas';
+import { catalogElementsPageSchema, type CatalogElement } from '@/kommo/catalog-schema';
+import { companiesPageSchema, contactsPageSchema, type Company, type Contact } from '@/kommo/contact-schema';
 import { anySignal } from '@/lib/api/any-signal';
 import { fetchAllPages } from '@/lib/api/fetch-all-pages';
 import { ApiError, whenRefused } from '@/lib/api/api-error';

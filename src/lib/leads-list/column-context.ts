@@ -1,6 +1,7 @@
 // What a column definition reads besides the lead: the reference data (names, the account's zone),
 // the contacts, companies and catalog elements fetched for the leads at hand, and the words.
-import type { CatalogElement, Company, Contact } from '@/kommo/schemas';
+import type { CatalogElement } from '@/kommo/catalog-schema';
+import type { Company, Contact } from '@/kommo/contact-schema';
 import type { DeferredLookup, LeadLookups } from '@/lib/reference-data/lead-reference';
 import type { LeadColumnTexts } from './lead-column-messages';
 

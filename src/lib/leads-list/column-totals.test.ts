@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leadSchema, type Lead, type LeadWire } from '@/kommo/schemas';
+import { leadSchema, type Lead, type LeadWire } from '@/kommo/lead-schema';
 import { formatMessage } from '@/lib/i18n/define-messages';
 import { buildLeadReference } from '@/lib/reference-data/lead-reference';
 import { NO_ENTITIES, type ColumnContext } from './column-context';

@@ -1,7 +1,7 @@
 // The totals row's figures: per summable column (price, number and monetary custom fields), the sum
 // of the leads' values and how many leads have one. An empty value adds nothing and does not count,
 // so the average is over the leads that have a value (as Pipedrive's and a spreadsheet's AVERAGE do).
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import type { ColumnContext } from './column-context';
 import type { ColumnValue } from './column-value';
 import type { LeadColumnDefinition } from './lead-column-registry';

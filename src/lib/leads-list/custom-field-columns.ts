@@ -1,6 +1,6 @@
 // Custom fields as columns: their ids (`cf_<field id>` in the table, the saved preferences and the
 // export), their order, and which are shown before the user picks.
-import type { CustomFieldDefinition } from '@/kommo/schemas';
+import type { CustomFieldDefinition } from '@/kommo/custom-field-schema';
 
 export const CUSTOM_FIELD_COLUMN_PREFIX = 'cf_';
 

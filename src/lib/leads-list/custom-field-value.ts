@@ -2,7 +2,7 @@
 // options, checkboxes as yes/no, numbers as numbers, dates in the account's zone, chained-list
 // elements by name. The table, the browser sort and the files all read it from here.
 import { chainedElement, UNREADABLE_MARK, valueToText } from '@/kommo/custom-field-value-data';
-import type { CustomFieldDefinition, CustomFieldValue } from '@/kommo/schemas';
+import type { CustomFieldDefinition, CustomFieldValue } from '@/kommo/custom-field-schema';
 import { valueToSeconds } from '@/lib/time/kommo-dates';
 import { catalogElementKey, type ColumnContext } from './column-context';
 import { EMPTY, listOf, PENDING, text, type ColumnValue } from './column-value';

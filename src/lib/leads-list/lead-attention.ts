@@ -4,7 +4,7 @@
 // included, as Kommo moves updated_at then). Worst first: overdue (the longest first), then no task,
 // then no change (the stalest first). Time in a stage would need Kommo's lead_status_changed events,
 // which this does not read: it is not a reason here.
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import { daysOverdue } from './lead-formatters';
 
 /** Days without a change that make an open lead need attention. */

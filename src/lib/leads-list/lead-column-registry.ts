@@ -4,7 +4,10 @@
 // so no two places compute a column's value. Custom fields get the same shape (customFieldColumn).
 import { entityName, valueToText } from '@/kommo/custom-field-value-data';
 import type { LeadWith, OrderField } from '@/kommo/leads-query';
-import type { CatalogElement, CatalogElementLink, Contact, CustomFieldDefinition, Lead } from '@/kommo/schemas';
+import type { CatalogElement, CatalogElementLink } from '@/kommo/catalog-schema';
+import type { Contact } from '@/kommo/contact-schema';
+import type { CustomFieldDefinition } from '@/kommo/custom-field-schema';
+import type { Lead } from '@/kommo/lead-schema';
 import { findStage } from '@/lib/reference-data/lead-reference';
 import { catalogElementKey, type ColumnContext } from './column-context';
 import { EMPTY, listOf, PENDING, text, type ColumnValue } from './column-value';

@@ -1,7 +1,7 @@
 import { LIVE_SOURCE } from '@/lib/leads/leads-source';
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import type { KommoClient } from '@/lib/api/kommo-client';
 import { leadQueries } from '@/lib/leads/lead-queries';
 import { initialLeadsCursor, type LeadsChunk } from '@/lib/leads/leads-stream';

@@ -3,7 +3,8 @@
 // into its own cache entry instead of fetched again, and Load all's work is not thrown away.
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import type { LeadsView } from '@/kommo/leads-query';
-import type { Lead, Pipeline } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
+import type { Pipeline } from '@/kommo/pipeline-schema';
 import type { KommoClient } from '@/lib/api/kommo-client';
 import { leadQueries } from '@/lib/leads/lead-queries';
 import type { LeadsSource } from '@/lib/leads/leads-source';

@@ -1,6 +1,6 @@
 // The table's visible columns in its order, from the saved preferences: the export writes these.
 // The table's own header order is pinned to this function by a test (leads-table.test.tsx).
-import type { CustomFieldDefinition } from '@/kommo/schemas';
+import type { CustomFieldDefinition } from '@/kommo/custom-field-schema';
 import type { ColumnPreferences } from './column-preferences';
 import { customFieldColumnId, defaultCustomFieldVisibility, sortCustomFields } from './custom-field-columns';
 import { LEAD_COLUMN_IDS, PINNED_COLUMN_ID } from './lead-column-registry';

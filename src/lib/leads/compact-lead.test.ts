@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leadSchema, type LeadWire } from '@/kommo/schemas';
+import { leadSchema, type LeadWire } from '@/kommo/lead-schema';
 import { compactLead, pooledString } from './compact-lead';
 
 const wire: LeadWire = {

@@ -3,7 +3,9 @@
 // only the fields the product reads (unknown keys and per-item `_links` are dropped), shares the
 // strings that repeat across leads (custom field names, codes and types, enum labels, tag names)
 // and shares one frozen empty array for the lists most leads leave empty.
-import type { CustomFieldValue, Lead, Tag } from '@/kommo/schemas';
+import type { CustomFieldValue } from '@/kommo/custom-field-schema';
+import type { Lead } from '@/kommo/lead-schema';
+import type { Tag } from '@/kommo/tag-schema';
 
 type Embedded = Lead['_embedded'];
 type EnumValue = CustomFieldValue['values'][number];

@@ -2,7 +2,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { LeadsQuery, LeadsView } from '@/kommo/leads-query';
 import { viewKey } from '@/kommo/view-key';
-import type { Pipeline } from '@/kommo/schemas';
+import type { Pipeline } from '@/kommo/pipeline-schema';
 import { withPriority, type KommoClient } from '@/lib/api/kommo-client';
 import { fetchLeadsPage } from './leads-fetchers';
 import { FIRST_LOCAL_CURSOR, LIVE_SOURCE, type LeadsSource } from './leads-source';

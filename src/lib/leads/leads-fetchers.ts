@@ -1,6 +1,6 @@
 // One page of leads, parsed at the boundary. Paging state lives in the caller (see leads-stream.ts).
 import { DEFAULT_LIMIT, encodeLeadsQuery, MAX_LIMIT, type LeadsQuery, type LeadsView } from '@/kommo/leads-query';
-import { leadsPageSchema, type Lead } from '@/kommo/schemas';
+import { leadsPageSchema, type Lead } from '@/kommo/lead-schema';
 import { compactLead } from './compact-lead';
 import type { KommoClient } from '@/lib/api/kommo-client';
 import { resolveRollingDates } from './resolve-rolling-dates';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeLeadsQuery, type LeadsQuery } from '@/kommo/leads-query';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import type { LeadsPageResult } from './leads-fetchers';
 import { createLeadsPagePrefetch } from './leads-page-prefetch';
 

@@ -8,7 +8,8 @@
 import { effectiveOrder, type LeadsOrder } from './leads-order';
 import type { LeadsQuery, LeadsView, OrderField, StagePair } from '@/kommo/leads-query';
 import { MAX_LIMIT, stagePairKey } from '@/kommo/leads-query';
-import type { Lead, Pipeline } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
+import type { Pipeline } from '@/kommo/pipeline-schema';
 import { anySignal } from '@/lib/api/any-signal';
 import type { KommoClient } from '@/lib/api/kommo-client';
 import { fetchLeadsPage, leadsPageQuery, type LeadsPageResult } from './leads-fetchers';

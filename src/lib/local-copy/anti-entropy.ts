@@ -8,7 +8,7 @@
 // a request), and a differing stage is read whole and made equal: Kommo's leads are kept, the copy's
 // others are asked for by id (moved elsewhere: kept as they are now; not there: removed).
 import type { LeadsQuery, StagePair } from '@/kommo/leads-query';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import type { KommoClient } from '@/lib/api/kommo-client';
 import { fetchLeadsPage } from '@/lib/leads/leads-fetchers';
 import { fetchPipelines } from '@/lib/reference-data/reference-fetchers';

@@ -1,7 +1,7 @@
 // What the sync engine and the fetch layer need from wherever the copy lives: IndexedDB behind a
 // Web Worker in the browser (worker-store.ts), plain memory in tests and where IndexedDB is missing.
 import type { LeadsQuery } from '@/kommo/leads-query';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import type { CopyCoordination } from './copy-coordination';
 import { LocalLeadsIndex, type LocalViewSlice, type LocalViewTotals } from './local-leads-index';
 

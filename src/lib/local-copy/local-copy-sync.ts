@@ -6,7 +6,7 @@
 // anchor (Kommo's own clock: the newest updated_at or event time it reported), and the lead_deleted
 // events since then, each applied once. An incomplete event log (too many deletions) re-walks.
 import type { LeadWith, LeadsQuery } from '@/kommo/leads-query';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import { abortableSleep, type Sleep } from '@/lib/api/abortable-sleep';
 import { ApiError, apiErrorFromThrown, type ApiErrorKind } from '@/lib/api/api-error';
 import type { KommoClient } from '@/lib/api/kommo-client';

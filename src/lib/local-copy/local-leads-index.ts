@@ -5,7 +5,7 @@
 // direction. Pure and synchronous: it runs inside the local-copy worker and in unit tests.
 import type { LeadsQuery, OrderField, Range } from '@/kommo/leads-query';
 import { viewKey } from '@/kommo/view-key';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import { effectiveOrder } from '@/lib/leads/leads-order';
 
 export type LocalViewTotals = { count: number; priceSum: number };

@@ -2,7 +2,7 @@
 // values and unknown shapes (every demo lead: src/integration/packed-demo-leads.test.ts).
 import { describe, expect, it } from 'vitest';
 import { compactLead } from '@/lib/leads/compact-lead';
-import { leadsPageSchema } from '@/kommo/schemas';
+import { leadsPageSchema } from '@/kommo/lead-schema';
 import { createFieldPacker } from './packed-lead';
 
 describe('packed leads', () => {

@@ -3,7 +3,8 @@
 // choices (label, enum_id, enum_code) are numbers into a dictionary the copy keeps once. At 100,000
 // leads of ten fields each, those headers and choices were most of IndexedDB's bytes (the structured
 // clone writes every key of every object) and of the worker's heap (five objects a field).
-import type { CustomFieldValue, Lead } from '@/kommo/schemas';
+import type { CustomFieldValue } from '@/kommo/custom-field-schema';
+import type { Lead } from '@/kommo/lead-schema';
 
 type FieldValue = CustomFieldValue['values'][number];
 

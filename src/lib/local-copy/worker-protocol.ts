@@ -1,6 +1,6 @@
 // Messages between the main thread and the local-copy worker: one request, one answer, by id.
 import type { LeadsQuery } from '@/kommo/leads-query';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import type { LocalCopyMeta } from './local-copy-store';
 import type { LocalViewSlice, LocalViewTotals } from './local-leads-index';
 

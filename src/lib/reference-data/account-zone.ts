@@ -1,6 +1,6 @@
 // The account's time zone: read from /account once, and made safe for Intl. The table, the filters,
 // the exports and the fetch layer (rolling date presets) all take it from here.
-import type { Account } from '@/kommo/schemas';
+import type { Account } from '@/kommo/account-schema';
 import { fetchAccount } from './reference-fetchers';
 import type { KommoClient } from '@/lib/api/kommo-client';
 import { safeTimezone } from '@/lib/time/account-time';

@@ -2,7 +2,14 @@
 // share. Built once per reference-data change (fetched once per session); a stage is keyed by
 // (pipeline_id, status_id) because 142/143 exist in every pipeline.
 import { stagePairKey } from '@/kommo/leads-query';
-import type { Account, Catalog, CustomFieldDefinition, Group, LossReason, Pipeline, Source, Status, Tag, User } from '@/kommo/schemas';
+import type { Account, Group } from '@/kommo/account-schema';
+import type { Catalog } from '@/kommo/catalog-schema';
+import type { CustomFieldDefinition } from '@/kommo/custom-field-schema';
+import type { LossReason } from '@/kommo/loss-reason-schema';
+import type { Pipeline, Status } from '@/kommo/pipeline-schema';
+import type { Source } from '@/kommo/source-schema';
+import type { Tag } from '@/kommo/tag-schema';
+import type { User } from '@/kommo/user-schema';
 import { DEFAULT_VISIBLE_CUSTOM_FIELDS, sortCustomFields } from '@/lib/leads-list/custom-field-columns';
 import { accountTimeZone } from './account-zone';
 import { accountDatePatterns, type AccountDatePatterns } from '@/lib/time/account-date-format';

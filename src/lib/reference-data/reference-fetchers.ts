@@ -1,24 +1,13 @@
 // The account's reference data (names for ids): fetched once per session, each parsed at the boundary.
 // What only improves names later asks the limiter at 'deferred' priority, behind the first rows.
-import {
-  accountSchema,
-  catalogsPageSchema,
-  customFieldsPageSchema,
-  lossReasonsResponseSchema,
-  pipelinesResponseSchema,
-  sourcesResponseSchema,
-  tagsPageSchema,
-  usersPageSchema,
-  type Account,
-  type Catalog,
-  type CustomFieldDefinition,
-  type Group,
-  type LossReason,
-  type Pipeline,
-  type Source,
-  type Tag,
-  type User,
-} from '@/kommo/schemas';
+import { accountSchema, type Account, type Group } from '@/kommo/account-schema';
+import { catalogsPageSchema, type Catalog } from '@/kommo/catalog-schema';
+import { customFieldsPageSchema, type CustomFieldDefinition } from '@/kommo/custom-field-schema';
+import { lossReasonsResponseSchema, type LossReason } from '@/kommo/loss-reason-schema';
+import { pipelinesResponseSchema, type Pipeline } from '@/kommo/pipeline-schema';
+import { sourcesResponseSchema, type Source } from '@/kommo/source-schema';
+import { tagsPageSchema, type Tag } from '@/kommo/tag-schema';
+import { usersPageSchema, type User } from '@/kommo/user-schema';
 import { isLimited, leadRightsFromApiUser, type LeadRights } from '@/kommo/lead-rights';
 import { raceAbort } from '@/lib/api/abortable-sleep';
 import { ApiError, whenRefused } from '@/lib/api/api-error';

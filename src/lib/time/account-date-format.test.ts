@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import docsAccount from '@/kommo/fixtures/real/amocrm-docs-account.json';
-import { accountSchema } from '@/kommo/schemas';
+import { accountSchema } from '@/kommo/account-schema';
 import { displayText } from '@/lib/leads-list/column-value';
 import { accountDatePatterns, excelNumberFormat, formatPattern, isReadablePattern, NO_PATTERNS } from './account-date-format';
 

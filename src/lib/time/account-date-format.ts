@@ -1,7 +1,7 @@
 // The account's own date and time formats (Kommo's `datetime_settings`, PHP `date()` tokens such as
 // `d.m.Y H:i`), applied to the account's wall clock. A pattern this module cannot read whole is not
 // used: the caller falls back to the language's format.
-import type { Account } from '@/kommo/schemas';
+import type { Account } from '@/kommo/account-schema';
 import { accountWallClock } from './wall-clock';
 
 /** The patterns to show an instant (date and time) and a calendar day with; null: the language's format. */

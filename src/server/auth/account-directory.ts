@@ -2,7 +2,8 @@
 // account) and its users (who is active, who is an administrator, each user's rights). Read with the
 // server's token, shared by every signed-in user of this instance, and refreshed every few minutes,
 // so a user deactivated in Kommo loses their session within that time.
-import { accountSchema, usersPageSchema } from '@/kommo/schemas.ts';
+import { accountSchema } from '@/kommo/account-schema.ts';
+import { usersPageSchema } from '@/kommo/user-schema.ts';
 
 export type DirectoryUser = {
   id: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventsPageSchema } from '@/kommo/events-schema';
-import { leadsPageSchema } from '@/kommo/schemas';
+import { leadsPageSchema } from '@/kommo/lead-schema';
 import { createDemoAccount } from './demo-account';
 import { createDemoTestClient } from './demo-test-client';
 

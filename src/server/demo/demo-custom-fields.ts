@@ -2,7 +2,7 @@
 // /leads/custom_fields, and the per-lead values, generated on demand from (seed, lead id) so 100k
 // leads do not keep a million small objects alive.
 import type * as z from 'zod/mini';
-import type { customFieldDefinitionSchema, customFieldValueSchema } from '@/kommo/schemas';
+import type { customFieldDefinitionSchema, customFieldValueSchema } from '@/kommo/custom-field-schema';
 import { createRandom, mixSeed, type Random } from './prng';
 import { accountMidnight, accountMidnightOf, DAY, HOUR } from './demo-time';
 import { DOMAIN_WORDS, NOTES, STREETS, WAREHOUSE_NAMES, type DemoLanguage } from './demo-vocabulary';

@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import {
-  accountSchema,
-  catalogElementsPageSchema,
-  catalogsPageSchema,
-  companiesPageSchema,
-  contactsPageSchema,
-  customFieldsPageSchema,
-  lossReasonsResponseSchema,
-  pipelinesResponseSchema,
-  problemSchema,
-  sourcesResponseSchema,
-  tagsPageSchema,
-  usersPageSchema,
-} from '@/kommo/schemas';
+import { accountSchema } from '@/kommo/account-schema';
+import { catalogElementsPageSchema, catalogsPageSchema } from '@/kommo/catalog-schema';
+import { companiesPageSchema, contactsPageSchema } from '@/kommo/contact-schema';
+import { customFieldsPageSchema } from '@/kommo/custom-field-schema';
+import { lossReasonsResponseSchema } from '@/kommo/loss-reason-schema';
+import { pipelinesResponseSchema } from '@/kommo/pipeline-schema';
+import { problemSchema } from '@/kommo/problem-schema';
+import { sourcesResponseSchema } from '@/kommo/source-schema';
+import { tagsPageSchema } from '@/kommo/tag-schema';
+import { usersPageSchema } from '@/kommo/user-schema';
 import { createDemoAccount } from './demo-account';
 import { createDemoTestClient } from './demo-test-client';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { serve } from '@hono/node-server';
-import { problemSchema } from '@/kommo/schemas';
+import { problemSchema } from '@/kommo/problem-schema';
 import { createDemoAccount } from './demo-account';
 import { createDemoTestClient } from './demo-test-client';
 import { DemoConnectionDroppedError, parseFaultPatch } from './faults';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { leadsPageSchema, problemSchema } from '@/kommo/schemas';
+import { leadsPageSchema } from '@/kommo/lead-schema';
+import { problemSchema } from '@/kommo/problem-schema';
 import { createDemoAccount } from './demo-account';
 import { createDemoTestClient, type DemoAnswer } from './demo-test-client';
 import { LOST_STATUS_ID, WON_STATUS_ID } from './demo-reference';

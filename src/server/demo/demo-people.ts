@@ -1,7 +1,7 @@
 // Contacts and companies, generated on demand from (seed, id): a lead stores only their ids, and
 // /contacts and /companies rebuild the same entity every time.
 import type * as z from 'zod/mini';
-import type { companySchema, contactSchema } from '@/kommo/schemas';
+import type { companySchema, contactSchema } from '@/kommo/contact-schema';
 import { createRandom, mixSeed, type Random } from './prng';
 import { DAY, DEMO_REFERENCE_TIME } from './demo-time';
 import { COMPANY_HEADS, COMPANY_TAILS, DEMO_LANGUAGES, FIRST_NAMES, LAST_NAMES, STREETS, type DemoLanguage } from './demo-vocabulary';

@@ -1,18 +1,13 @@
 // The account's reference data: account, users and groups, pipelines, loss reasons, tags, sources,
 // catalogs and their elements. Small, generated eagerly from the seed.
 import type * as z from 'zod/mini';
-import type {
-  accountSchema,
-  catalogElementSchema,
-  catalogSchema,
-  groupSchema,
-  lossReasonSchema,
-  pipelineSchema,
-  sourceSchema,
-  statusSchema,
-  tagSchema,
-  userSchema,
-} from '@/kommo/schemas';
+import type { accountSchema, groupSchema } from '@/kommo/account-schema';
+import type { catalogElementSchema, catalogSchema } from '@/kommo/catalog-schema';
+import type { lossReasonSchema } from '@/kommo/loss-reason-schema';
+import type { pipelineSchema, statusSchema } from '@/kommo/pipeline-schema';
+import type { sourceSchema } from '@/kommo/source-schema';
+import type { tagSchema } from '@/kommo/tag-schema';
+import type { userSchema } from '@/kommo/user-schema';
 import { createRandom, mixSeed, type Random } from './prng';
 import { DAY, DEMO_REFERENCE_TIME, DEMO_TIMEZONE, DEMO_TIMEZONE_OFFSET } from './demo-time';
 import {

@@ -1,7 +1,10 @@
 // The hostile demo account serves its payloads intact (JSON-escaped, never altered) through every
 // endpoint the table reads, and its answers still pass the product's schemas.
 import { describe, expect, it } from 'vitest';
-import { contactsPageSchema, customFieldsPageSchema, leadsPageSchema, tagsPageSchema } from '@/kommo/schemas';
+import { contactsPageSchema } from '@/kommo/contact-schema';
+import { customFieldsPageSchema } from '@/kommo/custom-field-schema';
+import { leadsPageSchema } from '@/kommo/lead-schema';
+import { tagsPageSchema } from '@/kommo/tag-schema';
 import { createDemoAccount } from './demo-account';
 import { HOSTILE_TEXTS, LAYOUT_PAYLOADS, XSS_TEXT_PAYLOADS, XSS_URL_PAYLOADS } from './hostile-fixture';
 

@@ -1,7 +1,7 @@
 // Builds the wire JSON of a lead as Kommo sends it: fields that need `with` appear only with it,
 // `_embedded.tags` and `_embedded.companies` always.
 import type { LeadWith } from '@/kommo/leads-query';
-import type { LeadWire } from '@/kommo/schemas';
+import type { LeadWire } from '@/kommo/lead-schema';
 import { DEMO_ACCOUNT_ID, type LossReasonWire, type TagWire } from './demo-reference';
 import type { DemoData, DemoDeletedLead, DemoLead } from './demo-data';
 

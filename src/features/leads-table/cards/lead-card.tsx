@@ -3,7 +3,7 @@
 // name is the button that opens and closes the lead, and the open lead appears under it.
 import { memo, type MouseEvent } from 'react';
 import type { Row } from '@tanstack/react-table';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import { columnDefinition } from '@/lib/leads-list/lead-column-registry';
 import { useMessages } from '@/lib/i18n/language-context';
 import { ChunkBoundary } from '@/lib/ui/lazy-chunk';

@@ -5,7 +5,7 @@
 import type { Row } from '@tanstack/react-table';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import { useMessages } from '@/lib/i18n/language-context';
 import { usePageEntities } from '@/features/leads-table/grid/use-page-entities';
 import { PANEL_HEIGHT, PREFETCH_ROWS } from '@/features/leads-table/grid/use-row-window';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contactSchema, leadSchema, type Contact, type Lead } from '@/kommo/schemas';
+import { contactSchema, type Contact } from '@/kommo/contact-schema';
+import { leadSchema, type Lead } from '@/kommo/lead-schema';
 import { mainContactLine } from './main-contact-line';
 
 const lead = (contacts: { id: number; is_main: boolean }[]): Lead =>

@@ -1,7 +1,8 @@
 // What a card says about the lead's main contact: the name, and the first phone as a tel: link
 // (Kommo's multitext field coded PHONE; the link built with a fixed scheme, never from the raw text).
 import { entityName, valueToText } from '@/kommo/custom-field-value-data';
-import type { Contact, Lead } from '@/kommo/schemas';
+import type { Contact } from '@/kommo/contact-schema';
+import type { Lead } from '@/kommo/lead-schema';
 import { contactHref } from '@/features/leads-table/panel/contact-channel';
 
 export type MainContactLine = { id: number; name: string | null; phone: string | null; href: string | null };

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CustomFieldValue as CustomFieldValueData } from '@/kommo/schemas';
+import type { CustomFieldValue as CustomFieldValueData } from '@/kommo/custom-field-schema';
 import { buildLeadReference } from '@/lib/reference-data/lead-reference';
 import { CustomFieldValue } from './custom-field-value';
 import { testTableContext, TestTableContext } from '@/features/leads-table/leads-table-context.testing';

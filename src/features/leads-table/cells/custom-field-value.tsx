@@ -1,6 +1,6 @@
 // Draws one lead custom field value: the value its column reads (src/lib/leads-list/custom-field-value),
 // with multiselect options as chips and safe URLs as links. Text only, never HTML.
-import type { CustomFieldDefinition, CustomFieldValue as CustomFieldValueData } from '@/kommo/schemas';
+import type { CustomFieldDefinition, CustomFieldValue as CustomFieldValueData } from '@/kommo/custom-field-schema';
 import { valueToText } from '@/kommo/custom-field-value-data';
 import { displayText, TABLE_LIST_SEPARATOR, type ColumnValue } from '@/lib/leads-list/column-value';
 import { customFieldValue, fieldTypeOf } from '@/lib/leads-list/custom-field-value';

@@ -1,5 +1,5 @@
 import type { Row } from '@tanstack/react-table';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import { useLeadTitle } from './lead-cells';
 import { useLeadsTableContext } from '@/features/leads-table/leads-table-context';
 import { leadPanelChunk } from '@/features/leads-table/panel/lead-panel-chunk';

@@ -1,7 +1,7 @@
 // The table's cells: each draws the value its column's definition (src/lib/leads-list) gives for
 // the lead, as text (CRM strings are never HTML). What a cell adds is drawing only, marked with
 // data-decoration: the stage's colour and pipeline, the deleted mark, the card link, "+2" contacts.
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import { displayText, TABLE_LIST_SEPARATOR, type ColumnValue } from '@/lib/leads-list/column-value';
 import type { LeadColumnDefinition } from '@/lib/leads-list/lead-column-registry';
 import { leadAttention } from '@/lib/leads-list/lead-attention';

@@ -5,7 +5,7 @@ import { ActionIcon, Button, Checkbox, Group, ScrollArea, SegmentedControl, Stac
 import { columnLabel } from './column-label';
 import { DENSITIES, type Density } from '@/lib/leads-list/column-preferences';
 import type { Column } from '@tanstack/react-table';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
 import type { LeadsTableMessageKey, LeadsTableT } from '@/features/leads-table/leads-table-messages';
 

@@ -1,5 +1,5 @@
 import type { Column } from '@tanstack/react-table';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
 import type { LeadsTableT } from '@/features/leads-table/leads-table-messages';
 

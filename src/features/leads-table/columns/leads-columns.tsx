@@ -2,7 +2,8 @@
 // then one per lead custom field. What the table adds is drawing only: a cell component for the
 // columns drawn with more than their text.
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
-import type { CustomFieldDefinition, Lead } from '@/kommo/schemas';
+import type { CustomFieldDefinition } from '@/kommo/custom-field-schema';
+import type { Lead } from '@/kommo/lead-schema';
 import type { LeadColumnTexts } from '@/lib/leads-list/lead-column-messages';
 import {
   customFieldColumn,

@@ -3,7 +3,7 @@
 // around the rendered range of center columns.
 import type { Header } from '@tanstack/react-table';
 import type { CSSProperties } from 'react';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
 import classes from '@/features/leads-table/leads-table.module.css';
 

@@ -3,7 +3,7 @@
 // fetches the entities of the pages in view and renders the header and the rows.
 import type { Row } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import { LeadsTableContext, type LeadsTableContextValue } from '@/features/leads-table/leads-table-context';
 import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
 import { LeadsTableHeader, type HeaderSorting, type LeadsTableHeaderProps } from './leads-table-header';

@@ -4,7 +4,7 @@
 import { VisuallyHidden } from '@mantine/core';
 import type { Header } from '@tanstack/react-table';
 import { useState, type KeyboardEvent } from 'react';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import { pinnedStyle, type ColumnLayout, type LeadHeader } from './column-layout';
 import { columnLabel } from '@/features/leads-table/columns/column-label';
 import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';

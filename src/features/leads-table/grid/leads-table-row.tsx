@@ -2,7 +2,7 @@
 // same row (the virtualizer's size for this index grows by the panel's height once, on toggle).
 import { FlexRender, type Row } from '@tanstack/react-table';
 import { memo } from 'react';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import { ChunkBoundary } from '@/lib/ui/lazy-chunk';
 import { leadPanelChunk } from '@/features/leads-table/panel/lead-panel-chunk';
 import { LeadPanelFrame, LeadPanelLoading } from '@/features/leads-table/panel/lead-panel-frame';

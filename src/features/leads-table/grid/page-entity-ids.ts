@@ -1,7 +1,7 @@
 // Ids of the entities a loaded page of leads refers to. Queries are keyed by these page-wide id
 // sets, so the cells and every expanded panel of one page share one batched request per entity.
 import { chainedElement } from '@/kommo/custom-field-value-data';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 
 export function pageContactIds(leads: readonly Lead[]): number[] {
   const ids = new Set<number>();

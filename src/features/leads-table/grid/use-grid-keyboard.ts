@@ -3,7 +3,7 @@
 import type { Row } from '@tanstack/react-table';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, type KeyboardEvent, type RefObject } from 'react';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
 import { HEADER_HEIGHT } from './use-row-window';
 

@@ -5,7 +5,9 @@ import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { entityQueries } from '@/lib/entities/entity-queries';
 import { useKommoClient } from '@/lib/api/kommo-client-context';
-import type { CatalogElement, Company, Contact, Lead } from '@/kommo/schemas';
+import type { CatalogElement } from '@/kommo/catalog-schema';
+import type { Company, Contact } from '@/kommo/contact-schema';
+import type { Lead } from '@/kommo/lead-schema';
 import { catalogElementKey, type ColumnEntities } from '@/lib/leads-list/column-context';
 import { pageCatalogElementIds, pageCompanyIds, pageContactIds } from './page-entity-ids';
 

@@ -4,7 +4,7 @@
 import type { Row } from '@tanstack/react-table';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
 
 export const HEADER_HEIGHT = 40;

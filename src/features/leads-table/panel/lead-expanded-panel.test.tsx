@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { leadSchema, type Lead, type LeadWire } from '@/kommo/schemas';
+import { leadSchema, type Lead, type LeadWire } from '@/kommo/lead-schema';
 import { createFakeTransport, jsonResponse, problemResponse, type FakeHandler } from '@/lib/api/fake-transport.testing';
 import { createKommoClient } from '@/lib/api/kommo-client';
 import { renderWithProviders } from '@/test-utils/render';

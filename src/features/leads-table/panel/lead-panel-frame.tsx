@@ -2,7 +2,7 @@
 // "Open in Kommo" link. In the first bundle, so the panel's place and header appear on the click;
 // its contents (lead-expanded-panel, a chunk of its own) fill in, saying "Loading…" meanwhile.
 import type { KeyboardEvent, ReactNode } from 'react';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import { expandedPanelId } from './expanded-panel-id';
 import { useLeadTitle } from '@/features/leads-table/cells/lead-cells';
 import { OpenInKommoLink } from '@/features/leads-table/cells/open-in-kommo-link';

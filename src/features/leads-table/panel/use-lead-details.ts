@@ -4,7 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { LeadsQuery, LeadWith } from '@/kommo/leads-query';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import type { KommoClient } from '@/lib/api/kommo-client';
 import { useKommoClient } from '@/lib/api/kommo-client-context';
 import { leadQueries } from '@/lib/leads/lead-queries';

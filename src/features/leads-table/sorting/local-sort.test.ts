@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leadSchema, type Lead, type LeadWire } from '@/kommo/schemas';
+import { leadSchema, type Lead, type LeadWire } from '@/kommo/lead-schema';
 import { NO_ENTITIES, type ColumnContext } from '@/lib/leads-list/column-context';
 import { formatMessage } from '@/lib/i18n/define-messages';
 import { leadColumnMessages } from '@/lib/leads-list/lead-column-messages';

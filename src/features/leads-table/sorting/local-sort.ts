@@ -2,7 +2,7 @@
 // so every other column can be sorted only once the whole view is loaded (a page of a server order
 // sorted by price would look sorted and be wrong). The key is the column's own value, the one its
 // cell shows (src/lib/leads-list/column-value sortKey); empty cells always last.
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import type { ColumnContext } from '@/lib/leads-list/column-context';
 import { sortKey } from '@/lib/leads-list/column-value';
 import type { LeadColumnDefinition } from '@/lib/leads-list/lead-column-registry';

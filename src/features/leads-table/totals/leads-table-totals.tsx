@@ -4,7 +4,7 @@
 // layout and rendered range, so it stays under its columns when they are resized, hidden, moved or
 // scrolled sideways.
 import { memo, useMemo } from 'react';
-import type { Lead } from '@/kommo/schemas';
+import type { Lead } from '@/kommo/lead-schema';
 import { useMessages } from '@/lib/i18n/language-context';
 import type { ColumnContext } from '@/lib/leads-list/column-context';
 import { averageOf, columnTotals } from '@/lib/leads-list/column-totals';
