@@ -65,3 +65,41 @@ test('Load all whose walk cannot be downloaded says so beside the button; "Try a
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^All [\d,]+ leads? loaded$/ })).toBeVisible({ timeout: 30_000 });
 });
+
+test('an English reader downloads no Spanish or Portuguese words; choosing Português fetches them once and the page speaks it', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    const name = /\/assets\/_klb-translations_(\w+)-/.exec(request.url())?.[1];
+    if (name) fetched.push(name);
+  });
+  await page.addInitScript(() => localStorage.setItem('klb.language', 'en'));
+  const leads = new LeadsPage(page);
+  await leads.goto();
+  await leads.waitForRows();
+  await expect(page.getByRole('button', { name: 'Load all' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(fetched).toEqual([]);
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('pt');
+  await expect(page.getByRole('button', { name: 'Carregar tudo' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'pt');
+  // Back and forth: the words are kept, not fetched again.
+  await page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
+  await expect(page.getByRole('button', { name: 'Load all' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('pt');
+  await expect(page.getByRole('button', { name: 'Carregar tudo' })).toBeVisible();
+  expect(fetched).toEqual(['pt']);
+});
+
+test('a Spanish reader whose words cannot be downloaded gets the dashboard in English, and Spanish on the next visit', async ({ page }) => {
+  const restore = await failChunk(page, '_klb-translations_es');
+  await page.addInitScript(() => localStorage.setItem('klb.language', 'es'));
+  const leads = new LeadsPage(page);
+  await leads.goto();
+  await leads.waitForRows();
+  // English words, nothing missing, the rows there.
+  await expect(page.getByRole('button', { name: 'Load all' })).toBeVisible();
+  await restore();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Cargar todo' })).toBeVisible();
+});

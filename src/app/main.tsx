@@ -10,6 +10,8 @@ import { EmbeddedStartError } from '@/lib/embedded-ui/embedded-start-error';
 import { EscapeClosesWidget } from '@/lib/embedded-ui/escape-closes-widget';
 import { forgetLocalCopiesOnUnauthorized } from '@/lib/local-copy/forget-on-unauthorized';
 import { createLocalCopyHub } from '@/lib/local-copy/local-copy-hub';
+import { initialLanguage } from '@/lib/i18n/language-context';
+import { loadTranslations } from '@/lib/i18n/lazy-translations';
 import { AppProviders } from './app-providers';
 import { AppShell } from './app-shell';
 import { ChunkBoundary, lazyChunk } from '@/lib/ui/lazy-chunk';
@@ -20,8 +22,9 @@ const signInScreen = lazyChunk(() => import('@/features/sign-in/sign-in-screen')
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// Standalone (proxy) or inside Kommo (bridge) is decided once, before the first render.
-void resolveAppMode(window).then((mode) => {
+// Standalone (proxy) or inside Kommo (bridge) is decided once, before the first render; meanwhile
+// the reader's language's words arrive (Spanish and Portuguese are chunks), so the first paint is in it.
+void Promise.all([resolveAppMode(window), loadTranslations(initialLanguage())]).then(([mode]) => {
   // The local copy: a source the app owns, one per page. Any 401 deletes every copy of this browser
   // profile, the first request's included.
   const localCopy = createLocalCopyHub();

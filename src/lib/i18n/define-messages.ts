@@ -10,7 +10,17 @@ export function defineMessages<const E extends Record<string, string>>(
   en: E,
   translations: { es: Catalogue<Extract<keyof E, string>>; pt: Catalogue<Extract<keyof E, string>> },
 ): Messages<Extract<keyof E, string>> {
-  return { en, ...translations } as Messages<Extract<keyof E, string>>;
+  // Read through getters: in the built app `translations` fills in when its language's chunk arrives
+  // (src/lib/i18n/lazy-translations.ts).
+  return {
+    en,
+    get es() {
+      return translations.es;
+    },
+    get pt() {
+      return translations.pt;
+    },
+  } as Messages<Extract<keyof E, string>>;
 }
 
 /**

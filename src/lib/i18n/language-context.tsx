@@ -1,13 +1,21 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { INTL_LOCALE, toLanguage, type Language } from './languages';
 import { formatMessage, type MessageValues, type Messages } from './define-messages';
+import { loadTranslations, subscribeTranslations, translationsVersion } from './lazy-translations';
 
-type LanguageState = { language: Language; locale: string; setLanguage: (l: Language) => void };
+type LanguageState = {
+  language: Language;
+  locale: string;
+  setLanguage: (l: Language) => void;
+  /** Grows when a language's words arrive (the built app fetches Spanish and Portuguese on demand). */
+  wordsVersion: number;
+};
 
 const LanguageContext = createContext<LanguageState | null>(null);
 const STORAGE_KEY = 'klb.language';
 
-function initialLanguage(preferred?: string | null): Language {
+/** The language the page starts in when Kommo has not said one: the reader's choice, else the browser's. */
+export function initialLanguage(preferred?: string | null): Language {
   const stored = safeStorageGet(STORAGE_KEY);
   return toLanguage(preferred) ?? toLanguage(stored) ?? toLanguage(globalThis.navigator?.language) ?? 'en';
 }
@@ -49,25 +57,31 @@ export function LanguageProvider({ children, preferred = null }: LanguageProvide
       // Storage can be blocked in a third-party iframe; the choice then lasts for the session.
     }
   }, []);
+  const wordsVersion = useSyncExternalStore(subscribeTranslations, translationsVersion, translationsVersion);
+  useEffect(() => {
+    void loadTranslations(language);
+  }, [language]);
   // Screen readers pick their voice from <html lang>.
   useEffect(() => {
     if (typeof document !== 'undefined') document.documentElement.lang = language;
   }, [language]);
-  const value = useMemo(() => ({ language, locale: INTL_LOCALE[language], setLanguage }), [language, setLanguage]);
+  const value = useMemo(() => ({ language, locale: INTL_LOCALE[language], setLanguage, wordsVersion }), [language, setLanguage, wordsVersion]);
   return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
 }
 
 export function useLanguage(): LanguageState {
   const ctx = useContext(LanguageContext);
-  if (!ctx) return { language: 'en', locale: INTL_LOCALE.en, setLanguage: () => {} };
+  if (!ctx) return { language: 'en', locale: INTL_LOCALE.en, setLanguage: () => {}, wordsVersion: 0 };
   return ctx;
 }
 
 /** `const t = useMessages(tableMessages); t('rowsLoaded', { count: 3 })` */
 export function useMessages<K extends string>(messages: Messages<K>) {
-  const { language, locale } = useLanguage();
+  const { language, locale, wordsVersion } = useLanguage();
   return useCallback(
     (key: K, values?: MessageValues) => formatMessage(messages[language][key] ?? messages.en[key], values, locale),
-    [messages, language, locale],
+    // wordsVersion: a new function once the language's words arrive, so memoized children redraw.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [messages, language, locale, wordsVersion],
   );
 }
