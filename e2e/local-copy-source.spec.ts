@@ -1,7 +1,8 @@
 // The local copy as one declared source (issue 22), against the real server and demo account: a
 // complete, fresh copy answers the first view on open (no live request of the view, no flip from a
 // live page to the copy); "Forget local data" asks once, turns the copy off at once in every tab, and
-// can be undone until the database is deleted; the offer estimates time and space from the account.
+// can be undone until the database is deleted; each tab's panel says which tab syncs and when the copy
+// was last checked against Kommo; the offer estimates time and space from the account.
 import { expect, test, type Page } from './support/test';
 import { allWireLeads } from './support/all-wire-leads';
 import { LeadsPage } from './pages/leads-page';
@@ -62,6 +63,18 @@ test('"Forget local data" asks once, is off at once in every tab, can be undone,
   await otherLeads.goto();
   await otherLeads.waitForRows();
   await otherCopy.waitReady();
+
+  // Each panel says who keeps the copy, and the last check against Kommo (the first follows the first walk).
+  const checkedSame = /^Checked against Kommo at \d{1,2}:\d{2}( [AP]M)?: the same\.$/;
+  await copy.open();
+  await expect(copy.panel.getByTestId('local-copy-syncer')).toHaveText('This tab keeps the copy in step with Kommo.');
+  await expect(copy.panel.getByTestId('local-copy-check')).toHaveText(checkedSame);
+  const checked = await copy.panel.getByTestId('local-copy-check').innerText();
+  await copy.close();
+  await otherCopy.open();
+  await expect(otherCopy.panel.getByTestId('local-copy-syncer')).toHaveText('Synced by another tab of this browser: this one reads its copy.');
+  await expect(otherCopy.panel.getByTestId('local-copy-check')).toHaveText(checked);
+  await otherCopy.close();
 
   // One confirmation, which can be declined: nothing changes.
   await copy.press('Forget local data');

@@ -66,7 +66,7 @@ test('with the copy on, "Won this month" and the overdue view equal the live cou
 
 test('with the copy holding the view, sorting by price is immediate and right, with no Load all', async ({ page }) => {
   test.setTimeout(120_000);
-  const all = await allWireLeads(page.request);
+  const all = await allWireLeads<{ id: number; created_at: number; price: number | null }>(page.request);
   const leads = new LeadsPage(page);
   const copy = new LocalCopyPanel(page);
   await leads.goto();
@@ -75,23 +75,30 @@ test('with the copy holding the view, sorting by price is immediate and right, w
   await copy.waitReady();
   await copy.close();
 
+  // Immediate: the sort is answered from the copy, with no request of leads to Kommo (no walk, no page).
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/v4/leads') asked.push(r.url());
+  });
   const priceHeader = leads.grid.getByRole('columnheader', { name: 'Price' });
   // The copy holds the whole view: no "Kommo sorts only by ID, created and updated" on its header.
   await expect(priceHeader.getByRole('button')).not.toHaveAttribute('title', /Kommo sorts only/);
   await priceHeader.getByRole('button').click();
   await expect(priceHeader).toHaveAttribute('aria-sort', 'descending');
   await expect(page.getByTestId('local-sort-note')).toContainText(`all ${fmt(all.length)} leads of this view loaded`);
-  // Largest first; ties keep the view's order (newest first, then the larger id).
+  // Right: largest first, empty prices last; ties keep the view's order (newest first, then the larger id).
   const expected = [...all]
-    .sort((a, b) => (b.price ?? Number.NEGATIVE_INFINITY) - (a.price ?? Number.NEGATIVE_INFINITY))
-    .slice(0, 5)
-    .map((l) => l.price);
-  const shown: (number | null)[] = [];
-  for (let i = 0; i < 5; i++) {
-    const text = (await leads.cell(leads.rowByIndex(i), 'price').innerText()).replace(/[^\d.-]/g, '');
-    shown.push(text ? Number(text) : null);
+    .sort((a, b) => (b.price ?? Number.NEGATIVE_INFINITY) - (a.price ?? Number.NEGATIVE_INFINITY) || b.created_at - a.created_at || b.id - a.id)
+    .slice(0, 8)
+    .map((l) => [l.id, l.price]);
+  const shown: (number | null)[][] = [];
+  for (let i = 0; i < 8; i++) {
+    const row = leads.rowByIndex(i);
+    const price = (await leads.cell(row, 'price').innerText()).replace(/[^\d.-]/g, '');
+    shown.push([Number((await leads.cell(row, 'id').innerText()).replace(/[^\d]/g, '')), price ? Number(price) : null]);
   }
   expect(shown).toEqual(expected);
+  expect(asked).toEqual([]);
 });
 
 test('a 401, at a reload too, leaves no copy in the browser', async ({ page, faults, pageErrors }) => {

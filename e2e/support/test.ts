@@ -28,11 +28,14 @@ type WorkerFixtures = {
   workerServer: { url: () => Promise<string> };
 };
 
-/** The settings the app server runs with in e2e: the demo account with its fault switches, framable by this worker's stand-in Kommo page. */
+/**
+ * The settings the app server runs with in e2e: the demo account with its fault switches, framable by
+ * this worker's stand-in Kommo page, as itself and as a second tenant's page (`tenant-b.localhost`).
+ */
 export function e2eServerEnv(ports: WorkerPorts): Record<string, string> {
   return {
     DEMO_FAULTS: '1',
-    FRAME_ANCESTORS: `https://*.kommo.com https://*.amocrm.com https://*.amocrm.ru http://localhost:${ports.standin}`,
+    FRAME_ANCESTORS: `https://*.kommo.com https://*.amocrm.com https://*.amocrm.ru http://localhost:${ports.standin} http://tenant-b.localhost:${ports.standin}`,
   };
 }
 

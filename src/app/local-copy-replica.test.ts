@@ -1,14 +1,18 @@
 // The local copy as a replica (issue 22): the whole copy (every id, price, stage, updated_at) equals
 // the demo account after ordinary events that used to leave a silent, permanent difference:
 // deletions below the first walk's position, a restore, 300 changes while a refresh pages, a failed
-// refresh, more deletions than the event log pages read, and all of it with the browser's clock ten
-// minutes ahead of Kommo's. In-process: the demo's Hono app is the transport.
-import { describe, expect, it } from 'vitest';
+// refresh (retried by the engine itself, no click), more deletions than the event log pages read,
+// and Forget in one of two tabs (the other never recreates the copy); all of it with the browser's
+// clock ten minutes ahead of Kommo's, whose Date header the cursors follow as in the app. In-process:
+// the demo's Hono app is the transport, with the Date header the app's server would add.
+import { describe, expect, it, vi } from 'vitest';
 import { createKommoClient } from '@/lib/api/kommo-client';
 import { fetchLeadsPage } from '@/lib/leads/leads-fetchers';
 import type { Transport } from '@/lib/api/transport';
-import { createMemoryStore } from '@/lib/local-copy/local-copy-store';
-import { createLocalCopySync } from '@/lib/local-copy/local-copy-sync';
+import { createMemoryCoordinationHub } from '@/lib/local-copy/copy-coordination.testing';
+import { createKommoClock, observeKommoClock } from '@/lib/local-copy/kommo-clock';
+import { createMemoryDatabase, createMemoryStore } from '@/lib/local-copy/local-copy-store';
+import { createLocalCopySync, type LocalCopySync } from '@/lib/local-copy/local-copy-sync';
 import { createDemoAccount } from '@/server/demo/demo-account';
 import type { ChangesRequest, ChangesResult } from '@/server/demo/demo-changes';
 
@@ -31,19 +35,29 @@ describe('the local copy stays a replica of the account', { timeout: 180_000 }, 
         const value = res.headers.get(name);
         if (value !== null) headers[name] = value;
       }
+      // The demo stamps its changes with the machine's clock, which is Kommo's clock here.
+      headers.date = new Date().toUTCString();
       return { status: res.status, headers, body: await res.text() };
     },
   };
+  const kommoClock = createKommoClock();
   // The client's own retries wait no real time here.
-  const client = createKommoClient(transport, { ratePerSecond: 100_000, sleep: () => Promise.resolve() });
+  const client = createKommoClient(observeKommoClock(transport, kommoClock), { ratePerSecond: 100_000, sleep: () => Promise.resolve() });
+  // Two tabs of one browser profile share the copy's database (one syncs, the other reads it).
+  const database = createMemoryDatabase();
+  const tabs = createMemoryCoordinationHub();
   // The browser's clock runs ten minutes ahead of Kommo's: no cursor may come from it.
-  const copy = createLocalCopySync({
-    client,
-    store: createMemoryStore(),
-    origin: 'http://127.0.0.1',
-    now: () => Date.now() + TEN_MINUTES_MS,
-    retryDelaysMs: [],
-  });
+  const tab = (retryDelaysMs: readonly number[]) =>
+    createLocalCopySync({
+      client,
+      store: createMemoryStore(database, tabs.coordination()),
+      origin: 'http://127.0.0.1',
+      now: () => Date.now() + TEN_MINUTES_MS,
+      kommoClock,
+      // A failed walk or refresh is tried again by the engine itself, later each time (short waits here).
+      retryDelaysMs,
+    });
+  const copy = tab([10, 20, 40]);
 
   async function change(request: Partial<ChangesRequest>): Promise<ChangesResult> {
     const res = await demo.app.request('/__demo/changes', {
@@ -65,8 +79,8 @@ describe('the local copy stays a replica of the account', { timeout: 180_000 }, 
     return rows;
   }
 
-  async function copied(): Promise<Row[]> {
-    const slice = await copy.slice({ order: { field: 'id', direction: 'asc' } }, 0, 1_000_000);
+  async function copied(from: LocalCopySync = copy): Promise<Row[]> {
+    const slice = await from.slice({ order: { field: 'id', direction: 'asc' } }, 0, 1_000_000);
     return slice.leads.map((l) => [l.id, l.price, l.pipeline_id, l.status_id, l.updated_at]);
   }
 
@@ -113,14 +127,23 @@ describe('the local copy stays a replica of the account', { timeout: 180_000 }, 
     expect(await copied()).toEqual(await account());
   });
 
-  it('a failed refresh says so; the next one brings everything', async () => {
+  it('a failed refresh says so and is tried again by itself until Kommo answers; the first that succeeds brings everything', async () => {
+    let failures = 0;
+    let last = copy.getState().status;
+    const unsubscribe = copy.subscribe(() => {
+      const { status } = copy.getState();
+      if (status === 'error' && last !== 'error') failures++;
+      last = status;
+    });
     demo.faults.set({ errorRate: 1, pathPrefix: '/api/v4/leads' });
     await change({ updated: 10, deleted: 3, seed: 4 });
     await copy.refresh();
     expect(copy.getState().status).toBe('error');
+    // No click: the engine tries again, and again while Kommo keeps failing.
+    await vi.waitFor(() => expect(failures).toBeGreaterThanOrEqual(3), { timeout: 20_000 });
     demo.faults.reset();
-    await copy.refresh();
-    expect(copy.getState().status).toBe('ready');
+    await vi.waitFor(() => expect(copy.getState().status).toBe('ready'), { timeout: 20_000 });
+    unsubscribe();
     expect(await copied()).toEqual(await account());
   });
 
@@ -130,5 +153,26 @@ describe('the local copy stays a replica of the account', { timeout: 180_000 }, 
     await copy.refresh();
     expect(copy.getState()).toMatchObject({ status: 'ready', complete: true });
     expect(await copied()).toEqual(await account());
+    // And not again: the next refresh does not re-read that long log (it once cost 51 requests every time).
+    await copy.refresh();
+    expect(copy.getState().lastRefresh?.requests).toBeLessThanOrEqual(3);
+    expect(await copied()).toEqual(await account());
+  });
+
+  it('Forget in one of two tabs: the reading tab held the replica too, and the syncing one never recreates the copy', async () => {
+    const other = tab([]);
+    await other.start();
+    expect(other.getState()).toMatchObject({ role: 'reading', complete: true });
+    expect(await copied(other)).toEqual(await account());
+    await change({ updated: 10, deleted: 2, seed: 6 });
+    await other.forget();
+    // The syncing tab's next refresh (its timer, a click) writes nothing: the copy stays gone and answers nothing.
+    await copy.refresh();
+    expect(copy.getState()).toMatchObject({ gone: true, size: 0, complete: false });
+    expect(copy.isFresh()).toBe(false);
+    expect(database.leads.size).toBe(0);
+    expect((await copy.slice({}, 0, 10)).count).toBe(0);
+    other.dispose();
+    copy.dispose();
   });
 });

@@ -16,6 +16,7 @@ import { enableLocalCopy, forgetLocalCopy } from '@/lib/local-copy/local-copy-fo
 import type { LocalCopyState } from '@/lib/local-copy/local-copy-sync';
 import { useViewSource, type ViewSource } from '@/lib/local-copy/use-view-source';
 import { VisibleLeadsScope } from '@/lib/rights/visible-leads-scope';
+import { CopySyncLines } from './copy-sync-lines';
 import { ForgetUndoNotice } from './forget-undo-notice';
 import { LocalCopyOffer } from './local-copy-offer';
 import { localCopyMessages } from './local-copy-messages';
@@ -97,7 +98,8 @@ export function LocalCopyControl() {
   const notice = pendingForget ? <ForgetUndoNotice hub={hub} /> : null;
   if (snapshot.owner === null) return notice;
 
-  const time = state?.syncedAt ? formatAccountClock(state.syncedAt, locale, account.data?.datetime_settings?.timezone ?? '') : '';
+  const clock = (ms: number) => formatAccountClock(ms, locale, account.data?.datetime_settings?.timezone ?? '');
+  const time = state?.syncedAt ? clock(state.syncedAt) : '';
   const forget = () => {
     setConfirming(false);
     setOpened(false);
@@ -152,6 +154,7 @@ export function LocalCopyControl() {
                     {t('lastRefresh', state.lastRefresh)}
                   </Text>
                 ) : null}
+                <CopySyncLines state={state} clock={clock} />
                 <Text size="sm" c="dimmed" data-testid="local-copy-view">
                   {viewText(t, view)}
                 </Text>

@@ -49,6 +49,12 @@ export const localCopyMessages = defineMessages(
     estimateFailed: 'The size of the first sync could not be estimated: {detail}',
     storageMemory:
       'This browser would not keep the copy (its storage is full, or refused in this frame): views are answered from memory for this page view only, and nothing is kept.',
+    syncedByThisTab: 'This tab keeps the copy in step with Kommo.',
+    syncedByOtherTab: 'Synced by another tab of this browser: this one reads its copy.',
+    checkNever: 'Not yet checked against Kommo: the hourly check follows the first refresh.',
+    checkSame: 'Checked against Kommo at {time}: the same.',
+    checkRepaired: 'Checked against Kommo at {time}: it differed, {count, plural, one {# lead} other {# leads}} repaired.',
+    checkRepairing: 'Checked against Kommo: it differs, repairing. Views come live from Kommo meanwhile.',
   },
   {
     es: {
@@ -100,6 +106,12 @@ export const localCopyMessages = defineMessages(
       estimateFailed: 'No se pudo estimar el tamaño de la primera sincronización: {detail}',
       storageMemory:
         'Este navegador no quiso guardar la copia (su almacenamiento está lleno o bloqueado en este marco): las vistas se responden desde la memoria solo durante esta visita, y no se guarda nada.',
+      syncedByThisTab: 'Esta pestaña mantiene la copia al día con Kommo.',
+      syncedByOtherTab: 'La sincroniza otra pestaña de este navegador: esta lee su copia.',
+      checkNever: 'Aún no comprobada con Kommo: la comprobación de cada hora sigue a la primera actualización.',
+      checkSame: 'Comprobada con Kommo a las {time}: igual.',
+      checkRepaired: 'Comprobada con Kommo a las {time}: difería, {count, plural, one {# lead reparado} other {# leads reparados}}.',
+      checkRepairing: 'Comprobada con Kommo: difiere, reparando. Mientras tanto las vistas vienen en vivo de Kommo.',
     },
     pt: {
       triggerOff: 'Cópia local: desligada',
@@ -150,6 +162,12 @@ export const localCopyMessages = defineMessages(
       estimateFailed: 'Não foi possível estimar o tamanho da primeira sincronização: {detail}',
       storageMemory:
         'Este navegador não quis guardar a cópia (o armazenamento está cheio ou bloqueado neste quadro): as visualizações são respondidas da memória só durante esta visita, e nada é guardado.',
+      syncedByThisTab: 'Esta aba mantém a cópia em dia com o Kommo.',
+      syncedByOtherTab: 'Sincronizada por outra aba deste navegador: esta lê a cópia dela.',
+      checkNever: 'Ainda não verificada com o Kommo: a verificação de cada hora vem após a primeira atualização.',
+      checkSame: 'Verificada com o Kommo às {time}: igual.',
+      checkRepaired: 'Verificada com o Kommo às {time}: havia diferenças, {count, plural, one {# lead corrigido} other {# leads corrigidos}}.',
+      checkRepairing: 'Verificada com o Kommo: há diferenças, corrigindo. Enquanto isso, as visualizações vêm ao vivo do Kommo.',
     },
   },
 );

@@ -12,6 +12,11 @@ export function localCopyDbName(origin: string, accountId: number, userId: numbe
   return `${DB_PREFIX}-${accountId}-${userId}@${origin}`;
 }
 
+/** The verified origin a copy's database was named under (the part after its last `@`). */
+export function localCopyDbOrigin(name: string): string {
+  return name.slice(name.lastIndexOf('@') + 1);
+}
+
 export function isLocalCopyDbName(name: string): boolean {
   return name.startsWith(DB_PREFIX);
 }

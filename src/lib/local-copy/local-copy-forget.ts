@@ -3,7 +3,7 @@
 // the database), and the database is deleted only when the time to undo is over. A tab closed
 // meanwhile leaves a marker: the next page finishes the forget. Loaded with the control and the
 // owner's sidecar, never in the first load.
-import { deleteLocalCopyDatabase } from './local-copy-database-names';
+import { deleteLocalCopyDatabase, localCopyDbOrigin } from './local-copy-database-names';
 import type { LocalCopyHub, PendingForget } from './local-copy-hub';
 import { OWNER_KEY, readEnabled, readStorage, removeStorage, writeStorage } from './local-copy-settings';
 
@@ -67,12 +67,14 @@ export function enableLocalCopy(hub: LocalCopyHub): void {
 }
 
 /**
- * Once the owner is known: another account's or user's copy than last time in this browser must not
- * linger, nor a forget whose time to undo ran out in a tab that closed.
+ * Once the owner is known: another account's or user's copy than last time under this origin must not
+ * linger, nor a forget whose time to undo ran out in a tab that closed. A copy made under another
+ * origin is left alone: a page of another Kommo tenant framing the dashboard (they share one storage
+ * site) must not be able to delete this tenant's copy by opening it.
  */
 export function tidyLocalCopies(hub: LocalCopyHub, owner: string, now: () => number = Date.now): void {
   const previous = readStorage(OWNER_KEY);
-  if (previous && previous !== owner) {
+  if (previous && previous !== owner && localCopyDbOrigin(previous) === localCopyDbOrigin(owner)) {
     void deleteLocalCopyDatabase(previous).catch(() => undefined);
     hub.setEnabled(
       readEnabled().filter((n) => n !== previous),

@@ -136,4 +136,18 @@ describe('the local copy hub', () => {
     expect(readEnabled()).toEqual([]);
     expect(localStorage.getItem(OWNER_KEY)).toBe(other);
   });
+
+  it('a copy made under another parent origin is neither deleted nor turned off by opening under this one', () => {
+    const tenantA = 'klb-local-copy-1-2@https://acme.kommo.com';
+    const tenantB = 'klb-local-copy-1-2@https://rival.kommo.com';
+    writeEnabled([tenantA]);
+    localStorage.setItem(OWNER_KEY, tenantA);
+    tidyLocalCopies(createLocalCopyHub(), tenantB);
+    expect(deleted).toEqual([]);
+    expect(readEnabled()).toEqual([tenantA]);
+    expect(localStorage.getItem(OWNER_KEY)).toBe(tenantB);
+    // Under tenant B, another user of it: B's previous copy goes, as before.
+    tidyLocalCopies(createLocalCopyHub(), 'klb-local-copy-1-9@https://rival.kommo.com');
+    expect(deleted).toEqual([tenantB]);
+  });
 });

@@ -43,7 +43,12 @@ export type LocalCopyMeta = {
   appliedEvents: AppliedEvent[];
   /** Client clock (ms) of the last comparison with Kommo (anti-entropy): a schedule, never a cursor. */
   checkedAt?: number;
+  /** What that comparison found, kept with the copy so every tab and a later page can say it. */
+  lastCheck?: LastCheck;
 };
+
+/** The last comparison with Kommo: when (client clock, ms), stages that differed, leads repaired, requests it took. */
+export type LastCheck = { at: number; differing: number; repaired: number; requests: number };
 
 /** `clear`: every lead goes first (a re-walk), in the same transaction, so readers never see half of it. */
 export type LocalCopyChange = { upsert: readonly Lead[]; remove: readonly number[]; meta: LocalCopyMeta; clear?: boolean };

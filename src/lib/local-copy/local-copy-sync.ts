@@ -19,6 +19,7 @@ import {
   createMemoryStore,
   LocalCopyGoneError,
   LocalCopyStorageError,
+  type LastCheck,
   type LocalCopyMeta,
   type LocalCopyStore,
   type WalkPosition,
@@ -64,8 +65,8 @@ export type LocalCopyState = {
   gone: boolean;
   /** The last comparison with Kommo found parts that differ, not yet repaired: views go live meanwhile. */
   stale: boolean;
-  /** The last comparison with Kommo: stages that differed, leads repaired, requests it took. */
-  lastCheck: { at: number; differing: number; repaired: number; requests: number } | null;
+  /** The last comparison with Kommo (kept in the copy's meta: every tab reading it knows it too). */
+  lastCheck: LastCheck | null;
 };
 
 /** What the syncing tab tells the others about itself (an error as plain data: messages are cloned). */
@@ -277,6 +278,7 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     elapsedMs: m.walkElapsedMs,
     ratePerSecond: m.walkElapsedMs > 0 ? m.walkRequests / (m.walkElapsedMs / 1000) : 0,
     syncedAt: m.syncedAt,
+    lastCheck: m.lastCheck ?? null,
   });
 
   async function write(upsert: readonly Lead[], remove: readonly number[], next: LocalCopyMeta, clear = false) {
@@ -413,12 +415,14 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     );
     ownRequests += result.requests;
     const at = now();
-    await write(result.upsert, result.remove, { ...(meta ?? base), checkedAt: at });
-    set({
-      status: 'ready',
-      stale: false,
-      lastCheck: { at, differing: result.differing.length, repaired: result.upsert.length + result.remove.length, requests: result.requests },
-    });
+    const lastCheck: LastCheck = {
+      at,
+      differing: result.differing.length,
+      repaired: result.upsert.length + result.remove.length,
+      requests: result.requests,
+    };
+    await write(result.upsert, result.remove, { ...(meta ?? base), checkedAt: at, lastCheck });
+    set({ status: 'ready', stale: false });
   }
 
   async function fail(thrown: unknown) {

@@ -63,6 +63,26 @@ describe('one syncing tab per browser profile', () => {
     expect(await copied(a.sync)).toEqual(kommo.rows());
   });
 
+  it('every tab knows who syncs and the last comparison with Kommo, also after a reload', async () => {
+    const { tab, database } = setup();
+    const a = tab();
+    await a.sync.start();
+    const check = a.sync.getState().lastCheck;
+    expect(a.sync.getState().role).toBe('syncing');
+    expect(check).toMatchObject({ differing: 0, repaired: 0 });
+
+    const b = tab();
+    await b.sync.start();
+    expect(b.sync.getState()).toMatchObject({ role: 'reading', lastCheck: check });
+
+    // A page opened later (the syncing tab gone) reads it from the copy, before any new check.
+    a.sync.dispose();
+    b.sync.dispose();
+    const c = tab(database);
+    await c.sync.start();
+    expect(c.sync.getState()).toMatchObject({ role: 'syncing', lastCheck: check });
+  });
+
   it('when the syncing tab closes mid-walk, the reading tab takes the lock and finishes the walk from where it stood', async () => {
     const { kommo, tab, hub } = setup();
     const a = tab();
