@@ -23,13 +23,17 @@ export function defineMessages<const E extends Record<string, string>>(
   } as Messages<Extract<keyof E, string>>;
 }
 
+const pluralRules = new Map<string, Intl.PluralRules>();
 /**
  * Intl's plural category, except zero in Portuguese: CLDR files 0 under "one" ("0 etapa
  * selecionada"), while Brazilian usage puts a count of zero in the plural ("0 etapas selecionadas").
  */
 function pluralRule(n: number, locale: string): Intl.LDMLPluralRule {
   if (n === 0 && /^pt\b/i.test(locale)) return 'other';
-  return new Intl.PluralRules(locale).select(n);
+  // One PluralRules a language: making one per call was a visible share of a table render (issue 22).
+  const rules = pluralRules.get(locale) ?? new Intl.PluralRules(locale);
+  pluralRules.set(locale, rules);
+  return rules.select(n);
 }
 
 /**

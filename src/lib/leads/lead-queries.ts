@@ -39,6 +39,10 @@ export const leadQueries = {
           ? source.read(view, pageParam, LIST_CHUNK_SIZE)
           : fetchLeadsChunk(urgent, pageParam, { signal, order: view.order, onProgress: options.onProgress }),
       getNextPageParam: (last) => last.next,
+      // The copy answers a view within a frame or two: the grid keeps the last view's rows meanwhile
+      // instead of dropping to the skeleton and mounting again (about a third of a local view's
+      // main-thread time in a profile: issue 22, docs/performance.md). Kommo may take seconds: not kept.
+      placeholderData: source.kind === 'local' ? (previous) => previous : undefined,
     });
   },
   /** One page exactly as Kommo pages it (page and limit included), for previews and first screens. */

@@ -169,24 +169,42 @@ async function readFrom(
   start: WalkPosition,
   signal: AbortSignal,
   onPage: (leads: Lead[], next: WalkPosition, done: boolean) => Promise<void>,
+  /** Awaited before each next page is asked (the walk steps aside for the user's requests there). */
+  beforeNext: (signal: AbortSignal) => Promise<void> = () => Promise.resolve(),
 ): Promise<void> {
-  let at = start;
-  for (;;) {
-    const result = await page(
+  const ask = (position: WalkPosition) => {
+    const asked = page(
       {
         with: SYNC_WITH,
-        filter: { updated_at: { from: at.from } },
+        filter: { updated_at: { from: position.from } },
         order: { field: 'updated_at', direction: 'asc' },
-        page: at.tiePage,
+        page: position.tiePage,
         limit: SYNC_PAGE_SIZE,
       },
       signal,
     );
+    // Awaited below; until then a failure (an abort) must not surface as unhandled.
+    asked.catch(() => undefined);
+    return asked;
+  };
+  let at = start;
+  let pending = ask(at);
+  for (;;) {
+    const result = await pending;
     const boundary = new Set(at.boundaryIds);
     const fresh = result.leads.filter((l) => !(l.updated_at === at.from && boundary.has(l.id)));
     const next = nextWalkPosition(at, result.leads);
     const done = !result.hasNext || result.leads.length < SYNC_PAGE_SIZE;
-    await onPage(fresh, next, done);
+    // The next page depends only on this one's leads: it is asked while this one is stored (packing
+    // and IndexedDB in the worker), so the walk waits for Kommo or for storage, not for both in turn.
+    // Pages are still stored one after another, and the saved position is the last stored page's.
+    const stored = onPage(fresh, next, done);
+    stored.catch(() => undefined);
+    if (!done) {
+      await beforeNext(signal);
+      pending = ask(next);
+    }
+    await stored;
     if (done) return;
     at = next;
   }
@@ -329,20 +347,25 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     }
     set({ status: 'walking', error: null });
     pageStartedAt = now();
-    await readFrom(page, current.walk, signal, async (leads, position, done) => {
-      await yieldToUser(signal);
-      const base = meta ?? current;
-      const next: LocalCopyMeta = {
-        ...base,
-        walk: position,
-        pages: base.pages + 1,
-        walkRequests: base.walkRequests + 1,
-        walkElapsedMs: base.walkElapsedMs + (now() - (pageStartedAt ?? now())),
-        phase: done ? 'complete' : 'walking',
-      };
-      pageStartedAt = now();
-      await write(leads, [], next);
-    });
+    await readFrom(
+      page,
+      current.walk,
+      signal,
+      async (leads, position, done) => {
+        const base = meta ?? current;
+        const next: LocalCopyMeta = {
+          ...base,
+          walk: position,
+          pages: base.pages + 1,
+          walkRequests: base.walkRequests + 1,
+          walkElapsedMs: base.walkElapsedMs + (now() - (pageStartedAt ?? now())),
+          phase: done ? 'complete' : 'walking',
+        };
+        pageStartedAt = now();
+        await write(leads, [], next);
+      },
+      yieldToUser,
+    );
     pageStartedAt = null;
     // Leads deleted while the walk went on are caught by the refresh from the walk's anchor.
     await refreshOnce(signal);

@@ -175,7 +175,12 @@ export function resolveDatePresets<Q extends LeadsQuery>(q: Q, nowSeconds: numbe
   return (Object.keys(filter).length ? { ...rest, filter } : rest) as Q;
 }
 
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
 /** A moment's hour and minute on the account's clock ("as of 12:03"), like every other time the app shows. */
 export function formatAccountClock(ms: number, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: safeTimezone(timeZone) }).format(ms);
+  // One formatter a language and zone: the status line and each task cell ask on every render.
+  const key = `${locale}|${timeZone}`;
+  const format = clockFormats.get(key) ?? new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: safeTimezone(timeZone) });
+  clockFormats.set(key, format);
+  return format.format(ms);
 }
