@@ -1,13 +1,13 @@
 // The leads table: URL query + visible columns -> one infinite query -> TanStack Table -> the
 // virtualized body. It draws once the names the visible columns need are in (see useLeadReference).
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { viewKey } from '@/kommo/view-key';
 import { useKommoClient } from '@/lib/api/kommo-client-context';
 import { leadQueries } from '@/lib/leads/lead-queries';
 import { useMessages } from '@/lib/i18n/language-context';
 import { hasSeveralStages, type StreamsProgress } from '@/lib/leads/leads-stream';
-import { referenceQueries } from '@/lib/reference-data/reference-queries';
+import { useReferenceData } from '@/lib/reference-data/use-reference-data';
 import { useLeadsUrlQuery } from '@/lib/url-state/use-leads-url-query';
 // The list's source (live or the local copy) comes from the one hook; a local chunk carries the whole view's totals.
 import { useViewSource } from '@/lib/local-copy/use-view-source';
@@ -19,6 +19,8 @@ import { useColumnPreferences } from './columns/use-column-preferences';
 import { useLeadReference } from './use-lead-reference';
 import { LeadsGrid } from './leads-grid';
 
+const PIPELINES = ['pipelines'] as const;
+
 /** The leads table with its own states; the app shell places it as the main content. */
 export function LeadsTable() {
   const t = useMessages(leadsTableMessages);
@@ -29,8 +31,9 @@ export function LeadsTable() {
   // A selection of several stages waits for the pipelines (one quick request of the first batch) to
   // send whole pipelines as one stream; any other list starts in parallel with the reference data.
   // An "open leads only" rule waits for them in any case: they say which stages it means.
-  const pipelines = useQuery(referenceQueries.pipelines(client));
-  const needsPipelines = (!isListQueryResolved(listQuery) || hasSeveralStages(listQuery)) && !pipelines.data && !pipelines.isError;
+  const pipelines = useReferenceData(PIPELINES);
+  const needsPipelines =
+    (!isListQueryResolved(listQuery) || hasSeveralStages(listQuery)) && !pipelines.data.pipelines && !pipelines.failed.has('pipelines');
   // Progress remembers its view, so a previous view's count never shows on the next one.
   const listViewKey = viewKey(listQuery);
   const [streams, setStreams] = useState<{ view: string; progress: StreamsProgress } | null>(null);
@@ -38,7 +41,7 @@ export function LeadsTable() {
   const progress = streams?.view === listViewKey && streams.progress.loaded < streams.progress.total ? streams.progress : null;
   const viewSource = useViewSource(listQuery);
   const { source } = viewSource;
-  const listOptions = leadQueries.list(client, listQuery, source, { pipelines: pipelines.data, onProgress });
+  const listOptions = leadQueries.list(client, listQuery, source, { pipelines: pipelines.data.pipelines, onProgress });
   // A copy that is on but still opening: the list waits for it rather than asking Kommo and then flipping.
   const deciding = !viewSource.local && viewSource.reason === 'deciding';
   const leadsQuery = useInfiniteQuery({ ...listOptions, enabled: !deciding && (source.kind === 'local' || !needsPipelines) });

@@ -6,14 +6,14 @@ import '@mantine/core/styles/SimpleGrid.css';
 import '@mantine/core/styles/Table.css';
 import '@mantine/charts/styles.css';
 import { Alert, Group, Loader, SegmentedControl, Stack, Text } from '@mantine/core';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { LeadsView } from '@/kommo/leads-query';
 import type { Lead } from '@/kommo/schemas';
 import { useKommoClient } from '@/lib/api/kommo-client-context';
 import { leadQueries } from '@/lib/leads/lead-queries';
 import { useViewSource } from '@/lib/local-copy/use-view-source';
-import { referenceQueries } from '@/lib/reference-data/reference-queries';
+import { useReferenceData } from '@/lib/reference-data/use-reference-data';
 import { useMessages } from '@/lib/i18n/language-context';
 import { computeSummaryChunked, type LeadsSummary } from './compute-summary';
 import { summaryMessages } from './summary-messages';
@@ -36,6 +36,8 @@ export type SummaryPanelProps = {
 
 const EMPTY_LEADS: Lead[] = [];
 const EMPTY_ARRAY: never[] = [];
+// The names a summary shows: stages, responsible users, loss reasons; the account's currency and zone.
+const PARTS = ['account', 'pipelines', 'users', 'lossReasons'] as const;
 
 export function SummaryPanel({ listQuery }: SummaryPanelProps) {
   const t = useMessages(summaryMessages);
@@ -43,21 +45,18 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
   // Reads the table's entry without ever fetching on its own.
   const { source } = useViewSource(listQuery);
   const list = useInfiniteQuery({ ...leadQueries.list(client, listQuery, source), enabled: false });
-  const account = useQuery(referenceQueries.account(client));
-  const pipelines = useQuery(referenceQueries.pipelines(client));
-  const users = useQuery(referenceQueries.users(client));
-  const lossReasons = useQuery(referenceQueries.lossReasons(client));
+  const { account, pipelines, users, lossReasons } = useReferenceData(PARTS).data;
   const pages = list.data?.pages;
   const leads = useMemo(() => (pages ? pages.flatMap((p) => p.leads) : EMPTY_LEADS), [pages]);
   const complete = pages !== undefined && (pages.length === 0 || pages[pages.length - 1]?.next === null);
   const [summary, setSummary] = useState<LeadsSummary | null>(null);
   const [metric, setMetric] = useState<Metric>('count');
-  const formats = useSummaryFormats(account.data?.currency ?? undefined);
-  const { applyStage, applyUser } = useSummaryDrillDown(listQuery, source, pipelines.data);
+  const formats = useSummaryFormats(account?.currency ?? undefined);
+  const { applyStage, applyUser } = useSummaryDrillDown(listQuery, source, pipelines);
 
   const refs = useMemo(
-    () => ({ pipelines: pipelines.data ?? EMPTY_ARRAY, users: users.data?.users ?? EMPTY_ARRAY, lossReasons: lossReasons.data ?? EMPTY_ARRAY }),
-    [pipelines.data, users.data, lossReasons.data],
+    () => ({ pipelines: pipelines ?? EMPTY_ARRAY, users: users?.users ?? EMPTY_ARRAY, lossReasons: lossReasons ?? EMPTY_ARRAY }),
+    [pipelines, users, lossReasons],
   );
 
   useEffect(() => {
@@ -107,7 +106,7 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
       <OutcomeSection summary={summary} display={display} formats={formats} />
       <ResponsibleScorecard
         leads={leads}
-        zone={accountTimeZone(account.data)}
+        zone={accountTimeZone(account)}
         nameOf={(id) => {
           const bucket = summary.byUser.find((b) => b.userId === id);
           return bucket ? names.userName(bucket) : id === null ? t('unassigned') : t('unknownUser', { id });
