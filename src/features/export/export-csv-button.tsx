@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { Lead } from '@/kommo/schemas';
 import { useApiErrorText } from '@/lib/api/api-error-messages';
 import { useKommoClient } from '@/lib/api/kommo-client-context';
-import { fetchReferenceData } from '@/lib/reference-data/use-reference-data';
+import { fetchReferenceData } from '@/lib/reference-data/fetch-reference-data';
 import { useKommoLeadLink } from '@/lib/bridge/use-kommo-lead-link';
 import { reportExport } from '@/lib/api/report-export';
 import { useLanguage, useMessages } from '@/lib/i18n/language-context';

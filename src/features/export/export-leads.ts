@@ -4,7 +4,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { Lead } from '@/kommo/schemas';
 import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from '@/lib/entities/entity-fetchers';
 import type { KommoClient } from '@/lib/api/kommo-client';
-import { fetchReferenceData } from '@/lib/reference-data/use-reference-data';
+import { fetchReferenceData } from '@/lib/reference-data/fetch-reference-data';
 import { dateInZone } from '@/lib/time/account-time';
 import { accountTimeZone } from '@/lib/reference-data/account-zone';
 import { catalogElementKey } from '@/lib/leads-list/column-context';

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { createFakeTransport, jsonResponse, noContent, problemResponse, type FakeHandler } from '@/lib/api/fake-transport.testing';
 import { createKommoClient, type KommoClientOptions } from '@/lib/api/kommo-client';
 import { KommoClientProvider } from '@/lib/api/kommo-client-context';
-import { fetchReferenceData, useReferenceData, type ReferencePart } from './use-reference-data';
+import { fetchReferenceData } from './fetch-reference-data';
+import { useReferenceData, type ReferencePart } from './use-reference-data';
 
 const ACCOUNT = { id: 1, name: 'Acme', subdomain: 'acme', currency: 'EUR', current_user_id: 5, datetime_settings: { timezone: 'Europe/Madrid' } };
 const PIPELINES = {

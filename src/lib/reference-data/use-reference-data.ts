@@ -3,7 +3,8 @@
 // factories, so every screen shares one cache entry per part (fetched once per session), and the
 // rights rules stay where the fetchers keep them: a manager without the users right gets names from
 // the Kommo page, and a refused part is a failed part of this screen, never a block of the app.
-import { useQueries, type InferDataFromTag, type QueryClient } from '@tanstack/react-query';
+// Outside React the same parts come from fetchReferenceData (fetch-reference-data.ts, the export's chunk).
+import { useQueries, type InferDataFromTag } from '@tanstack/react-query';
 import { useKommoClient } from '@/lib/api/kommo-client-context';
 import type { KommoClient } from '@/lib/api/kommo-client';
 import { referenceQueries } from './reference-queries';
@@ -59,34 +60,4 @@ export function useReferenceData<P extends ReferencePart>(parts: readonly P[]): 
   // order pairs each value with its part, which is what the record's keys say.
   const data = Object.fromEntries(entries) as Partial<ReferenceValues<P>>;
   return { data, failed, pending, error, refetch };
-}
-
-type PartFetcher<K extends ReferencePart> = (queryClient: QueryClient, client: KommoClient) => Promise<ReferenceValue<K>>;
-
-// One line a part: fetchQuery takes one factory's options at a time, not a union of them.
-const FETCH_PART: { [K in ReferencePart]: PartFetcher<K> } = {
-  account: (queryClient, client) => queryClient.fetchQuery(referenceQueries.account(client)),
-  pipelines: (queryClient, client) => queryClient.fetchQuery(referenceQueries.pipelines(client)),
-  users: (queryClient, client) => queryClient.fetchQuery(referenceQueries.users(client)),
-  customFieldsFirstPage: (queryClient, client) => queryClient.fetchQuery(referenceQueries.customFieldsFirstPage(client)),
-  customFields: (queryClient, client) => queryClient.fetchQuery(referenceQueries.customFields(client)),
-  lossReasons: (queryClient, client) => queryClient.fetchQuery(referenceQueries.lossReasons(client)),
-  tags: (queryClient, client) => queryClient.fetchQuery(referenceQueries.tags(client)),
-  catalogs: (queryClient, client) => queryClient.fetchQuery(referenceQueries.catalogs(client)),
-  rights: (queryClient, client) => queryClient.fetchQuery(referenceQueries.rights(client)),
-  sources: (queryClient, client) => queryClient.fetchQuery(referenceQueries.sources(client)),
-};
-
-/**
- * The same parts outside React (an export): each from the cache, or fetched once for the session
- * through the same factories. Rejects with the first part that fails.
- */
-export async function fetchReferenceData<P extends ReferencePart>(
-  queryClient: QueryClient,
-  client: KommoClient,
-  parts: readonly P[],
-): Promise<ReferenceValues<P>> {
-  const values = await Promise.all(parts.map((part) => FETCH_PART[part](queryClient, client)));
-  // As above: the list's order pairs each value with its part.
-  return Object.fromEntries(parts.map((part, i) => [part, values[i]])) as ReferenceValues<P>;
 }
