@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { MAX_FILTER_VALUES, parseLeadsQuery } from '../src/kommo/leads-query';
+import { MAX_FILTER_VALUES } from '../src/kommo/leads-query';
+import { parseLeadsQuery } from '../src/kommo/parse-leads-query';
 import { closeMessageSchema, requestMessageSchema } from '../src/lib/bridge/bridge-protocol';
 
 type ReplayGuard = { has: (id: string) => boolean; remember: (id: string) => void };

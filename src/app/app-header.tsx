@@ -3,9 +3,8 @@
 // phone the badge is left out.
 import { ActionIcon, Box, Group, NativeSelect, Title, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { useKommoClient } from '@/lib/api/kommo-client-context';
-import { referenceQueries } from '@/lib/reference-data/reference-queries';
+import { useReferenceData } from '@/lib/reference-data/use-reference-data';
 import { ModeBadge, type StandaloneUpstream } from '@/lib/embedded-ui/mode-badge';
 import { useLanguage, useMessages } from '@/lib/i18n/language-context';
 import { LANGUAGE_NAMES, LANGUAGES, toLanguage } from '@/lib/i18n/languages';
@@ -22,13 +21,14 @@ const openInNewTabButton = lazyChunk(() => import('@/features/sign-in/open-in-ne
 
 const localCopyControl = lazyChunk(() => import('@/features/local-copy/local-copy-control').then((m) => m.LocalCopyControl));
 
+const ACCOUNT = ['account'] as const;
 const TITLE = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 } as const;
 const PHONE_TITLE = { minWidth: 0, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' } as const;
 
 export function AppHeader() {
   const t = useMessages(appMessages);
   const client = useKommoClient();
-  const account = useQuery(referenceQueries.account(client));
+  const { account } = useReferenceData(ACCOUNT).data;
   // Through the bridge (inside Kommo) there is no server of ours to ask: it is always a real account.
   const server = useServerMode(client.transportKind === 'proxy');
   const upstream: StandaloneUpstream = client.transportKind === 'bridge' ? 'real' : server.isPending ? 'pending' : (server.mode ?? 'real');
@@ -46,7 +46,7 @@ export function AppHeader() {
         </Title>
         {/* On a phone the title and the header's controls take the row; the badge would sit under them. */}
         <Box visibleFrom="xs" style={{ minWidth: 0 }}>
-          <ModeBadge upstream={upstream} accountName={account.data?.name ?? null} />
+          <ModeBadge upstream={upstream} accountName={account?.name ?? null} />
         </Box>
       </Group>
       <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>

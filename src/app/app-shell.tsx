@@ -12,7 +12,8 @@ import { AppHeader } from './app-header';
 import { WholePictureToolbar } from './whole-picture-toolbar';
 import classes from './app-shell.module.css';
 
-export const HEADER_HEIGHT = 56;
+// The app header bar (title, views, filters) above everything; the page pads its content by it.
+export const APP_HEADER_HEIGHT = 56;
 
 // The local copy's owner and engine (src/lib/local-copy): a sidecar chunk, out of the first load.
 const localCopyOwner = lazyChunk(() => import('@/lib/local-copy/local-copy-owner').then((m) => m.LocalCopyOwner));
@@ -27,7 +28,7 @@ export function AppShell({ filters }: AppShellProps) {
   // The copy's origin: inside Kommo the parent page's as the handshake verified it, else the app's own.
   const copyOrigin = mode.kind === 'embedded' ? mode.session.parentOrigin : window.location.origin;
   return (
-    <div className={classes.shell} style={{ '--klb-header-height': `${HEADER_HEIGHT}px` } as CSSProperties}>
+    <div className={classes.shell} style={{ '--klb-header-height': `${APP_HEADER_HEIGHT}px` } as CSSProperties}>
       <ChunkBoundary compact>
         <localCopyOwner.Component origin={copyOrigin} />
       </ChunkBoundary>

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeLeadsQuery, parseLeadsQuery } from './leads-query';
+import { encodeLeadsQuery } from './leads-query';
+import { parseLeadsQuery } from './parse-leads-query';
 
 describe('encodeLeadsQuery', () => {
   it('never throws on a lone surrogate and writes what URLSearchParams reads back', () => {

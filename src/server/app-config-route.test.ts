@@ -25,6 +25,7 @@ describe('/app-config.json', () => {
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.json()).toEqual({
+      mode: 'demo',
       parentOrigins: ['https://*.kommo.com', 'https://acme.amocrm.ru'],
       publicUrl: 'https://leads.example.com/',
       kommoBaseUrl: null,
@@ -38,6 +39,16 @@ describe('/app-config.json', () => {
     });
     expect(await (await real.request('/app-config.json')).json()).toMatchObject({ kommoBaseUrl: 'https://acme.kommo.com' });
     expect(await (await makeApp().request('/app-config.json')).json()).toMatchObject({ kommoBaseUrl: null });
+  });
+
+  it('says whether it proxies to the demo account or a real one, as /healthz does', async () => {
+    const real = makeApp({
+      mode: 'real',
+      upstream: { baseUrl: 'https://acme.kommo.com', token: 'token-for-test', fetch: async () => new Response('{}') },
+    });
+    expect(await (await real.request('/app-config.json')).json()).toMatchObject({ mode: 'real' });
+    expect(await (await real.request('/healthz')).json()).toEqual({ ok: true, mode: 'real' });
+    expect(await (await makeApp().request('/app-config.json')).json()).toMatchObject({ mode: 'demo' });
   });
 
   it('says null when no public URL is configured, and never carries the token', async () => {

@@ -210,7 +210,8 @@ export function createServerApp(o: ServerAppOptions): Hono<ServerEnv> {
     c.header('cache-control', 'no-store');
     // The account's own Kommo address, for "open in Kommo" links; the demo account has no Kommo page.
     const kommoBaseUrl = o.mode === 'real' ? o.upstream.baseUrl : null;
-    return c.json({ parentOrigins: o.frameAncestors, publicUrl: o.publicUrl ?? null, kommoBaseUrl });
+    // Demo or real: the header's badge reads it here, in the one settings request (/healthz keeps it for health checks).
+    return c.json({ mode: o.mode, parentOrigins: o.frameAncestors, publicUrl: o.publicUrl ?? null, kommoBaseUrl });
   });
 
   const auth = o.auth;

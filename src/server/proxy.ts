@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import { isAllowedApiPath, PRIORITY_HEADER } from '@/kommo/api-paths.ts';
-import { parseLeadsQuery } from '@/kommo/leads-query.ts';
+import { parseLeadsQuery } from '@/kommo/parse-leads-query.ts';
 import { apiQueryIssues } from '@/kommo/api-query.ts';
 import type { Logger } from './redacting-logger.ts';
 import { redactSecrets } from './redacting-logger.ts';

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { Lead } from '@/kommo/lead-schema';
 import { useApiErrorText } from '@/lib/api/api-error-messages';
 import { useKommoClient } from '@/lib/api/kommo-client-context';
-import { referenceQueries } from '@/lib/reference-data/reference-queries';
+import { fetchReferenceData } from '@/lib/reference-data/fetch-reference-data';
 import { useKommoLeadLink } from '@/lib/bridge/use-kommo-lead-link';
 import { reportExport } from '@/lib/api/report-export';
 import { useLanguage, useMessages } from '@/lib/i18n/language-context';
@@ -20,6 +20,9 @@ import { exportableLeads } from './exportable-leads';
 import type { ExportFormat } from './export-leads';
 import { leadColumnMessages } from '@/lib/leads-list/lead-column-messages';
 import { accountTimeZone } from '@/lib/reference-data/account-zone';
+
+// The pipelines say which leads may leave (the export right per stage); the account's zone names the file's day.
+const BUTTON_PARTS = ['pipelines', 'account'] as const;
 
 export type ExportCsvButtonProps = {
   /** Every lead of the view; `complete: false` when the walk was stopped (then nothing is written). */
@@ -54,7 +57,7 @@ export function ExportCsvButton({ loadAll, getColumnIds, viewName = null }: Expo
     try {
       const { leads: visible, complete } = await loadAll();
       if (!complete) return;
-      const pipelines = await queryClient.fetchQuery(referenceQueries.pipelines(client));
+      const { pipelines, account } = await fetchReferenceData(queryClient, client, BUTTON_PARTS);
       const { leads, leftOut: notExportable } = exportableLeads(visible, rights, groupOf, pipelines);
       setLeftOut(notExportable);
       const leadUrl = kommoLink.kind === 'link' ? kommoLink.href : null;
@@ -72,9 +75,8 @@ export function ExportCsvButton({ loadAll, getColumnIds, viewName = null }: Expo
         leadUrl,
         dialect: csvDialect(language),
       });
-      // The export read the account: its zone names the day in the file name, as in the dates inside.
-      const account = queryClient.getQueryData(referenceQueries.account(client).queryKey);
-      downloadBlob(blob, exportFileName(new Date(), format, account ? accountTimeZone(account) : undefined, viewName));
+      // The account's zone names the day in the file name, as in the dates inside.
+      downloadBlob(blob, exportFileName(new Date(), format, accountTimeZone(account), viewName));
       // A team server's audit log records who exported which view (issue 21); not inside Kommo.
       if (client.transportKind === 'proxy') reportExport({ format, view: window.location.search, leads: leads.length });
     } catch (e) {

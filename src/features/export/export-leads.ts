@@ -4,7 +4,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { Lead } from '@/kommo/lead-schema';
 import { fetchCatalogElementsByIds, fetchCompaniesByIds, fetchContactsByIds } from '@/lib/entities/entity-fetchers';
 import type { KommoClient } from '@/lib/api/kommo-client';
-import { referenceQueries } from '@/lib/reference-data/reference-queries';
+import { fetchReferenceData } from '@/lib/reference-data/fetch-reference-data';
 import { dateInZone } from '@/lib/time/account-time';
 import { accountTimeZone } from '@/lib/reference-data/account-zone';
 import { catalogElementKey } from '@/lib/leads-list/column-context';
@@ -14,6 +14,9 @@ import { COMMA_DIALECT, leadsToCsvBlob, SEMICOLON_DIALECT, type CsvDialect } fro
 import { accountDatePatterns } from '@/lib/time/account-date-format';
 
 export type ExportFormat = 'csv' | 'xlsx';
+
+// Every name a column of the file may need, whichever columns are chosen.
+const EXPORT_PARTS = ['account', 'pipelines', 'users', 'lossReasons', 'customFields', 'catalogs', 'sources'] as const;
 
 export type ExportLeadsInput = {
   client: KommoClient;
@@ -44,15 +47,7 @@ export async function exportLeadsToCsv({
   leadUrl = null,
   dialect,
 }: ExportLeadsInput): Promise<Blob> {
-  const [account, pipelines, users, lossReasons, customFields, catalogs, sources] = await Promise.all([
-    queryClient.fetchQuery(referenceQueries.account(client)),
-    queryClient.fetchQuery(referenceQueries.pipelines(client)),
-    queryClient.fetchQuery(referenceQueries.users(client)),
-    queryClient.fetchQuery(referenceQueries.lossReasons(client)),
-    queryClient.fetchQuery(referenceQueries.customFields(client)),
-    queryClient.fetchQuery(referenceQueries.catalogs(client)),
-    queryClient.fetchQuery(referenceQueries.sources(client)),
-  ]);
+  const { account, pipelines, users, lossReasons, customFields, catalogs, sources } = await fetchReferenceData(queryClient, client, EXPORT_PARTS);
   const wanted = new Set(columnIds);
   // Only the entities a visible column shows: the main contact alone needs one contact per lead.
   const mainOnly = wanted.has('main_contact') && !wanted.has('contacts');

@@ -1,12 +1,10 @@
 // Names for the ids the filters hold: users, pipelines with their stages, and the account's zone
-// and current user. Reference data is fetched once per session (staleTime Infinity upstream).
-import { useQuery } from '@tanstack/react-query';
+// and current user, from the one reference-data hook (fetched once per session).
 import { useMemo } from 'react';
 import type { Pipeline } from '@/kommo/pipeline-schema';
 import type { User } from '@/kommo/user-schema';
-import { useKommoClient } from '@/lib/api/kommo-client-context';
-import { referenceQueries } from '@/lib/reference-data/reference-queries';
 import { accountTimeZone } from '@/lib/reference-data/account-zone';
+import { useReferenceData } from '@/lib/reference-data/use-reference-data';
 
 export type FilterReference = {
   users: User[];
@@ -18,19 +16,16 @@ export type FilterReference = {
   loading: boolean;
 };
 
+const PARTS = ['account', 'pipelines', 'users'] as const;
 const EMPTY_USERS: User[] = [];
 const EMPTY_PIPELINES: Pipeline[] = [];
 
 export function useFilterReference(): FilterReference {
-  const client = useKommoClient();
-  const account = useQuery(referenceQueries.account(client));
-  const pipelines = useQuery(referenceQueries.pipelines(client));
-  const users = useQuery(referenceQueries.users(client));
-  const currentUserId = account.data?.current_user_id ?? null;
-  const timezone = accountTimeZone(account.data);
-  const loading = account.isPending || pipelines.isPending || users.isPending;
-  const userList = users.data?.users ?? EMPTY_USERS;
-  const pipelineList = pipelines.data ?? EMPTY_PIPELINES;
+  const { data, pending: loading } = useReferenceData(PARTS);
+  const currentUserId = data.account?.current_user_id ?? null;
+  const timezone = accountTimeZone(data.account);
+  const userList = data.users?.users ?? EMPTY_USERS;
+  const pipelineList = data.pipelines ?? EMPTY_PIPELINES;
   // One object per change of its parts, so memoised chips and forms downstream stay put.
   return useMemo(
     () => ({ users: userList, pipelines: pipelineList, timezone, currentUserId, loading }),

@@ -2,7 +2,7 @@
 // virtualized body. It draws once the names the visible columns need are in (see useLeadReference).
 import { Alert, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useInfiniteQuery, useQuery, useQueryClient, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useTable, type ColumnPinningState, type ExpandedState, type Updater } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ORDER_FIELDS, type OrderField } from '@/kommo/leads-query';
@@ -14,7 +14,7 @@ import { leadQueries } from '@/lib/leads/lead-queries';
 import { useLanguage, useMessages } from '@/lib/i18n/language-context';
 import { effectiveOrder } from '@/lib/leads/leads-order';
 import { hasSeveralStages, STREAM_PAGE_SIZE, type LeadsChunk, type StreamsProgress } from '@/lib/leads/leads-stream';
-import { referenceQueries } from '@/lib/reference-data/reference-queries';
+import { useReferenceData } from '@/lib/reference-data/use-reference-data';
 import { formatLocalSort, type LocalSort } from '@/lib/url-state/leads-url-codec';
 import { useLeadsUrlQuery, useLocalSort, type LeadsUrlQuery } from '@/lib/url-state/use-leads-url-query';
 // The list's source (live or the local copy) comes from the one hook; a local chunk carries the whole view's totals.
@@ -67,6 +67,7 @@ function toPages(leads: readonly Lead[]): { pages: Lead[][]; pageStarts: number[
 const canExpand = () => true;
 
 const PANEL_PRELOAD_AFTER_MS = 4000;
+const PIPELINES = ['pipelines'] as const;
 
 /** The leads table with its own states; the app shell places it as the main content. */
 export function LeadsTable() {
@@ -78,8 +79,9 @@ export function LeadsTable() {
   // A selection of several stages waits for the pipelines (one quick request of the first batch) to
   // send whole pipelines as one stream; any other list starts in parallel with the reference data.
   // An "open leads only" rule waits for them in any case: they say which stages it means.
-  const pipelines = useQuery(referenceQueries.pipelines(client));
-  const needsPipelines = (!isListQueryResolved(listQuery) || hasSeveralStages(listQuery)) && !pipelines.data && !pipelines.isError;
+  const pipelines = useReferenceData(PIPELINES);
+  const needsPipelines =
+    (!isListQueryResolved(listQuery) || hasSeveralStages(listQuery)) && !pipelines.data.pipelines && !pipelines.failed.has('pipelines');
   // Progress remembers its view, so a previous view's count never shows on the next one.
   const listViewKey = viewKey(listQuery);
   const [streams, setStreams] = useState<{ view: string; progress: StreamsProgress } | null>(null);
@@ -87,7 +89,7 @@ export function LeadsTable() {
   const progress = streams?.view === listViewKey && streams.progress.loaded < streams.progress.total ? streams.progress : null;
   const viewSource = useViewSource(listQuery);
   const { source } = viewSource;
-  const listOptions = leadQueries.list(client, listQuery, source, { pipelines: pipelines.data, onProgress });
+  const listOptions = leadQueries.list(client, listQuery, source, { pipelines: pipelines.data.pipelines, onProgress });
   // A copy that is on but still opening: the list waits for it rather than asking Kommo and then flipping.
   const deciding = !viewSource.local && viewSource.reason === 'deciding';
   const leadsQuery = useInfiniteQuery({ ...listOptions, enabled: !deciding && (source.kind === 'local' || !needsPipelines) });

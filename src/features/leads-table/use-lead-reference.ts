@@ -3,11 +3,9 @@
 // pipelines (stage), users (responsible, group) and the first page of custom fields (the default
 // columns). Tags, catalogs, sources, loss reasons and later custom-field pages fill in when they
 // arrive; their failure degrades to ids instead of blocking the list.
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useKommoClient } from '@/lib/api/kommo-client-context';
-import { referenceQueries } from '@/lib/reference-data/reference-queries';
 import { buildLeadReference, type LeadReference } from '@/lib/reference-data/lead-reference';
+import { useReferenceData } from '@/lib/reference-data/use-reference-data';
 
 export type LeadReferenceState = {
   reference: LeadReference | null;
@@ -16,56 +14,40 @@ export type LeadReferenceState = {
   refetch: () => void;
 };
 
+const NEEDED = ['account', 'pipelines', 'users', 'customFieldsFirstPage'] as const;
+const LATER = ['customFields', 'lossReasons', 'tags', 'catalogs', 'sources'] as const;
+const NONE: never[] = [];
+
 export function useLeadReference(): LeadReferenceState {
-  const client = useKommoClient();
-  const account = useQuery(referenceQueries.account(client));
-  const pipelines = useQuery(referenceQueries.pipelines(client));
-  const users = useQuery(referenceQueries.users(client));
-  const firstFields = useQuery(referenceQueries.customFieldsFirstPage(client));
-  const customFields = useQuery(referenceQueries.customFields(client));
-  const lossReasons = useQuery(referenceQueries.lossReasons(client));
-  const tags = useQuery(referenceQueries.tags(client));
-  const catalogs = useQuery(referenceQueries.catalogs(client));
-  const sources = useQuery(referenceQueries.sources(client));
+  const needed = useReferenceData(NEEDED);
+  const later = useReferenceData(LATER);
+  const { account, pipelines, users, customFieldsFirstPage: firstFields } = needed.data;
+  const { customFields, lossReasons, tags, catalogs, sources } = later.data;
+  // A failed part reads as an empty list (one for all, so the memo below holds): names degrade to ids, the list still draws.
+  const orEmpty = <T>(value: T[] | undefined, part: (typeof LATER)[number]): T[] | undefined => value ?? (later.failed.has(part) ? NONE : undefined);
+  const customFieldsFailed = later.failed.has('customFields');
+  const lossReasonsOrEmpty = orEmpty(lossReasons, 'lossReasons');
+  const tagsOrEmpty = orEmpty(tags, 'tags');
+  const catalogsOrEmpty = orEmpty(catalogs, 'catalogs');
+  const sourcesOrEmpty = orEmpty(sources, 'sources');
 
   const reference = useMemo(() => {
-    if (!account.data || !pipelines.data || !users.data || !firstFields.data) return null;
+    if (!account || !pipelines || !users || !firstFields) return null;
     return buildLeadReference({
-      account: account.data,
-      pipelines: pipelines.data,
-      users: users.data.users,
-      groups: users.data.groups,
-      customFields: customFields.data ?? firstFields.data.fields,
+      account,
+      pipelines,
+      users: users.users,
+      groups: users.groups,
+      customFields: customFields ?? firstFields.fields,
       // A failed later page leaves the first page's columns, not a placeholder forever.
-      customFieldsComplete: customFields.data !== undefined || customFields.isError,
-      defaultCustomFieldsFrom: firstFields.data.fields,
-      lossReasons: lossReasons.data ?? (lossReasons.isError ? [] : undefined),
-      tags: tags.data ?? (tags.isError ? [] : undefined),
-      catalogs: catalogs.data ?? (catalogs.isError ? [] : undefined),
-      sources: sources.data ?? (sources.isError ? [] : undefined),
+      customFieldsComplete: customFields !== undefined || customFieldsFailed,
+      defaultCustomFieldsFrom: firstFields.fields,
+      lossReasons: lossReasonsOrEmpty,
+      tags: tagsOrEmpty,
+      catalogs: catalogsOrEmpty,
+      sources: sourcesOrEmpty,
     });
-  }, [
-    account.data,
-    pipelines.data,
-    users.data,
-    firstFields.data,
-    customFields.data,
-    customFields.isError,
-    lossReasons.data,
-    lossReasons.isError,
-    tags.data,
-    tags.isError,
-    catalogs.data,
-    catalogs.isError,
-    sources.data,
-    sources.isError,
-  ]);
+  }, [account, pipelines, users, firstFields, customFields, customFieldsFailed, lossReasonsOrEmpty, tagsOrEmpty, catalogsOrEmpty, sourcesOrEmpty]);
 
-  const required = [account, pipelines, users, firstFields];
-  const failed = required.find((q) => q.isError);
-  // Only the failed ones: the others are cached for the session and need no second request.
-  const refetch = () => {
-    for (const q of required) if (q.isError) void q.refetch();
-  };
-  return { reference, error: failed?.error ?? null, isPending: required.some((q) => q.isPending), refetch };
+  return { reference, error: needed.error, isPending: needed.pending, refetch: needed.refetch };
 }

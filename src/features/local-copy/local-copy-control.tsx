@@ -3,11 +3,9 @@
 // progress, pause and resume, refresh and "Forget local data" (asked once, then undoable for a few
 // seconds). The copy is the app's (LocalCopyProvider); this control shows it and sends the user's choices.
 import { Button, Group, Popover, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApiErrorText } from '@/lib/api/api-error-messages';
-import { useKommoClient } from '@/lib/api/kommo-client-context';
-import { referenceQueries } from '@/lib/reference-data/reference-queries';
+import { useReferenceData } from '@/lib/reference-data/use-reference-data';
 import { formatAccountClock } from '@/lib/time/account-time';
 import type { MessageValues } from '@/lib/i18n/define-messages';
 import { useLanguage, useMessages } from '@/lib/i18n/language-context';
@@ -85,12 +83,14 @@ function statusText(t: T, state: LocalCopyState, errorText: (e: unknown) => stri
   }
 }
 
+const ACCOUNT = ['account'] as const;
+
 export function LocalCopyControl() {
   const t = useMessages(localCopyMessages);
   const errorText = useApiErrorText();
   const { locale } = useLanguage();
   const view = useViewSource(useLeadsListQuery());
-  const account = useQuery(referenceQueries.account(useKommoClient()));
+  const { account } = useReferenceData(ACCOUNT).data;
   const { hub, snapshot } = useLocalCopy();
   const [confirming, setConfirming] = useState(false);
   const [opened, setOpened] = useState(false);
@@ -98,7 +98,7 @@ export function LocalCopyControl() {
   const notice = pendingForget ? <ForgetUndoNotice hub={hub} /> : null;
   if (snapshot.owner === null) return notice;
 
-  const clock = (ms: number) => formatAccountClock(ms, locale, account.data?.datetime_settings?.timezone ?? '');
+  const clock = (ms: number) => formatAccountClock(ms, locale, account?.datetime_settings?.timezone ?? '');
   const time = state?.syncedAt ? clock(state.syncedAt) : '';
   const forget = () => {
     setConfirming(false);

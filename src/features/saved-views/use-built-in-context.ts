@@ -1,20 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
+// What the built-in views are made of: the signed-in user, the pipelines and the account's zone.
 import type { Pipeline } from '@/kommo/pipeline-schema';
-import { useKommoClient } from '@/lib/api/kommo-client-context';
-import { referenceQueries } from '@/lib/reference-data/reference-queries';
 import { accountTimeZone } from '@/lib/reference-data/account-zone';
+import { useReferenceData } from '@/lib/reference-data/use-reference-data';
 
 export type BuiltInReference = { currentUserId: number | null; pipelines: Pipeline[]; timezone: string };
 
+const PARTS = ['account', 'pipelines'] as const;
 const EMPTY_PIPELINES: Pipeline[] = [];
 
 export function useBuiltInReference(): BuiltInReference {
-  const client = useKommoClient();
-  const account = useQuery(referenceQueries.account(client));
-  const pipelines = useQuery(referenceQueries.pipelines(client));
+  const { data } = useReferenceData(PARTS);
   return {
-    currentUserId: account.data?.current_user_id ?? null,
-    pipelines: pipelines.data ?? EMPTY_PIPELINES,
-    timezone: accountTimeZone(account.data),
+    currentUserId: data.account?.current_user_id ?? null,
+    pipelines: data.pipelines ?? EMPTY_PIPELINES,
+    timezone: accountTimeZone(data.account),
   };
 }

@@ -1,4 +1,4 @@
-import { defineMessages } from '@/lib/i18n/define-messages';
+import { defineMessages, type MessageValues } from '@/lib/i18n/define-messages';
 
 export const summaryMessages = defineMessages(
   {
@@ -151,3 +151,6 @@ export const summaryMessages = defineMessages(
     },
   },
 );
+
+export type SummaryMessageKey = keyof (typeof summaryMessages)['en'];
+export type SummaryT = (key: SummaryMessageKey, values?: MessageValues) => string;

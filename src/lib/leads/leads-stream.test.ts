@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseLeadsQuery, toLeadsView, type LeadsView, type OrderField, type StagePair } from '@/kommo/leads-query';
+import { toLeadsView, type LeadsView, type OrderField, type StagePair } from '@/kommo/leads-query';
+import { parseLeadsQuery } from '@/kommo/parse-leads-query';
 import { ApiError } from '@/lib/api/api-error';
 import { createFakeClock, createFakeTransport, jsonResponse, noContent, problemResponse, type FakeHandler } from '@/lib/api/fake-transport.testing';
 import { createKommoClient } from '@/lib/api/kommo-client';

@@ -7,7 +7,6 @@ import {
   encodeLeadsQuery,
   MAX_FILTER_VALUES,
   parseInteger,
-  parseLeadsQuery,
   TASKS_FILTER_VALUES,
   type DateFilter,
   type DatePreset,
@@ -20,6 +19,7 @@ import {
   type QueryIssue,
   type TasksFilter,
 } from '@/kommo/leads-query';
+import { parseLeadsQuery } from '@/kommo/parse-leads-query';
 import { OPEN_PARAM, TASKS_PARAM, viewKey } from '@/kommo/view-key';
 
 /** Parameters the codec understands but the view ignores, with the reason shown in the notice. */

@@ -1,6 +1,7 @@
 // GET /api/v4/leads: every parameter of the seed, refused with 400 validation-errors on any issue.
 import type { Hono } from 'hono';
-import { DEFAULT_LIMIT, parseLeadsQuery } from '@/kommo/leads-query';
+import { DEFAULT_LIMIT } from '@/kommo/leads-query';
+import { parseLeadsQuery } from '@/kommo/parse-leads-query';
 import type { DemoData } from './demo-data';
 import { halResponse, noContent, pageLinks, validationResponse } from './demo-responses';
 import { deletedLeadToWire, leadToWire, type LeadWireLookups } from './lead-wire';

@@ -16,7 +16,7 @@ import classes from '@/features/leads-table/leads-table.module.css';
 import { useColumnWindow } from './use-column-window';
 import { useGridKeyboard } from './use-grid-keyboard';
 import { usePageEntities, type PageEntityNeeds } from './use-page-entities';
-import { HEADER_HEIGHT, PANEL_HEIGHT, useRowWindow } from './use-row-window';
+import { GRID_HEADER_HEIGHT, PANEL_HEIGHT, useRowWindow } from './use-row-window';
 
 export type LeadsTableBodyProps = {
   rows: Row<LeadsTableFeatures, Lead>[];
@@ -107,7 +107,7 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
   const { headers, totalWidth, sorting } = props;
   const { t } = props.context;
   const header = useMemo(
-    () => <LeadsTableHeader headers={headers} layout={layouts} height={HEADER_HEIGHT} width={totalWidth} sorting={sorting} t={t} />,
+    () => <LeadsTableHeader headers={headers} layout={layouts} height={GRID_HEADER_HEIGHT} width={totalWidth} sorting={sorting} t={t} />,
     [headers, layouts, totalWidth, sorting, t],
   );
 
@@ -141,7 +141,7 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
                   key={row.id}
                   row={row}
                   index={item.index}
-                  start={item.start - HEADER_HEIGHT}
+                  start={item.start - GRID_HEADER_HEIGHT}
                   rowHeight={rowHeight}
                   panelHeight={PANEL_HEIGHT}
                   width={props.totalWidth}

@@ -5,7 +5,7 @@ import type { Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, type KeyboardEvent, type RefObject } from 'react';
 import type { Lead } from '@/kommo/lead-schema';
 import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
-import { HEADER_HEIGHT } from './use-row-window';
+import { GRID_HEADER_HEIGHT } from './use-row-window';
 
 export type GridKeyboardInput = {
   scrollRef: RefObject<HTMLDivElement | null>;
@@ -29,7 +29,7 @@ export function useGridKeyboard({ scrollRef, rows, rowHeight, virtualizer, activ
   const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget || rows.length === 0) return;
     const viewport = scrollRef.current?.clientHeight ?? rowHeight * 10;
-    const pageRows = Math.max(1, Math.floor((viewport - HEADER_HEIGHT) / rowHeight) - 1);
+    const pageRows = Math.max(1, Math.floor((viewport - GRID_HEADER_HEIGHT) / rowHeight) - 1);
     const handlers: Record<string, () => void> = {
       ArrowDown: () => moveTo(activeIndex + 1),
       ArrowUp: () => moveTo(activeIndex - 1),

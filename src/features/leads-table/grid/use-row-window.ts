@@ -7,7 +7,8 @@ import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 
 import type { Lead } from '@/kommo/lead-schema';
 import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
 
-export const HEADER_HEIGHT = 40;
+// The grid's sticky row of column headers, inside the scroller: rows start below it.
+export const GRID_HEADER_HEIGHT = 40;
 // Tall enough for two contacts and five rows of fields at 1440 px; a longer panel scrolls inside.
 export const PANEL_HEIGHT = 420;
 // Rows are a fixed height and cheap to mount: a few rows of overscan are enough even at 100 px a frame,
@@ -55,8 +56,8 @@ export function useRowWindow({ scrollRef, rows, rowHeight, expandedIds, activeIn
     getItemKey,
     rangeExtractor,
     overscan: OVERSCAN,
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
+    scrollMargin: GRID_HEADER_HEIGHT,
+    scrollPaddingStart: GRID_HEADER_HEIGHT,
     scrollPaddingEnd: bottomInset,
   });
 
