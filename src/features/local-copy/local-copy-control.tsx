@@ -9,6 +9,7 @@ import { useApiErrorText } from '@/lib/api/api-error-messages';
 import { useKommoClient } from '@/lib/api/kommo-client-context';
 import { referenceQueries } from '@/lib/reference-data/reference-queries';
 import { formatAccountClock } from '@/lib/time/account-time';
+import { accountDatePatterns, accountTimePattern } from '@/lib/time/account-date-format';
 import type { MessageValues } from '@/lib/i18n/define-messages';
 import { useLanguage, useMessages } from '@/lib/i18n/language-context';
 import { useLeadsListQuery } from '@/lib/leads-list/use-leads-list-query';
@@ -97,7 +98,14 @@ export function LocalCopyControl() {
   const notice = pendingForget ? <ForgetUndoNotice hub={hub} /> : null;
   if (snapshot.owner === null) return notice;
 
-  const time = state?.syncedAt ? formatAccountClock(state.syncedAt, locale, account.data?.datetime_settings?.timezone ?? '') : '';
+  const time = state?.syncedAt
+    ? formatAccountClock(
+        state.syncedAt,
+        locale,
+        account.data?.datetime_settings?.timezone ?? '',
+        accountTimePattern(accountDatePatterns(account.data)),
+      )
+    : '';
   const forget = () => {
     setConfirming(false);
     setOpened(false);

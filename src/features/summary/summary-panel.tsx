@@ -34,6 +34,7 @@ import {
 import { summaryMessages } from './summary-messages';
 import { ResponsibleScorecard } from './responsible-scorecard';
 import { accountTimeZone } from '@/lib/reference-data/account-zone';
+import { accountDatePatterns } from '@/lib/time/account-date-format';
 import { VisibleLeadsScope } from '@/lib/rights/visible-leads-scope';
 
 export type SummaryPanelProps = {
@@ -319,6 +320,7 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
       <ResponsibleScorecard
         leads={leads}
         zone={accountTimeZone(account.data)}
+        datePatterns={accountDatePatterns(account.data)}
         nameOf={(id) => {
           const bucket = summary.byUser.find((b) => b.userId === id);
           return bucket ? userName(bucket) : id === null ? t('unassigned') : t('unknownUser', { id });
