@@ -19,19 +19,8 @@ export function defineMessages<const E extends Record<string, string>>(
  */
 function pluralRule(n: number, locale: string): Intl.LDMLPluralRule {
   if (n === 0 && /^pt\b/i.test(locale)) return 'other';
-  return intlOf(pluralRules, locale, () => new Intl.PluralRules(locale)).select(n);
+  return new Intl.PluralRules(locale).select(n);
 }
-
-// One Intl object per locale: making one costs far more than using it, and an export of 20,000 leads
-// fills a message (a contact's "Contact #12", an unknown stage) for many of its cells.
-const pluralRules = new Map<string, Intl.PluralRules>();
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function intlOf<T>(cache: Map<string, T>, locale: string, make: () => T): T {
-  let made = cache.get(locale);
-  if (made === undefined) cache.set(locale, (made = make()));
-  return made;
-}
-const formatNumber = (n: number, locale: string) => intlOf(numberFormats, locale, () => new Intl.NumberFormat(locale)).format(n);
 
 /**
  * Fills `{name}` placeholders. `{count, plural, one {…} other {…}}` picks a form with Intl.PluralRules.
@@ -47,11 +36,11 @@ export function formatMessage(template: string, values: MessageValues | undefine
         const rule = pluralRule(n, locale);
         const table = Object.fromEntries([...forms.matchAll(/(\w+) \{([^}]*)\}/g)].map((m) => [m[1], m[2] ?? '']));
         const form = table[rule] ?? table.other ?? '';
-        return form.replace(/#/g, formatNumber(n, locale));
+        return form.replace(/#/g, new Intl.NumberFormat(locale).format(n));
       }
       if (name && name in values) {
         const v = values[name];
-        return typeof v === 'number' ? formatNumber(v, locale) : String(v);
+        return typeof v === 'number' ? new Intl.NumberFormat(locale).format(v) : String(v);
       }
       return match;
     },
