@@ -19,7 +19,7 @@ test('Export XLSX downloads a workbook with typed cells for every lead of the vi
   }
   const excelRequests: string[] = [];
   page.on('request', (r) => {
-    if (/exceljs/.test(r.url())) excelRequests.push(r.url());
+    if (/exceljs|xlsx-writer\.worker/.test(r.url())) excelRequests.push(r.url());
   });
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Load all' })).toBeVisible();

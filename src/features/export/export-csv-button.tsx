@@ -3,7 +3,7 @@
 // `.xlsx` (typed cells; ExcelJS is fetched only on that click).
 import { Button, Group, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Lead } from '@/kommo/lead-schema';
 import { useApiErrorText } from '@/lib/api/api-error-messages';
 import { useKommoClient } from '@/lib/api/kommo-client-context';
@@ -18,6 +18,9 @@ import { importChunk, useChunkErrorText } from '@/lib/ui/lazy-chunk';
 import { exportMessages } from './export-messages';
 import { exportableLeads } from './exportable-leads';
 import type { ExportFormat } from './export-leads';
+import { ExportProgress } from './export-progress';
+import type { XlsxProgress } from './xlsx-in-worker';
+import { XlsxWorkerError } from './xlsx-worker-error';
 import { leadColumnMessages } from '@/lib/leads-list/lead-column-messages';
 import { accountTimeZone } from '@/lib/reference-data/account-zone';
 
@@ -49,14 +52,25 @@ export function ExportCsvButton({ loadAll, getColumnIds, viewName = null }: Expo
   // Kommo's export right: with D nothing may leave, so the buttons say why instead of working.
   const denied = exportReach(rights) === 'none';
   const [leftOut, setLeftOut] = useState(0);
+  const [progress, setProgress] = useState<XlsxProgress | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  const running = useRef<AbortController | null>(null);
+
+  const handleCancel = () => running.current?.abort();
 
   const handleExport = async (format: ExportFormat) => {
+    const controller = new AbortController();
+    running.current = controller;
+    const { signal } = controller;
     setBusy(format);
     setError(null);
     setLeftOut(0);
+    setProgress(null);
+    setCancelled(false);
     try {
       const { leads: visible, complete } = await loadAll();
       if (!complete) return;
+      signal.throwIfAborted();
       const { pipelines, account } = await fetchReferenceData(queryClient, client, BUTTON_PARTS);
       const { leads, leftOut: notExportable } = exportableLeads(visible, rights, groupOf, pipelines);
       setLeftOut(notExportable);
@@ -69,21 +83,26 @@ export function ExportCsvButton({ loadAll, getColumnIds, viewName = null }: Expo
         leads,
         columnIds: getColumnIds(),
         columnText,
-        signal: new AbortController().signal,
+        signal,
         format,
         sheetName: t('sheetName'),
         leadUrl,
         dialect: csvDialect(language),
+        onProgress: setProgress,
       });
+      signal.throwIfAborted();
       // The account's zone names the day in the file name, as in the dates inside.
       downloadBlob(blob, exportFileName(new Date(), format, accountTimeZone(account), viewName));
       // A team server's audit log records who exported which view (issue 21); not inside Kommo.
       if (client.transportKind === 'proxy') reportExport({ format, view: window.location.search, leads: leads.length });
     } catch (e) {
+      if (signal.aborted) setCancelled(true);
       // A writer (or the walk) that could not be downloaded says so, rather than "something went wrong".
-      setError(chunkErrorText(e) ?? errorText(e));
+      else setError(chunkErrorText(e) ?? (e instanceof XlsxWorkerError ? t('writerFailed', { message: e.message }) : errorText(e)));
     } finally {
+      if (running.current === controller) running.current = null;
       setBusy(null);
+      setProgress(null);
     }
   };
 
@@ -119,9 +138,10 @@ export function ExportCsvButton({ loadAll, getColumnIds, viewName = null }: Expo
           {tr('exportLeftOut', { count: leftOut })}
         </Text>
       ) : null}
-      {busy ? (
+      {busy ? <ExportProgress progress={progress} onCancel={handleCancel} /> : null}
+      {!busy && cancelled ? (
         <Text size="xs" c="dimmed" role="status">
-          {t('exporting')}
+          {t('cancelled')}
         </Text>
       ) : null}
       {error ? (

@@ -12,6 +12,7 @@ import type { LeadColumnTexts } from '@/lib/leads-list/lead-column-messages';
 import { buildExportColumns, referencedEntityIds } from './lead-export-columns';
 import { COMMA_DIALECT, leadsToCsvBlob, SEMICOLON_DIALECT, type CsvDialect } from './leads-to-csv';
 import { accountDatePatterns } from '@/lib/time/account-date-format';
+import { leadsToXlsxInWorker, type XlsxProgress } from './xlsx-in-worker';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -33,6 +34,8 @@ export type ExportLeadsInput = {
   leadUrl?: ((leadId: number) => string | null) | null;
   /** The CSV's separator and decimal mark (the user's language: `;` and `,` in Spanish and Portuguese). */
   dialect?: CsvDialect;
+  /** The XLSX worker's progress: rows written, then the zip. */
+  onProgress?: (progress: XlsxProgress) => void;
 };
 
 export async function exportLeadsToCsv({
@@ -46,6 +49,7 @@ export async function exportLeadsToCsv({
   sheetName = 'Leads',
   leadUrl = null,
   dialect,
+  onProgress,
 }: ExportLeadsInput): Promise<Blob> {
   const { account, pipelines, users, lossReasons, customFields, catalogs, sources } = await fetchReferenceData(queryClient, client, EXPORT_PARTS);
   const wanted = new Set(columnIds);
@@ -91,9 +95,8 @@ export async function exportLeadsToCsv({
     columnText,
   );
   if (format === 'csv') return leadsToCsvBlob(leads, columns, { signal, ...(dialect ? { dialect } : {}) });
-  // Loaded on this click only, with ExcelJS: the first screen does not carry a workbook writer.
-  const { leadsToXlsxBlob } = await import('./leads-to-xlsx');
-  return leadsToXlsxBlob(leads, columns, { signal, sheetName });
+  // ExcelJS builds and zips the workbook in a worker started on this click: the page never freezes.
+  return leadsToXlsxInWorker(leads, columns, { signal, sheetName, ...(onProgress ? { onProgress } : {}) });
 }
 
 /** Spanish and Portuguese: `;` between cells and a decimal comma, as Excel set up for Spain or Brazil reads a CSV. */

@@ -9,6 +9,12 @@ export const exportMessages = defineMessages(
     sheetName: 'Leads',
     exporting: 'Preparing the file…',
     exportFailed: 'The export failed: {detail}',
+    cancel: 'Cancel export',
+    cancelled: 'Export cancelled: no file was written',
+    progressLabel: 'Export progress',
+    writingRows: 'Writing {done} of {total, plural, one {# lead} other {# leads}}…',
+    zipping: 'Compressing the workbook…',
+    writerFailed: 'the workbook writer stopped ({message}). The page and the loaded leads are unaffected; try again, or export CSV',
   },
   {
     es: {
@@ -20,6 +26,12 @@ export const exportMessages = defineMessages(
       sheetName: 'Leads',
       exporting: 'Preparando el archivo…',
       exportFailed: 'La exportación falló: {detail}',
+      cancel: 'Cancelar exportación',
+      cancelled: 'Exportación cancelada: no se escribió ningún archivo',
+      progressLabel: 'Progreso de la exportación',
+      writingRows: 'Escribiendo {done} de {total, plural, one {# lead} other {# leads}}…',
+      zipping: 'Comprimiendo el libro…',
+      writerFailed: 'el generador del libro se detuvo ({message}). La página y los leads cargados siguen intactos; inténtelo de nuevo o exporte CSV',
     },
     pt: {
       exportCsv: 'Exportar CSV',
@@ -31,6 +43,13 @@ export const exportMessages = defineMessages(
       sheetName: 'Leads',
       exporting: 'Preparando o arquivo…',
       exportFailed: 'A exportação falhou: {detail}',
+      cancel: 'Cancelar exportação',
+      cancelled: 'Exportação cancelada: nenhum arquivo foi gravado',
+      progressLabel: 'Progresso da exportação',
+      writingRows: 'Gravando {done} de {total, plural, one {# lead} other {# leads}}…',
+      zipping: 'Compactando a pasta de trabalho…',
+      writerFailed:
+        'o gerador da pasta de trabalho parou ({message}). A página e os leads carregados continuam intactos; tente de novo ou exporte CSV',
     },
   },
 );

@@ -1,8 +1,9 @@
 // The XLSX export: typed cells (numbers as numbers, dates as dates in the account's zone, text as
 // text) open the same in every Excel locale, with no list-separator guessing and nothing to defuse:
 // a text cell is never read as a formula. ExcelJS (~900 KB) is loaded only when someone asks for one.
-import type * as ExcelJS from 'exceljs';
 import type { CsvColumn, TypedCell } from './leads-to-csv';
+import { createXlsxSheetWriter, type ExcelModule } from './xlsx-sheet-writer';
+import type { XlsxColumnSpec } from './xlsx-protocol';
 
 export const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -15,20 +16,10 @@ export type XlsxOptions = {
   yieldToEventLoop?: () => Promise<void>;
 };
 
-type ExcelModule = typeof ExcelJS;
-
 /** ExcelJS is CommonJS: bundlers hand it over as the default export, Node as named ones. */
 async function loadExcel(): Promise<ExcelModule> {
   const mod: ExcelModule & { default?: ExcelModule } = await import('exceljs');
   return mod.default ?? mod;
-}
-
-function safeSheetName(name: string): string {
-  const clean = name
-    .replace(/[[\]:*?/\\]/g, ' ')
-    .trim()
-    .slice(0, 31);
-  return clean === '' ? 'Leads' : clean;
 }
 
 /** Excel's limit for one cell's text. */
@@ -49,7 +40,8 @@ export function xlsxText(text: string): string {
   return clean.slice(0, end) + CUT_MARKER;
 }
 
-function cellOf<T>(column: CsvColumn<T>, row: T): TypedCell {
+/** One lead's cell as the workbook holds it: empty and non-finite values as no value, text made safe for XML. */
+export function cellOf<T>(column: CsvColumn<T>, row: T): TypedCell {
   const value = column.typed ? column.typed(row) : column.value(row);
   if (value === undefined || value === '') return null;
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
@@ -70,31 +62,28 @@ export function columnWidth<T>(column: CsvColumn<T>, rows: readonly T[]): number
   return Math.min(60, Math.max(8, longest + 2));
 }
 
-/** The workbook as a Blob: one sheet, a frozen header row, one row per lead. */
+/** The worksheet's columns: headers, widths from the content, the columns' number formats. */
+export function xlsxColumnSpecs<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): XlsxColumnSpec[] {
+  return columns.map((c) => ({ key: c.id, header: xlsxText(c.header), width: columnWidth(c, rows), ...(c.numFmt ? { numFmt: c.numFmt } : {}) }));
+}
+
+/** The workbook as a Blob, written on this thread (Node, tests); the page writes it in a worker (xlsx-in-worker.ts). */
 export async function leadsToXlsxBlob<T>(rows: readonly T[], columns: readonly CsvColumn<T>[], options: XlsxOptions): Promise<Blob> {
-  const { Workbook } = await loadExcel();
-  // Small slices keep the rows' part responsive; the zip at the end (writeBuffer) is still one long task (issue 23 left it for a worker).
+  const excel = await loadExcel();
   const slice = Math.max(1, options.rowsPerSlice ?? 250);
   const pause = options.yieldToEventLoop ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
-  const workbook = new Workbook();
-  const sheet = workbook.addWorksheet(safeSheetName(options.sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({
-    header: xlsxText(c.header),
-    key: c.id,
-    width: columnWidth(c, rows),
-    style: c.numFmt ? { numFmt: c.numFmt } : {},
-  }));
-  sheet.getRow(1).font = { bold: true };
+  const writer = createXlsxSheetWriter(excel, options.sheetName, xlsxColumnSpecs(columns, rows));
   for (let start = 0; start < rows.length; start += slice) {
     options.signal?.throwIfAborted();
     const end = Math.min(rows.length, start + slice);
+    const cells: TypedCell[][] = [];
     for (let i = start; i < end; i++) {
       const row = rows[i] as T;
-      sheet.addRow(columns.map((c) => cellOf(c, row)));
+      cells.push(columns.map((c) => cellOf(c, row)));
     }
+    writer.addRows(cells);
     if (end < rows.length) await pause();
   }
   options.signal?.throwIfAborted();
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Blob([buffer], { type: XLSX_MIME_TYPE });
+  return new Blob([await writer.finish()], { type: XLSX_MIME_TYPE });
 }

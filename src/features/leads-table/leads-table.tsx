@@ -1,5 +1,6 @@
 // The leads table: URL query + visible columns -> one infinite query -> TanStack Table -> the
 // virtualized body. It draws once the names the visible columns need are in (see useLeadReference).
+import { accountTimePattern } from '@/lib/time/account-date-format';
 import { Alert, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery, useQueryClient, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
@@ -402,6 +403,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress, readWholeLocal
         currency={reference.currency}
         locale={locale}
         timeZone={reference.timeZone}
+        timePattern={accountTimePattern(reference.datePatterns)}
         hasMore={Boolean(hasNextPage)}
         loadingMore={isFetchingNextPage}
         loadingView={leadsQuery.isPending || searchingFurther}

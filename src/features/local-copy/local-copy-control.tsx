@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useApiErrorText } from '@/lib/api/api-error-messages';
 import { useReferenceData } from '@/lib/reference-data/use-reference-data';
 import { formatAccountClock } from '@/lib/time/account-time';
+import { accountDatePatterns, accountTimePattern } from '@/lib/time/account-date-format';
 import type { MessageValues } from '@/lib/i18n/define-messages';
 import { useLanguage, useMessages } from '@/lib/i18n/language-context';
 import { useLeadsListQuery } from '@/lib/leads-list/use-leads-list-query';
@@ -98,7 +99,8 @@ export function LocalCopyControl() {
   const notice = pendingForget ? <ForgetUndoNotice hub={hub} /> : null;
   if (snapshot.owner === null) return notice;
 
-  const clock = (ms: number) => formatAccountClock(ms, locale, account?.datetime_settings?.timezone ?? '');
+  const clock = (ms: number) =>
+    formatAccountClock(ms, locale, account?.datetime_settings?.timezone ?? '', accountTimePattern(accountDatePatterns(account)));
   const time = state?.syncedAt ? clock(state.syncedAt) : '';
   const forget = () => {
     setConfirming(false);

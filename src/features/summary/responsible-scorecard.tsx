@@ -3,24 +3,35 @@
 import { SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { Lead } from '@/kommo/lead-schema';
-import { useMessages } from '@/lib/i18n/language-context';
-import { computeScorecard, SCORECARD_PERIODS, type PeriodFigures, type ScorecardPeriod } from './compute-scorecard';
+import { formatDate } from '@/lib/leads-list/lead-formatters';
+import type { AccountDatePatterns } from '@/lib/time/account-date-format';
+import { useLanguage, useMessages } from '@/lib/i18n/language-context';
+import type { Range } from '@/kommo/leads-query';
+import { computeScorecard, SCORECARD_PERIODS, scorecardPeriods, type PeriodFigures, type ScorecardPeriod } from './compute-scorecard';
 import { summaryMessages } from './summary-messages';
 
 export type ResponsibleScorecardProps = {
   leads: readonly Lead[];
   zone: string;
+  /** The account's own date format: the periods' first and last days are written in it. */
+  datePatterns: AccountDatePatterns;
   nameOf: (userId: number | null) => string;
   money: (n: number) => string;
   number: Intl.NumberFormat;
   percent: Intl.NumberFormat;
 };
 
-export function ResponsibleScorecard({ leads, zone, nameOf, money, number, percent }: ResponsibleScorecardProps) {
+export function ResponsibleScorecard({ leads, zone, datePatterns, nameOf, money, number, percent }: ResponsibleScorecardProps) {
   const t = useMessages(summaryMessages);
+  const { locale } = useLanguage();
   const [period, setPeriod] = useState<ScorecardPeriod>('month');
-  // One "now" per opening of the panel and per period: the rows do not shift while being read.
-  const rows = useMemo(() => computeScorecard(leads, period, Math.floor(Date.now() / 1000), zone), [leads, period, zone]);
+  // One "now" per opening of the panel and per period: the rows and the dates do not shift while being read.
+  const { rows, periods } = useMemo(() => {
+    const now = Math.floor(Date.now() / 1000);
+    return { rows: computeScorecard(leads, period, now, zone), periods: scorecardPeriods(period, now, zone) };
+  }, [leads, period, zone]);
+  const day = (at: number | undefined) => formatDate(at ?? null, zone, locale, datePatterns.date);
+  const range = (r: Range) => t('scorecardDays', { from: day(r.from), to: day(r.to) });
   const rate = (f: PeriodFigures) => (f.winRate === null ? '–' : percent.format(f.winRate));
   const won = (f: PeriodFigures) => `${number.format(f.won)} · ${money(f.wonValue)}`;
   return (
@@ -35,6 +46,9 @@ export function ResponsibleScorecard({ leads, zone, nameOf, money, number, perce
         data={SCORECARD_PERIODS.map((p) => ({ value: p, label: t(`period_${p}`) }))}
         aria-label={t('scorecardPeriod')}
       />
+      <Text size="xs" c="dimmed" data-testid="scorecard-period">
+        {t('scorecardRange', { current: range(periods.current), previous: range(periods.previous) })}
+      </Text>
       <Table striped withTableBorder fz="xs" verticalSpacing={2} data-testid="scorecard">
         <Table.Caption>{t('scorecardHow')}</Table.Caption>
         <Table.Thead>

@@ -21,6 +21,8 @@ export const summaryMessages = defineMessages(
     period_week: 'This week',
     period_month: 'This month',
     period_quarter: 'This quarter',
+    scorecardDays: '{from} – {to}',
+    scorecardRange: '{current}, against {previous}',
     scorecardHow:
       'From the loaded leads of this view. Open value: price of leads not won or lost. Won: leads in "Closed - won" closed in the period (count · value), under it the period before. Win rate: won ÷ (won + lost) closed in the period. Overdue: open leads whose next task is past due. Average age: days since open leads were created.',
     scoreUser: 'Responsible',
@@ -71,6 +73,8 @@ export const summaryMessages = defineMessages(
       period_week: 'Esta semana',
       period_month: 'Este mes',
       period_quarter: 'Este trimestre',
+      scorecardDays: '{from} – {to}',
+      scorecardRange: '{current}, frente a {previous}',
       scorecardHow:
         'De los leads cargados de esta vista. Valor abierto: precio de los leads ni ganados ni perdidos. Ganados: leads en "Closed - won" cerrados en el periodo (cantidad · valor), debajo el periodo anterior. Tasa de éxito: ganados ÷ (ganados + perdidos) cerrados en el periodo. Vencidas: leads abiertos cuya próxima tarea está vencida. Antigüedad media: días desde que se crearon los leads abiertos.',
       scoreUser: 'Responsable',
@@ -120,6 +124,8 @@ export const summaryMessages = defineMessages(
       period_week: 'Esta semana',
       period_month: 'Este mês',
       period_quarter: 'Este trimestre',
+      scorecardDays: '{from} – {to}',
+      scorecardRange: '{current}, comparado com {previous}',
       scorecardHow:
         'Dos leads carregados desta visualização. Valor em aberto: preço dos leads nem ganhos nem perdidos. Ganhos: leads em "Closed - won" fechados no período (quantidade · valor), abaixo o período anterior. Taxa de conversão: ganhos ÷ (ganhos + perdidos) fechados no período. Atrasadas: leads abertos cuja próxima tarefa está atrasada. Idade média: dias desde a criação dos leads abertos.',
       scoreUser: 'Responsável',

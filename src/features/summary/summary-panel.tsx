@@ -19,6 +19,7 @@ import { computeSummaryChunked, type LeadsSummary } from './compute-summary';
 import { summaryMessages } from './summary-messages';
 import { ResponsibleScorecard } from './responsible-scorecard';
 import { accountTimeZone } from '@/lib/reference-data/account-zone';
+import { accountDatePatterns } from '@/lib/time/account-date-format';
 import { VisibleLeadsScope } from '@/lib/rights/visible-leads-scope';
 import { metricDisplay, type Metric } from './summary-metric';
 import { summaryNames } from './summary-names';
@@ -107,6 +108,7 @@ export function SummaryPanel({ listQuery }: SummaryPanelProps) {
       <ResponsibleScorecard
         leads={leads}
         zone={accountTimeZone(account)}
+        datePatterns={accountDatePatterns(account)}
         nameOf={(id) => {
           const bucket = summary.byUser.find((b) => b.userId === id);
           return bucket ? names.userName(bucket) : id === null ? t('unassigned') : t('unknownUser', { id });

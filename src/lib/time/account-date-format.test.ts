@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import docsAccount from '@/kommo/fixtures/real/amocrm-docs-account.json';
 import { accountSchema } from '@/kommo/account-schema';
 import { displayText } from '@/lib/leads-list/column-value';
-import { accountDatePatterns, excelNumberFormat, formatPattern, isReadablePattern, NO_PATTERNS } from './account-date-format';
+import { accountDatePatterns, accountTimePattern, excelNumberFormat, formatPattern, isReadablePattern, NO_PATTERNS } from './account-date-format';
+import { formatAccountClock } from './account-time';
 
 // 2026-12-06 21:00:00 in Moscow (UTC+3) is 18:00 UTC.
 const EVENING = Date.UTC(2026, 11, 6, 18, 0, 5) / 1000;
@@ -59,5 +60,21 @@ describe('the account\u2019s date formats', () => {
     expect(excelNumberFormat('d.m.Y H:i')).toBe('dd.mm.yyyy hh:mm');
     expect(excelNumberFormat('m/d/Y g:i A')).toBe('mm/dd/yyyy h:mm AM/PM');
     expect(excelNumberFormat('j \\d\\e F')).toBe('d \\d\\e mmmm');
+  });
+});
+
+describe('"as of" times in the account\u2019s format', () => {
+  it('takes the time of the date-and-time pattern: d.m.Y H:i -> H:i, m/d/Y h:i A -> h:i A, none without a time', () => {
+    expect(accountTimePattern({ dateTime: 'd.m.Y H:i', date: 'd.m.Y' })).toBe('H:i');
+    expect(accountTimePattern({ dateTime: 'm/d/Y h:i A', date: 'm/d/Y' })).toBe('h:i A');
+    expect(accountTimePattern({ dateTime: null, date: 'm/d/Y' })).toBeNull();
+    expect(accountTimePattern(NO_PATTERNS)).toBeNull();
+  });
+
+  it('"as of" 21:00 with H:i, 09:00 PM with h:i A, on the account\u2019s clock whatever the browser\u2019s zone', () => {
+    expect(formatAccountClock(EVENING * 1000, 'en-US', 'Europe/Moscow', 'H:i')).toBe('21:00');
+    expect(formatAccountClock(EVENING * 1000, 'en-US', 'Europe/Moscow', 'h:i A')).toBe('09:00 PM');
+    // Without a pattern, the language's own way.
+    expect(formatAccountClock(EVENING * 1000, 'en-US', 'Europe/Moscow', null)).toBe('09:00 PM');
   });
 });

@@ -46,6 +46,15 @@ function datePart(pattern: string): string | null {
   return isReadablePattern(part) ? part : null;
 }
 
+/** The time of the account's date-and-time pattern ("d.m.Y H:i" -> "H:i", "m/d/Y g:i A" -> "g:i A"), for "as of 12:03"; null without one. */
+export function accountTimePattern(patterns: AccountDatePatterns): string | null {
+  const full = patterns.dateTime;
+  if (!full) return null;
+  const cut = full.search(TIME_TOKENS);
+  const part = cut < 0 ? '' : full.slice(cut).trim();
+  return part !== '' && isTimeOnly(part) ? part : null;
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** An instant in the pattern, on the account's wall clock; '' for no value. */

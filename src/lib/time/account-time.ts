@@ -5,6 +5,7 @@
 // zone work: no date library in the first bundle (the filter chips and built-in views run this).
 import { DATE_FILTERS, type DatePreset, type DatePresets, type LeadsQuery, type Range } from '@/kommo/leads-query';
 import { zoneOffsetMs } from './zone-offset';
+import { formatPattern } from './account-date-format';
 
 /** A calendar date, `YYYY-MM-DD` (the value Mantine's date pickers hold). */
 export type CalendarDate = string;
@@ -176,8 +177,12 @@ export function resolveDatePresets<Q extends LeadsQuery>(q: Q, nowSeconds: numbe
 }
 
 const clockFormats = new Map<string, Intl.DateTimeFormat>();
-/** A moment's hour and minute on the account's clock ("as of 12:03"), like every other time the app shows. */
-export function formatAccountClock(ms: number, locale: string, timeZone: string): string {
+/**
+ * A moment's hour and minute on the account's clock ("as of 12:03"), like every other time the app
+ * shows; in the account's own time pattern when it has one (`accountTimePattern`: "H:i", "g:i A").
+ */
+export function formatAccountClock(ms: number, locale: string, timeZone: string, pattern?: string | null): string {
+  if (pattern) return formatPattern(pattern, Math.floor(ms / 1000), safeTimezone(timeZone), locale);
   // One formatter a language and zone: the status line and each task cell ask on every render.
   const key = `${locale}|${timeZone}`;
   const format = clockFormats.get(key) ?? new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: safeTimezone(timeZone) });

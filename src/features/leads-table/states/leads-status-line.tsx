@@ -18,6 +18,8 @@ export type LeadsStatusLineProps = {
   locale: string;
   /** The account's time zone: "as of 12:03" is on the account's clock, like every date in the table. */
   timeZone: string;
+  /** The account's own time pattern ("H:i"), for the "as of" time; null: the language's. */
+  timePattern?: string | null;
   hasMore: boolean;
   loadingMore: boolean;
   /** The view's first rows are not there yet (skeleton): no count, sum or "all loaded" to claim. */
@@ -35,6 +37,7 @@ export function LeadsStatusLine({
   currency,
   locale,
   timeZone,
+  timePattern = null,
   hasMore,
   loadingMore,
   loadingView = false,
@@ -43,7 +46,7 @@ export function LeadsStatusLine({
   view,
 }: LeadsStatusLineProps) {
   if (view) {
-    const time = formatAccountClock(view.asOf, locale, timeZone);
+    const time = formatAccountClock(view.asOf, locale, timeZone, timePattern);
     return (
       <Group justify="space-between" px="sm" py={6} wrap="nowrap" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
         <Group gap="lg" wrap="nowrap" role="status" aria-live="polite" data-testid="leads-status">
