@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { leadsPageSchema, pipelinesResponseSchema, type Lead } from '@/kommo/schemas';
 import { createKommoClient } from '@/lib/api/kommo-client';
 import type { Transport, TransportRequest } from '@/lib/api/transport';
-import { fetchStageEntries, type StageEntry } from '@/lib/leads/stage-entry-fetchers';
+import { fetchStageEntries, stageLeadOf, type StageEntry, type StageLead } from '@/lib/leads/stage-entry-fetchers';
 import { createDemoAccount } from '@/server/demo/demo-account';
 import { CHANGES_PATH } from '@/server/demo/demo-changes';
 
@@ -30,9 +30,13 @@ function setup(seed: number) {
   });
   const client = (log: TransportRequest[], contextUser?: number, refuseEvents = false) =>
     createKommoClient(transport(log, contextUser, refuseEvents), { ratePerSecond: 100_000, maxRetries: 0 });
-  const leads = async (query: string, contextUser?: number): Promise<Lead[]> => {
+  const leads = async (query: string, contextUser?: number): Promise<(StageLead & Pick<Lead, 'updated_at' | 'responsible_user_id'>)[]> => {
     const res = await demo.app.request(`/api/v4/leads?${query}`, { headers: headers(contextUser) });
-    return res.status === 204 ? [] : leadsPageSchema.parse(await res.json())._embedded.leads;
+    const page = res.status === 204 ? [] : leadsPageSchema.parse(await res.json())._embedded.leads;
+    return page.flatMap((l) => {
+      const staged = stageLeadOf(l);
+      return staged ? [{ ...staged, updated_at: l.updated_at, responsible_user_id: l.responsible_user_id }] : [];
+    });
   };
   const firstOpenStage = async () => {
     const res = await demo.app.request('/api/v4/leads/pipelines', { headers: headers() });
@@ -93,10 +97,13 @@ describe('time in a stage from lead_status_changed events (demo account)', () =>
     expect([...asManager]).toEqual([...asOwner]);
     // Someone else's moved lead: the manager's event log leaves its moves out.
     const others = (await leads('limit=250')).filter((l) => l.responsible_user_id !== manager?.userId);
-    const res = await demo.app.request(`/api/v4/events?filter[type]=lead_status_changed&filter[entity]=lead&${others
-      .slice(0, 10)
-      .map((l) => `filter[entity_id][]=${l.id}`)
-      .join('&')}`, { headers: { Authorization: `Bearer ${TOKEN}`, 'X-Context-User-ID': String(manager?.userId) } });
+    const res = await demo.app.request(
+      `/api/v4/events?filter[type]=lead_status_changed&filter[entity]=lead&${others
+        .slice(0, 10)
+        .map((l) => `filter[entity_id][]=${l.id}`)
+        .join('&')}`,
+      { headers: { Authorization: `Bearer ${TOKEN}`, 'X-Context-User-ID': String(manager?.userId) } },
+    );
     expect(res.status).toBe(204);
   });
 
@@ -111,7 +118,7 @@ describe('time in a stage from lead_status_changed events (demo account)', () =>
     await expect(c.get('/api/v4/leads/pipelines', '', pipelinesResponseSchema, new AbortController().signal)).resolves.not.toBeNull();
   });
 
-  it('asks at most ten leads a request (Kommo\'s filter[entity_id] limit)', async () => {
+  it("asks at most ten leads a request (Kommo's filter[entity_id] limit)", async () => {
     const { client, leads } = setup(35);
     const page = (await leads('limit=11')).slice(0, 11);
     await expect(fetchStageEntries(client([]), page, new AbortController().signal)).rejects.toThrow(RangeError);

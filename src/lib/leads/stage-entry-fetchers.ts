@@ -3,6 +3,7 @@
 // filter[type]=lead_status_changed, filter[entity]=lead, at most 10 `filter[entity_id][]` a request).
 // A lead with no stage move at all has been in its stage since it was created. Sources and what
 // stays unverified: src/kommo/fixtures/real/SOURCES.md ("Time in a stage").
+import type { Lead } from '@/kommo/schemas';
 import { encodeQueryParams } from '@/lib/api/query-string';
 import type { KommoClient } from '@/lib/api/kommo-client';
 import { isMissingRight } from '@/lib/api/api-error';
@@ -18,16 +19,19 @@ import {
 /** What the stage age needs of a lead: its id, its stage now and when it was created. */
 export type StageLead = { id: number; status_id: number; pipeline_id: number; created_at: number | null };
 
+/** The lead as the stage age reads it; null for one without a stage (Kommo's trash), which has no time in one. */
+export function stageLeadOf(lead: Pick<Lead, 'id' | 'status_id' | 'pipeline_id' | 'created_at'>): StageLead | null {
+  if (lead.status_id === null || lead.pipeline_id === null) return null;
+  return { id: lead.id, status_id: lead.status_id, pipeline_id: lead.pipeline_id, created_at: lead.created_at };
+}
+
 /**
  * Since when (seconds) the lead is in its stage: from its last stage move (`event`), or from its
  * creation when Kommo lists no move (`created`); `unknown` when the log does not say (a move into
  * another stage only, or more moves than the walk reads); `refused` when Kommo refused this user the
  * event log (a JSON 403).
  */
-export type StageEntry =
-  | { kind: 'since'; at: number; from: 'event' | 'created' }
-  | { kind: 'unknown' }
-  | { kind: 'refused' };
+export type StageEntry = { kind: 'since'; at: number; from: 'event' | 'created' } | { kind: 'unknown' } | { kind: 'refused' };
 
 /** Ten leads with up to 30 moves each: a lead moved more often than that reads "unknown", never a long walk. */
 const MAX_PAGES_PER_BATCH = 3;
@@ -78,7 +82,8 @@ export async function fetchStageEntries(client: KommoClient, leads: readonly Sta
   for (const lead of leads) {
     const at = entered.get(lead.id);
     if (at !== undefined) result.set(lead.id, { kind: 'since', at, from: 'event' });
-    else if (complete && !moved.has(lead.id) && lead.created_at !== null) result.set(lead.id, { kind: 'since', at: lead.created_at, from: 'created' });
+    else if (complete && !moved.has(lead.id) && lead.created_at !== null)
+      result.set(lead.id, { kind: 'since', at: lead.created_at, from: 'created' });
     else result.set(lead.id, { kind: 'unknown' });
   }
   return result;
