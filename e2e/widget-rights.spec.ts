@@ -208,8 +208,13 @@ test('a manager who sees only their own leads: the attention view says how long 
   await expect(app.getByRole('grid')).toBeVisible();
   const before = standin.forwarded.length;
   await app.getByRole('button', { name: /^Vistas/ }).click();
-  await app.getByRole('dialog', { name: /^Vistas/ }).getByRole('button', { name: 'Lo que requiere mi atención' }).click();
-  const rows = app.locator('[role=row]:not([aria-rowindex="1"]):not([data-testid="leads-totals"])').filter({ has: app.locator('[role=gridcell][data-col="attention"]') });
+  await app
+    .getByRole('dialog', { name: /^Vistas/ })
+    .getByRole('button', { name: 'Lo que requiere mi atención' })
+    .click();
+  const rows = app
+    .locator('[role=row]:not([aria-rowindex="1"]):not([data-testid="leads-totals"])')
+    .filter({ has: app.locator('[role=gridcell][data-col="attention"]') });
   await expect(rows.first()).toBeVisible();
   // Every row in view gets its stage age: days from its last move or its creation, said in Spanish.
   const ages = app.locator('[role=gridcell][data-col="attention"] [data-decoration="stage-age"]');
