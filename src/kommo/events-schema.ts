@@ -4,16 +4,12 @@
 // client (amocrm/amocrm-api-php: EventModel::fromArray reads id, type, entity_id, entity_type,
 // created_by, created_at, value_after, value_before, account_id; EventsFilter sends filter[type] and
 // filter[entity] as comma lists and filter[created_at] as an int or a from/to range). At most 100
-// events a page; 204 when nothing matches. A stage move (`lead_status_changed`) carries
-// `value_after: [{lead_status: {id, pipeline_id}}]` (fixtures/real/kommo-docs-events-lead-status-changed.json).
+// events a page; 204 when nothing matches. Stage moves have a module of their own (lead-status-events.ts).
 import * as z from 'zod/mini';
 
 export const EVENTS_PATH = '/api/v4/events';
 export const EVENTS_MAX_LIMIT = 100;
 export const LEAD_DELETED_EVENT = 'lead_deleted';
-export const LEAD_STATUS_CHANGED_EVENT = 'lead_status_changed';
-/** Kommo's docs: `filter[entity_id]` takes at most 10 ids, with exactly one `filter[entity]`. */
-export const EVENTS_MAX_ENTITY_IDS = 10;
 
 export const kommoEventSchema = z.looseObject({
   // A string id such as "01pz58t6p04vxnd1jp1rmcprb5" in the docs' examples.
@@ -35,16 +31,3 @@ export const eventsPageSchema = z.looseObject({
   _embedded: z.looseObject({ events: z.array(kommoEventSchema) }),
 });
 export type EventsPage = z.infer<typeof eventsPageSchema>;
-
-const leadStatusValueSchema = z.array(
-  z.looseObject({ lead_status: z.optional(z.looseObject({ id: z.number(), pipeline_id: z.number() })) }),
-);
-
-/** The stage a `lead_status_changed` event moved the lead into, or null for any other event or shape. */
-export function leadStatusAfter(event: KommoEvent): { status_id: number; pipeline_id: number } | null {
-  if (event.type !== LEAD_STATUS_CHANGED_EVENT) return null;
-  const parsed = leadStatusValueSchema.safeParse(event.value_after);
-  if (!parsed.success) return null;
-  const status = parsed.data.find((v) => v.lead_status !== undefined)?.lead_status;
-  return status ? { status_id: status.id, pipeline_id: status.pipeline_id } : null;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysInStage, leadAttention, STALE_DAYS } from './lead-attention';
+import { leadAttention, STALE_DAYS } from './lead-attention';
 
 const now = Date.parse('2026-12-07T12:00:00Z');
 const daysAgo = (d: number) => Math.floor(now / 1000) - d * 86_400;
@@ -32,16 +32,5 @@ describe('why a lead needs attention', () => {
       rank(ahead, daysAgo(20)),
     ];
     expect([...ranked].sort((a, b) => b - a)).toEqual([ranked[3], ranked[1], ranked[4], ranked[2], ranked[0], ranked[5]]);
-  });
-});
-
-describe('daysInStage: whole days since the lead entered its stage (Kommo event log)', () => {
-  it('counts whole days from the move or the creation, and none when the log did not say', () => {
-    expect(daysInStage({ kind: 'since', at: now / 1000 - 40 * 86_400 - 5, from: 'event' }, now)).toBe(40);
-    expect(daysInStage({ kind: 'since', at: now / 1000 - 3600, from: 'created' }, now)).toBe(0);
-    // A move stamped in the future by Kommo's clock reads 0, never a negative age.
-    expect(daysInStage({ kind: 'since', at: now / 1000 + 600, from: 'event' }, now)).toBe(0);
-    expect(daysInStage({ kind: 'unknown' }, now)).toBeNull();
-    expect(daysInStage({ kind: 'refused' }, now)).toBeNull();
   });
 });

@@ -3,10 +3,9 @@
 // null), or nothing changed on it for STALE_DAYS (`updated_at`; any edit counts, a note or a task
 // included, as Kommo moves updated_at then). Worst first: overdue (the longest first), then no task,
 // then no change (the stalest first). Time in a stage comes from Kommo's lead_status_changed events,
-// read only for the leads on screen (use-stage-entries.ts): it is shown beside the reason, and does
+// read only for the leads on screen (features/leads-table/stage-age): it is shown beside the reason, and does
 // not rank, since the order must hold for leads never on screen.
 import type { Lead } from '@/kommo/schemas';
-import type { StageEntry } from '@/lib/leads/stage-entry-fetchers';
 import { daysOverdue } from './lead-formatters';
 
 /** Days without a change that make an open lead need attention. */
@@ -27,10 +26,4 @@ export function leadAttention(lead: Pick<Lead, 'closest_task_at' | 'updated_at'>
   if (lead.closest_task_at === null) return at('noTask', idle ?? 0);
   if (idle !== null && idle >= STALE_DAYS) return at('stale', idle);
   return null;
-}
-
-/** Whole days the lead has been in its stage, or null when Kommo's event log did not say. */
-export function daysInStage(entry: StageEntry, nowMs: number = Date.now()): number | null {
-  if (entry.kind !== 'since') return null;
-  return Math.max(0, Math.floor((nowMs - entry.at * 1000) / DAY_MS));
 }

@@ -7,14 +7,12 @@ import type { Lead } from '@/kommo/schemas';
 import { encodeQueryParams } from '@/lib/api/query-string';
 import type { KommoClient } from '@/lib/api/kommo-client';
 import { isMissingRight } from '@/lib/api/api-error';
-import {
-  EVENTS_MAX_ENTITY_IDS,
-  EVENTS_MAX_LIMIT,
-  EVENTS_PATH,
-  eventsPageSchema,
-  LEAD_STATUS_CHANGED_EVENT,
-  leadStatusAfter,
-} from '@/kommo/events-schema';
+import { EVENTS_MAX_ENTITY_IDS, LEAD_STATUS_CHANGED_EVENT, leadStatusAfter, stageMovesPageSchema } from '@/kommo/lead-status-events';
+
+/** Kommo's event log (events-schema.ts names it too; a copy here keeps the local copy's chunk out of this one). */
+const EVENTS_PATH = '/api/v4/events';
+/** At most 100 events a page (amoCRM's docs; Kommo's say 250). */
+const EVENTS_LIMIT = 100;
 
 /** What the stage age needs of a lead: its id, its stage now and when it was created. */
 export type StageLead = { id: number; status_id: number; pipeline_id: number; created_at: number | null };
@@ -52,9 +50,9 @@ export async function fetchStageEntries(client: KommoClient, leads: readonly Sta
         ['filter[entity]', 'lead'],
         ...leads.map((l) => ['filter[entity_id][]', l.id] as const),
         ['page', page],
-        ['limit', EVENTS_MAX_LIMIT],
+        ['limit', EVENTS_LIMIT],
       ]);
-      const response = await client.get(EVENTS_PATH, query, eventsPageSchema, signal);
+      const response = await client.get(EVENTS_PATH, query, stageMovesPageSchema, signal);
       if (response === null) {
         complete = true;
         break;
@@ -87,4 +85,12 @@ export async function fetchStageEntries(client: KommoClient, leads: readonly Sta
     else result.set(lead.id, { kind: 'unknown' });
   }
   return result;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whole days the lead has been in its stage, or null when Kommo's event log did not say. */
+export function daysInStage(entry: StageEntry, nowMs: number = Date.now()): number | null {
+  if (entry.kind !== 'since') return null;
+  return Math.max(0, Math.floor((nowMs - entry.at * 1000) / DAY_MS));
 }

@@ -6,7 +6,8 @@
 // own stage moves (demo-stage-history.ts), as each viewer's rights allow.
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { EVENTS_MAX_ENTITY_IDS, EVENTS_MAX_LIMIT, EVENTS_PATH, LEAD_STATUS_CHANGED_EVENT } from '@/kommo/events-schema';
+import { EVENTS_MAX_LIMIT, EVENTS_PATH } from '@/kommo/events-schema';
+import { EVENTS_MAX_ENTITY_IDS, LEAD_STATUS_CHANGED_EVENT } from '@/kommo/lead-status-events';
 import { DEMO_ACCOUNT_ID, LOST_STATUS_ID, WON_STATUS_ID } from './demo-reference';
 import type { DemoDeletedLead, DemoLead } from './demo-data';
 import type { DemoRouteContext } from './demo-leads-route';

@@ -4,8 +4,7 @@
 import type { Lead } from '@/kommo/schemas';
 import { displayText, TABLE_LIST_SEPARATOR, type ColumnValue } from '@/lib/leads-list/column-value';
 import type { LeadColumnDefinition } from '@/lib/leads-list/lead-column-registry';
-import { daysInStage, leadAttention } from '@/lib/leads-list/lead-attention';
-import type { StageEntry } from '@/lib/leads/stage-entry-fetchers';
+import { leadAttention } from '@/lib/leads-list/lead-attention';
 import { daysOverdue } from '@/lib/leads-list/lead-formatters';
 import { findStage } from '@/lib/reference-data/lead-reference';
 import { useLeadsTableContext } from '@/features/leads-table/leads-table-context';
@@ -34,36 +33,13 @@ export function ClosestTaskCell({ lead, column }: ColumnCellProps) {
  * plain; then how long it has been in its stage, from Kommo's event log, for the leads on screen.
  */
 export function AttentionCell({ lead, column }: ColumnCellProps) {
-  const { columns, stageEntries } = useLeadsTableContext();
+  const { columns, stageAges } = useLeadsTableContext();
   const value = column.value(lead, columns);
   const need = leadAttention(lead);
-  const entry = stageEntries?.get(lead.id);
   return (
     <span className={need?.reason === 'overdue' ? classes.overdue : undefined} data-attention={need?.reason}>
       <ValueText value={value} />
-      {entry !== undefined && entry !== 'pending' ? <StageAge entry={entry} separated={need !== null} /> : null}
-    </span>
-  );
-}
-
-/** "40 days in this stage", or "stage age unknown" when Kommo's event log does not say or is refused. */
-function StageAge({ entry, separated }: { entry: StageEntry; separated: boolean }) {
-  const { t } = useLeadsTableContext();
-  const days = daysInStage(entry);
-  const title =
-    entry.kind === 'since'
-      ? t(entry.from === 'event' ? 'stageFromEvent' : 'stageFromCreated')
-      : t(entry.kind === 'refused' ? 'stageRefusedTitle' : 'stageUnknownTitle');
-  return (
-    <span
-      className={entry.kind === 'since' ? undefined : classes.muted}
-      data-decoration="stage-age"
-      data-stage-days={days ?? undefined}
-      data-stage-from={entry.kind === 'since' ? entry.from : entry.kind}
-      title={title}
-    >
-      {separated ? ' · ' : ''}
-      {days === null ? t('stageUnknown') : t('stageDays', { count: days })}
+      {stageAges?.get(lead.id)}
     </span>
   );
 }

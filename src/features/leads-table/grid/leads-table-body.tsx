@@ -16,7 +16,8 @@ import classes from '@/features/leads-table/leads-table.module.css';
 import { useColumnWindow } from './use-column-window';
 import { useGridKeyboard } from './use-grid-keyboard';
 import { usePageEntities, type PageEntityNeeds } from './use-page-entities';
-import { useStageEntries } from './use-stage-entries';
+import { stageAgeChunk } from '@/features/leads-table/stage-age/stage-age-chunk';
+import type { StageAgeLabels } from '@/features/leads-table/stage-age/stage-age-label';
 import { HEADER_HEIGHT, PANEL_HEIGHT, useRowWindow } from './use-row-window';
 
 export type LeadsTableBodyProps = {
@@ -38,7 +39,7 @@ export type LeadsTableBodyProps = {
   sorting: HeaderSorting;
   /** The entities the visible columns name (the panel's chained-list values are always fetched). */
   needs: PageEntityNeeds;
-  context: Omit<LeadsTableContextValue, 'columns' | 'closePanel' | 'stageEntries'>;
+  context: Omit<LeadsTableContextValue, 'columns' | 'closePanel' | 'stageAges'>;
   /** The attention column is shown: ask when the leads on screen entered their stages. */
   stageAges: boolean;
   /** The sticky totals row under the summable columns (none: no such column is shown). */
@@ -80,7 +81,8 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
   const lastPage = pageOf(pageStarts, lastIndex);
   const pagesInView = useMemo(() => pages.slice(firstPage, lastPage + 1), [pages, firstPage, lastPage]);
   const entities = usePageEntities(pagesInView, props.needs);
-  const stageEntries = useStageEntries(rows, firstIndex, lastIndex, props.stageAges);
+  // Read only by the attention column's cells, which a hidden column does not draw.
+  const [stageAges, setStageAges] = useState<StageAgeLabels>();
   // Read when Esc is pressed, so the context (and every cell under it) does not change with the rows.
   const rowsRef = useRef(rows);
   useEffect(() => {
@@ -96,8 +98,8 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
     row.toggleExpanded(false);
   }, []);
   const contextValue = useMemo(
-    () => ({ ...props.context, columns: { ref: props.context.reference, entities, text: props.context.columnText }, closePanel, stageEntries }),
-    [props.context, entities, closePanel, stageEntries],
+    () => ({ ...props.context, columns: { ref: props.context.reference, entities, text: props.context.columnText }, closePanel, stageAges }),
+    [props.context, entities, closePanel, stageAges],
   );
   const { layouts, colStart, colEnd, handleFocus, handleBlur } = useColumnWindow({
     scrollRef,
@@ -160,6 +162,11 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
               );
             })}
           </div>
+          {props.stageAges && (
+            <ChunkBoundary>
+              <stageAgeChunk.Component rows={rows} firstIndex={firstIndex} lastIndex={lastIndex} onLabels={setStageAges} />
+            </ChunkBoundary>
+          )}
           {props.totals ? (
             <ChunkBoundary compact>
               <totalsChunk.Component

@@ -7,7 +7,7 @@ import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { Row } from '@tanstack/react-table';
 import type { Lead } from '@/kommo/schemas';
-import { EVENTS_MAX_ENTITY_IDS } from '@/kommo/events-schema';
+import { EVENTS_MAX_ENTITY_IDS } from '@/kommo/lead-status-events';
 import { useKommoClient } from '@/lib/api/kommo-client-context';
 import { withPriority } from '@/lib/api/kommo-client';
 import { stageEntryQueries } from '@/lib/leads/stage-entry-queries';
