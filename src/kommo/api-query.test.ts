@@ -15,7 +15,10 @@ describe('apiQueryIssues: every API path reads only the query the app sends (iss
     expect(apiQueryIssues('/api/v4/leads/pipelines', '')).toEqual([]);
     // The attention view's stage moves (stage-entry-fetchers.ts): ten leads a request.
     expect(
-      apiQueryIssues('/api/v4/events', 'filter[type]=lead_status_changed&filter[entity]=lead&filter[entity_id][]=7&filter[entity_id][]=9&page=1&limit=100'),
+      apiQueryIssues(
+        '/api/v4/events',
+        'filter[type]=lead_status_changed&filter[entity]=lead&filter[entity_id][]=7&filter[entity_id][]=9&page=1&limit=100',
+      ),
     ).toEqual([]);
   });
 

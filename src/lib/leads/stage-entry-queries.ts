@@ -11,7 +11,11 @@ export const stageEntryQueries = {
   all: ['stage-entries'] as const,
   batch: (client: KommoClient, leads: readonly StageLead[]) =>
     queryOptions({
-      queryKey: [...stageEntryQueries.all, client.transportKind, leads.map((l) => [l.id, l.pipeline_id, l.status_id, l.created_at] as const)] as const,
+      queryKey: [
+        ...stageEntryQueries.all,
+        client.transportKind,
+        leads.map((l) => [l.id, l.pipeline_id, l.status_id, l.created_at] as const),
+      ] as const,
       queryFn: ({ signal }) => fetchStageEntries(client, leads, signal),
       staleTime: STAGE_ENTRY_STALE_MS,
       // The client already retried what can be retried; a failed batch reads "unknown" rather than asking again.

@@ -29,7 +29,9 @@ export function createDemoStageHistory(data: DemoData): DemoStageHistory {
     const closed = lead.status_id === WON_STATUS_ID || lead.status_id === LOST_STATUS_ID;
     // The open stages walked: up to the current one, or, for a closed lead, up to where it was closed from.
     const reached = closed ? r.int(0, Math.max(0, open.length - 1)) : Math.max(0, open.indexOf(lead.status_id));
-    const end = closed ? (lead.closed_at ?? lead.updated_at) : lead.created_at + Math.round((lead.updated_at - lead.created_at) * (0.2 + 0.8 * r.next()));
+    const end = closed
+      ? (lead.closed_at ?? lead.updated_at)
+      : lead.created_at + Math.round((lead.updated_at - lead.created_at) * (0.2 + 0.8 * r.next()));
     const walkEnd = closed ? lead.created_at + Math.round((end - lead.created_at) * (0.3 + 0.6 * r.next())) : end;
     const stage = (id: number): DemoStage => ({ id, pipeline_id: lead.pipeline_id });
     const moves: DemoStageMove[] = [];
@@ -42,7 +44,8 @@ export function createDemoStageHistory(data: DemoData): DemoStageHistory {
     }
     if (closed) {
       const from = open[reached] ?? open[0];
-      if (from !== undefined) moves.push({ leadId: lead.id, at: Math.max(end, walkEnd), before: stage(from), after: stage(lead.status_id), by: lead.updated_by });
+      if (from !== undefined)
+        moves.push({ leadId: lead.id, at: Math.max(end, walkEnd), before: stage(from), after: stage(lead.status_id), by: lead.updated_by });
     }
     return moves;
   }
