@@ -32,7 +32,12 @@ test('what needs my attention: mine, open stages by rule, worst first, every row
       .map((el) => {
         const cell = el.querySelector('[role=gridcell][data-col=attention] [data-attention]');
         const reason = cell?.getAttribute('data-attention') ?? 'none';
-        const named = el.querySelector('[role=gridcell][data-col=attention]')?.textContent ?? '';
+        const gridcell = el.querySelector('[role=gridcell][data-col=attention]');
+        // The reason's own words; the stage age after it (from Kommo's events) is checked on its own.
+        const named = [...((gridcell?.querySelector('[data-attention]') ?? gridcell)?.childNodes ?? [])]
+          .filter((n) => !(n instanceof Element && n.getAttribute('data-decoration') === 'stage-age'))
+          .map((n) => n.textContent)
+          .join('');
         return { index: Number(el.getAttribute('aria-rowindex')), reason, text: named.trim(), color: cell ? getComputedStyle(cell).color : '' };
       })
       .sort((a, b) => a.index - b.index),
@@ -56,4 +61,81 @@ test('what needs my attention: mine, open stages by rule, worst first, every row
   await leads.scrollToColumn('stage');
   const stages = await leads.grid.locator('[role=gridcell][data-col=stage]').allTextContents();
   expect(stages.filter((st) => /Closed - (won|lost)/.test(st))).toEqual([]);
+});
+
+test('time in a stage: each lead on screen says how long, from the event log; a 403 for it reads "stage age unknown" and blocks nothing', async ({
+  page,
+  pageErrors,
+}) => {
+  const leads = new LeadsPage(page);
+  const filters = new FiltersPanel(page);
+  const asked: string[] = [];
+  // Kommo refusing this user its event log: a JSON 403 for a missing right (the proxy is not asked).
+  await page.route('**/api/v4/events?*', (route) => {
+    asked.push(route.request().url());
+    return route.fulfill({
+      status: 403,
+      contentType: 'application/problem+json',
+      body: '{"title":"Forbidden","status":403,"detail":"Insufficient rights"}',
+    });
+  });
+  pageErrors.allow(/status of 403/);
+  await leads.goto();
+  await leads.waitForRows();
+  await filters.viewsButton.click();
+  await filters.viewsDialog.getByRole('button', { name: 'What needs my attention' }).click();
+  await expect.poll(() => leads.loadedCount()).toBeGreaterThan(0);
+  const ages = leads.grid.locator('[role=gridcell][data-col=attention] [data-decoration="stage-age"]');
+  await expect.poll(() => ages.count()).toBeGreaterThan(0);
+  for (const age of await ages.all()) {
+    await expect(age).toHaveText(/^( · )?stage age unknown$/);
+    await expect(age).toHaveAttribute('data-stage-from', 'refused');
+  }
+  // Ten leads a request, only the rows on screen.
+  expect(asked.length).toBeGreaterThan(0);
+  expect(asked.length).toBeLessThanOrEqual(Math.ceil((await leads.bodyRows.count()) / 10) + 1);
+  for (const url of asked) expect(new URL(url).searchParams.getAll('filter[entity_id][]').length).toBeLessThanOrEqual(10);
+  // Not a block: the list still answers, and the notice says plainly what is missing.
+  await expect(page.getByTestId('refused-notice')).toContainText('Event log: refused by Kommo. Days in a stage show as unknown.');
+  await page.getByRole('button', { name: 'Load all' }).click();
+  await expect(page.getByTestId('leads-status')).toContainText('All leads loaded');
+});
+
+test("time in a stage, answered: days from the last move or the creation, the same as the demo's event log says", async ({ page }) => {
+  const leads = new LeadsPage(page);
+  const filters = new FiltersPanel(page);
+  await leads.goto();
+  await leads.waitForRows();
+  await filters.viewsButton.click();
+  await filters.viewsDialog.getByRole('button', { name: 'What needs my attention' }).click();
+  await expect.poll(() => leads.loadedCount()).toBeGreaterThan(0);
+  const ages = leads.grid.locator('[role=gridcell][data-col=attention] [data-decoration="stage-age"]');
+  await expect.poll(async () => (await ages.count()) > 0 && (await ages.count()) === (await leads.bodyRows.count())).toBe(true);
+  const first = leads.bodyRows.first();
+  const id = Number((await first.getAttribute('id'))?.replace(/\D/g, ''));
+  const age = first.locator('[data-decoration="stage-age"]');
+  await expect(age).toHaveText(/^( · )?\d+ days? in this stage$/);
+  const days = Number(await age.getAttribute('data-stage-days'));
+  // The oracle: the same log, asked directly, and the lead itself.
+  const lead = (await (await page.request.get(`/api/v4/leads?filter[id][]=${id}`, { headers: API_HEADERS })).json()) as {
+    _embedded: { leads: { status_id: number; pipeline_id: number; created_at: number }[] };
+  };
+  const current = lead._embedded.leads[0]!;
+  const log = await page.request.get(`/api/v4/events?filter[type]=lead_status_changed&filter[entity]=lead&filter[entity_id][]=${id}&limit=100`, {
+    headers: API_HEADERS,
+  });
+  const moves =
+    log.status() === 204
+      ? []
+      : (
+          (await log.json()) as {
+            _embedded: { events: { created_at: number; value_after: { lead_status: { id: number; pipeline_id: number } }[] }[] };
+          }
+        )._embedded.events;
+  const into = moves.filter(
+    (m) => m.value_after[0]?.lead_status.id === current.status_id && m.value_after[0]?.lead_status.pipeline_id === current.pipeline_id,
+  );
+  const since = into.length > 0 ? Math.max(...into.map((m) => m.created_at)) : current.created_at;
+  await expect(age).toHaveAttribute('data-stage-from', into.length > 0 ? 'event' : 'created');
+  expect(Math.abs(days - Math.floor((Date.now() / 1000 - since) / 86_400))).toBeLessThanOrEqual(1);
 });

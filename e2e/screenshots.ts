@@ -1,4 +1,5 @@
-// `npm run screenshots`: the README's pictures of the table, an open lead, the filter drawer and the
+// `npm run screenshots`: the README's pictures of the table (its totals row; on a phone, the lead
+// cards), what needs my attention (with days in the stage), an open lead, the filter drawer and the
 // summary, at 1440 px and 390 px, light and dark, against the demo account. Not a test (the e2e run
 // matches *.spec.ts only): it starts the server on the built bundle, writes docs/screenshots/*.png
 // and stops. Run `npm run build` first. Same seed and reference time every run, so the same leads.
@@ -45,17 +46,62 @@ async function visibleButton(page: Page, name: string) {
 async function capture(page: Page, suffix: string): Promise<void> {
   await page.goto(`${BASE}/`);
   const grid = page.getByRole('grid', { name: 'Leads' });
-  await grid.locator('[role=row][aria-rowindex="3"]').waitFor();
+  // Under 640 px the leads are cards in a feed instead of grid rows.
+  const phone = (page.viewportSize()?.width ?? 1440) < 640;
+  const cards = page.getByRole('feed', { name: 'Leads' }).getByRole('article');
+  const listShown = () => (phone ? cards.nth(2).waitFor() : grid.locator('[role=row][aria-rowindex="3"]').waitFor());
+  await listShown();
   await shoot(page, `table-${suffix}.png`);
+  const totals = page.getByTestId('leads-totals');
+  if (await totals.isVisible()) {
+    // The sticky row under the price and number columns, with the rows just above it.
+    const box = await totals.boundingBox();
+    if (box) {
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await page.screenshot({
+        path: join(OUT, `totals-${suffix}.png`),
+        clip: { x: 0, y: Math.max(0, box.y - 120), width: Math.min(1440, box.x + box.width), height: box.height + 120 },
+      });
+      console.log(`wrote docs/screenshots/totals-${suffix}.png`);
+    }
+  }
 
-  await grid
-    .getByRole('button', { name: /^Show details of/ })
-    .first()
-    .click();
-  await grid
-    .getByRole('gridcell', { name: /^Details of/ })
-    .first()
-    .waitFor();
+  await page.goto(`${BASE}/`);
+  await listShown();
+  // The attention view at desktop width (on a phone the cards of table-390 show the same leads' fields).
+  const views = page.getByRole('button', { name: /^Views/ });
+  if (!phone && (await views.isVisible())) {
+    await views.click();
+    await page
+      .getByRole('dialog', { name: /^Views/ })
+      .getByRole('button', { name: 'What needs my attention' })
+      .click();
+    await page.waitForURL(/sort=attention:desc/);
+    // At 1440 the attention column shows the days in the stage (Kommo's events) for the rows on screen.
+    await grid.locator('[data-decoration="stage-age"]').first().waitFor();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    // The header and the first rows: under 200 KB, and where the reasons are.
+    await page.screenshot({ path: join(OUT, `attention-${suffix}.png`), clip: { x: 0, y: 0, width: 1440, height: 560 } });
+    console.log(`wrote docs/screenshots/attention-${suffix}.png`);
+  } else console.log(`no visible Views button at ${suffix}: attention view not captured`);
+  await page.goto(`${BASE}/`);
+  await listShown();
+
+  if (phone) {
+    // A tap on a card's text opens the lead under it.
+    const card = cards.first();
+    await card.locator('div').nth(2).click();
+    await card.getByRole('group', { name: /^Details of/ }).waitFor();
+  } else {
+    await grid
+      .getByRole('button', { name: /^Show details of/ })
+      .first()
+      .click();
+    await grid
+      .getByRole('gridcell', { name: /^Details of/ })
+      .first()
+      .waitFor();
+  }
   await shoot(page, `open-lead-${suffix}.png`);
 
   const filters = await visibleButton(page, 'Filters');

@@ -193,3 +193,58 @@ test('Kommo’s loader makes a new widget instance on every page change, and the
   await expect(kommo.dashboardButton).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __standinLoads: number }).__standinLoads)).toBe(loads + 2);
 });
+
+test('a manager who sees only their own leads: the attention view says how long each lead on screen is in its stage, from Kommo’s event log, ten leads a request', async ({
+  page,
+  pageErrors,
+}) => {
+  pageErrors.allow(/status of 403/);
+  const manager = member('manager-own');
+  const kommo = new KommoStandinPage(page, KOMMO_ORIGIN);
+  await kommo.goto(LIST, DASHBOARD, [], undefined, { as: 'manager-own' });
+  await kommo.dashboardButton.click();
+  const app = kommo.modalFrame;
+  await expect(app.getByTestId('app-mode')).toHaveText(`En Kommo · acme · ${manager.name}`);
+  await expect(app.getByRole('grid')).toBeVisible();
+  const before = standin.forwarded.length;
+  await app.getByRole('button', { name: /^Vistas/ }).click();
+  await app
+    .getByRole('dialog', { name: /^Vistas/ })
+    .getByRole('button', { name: 'Lo que requiere mi atención' })
+    .click();
+  const rows = app
+    .locator('[role=row]:not([aria-rowindex="1"]):not([data-testid="leads-totals"])')
+    .filter({ has: app.locator('[role=gridcell][data-col="attention"]') });
+  await expect(rows.first()).toBeVisible();
+  // Every row in view gets its stage age: days from its last move or its creation, said in Spanish.
+  const ages = app.locator('[role=gridcell][data-col="attention"] [data-decoration="stage-age"]');
+  await expect.poll(async () => ages.count()).toBeGreaterThan(0);
+  await expect.poll(async () => (await ages.count()) === (await rows.count())).toBe(true);
+  const mine = new Map(standin.demo.data.leads.filter((l) => l.responsible_user_id === manager.userId).map((l) => [l.id, l]));
+  for (const age of await ages.all()) {
+    const from = await age.getAttribute('data-stage-from');
+    expect(['event', 'created']).toContain(from);
+    await expect(age).toHaveText(/^( · )?\d+ días? en esta etapa$/);
+  }
+  // Only the leads on screen, the manager's own, at most ten a request: never a storm.
+  const asked = standin.forwarded.slice(before).filter((line) => line.startsWith('GET /api/v4/events?'));
+  expect(asked.length).toBeGreaterThan(0);
+  expect(asked.length).toBeLessThanOrEqual(Math.ceil((await rows.count()) / 10) + 1);
+  for (const line of asked) {
+    expect(line).toContain('filter[type]=lead_status_changed');
+    const ids = [...line.matchAll(/filter\[entity_id\]\[\]=(\d+)/g)].map((m) => Number(m[1]));
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.length).toBeLessThanOrEqual(10);
+    for (const id of ids) expect(mine.has(id), `lead ${id} is the manager's`).toBe(true);
+  }
+  // A lead that never moved reads "since it was created": its age is the lead's own.
+  const created = app.locator('[data-decoration="stage-age"][data-stage-from="created"]').first();
+  if ((await created.count()) > 0) {
+    const row = created.locator('xpath=ancestor::*[@role="row"][1]');
+    const id = Number((await row.getAttribute('id'))?.replace(/\D/g, ''));
+    const lead = mine.get(id);
+    expect(lead).toBeDefined();
+    const days = Number(await created.getAttribute('data-stage-days'));
+    expect(Math.abs(days - Math.floor((Date.now() / 1000 - (lead?.created_at ?? 0)) / 86_400))).toBeLessThanOrEqual(1);
+  }
+});

@@ -13,6 +13,13 @@ describe('apiQueryIssues: every API path reads only the query the app sends (iss
       apiQueryIssues('/api/v4/events', 'filter%5Btype%5D=lead_deleted&filter%5Bentity%5D=lead&filter%5Bcreated_at%5D%5Bfrom%5D=0&page=1&limit=100'),
     ).toEqual([]);
     expect(apiQueryIssues('/api/v4/leads/pipelines', '')).toEqual([]);
+    // The attention view's stage moves (stage-entry-fetchers.ts): ten leads a request.
+    expect(
+      apiQueryIssues(
+        '/api/v4/events',
+        'filter[type]=lead_status_changed&filter[entity]=lead&filter[entity_id][]=7&filter[entity_id][]=9&page=1&limit=100',
+      ),
+    ).toEqual([]);
   });
 
   it("refuses Kommo's full-text search on contacts and companies, paging them, and values the app never sends", () => {
@@ -22,6 +29,10 @@ describe('apiQueryIssues: every API path reads only the query the app sends (iss
     expect(apiQueryIssues('/api/v4/account', 'with=amojo_rights')?.map((i) => i.param)).toEqual(['with']);
     expect(apiQueryIssues('/api/v4/leads/pipelines', 'with=x')?.map((i) => i.param)).toEqual(['with']);
     expect(apiQueryIssues('/api/v4/contacts', 'filter[name]=Ana')?.map((i) => i.param)).toEqual(['filter[name]']);
+    expect(apiQueryIssues('/api/v4/events', 'filter[entity_id][]=-1&filter[value_after][x]=1')?.map((i) => i.param)).toEqual([
+      'filter[entity_id][]',
+      'filter[value_after][x]',
+    ]);
   });
 
   it('leaves the leads list to its own codec', () => {

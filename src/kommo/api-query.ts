@@ -32,7 +32,15 @@ const RULES: ReadonlyArray<readonly [RegExp, Record<string, ValueRule>]> = [
   [/^\/api\/v4\/catalogs\/\d{1,12}\/elements$/, { ...BY_IDS, page: positiveInteger }],
   [
     /^\/api\/v4\/events$/,
-    { ...PAGED, 'filter[type]': word, 'filter[entity]': word, 'filter[created_at][from]': wholeNumber, 'filter[created_at][to]': wholeNumber },
+    {
+      ...PAGED,
+      'filter[type]': word,
+      'filter[entity]': word,
+      'filter[created_at][from]': wholeNumber,
+      'filter[created_at][to]': wholeNumber,
+      // The attention view's time in a stage: the stage moves of the leads on screen, 10 a request.
+      'filter[entity_id][]': positiveInteger,
+    },
   ],
 ];
 

@@ -4,7 +4,7 @@
 // client (amocrm/amocrm-api-php: EventModel::fromArray reads id, type, entity_id, entity_type,
 // created_by, created_at, value_after, value_before, account_id; EventsFilter sends filter[type] and
 // filter[entity] as comma lists and filter[created_at] as an int or a from/to range). At most 100
-// events a page; 204 when nothing matches.
+// events a page; 204 when nothing matches. Stage moves have a module of their own (lead-status-events.ts).
 import * as z from 'zod/mini';
 
 export const EVENTS_PATH = '/api/v4/events';

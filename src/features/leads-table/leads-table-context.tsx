@@ -8,6 +8,7 @@ import type { DisplayFormat } from '@/lib/leads-list/column-value';
 import type { LeadColumnTexts } from '@/lib/leads-list/lead-column-messages';
 import type { LeadReference } from '@/lib/reference-data/lead-reference';
 import type { LeadsTableT } from './leads-table-messages';
+import type { StageAgeLabels } from './stage-age/stage-age-label';
 
 export type LeadsTableContextValue = {
   reference: LeadReference;
@@ -22,6 +23,8 @@ export type LeadsTableContextValue = {
   display: DisplayFormat;
   /** Closes a lead's open panel and puts the keyboard back on the grid, with that lead's row active (Esc in the panel). */
   closePanel: (leadId: number) => void;
+  /** How long each lead on screen is in its stage (the attention column only; undefined when not asked). */
+  stageAges?: StageAgeLabels | undefined;
 };
 
 export const LeadsTableContext = createContext<LeadsTableContextValue | null>(null);

@@ -389,6 +389,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress, readWholeLocal
           resetKey={appliedSort ? `${resetKey}#${formatLocalSort(appliedSort)}` : resetKey}
           sorting={sorting}
           needs={{ contacts: visibleIds.has('main_contact'), companies: visibleIds.has('company'), products: visibleIds.has('products') }}
+          stageAges={visibleIds.has('attention')}
           context={context}
           totals={totals}
         />

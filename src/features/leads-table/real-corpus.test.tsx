@@ -18,6 +18,7 @@ import { pipelinesResponseSchema, statusSchema } from '@/kommo/pipeline-schema';
 import { sourcesResponseSchema } from '@/kommo/source-schema';
 import { tagsPageSchema } from '@/kommo/tag-schema';
 import { userSchema, usersPageSchema } from '@/kommo/user-schema';
+import { stageMovesPageSchema } from '@/kommo/lead-status-events';
 import { createFakeClock, createFakeTransport, jsonResponse, noContent, type FakeHandler } from '@/lib/api/fake-transport.testing';
 import { createKommoClient } from '@/lib/api/kommo-client';
 import { fetchLeadsPage } from '@/lib/leads/leads-fetchers';
@@ -61,6 +62,7 @@ function inTable(entities: ColumnEntities = NO_ENTITIES) {
 /** Every body of the corpus and the schema the app reads it with. */
 const SCHEMA_OF: Record<string, { safeParse: (v: unknown) => { success: boolean } }> = {
   'amocrm-docs-account.json': accountSchema,
+  'kommo-docs-events-lead-status-changed.json': stageMovesPageSchema,
   'amocrm-docs-leads-list.json': leadsPageSchema,
   'amocrm-docs-lead-detail.json': leadSchema,
   'amocrm-docs-users-with-role-group.json': usersPageSchema,

@@ -9,7 +9,7 @@ export const savedViewsMessages = defineMessages(
     savedTitle: 'My views',
     noSaved: 'No saved views yet. Name the current view below to keep it in this browser.',
     needsAttentionHint:
-      'My open leads, worst first: a task overdue (red), no task, no change for 14 days (from the closest task and Updated at). Time in a stage is not read. All my open leads must be loaded for the order: Load all when there are more.',
+      "My open leads, worst first: a task overdue (red), no task, no change for 14 days (from the lead's closest task and Updated at, which any edit moves). Days in the stage come from Kommo's event log, for the leads on screen, and do not change the order. All my open leads must be loaded for the order: Load all when there are more.",
     myOpenLeadsHint: 'You are responsible, in any open stage (each stage is loaded separately and merged)',
     wonThisMonthHint: '"Closed - won" in every pipeline, closed this month',
     lostThisMonthHint: '"Closed - lost" in every pipeline, closed this month, with the loss reason',
@@ -38,7 +38,7 @@ export const savedViewsMessages = defineMessages(
       savedTitle: 'Mis vistas',
       noSaved: 'Aún no hay vistas guardadas. Pon nombre a la vista actual abajo para guardarla en este navegador.',
       needsAttentionHint:
-        'Mis leads abiertos, lo peor primero: una tarea vencida (en rojo), sin tarea, sin cambios en 14 días (según la próxima tarea y la fecha de actualización). El tiempo en una etapa no se lee. El orden necesita todos mis leads abiertos: Cargar todo cuando hay más.',
+        'Mis leads abiertos, lo peor primero: una tarea vencida (en rojo), sin tarea, sin cambios en 14 días (según la próxima tarea del lead y su fecha de actualización, que cualquier edición mueve). Los días en la etapa vienen del registro de eventos de Kommo, para los leads en pantalla, y no cambian el orden. El orden necesita todos mis leads abiertos: Cargar todo cuando hay más.',
       myOpenLeadsHint: 'Eres responsable, en cualquier etapa abierta (cada etapa se carga por separado y se combinan)',
       wonThisMonthHint: '«Cerrado - ganado» en cada embudo, cerrados este mes',
       lostThisMonthHint: '«Cerrado - perdido» en cada embudo, cerrados este mes, con el motivo de pérdida',
@@ -66,7 +66,7 @@ export const savedViewsMessages = defineMessages(
       savedTitle: 'Minhas visualizações',
       noSaved: 'Nenhuma visualização salva ainda. Dê um nome à visualização atual abaixo para guardá-la neste navegador.',
       needsAttentionHint:
-        'Meus leads abertos, o pior primeiro: uma tarefa atrasada (em vermelho), sem tarefa, sem alterações há 14 dias (pela próxima tarefa e pela data de atualização). O tempo numa etapa não é lido. A ordem precisa de todos os meus leads abertos: Carregar tudo quando houver mais.',
+        'Meus leads abertos, o pior primeiro: uma tarefa atrasada (em vermelho), sem tarefa, sem alterações há 14 dias (pela próxima tarefa do lead e pela data de atualização, que qualquer edição move). Os dias na etapa vêm do registro de eventos do Kommo, para os leads na tela, e não mudam a ordem. A ordem precisa de todos os meus leads abertos: Carregar tudo quando houver mais.',
       myOpenLeadsHint: 'Você é o responsável, em qualquer etapa aberta (cada etapa é carregada separadamente e mescladas)',
       wonThisMonthHint: '"Fechado - ganho" em cada funil, fechados este mês',
       lostThisMonthHint: '"Fechado - perdido" em cada funil, fechados este mês, com o motivo de perda',

@@ -2,8 +2,9 @@
 // its next task is overdue (`closest_task_at` before now), it has no task at all (`closest_task_at`
 // null), or nothing changed on it for STALE_DAYS (`updated_at`; any edit counts, a note or a task
 // included, as Kommo moves updated_at then). Worst first: overdue (the longest first), then no task,
-// then no change (the stalest first). Time in a stage would need Kommo's lead_status_changed events,
-// which this does not read: it is not a reason here.
+// then no change (the stalest first). Time in a stage comes from Kommo's lead_status_changed events,
+// read only for the leads on screen (features/leads-table/stage-age): it is shown beside the reason, and does
+// not rank, since the order must hold for leads never on screen.
 import type { Lead } from '@/kommo/lead-schema';
 import { daysOverdue } from './lead-formatters';
 

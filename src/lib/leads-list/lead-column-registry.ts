@@ -235,7 +235,8 @@ export const LEAD_COLUMNS = [
     id: 'attention',
     header: { key: 'colAttention' },
     hiddenByDefault: true,
-    table: { width: 260 },
+    // Room for "· 40 days in this stage" after the reason (the cell's stage age, from Kommo's events).
+    table: { width: 360 },
     sort: 'number',
     value: (lead, ctx) => {
       const need = leadAttention(lead);

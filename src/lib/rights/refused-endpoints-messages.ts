@@ -13,6 +13,7 @@ export const refusedEndpointsMessages = defineMessages(
     refusedTags: 'Tags: refused by Kommo. Tag colours are not shown.',
     refusedContacts: 'Contacts: refused by Kommo. Contacts are shown by id.',
     refusedCompanies: 'Companies: refused by Kommo. Companies are shown by id.',
+    refusedEvents: 'Event log: refused by Kommo. Days in a stage show as unknown.',
     refusedOther: '{path}: refused by Kommo for your user.',
   },
   {
@@ -25,6 +26,7 @@ export const refusedEndpointsMessages = defineMessages(
       refusedTags: 'Etiquetas: Kommo las rechazó. No se muestran sus colores.',
       refusedContacts: 'Contactos: Kommo los rechazó. Se muestran por id.',
       refusedCompanies: 'Empresas: Kommo las rechazó. Se muestran por id.',
+      refusedEvents: 'Registro de eventos: Kommo lo rechazó. Los días en una etapa aparecen como desconocidos.',
       refusedOther: '{path}: Kommo lo rechazó para tu usuario.',
     },
     pt: {
@@ -36,6 +38,7 @@ export const refusedEndpointsMessages = defineMessages(
       refusedTags: 'Tags: o Kommo recusou. As cores das tags não aparecem.',
       refusedContacts: 'Contatos: o Kommo recusou. Aparecem por id.',
       refusedCompanies: 'Empresas: o Kommo recusou. Aparecem por id.',
+      refusedEvents: 'Registro de eventos: o Kommo recusou. Os dias numa etapa aparecem como desconhecidos.',
       refusedOther: '{path}: o Kommo recusou para o seu usuário.',
     },
   },

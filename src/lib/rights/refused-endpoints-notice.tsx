@@ -7,7 +7,14 @@ import { useMessages } from '@/lib/i18n/language-context';
 import { refusedEndpointsMessages } from './refused-endpoints-messages';
 
 type RefusedKey =
-  'refusedUsers' | 'refusedSources' | 'refusedCatalogs' | 'refusedLossReasons' | 'refusedTags' | 'refusedContacts' | 'refusedCompanies';
+  | 'refusedUsers'
+  | 'refusedSources'
+  | 'refusedCatalogs'
+  | 'refusedLossReasons'
+  | 'refusedTags'
+  | 'refusedContacts'
+  | 'refusedCompanies'
+  | 'refusedEvents';
 
 const LINES: Record<string, RefusedKey> = {
   '/api/v4/users': 'refusedUsers',
@@ -17,6 +24,7 @@ const LINES: Record<string, RefusedKey> = {
   '/api/v4/leads/tags': 'refusedTags',
   '/api/v4/contacts': 'refusedContacts',
   '/api/v4/companies': 'refusedCompanies',
+  '/api/v4/events': 'refusedEvents',
 };
 
 export function RefusedEndpointsNotice() {

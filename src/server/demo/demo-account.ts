@@ -183,7 +183,7 @@ export function createDemoAccount(options: DemoAccountOptions): DemoAccount {
   });
 
   registerLeadsRoute(app, ctx);
-  registerEventsRoute(app, changes);
+  registerEventsRoute(app, ctx, changes);
   registerReferenceRoutes(app, ctx, { firstContactId: FIRST_CONTACT_ID, firstCompanyId: FIRST_COMPANY_ID });
 
   app.notFound(() => problemResponse(404, 'No such endpoint'));

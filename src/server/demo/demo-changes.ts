@@ -1,20 +1,34 @@
 // The demo account moving over time (DEMO_FAULTS=1 only): POST /__demo/changes updates, moves and
 // deletes some leads "now", with the matching updated_at, `with=only_deleted` records and
-// lead_deleted events, so the local copy's refresh is tested against moving data. GET /api/v4/events
-// serves the event log in Kommo's shape (docs' "Events list" example; amocrm-api-php EventModel).
+// lead_deleted and lead_status_changed events, so the local copy's refresh and the attention view's
+// time in a stage are tested against moving data. GET /api/v4/events serves the event log in
+// Kommo's shape (docs' "Events list" example; amocrm-api-php EventModel), with the generated leads'
+// own stage moves (demo-stage-history.ts), as each viewer's rights allow.
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { EVENTS_MAX_LIMIT, EVENTS_PATH } from '@/kommo/events-schema';
+import { EVENTS_MAX_ENTITY_IDS, LEAD_STATUS_CHANGED_EVENT } from '@/kommo/lead-status-events';
 import { DEMO_ACCOUNT_ID, LOST_STATUS_ID, WON_STATUS_ID } from './demo-reference';
 import type { DemoDeletedLead, DemoLead } from './demo-data';
 import type { DemoRouteContext } from './demo-leads-route';
+import { viewerOf } from './demo-context-user';
+import { createDemoStageHistory, type DemoStage } from './demo-stage-history';
 import { halResponse, noContent, pageLinks, problemResponse } from './demo-responses';
 import { createLeadIndex } from './leads-search';
 import { createRandom } from './prng';
 
 export const CHANGES_PATH = '/__demo/changes';
 
-export type DemoEvent = { id: string; type: 'lead_deleted'; entity_id: number; created_by: number; created_at: number };
+export type DemoEvent = {
+  id: string;
+  type: 'lead_deleted' | 'lead_status_changed';
+  entity_id: number;
+  created_by: number;
+  created_at: number;
+  /** lead_status_changed only: the stage before and after. */
+  before?: DemoStage;
+  after?: DemoStage;
+};
 
 export const changesRequestSchema = z.strictObject({
   updated: z.number().int().min(0).max(10_000).default(0),
@@ -115,7 +129,18 @@ export function createDemoChanges(ctx: DemoRouteContext, now: () => number): Dem
         );
         if (stages.length === 0) continue;
         touched.add(lead.id);
-        leads[i] = { ...lead, status_id: r.pick(stages).id, updated_at: at, updated_by: editor() };
+        const by = editor();
+        const next = r.pick(stages).id;
+        leads[i] = { ...lead, status_id: next, updated_at: at, updated_by: by };
+        events.push({
+          id: eventId(at, lead.id, serial++),
+          type: LEAD_STATUS_CHANGED_EVENT,
+          entity_id: lead.id,
+          created_by: by,
+          created_at: at,
+          before: { id: lead.status_id, pipeline_id: lead.pipeline_id },
+          after: { id: next, pipeline_id: lead.pipeline_id },
+        });
         result.moved.push(lead.id);
       }
       const gone = new Set<number>();
@@ -153,9 +178,39 @@ export function registerChangesControl(app: Hono, changes: DemoChanges): void {
 
 const INT_RE = /^\d{1,12}$/;
 
-/** GET /api/v4/events: filter[type], filter[entity] (comma lists), filter[created_at] (a timestamp or [from]/[to]), page, limit. */
-export function registerEventsRoute(app: Hono, changes: DemoChanges): void {
+/** `[{lead_status: {id, pipeline_id}}]`, the shape of Kommo's example; empty for other events (no source shows theirs). */
+const statusValue = (stage: DemoStage | undefined) => (stage ? [{ lead_status: { id: stage.id, pipeline_id: stage.pipeline_id } }] : []);
+
+/**
+ * GET /api/v4/events: filter[type], filter[entity] (comma lists), filter[entity_id] (`[]` repeated or a
+ * comma list, at most 10), filter[created_at] (a timestamp or [from]/[to]), page, limit. A context
+ * user sees only the events of leads they may view (amoCRM docs: "the data returned depends on the
+ * rights to the entity").
+ */
+export function registerEventsRoute(app: Hono, ctx: DemoRouteContext, changes: DemoChanges): void {
+  const history = createDemoStageHistory(ctx.data);
+  let leadById: Map<number, DemoLead> | null = null;
+  const leadOf = (id: number) => {
+    leadById ??= new Map(ctx.data.leads.map((l) => [l.id, l]));
+    return leadById.get(id);
+  };
+  const generatedMoves = (ids: readonly number[] | null): DemoEvent[] => {
+    const leads = ids === null ? ctx.data.leads : ids.map(leadOf).filter((l): l is DemoLead => l !== undefined);
+    return leads.flatMap((lead) =>
+      history.movesOf(lead).map((m, k) => ({
+        id: eventId(m.at, lead.id, k),
+        type: LEAD_STATUS_CHANGED_EVENT,
+        entity_id: lead.id,
+        created_by: m.by,
+        created_at: m.at,
+        before: m.before,
+        after: m.after,
+      })),
+    );
+  };
   app.get(EVENTS_PATH, (c) => {
+    const viewer = viewerOf(c, ctx.data, ctx.viewers);
+    if (viewer instanceof Response) return viewer;
     const params = new URL(c.req.url).searchParams;
     const list = (key: string) =>
       params
@@ -169,20 +224,33 @@ export function registerEventsRoute(app: Hono, changes: DemoChanges): void {
     };
     const types = list('filter[type]');
     const entities = list('filter[entity]');
+    const rawIds = [...params.getAll('filter[entity_id][]'), ...(list('filter[entity_id]') ?? [])];
+    if (rawIds.some((v) => !INT_RE.test(v.trim()))) return problemResponse(400, 'filter[entity_id] takes lead ids');
+    if (rawIds.length > EVENTS_MAX_ENTITY_IDS) return problemResponse(400, `filter[entity_id]: at most ${EVENTS_MAX_ENTITY_IDS} ids`);
+    if (rawIds.length > 0 && entities?.length !== 1) return problemResponse(400, 'filter[entity_id] needs exactly one filter[entity]');
+    const ids = rawIds.length > 0 ? new Set(rawIds.map((v) => Number(v.trim()))) : null;
     // A single value means "from then on" in Kommo's docs.
     const from = int('filter[created_at][from]') ?? int('filter[created_at]');
     const to = int('filter[created_at][to]');
     const page = Math.max(1, int('page') ?? 1);
     const limit = Math.min(EVENTS_MAX_LIMIT, Math.max(1, int('limit') ?? EVENTS_DEFAULT_LIMIT));
+    const wantsMoves = !types || types.includes(LEAD_STATUS_CHANGED_EVENT);
+    const visible = (e: DemoEvent) => {
+      if (!viewer) return true;
+      const lead = leadOf(e.entity_id);
+      // A lead these changes deleted or created has no generated record to judge by: only its events' own lead counts.
+      return lead ? viewer.mayViewLead(lead) : false;
+    };
     // Newest first. Kommo's docs do not state the order; nothing in the app depends on it.
-    const matching = changes
-      .events()
+    const matching = [...changes.events(), ...(wantsMoves ? generatedMoves(ids === null ? null : [...ids]) : [])]
       .filter(
         (e) =>
           (!types || types.includes(e.type)) &&
           (!entities || entities.includes('lead')) &&
+          (ids === null || ids.has(e.entity_id)) &&
           (from === null || e.created_at >= from) &&
-          (to === null || e.created_at <= to),
+          (to === null || e.created_at <= to) &&
+          visible(e),
       )
       .sort((a, b) => b.created_at - a.created_at || (a.id < b.id ? 1 : -1));
     const rows = matching.slice((page - 1) * limit, page * limit);
@@ -199,12 +267,12 @@ export function registerEventsRoute(app: Hono, changes: DemoChanges): void {
           entity_type: 'lead',
           created_by: e.created_by,
           created_at: e.created_at,
-          // What a lead_deleted event carries in these is not shown in any source we found: empty.
-          value_after: [],
-          value_before: [],
+          value_after: statusValue(e.after),
+          value_before: statusValue(e.before),
           account_id: DEMO_ACCOUNT_ID,
           _links: { self: { href: `${EVENTS_PATH}/${e.id}` } },
-          _embedded: { entity: { id: e.entity_id, _links: { self: { href: `/api/v4/leads/${e.entity_id}` } } } },
+          // Kommo's example embeds the entity as its id only.
+          _embedded: { entity: { id: e.entity_id } },
         })),
       },
     });

@@ -80,6 +80,14 @@ const CASES: Case[] = [
     corpus: [corpus('amocrm-docs-custom-fields.json'), asItemOf('custom_fields', corpus('amocrm-docs-custom-field-detail.json'))],
   },
   { endpoint: '/api/v4/leads/tags', corpus: [corpus('amocrm-docs-tags.json')] },
+  // The stage moves of the first leads (demo-stage-history.ts), as Kommo's "Events list" example shows one.
+  {
+    endpoint: `/api/v4/events?filter[type]=lead_status_changed&filter[entity]=lead&limit=2&${data.leads
+      .slice(0, 10)
+      .map((l) => `filter[entity_id][]=${l.id}`)
+      .join('&')}`,
+    corpus: [corpus('kommo-docs-events-lead-status-changed.json')],
+  },
 ];
 
 describe('demo account shapes against the real corpus', () => {

@@ -28,14 +28,18 @@ export function ClosestTaskCell({ lead, column }: ColumnCellProps) {
   );
 }
 
-/** Why the lead needs attention: an overdue task in red (the same red as the due date), other reasons plain. */
+/**
+ * Why the lead needs attention: an overdue task in red (the same red as the due date), other reasons
+ * plain; then how long it has been in its stage, from Kommo's event log, for the leads on screen.
+ */
 export function AttentionCell({ lead, column }: ColumnCellProps) {
-  const { columns } = useLeadsTableContext();
+  const { columns, stageAges } = useLeadsTableContext();
   const value = column.value(lead, columns);
   const need = leadAttention(lead);
   return (
     <span className={need?.reason === 'overdue' ? classes.overdue : undefined} data-attention={need?.reason}>
       <ValueText value={value} />
+      {stageAges?.get(lead.id)}
     </span>
   );
 }

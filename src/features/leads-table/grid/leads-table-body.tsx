@@ -16,6 +16,8 @@ import classes from '@/features/leads-table/leads-table.module.css';
 import { useColumnWindow } from './use-column-window';
 import { useGridKeyboard } from './use-grid-keyboard';
 import { usePageEntities, type PageEntityNeeds } from './use-page-entities';
+import { stageAgeChunk } from '@/features/leads-table/stage-age/stage-age-chunk';
+import type { StageAgeLabels } from '@/features/leads-table/stage-age/stage-age-label';
 import { GRID_HEADER_HEIGHT, PANEL_HEIGHT, useRowWindow } from './use-row-window';
 
 export type LeadsTableBodyProps = {
@@ -37,7 +39,9 @@ export type LeadsTableBodyProps = {
   sorting: HeaderSorting;
   /** The entities the visible columns name (the panel's chained-list values are always fetched). */
   needs: PageEntityNeeds;
-  context: Omit<LeadsTableContextValue, 'columns' | 'closePanel'>;
+  context: Omit<LeadsTableContextValue, 'columns' | 'closePanel' | 'stageAges'>;
+  /** The attention column is shown: ask when the leads on screen entered their stages. */
+  stageAges: boolean;
   /** The sticky totals row under the summable columns (none: no such column is shown). */
   totals: TotalsInput | null;
 };
@@ -77,6 +81,8 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
   const lastPage = pageOf(pageStarts, lastIndex);
   const pagesInView = useMemo(() => pages.slice(firstPage, lastPage + 1), [pages, firstPage, lastPage]);
   const entities = usePageEntities(pagesInView, props.needs);
+  // Read only by the attention column's cells, which a hidden column does not draw.
+  const [stageAges, setStageAges] = useState<StageAgeLabels>();
   // Read when Esc is pressed, so the context (and every cell under it) does not change with the rows.
   const rowsRef = useRef(rows);
   useEffect(() => {
@@ -92,8 +98,8 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
     row.toggleExpanded(false);
   }, []);
   const contextValue = useMemo(
-    () => ({ ...props.context, columns: { ref: props.context.reference, entities, text: props.context.columnText }, closePanel }),
-    [props.context, entities, closePanel],
+    () => ({ ...props.context, columns: { ref: props.context.reference, entities, text: props.context.columnText }, closePanel, stageAges }),
+    [props.context, entities, closePanel, stageAges],
   );
   const { layouts, colStart, colEnd, handleFocus, handleBlur } = useColumnWindow({
     scrollRef,
@@ -156,6 +162,11 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
               );
             })}
           </div>
+          {props.stageAges && (
+            <ChunkBoundary>
+              <stageAgeChunk.Component rows={rows} firstIndex={firstIndex} lastIndex={lastIndex} onLabels={setStageAges} />
+            </ChunkBoundary>
+          )}
           {props.totals ? (
             <ChunkBoundary compact>
               <totalsChunk.Component
