@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { firstLoadBudget } from './scripts/first-load-budget.ts';
 import { splitCatalogues } from './scripts/split-catalogues.ts';
@@ -21,5 +22,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'widget/**/*.test.ts', 'scripts/**/*.test.ts'],
     setupFiles: ['src/test-utils/vitest-setup.ts'],
     testTimeout: 20_000,
+    // One test process per core: Vitest's default leaves one core to its main process (cores − 1), which
+    // on a 2-core machine ran every file in one process; the main process is nearly idle once files run.
+    maxWorkers: availableParallelism(),
   },
 });

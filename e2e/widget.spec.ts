@@ -2,7 +2,7 @@
 // widget/script.js puts its button in the leads list's and the pipeline's top bar (and back after
 // Kommo re-renders it), opens the dashboard in Kommo's modal (ticked leads as a filtered view),
 // refuses a bad URL in the settings dialog, and forged messages change nothing.
-import type { FrameLocator, Page } from '@playwright/test';
+import type { Frame, FrameLocator, Page } from '@playwright/test';
 import { startKommoStandin, type KommoStandin } from './fixtures/kommo-standin/standin-server';
 import { KommoStandinPage } from './pages/kommo-standin-page';
 import { expect, test } from './support/test';
@@ -32,6 +32,35 @@ function watchDirectApiCalls(page: Page): string[] {
     if (request.url().startsWith(`${APP_ORIGIN}/api/`)) direct.push(request.url());
   });
   return direct;
+}
+
+/** What a message counter matches: `type`, and `id` or `userId` when given. */
+type MessageMatch = { type: string; id?: string; userId?: number };
+
+/**
+ * Counts, in `frame`, the messages that match: a listener added after the page's own runs after it,
+ * so once it has counted them all the page has handled them all (no fixed wait to prove nothing moved).
+ * `handled(n)` resolves once n have arrived, then after one rendered frame and a task (what a handler
+ * would have set in motion has drawn).
+ */
+async function countMessages(frame: Frame, matches: MessageMatch[]) {
+  await frame.evaluate((wanted) => {
+    const w = window as unknown as { __klbCounted?: number };
+    w.__klbCounted = 0;
+    window.addEventListener('message', (event: MessageEvent) => {
+      const data = event.data as { type?: unknown; id?: unknown; user?: { id?: unknown } } | null;
+      const hit = wanted.some(
+        (m) => data?.type === m.type && (m.id === undefined || data.id === m.id) && (m.userId === undefined || data.user?.id === m.userId),
+      );
+      if (hit) w.__klbCounted = (w.__klbCounted ?? 0) + 1;
+    });
+  }, matches);
+  return {
+    handled: async (n: number) => {
+      await frame.waitForFunction((count) => ((window as unknown as { __klbCounted?: number }).__klbCounted ?? 0) >= count, n);
+      await frame.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    },
+  };
 }
 
 async function expectLeadsListed(app: FrameLocator | Page) {
@@ -170,11 +199,13 @@ test("a klb:close from any window but the dashboard's own frame leaves the modal
   await expectLeadsListed(kommo.modalFrame);
   const forgers = page.frames().filter((f) => forgerUrls.includes(f.url()));
   expect(forgers).toHaveLength(3);
+  const closes = await countMessages(page.mainFrame(), [{ type: 'klb:close' }]);
   for (const forger of forgers) await forger.evaluate(() => window.parent.postMessage({ type: 'klb:close' }, '*'));
   // The dashboard's own frame with an extra field: refused by the schema on the widget side.
   const dashboard = page.frames().find((f) => f.url().startsWith(`${APP_ORIGIN}/?`) && f.url().includes('embedded=1'));
   await dashboard!.evaluate((origin) => window.parent.postMessage({ type: 'klb:close', then: 'navigate' }, origin), KOMMO_ORIGIN);
-  await page.waitForTimeout(500);
+  // All four handled by the widget script, and the modal still open.
+  await closes.handled(4);
   await expect(kommo.modal).toBeVisible();
   // Control: the dashboard's own well-formed message closes it.
   await dashboard!.evaluate((origin) => window.parent.postMessage({ type: 'klb:close' }, origin), KOMMO_ORIGIN);
@@ -262,6 +293,13 @@ test('messages from a foreign origin or a window other than the parent are ignor
   const forgedRequest = { type: 'klb:request', id: 'forged-0000-0001', path: '/api/v4/leads', query: 'forged=1' };
   const forgerFrames = page.frames().filter((f) => [foreignForger, sameOriginForger, dashboardOriginForger].includes(f.url()));
   expect(forgerFrames).toHaveLength(3);
+  const appFrame = page.frames().find((f) => f.url().startsWith(`${APP_ORIGIN}/?`) && f.url().includes('embedded=1'));
+  if (appFrame === undefined) throw new Error('the dashboard frame is not on the page');
+  const toWidget = await countMessages(page.mainFrame(), [{ type: 'klb:request', id: forgedRequest.id }, { type: 'klb:close' }]);
+  const toApp = await countMessages(appFrame, [
+    { type: 'klb:context', userId: forgedContext.user.id },
+    { type: 'klb:response', id: forgedRequest.id },
+  ]);
   for (const forger of forgerFrames) {
     await forger.evaluate(
       ({ context, request }) => {
@@ -279,8 +317,9 @@ test('messages from a foreign origin or a window other than the parent are ignor
       { context: forgedContext, request: forgedRequest },
     );
   }
-  // Give any forged message time to land, then check nothing moved.
-  await page.waitForTimeout(1000);
+  // Every forged message handled (3 forgers: a request and a close to the widget, a context and an answer to the app), and nothing moved.
+  await toWidget.handled(6);
+  await toApp.handled(6);
   await expect(badge).toHaveText('En Kommo · acme · Ana Lima');
   expect(standin.forwarded.filter((line) => line.includes('forged=1'))).toEqual([]);
 
@@ -297,6 +336,8 @@ test('messages from a foreign origin or a window other than the parent are ignor
   );
   // Taken in full: the new user, and the new context's language (en) that the app follows.
   await expect(badge).toHaveText('In Kommo · acme · Bruno Real');
+  // Still no forged request forwarded, now that a whole round trip of the real channel has been made.
+  expect(standin.forwarded.filter((line) => line.includes('forged=1'))).toEqual([]);
 });
 
 test('opened directly (not framed), the app runs standalone even with ?embedded=1', async ({ page }) => {

@@ -135,7 +135,9 @@ function serverGet(o: ServerAppOptions, limiter: UpstreamLimiter) {
     const url = new URL(path + (query === '' ? '' : `?${query}`), o.upstream.baseUrl);
     const headers = new Headers({ accept: 'application/hal+json, application/json', authorization: `Bearer ${o.upstream.token}` });
     if (o.mode === 'demo') headers.set('x-demo-client', 'server');
-    const response = await o.upstream.fetch(new Request(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(o.upstreamTimeoutMs) }));
+    grant.sent();
+    const request = new Request(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(o.upstreamTimeoutMs) });
+    const response = await o.upstream.fetch(request);
     if (response.status === 204) return null;
     if (response.status !== 200) {
       await response.body?.cancel().catch(() => undefined);

@@ -435,7 +435,12 @@ describe('upstream limiter', () => {
     const limiter = createUpstreamLimiter({ perSecond: 2, maxQueue: 10 });
     const granted: number[] = [];
     const start = Date.now();
-    const all = Array.from({ length: 5 }, (_, i) => limiter.acquire().then(() => granted.push(i)));
+    const all = Array.from({ length: 5 }, (_, i) =>
+      limiter.acquire().then((grant) => {
+        if (grant.granted) grant.sent();
+        granted.push(i);
+      }),
+    );
     await vi.advanceTimersByTimeAsync(0);
     expect(granted).toEqual([0, 1]);
     expect(limiter.queued).toBe(3);

@@ -238,6 +238,9 @@ export function createProxyHandler(o: ProxyOptions): (c: Context) => Promise<Res
     clientSignal: AbortSignal,
     contextUserId: number | undefined,
   ): Promise<Response> => {
+    // Checked before the queue: a refused target never takes a slot of Kommo's window.
+    const url = new URL(path + (query === '' ? '' : `?${query}`), base);
+    if (url.origin !== base.origin) return refusal(400, 'The request target is not a path.');
     const priority: UpstreamPriority = /^(?:walk|background)$/i.test(c.req.header(PRIORITY_HEADER) ?? '') ? 'walk' : 'visible';
     let grant;
     try {
@@ -259,8 +262,6 @@ export function createProxyHandler(o: ProxyOptions): (c: Context) => Promise<Res
       });
     }
 
-    const url = new URL(path + (query === '' ? '' : `?${query}`), base);
-    if (url.origin !== base.origin) return refusal(400, 'The request target is not a path.');
     const headers = new Headers({
       accept: 'application/hal+json, application/problem+json, application/json;q=0.9, */*;q=0.1',
       authorization: `Bearer ${o.token}`,
@@ -285,6 +286,8 @@ export function createProxyHandler(o: ProxyOptions): (c: Context) => Promise<Res
     });
     const started = Date.now();
     try {
+      // From here the call is on its way: Kommo's window counts it from now, not from its grant.
+      grant.sent();
       const request = new Request(url, { method: 'GET', headers, redirect: 'manual', signal: controller.signal });
       const upstream = await Promise.race([Promise.resolve(o.fetch(request, c.env as Partial<HttpBindings> | undefined)), deadline]);
       if (

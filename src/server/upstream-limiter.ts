@@ -8,8 +8,15 @@
 // capped at `maxQueuePerClient`, and the queues are served in turn (round robin). A client with
 // nothing waiting is always let in, however full the others have made the queue. A visible list
 // goes before any walk (load all, prefetch, the local copy), whoever asks.
+//
+// A call counts from when it is SENT, not from its grant: the grants of one wake-up come at one
+// instant, but each call leaves only after the synchronous work of the ones before it (an in-process
+// demo builds a whole page per call), so counting grants let a loaded event loop spread one burst
+// and the next one bunch against it, 8 arrivals in Kommo's second (issue 24). A granted call not yet
+// sent counts as starting now.
 
-export type LimiterGrant = { granted: true } | { granted: false; retryAfterSeconds: number };
+/** `sent`: call it just before the request leaves; the window counts the call from then. */
+export type LimiterGrant = { granted: true; sent: () => void } | { granted: false; retryAfterSeconds: number };
 
 /** `visible`: what a user is looking at; `walk`: load all, read-ahead, the local copy's sync. */
 export type UpstreamPriority = 'visible' | 'walk';
@@ -25,8 +32,11 @@ export type UpstreamLimiter = {
   readonly queued: number;
 };
 
-/** Where the starts are counted: 0 when a call may start now, else milliseconds to wait. */
-export type RateBudget = { take(): number | Promise<number> };
+/**
+ * Where the starts are counted: `take` answers 0 when a call may start now (it then holds a slot),
+ * else milliseconds to wait; `sent` moves the oldest held slot to the moment its call is sent.
+ */
+export type RateBudget = { take(): number | Promise<number>; sent?: () => void };
 
 export class BudgetUnavailableError extends Error {}
 
@@ -55,18 +65,37 @@ export type UpstreamLimiterOptions = {
   clock?: LimiterClock;
 };
 
-/** This process's own sliding window: at most `perSecond` starts in any `windowMs`. */
+// A held slot whose call never reports `sent` (a call that failed on its way out) stops counting
+// after this long, so a lost report cannot shrink the window for good.
+const HELD_FOR_AT_MOST_MS = 30_000;
+
+/**
+ * This process's own sliding window: at most `perSecond` calls in any `windowMs`, each counted from
+ * when it was sent; a granted call not yet sent counts as starting now (however long the event loop
+ * keeps it from leaving).
+ */
 export function createWindowBudget(perSecond: number, windowMs: number, now: () => number = Date.now): RateBudget {
+  // Send times still inside the window, ascending; and the grant times of slots not yet sent, ascending.
   const starts: number[] = [];
+  const held: number[] = [];
   return {
     take() {
       const at = now();
       while (starts.length > 0 && (starts[0] ?? 0) <= at - windowMs) starts.shift();
-      if (starts.length < perSecond) {
-        starts.push(at);
+      while (held.length > 0 && (held[0] ?? 0) <= at - HELD_FOR_AT_MOST_MS) held.shift();
+      if (starts.length + held.length < perSecond) {
+        held.push(at);
         return 0;
       }
-      return Math.max(1, (starts[0] ?? at) + windowMs - at);
+      // A held slot frees no earlier than a window after now; the oldest sent one may free sooner.
+      return Math.max(1, Math.min(starts[0] ?? at, at) + windowMs - at);
+    },
+    sent() {
+      if (held.shift() === undefined) return;
+      const at = now();
+      let i = starts.length;
+      while (i > 0 && (starts[i - 1] ?? 0) > at) i--;
+      starts.splice(i, 0, at);
     },
   };
 }
@@ -136,9 +165,18 @@ export function createUpstreamLimiter({
 
   const grantNext = () => {
     const waiter = visible.next() ?? walks.next();
-    if (waiter === undefined) return;
+    // Nobody left to take the slot (aborted meanwhile): count it as sent now rather than hold it.
+    if (waiter === undefined) return budget.sent?.();
     waiter.signal?.removeEventListener('abort', waiter.onAbort);
-    waiter.resolve({ granted: true });
+    let reported = false;
+    waiter.resolve({
+      granted: true,
+      sent: () => {
+        if (reported) return;
+        reported = true;
+        budget.sent?.();
+      },
+    });
   };
 
   /** Handles one answer of the budget; false when the pump now sleeps. */

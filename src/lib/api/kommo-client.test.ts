@@ -233,7 +233,8 @@ describe('KommoClient.get', () => {
     const client = createKommoClient(transport);
     const controller = new AbortController();
     const pending = caught(client.get('/api/v4/leads', '', okSchema, controller.signal));
-    await new Promise((r) => setTimeout(r, 20));
+    // The 429 has been answered: the client now waits out its Retry-After.
+    await vi.waitFor(() => expect(transport.requests).toHaveLength(1));
     const t0 = performance.now();
     controller.abort();
     const e = await pending;
@@ -257,11 +258,19 @@ describe('KommoClient.get', () => {
   });
 
   it('abort in flight rejects at once even if the transport ignores the signal', async () => {
-    const deaf: Transport = { kind: 'proxy', get: hang };
+    let sent = 0;
+    const deaf: Transport = {
+      kind: 'proxy',
+      get: () => {
+        sent++;
+        return hang();
+      },
+    };
     const client = createKommoClient(deaf);
     const controller = new AbortController();
     const pending = caught(client.get('/api/v4/leads', '', okSchema, controller.signal));
-    await new Promise((r) => setTimeout(r, 10));
+    // In flight: the transport has it.
+    await vi.waitFor(() => expect(sent).toBe(1));
     controller.abort();
     expect((await pending).kind).toBe('aborted');
   });
@@ -271,7 +280,7 @@ describe('KommoClient.get', () => {
     const client = createKommoClient(transport);
     const controller = new AbortController();
     const pending = caught(client.get('/api/v4/leads', '', okSchema, controller.signal));
-    await new Promise((r) => setTimeout(r, 10));
+    await vi.waitFor(() => expect(transport.requests).toHaveLength(1));
     controller.abort();
     expect((await pending).kind).toBe('aborted');
     expect(transport.requests[0]?.signal.aborted).toBe(true);
