@@ -299,19 +299,11 @@ describe('GET /api/v4/leads: filters', () => {
     expectValidation(await get('/api/v4/leads?filter[updated_at][from]=20&filter[updated_at][to]=10'), 'filter.updated_at');
   });
 
-  it('starts with 100,000 leads in a few seconds and serves any page in milliseconds', async () => {
-    const startup = performance.now();
-    const cpu = process.cpuUsage();
+  // Its speed is the bench's to measure (the local-copy bench runs this 100,000-lead account), not a test's.
+  it('starts with 100,000 leads and serves any page of them: deep pages, orders, filters, search, embedded parts', async () => {
     const big = createDemoAccount({ token: TOKEN, leads: 100_000, rateLimit: false });
-    const used = process.cpuUsage(cpu);
-    const cpuMs = (used.user + used.system) / 1000;
-    console.log(`demo account: 100,000 leads generated and indexed in ${Math.round(performance.now() - startup)} ms (${Math.round(cpuMs)} ms CPU)`);
-    // CPU time, not wall time: test machines are shared. Unloaded it is about 2 s either way.
-    expect(cpuMs).toBeLessThan(8_000);
     expect(big.data.leads).toHaveLength(100_000);
     const bigGet = createDemoTestClient(big.app, TOKEN);
-    await bigGet('/api/v4/leads');
-    const timings: string[] = [];
     for (const path of [
       '/api/v4/leads?page=1999&limit=50',
       '/api/v4/leads?page=300&limit=250&order[updated_at]=desc',
@@ -321,15 +313,10 @@ describe('GET /api/v4/leads: filters', () => {
         big.data.pipelines[0]!.id +
         '&filter[statuses][0][status_id]=143&page=50&with=contacts,loss_reason,catalog_elements',
     ]) {
-      // CPU time again: a page's wall time on a shared machine is mostly other processes' turns.
-      const pageCpu = process.cpuUsage();
       const answer = await bigGet(path);
-      const usedByPage = process.cpuUsage(pageCpu);
-      const ms = (usedByPage.user + usedByPage.system) / 1000;
-      timings.push(`${ms.toFixed(1)} ms CPU ${path}`);
-      expect(answer.status).toBe(200);
-      expect(ms).toBeLessThan(500);
+      expect(answer.status, path).toBe(200);
+      const leads = (answer.json as { _embedded: { leads: unknown[] } })._embedded.leads;
+      expect(leads.length, path).toBeGreaterThan(0);
     }
-    console.log(`demo account, 100,000 leads:\n  ${timings.join('\n  ')}`);
   }, 60_000);
 });
