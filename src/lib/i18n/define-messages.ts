@@ -36,6 +36,14 @@ function pluralRule(n: number, locale: string): Intl.LDMLPluralRule {
   return rules.select(n);
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+/** A number in the language's digits; one NumberFormat a language (an export fills a message for many cells). */
+function formatNumber(n: number, locale: string): string {
+  const format = numberFormats.get(locale) ?? new Intl.NumberFormat(locale);
+  numberFormats.set(locale, format);
+  return format.format(n);
+}
+
 /**
  * Fills `{name}` placeholders. `{count, plural, one {…} other {…}}` picks a form with Intl.PluralRules.
  * Values are inserted as text: the result is rendered by React, never as HTML.
@@ -50,11 +58,11 @@ export function formatMessage(template: string, values: MessageValues | undefine
         const rule = pluralRule(n, locale);
         const table = Object.fromEntries([...forms.matchAll(/(\w+) \{([^}]*)\}/g)].map((m) => [m[1], m[2] ?? '']));
         const form = table[rule] ?? table.other ?? '';
-        return form.replace(/#/g, new Intl.NumberFormat(locale).format(n));
+        return form.replace(/#/g, formatNumber(n, locale));
       }
       if (name && name in values) {
         const v = values[name];
-        return typeof v === 'number' ? new Intl.NumberFormat(locale).format(v) : String(v);
+        return typeof v === 'number' ? formatNumber(v, locale) : String(v);
       }
       return match;
     },
