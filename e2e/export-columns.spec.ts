@@ -45,3 +45,30 @@ test('the CSV has pipeline and stage apart, zoned date headers, product prices, 
   const products = rows.map((r) => r[header!.indexOf('Products')] ?? '');
   expect(products.some((p) => /× \d+ @ \d+(\.\d+)?/.test(p))).toBe(true);
 });
+
+test('an export started before the account’s custom fields arrive waits for them and writes their columns', async ({ page }) => {
+  // The custom fields (names of their columns) are held until the export has started and fetched its writers.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/api\/v4\/leads\/custom_fields/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const writers = page.waitForResponse(/\/assets\/export-leads-[\w-]+\.js$/);
+  await page.goto('/?filter[price][from]=90000');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  await writers;
+  release();
+  const parsed = Papa.parse<string[]>((await readFile(await (await download).path())).toString('utf8').slice(1), { delimiter: ',' });
+  const [header] = parsed.data;
+
+  // The same export once everything is in: the same columns, custom fields included.
+  const again = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const settled = Papa.parse<string[]>((await readFile(await (await again).path())).toString('utf8').slice(1), { delimiter: ',' }).data[0];
+  expect(header).toEqual(settled);
+  const wire = await page.request.get('/api/v4/leads/custom_fields', { headers: API_HEADERS });
+  const fieldNames = ((await wire.json()) as { _embedded: { custom_fields: { name: string }[] } })._embedded.custom_fields.map((f) => f.name);
+  expect(header!.filter((h) => fieldNames.includes(h)).length).toBeGreaterThan(0);
+});

@@ -4,6 +4,7 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import type { CustomFieldDefinition } from '@/kommo/custom-field-schema';
 import type { Lead } from '@/kommo/lead-schema';
 import { useApiErrorText } from '@/lib/api/api-error-messages';
 import { useKommoClient } from '@/lib/api/kommo-client-context';
@@ -24,14 +25,16 @@ import { XlsxWorkerError } from './xlsx-worker-error';
 import { leadColumnMessages } from '@/lib/leads-list/lead-column-messages';
 import { accountTimeZone } from '@/lib/reference-data/account-zone';
 
-// The pipelines say which leads may leave (the export right per stage); the account's zone names the file's day.
-const BUTTON_PARTS = ['pipelines', 'account'] as const;
+// The pipelines say which leads may leave (the export right per stage); the account's zone names the
+// file's day; the custom fields name their columns, so the column ids are read only once they are in
+// (an export right after opening a view used to write none of them).
+const BUTTON_PARTS = ['pipelines', 'account', 'customFields'] as const;
 
 export type ExportCsvButtonProps = {
   /** Every lead of the view; `complete: false` when the walk was stopped (then nothing is written). */
   loadAll: () => Promise<{ leads: Lead[]; complete: boolean }>;
-  /** The table's visible column ids in their order, read when the button is pressed. */
-  getColumnIds: () => readonly string[];
+  /** The table's visible column ids in their order, read when the export has the account's custom fields. */
+  getColumnIds: (customFields: readonly CustomFieldDefinition[]) => readonly string[];
   /** The view's name (saved or built-in), for the file's name; null for a view of no name. */
   viewName?: string | null;
 };
@@ -71,17 +74,19 @@ export function ExportCsvButton({ loadAll, getColumnIds, viewName = null }: Expo
       const { leads: visible, complete } = await loadAll();
       if (!complete) return;
       signal.throwIfAborted();
-      const { pipelines, account } = await fetchReferenceData(queryClient, client, BUTTON_PARTS);
+      // The writers (papaparse, ExcelJS and the column formatters) load on the first export, not with the first screen.
+      const [{ pipelines, account, customFields }, { downloadBlob, exportFileName, exportLeadsToCsv, csvDialect }] = await Promise.all([
+        fetchReferenceData(queryClient, client, BUTTON_PARTS),
+        importChunk(() => import('./export-leads')),
+      ]);
       const { leads, leftOut: notExportable } = exportableLeads(visible, rights, groupOf, pipelines);
       setLeftOut(notExportable);
       const leadUrl = kommoLink.kind === 'link' ? kommoLink.href : null;
-      // The writers (papaparse, ExcelJS and the column formatters) load on the first export, not with the first screen.
-      const { downloadBlob, exportFileName, exportLeadsToCsv, csvDialect } = await importChunk(() => import('./export-leads'));
       const blob = await exportLeadsToCsv({
         client,
         queryClient,
         leads,
-        columnIds: getColumnIds(),
+        columnIds: getColumnIds(customFields),
         columnText,
         signal,
         format,
