@@ -5,6 +5,7 @@
 import { Button, Divider, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { BUILT_IN_VIEWS, builtInUnavailable, type BuiltInViewId } from './built-in-views';
+import { BuiltInViewLabel } from './built-in-view-label';
 import { SavedViewRow } from './saved-view-row';
 import type { SavedView } from './saved-views-storage';
 import type { BuiltInReference } from './use-built-in-context';
@@ -85,7 +86,7 @@ export function SavedViewsDropdown({
           return (
             <Tooltip key={id} label={t(unavailable ?? HINT_KEY[id])} multiline w={320} withinPortal={false}>
               <Button size="xs" variant="subtle" justify="flex-start" data-view-item disabled={unavailable !== null} onClick={() => onBuiltIn(id)}>
-                {t(id)}
+                <BuiltInViewLabel id={id} reference={reference} />
               </Button>
             </Tooltip>
           );

@@ -31,6 +31,8 @@ export const savedViewsMessages = defineMessages(
     current: 'shown now',
     deleted: 'Deleted “{name}”',
     undo: 'Undo',
+    viewCount: '{name} ({count})',
+    viewCountAtLeast: '{name} ({count}+)',
   },
   {
     es: {
@@ -60,6 +62,8 @@ export const savedViewsMessages = defineMessages(
       current: 'mostrada ahora',
       deleted: 'Se eliminó «{name}»',
       undo: 'Deshacer',
+      viewCount: '{name} ({count})',
+      viewCountAtLeast: '{name} ({count}+)',
     },
     pt: {
       builtInTitle: 'Visualizações incluídas',
@@ -88,6 +92,8 @@ export const savedViewsMessages = defineMessages(
       current: 'exibida agora',
       deleted: 'Excluída: “{name}”',
       undo: 'Desfazer',
+      viewCount: '{name} ({count})',
+      viewCountAtLeast: '{name} ({count}+)',
     },
   },
 );
