@@ -25,7 +25,7 @@ function AttentionViewLabel({ reference }: { reference: BuiltInReference }) {
   // A built-in view has no paging: only the count walk pages it.
   const { page: _page, limit: _limit, ...rest } = view ? resolveOpenStages(view, reference.pipelines) : {};
   const resolved: LeadsView | null = view ? rest : null;
-  const count = useQuery({ ...attentionCountQueries.view(client, resolved ?? {}), enabled: resolved !== null });
+  const count = useQuery({ ...attentionCountQueries.view(client, resolved ?? {}, reference.pipelines), enabled: resolved !== null });
   const name = t('needsAttention');
   if (!count.data) return <>{name}</>;
   return <>{t(count.data.complete ? 'viewCount' : 'viewCountAtLeast', { name, count: count.data.count })}</>;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeTransport, jsonResponse, noContent } from '@/lib/api/fake-transport.testing';
 import { createKommoClient } from '@/lib/api/kommo-client';
-import { ATTENTION_PAGE_CAP, countNeedingAttention } from './attention-count';
+import { ATTENTION_LEAD_CAP, countNeedingAttention } from './attention-count';
 
 const NOW = Date.UTC(2026, 11, 7, 12) / 1000;
 const DAY = 86_400;
@@ -37,16 +37,29 @@ describe('countNeedingAttention', () => {
   ])('%i leads of mine: %i need attention, in %i requests of the view', async (total, expected, requests) => {
     const { client, queries } = account(total);
     const view = { filter: { responsible_user_id: [7] } };
-    expect(await countNeedingAttention(client, view, new AbortController().signal, NOW * 1000)).toEqual({ count: expected, complete: true });
+    expect(await countNeedingAttention(client, view, [], new AbortController().signal, NOW * 1000)).toEqual({ count: expected, complete: true });
     expect(queries).toHaveLength(requests);
     // Every request is the view's own (the manager's filter), never the whole account.
     expect(queries.every((q) => [...q.entries()].some(([k, v]) => k.startsWith('filter[responsible_user_id]') && v === '7'))).toBe(true);
   });
 
-  it(`stops after ${ATTENTION_PAGE_CAP} pages and says the count is a lower bound`, async () => {
+  it(`stops after ${ATTENTION_LEAD_CAP} leads and says the count is a lower bound`, async () => {
     const { client, queries } = account(10_000);
-    const result = await countNeedingAttention(client, {}, new AbortController().signal, NOW * 1000);
-    expect(queries).toHaveLength(ATTENTION_PAGE_CAP);
-    expect(result).toEqual({ count: Math.round((ATTENTION_PAGE_CAP * 250 * 2) / 3), complete: false });
+    const result = await countNeedingAttention(client, {}, [], new AbortController().signal, NOW * 1000);
+    expect(queries).toHaveLength(ATTENTION_LEAD_CAP / 250);
+    expect(result).toEqual({ count: Math.round((ATTENTION_LEAD_CAP * 2) / 3), complete: false });
+  });
+
+  it('asks one stage at a time when the view holds stages of several pipelines, as the table does', async () => {
+    const { client, queries } = account(3);
+    const statuses = [
+      { pipeline_id: 1, status_id: 11 },
+      { pipeline_id: 1, status_id: 12 },
+      { pipeline_id: 2, status_id: 21 },
+    ];
+    await countNeedingAttention(client, { filter: { statuses } }, [], new AbortController().signal, NOW * 1000);
+    const stagesAsked = queries.map((q) => [...q.keys()].filter((k) => k.startsWith('filter[statuses]') && k.endsWith('[status_id]')).length);
+    expect(stagesAsked.every((n) => n === 1)).toBe(true);
+    expect(queries.length).toBeGreaterThanOrEqual(3);
   });
 });
