@@ -1,30 +1,15 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { customFieldDefinitionSchema } from '@/kommo/custom-field-schema';
 import { leadSchema, type Lead, type LeadWire } from '@/kommo/lead-schema';
 import { buildExportColumns, type ExportReference } from './lead-export-columns';
+import { XLSX_TEST_REFERENCE } from './xlsx-test-reference.testing';
 import { formatMessage } from '@/lib/i18n/define-messages';
 import { leadColumnMessages, type LeadColumnTexts } from '@/lib/leads-list/lead-column-messages';
 import { leadsToXlsxBlob, XLSX_MIME_TYPE } from './leads-to-xlsx';
 
 const labels: LeadColumnTexts = (key, values) => (key.startsWith('col') ? `H:${key}` : formatMessage(leadColumnMessages.en[key], values, 'en'));
 
-const ref: ExportReference = {
-  timeZone: 'America/Sao_Paulo',
-  pipelines: [],
-  users: [],
-  groups: [],
-  lossReasons: [],
-  customFields: [
-    customFieldDefinitionSchema.parse({ id: 102, name: 'Signed', type: 'date' }),
-    customFieldDefinitionSchema.parse({ id: 100, name: 'Budget', type: 'numeric' }),
-  ],
-  catalogs: [],
-  sources: [],
-  contacts: new Map(),
-  companies: new Map(),
-  catalogElements: new Map(),
-};
+const ref: ExportReference = XLSX_TEST_REFERENCE;
 
 function lead(wire: Partial<LeadWire>): Lead {
   return leadSchema.parse({ id: 1, updated_at: 0, ...wire });

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { customFieldDefinitionSchema } from '@/kommo/custom-field-schema';
 import { leadSchema, type Lead, type LeadWire } from '@/kommo/lead-schema';
 import { formatMessage } from '@/lib/i18n/define-messages';
 import { leadColumnMessages, type LeadColumnTexts } from '@/lib/leads-list/lead-column-messages';
 import { buildExportColumns, type ExportReference } from './lead-export-columns';
+import { XLSX_TEST_REFERENCE } from './xlsx-test-reference.testing';
 import { leadsToXlsxBlob, XLSX_MIME_TYPE } from './leads-to-xlsx';
 import { leadsToXlsxInWorker, type XlsxProgress, type XlsxWorkerLike } from './xlsx-in-worker';
 import type { XlsxAnswer, XlsxRequest } from './xlsx-protocol';
@@ -14,23 +14,7 @@ import { XlsxWorkerError } from './xlsx-worker-error';
 
 const labels: LeadColumnTexts = (key, values) => formatMessage(leadColumnMessages.en[key], values, 'en');
 
-const ref: ExportReference = {
-  timeZone: 'America/Sao_Paulo',
-  pipelines: [],
-  users: [],
-  groups: [],
-  lossReasons: [],
-  customFields: [
-    customFieldDefinitionSchema.parse({ id: 102, name: 'Signed', type: 'date' }),
-    customFieldDefinitionSchema.parse({ id: 100, name: 'Budget', type: 'numeric' }),
-  ],
-  catalogs: [],
-  sources: [],
-  contacts: new Map(),
-  companies: new Map(),
-  catalogElements: new Map(),
-  datePatterns: { dateTime: 'd.m.Y H:i', date: 'd.m.Y' },
-};
+const ref: ExportReference = { ...XLSX_TEST_REFERENCE, datePatterns: { dateTime: 'd.m.Y H:i', date: 'd.m.Y' } };
 
 const lead = (wire: Partial<LeadWire>): Lead => leadSchema.parse({ id: 1, updated_at: 0, ...wire });
 
