@@ -1,5 +1,6 @@
 // The table's non-data states: a skeleton on first load, an empty result with a hint about filters.
 import { Skeleton, Stack, Text, Title } from '@mantine/core';
+import type { StreamsProgress } from '@/lib/leads/leads-stream';
 import type { LeadsTableT } from '@/features/leads-table/leads-table-messages';
 
 const SKELETON_ROWS = Array.from({ length: 12 }, (_, i) => i);
@@ -33,4 +34,10 @@ export function LeadsEmptyState({ t, search }: { t: LeadsTableT; search?: string
       ) : null}
     </Stack>
   );
+}
+
+/** While several stage streams load, the skeleton says how far ("loading 7 of 19 stages"). */
+export function LeadsLoadingSkeleton({ progress, t }: { progress: StreamsProgress | null; t: LeadsTableT }) {
+  if (!progress) return <LeadsTableSkeleton label={t('statusLoadingView')} />;
+  return <LeadsTableSkeleton label={t('loadingStages', { loaded: progress.loaded, total: progress.total })} showLabel />;
 }
