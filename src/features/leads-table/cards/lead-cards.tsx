@@ -1,14 +1,18 @@
 // The leads on a phone (under 640 px): a feed of cards instead of a squeezed table, with the grid's
 // virtualization (fixed-height cards, an open lead adds the panel's height), its keyboard (arrows,
 // Page Up/Down, Home/End move between cards; Enter or Space opens the lead; Esc in it closes it) and
-// its paging (the next page is asked for before the end).
+// its paging (the next page is asked for before the end): the grid's own hooks (use-row-window,
+// use-grid-keyboard, use-close-panel), with the cards' height and no header.
 import type { Row } from '@tanstack/react-table';
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Lead } from '@/kommo/lead-schema';
 import { useMessages } from '@/lib/i18n/language-context';
 import { usePageEntities } from '@/features/leads-table/grid/use-page-entities';
-import { PANEL_HEIGHT, PREFETCH_ROWS } from '@/features/leads-table/grid/use-row-window';
+import { pageOf } from '@/features/leads-table/grid/page-of';
+import { usePagesInView } from '@/features/leads-table/grid/use-pages-in-view';
+import { useClosePanel } from '@/features/leads-table/grid/use-close-panel';
+import { useGridKeyboard } from '@/features/leads-table/grid/use-grid-keyboard';
+import { PANEL_HEIGHT, useRowWindow } from '@/features/leads-table/grid/use-row-window';
 import { LeadsTableContext, type LeadsTableContextValue } from '@/features/leads-table/leads-table-context';
 import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
 import tableClasses from '@/features/leads-table/leads-table.module.css';
@@ -21,6 +25,7 @@ export const CARD_HEIGHT = 132;
 const OVERSCAN = 3;
 const CONTACTS_ONLY = { contacts: true, companies: false, products: false };
 const EMPTY_PAGE: readonly Lead[] = [];
+const onCard = (event: KeyboardEvent<HTMLDivElement>) => (event.target as HTMLElement).tagName === 'ARTICLE';
 
 export type LeadCardsProps = {
   rows: Row<LeadsTableFeatures, Lead>[];
@@ -36,78 +41,34 @@ export type LeadCardsProps = {
   context: Omit<LeadsTableContextValue, 'columns' | 'closePanel'>;
 };
 
-function pageOf(pageStarts: readonly number[], index: number): number {
-  let page = 0;
-  while (page + 1 < pageStarts.length && (pageStarts[page + 1] ?? Infinity) <= index) page += 1;
-  return page;
-}
-
 export function LeadCards({ rows, pages, pageStarts, expandedIds, setSize, canLoadMore, loadMore, resetKey, context }: LeadCardsProps) {
   const c = useMessages(leadCardsMessages);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
-  const activeRef = useRef(activeIndex);
-  activeRef.current = activeIndex;
   // Set by a key press: the next render moves the focus to the new active card.
   const focusPending = useRef(false);
-  const sizeRef = useRef({ rows, expandedIds });
-  sizeRef.current = { rows, expandedIds };
-
-  const estimateSize = useCallback((index: number) => {
-    const id = sizeRef.current.rows[index]?.id;
-    return id !== undefined && sizeRef.current.expandedIds.has(id) ? CARD_HEIGHT + PANEL_HEIGHT : CARD_HEIGHT;
-  }, []);
-  // The active card stays rendered when scrolled away, so the focus never falls to <body>.
-  const rangeExtractor = useCallback((range: Range) => {
-    const indexes = defaultRangeExtractor(range);
-    if (activeRef.current < range.count && !indexes.includes(activeRef.current)) indexes.push(activeRef.current);
-    return indexes;
-  }, []);
-  const getItemKey = useCallback((index: number) => sizeRef.current.rows[index]?.id ?? index, []);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize,
-    getItemKey,
-    rangeExtractor,
+  const { virtualizer, items, firstIndex, lastIndex } = useRowWindow({
+    scrollRef,
+    rows,
+    rowHeight: CARD_HEIGHT,
+    expandedIds,
+    activeIndex,
+    canLoadMore,
+    loadMore,
+    topInset: 0,
     overscan: OVERSCAN,
   });
-  useLayoutEffect(() => {
-    virtualizer.measure();
-  }, [virtualizer, expandedIds]);
 
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
     setActiveIndex(0);
   }, [resetKey]);
 
-  const items = virtualizer.getVirtualItems();
-  const indexes = items.map((i) => i.index);
-  const firstIndex = indexes.length > 0 ? Math.min(...indexes) : 0;
-  const lastIndex = indexes.length > 0 ? Math.max(...indexes) : 0;
-  useEffect(() => {
-    if (canLoadMore && rows.length > 0 && lastIndex >= rows.length - PREFETCH_ROWS) loadMore();
-  }, [canLoadMore, lastIndex, rows.length, loadMore]);
-
-  const firstPage = pageOf(pageStarts, firstIndex);
-  const lastPage = pageOf(pageStarts, lastIndex);
-  const pagesInView = useMemo(() => pages.slice(firstPage, lastPage + 1), [pages, firstPage, lastPage]);
+  const pagesInView = usePagesInView(pages, pageStarts, firstIndex, lastIndex);
   // Cards always name the main contact (with its phone), whatever columns the table would show.
   const entities = usePageEntities(pagesInView, CONTACTS_ONLY);
 
-  const rowsRef = useRef(rows);
-  useEffect(() => {
-    rowsRef.current = rows;
-  }, [rows]);
-  const closePanel = useCallback((leadId: number) => {
-    const index = rowsRef.current.findIndex((r) => r.original.id === leadId);
-    const row = rowsRef.current[index];
-    if (!row) return;
-    // Focus first: the open lead holding the focus is about to unmount, which would drop it to <body>.
-    document.getElementById(cardDomId(leadId))?.focus({ preventScroll: true });
-    setActiveIndex(index);
-    row.toggleExpanded(false);
-  }, []);
+  const closePanel = useClosePanel(rows, setActiveIndex, (leadId) => document.getElementById(cardDomId(leadId))?.focus({ preventScroll: true }));
   const contextValue = useMemo(
     () => ({ ...context, columns: { ref: context.reference, entities, text: context.columnText }, closePanel }),
     [context, entities, closePanel],
@@ -123,32 +84,22 @@ export function LeadCards({ rows, pages, pageStarts, expandedIds, setSize, canLo
     card.focus({ preventScroll: true });
   });
 
-  const moveTo = (index: number) => {
-    const clamped = Math.max(0, Math.min(rows.length - 1, index));
+  const onMove = useCallback(() => {
     focusPending.current = true;
-    setActiveIndex(clamped);
-    virtualizer.scrollToIndex(clamped, { align: 'auto' });
-  };
-  const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+  }, []);
+  const { handleKeyDown } = useGridKeyboard({
+    scrollRef,
+    rows,
+    rowHeight: CARD_HEIGHT,
+    virtualizer,
+    activeIndex,
+    setActiveIndex,
+    topInset: 0,
+    fallbackRows: 5,
     // Keys typed inside a card's links, buttons or its open lead are theirs.
-    const target = event.target as HTMLElement;
-    if (target.tagName !== 'ARTICLE' || rows.length === 0) return;
-    const pageCards = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? CARD_HEIGHT * 5) / CARD_HEIGHT) - 1);
-    const handlers: Record<string, () => void> = {
-      ArrowDown: () => moveTo(activeIndex + 1),
-      ArrowUp: () => moveTo(activeIndex - 1),
-      PageDown: () => moveTo(activeIndex + pageCards),
-      PageUp: () => moveTo(activeIndex - pageCards),
-      Home: () => moveTo(0),
-      End: () => moveTo(rows.length - 1),
-      Enter: () => rows[activeIndex]?.toggleExpanded(),
-      ' ': () => rows[activeIndex]?.toggleExpanded(),
-    };
-    const handler = handlers[event.key];
-    if (!handler) return;
-    event.preventDefault();
-    handler();
-  };
+    ownsKey: onCard,
+    onMove,
+  });
 
   return (
     <LeadsTableContext.Provider value={contextValue}>

@@ -2,7 +2,7 @@
 // hooks of their own (use-row-window, use-column-window, use-grid-keyboard); this composes them,
 // fetches the entities of the pages in view and renders the header and the rows.
 import type { Row } from '@tanstack/react-table';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Lead } from '@/kommo/lead-schema';
 import { LeadsTableContext, type LeadsTableContextValue } from '@/features/leads-table/leads-table-context';
 import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
@@ -13,6 +13,9 @@ import type { TotalsInput } from '@/features/leads-table/totals/leads-table-tota
 import { totalsChunk } from '@/features/leads-table/totals/totals-chunk';
 import { TOTALS_HEIGHT } from '@/features/leads-table/totals/totals-height';
 import classes from '@/features/leads-table/leads-table.module.css';
+import { pageOf } from './page-of';
+import { usePagesInView } from './use-pages-in-view';
+import { useClosePanel } from './use-close-panel';
 import { useColumnWindow } from './use-column-window';
 import { useGridKeyboard } from './use-grid-keyboard';
 import { usePageEntities, type PageEntityNeeds } from './use-page-entities';
@@ -46,17 +49,6 @@ export type LeadsTableBodyProps = {
   totals: TotalsInput | null;
 };
 
-function pageOf(pageStarts: readonly number[], index: number): number {
-  let lo = 0;
-  let hi = pageStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((pageStarts[mid] ?? 0) <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 export function LeadsTableBody(props: LeadsTableBodyProps) {
   const { rows, rowHeight, expandedIds, pages, pageStarts, canLoadMore, loadMore, resetKey } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -77,26 +69,11 @@ export function LeadsTableBody(props: LeadsTableBodyProps) {
     setActiveIndex(0);
   }, [resetKey]);
 
-  const firstPage = pageOf(pageStarts, firstIndex);
-  const lastPage = pageOf(pageStarts, lastIndex);
-  const pagesInView = useMemo(() => pages.slice(firstPage, lastPage + 1), [pages, firstPage, lastPage]);
+  const pagesInView = usePagesInView(pages, pageStarts, firstIndex, lastIndex);
   const entities = usePageEntities(pagesInView, props.needs);
   // Read only by the attention column's cells, which a hidden column does not draw.
   const [stageAges, setStageAges] = useState<StageAgeLabels>();
-  // Read when Esc is pressed, so the context (and every cell under it) does not change with the rows.
-  const rowsRef = useRef(rows);
-  useEffect(() => {
-    rowsRef.current = rows;
-  }, [rows]);
-  const closePanel = useCallback((leadId: number) => {
-    const index = rowsRef.current.findIndex((r) => r.original.id === leadId);
-    const row = rowsRef.current[index];
-    if (!row) return;
-    // Focus first: the panel holding the focus is about to unmount, which would drop it to <body>.
-    scrollRef.current?.focus({ preventScroll: true });
-    setActiveIndex(index);
-    row.toggleExpanded(false);
-  }, []);
+  const closePanel = useClosePanel(rows, setActiveIndex, () => scrollRef.current?.focus({ preventScroll: true }));
   const contextValue = useMemo(
     () => ({ ...props.context, columns: { ref: props.context.reference, entities, text: props.context.columnText }, closePanel, stageAges }),
     [props.context, entities, closePanel, stageAges],

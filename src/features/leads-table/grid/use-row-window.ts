@@ -1,6 +1,6 @@
 // The rows in view: a virtualizer of fixed-height rows (an expanded row grows by the panel's fixed
 // height once, on toggle: no measuring), which keeps the active row rendered and asks for the next
-// page before the end is reached.
+// page before the end is reached. The grid's rows and the phone's cards both use it.
 import type { Row } from '@tanstack/react-table';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
@@ -27,9 +27,23 @@ export type RowWindowInput = {
   loadMore: () => void;
   /** Height of the sticky totals row: a row the keyboard moves to is scrolled clear of it. */
   bottomInset?: number;
+  /** Space above the first row inside the scroller: the grid's sticky header (the cards have none). */
+  topInset?: number;
+  overscan?: number;
 };
 
-export function useRowWindow({ scrollRef, rows, rowHeight, expandedIds, activeIndex, canLoadMore, loadMore, bottomInset = 0 }: RowWindowInput) {
+export function useRowWindow({
+  scrollRef,
+  rows,
+  rowHeight,
+  expandedIds,
+  activeIndex,
+  canLoadMore,
+  loadMore,
+  bottomInset = 0,
+  topInset = GRID_HEADER_HEIGHT,
+  overscan = OVERSCAN,
+}: RowWindowInput) {
   const activeRef = useRef(activeIndex);
   activeRef.current = activeIndex;
   const sizeRef = useRef({ rows, rowHeight, expandedIds });
@@ -40,7 +54,8 @@ export function useRowWindow({ scrollRef, rows, rowHeight, expandedIds, activeIn
     const id = r[index]?.id;
     return id !== undefined && open.has(id) ? h + PANEL_HEIGHT : h;
   }, []);
-  // The active row stays rendered even when scrolled away, so aria-activedescendant always resolves.
+  // The active row stays rendered even when scrolled away, so aria-activedescendant always resolves
+  // (and a card holding the focus never drops it to <body>).
   const rangeExtractor = useCallback((range: Range) => {
     const indexes = defaultRangeExtractor(range);
     const active = activeRef.current;
@@ -55,9 +70,9 @@ export function useRowWindow({ scrollRef, rows, rowHeight, expandedIds, activeIn
     estimateSize,
     getItemKey,
     rangeExtractor,
-    overscan: OVERSCAN,
-    scrollMargin: GRID_HEADER_HEIGHT,
-    scrollPaddingStart: GRID_HEADER_HEIGHT,
+    overscan,
+    scrollMargin: topInset,
+    scrollPaddingStart: topInset,
     scrollPaddingEnd: bottomInset,
   });
 
