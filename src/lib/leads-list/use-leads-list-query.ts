@@ -2,16 +2,17 @@
 // columns need, with the "open leads only" rule resolved to the stages the pipelines reference lists
 // now. The table, load all, the summary and the export all read it from here, so none of them
 // reconstructs it from the query cache or from storage.
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { LeadWith, LeadsView } from '@/kommo/leads-query';
 import { resolveOpenStages } from '@/kommo/pipeline-stages';
-import { useKommoClient } from '@/lib/api/kommo-client-context';
-import { referenceQueries } from '@/lib/reference-data/reference-queries';
+import { useReferenceData } from '@/lib/reference-data/use-reference-data';
 import { useLeadsUrlQuery } from '@/lib/url-state/use-leads-url-query';
 import { useColumnPreferencesSnapshot } from './column-preferences-context';
 import { buildFetchQuery } from './fetch-query';
 import { visibleWithNeeds } from './lead-column-registry';
+
+const PIPELINES = ['pipelines'] as const;
+const NO_PARTS = [] as const;
 
 /**
  * The list query. While the pipelines are not in yet, a view with the open-leads rule comes back
@@ -20,14 +21,14 @@ import { visibleWithNeeds } from './lead-column-registry';
 export function useLeadsListQuery(): LeadsView {
   const { query } = useLeadsUrlQuery();
   const { visibility } = useColumnPreferencesSnapshot();
-  const client = useKommoClient();
-  const pipelines = useQuery({ ...referenceQueries.pipelines(client), enabled: query.open !== undefined });
+  // Only a view with the open-leads rule asks for the pipelines (the one way to the reference data).
+  const pipelines = useReferenceData(query.open !== undefined ? PIPELINES : NO_PARTS).data.pipelines;
   // Keyed by the needs as text: resizing or reordering columns must not yield a new query object.
   const needs = visibleWithNeeds(visibility).join(',');
   return useMemo(() => {
     const view = buildFetchQuery(query, needs ? (needs.split(',') as LeadWith[]) : []);
-    return pipelines.data ? resolveOpenStages(view, pipelines.data) : view;
-  }, [query, needs, pipelines.data]);
+    return pipelines ? resolveOpenStages(view, pipelines) : view;
+  }, [query, needs, pipelines]);
 }
 
 /** False while the view's open-leads rule waits for the pipelines: such a query must not be asked. */

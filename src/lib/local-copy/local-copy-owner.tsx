@@ -2,16 +2,17 @@
 // nothing), a chunk of its own so the first load carries none of it. The engine's code is a further
 // chunk, imported only once a copy is on. Lists that wait for a copy (useViewSource's 'deciding')
 // stop waiting after the hub's DECIDE_WITHIN_MS even if this chunk never arrives.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import { useKommoClient } from '@/lib/api/kommo-client-context';
-import { referenceQueries } from '@/lib/reference-data/reference-queries';
+import { useReferenceData } from '@/lib/reference-data/use-reference-data';
 import { localCopyDbName } from './local-copy-database-names';
 import { tidyLocalCopies } from './local-copy-forget';
 import { useLocalCopyHub } from './local-copy-provider';
 import { ENABLED_KEY } from './local-copy-settings';
 
 const loadRunner = () => import('./local-copy-runner');
+const ACCOUNT = ['account'] as const;
 
 export type LocalCopyOwnerProps = {
   /**
@@ -26,11 +27,13 @@ export function LocalCopyOwner({ origin }: LocalCopyOwnerProps) {
   const hub = useLocalCopyHub();
   const client = useKommoClient();
   const queryClient = useQueryClient();
-  const account = useQuery(referenceQueries.account(client));
-  const accountId = account.data?.id;
-  const userId = account.data?.current_user_id;
+  // Whose copy: the account and the signed-in user, from the same cache entry every screen reads.
+  const reference = useReferenceData(ACCOUNT);
+  const account = reference.data.account;
+  const accountId = account?.id;
+  const userId = account?.current_user_id;
   const owner = accountId !== undefined && userId !== undefined ? localCopyDbName(origin, accountId, userId) : null;
-  const settled = account.isError || (account.isSuccess && owner === null);
+  const settled = reference.failed.has('account') || (account !== undefined && owner === null);
   useEffect(() => {
     if (owner !== null) tidyLocalCopies(hub, owner);
     hub.setOwner(owner, settled);
