@@ -27,7 +27,8 @@ import { leadColumnMessages, type LeadColumnTexts } from '@/lib/leads-list/lead-
 import { columnDefinition, LEAD_COLUMN_IDS } from '@/lib/leads-list/lead-column-registry';
 import { formatMessage } from '@/lib/i18n/define-messages';
 import { createMemoryStore } from '@/lib/local-copy/local-copy-store';
-import { createLocalCopySync, SYNC_WITH } from '@/lib/local-copy/local-copy-sync';
+import { createLocalCopySync } from '@/lib/local-copy/local-copy-sync';
+import { SYNC_WITH } from '@/lib/local-copy/read-updated-since';
 import { localLeadsSource } from '@/lib/local-copy/local-list-chunk';
 import { buildLeadReference, type LeadReference } from '@/lib/reference-data/lead-reference';
 import { createDemoAccount } from '@/server/demo/demo-account';

@@ -2,7 +2,7 @@
 // comparison with Kommo, as the account's wall clock.
 import { Text } from '@mantine/core';
 import { useMessages } from '@/lib/i18n/language-context';
-import type { LocalCopyState } from '@/lib/local-copy/local-copy-sync';
+import type { LocalCopyState } from '@/lib/local-copy/local-copy-state';
 import { localCopyMessages } from './local-copy-messages';
 import { copySyncFacts, copySyncLines } from './local-copy-sync-facts';
 

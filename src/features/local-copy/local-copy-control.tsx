@@ -12,7 +12,7 @@ import type { MessageValues } from '@/lib/i18n/define-messages';
 import { useLanguage, useMessages } from '@/lib/i18n/language-context';
 import { useLeadsListQuery } from '@/lib/leads-list/use-leads-list-query';
 import { enableLocalCopy, forgetLocalCopy } from '@/lib/local-copy/local-copy-forget';
-import type { LocalCopyState } from '@/lib/local-copy/local-copy-sync';
+import type { LocalCopyState } from '@/lib/local-copy/local-copy-state';
 import { useViewSource, type ViewSource } from '@/lib/local-copy/use-view-source';
 import { VisibleLeadsScope } from '@/lib/rights/visible-leads-scope';
 import { CopySyncLines } from './copy-sync-lines';

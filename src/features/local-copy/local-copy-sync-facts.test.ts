@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatMessage, type MessageValues } from '@/lib/i18n/define-messages';
 import type { Language } from '@/lib/i18n/languages';
-import type { LocalCopyState } from '@/lib/local-copy/local-copy-sync';
+import type { LocalCopyState } from '@/lib/local-copy/local-copy-state';
 import { localCopyMessages } from './local-copy-messages';
 import { copySyncFacts, copySyncLines } from './local-copy-sync-facts';
 

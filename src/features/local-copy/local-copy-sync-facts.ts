@@ -2,7 +2,7 @@
 // tab of this browser syncs it (one holds its Web Lock, the others read what it writes), and when the
 // hourly anti-entropy check last ran and what it found. Pure, so each wording is tested from a state.
 import type { MessageValues } from '@/lib/i18n/define-messages';
-import type { LocalCopyState } from '@/lib/local-copy/local-copy-sync';
+import type { LocalCopyState } from '@/lib/local-copy/local-copy-state';
 import type { localCopyMessages } from './local-copy-messages';
 
 export type CopySyncer = 'this-tab' | 'other-tab';

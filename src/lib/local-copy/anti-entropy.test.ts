@@ -7,7 +7,8 @@ import { createKommoClient } from '@/lib/api/kommo-client';
 import { createFakeKommo, wireLeads } from './fake-kommo.testing';
 import { createKommoClock, observeKommoClock } from './kommo-clock';
 import { createMemoryStore } from './local-copy-store';
-import { CHECK_EVERY_MS, createLocalCopySync, type LocalCopySync } from './local-copy-sync';
+import { CHECK_EVERY_MS } from './check-copy';
+import { createLocalCopySync, type LocalCopySync } from './local-copy-sync';
 
 const T = 1_760_000_000;
 

@@ -6,7 +6,8 @@ import type { LocalLeadsSource } from '@/lib/leads/leads-source';
 import { FORGET_UNDO_MS, forgetLocalCopy, tidyLocalCopies, undoForget } from './local-copy-forget';
 import { createLocalCopyHub } from './local-copy-hub';
 import { OWNER_KEY, readEnabled, writeEnabled } from './local-copy-settings';
-import type { LocalCopyState, LocalCopySync } from './local-copy-sync';
+import type { LocalCopyState } from './local-copy-state';
+import type { LocalCopySync } from './local-copy-sync';
 import { viewSourceOf } from './use-view-source';
 
 const MINE = 'klb-local-copy-1-2@http://127.0.0.1:3000';

@@ -5,7 +5,8 @@
 // Plain TypeScript and small: it is part of the first load; the engine itself comes in a chunk.
 import type { LocalLeadsSource } from '@/lib/leads/leads-source';
 import { clearLocalCopySettings, readEnabled, writeEnabled } from './local-copy-settings';
-import type { LocalCopyState, LocalCopySync } from './local-copy-sync';
+import type { LocalCopyState } from './local-copy-state';
+import type { LocalCopySync } from './local-copy-sync';
 
 /** A forget that can still be undone: the copy is off, its database still there until `until`. */
 export type PendingForget = { name: string; until: number };

@@ -1,78 +1,30 @@
-// Keeps the local copy in step with Kommo. The first sync walks every lead by a moving updated_at
-// lower bound (oldest change first, 250 a page, the ids at the boundary second skipped), never by
-// offset: a lead deleted or changed meanwhile cannot shift a page over another one (Kommo has no
-// cursor of its own); a lead changed during the walk moves behind the bound and is read again. Its
-// place is saved after every page, so a reload resumes there. A refresh reads the same way from the
-// anchor (Kommo's own clock: the newest updated_at or event time it reported), and the lead_deleted
-// events since then, each applied once. An incomplete event log (too many deletions) re-walks.
-import type { LeadWith, LeadsQuery } from '@/kommo/leads-query';
+// The local copy's engine: opens the copy, then resumes or starts the walk (walk-copy.ts), or
+// refreshes a complete copy (refresh-copy.ts; the events cursor in apply-deleted-events.ts), and
+// once an hour compares it with Kommo (check-copy.ts). It retries a failed sync by itself, falls back
+// to memory when the browser refuses to keep the copy, and shares the copy with the other tabs of
+// this browser: one tab (holding the copy's lock) syncs, the others read what it writes.
+import type { LeadsQuery } from '@/kommo/leads-query';
 import type { Lead } from '@/kommo/lead-schema';
 import { abortableSleep, type Sleep } from '@/lib/api/abortable-sleep';
-import { ApiError, apiErrorFromThrown, type ApiErrorKind } from '@/lib/api/api-error';
+import { apiErrorFromThrown } from '@/lib/api/api-error';
 import type { KommoClient } from '@/lib/api/kommo-client';
 import { fetchLeadsPage } from '@/lib/leads/leads-fetchers';
-import { checkAgainstKommo } from './anti-entropy';
+import { checkCopy } from './check-copy';
 import type { CopyCoordination, CopyMessage, ReleaseLock } from './copy-coordination';
-import { fetchDeletedLeads } from './deleted-leads-fetcher';
+import { progressOf, usableMeta } from './copy-meta';
 import { pageKommoClock, type KommoClock } from './kommo-clock';
-import {
-  createMemoryStore,
-  LocalCopyGoneError,
-  LocalCopyStorageError,
-  type LastCheck,
-  type LocalCopyMeta,
-  type LocalCopyStore,
-  type WalkPosition,
-} from './local-copy-store';
+import { createMemoryStore, LocalCopyGoneError, LocalCopyStorageError, type LocalCopyMeta, type LocalCopyStore } from './local-copy-store';
 import type { LocalViewSlice, LocalViewTotals } from './local-leads-index';
+import { NO_COPY, type LocalCopyState } from './local-copy-state';
+import { refreshCopy } from './refresh-copy';
+import { readShared, sharedPatch, toShared, type SharedState } from './shared-copy-state';
+import type { SyncEngine } from './sync-engine';
+import { walkCopy } from './walk-copy';
 
-/** Everything a view may show, so any view can be answered from the copy. */
-export const SYNC_WITH: LeadWith[] = ['contacts', 'loss_reason', 'catalog_elements', 'is_price_modified_by_robot', 'source_id'];
-export const SYNC_PAGE_SIZE = 250;
-/** Seconds read again before the anchor: equal timestamps, and changes Kommo reports a little late. */
-export const REFRESH_OVERLAP_SECONDS = 300;
 /** A complete copy older than this answers nothing until a refresh has run. */
 export const FRESH_FOR_MS = 15 * 60_000;
-/** How often a refresh is followed by a comparison with Kommo (anti-entropy). */
-export const CHECK_EVERY_MS = 60 * 60_000;
 /** How long the walk steps aside after the user's own requests. */
 const YIELD_MS = 400;
-
-export type LocalCopyStatus = 'opening' | 'walking' | 'paused' | 'refreshing' | 'ready' | 'error';
-
-export type LocalCopyState = {
-  status: LocalCopyStatus;
-  /** Leads in the copy. */
-  size: number;
-  complete: boolean;
-  pages: number;
-  elapsedMs: number;
-  /** Pages a second over the walk so far. */
-  ratePerSecond: number;
-  syncedAt: number | null;
-  error: ApiError | null;
-  /** The last refresh: requests it took, leads it updated and removed. */
-  lastRefresh: { requests: number; updated: number; removed: number } | null;
-  /** Bumped whenever the copy's content changes. */
-  version: number;
-  /** False when the copy lives in memory only (this page view). */
-  persistent: boolean;
-  /** The browser refused to keep the copy (quota full, storage refused): it fell back to memory. */
-  storageRefused: boolean;
-  /** 'reading': another tab of this browser syncs the copy (it holds the copy's lock); this one reads it. */
-  role: 'syncing' | 'reading';
-  /** The copy was deleted by another tab (or a 401): this engine never writes nor answers again. */
-  gone: boolean;
-  /** The last comparison with Kommo found parts that differ, not yet repaired: views go live meanwhile. */
-  stale: boolean;
-  /** The last comparison with Kommo (kept in the copy's meta: every tab reading it knows it too). */
-  lastCheck: LastCheck | null;
-};
-
-/** What the syncing tab tells the others about itself (an error as plain data: messages are cloned). */
-type SharedState = Pick<LocalCopyState, 'status' | 'lastRefresh' | 'stale'> & {
-  error: { kind: ApiErrorKind; status: number | null; detail: string } | null;
-};
 
 export type LocalCopySync = {
   getState(): LocalCopyState;
@@ -116,119 +68,6 @@ export type LocalCopySyncOptions = {
 /** A failed walk or refresh (429s, a dropped connection) tries again by itself: 15 s, 30 s, 1, 2, then every 5 min. */
 export const RETRY_DELAYS_MS: readonly number[] = [15_000, 30_000, 60_000, 120_000, 300_000];
 
-function initialMeta(origin: string): LocalCopyMeta {
-  return {
-    version: 2,
-    origin,
-    phase: 'walking',
-    walk: { from: 0, boundaryIds: [], tiePage: 1 },
-    pages: 0,
-    walkElapsedMs: 0,
-    walkRequests: 0,
-    syncedAt: null,
-    anchor: 0,
-    appliedEvents: [],
-  };
-}
-
-/** A stored meta this engine can continue from (an older shape walks anew). */
-function usableMeta(meta: LocalCopyMeta | null, origin: string): meta is LocalCopyMeta {
-  return meta !== null && meta.version === 2 && meta.origin === origin;
-}
-
-/**
- * The position after a page read from `at`: past the page's newest second, with the ids of that
- * second, or (a whole page of one second) the next page of that second.
- */
-export function nextWalkPosition(at: WalkPosition, leads: readonly Lead[]): WalkPosition {
-  const newest = leads.reduce((m, l) => Math.max(m, l.updated_at), at.from);
-  const boundary = leads.filter((l) => l.updated_at === newest).map((l) => l.id);
-  if (newest > at.from) return { from: newest, boundaryIds: boundary, tiePage: 1 };
-  return { from: at.from, boundaryIds: [...new Set([...at.boundaryIds, ...boundary])], tiePage: at.tiePage + 1 };
-}
-
-/** What the state says of a copy that is not there (before opening, and after "Forget local data"). */
-const NO_COPY = {
-  size: 0,
-  complete: false,
-  pages: 0,
-  elapsedMs: 0,
-  ratePerSecond: 0,
-  syncedAt: null,
-  error: null,
-  lastRefresh: null,
-  stale: false,
-  lastCheck: null,
-} satisfies Omit<LocalCopyState, 'status' | 'version' | 'persistent' | 'storageRefused' | 'role' | 'gone'>;
-
-const maxUpdated = (leads: readonly Lead[], start: number) => leads.reduce((m, l) => Math.max(m, l.updated_at), start);
-
-/** Every lead updated from a position on, by the moving bound; `onPage` stores each page as it comes. */
-async function readFrom(
-  page: (query: LeadsQuery, signal: AbortSignal) => Promise<{ leads: Lead[]; hasNext: boolean }>,
-  start: WalkPosition,
-  signal: AbortSignal,
-  onPage: (leads: Lead[], next: WalkPosition, done: boolean) => Promise<void>,
-  /** Awaited before each next page is asked (the walk steps aside for the user's requests there). */
-  beforeNext: (signal: AbortSignal) => Promise<void> = () => Promise.resolve(),
-): Promise<void> {
-  const ask = (position: WalkPosition) => {
-    const asked = page(
-      {
-        with: SYNC_WITH,
-        filter: { updated_at: { from: position.from } },
-        order: { field: 'updated_at', direction: 'asc' },
-        page: position.tiePage,
-        limit: SYNC_PAGE_SIZE,
-      },
-      signal,
-    );
-    // Awaited below; until then a failure (an abort) must not surface as unhandled.
-    asked.catch(() => undefined);
-    return asked;
-  };
-  let at = start;
-  let pending = ask(at);
-  for (;;) {
-    const result = await pending;
-    const boundary = new Set(at.boundaryIds);
-    const fresh = result.leads.filter((l) => !(l.updated_at === at.from && boundary.has(l.id)));
-    const next = nextWalkPosition(at, result.leads);
-    const done = !result.hasNext || result.leads.length < SYNC_PAGE_SIZE;
-    // The next page depends only on this one's leads: it is asked while this one is stored (packing
-    // and IndexedDB in the worker), so the walk waits for Kommo or for storage, not for both in turn.
-    // Pages are still stored one after another, and the saved position is the last stored page's.
-    const stored = onPage(fresh, next, done);
-    stored.catch(() => undefined);
-    if (!done) {
-      await beforeNext(signal);
-      pending = ask(next);
-    }
-    await stored;
-    if (done) return;
-    at = next;
-  }
-}
-
-const STATUSES: readonly LocalCopyStatus[] = ['opening', 'walking', 'paused', 'refreshing', 'ready', 'error'];
-
-/** Another tab's message, checked before use: a tab of another build may speak an older shape. */
-function readShared(value: unknown): SharedState | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Partial<SharedState>;
-  if (typeof v.status !== 'string' || !STATUSES.includes(v.status)) return null;
-  return { status: v.status, lastRefresh: v.lastRefresh ?? null, error: v.error ?? null, stale: v.stale === true };
-}
-
-function sharedPatch(holder: SharedState): Partial<LocalCopyState> {
-  return {
-    status: holder.status,
-    lastRefresh: holder.lastRefresh,
-    stale: holder.stale,
-    error: holder.error === null ? null : new ApiError({ kind: holder.error.kind, status: holder.error.status, detail: holder.error.detail }),
-  };
-}
-
 export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySync {
   const { client } = options;
   let store = options.store;
@@ -255,7 +94,6 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
   // Requests this engine made, to tell the user's own requests apart in the client's count.
   let ownRequests = 0;
   let othersSeen = 0;
-  let pageStartedAt: number | null = null;
   const retryDelays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
   let failures = 0;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -273,12 +111,6 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
   /** Reloads asked by the syncing tab, one after another. */
   let reading: Promise<void> = Promise.resolve();
 
-  const shared = (): SharedState => ({
-    status: state.status,
-    lastRefresh: state.lastRefresh,
-    stale: state.stale,
-    error: state.error === null ? null : { kind: state.error.kind, status: state.error.status, detail: state.error.detail },
-  });
   const post = (message: CopyMessage<SharedState>) => {
     if (coordination !== null && state.role === 'syncing' && !state.gone) coordination.channel.post(message);
   };
@@ -288,24 +120,15 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     state = { ...state, ...patch };
     for (const listener of [...listeners]) listener();
     if (before.status !== state.status || before.error !== state.error || before.lastRefresh !== state.lastRefresh || before.stale !== state.stale)
-      post({ type: 'state', state: shared() });
+      post({ type: 'state', state: toShared(state) });
   };
-  const progressOf = (m: LocalCopyMeta): Partial<LocalCopyState> => ({
-    complete: m.phase === 'complete',
-    pages: m.pages,
-    elapsedMs: m.walkElapsedMs,
-    ratePerSecond: m.walkElapsedMs > 0 ? m.walkRequests / (m.walkElapsedMs / 1000) : 0,
-    syncedAt: m.syncedAt,
-    lastCheck: m.lastCheck ?? null,
-  });
-
   async function write(upsert: readonly Lead[], remove: readonly number[], next: LocalCopyMeta, clear = false) {
     // Checked before every write: a tab that heard the copy was deleted never recreates it.
     if (state.gone) throw new LocalCopyGoneError('the local copy was deleted');
     const size = await store.apply({ upsert, remove, meta: next, clear });
     meta = next;
     set({ size, ...progressOf(next), version: upsert.length + remove.length > 0 || clear ? state.version + 1 : state.version });
-    post({ type: 'changed', ids: clear ? [] : [...upsert.map((l) => l.id), ...remove], reset: clear, state: shared() });
+    post({ type: 'changed', ids: clear ? [] : [...upsert.map((l) => l.id), ...remove], reset: clear, state: toShared(state) });
   }
 
   /** Steps aside while the user's own requests are coming in, so theirs go first in the limiter. */
@@ -318,135 +141,41 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     }
   }
 
-  async function page(query: LeadsQuery, signal: AbortSignal) {
-    ownRequests++;
-    return fetchLeadsPage(client, query, signal);
-  }
-
-  /**
-   * Kommo's "now" before the walk: its Date header; where no answer carried one (an older widget
-   * script), the newest lead's updated_at (every later change is at or after it).
-   */
-  async function walkAnchor(signal: AbortSignal): Promise<number> {
-    const result = await page({ order: { field: 'updated_at', direction: 'desc' }, page: 1, limit: 1 }, signal);
-    return kommoClock.nowSeconds() ?? result.leads[0]?.updated_at ?? 0;
-  }
-
-  /**
-   * `eventsAfter`: a re-walk after an incomplete event log starts reading events after the newest one
-   * that log gave (every deletion before it is already reflected by the walk that follows it), or it
-   * would read the same too-long log again and walk forever.
-   */
-  async function walk(signal: AbortSignal, eventsAfter = 0) {
-    let current = usableMeta(meta, options.origin) ? meta : null;
-    if (!current) {
-      const anchor = Math.max(await walkAnchor(signal), eventsAfter > 0 ? eventsAfter + 1 + REFRESH_OVERLAP_SECONDS : 0);
-      current = { ...initialMeta(options.origin), anchor };
-      // Whatever an earlier walk left goes in the same write (a re-walk), so no reader sees a mix.
-      await write([], [], current, true);
-    }
-    set({ status: 'walking', error: null });
-    pageStartedAt = now();
-    await readFrom(
-      page,
-      current.walk,
-      signal,
-      async (leads, position, done) => {
-        const base = meta ?? current;
-        const next: LocalCopyMeta = {
-          ...base,
-          walk: position,
-          pages: base.pages + 1,
-          walkRequests: base.walkRequests + 1,
-          walkElapsedMs: base.walkElapsedMs + (now() - (pageStartedAt ?? now())),
-          phase: done ? 'complete' : 'walking',
-        };
-        pageStartedAt = now();
-        await write(leads, [], next);
-      },
-      yieldToUser,
-    );
-    pageStartedAt = null;
-    // Leads deleted while the walk went on are caught by the refresh from the walk's anchor.
-    await refreshOnce(signal);
-  }
-
-  async function refreshOnce(signal: AbortSignal) {
-    const base = meta;
-    if (!base || base.phase !== 'complete') return;
-    set({ status: 'refreshing', error: null });
-    const from = Math.max(0, base.anchor - REFRESH_OVERLAP_SECONDS);
-    const requestsBefore = ownRequests;
-    // Kommo's clock as the refresh starts: what changes after it, the next refresh reads.
-    const startedAt = kommoClock.nowSeconds();
-    const changed = new Map<number, Lead>();
-    await readFrom(page, { from, boundaryIds: [], tiePage: 1 }, signal, (leads) => {
-      for (const lead of leads) changed.set(lead.id, lead);
-      return Promise.resolve();
-    });
-    const events = await fetchDeletedLeads(client, from, signal);
-    ownRequests += events.requests;
-    if (!events.complete) {
-      // More deletions than the log pages we read: which leads are gone is unknown, so walk again
-      // (the walk's first write empties the copy; the database stays, so other tabs keep reading it).
-      meta = null;
-      set({ ...NO_COPY, version: state.version + 1 });
-      await walk(
-        signal,
-        events.deleted.reduce((m, d) => Math.max(m, d.at), from),
-      );
-      return;
-    }
-    const applied = new Set(base.appliedEvents.map((e) => e.id));
-    // Each event once; a lead restored or changed after its deletion came back updated later: it stays.
-    const fresh = events.deleted.filter((d) => !applied.has(d.eventId));
-    const removed = fresh.filter((d) => (changed.get(d.id)?.updated_at ?? Number.NEGATIVE_INFINITY) < d.at).map((d) => d.id);
-    for (const id of removed) changed.delete(id);
-    const upsert = [...changed.values()];
-    // Without a Date header, the newest time Kommo reported (an updated_at set ahead by an integration
-    // would push it ahead too: the Date header is the one to trust).
-    const anchor = startedAt ?? Math.max(base.anchor, maxUpdated(upsert, 0), ...events.deleted.map((d) => d.at));
-    const keepFrom = anchor - REFRESH_OVERLAP_SECONDS;
-    const next: LocalCopyMeta = {
-      ...base,
-      syncedAt: now(),
-      anchor,
-      appliedEvents: [...base.appliedEvents, ...fresh.map((d) => ({ id: d.eventId, at: d.at }))].filter((e) => e.at >= keepFrom),
-    };
-    await write(upsert, removed, next);
-    set({ status: 'ready', lastRefresh: { requests: ownRequests - requestsBefore, updated: upsert.length, removed: removed.length } });
-    if (now() - (next.checkedAt ?? 0) >= CHECK_EVERY_MS) await checkOnce(signal);
-  }
-
-  /**
-   * Compares the copy with Kommo (anti-entropy.ts) and repairs the stages that differ. While they
-   * differ the copy is stale: it answers no view (they go live) until the repair is written.
-   */
-  async function checkOnce(signal: AbortSignal) {
-    const base = meta;
-    if (!base || base.phase !== 'complete') return;
-    set({ status: 'refreshing', error: null });
-    // What Kommo changed since the last refresh began is the next refresh's, not a difference.
-    const result = await checkAgainstKommo(
-      client,
-      (query, offset, size) => store.slice(query, offset, size),
-      base.anchor,
-      signal,
-      () => {
-        if (!state.stale) set({ stale: true });
-      },
-    );
-    ownRequests += result.requests;
-    const at = now();
-    const lastCheck: LastCheck = {
-      at,
-      differing: result.differing.length,
-      repaired: result.upsert.length + result.remove.length,
-      requests: result.requests,
-    };
-    await write(result.upsert, result.remove, { ...(meta ?? base), checkedAt: at, lastCheck });
-    set({ status: 'ready', stale: false });
-  }
+  // What the walk, the refresh and the check read and change of this engine.
+  const engine: SyncEngine = {
+    client,
+    origin: options.origin,
+    now,
+    kommoClock,
+    get store() {
+      return store;
+    },
+    get meta() {
+      return meta;
+    },
+    set meta(next) {
+      meta = next;
+    },
+    get state() {
+      return state;
+    },
+    set,
+    write,
+    page(query: LeadsQuery, signal: AbortSignal) {
+      ownRequests++;
+      return fetchLeadsPage(client, query, signal);
+    },
+    countRequests(count) {
+      ownRequests += count;
+    },
+    get ownRequests() {
+      return ownRequests;
+    },
+    yieldToUser,
+    walk: (signal, eventsAfter) => walkCopy(engine, signal, eventsAfter),
+    refresh: (signal) => refreshCopy(engine, signal),
+    check: (signal) => checkCopy(engine, signal),
+  };
 
   async function fail(thrown: unknown) {
     if (thrown instanceof LocalCopyGoneError) return becomeGone();
@@ -572,7 +301,7 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
   function onMessage(message: CopyMessage) {
     if (message.type === 'forgotten') return becomeGone();
     if (state.role === 'syncing') {
-      if (message.type === 'hello') post({ type: 'state', state: shared() });
+      if (message.type === 'hello') post({ type: 'state', state: toShared(state) });
       else if (message.type === 'refresh') void run(startOrRefresh);
       return;
     }
@@ -602,7 +331,7 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     await run(startOrRefresh);
   }
 
-  const startOrRefresh = (signal: AbortSignal) => (meta?.phase === 'complete' ? refreshOnce(signal) : walk(signal));
+  const startOrRefresh = (signal: AbortSignal) => (meta?.phase === 'complete' ? refreshCopy(engine, signal) : walkCopy(engine, signal));
 
   return {
     getState: () => state,
@@ -689,7 +418,7 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     },
     async check() {
       await running;
-      await run((signal) => (meta?.phase === 'complete' ? checkOnce(signal) : Promise.resolve()));
+      await run((signal) => (meta?.phase === 'complete' ? checkCopy(engine, signal) : Promise.resolve()));
     },
     isFresh() {
       return (
