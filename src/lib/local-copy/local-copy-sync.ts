@@ -14,6 +14,7 @@ import { fetchLeadsPage } from '@/lib/leads/leads-fetchers';
 import { checkAgainstKommo } from './anti-entropy';
 import type { CopyCoordination, CopyMessage, ReleaseLock } from './copy-coordination';
 import { fetchDeletedLeads } from './deleted-leads-fetcher';
+import { leadsChangedInCopy } from './leads-changed-in-copy';
 import { pageKommoClock, type KommoClock } from './kommo-clock';
 import {
   createMemoryStore,
@@ -402,10 +403,12 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     const fresh = events.deleted.filter((d) => !applied.has(d.eventId));
     const removed = fresh.filter((d) => (changed.get(d.id)?.updated_at ?? Number.NEGATIVE_INFINITY) < d.at).map((d) => d.id);
     for (const id of removed) changed.delete(id);
-    const upsert = [...changed.values()];
+    const reread = [...changed.values()];
+    // Only what differs from the copy is written and counted: most of the overlap is as stored.
+    const upsert = await leadsChangedInCopy(reread, (query, offset, size) => store.slice(query, offset, size));
     // Without a Date header, the newest time Kommo reported (an updated_at set ahead by an integration
     // would push it ahead too: the Date header is the one to trust).
-    const anchor = startedAt ?? Math.max(base.anchor, maxUpdated(upsert, 0), ...events.deleted.map((d) => d.at));
+    const anchor = startedAt ?? Math.max(base.anchor, maxUpdated(reread, 0), ...events.deleted.map((d) => d.at));
     const keepFrom = anchor - REFRESH_OVERLAP_SECONDS;
     const next: LocalCopyMeta = {
       ...base,
