@@ -8,10 +8,9 @@
 // - labor cost: the table's "2 hr, 05 min" against the files' 2:05 and the XLSX duration;
 // - several values: the table separates them with ", ", the files with "; ";
 // - drawing only (marked data-decoration): the stage's pipeline, "Deleted ·", "+2" other contacts.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { realBody as body } from '@/kommo/real-corpus.testing';
 import { buildExportColumns, type ExportReference } from '@/features/export/lead-export-columns';
 import { buildLeadColumns, type LeadColumnDef } from '@/features/leads-table/columns/leads-columns';
 import { testColumnText, testTableContext, TestTableContext } from '@/features/leads-table/leads-table-context.testing';
@@ -44,8 +43,6 @@ import type { ColumnValue } from '@/lib/leads-list/column-value';
 import { buildLeadReference, type LeadReference, type LeadReferenceInput } from '@/lib/reference-data/lead-reference';
 import { createDemoAccount } from '@/server/demo/demo-account';
 
-const DIR = join(import.meta.dirname, '../kommo/fixtures/real');
-const body = (file: string): unknown => JSON.parse(readFileSync(join(DIR, file), 'utf8'));
 const LOCALE = 'en-GB';
 
 type Scenario = { name: string; input: LeadReferenceInput; leads: Lead[]; entities: ColumnEntities };

@@ -177,11 +177,14 @@ describe('the local copy answers exactly what the API path answers (differential
         contacts: new Map(),
         companies: new Map(),
         catalogElements: new Map(),
+        // The attention column counts days up to "now": both paths' rows read at the view's one "now"
+        // (read off the clock row by row, a lead passing a whole day between the two reads differed).
+        nowMs: now * 1000,
       },
       labels,
     );
     // The table's sort reads each lead's value without the pages' contacts, as the grid does.
-    const sortContext: ColumnContext = { ref, entities: NO_ENTITIES, text: labels };
+    const sortContext: ColumnContext = { ref, entities: NO_ENTITIES, text: labels, nowMs: now * 1000 };
     const sortable = LEAD_COLUMN_IDS.flatMap((id) => {
       const definition = columnDefinition(id, new Map());
       return isLocallySortable(definition) ? [definition] : [];

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { leadsPageSchema } from '@/kommo/lead-schema';
 import { compactLead } from '@/lib/leads/compact-lead';
+import { leadsChangedInCopy } from '@/lib/local-copy/leads-changed-in-copy';
 import { createFieldPacker } from '@/lib/local-copy/packed-lead';
 import { createDemoAccount } from '@/server/demo/demo-account';
 
@@ -24,5 +25,26 @@ describe('packed demo leads', () => {
     for (const [i, row] of stored.entries()) expect(reopened.unpack(row)).toEqual(leads[i]);
     // The stored form is smaller: headers and choices are numbers.
     expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(leads).length * 0.75);
+  });
+});
+
+describe('a refresh reading demo leads again (leads-changed-in-copy.ts)', () => {
+  it('every demo lead read again equals its packed, stored and unpacked copy (the worker’s); a changed one does not', async () => {
+    const read = await demoLeads(250);
+    expect(read).toHaveLength(250);
+    const packer = createFieldPacker();
+    // As the worker stores them (compactLead, packed, IndexedDB's structured clone) and answers a slice.
+    const stored = structuredClone(read.map((l) => packer.pack(compactLead(l)))).map((p) => packer.unpack(p));
+    const reader = (query: { filter: { id: number[] } }) => {
+      const leads = stored.filter((l) => query.filter.id.includes(l.id));
+      return Promise.resolve({ count: leads.length, priceSum: 0, leads, nextOffset: null });
+    };
+    expect(await leadsChangedInCopy(read, reader)).toEqual([]);
+    const first = read[0];
+    const withFields = read.find((l) => (l.custom_fields_values?.length ?? 0) > 0);
+    if (!first || !withFields) throw new Error('no demo lead with custom fields');
+    // A custom field emptied in Kommo: the lead differs, whatever its updated_at says.
+    expect((await leadsChangedInCopy([first, { ...withFields, custom_fields_values: [] }], reader)).map((l) => l.id)).toEqual([withFields.id]);
+    expect((await leadsChangedInCopy([first, { ...first, price: (first.price ?? 0) + 1 }], reader)).map((l) => l.id)).toEqual([first.id]);
   });
 });

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { catalogElementSchema } from '@/kommo/catalog-schema';
 import { contactSchema } from '@/kommo/contact-schema';
 import { customFieldDefinitionSchema } from '@/kommo/custom-field-schema';
@@ -232,6 +232,27 @@ describe('buildExportColumns', () => {
       ['42', 'Deal', "'=Acme", 'Zoë, "Z" Müller', "'+49 30 1234", 'zoe@example.com', '1500'],
       ['8', "'-1 day deal\nsecond line", '', '', '', '', '-5'],
     ]);
+  });
+});
+
+describe('one instant for a whole file (the differential mismatch of view #86)', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('two tasks due at the same second say the same days overdue on every row, while the clock passes a day mid-file', () => {
+    const due = Date.UTC(2026, 11, 6, 12) / 1000;
+    const dueTwice = [lead({ id: 7, closest_task_at: due }), lead({ id: 8, closest_task_at: due })];
+    let tick = (due + 86_400) * 1000 - 1;
+    vi.spyOn(Date, 'now').mockImplementation(() => tick++);
+    const [attention] = buildExportColumns(['attention'], ref, labels);
+    if (!attention) throw new Error('no attention column');
+    const cells = dueTwice.map((l) => attention.value(l));
+    expect(cells[0]).toBe('Task overdue today');
+    expect(cells).toEqual([cells[0], cells[0]]);
+    // And the instant can be given: the differential test reads both paths' files at one "now".
+    const [later] = buildExportColumns(['attention'], { ...ref, nowMs: (due + 3 * 86_400) * 1000 }, labels);
+    expect(later?.value(dueTwice[0] as Lead)).toBe('Task 3 days overdue');
   });
 });
 

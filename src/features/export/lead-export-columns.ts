@@ -37,6 +37,8 @@ export type ExportReference = {
   datePatterns?: AccountDatePatterns;
   /** The lead's card in Kommo; absent (no link column) for the demo account, which has no Kommo page. */
   leadUrl?: ((leadId: number) => string | null) | null;
+  /** The instant the file's days overdue and days without a change are counted at (ms); default: when the columns are built. */
+  nowMs?: number;
 };
 
 /** Excel's format for a date column: the account's own pattern when it has one. */
@@ -65,6 +67,8 @@ export function buildExportColumns(columnIds: readonly string[], ref: ExportRefe
     entities: { contacts: ref.contacts, companies: ref.companies, catalogElements: ref.catalogElements },
     text,
     leadUrl: ref.leadUrl ?? null,
+    // One instant for every row of the file, so two leads due at the same time read alike.
+    nowMs: ref.nowMs ?? Date.now(),
   };
   // Won (142) and lost (143) exist in every pipeline: a stage needs its pipeline beside it. The
   // link to the card closes every row where the account has a Kommo page.

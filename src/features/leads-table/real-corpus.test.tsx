@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
+import { REAL_CORPUS_DIR as DIR, realBody as body } from '@/kommo/real-corpus.testing';
 import { entityName } from '@/kommo/custom-field-value-data';
 import { valueToSeconds } from '@/lib/time/kommo-dates';
 import { accountSchema } from '@/kommo/account-schema';
@@ -29,9 +30,6 @@ import { formatDate, formatDateTime, formatMoney } from '@/lib/leads-list/lead-f
 import { buildLeadReference, findStage } from '@/lib/reference-data/lead-reference';
 import { catalogElementKey, NO_ENTITIES, type ColumnEntities } from '@/lib/leads-list/column-context';
 import { testTableContext, TestTableContext } from './leads-table-context.testing';
-
-const DIR = join(__dirname, '../../kommo/fixtures/real');
-const body = (file: string): unknown => JSON.parse(readFileSync(join(DIR, file), 'utf8'));
 
 /** A client whose upstream answers each path with a corpus body. */
 function clientServing(bodies: Record<string, string>) {

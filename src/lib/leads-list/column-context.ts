@@ -26,6 +26,12 @@ export type ColumnContext = {
   text: LeadColumnTexts;
   /** The lead's card in Kommo (the files' link column); null where there is no Kommo page (demo). */
   leadUrl?: ((leadId: number) => string | null) | null;
+  /**
+   * The instant days overdue and days without a change are counted at (ms). A sort or an export
+   * fixes one for all its leads: read lead by lead off the clock, two leads due at the same time
+   * could fall on either side of a whole day. Absent: the clock, per read (a cell as it draws).
+   */
+  nowMs?: number;
 };
 
 export function catalogElementKey(catalogId: number | null, elementId: number): string {

@@ -239,7 +239,7 @@ export const LEAD_COLUMNS = [
     table: { width: 360 },
     sort: 'number',
     value: (lead, ctx) => {
-      const need = leadAttention(lead);
+      const need = leadAttention(lead, ctx.nowMs);
       if (!need) return EMPTY;
       const words =
         need.reason === 'overdue'

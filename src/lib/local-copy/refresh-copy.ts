@@ -6,6 +6,7 @@ import type { Lead } from '@/kommo/lead-schema';
 import { applyDeletedEvents } from './apply-deleted-events';
 import { isCheckDue } from './check-copy';
 import { fetchDeletedLeads } from './deleted-leads-fetcher';
+import { leadsChangedInCopy } from './leads-changed-in-copy';
 import { NO_COPY } from './local-copy-state';
 import { readUpdatedSince } from './read-updated-since';
 import { REFRESH_OVERLAP_SECONDS } from './refresh-overlap';
@@ -42,7 +43,9 @@ export async function refreshCopy(engine: SyncEngine, signal: AbortSignal): Prom
     );
     return;
   }
-  const { upsert, removed, next } = applyDeletedEvents(base, changed, events.deleted, startedAt, engine.now());
+  const { upsert: reread, removed, next } = applyDeletedEvents(base, changed, events.deleted, startedAt, engine.now());
+  // Only what differs from the copy is written and counted: most of the overlap is as stored.
+  const upsert = await leadsChangedInCopy(reread, (query, offset, size) => engine.store.slice(query, offset, size));
   await engine.write(upsert, removed, next);
   engine.set({
     status: 'ready',

@@ -1,17 +1,14 @@
 // The demo account emits only shapes real Kommo shows: every key path of each demo response must
 // appear in the real bodies of the same endpoint (src/kommo/fixtures/real, see SOURCES.md), apart
 // from a short list of paths no public body shows that the official PHP SDK reads (named below).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { realBody as corpus } from '@/kommo/real-corpus.testing';
 import { createDemoAccount } from './demo-account';
 import { createDemoTestClient } from './demo-test-client';
 
 const TOKEN = 'shapes-token';
 const { app, data } = createDemoAccount({ token: TOKEN, leads: 600, seed: 5, rateLimit: false });
 const get = createDemoTestClient(app, TOKEN);
-const CORPUS = join(__dirname, '../../kommo/fixtures/real');
-const corpus = (file: string): unknown => JSON.parse(readFileSync(join(CORPUS, file), 'utf8'));
 
 /** `a.b[].c` for every key of every object; array items share `[]`; values only by their place. */
 function keyPaths(value: unknown, prefix = '', out = new Set<string>()): Set<string> {

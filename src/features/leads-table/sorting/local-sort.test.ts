@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { leadSchema, type Lead, type LeadWire } from '@/kommo/lead-schema';
 import { NO_ENTITIES, type ColumnContext } from '@/lib/leads-list/column-context';
 import { formatMessage } from '@/lib/i18n/define-messages';
@@ -90,6 +90,22 @@ describe('sortLeads', () => {
     expect(sortBy('responsible', 'asc')).toEqual([2, 1, 3]);
     // First contact (sort 10) before Negotiation (sort 20); ties keep the loaded order.
     expect(sortBy('stage', 'asc')).toEqual([2, 3, 1]);
+  });
+
+  describe('the attention column while the clock passes a whole day', () => {
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+
+    it('reads every lead at one instant: two tasks due at the same second keep their loaded order while the clock passes a day', () => {
+      const due = Date.UTC(2026, 11, 6, 12) / 1000;
+      // Both tasks were due exactly one day ago, give or take the millisecond the sort reads each at.
+      const dueTwice = [lead({ id: 7, closest_task_at: due }), lead({ id: 8, closest_task_at: due })];
+      let tick = (due + 86_400) * 1000 - 1;
+      vi.spyOn(Date, 'now').mockImplementation(() => tick++);
+      // Worst first: with one clock read per lead, lead 8 read a day overdue and lead 7 "today".
+      expect(ids(sortLeads(dueTwice, { column: 'attention', direction: 'desc' }, column('attention'), ctx, 'en'))).toEqual([7, 8]);
+    });
   });
 
   it('never changes the list it is given', () => {

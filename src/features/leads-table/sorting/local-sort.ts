@@ -17,7 +17,9 @@ export function isLocallySortable(column: LeadColumnDefinition | null): column i
 export function sortLeads(leads: readonly Lead[], sort: LocalSort, column: LeadColumnDefinition, ctx: ColumnContext, locale: string): Lead[] {
   const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
   const sign = sort.direction === 'asc' ? 1 : -1;
-  const keyed = leads.map((lead, index) => ({ lead, index, value: sortKey(column.value(lead, ctx)) }));
+  // Every key read at one instant (the attention column counts days up to now).
+  const at: ColumnContext = ctx.nowMs === undefined ? { ...ctx, nowMs: Date.now() } : ctx;
+  const keyed = leads.map((lead, index) => ({ lead, index, value: sortKey(column.value(lead, at)) }));
   keyed.sort((a, b) => {
     if (a.value === null || b.value === null) {
       if (a.value === b.value) return a.index - b.index;
