@@ -370,6 +370,7 @@ function LeadsGrid({ reference, prefs, leadsQuery, url, progress, readWholeLocal
             canLoadMore={canLoadMore}
             loadMore={loadMore}
             resetKey={appliedSort ? `${resetKey}#${formatLocalSort(appliedSort)}` : resetKey}
+            stageAges={visibleIds.has('attention')}
             context={context}
           />
         </ChunkBoundary>

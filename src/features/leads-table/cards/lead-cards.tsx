@@ -10,6 +10,9 @@ import { useMessages } from '@/lib/i18n/language-context';
 import { usePageEntities } from '@/features/leads-table/grid/use-page-entities';
 import { PANEL_HEIGHT, PREFETCH_ROWS } from '@/features/leads-table/grid/use-row-window';
 import { LeadsTableContext, type LeadsTableContextValue } from '@/features/leads-table/leads-table-context';
+import { stageAgeChunk } from '@/features/leads-table/stage-age/stage-age-chunk';
+import type { StageAgeLabels } from '@/features/leads-table/stage-age/stage-age-label';
+import { ChunkBoundary } from '@/lib/ui/lazy-chunk';
 import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
 import tableClasses from '@/features/leads-table/leads-table.module.css';
 import { cardDomId, LeadCard } from './lead-card';
@@ -33,7 +36,9 @@ export type LeadCardsProps = {
   loadMore: () => void;
   /** Changes when the list's order or filters change: the list returns to the first card. */
   resetKey: string;
-  context: Omit<LeadsTableContextValue, 'columns' | 'closePanel'>;
+  context: Omit<LeadsTableContextValue, 'columns' | 'closePanel' | 'stageAges'>;
+  /** The attention view: each card says how long its lead has been in its stage, as the grid's attention cell does. */
+  stageAges: boolean;
 };
 
 function pageOf(pageStarts: readonly number[], index: number): number {
@@ -42,7 +47,7 @@ function pageOf(pageStarts: readonly number[], index: number): number {
   return page;
 }
 
-export function LeadCards({ rows, pages, pageStarts, expandedIds, setSize, canLoadMore, loadMore, resetKey, context }: LeadCardsProps) {
+export function LeadCards({ rows, pages, pageStarts, expandedIds, setSize, canLoadMore, loadMore, resetKey, context, stageAges }: LeadCardsProps) {
   const c = useMessages(leadCardsMessages);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
@@ -108,9 +113,11 @@ export function LeadCards({ rows, pages, pageStarts, expandedIds, setSize, canLo
     setActiveIndex(index);
     row.toggleExpanded(false);
   }, []);
+  // Asked and worded by the grid's stage-age sidecar (a chunk), for the cards on screen.
+  const [stageAgeLabels, setStageAgeLabels] = useState<StageAgeLabels>();
   const contextValue = useMemo(
-    () => ({ ...context, columns: { ref: context.reference, entities, text: context.columnText }, closePanel }),
-    [context, entities, closePanel],
+    () => ({ ...context, columns: { ref: context.reference, entities, text: context.columnText }, closePanel, stageAges: stageAgeLabels }),
+    [context, entities, closePanel, stageAgeLabels],
   );
 
   useEffect(() => {
@@ -181,6 +188,11 @@ export function LeadCards({ rows, pages, pageStarts, expandedIds, setSize, canLo
             );
           })}
         </div>
+        {stageAges && (
+          <ChunkBoundary>
+            <stageAgeChunk.Component rows={rows} firstIndex={firstIndex} lastIndex={lastIndex} onLabels={setStageAgeLabels} />
+          </ChunkBoundary>
+        )}
       </div>
     </LeadsTableContext.Provider>
   );
