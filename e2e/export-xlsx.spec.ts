@@ -1,9 +1,12 @@
 // The XLSX export in Chromium: ExcelJS is fetched on the click (not with the first screen), the file
-// opens with one row per lead, ids and prices as numbers, dates as dates.
+// opens with one row per lead, ids and prices as numbers, dates as dates. Cancel while 20,000 leads are
+// written leaves no file and every lead in place; a writer that fails says so and loses nothing.
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { LeadsPage } from './pages/leads-page';
 import { API_HEADERS } from './support/api-headers';
-import { expect, test } from './support/test';
+import { startAppServer } from './support/app-server';
+import { e2eServerEnv, expect, test } from './support/test';
 
 // Kommo sends the price with its cents in price_with_minor_units when the account uses them.
 type WireLead = { id: number; price: number | null; price_with_minor_units?: number | null; created_at: number };
@@ -63,4 +66,71 @@ test('the XLSX button follows the language', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Exportar XLSX' })).toHaveAttribute('title', /libro de Excel/);
   await page.getByRole('combobox', { name: 'Idioma' }).selectOption('pt');
   await expect(page.getByRole('button', { name: 'Exportar XLSX' })).toHaveAttribute('title', /pasta de trabalho do Excel/);
+});
+
+test('a manager cancels a 20,000-lead XLSX while it is written: nothing downloads, the page and its leads stay usable', async ({ page, ports }) => {
+  // Loading 20,000 leads (80 pages at Kommo's pace) and writing them: longer than one ordinary test.
+  test.setTimeout(240_000);
+  // A server of its own with a 20,000-lead account, on the worker's private port (free during this test).
+  const big = await startAppServer(ports.privateApp, { ...e2eServerEnv(ports), DEMO_LEADS: '20000' });
+  try {
+    const downloads: string[] = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    const leads = new LeadsPage(page);
+    await page.goto(`${big.url}/`);
+    await leads.waitForRows();
+    await page.getByRole('button', { name: 'Export XLSX' }).click();
+    // Load all runs first, then the worker writes: cancel once it has written some rows.
+    const progress = page.getByTestId('export-progress');
+    await expect(progress).toHaveText(/^Writing [1-9][\d,]* of 20,000 leads…$/, { timeout: 150_000 });
+    await page.getByRole('button', { name: 'Cancel export' }).click();
+    await expect(page.getByText('Export cancelled: no file was written')).toBeVisible();
+    await expect(progress).toHaveCount(0);
+    // Nothing lost: every lead Load all brought is still in the table, and it still answers the keyboard.
+    await expect(leads.status).toContainText('All leads loaded');
+    expect(await leads.loadedCount()).toBe(20_000);
+    await leads.grid.focus();
+    await page.keyboard.press('End');
+    await expect(leads.grid.locator('[role=row][aria-rowindex="20001"]')).toBeVisible();
+    // The next export works, and is the only file: the cancelled workbook never arrived.
+    const csv = page.waitForEvent('download', { timeout: 120_000 });
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    await csv;
+    expect(downloads).toHaveLength(1);
+    expect(downloads[0]).toMatch(/\.csv$/);
+  } finally {
+    await big.close();
+  }
+});
+
+test('an XLSX writer that fails says so, suggests CSV, and loses nothing; the next try writes the file', async ({ page }) => {
+  const leads = new LeadsPage(page);
+  // The worker as a failing one would behave: it takes the rows, then answers an error.
+  await page.route(/xlsx-writer.*\.js$/, (route) =>
+    route.fulfill({
+      contentType: 'text/javascript',
+      body: `self.onmessage = (e) => { if (e.data.type === 'rows') self.postMessage({ type: 'error', message: 'out of memory' }); };`,
+    }),
+  );
+  // Two pages of leads (402 in the demo): Load all runs before the writer.
+  await page.goto('/?filter[price][from]=80000');
+  await leads.waitForRows();
+  await page.getByRole('button', { name: 'Export XLSX' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'The export failed: the workbook writer stopped (out of memory). The page and the loaded leads are unaffected; try again, or export CSV',
+    { timeout: 55_000 },
+  );
+  // Nothing lost: the view's leads (loaded for the export) are all still in the table.
+  await expect(leads.status).toContainText('All leads loaded');
+  const loaded = await leads.loadedCount();
+  expect(loaded).toBeGreaterThan(250);
+  await page.unroute(/xlsx-writer.*\.js$/);
+  const download = page.waitForEvent('download', { timeout: 55_000 });
+  await page.getByRole('button', { name: 'Export XLSX' }).click();
+  const file = await download;
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const workbook = new ExcelJS.Workbook();
+  const bytes = await readFile(await file.path());
+  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  expect(workbook.worksheets[0]!.rowCount - 1).toBe(loaded);
 });

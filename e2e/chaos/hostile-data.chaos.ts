@@ -84,7 +84,7 @@ test('the layout holds: rows keep one height and no cell spills past its column'
   await leads.goto();
   await leads.waitForRows();
   // Only the columns in view are rendered: every view across the grid's width is checked.
-  const layout = { heights: [] as number[], spills: [] as string[], pageOverflowX: false };
+  const layout = { heights: [] as number[], spills: [] as string[], pageOverflowX: false, overhang: 0 };
   await leads.forEachColumnView(async () => {
     const view = await page.evaluate(() => {
       const rows = [...document.querySelectorAll('[role=grid] [role=row]:not([aria-rowindex="1"]):not([data-testid="leads-totals"])')].filter(
@@ -112,11 +112,17 @@ test('the layout holds: rows keep one height and no cell spills past its column'
         spills: spills.slice(0, 10),
         pageOverflowX: document.documentElement.scrollWidth > window.innerWidth + 1,
         scrollerWidth: scroller?.clientWidth ?? 0,
+        // Nothing reaches past the last column (a chip list's hidden separators once did, by 212 px):
+        // the scroller is as wide as its header row, so the last scroll position shows its end.
+        overhang:
+          (scroller?.scrollWidth ?? 0) -
+          Math.round(document.querySelector('[role=grid] [role=row][aria-rowindex="1"]')?.getBoundingClientRect().width ?? 0),
       };
     });
     layout.heights.push(...view.heights);
     layout.spills.push(...view.spills);
     layout.pageOverflowX ||= view.pageOverflowX;
+    layout.overhang = Math.max(layout.overhang, view.overhang);
   });
   recordFigure({
     area: 'payloads',
@@ -129,4 +135,5 @@ test('the layout holds: rows keep one height and no cell spills past its column'
   expect(new Set(layout.heights).size).toBe(1);
   expect(layout.spills.slice(0, 10)).toEqual([]);
   expect(layout.pageOverflowX).toBe(false);
+  expect(layout.overhang, 'scrollWidth past the last column').toBeLessThanOrEqual(1);
 });

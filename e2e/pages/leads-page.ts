@@ -91,9 +91,7 @@ export class LeadsPage {
         el.scrollLeft = x;
         // Two frames: the scroll event's render is committed and laid out.
         await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-        // At the end when the scroller could not go as far as asked: scrollWidth may count a sticky row's
-        // overhang (the totals row) that the scroll position never reaches.
-        return el.scrollLeft + el.clientWidth >= el.scrollWidth - 1 || el.scrollLeft < x;
+        return el.scrollLeft + el.clientWidth >= el.scrollWidth - 1;
       }, left);
       await check();
       if (atEnd) break;

@@ -116,7 +116,7 @@ export function LeadsGrid({ reference, prefs, leadsQuery, url, progress, readWho
       ) : phone ? (
         // Under 640 px: cards, a chunk a wide screen never downloads.
         <ChunkBoundary fallback={<LeadsTableSkeleton label={t('statusLoadingView')} />}>
-          <leadCardsChunk.Component rows={rows} setSize={more ? -1 : leads.length} {...paging} />
+          <leadCardsChunk.Component rows={rows} setSize={more ? -1 : leads.length} stageAges={visibleIds.has('attention')} {...paging} />
         </ChunkBoundary>
       ) : (
         <LeadsTableBody

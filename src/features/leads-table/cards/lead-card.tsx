@@ -50,7 +50,7 @@ export const LeadCard = memo(function LeadCard({
   pageLeads,
   onActivate,
 }: LeadCardProps) {
-  const { reference, columns, t } = useLeadsTableContext();
+  const { reference, columns, t, stageAges } = useLeadsTableContext();
   const c = useMessages(leadCardsMessages);
   const lead = row.original;
   const name = useLeadTitle(lead);
@@ -98,7 +98,12 @@ export const LeadCard = memo(function LeadCard({
         </button>
         <span className={classes.price}>{price ? <ValueText value={price.value(lead, columns)} /> : null}</span>
       </div>
-      <div className={classes.line}>{stage ? <StageCell lead={lead} column={stage} /> : null}</div>
+      <div className={`${classes.line} ${classes.stageLine}`}>
+        <span className={classes.ellipsis}>{stage ? <StageCell lead={lead} column={stage} /> : null}</span>
+        {/* In the attention view: "· 40 days in this stage", as the grid's attention cell says it; read
+            whole, the stage's name gives way. */}
+        {stageAges?.has(lead.id) ? <span className={classes.stageAge}>{stageAges.get(lead.id)}</span> : null}
+      </div>
       <div className={classes.line}>
         <span className={classes.ellipsis}>
           {responsible && lead.responsible_user_id !== null ? (

@@ -14,6 +14,9 @@ import { useClosePanel } from '@/features/leads-table/grid/use-close-panel';
 import { useGridKeyboard } from '@/features/leads-table/grid/use-grid-keyboard';
 import { PANEL_HEIGHT, useRowWindow } from '@/features/leads-table/grid/use-row-window';
 import { LeadsTableContext, type LeadsTableContextValue } from '@/features/leads-table/leads-table-context';
+import { stageAgeChunk } from '@/features/leads-table/stage-age/stage-age-chunk';
+import type { StageAgeLabels } from '@/features/leads-table/stage-age/stage-age-label';
+import { ChunkBoundary } from '@/lib/ui/lazy-chunk';
 import type { LeadsTableFeatures } from '@/features/leads-table/leads-table-features';
 import tableClasses from '@/features/leads-table/leads-table.module.css';
 import { cardDomId, LeadCard } from './lead-card';
@@ -38,10 +41,12 @@ export type LeadCardsProps = {
   loadMore: () => void;
   /** Changes when the list's order or filters change: the list returns to the first card. */
   resetKey: string;
-  context: Omit<LeadsTableContextValue, 'columns' | 'closePanel'>;
+  context: Omit<LeadsTableContextValue, 'columns' | 'closePanel' | 'stageAges'>;
+  /** The attention view: each card says how long its lead has been in its stage, as the grid's attention cell does. */
+  stageAges: boolean;
 };
 
-export function LeadCards({ rows, pages, pageStarts, expandedIds, setSize, canLoadMore, loadMore, resetKey, context }: LeadCardsProps) {
+export function LeadCards({ rows, pages, pageStarts, expandedIds, setSize, canLoadMore, loadMore, resetKey, context, stageAges }: LeadCardsProps) {
   const c = useMessages(leadCardsMessages);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
@@ -69,9 +74,11 @@ export function LeadCards({ rows, pages, pageStarts, expandedIds, setSize, canLo
   const entities = usePageEntities(pagesInView, CONTACTS_ONLY);
 
   const closePanel = useClosePanel(rows, setActiveIndex, (leadId) => document.getElementById(cardDomId(leadId))?.focus({ preventScroll: true }));
+  // Asked and worded by the grid's stage-age sidecar (a chunk), for the cards on screen.
+  const [stageAgeLabels, setStageAgeLabels] = useState<StageAgeLabels>();
   const contextValue = useMemo(
-    () => ({ ...context, columns: { ref: context.reference, entities, text: context.columnText }, closePanel }),
-    [context, entities, closePanel],
+    () => ({ ...context, columns: { ref: context.reference, entities, text: context.columnText }, closePanel, stageAges: stageAgeLabels }),
+    [context, entities, closePanel, stageAgeLabels],
   );
 
   useEffect(() => {
@@ -132,6 +139,11 @@ export function LeadCards({ rows, pages, pageStarts, expandedIds, setSize, canLo
             );
           })}
         </div>
+        {stageAges && (
+          <ChunkBoundary>
+            <stageAgeChunk.Component rows={rows} firstIndex={firstIndex} lastIndex={lastIndex} onLabels={setStageAgeLabels} />
+          </ChunkBoundary>
+        )}
       </div>
     </LeadsTableContext.Provider>
   );
