@@ -6,163 +6,21 @@
 //
 // Filters read columns (one typed array a field, built once per change of content), not the lead
 // objects: at 100,000 leads a view is a few tight loops over arrays instead of 100,000 calls of a
-// predicate on objects of several shapes, visited in sort order (issue 22, docs/performance.md).
-import type { LeadsQuery, OrderField, Range } from '@/kommo/leads-query';
+// predicate on objects of several shapes, visited in sort order (issue 22, docs/performance.md). The
+// columns are index-columns.ts, the filters compile-local-filter.ts, the orders sorted-positions.ts.
+import type { LeadsQuery, OrderField } from '@/kommo/leads-query';
 import { viewKey } from '@/kommo/view-key';
 import type { Lead } from '@/kommo/lead-schema';
 import { effectiveOrder } from '@/lib/leads/leads-order';
+import { compileLocalFilter } from './compile-local-filter';
+import { narrowed, NUMERIC_FIELDS, type Column, type Columns, type NumericField } from './index-columns';
+import { sortedPositions } from './sorted-positions';
 
 export type LocalViewTotals = { count: number; priceSum: number };
 export type LocalViewSlice<T = Lead> = LocalViewTotals & { leads: T[]; nextOffset: number | null };
 
 /** What the index reads of a lead: everything but its custom fields (the worker keeps those packed). */
 export type IndexedLead = Omit<Lead, 'custom_fields_values'>;
-
-/** The lead fields kept as columns, every one a number or null. */
-const NUMERIC_FIELDS = [
-  'id',
-  'created_at',
-  'updated_at',
-  'closed_at',
-  'closest_task_at',
-  'created_by',
-  'updated_by',
-  'responsible_user_id',
-  'pipeline_id',
-  'status_id',
-] as const;
-type NumericField = (typeof NUMERIC_FIELDS)[number];
-
-/**
- * Whole numbers that fit take 4 bytes a lead (null: INT_NULL, which no value of such a column
- * holds); anything else 8 (null: NaN). Either way a filter compares the stored number exactly.
- */
-type Column = Int32Array | Float64Array;
-const INT_NULL = -2147483648;
-const INT_MAX = 2147483647;
-
-/** Whole numbers in the int32 range (INT_NULL excepted) keep 4 bytes a lead; else the 8 of the doubles. */
-function narrowed(values: Float64Array): Column {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (v === v && !(Number.isInteger(v) && v > INT_NULL && v <= INT_MAX)) return values;
-  }
-  const ints = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    ints[i] = v === v ? v : INT_NULL;
-  }
-  return ints;
-}
-
-/** The value a column stores for null (NaN never equals itself: a Float64 null fails every comparison). */
-const nullOf = (column: Column) => (column instanceof Int32Array ? INT_NULL : Number.NaN);
-
-type Columns = Record<NumericField, Column> & { price: Float64Array };
-
-/** A filter clears the positions (in storage order) of the leads it does not keep. */
-type MaskFilter = (mask: Uint8Array, columns: Columns, names: () => (string | null)[]) => void;
-
-/** A range with neither bound is not sent to Kommo at all (encodeLeadsQuery drops it): no filter. */
-const isBounded = (range: Range | undefined): range is Range => range !== undefined && (range.from !== undefined || range.to !== undefined);
-
-function keepInSet(field: NumericField, values: readonly number[]): MaskFilter {
-  const set = new Set(values);
-  return (mask, columns) => {
-    const column = columns[field];
-    const none = nullOf(column);
-    for (let i = 0; i < mask.length; i++) {
-      const v = column[i] as number;
-      if (v === none || !set.has(v)) mask[i] = 0;
-    }
-  };
-}
-
-function keepInRange(field: NumericField, range: Range): MaskFilter {
-  const lo = range.from ?? Number.NEGATIVE_INFINITY;
-  const hi = range.to ?? Number.POSITIVE_INFINITY;
-  return (mask, columns) => {
-    const column = columns[field];
-    const none = nullOf(column);
-    for (let i = 0; i < mask.length; i++) {
-      const v = column[i] as number;
-      if (v === none || !(v >= lo && v <= hi)) mask[i] = 0;
-    }
-  };
-}
-
-/** The filters of a query, over columns; none when it keeps every lead. */
-export function compileLocalFilter(query: LeadsQuery): MaskFilter[] {
-  // Rolling presets are resolved before the copy is asked (local-list-chunk.ts), at the view's "now":
-  // ignoring one here would answer "won this month" with every won lead.
-  if (query.dates && Object.values(query.dates).some((p) => p !== undefined)) throw new Error('rolling date presets must be resolved first');
-  const filter = query.filter ?? {};
-  const filters: MaskFilter[] = [];
-  for (const field of ['id', 'created_by', 'updated_by', 'responsible_user_id', 'pipeline_id'] as const) {
-    const values = filter[field];
-    if (values) filters.push(keepInSet(field, values));
-  }
-  if (filter.name) {
-    const wanted = new Set(filter.name.map((n) => n.toLowerCase()));
-    filters.push((mask, _columns, names) => {
-      const lower = names();
-      for (let i = 0; i < mask.length; i++) {
-        const name = lower[i];
-        if (name === null || name === undefined || !wanted.has(name)) mask[i] = 0;
-      }
-    });
-  }
-  // Kommo filters on the whole-unit `price` (the PHP SDK truncates price_with_minor_units into it);
-  // the lead's price here carries the cents, so compare its whole part. A null price is NaN: no match.
-  const price = filter.price;
-  if (typeof price === 'number' || isBounded(price)) {
-    const lo = typeof price === 'number' ? price : (price.from ?? Number.NEGATIVE_INFINITY);
-    const hi = typeof price === 'number' ? price : (price.to ?? Number.POSITIVE_INFINITY);
-    filters.push((mask, columns) => {
-      const prices = columns.price;
-      for (let i = 0; i < mask.length; i++) {
-        const whole = Math.trunc(prices[i] as number);
-        if (!(whole >= lo && whole <= hi)) mask[i] = 0;
-      }
-    });
-  }
-  for (const field of ['created_at', 'updated_at', 'closed_at', 'closest_task_at'] as const) {
-    const range = filter[field];
-    if (isBounded(range)) filters.push(keepInRange(field, range));
-  }
-  if (filter.statuses && filter.statuses.length > 0) {
-    // Status ids 142 and 143 exist in every pipeline: a stage is the pair. Pipeline → its stages.
-    const stages = new Map<number, Set<number>>();
-    for (const s of filter.statuses) {
-      const set = stages.get(s.pipeline_id) ?? new Set<number>();
-      set.add(s.status_id);
-      stages.set(s.pipeline_id, set);
-    }
-    filters.push((mask, columns) => {
-      const pipelines = columns.pipeline_id;
-      const statuses = columns.status_id;
-      const nonePipeline = nullOf(pipelines);
-      const noneStatus = nullOf(statuses);
-      for (let i = 0; i < mask.length; i++) {
-        const p = pipelines[i] as number;
-        const s = statuses[i] as number;
-        if (p === nonePipeline || s === noneStatus || !(stages.get(p)?.has(s) ?? false)) mask[i] = 0;
-      }
-    });
-  }
-  if (query.tasks === 'none') {
-    filters.push((mask, columns) => {
-      const column = columns.closest_task_at;
-      const none = nullOf(column);
-      for (let i = 0; i < mask.length; i++) {
-        const v = column[i] as number;
-        // Float64 null is NaN, the only value not equal to itself.
-        if (!(v === none || v !== v)) mask[i] = 0;
-      }
-    });
-  }
-  return filters;
-}
 
 type ViewResult = LocalViewTotals & { positions: Uint32Array };
 
@@ -310,71 +168,6 @@ export class LocalLeadsIndex<T extends IndexedLead = Lead> {
     for (let k = start; k < end; k++) leads.push(this.rows[result.positions[k] as number] as T);
     return { count: result.count, priceSum: result.priceSum, leads, nextOffset: end < result.count ? end : null };
   }
-}
-
-/** Positions fit in the low 20 bits of a sort code; a code stays an exact integer below 2^53. */
-const POSITION_BITS = 2 ** 20;
-const MAX_EXACT = 2 ** 53;
-
-/**
- * Positions in ascending order of the column, nulls first (as compareLeads in the fetch layer), ties
- * by id (`byId`: the id order; null when sorting the ids themselves, which are unique). Each lead
- * becomes one number, its key's rank above its tie-break's, so the engine's own numeric sort (no
- * comparator: several times faster at 100,000) does the work; a copy too large or keys too far apart
- * for that take the comparator.
- */
-function sortedPositions(column: Column, byId: Uint32Array | null): Uint32Array {
-  const n = column.length;
-  const none = nullOf(column);
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  let integers = true;
-  for (let i = 0; i < n; i++) {
-    const v = column[i] as number;
-    if (v === none || v !== v) continue;
-    if (!Number.isInteger(v)) integers = false;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  // Key 0 is null; others 1 + (v - min).
-  const span = max >= min ? max - min + 2 : 1;
-  if (!integers || n >= POSITION_BITS || span * POSITION_BITS >= MAX_EXACT) return sortedByComparator(column, byId);
-  // The tie-break: the lead's rank in id order (ids are unique, so the ids' own sort needs none).
-  const tie = new Uint32Array(n);
-  if (byId) for (let r = 0; r < n; r++) tie[byId[r] as number] = r;
-  const codes = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = column[i] as number;
-    const key = v === none || v !== v ? 0 : v - min + 1;
-    codes[i] = key * POSITION_BITS + (byId ? (tie[i] as number) : i);
-  }
-  codes.sort();
-  const positions = new Uint32Array(n);
-  for (let k = 0; k < n; k++) {
-    const low = (codes[k] as number) % POSITION_BITS;
-    positions[k] = byId ? (byId[low] as number) : low;
-  }
-  return positions;
-}
-
-function sortedByComparator(column: Column, byId: Uint32Array | null): Uint32Array {
-  const n = column.length;
-  const none = nullOf(column);
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = column[i] as number;
-    keys[i] = v === none || v !== v ? Number.NEGATIVE_INFINITY : v;
-  }
-  const tie = new Float64Array(n);
-  if (byId) for (let r = 0; r < n; r++) tie[byId[r] as number] = r;
-  const positions = new Uint32Array(n);
-  for (let i = 0; i < n; i++) positions[i] = i;
-  positions.sort((a, b) => {
-    const ka = keys[a] as number;
-    const kb = keys[b] as number;
-    return ka !== kb ? (ka < kb ? -1 : 1) : byId ? (tie[a] as number) - (tie[b] as number) : 0;
-  });
-  return positions;
 }
 
 function countKept(mask: Uint8Array): number {
