@@ -34,10 +34,7 @@ const test = base.extend({
   },
 });
 
-// Two first syncs through the stand-in's relay, and their point is whose copy answers, not its size: the
-// smaller demo account (e2e/support/test.ts), on its server's port.
-test.use({ demoSize: 'small' });
-const { smallApp: APP_PORT, standin: STANDIN_PORT } = workerPorts();
+const { app: APP_PORT, standin: STANDIN_PORT } = workerPorts();
 const APP_ORIGIN = `http://127.0.0.1:${APP_PORT}`;
 /**
  * Oldest change first: the first row, which gets the marker below, is then a lead no refresh re-reads.
