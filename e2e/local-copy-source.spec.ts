@@ -5,14 +5,13 @@
 // was last checked against Kommo; the offer estimates time and space from the account.
 import { expect, test, type Page } from './support/test';
 import { allWireLeads } from './support/all-wire-leads';
+import { formatCount as fmt, localCopyDatabases, openDashboard, openWithReadyCopy } from './support/local-copy-setup';
 import { LeadsPage } from './pages/leads-page';
 import { LocalCopyPanel } from './pages/local-copy-panel';
 
-const fmt = (n: number) => n.toLocaleString('en-US');
-
-async function localCopyDatabases(page: Page): Promise<string[]> {
-  return page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('klb-local-copy')));
-}
+// What these tests show does not depend on the account's size: the smaller demo account, whose first
+// sync walks 4 pages instead of 20 (e2e/support/test.ts).
+test.use({ demoSize: 'small' });
 
 /** Requests of the default view's own list (newest first, as the app always names its order), not the copy's refresh. */
 function countViewRequests(page: Page): { count: () => number } {
@@ -27,11 +26,8 @@ function countViewRequests(page: Page): { count: () => number } {
 test('a complete, fresh copy answers the first view on open: the view asks Kommo nothing and never flips', async ({ page }) => {
   test.setTimeout(120_000);
   const all = await allWireLeads(page.request);
-  const leads = new LeadsPage(page);
-  const copy = new LocalCopyPanel(page);
   const view = countViewRequests(page);
-  await leads.goto();
-  await leads.waitForRows();
+  const { leads, copy } = await openDashboard(page);
   // Without a copy, the first view is Kommo's: the counter sees it.
   expect(view.count()).toBeGreaterThan(0);
   await copy.enable();
@@ -50,12 +46,7 @@ test('a complete, fresh copy answers the first view on open: the view asks Kommo
 test('"Forget local data" asks once, is off at once in every tab, can be undone, then deletes the copy', async ({ page, context }) => {
   test.setTimeout(150_000);
   const all = await allWireLeads(page.request);
-  const leads = new LeadsPage(page);
-  const copy = new LocalCopyPanel(page);
-  await leads.goto();
-  await leads.waitForRows();
-  await copy.enable();
-  await copy.waitReady();
+  const { leads, copy } = await openWithReadyCopy(page);
   // A second tab of the same browser, reading the same copy.
   const other = await context.newPage();
   const otherLeads = new LeadsPage(other);
@@ -112,10 +103,7 @@ test('"Forget local data" asks once, is off at once in every tab, can be undone,
 
 test('the offer estimates the first sync’s time and space from the leads the user can see', async ({ page }) => {
   const all = await allWireLeads(page.request);
-  const leads = new LeadsPage(page);
-  const copy = new LocalCopyPanel(page);
-  await leads.goto();
-  await leads.waitForRows();
+  const { copy } = await openDashboard(page);
   await copy.open();
   const estimate = copy.panel.getByTestId('local-copy-estimate');
   await expect(estimate).toContainText(`You can see ${fmt(all.length)} leads: the first sync takes about`);

@@ -3,9 +3,9 @@
 // changes and deletions after a refresh, "Forget local data", and a reload resuming the walk.
 import { expect, test, type Page } from './support/test';
 import { API_HEADERS } from './support/api-headers';
+import { formatCount as fmt, localCopyDatabases, openDashboard, openWithReadyCopy } from './support/local-copy-setup';
 import { FiltersPanel } from './pages/filters-panel';
-import { LeadsPage } from './pages/leads-page';
-import { LocalCopyPanel } from './pages/local-copy-panel';
+import type { LeadsPage } from './pages/leads-page';
 
 type Pipelines = { _embedded: { pipelines: { id: number; name: string; _embedded: { statuses: { id: number; name: string; sort: number }[] } }[] } };
 type LeadsBody = {
@@ -33,8 +33,6 @@ async function apiTotals(page: Page, query: string): Promise<{ count: number; su
   return { count, sum: Math.round(sum * 100) / 100 };
 }
 
-const fmt = (n: number) => new Intl.NumberFormat('en-US').format(n);
-
 /** The number in "Total price: R$1,234.00". */
 async function statusSum(leads: LeadsPage): Promise<number> {
   const text = await leads.status.innerText();
@@ -42,17 +40,10 @@ async function statusSum(leads: LeadsPage): Promise<number> {
   return match ? Number(match[1]!.split('\n')[0]!.replace(/[^\d.]/g, '')) : NaN;
 }
 
-async function localCopyDatabases(page: Page): Promise<string[]> {
-  return page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('klb-local-copy')));
-}
-
 test('the first sync shows progress; then a filter change shows the whole view’s count and sum at once, with no request', async ({ page }) => {
   test.setTimeout(120_000);
-  const leads = new LeadsPage(page);
-  const copy = new LocalCopyPanel(page);
+  const { leads, copy } = await openDashboard(page);
   const filters = new FiltersPanel(page);
-  await leads.goto();
-  await leads.waitForRows();
   await expect(copy.trigger).toHaveText('Local copy: off');
 
   await copy.enable();
@@ -96,16 +87,12 @@ test('the first sync shows progress; then a filter change shows the whole view�
 
 test.describe('on a demo account of its own', () => {
   // This test deletes and changes demo leads: on the worker's server, every later spec would see them.
-  test.use({ privateDemo: true });
+  // Its point is the refresh, not the account's size: the smaller demo account (e2e/support/test.ts).
+  test.use({ privateDemo: true, demoSize: 'small' });
 
   test('leads changed and deleted on the account are reflected after a refresh', async ({ page }) => {
     test.setTimeout(120_000);
-    const leads = new LeadsPage(page);
-    const copy = new LocalCopyPanel(page);
-    await leads.goto();
-    await leads.waitForRows();
-    await copy.enable();
-    await copy.waitReady();
+    const { leads, copy } = await openWithReadyCopy(page);
     const before = await apiTotals(page, '');
     await expect(leads.status).toContainText(`${fmt(before.count)} leads in the view`);
 
@@ -134,36 +121,33 @@ test.describe('on a demo account of its own', () => {
   });
 });
 
-test('“Forget local data” empties IndexedDB and the views go live again', async ({ page }) => {
-  test.setTimeout(120_000);
-  const leads = new LeadsPage(page);
-  const copy = new LocalCopyPanel(page);
-  await leads.goto();
-  await leads.waitForRows();
-  await copy.enable();
-  await copy.waitReady();
-  expect(await localCopyDatabases(page)).toHaveLength(1);
+test.describe('on the smaller demo account', () => {
+  // Forgetting the copy is the point, not its size: a first sync of 1,000 leads (e2e/support/test.ts).
+  test.use({ demoSize: 'small' });
 
-  await copy.forget();
-  await expect(copy.trigger).toHaveText('Local copy: off');
-  // Deleted once the few seconds to undo it are over.
-  await expect(copy.forgotten).toBeVisible();
-  await expect.poll(() => localCopyDatabases(page), { timeout: 20_000 }).toEqual([]);
-  await expect(copy.forgotten).toBeHidden();
-  await expect(leads.status).toContainText('leads loaded');
-  // It stays off after a reload.
-  await page.reload();
-  await leads.waitForRows();
-  await expect(copy.trigger).toHaveText('Local copy: off');
-  expect(await localCopyDatabases(page)).toEqual([]);
+  test('“Forget local data” empties IndexedDB and the views go live again', async ({ page }) => {
+    test.setTimeout(120_000);
+    const { leads, copy } = await openWithReadyCopy(page);
+    expect(await localCopyDatabases(page)).toHaveLength(1);
+
+    await copy.forget();
+    await expect(copy.trigger).toHaveText('Local copy: off');
+    // Deleted once the few seconds to undo it are over.
+    await expect(copy.forgotten).toBeVisible();
+    await expect.poll(() => localCopyDatabases(page), { timeout: 20_000 }).toEqual([]);
+    await expect(copy.forgotten).toBeHidden();
+    await expect(leads.status).toContainText('leads loaded');
+    // It stays off after a reload.
+    await page.reload();
+    await leads.waitForRows();
+    await expect(copy.trigger).toHaveText('Local copy: off');
+    expect(await localCopyDatabases(page)).toEqual([]);
+  });
 });
 
 test('a first sync paused, then interrupted by a reload, resumes where it stopped', async ({ page }) => {
   test.setTimeout(120_000);
-  const leads = new LeadsPage(page);
-  const copy = new LocalCopyPanel(page);
-  await leads.goto();
-  await leads.waitForRows();
+  const { leads, copy } = await openDashboard(page);
   await copy.enable();
   // Paused as soon as a few pages are in (not a fault's latency: delayed requests bunch up at the demo's 7/s limit).
   await expect(copy.progress).toHaveText(/ · [2-9] pages · /, { timeout: 30_000 });

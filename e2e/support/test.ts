@@ -2,7 +2,9 @@
 // fails the test, and the demo account's fault switches are reset around each test. Each Playwright
 // worker runs its own app server (ports from the worker's slot, `worker-ports.ts`), so one spec's
 // fault switches and demo changes never reach a spec running in another worker; a test that changes
-// the demo's data asks for a server of its own (`test.use({ privateDemo: true })`).
+// the demo's data asks for a server of its own (`test.use({ privateDemo: true })`). A local-copy test
+// whose point is not the account's size runs on a smaller demo account (`test.use({ demoSize: 'small' })`):
+// its first sync walks 4 pages instead of 20.
 import { test as base, expect, type Page } from '@playwright/test';
 import type { FaultSettings as DemoFaultSettings } from '../../src/server/demo/faults';
 import { API_HEADERS } from './api-headers';
@@ -19,21 +21,35 @@ type Fixtures = {
   faults: { set: (f: FaultSettings) => Promise<void>; reset: () => Promise<void> };
   /** The test changes the demo's data (POST /__demo/changes): it gets a fresh server of its own. */
   privateDemo: boolean;
+  /** The demo account the test runs against (DEMO_SIZES): the start command's default unless set. */
+  demoSize: DemoSize;
 };
+
+/**
+ * The demo accounts a test can ask for, by their number of leads: 'standard' is the start command's
+ * default (5,000 leads, seed and all); 'small' is the same account generated with 1,000 leads (the
+ * same seed, pipelines, users and fields), for local-copy tests whose point is not the size, since a
+ * first sync of the whole account is most of their time. A test where the size is the point (a walk
+ * long enough to pause in, the sync's progress) stays on 'standard'.
+ */
+export const DEMO_SIZES = { standard: undefined, small: 1000 } as const;
+export type DemoSize = keyof typeof DEMO_SIZES;
 
 type WorkerFixtures = {
   /** This worker's ports: its app server, stand-in Kommo page, attacker page and team server. */
   ports: WorkerPorts;
-  /** This worker's app server, started on first use (a config that sets `baseURL` never starts it). */
-  workerServer: { url: () => Promise<string> };
+  /** This worker's app server for each demo size, started on first use (a config that sets `baseURL` never starts it). */
+  workerServer: { url: (size: DemoSize) => Promise<string> };
 };
 
 /**
  * The settings the app server runs with in e2e: the demo account with its fault switches, framable by
  * this worker's stand-in Kommo page, as itself and as a second tenant's page (`tenant-b.localhost`).
  */
-export function e2eServerEnv(ports: WorkerPorts): Record<string, string> {
+export function e2eServerEnv(ports: WorkerPorts, size: DemoSize = 'standard'): Record<string, string> {
+  const leads = DEMO_SIZES[size];
   return {
+    ...(leads === undefined ? {} : { DEMO_LEADS: String(leads) }),
     DEMO_FAULTS: '1',
     FRAME_ANCESTORS: `https://*.kommo.com https://*.amocrm.com https://*.amocrm.ru http://localhost:${ports.standin} http://tenant-b.localhost:${ports.standin}`,
   };
@@ -44,24 +60,27 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   ports: [async ({}, use, workerInfo) => use(workerPorts(workerInfo.parallelIndex)), { scope: 'worker' }],
   workerServer: [
     async ({ ports }, use) => {
-      let started: Promise<AppServer> | undefined;
+      const started = new Map<DemoSize, Promise<AppServer>>();
+      const port: Record<DemoSize, number> = { standard: ports.app, small: ports.smallApp };
       await use({
-        url: async () => {
-          started ??= startAppServer(ports.app, e2eServerEnv(ports));
-          return (await started).url;
+        url: async (size) => {
+          let server = started.get(size);
+          if (server === undefined) started.set(size, (server = startAppServer(port[size], e2eServerEnv(ports, size))));
+          return (await server).url;
         },
       });
-      if (started !== undefined) await (await started).close();
+      await Promise.all([...started.values()].map(async (server) => (await server).close()));
     },
     { scope: 'worker', timeout: 90_000 },
   ],
   privateDemo: [false, { option: true }],
+  demoSize: ['standard', { option: true }],
   // A config that names its own server (the chaos suite's projects) keeps it; otherwise the worker's.
-  baseURL: async ({ workerServer, privateDemo, ports }, use, testInfo) => {
+  baseURL: async ({ workerServer, privateDemo, demoSize, ports }, use, testInfo) => {
     const configured = testInfo.project.use.baseURL;
     if (configured !== undefined) return use(configured);
-    if (!privateDemo) return use(await workerServer.url());
-    const own = await startAppServer(ports.privateApp, e2eServerEnv(ports));
+    if (!privateDemo) return use(await workerServer.url(demoSize));
+    const own = await startAppServer(ports.privateApp, e2eServerEnv(ports, demoSize));
     try {
       await use(own.url);
     } finally {

@@ -1,8 +1,9 @@
 // Every Playwright worker owns a block of ports, so the servers one worker starts (its app server, a
-// stand-in Kommo page, an attacker page, a team server) never meet another worker's.
+// stand-in Kommo page, an attacker page, a team server, a test's private server, the smaller demo's
+// server) never meet another worker's.
 
 /** Ports a block holds: E2E_PORT (4319 unless set) + 10 × the worker's parallel index + the offset. */
-const OFFSETS = { app: 0, standin: 1, attacker: 2, team: 3, privateApp: 4 } as const;
+const OFFSETS = { app: 0, standin: 1, attacker: 2, team: 3, privateApp: 4, smallApp: 5 } as const;
 const BLOCK = 10;
 
 export type WorkerPorts = Record<keyof typeof OFFSETS, number>;
@@ -19,5 +20,6 @@ export function workerPorts(parallelIndex = Number(process.env.TEST_PARALLEL_IND
     attacker: base + OFFSETS.attacker,
     team: base + OFFSETS.team,
     privateApp: base + OFFSETS.privateApp,
+    smallApp: base + OFFSETS.smallApp,
   };
 }
