@@ -124,6 +124,30 @@ test('the header reads whole, the chips of "My open leads" take one line, the Mo
   await expect(page.getByRole('button', { name: /^More \(\d\)$/ })).toBeVisible();
 });
 
+for (const [language, copyOff] of [
+  ['es', 'Copia local: desactivada'],
+  ['pt', 'Cópia local: desligada'],
+] as const) {
+  test(`${language}: the title still reads whole beside the longer words of the header`, async ({ page }) => {
+    await page.addInitScript((l) => localStorage.setItem('klb.language', l), language);
+    const leads = new LeadsPage(page);
+    await leads.goto();
+    await expect(leads.cards.first()).toBeVisible();
+    const trigger = page.getByRole('button', { name: copyOff });
+    await expect(trigger).toBeVisible();
+    const title = page.getByRole('heading', { level: 1 });
+    // Two lines, none cut ("Kommo Leads…" in Portuguese before): the local copy's words wrap instead.
+    expect(await title.evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    const titleBox = (await title.boundingBox())!;
+    const triggerBox = (await trigger.boundingBox())!;
+    expect(titleBox.x + titleBox.width).toBeLessThanOrEqual(triggerBox.x);
+    // The language's code is not squeezed either, and nothing scrolls sideways.
+    const select = page.getByRole('combobox', { name: 'Idioma' });
+    expect(await select.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+}
+
 test('in the attention view each card says why and how long its lead has been in its stage, as the grid does', async ({ page }) => {
   const leads = new LeadsPage(page);
   await leads.goto();

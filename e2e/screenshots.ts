@@ -1,5 +1,5 @@
 // `npm run screenshots`: the README's pictures of the table (its totals row; on a phone, the lead
-// cards), what needs my attention (with days in the stage), an open lead, the filter drawer and the
+// cards), what needs my attention (with days in the stage, in the grid and on the cards), an open lead, the filter drawer and the
 // summary, at 1440 px and 390 px, light and dark, against the demo account. Not a test (the e2e run
 // matches *.spec.ts only): it starts the server on the built bundle, writes docs/screenshots/*.png
 // and stops. Run `npm run build` first. Same seed and reference time every run, so the same leads.
@@ -68,20 +68,27 @@ async function capture(page: Page, suffix: string): Promise<void> {
 
   await page.goto(`${BASE}/`);
   await listShown();
-  // The attention view at desktop width (on a phone the cards of table-390 show the same leads' fields).
-  const views = page.getByRole('button', { name: /^Views/ });
-  if (!phone && (await views.isVisible())) {
+  // The attention view: at 1440 its column gives the reason and the days in the stage (Kommo's events)
+  // for the rows on screen; on a phone each card says the days in the stage on its stage's line.
+  if (phone) {
+    await page.getByRole('button', { name: /^More/ }).click();
+    await page
+      .getByRole('dialog', { name: 'Quick filters and actions' })
+      .getByRole('button', { name: /^Views/ })
+      .waitFor();
+  }
+  const views = page.getByRole('button', { name: /^Views/ }).first();
+  if (await views.isVisible()) {
     await views.click();
     await page
       .getByRole('dialog', { name: /^Views/ })
-      .getByRole('button', { name: 'What needs my attention' })
+      .getByRole('button', { name: /^What needs my attention/ })
       .click();
     await page.waitForURL(/sort=attention:desc/);
-    // At 1440 the attention column shows the days in the stage (Kommo's events) for the rows on screen.
-    await grid.locator('[data-decoration="stage-age"]').first().waitFor();
+    await (phone ? cards : grid).locator('[data-decoration="stage-age"]').first().waitFor();
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     // The header and the first rows: under 200 KB, and where the reasons are.
-    await page.screenshot({ path: join(OUT, `attention-${suffix}.png`), clip: { x: 0, y: 0, width: 1440, height: 560 } });
+    await page.screenshot({ path: join(OUT, `attention-${suffix}.png`), clip: { x: 0, y: 0, width: phone ? 390 : 1440, height: phone ? 844 : 560 } });
     console.log(`wrote docs/screenshots/attention-${suffix}.png`);
   } else console.log(`no visible Views button at ${suffix}: attention view not captured`);
   await page.goto(`${BASE}/`);

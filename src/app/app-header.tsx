@@ -23,7 +23,15 @@ const localCopyControl = lazyChunk(() => import('@/features/local-copy/local-cop
 
 const ACCOUNT = ['account'] as const;
 const TITLE = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 } as const;
-const PHONE_TITLE = { minWidth: 0, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' } as const;
+// On a phone the title keeps the width of its longest word pair ("Kommo Leads"): the controls beside it
+// give way instead (the local copy's button wraps its words), whatever the language makes them.
+const PHONE_TITLE = {
+  minWidth: '7.5em',
+  display: '-webkit-box',
+  WebkitLineClamp: 2,
+  WebkitBoxOrient: 'vertical',
+  overflow: 'hidden',
+} as const;
 
 export function AppHeader() {
   const t = useMessages(appMessages);
@@ -40,7 +48,7 @@ export function AppHeader() {
 
   return (
     <Group h="100%" px="md" gap="sm" justify="space-between" wrap="nowrap">
-      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
+      <Group gap="sm" wrap="nowrap" style={{ minWidth: phone ? PHONE_TITLE.minWidth : 0, flex: 1 }}>
         <Title order={1} size={phone ? 'h5' : 'h4'} lh={phone ? 1.15 : undefined} style={phone ? PHONE_TITLE : TITLE}>
           {t('productName')}
         </Title>
@@ -49,13 +57,14 @@ export function AppHeader() {
           <ModeBadge upstream={upstream} accountName={account?.name ?? null} />
         </Box>
       </Group>
-      <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+      <Group gap="xs" wrap="nowrap" style={phone ? { flexShrink: 1, minWidth: 0 } : { flexShrink: 0 }}>
         <ChunkBoundary compact>
           <localCopyControl.Component />
         </ChunkBoundary>
         <ChunkBoundary compact>{client.transportKind === 'proxy' ? <signOutButton.Component /> : <openInNewTabButton.Component />}</ChunkBoundary>
         <NativeSelect
           size="xs"
+          style={{ flexShrink: 0 }}
           aria-label={t('language')}
           value={language}
           onChange={(e) => {

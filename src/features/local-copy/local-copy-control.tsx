@@ -86,6 +86,11 @@ function statusText(t: T, state: LocalCopyState, errorText: (e: unknown) => stri
 
 const ACCOUNT = ['account'] as const;
 
+const TRIGGER_STYLES = {
+  root: { height: 'auto', minHeight: 30, maxWidth: '100%' },
+  label: { whiteSpace: 'normal', lineHeight: 1.15, paddingBlock: 2, textAlign: 'center' },
+} as const;
+
 export function LocalCopyControl() {
   const t = useMessages(localCopyMessages);
   const errorText = useApiErrorText();
@@ -112,7 +117,15 @@ export function LocalCopyControl() {
     <>
       <Popover width={360} position="bottom-end" shadow="md" withArrow opened={opened} onChange={setOpened}>
         <Popover.Target>
-          <Button size="xs" variant={view.local ? 'light' : 'default'} data-testid="local-copy-trigger" onClick={() => setOpened((o) => !o)}>
+          <Button
+            size="xs"
+            variant={view.local ? 'light' : 'default'}
+            data-testid="local-copy-trigger"
+            // Where the header is short of room (a phone, a long language) the words wrap to two lines
+            // rather than squeezing the product's name.
+            styles={TRIGGER_STYLES}
+            onClick={() => setOpened((o) => !o)}
+          >
             {triggerText(t, state, enabled, view.local, time)}
           </Button>
         </Popover.Target>
