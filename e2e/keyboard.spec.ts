@@ -101,6 +101,28 @@ test('Views: arrows move between views, Enter applies one and the keyboard is ba
   await expect(filters.viewsButton).toBeFocused();
 });
 
+test('Views opened before its menu has downloaded: the keyboard starts on the first view once it arrives, and ↓ moves', async ({ page }) => {
+  const leads = new LeadsPage(page);
+  const filters = new FiltersPanel(page);
+  // The menu's chunk is held until the dialog is open (a slow network, a phone): the focus trap opens on a loader.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/saved-views-dropdown-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await leads.goto();
+  await leads.waitForRows();
+  await filters.viewsButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(filters.viewsDialog).toBeVisible();
+  release();
+  // The first view is "What needs my attention" (with its count once known); ↓ reaches "My open leads".
+  await expect(filters.viewsDialog.getByRole('button', { name: /^What needs my attention/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(filters.viewsDialog.getByRole('button', { name: 'My open leads' })).toBeFocused();
+});
+
 test('Summary: Esc closes it and the keyboard is back on Summary', async ({ page }) => {
   const leads = new LeadsPage(page);
   await leads.goto();

@@ -3,7 +3,7 @@
 // (the first screen shows only the button); the state stays in the menu, so closing and reopening
 // keeps a half-typed name and the undo offer as before.
 import { Button, Divider, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import type { FormEvent, KeyboardEvent } from 'react';
+import { useEffect, useRef, type FormEvent, type KeyboardEvent } from 'react';
 import { BUILT_IN_VIEWS, builtInUnavailable, type BuiltInViewId } from './built-in-views';
 import { BuiltInViewLabel } from './built-in-view-label';
 import { SavedViewRow } from './saved-view-row';
@@ -75,8 +75,18 @@ export function SavedViewsDropdown({
   onSave,
 }: SavedViewsDropdownProps) {
   const t = useSavedViewsText();
+  const box = useRef<HTMLDivElement>(null);
+  // Opened before this chunk arrived, the focus trap found nothing to focus and left the keyboard on
+  // the dropdown's own box, outside these views: no arrow reached them. Start on the first view then,
+  // as the trap does when the views are already drawn; a focus anywhere else is the user's own.
+  useEffect(() => {
+    const active = document.activeElement;
+    const popover = box.current?.closest('.mantine-Popover-dropdown');
+    if (active !== null && active !== document.body && active !== popover) return;
+    box.current?.querySelector<HTMLButtonElement>('button[data-view-item]:not(:disabled)')?.focus();
+  }, []);
   return (
-    <Stack gap="xs" onKeyDown={handleArrows}>
+    <Stack ref={box} gap="xs" onKeyDown={handleArrows}>
       <Text size="xs" fw={700} c="dimmed">
         {t('builtInTitle')}
       </Text>
