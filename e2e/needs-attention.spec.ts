@@ -5,16 +5,21 @@ import { API_HEADERS } from './support/api-headers';
 import { FiltersPanel } from './pages/filters-panel';
 import { LeadsPage } from './pages/leads-page';
 
+/** Opens the dashboard and, from the Views menu, the attention view. */
+async function openAttentionView(leads: LeadsPage, filters: FiltersPanel) {
+  await leads.goto();
+  await leads.waitForRows();
+  await filters.viewsButton.click();
+  await filters.viewsDialog.getByRole('button', { name: 'What needs my attention' }).click();
+}
+
 const BAND = { overdue: 3, noTask: 2, stale: 1, none: 0 } as const;
 
 test('what needs my attention: mine, open stages by rule, worst first, every row saying why, overdue in red', async ({ page }) => {
   const leads = new LeadsPage(page);
   const filters = new FiltersPanel(page);
   const account = (await (await page.request.get('/api/v4/account', { headers: API_HEADERS })).json()) as { current_user_id: number };
-  await leads.goto();
-  await leads.waitForRows();
-  await filters.viewsButton.click();
-  await filters.viewsDialog.getByRole('button', { name: 'What needs my attention' }).click();
+  await openAttentionView(leads, filters);
   await expect(page).toHaveURL(/[?&]open=all(&|$)/);
   await expect(page).toHaveURL(new RegExp(`filter\\[responsible_user_id\\]\\[\\]=${account.current_user_id}(&|$)`));
   await expect(page).toHaveURL(/sort=attention:desc/);
@@ -80,10 +85,7 @@ test('time in a stage: each lead on screen says how long, from the event log; a 
     });
   });
   pageErrors.allow(/status of 403/);
-  await leads.goto();
-  await leads.waitForRows();
-  await filters.viewsButton.click();
-  await filters.viewsDialog.getByRole('button', { name: 'What needs my attention' }).click();
+  await openAttentionView(leads, filters);
   await expect.poll(() => leads.loadedCount()).toBeGreaterThan(0);
   const ages = leads.grid.locator('[role=gridcell][data-col=attention] [data-decoration="stage-age"]');
   await expect.poll(() => ages.count()).toBeGreaterThan(0);
@@ -109,10 +111,7 @@ test('time in a stage: each lead on screen says how long, from the event log; a 
 test("time in a stage, answered: days from the last move or the creation, the same as the demo's event log says", async ({ page }) => {
   const leads = new LeadsPage(page);
   const filters = new FiltersPanel(page);
-  await leads.goto();
-  await leads.waitForRows();
-  await filters.viewsButton.click();
-  await filters.viewsDialog.getByRole('button', { name: 'What needs my attention' }).click();
+  await openAttentionView(leads, filters);
   await expect.poll(() => leads.loadedCount()).toBeGreaterThan(0);
   const ages = leads.grid.locator('[role=gridcell][data-col=attention] [data-decoration="stage-age"]');
   await expect.poll(async () => (await ages.count()) > 0 && (await ages.count()) === (await leads.bodyRows.count())).toBe(true);
