@@ -7,6 +7,7 @@ import { LeadsPage } from './pages/leads-page';
 import { API_HEADERS } from './support/api-headers';
 import { startAppServer } from './support/app-server';
 import { e2eServerEnv, expect, test } from './support/test';
+import { installXlsxWriterFault, setXlsxWriterFault } from './support/xlsx-writer-fault';
 
 // Kommo sends the price with its cents in price_with_minor_units when the account uses them.
 type WireLead = { id: number; price: number | null; price_with_minor_units?: number | null; created_at: number };
@@ -79,12 +80,7 @@ test('a manager cancels a 20,000-lead XLSX while it is written: nothing download
     // The real writer, whose finished file is held back: on a quiet machine it writes 20,000 rows in
     // about 0.3 s, less than a click takes to land, so a Cancel raced the file. Held, the workbook is
     // always still being written when the manager cancels, as it is on a slow machine.
-    await page.route(/xlsx-writer.*\.js$/, async (route) => {
-      const real = await route.fetch();
-      const hold =
-        "const klbPost = self.postMessage.bind(self); self.postMessage = (m, t) => { if (m && m.type === 'done') return; klbPost(m, t); };\n";
-      await route.fulfill({ response: real, body: hold + (await real.text()) });
-    });
+    await installXlsxWriterFault(page, 'hold-file');
     const leads = new LeadsPage(page);
     await page.goto(`${big.url}/`);
     await leads.waitForRows();
@@ -117,12 +113,7 @@ test('a manager cancels a 20,000-lead XLSX while it is written: nothing download
 test('an XLSX writer that fails says so, suggests CSV, and loses nothing; the next try writes the file', async ({ page }) => {
   const leads = new LeadsPage(page);
   // The worker as a failing one would behave: it takes the rows, then answers an error.
-  await page.route(/xlsx-writer.*\.js$/, (route) =>
-    route.fulfill({
-      contentType: 'text/javascript',
-      body: `self.onmessage = (e) => { if (e.data.type === 'rows') self.postMessage({ type: 'error', message: 'out of memory' }); };`,
-    }),
-  );
+  await installXlsxWriterFault(page, 'fail');
   // Two pages of leads (402 in the demo): Load all runs before the writer.
   await page.goto('/?filter[price][from]=80000');
   await leads.waitForRows();
@@ -135,7 +126,7 @@ test('an XLSX writer that fails says so, suggests CSV, and loses nothing; the ne
   await expect(leads.status).toContainText('All leads loaded');
   const loaded = await leads.loadedCount();
   expect(loaded).toBeGreaterThan(250);
-  await page.unroute(/xlsx-writer.*\.js$/);
+  await setXlsxWriterFault(page, 'none');
   const download = page.waitForEvent('download', { timeout: 55_000 });
   await page.getByRole('button', { name: 'Export XLSX' }).click();
   const file = await download;
