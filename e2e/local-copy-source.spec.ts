@@ -8,6 +8,7 @@ import { allWireLeads } from './support/all-wire-leads';
 import { formatCount as fmt, localCopyDatabases, openDashboard, openWithReadyCopy } from './support/local-copy-setup';
 import { LeadsPage } from './pages/leads-page';
 import { LocalCopyPanel } from './pages/local-copy-panel';
+import { FORGET_UNDO_MS } from '../src/lib/local-copy/local-copy-forget';
 
 // What these tests show does not depend on the account's size: the smaller demo account, whose first
 // sync walks 4 pages instead of 20 (e2e/support/test.ts).
@@ -45,6 +46,8 @@ test('a complete, fresh copy answers the first view on open: the view asks Kommo
 
 test('"Forget local data" asks once, is off at once in every tab, can be undone, then deletes the copy', async ({ page, context }) => {
   test.setTimeout(150_000);
+  // The browser's clock runs as the real one (both tabs share it) until the time to undo is skipped, below.
+  await context.clock.install();
   const all = await allWireLeads(page.request);
   const { leads, copy } = await openWithReadyCopy(page);
   // A second tab of the same browser, reading the same copy.
@@ -92,7 +95,10 @@ test('"Forget local data" asks once, is off at once in every tab, can be undone,
 
   // Forgotten for good: the database goes once the time to undo is over, and stays gone after a reload.
   await copy.forget();
-  await expect.poll(() => localCopyDatabases(page), { timeout: 30_000 }).toEqual([]);
+  // The Undo is offered (its timer set), then the user waits the whole time to undo it.
+  await expect(copy.forgotten.getByRole('button', { name: 'Undo' })).toBeVisible();
+  await context.clock.fastForward(FORGET_UNDO_MS);
+  await expect.poll(() => localCopyDatabases(page)).toEqual([]);
   await expect(copy.forgotten).toBeHidden();
   await other.reload();
   await otherLeads.waitForRows();

@@ -6,6 +6,7 @@ import { API_HEADERS } from './support/api-headers';
 import { formatCount as fmt, localCopyDatabases, openDashboard, openWithReadyCopy } from './support/local-copy-setup';
 import { FiltersPanel } from './pages/filters-panel';
 import type { LeadsPage } from './pages/leads-page';
+import { FORGET_UNDO_MS } from '../src/lib/local-copy/local-copy-forget';
 
 type Pipelines = { _embedded: { pipelines: { id: number; name: string; _embedded: { statuses: { id: number; name: string; sort: number }[] } }[] } };
 type LeadsBody = {
@@ -129,14 +130,17 @@ test.describe('on the smaller demo account', () => {
 
   test('“Forget local data” empties IndexedDB and the views go live again', async ({ page }) => {
     test.setTimeout(120_000);
+    // The page's clock runs as the real one until the time to undo is skipped, below.
+    await page.clock.install();
     const { leads, copy } = await openWithReadyCopy(page);
     expect(await localCopyDatabases(page)).toHaveLength(1);
 
     await copy.forget();
     await expect(copy.trigger).toHaveText('Local copy: off');
-    // Deleted once the few seconds to undo it are over.
+    // Deleted once the few seconds to undo it are over (the user waits them all).
     await expect(copy.forgotten).toBeVisible();
-    await expect.poll(() => localCopyDatabases(page), { timeout: 20_000 }).toEqual([]);
+    await page.clock.fastForward(FORGET_UNDO_MS);
+    await expect.poll(() => localCopyDatabases(page)).toEqual([]);
     await expect(copy.forgotten).toBeHidden();
     await expect(leads.status).toContainText('leads loaded');
     // It stays off after a reload.

@@ -31,7 +31,8 @@ export async function installXlsxWriterFault(page: Page, fault: XlsxWriterFault)
         onmessageerror: null as Handler<MessageEvent>,
         postMessage(message: { type?: string }, transfer?: Transferable[]) {
           if (fault === 'fail') {
-            if (message.type === 'rows') setTimeout(() => stand.onmessage?.(new MessageEvent('message', { data: { type: 'error', message: 'out of memory' } })));
+            if (message.type === 'rows')
+              setTimeout(() => stand.onmessage?.(new MessageEvent('message', { data: { type: 'error', message: 'out of memory' } })));
           } else real?.postMessage(message, transfer ?? []);
         },
         terminate() {

@@ -1,9 +1,13 @@
 export {};
 // jsdom lacks a few browser APIs Mantine and the virtualizer need; node-environment tests skip this.
 if (typeof window !== 'undefined') {
-  const { cleanup } = await import('@testing-library/react');
+  const { cleanup, configure } = await import('@testing-library/react');
   const { afterEach } = await import('vitest');
   afterEach(() => cleanup());
+  // findBy* and waitFor wait for what the user would see: Testing Library's default second is a race
+  // with a loaded machine (a lazy chunk's import took longer and failed lazy-popover.test.tsx at load
+  // 15). Waiting longer changes no outcome, only how long a failing test takes to say so.
+  configure({ asyncUtilTimeout: 10_000 });
   window.matchMedia ??= ((query: string) => ({
     matches: false,
     media: query,

@@ -2,7 +2,7 @@
 // refreshes a complete copy (refresh-copy.ts; the events cursor in apply-deleted-events.ts), and
 // once an hour compares it with Kommo (check-copy.ts). It retries a failed sync by itself, falls back
 // to memory when the browser refuses to keep the copy, and shares the copy with the other tabs of
-// this browser: one tab (holding the copy's lock) syncs, the others read what it writes.
+// this browser (copy-tab-sharing.ts): one tab (holding the copy's lock) syncs, the others read what it writes.
 import type { LeadsQuery } from '@/kommo/leads-query';
 import type { Lead } from '@/kommo/lead-schema';
 import { abortableSleep, type Sleep } from '@/lib/api/abortable-sleep';
@@ -10,14 +10,14 @@ import { apiErrorFromThrown } from '@/lib/api/api-error';
 import type { KommoClient } from '@/lib/api/kommo-client';
 import { fetchLeadsPage } from '@/lib/leads/leads-fetchers';
 import { checkCopy } from './check-copy';
-import type { CopyCoordination, CopyMessage, ReleaseLock } from './copy-coordination';
 import { progressOf, usableMeta } from './copy-meta';
+import { createTabSharing } from './copy-tab-sharing';
 import { pageKommoClock, type KommoClock } from './kommo-clock';
 import { createMemoryStore, LocalCopyGoneError, LocalCopyStorageError, type LocalCopyMeta, type LocalCopyStore } from './local-copy-store';
 import type { LocalViewSlice, LocalViewTotals } from './local-leads-index';
 import { NO_COPY, type LocalCopyState } from './local-copy-state';
 import { refreshCopy } from './refresh-copy';
-import { readShared, sharedPatch, toShared, type SharedState } from './shared-copy-state';
+import { toShared } from './shared-copy-state';
 import type { SyncEngine } from './sync-engine';
 import { walkCopy } from './walk-copy';
 
@@ -102,25 +102,35 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     retryTimer = null;
   };
 
-  // The tabs sharing the copy (none: this tab syncs alone); the lock once this tab holds it.
-  let coordination: CopyCoordination | null = null;
-  let releaseLock: ReleaseLock | null = null;
-  /** Aborted when this engine ends (dispose, forget, gone): stops waiting for the lock. */
-  const lifetime = new AbortController();
-  const unsubscribers: (() => void)[] = [];
-  /** Reloads asked by the syncing tab, one after another. */
-  let reading: Promise<void> = Promise.resolve();
-
-  const post = (message: CopyMessage<SharedState>) => {
-    if (coordination !== null && state.role === 'syncing' && !state.gone) coordination.channel.post(message);
-  };
+  // The other tabs of this browser on the same copy: which one syncs, what it wrote, who takes over.
+  const sharing = createTabSharing({
+    get state() {
+      return state;
+    },
+    set: (patch) => set(patch),
+    get meta() {
+      return meta;
+    },
+    set meta(next) {
+      meta = next;
+    },
+    get store() {
+      return store;
+    },
+    origin: options.origin,
+    get disposed() {
+      return disposed;
+    },
+    sync: () => run(startOrRefresh),
+    becomeGone: () => becomeGone(),
+  });
 
   const set = (patch: Partial<LocalCopyState>) => {
     const before = state;
     state = { ...state, ...patch };
     for (const listener of [...listeners]) listener();
     if (before.status !== state.status || before.error !== state.error || before.lastRefresh !== state.lastRefresh || before.stale !== state.stale)
-      post({ type: 'state', state: toShared(state) });
+      sharing.post({ type: 'state', state: toShared(state) });
   };
   async function write(upsert: readonly Lead[], remove: readonly number[], next: LocalCopyMeta, clear = false) {
     // Checked before every write: a tab that heard the copy was deleted never recreates it.
@@ -128,7 +138,7 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     const size = await store.apply({ upsert, remove, meta: next, clear });
     meta = next;
     set({ size, ...progressOf(next), version: upsert.length + remove.length > 0 || clear ? state.version + 1 : state.version });
-    post({ type: 'changed', ids: clear ? [] : [...upsert.map((l) => l.id), ...remove], reset: clear, state: toShared(state) });
+    sharing.post({ type: 'changed', ids: clear ? [] : [...upsert.map((l) => l.id), ...remove], reset: clear, state: toShared(state) });
   }
 
   /** Steps aside while the user's own requests are coming in, so theirs go first in the limiter. */
@@ -202,10 +212,7 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
   async function run(task: (signal: AbortSignal) => Promise<void>) {
     if (running || disposed || state.gone) return running ?? undefined;
     // Another tab syncs: it is asked to, and this one reads what it writes.
-    if (state.role === 'reading') {
-      coordination?.channel.post({ type: 'refresh' });
-      return;
-    }
+    if (state.role === 'reading') return sharing.askToSync();
     const own = new AbortController();
     controller = own;
     running = (async () => {
@@ -242,7 +249,7 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     store = fallbackStore();
     meta = null;
     // A copy in this tab's memory is its own: no other tab reads it, nor waits for this one.
-    leaveCoordination();
+    sharing.leave();
     set({ ...NO_COPY, persistent: store.persistent, storageRefused: true, version: state.version + 1 });
   }
 
@@ -252,17 +259,8 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     await store.destroy();
     // Every other tab stops reading it and never writes it again (the database's versionchange says
     // the same to those that hold it open).
-    coordination?.channel.post({ type: 'forgotten' });
+    sharing.announceForgotten();
     set({ status: 'paused', ...NO_COPY, version: state.version + 1 });
-  }
-
-  function leaveCoordination() {
-    lifetime.abort();
-    releaseLock?.();
-    releaseLock = null;
-    for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
-    coordination = null;
-    if (state.role !== 'syncing') set({ role: 'syncing' });
   }
 
   /** The copy was deleted elsewhere: stop, answer nothing, never write again. */
@@ -271,64 +269,8 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     cancelRetry();
     controller?.abort();
     meta = null;
-    lifetime.abort();
-    releaseLock?.();
-    releaseLock = null;
-    for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
+    sharing.end();
     set({ status: 'paused', ...NO_COPY, gone: true, version: state.version + 1 });
-  }
-
-  /** Reads what the syncing tab wrote (the leads it names, or all of them after a reset) and where it stands. */
-  function follow(ids: number[], reset: boolean, holder: SharedState | null) {
-    reading = reading.then(async () => {
-      if (state.gone || state.role !== 'reading') return;
-      try {
-        const reloaded = reset ? await store.open() : await store.reload(ids);
-        if (state.gone || state.role !== 'reading') return;
-        meta = usableMeta(reloaded.meta, options.origin) ? reloaded.meta : null;
-        set({
-          size: reloaded.size,
-          ...(meta ? progressOf(meta) : NO_COPY),
-          ...(holder ? sharedPatch(holder) : {}),
-          version: state.version + 1,
-        });
-      } catch (thrown) {
-        if (thrown instanceof LocalCopyGoneError) becomeGone();
-      }
-    });
-  }
-
-  function onMessage(message: CopyMessage) {
-    if (message.type === 'forgotten') return becomeGone();
-    if (state.role === 'syncing') {
-      if (message.type === 'hello') post({ type: 'state', state: toShared(state) });
-      else if (message.type === 'refresh') void run(startOrRefresh);
-      return;
-    }
-    if (message.type === 'changed') follow(message.ids, message.reset, readShared(message.state));
-    else if (message.type === 'state') {
-      const holder = readShared(message.state);
-      if (holder) set(sharedPatch(holder));
-    }
-  }
-
-  /** Waits for the copy's lock while reading; once this tab holds it, it syncs from where the copy stands. */
-  async function takeOverWhenFree(lock: CopyCoordination['lock']) {
-    const release = await lock.acquire(lifetime.signal);
-    if (release === null) return;
-    if (state.gone || disposed) return release();
-    releaseLock = release;
-    await reading;
-    try {
-      // The last holder may have written after its last message: the copy itself says where it stands.
-      const opened = await store.open();
-      meta = usableMeta(opened.meta, options.origin) ? opened.meta : null;
-      set({ role: 'syncing', size: opened.size, ...(meta ? progressOf(meta) : NO_COPY), version: state.version + 1 });
-    } catch (thrown) {
-      if (thrown instanceof LocalCopyGoneError) return becomeGone();
-      set({ role: 'syncing' });
-    }
-    await run(startOrRefresh);
   }
 
   const startOrRefresh = (signal: AbortSignal) => (meta?.phase === 'complete' ? refreshCopy(engine, signal) : walkCopy(engine, signal));
@@ -343,15 +285,7 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
     },
     async start() {
       set({ status: 'opening' });
-      // Listening before opening: what the syncing tab writes meanwhile is read again once the role is known.
-      const heardWhileOpening: CopyMessage[] = [];
-      if (store.coordination !== null) {
-        const channel = store.coordination.channel;
-        unsubscribers.push(
-          channel.subscribe((message) => (coordination === null && !state.gone ? heardWhileOpening.push(message) : onMessage(message))),
-        );
-        unsubscribers.push(store.onGone(becomeGone));
-      }
+      sharing.listen();
       try {
         const opened = await store.open().catch(async (thrown: unknown) => {
           if (!(thrown instanceof LocalCopyStorageError) || !store.persistent) throw thrown;
@@ -374,34 +308,8 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
       }
       othersSeen = client.getState().requests - ownRequests;
       if (state.gone) return;
-      const shared = store.coordination;
-      if (shared !== null) {
-        const release = await shared.lock.tryAcquire();
-        coordination = shared;
-        if (state.gone || disposed) return release?.();
-        const missed = heardWhileOpening.flatMap((m) => (m.type === 'changed' ? [m] : []));
-        if (heardWhileOpening.some((m) => m.type === 'forgotten')) return becomeGone();
-        if (release === null) {
-          // Another tab syncs this copy: read it, and take over when that tab closes.
-          set({ role: 'reading', status: meta?.phase === 'complete' ? 'ready' : 'walking' });
-          for (const m of missed) follow(m.ids, m.reset, null);
-          shared.channel.post({ type: 'hello' });
-          void takeOverWhenFree(shared.lock);
-          return;
-        }
-        releaseLock = release;
-        // Written by the tab that synced until a moment ago, after this one opened the copy.
-        if (missed.length > 0) {
-          try {
-            const reloaded = missed.some((m) => m.reset) ? await store.open() : await store.reload(missed.flatMap((m) => m.ids));
-            meta = usableMeta(reloaded.meta, options.origin) ? reloaded.meta : null;
-            set({ size: reloaded.size, ...(meta ? progressOf(meta) : NO_COPY), version: state.version + 1 });
-          } catch (thrown) {
-            if (thrown instanceof LocalCopyGoneError) return becomeGone();
-          }
-        }
-      }
-      await run(startOrRefresh);
+      // Another tab may sync this copy: then this one reads it, and syncs once that tab closes.
+      if (await sharing.join()) await run(startOrRefresh);
     },
     pause() {
       if (!controller || state.role === 'reading') return;
@@ -433,17 +341,14 @@ export function createLocalCopySync(options: LocalCopySyncOptions): LocalCopySyn
       await running;
       await forgetNow();
       // This tab no longer waits to sync a copy it deleted, nor holds others back.
-      leaveCoordination();
+      sharing.leave();
     },
     dispose() {
       disposed = true;
       cancelRetry();
       controller?.abort();
       // The lock goes to the next tab waiting for it.
-      lifetime.abort();
-      releaseLock?.();
-      releaseLock = null;
-      for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
+      sharing.end();
       store.close();
       listeners.clear();
     },
