@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KOMMO_RATE_LIMIT_PER_SECOND, RATE_WINDOW_MS } from '@/kommo/api-paths.ts';
 import { createRateLimiter } from './demo/rate-limiter.ts';
-import { createUpstreamLimiter, createWindowBudget, type LimiterGrant } from './upstream-limiter.ts';
+import { createMemoryStore } from './store/shared-store.ts';
+import { createStoreBudget, createUpstreamLimiter, createWindowBudget, type LimiterGrant } from './upstream-limiter.ts';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -150,12 +151,21 @@ describe('upstream limiter: fair per person (issue 21)', () => {
 });
 
 describe('upstream limiter: counts a call from when it is sent (issue 24)', () => {
-  it('keeps Kommo’s window at its limit when a busy event loop spreads one burst and bunches the next', async () => {
+  // The same burst through this process's window and through the shared one (the store every
+  // instance reads: Redis in production, its memory twin here, both re-timing a start at its send).
+  it.each([
+    ['this process’s window', undefined],
+    [
+      'the shared store’s window',
+      (now: () => number) => createStoreBudget(createMemoryStore({ now }), 'budget', KOMMO_RATE_LIMIT_PER_SECOND - 1, RATE_WINDOW_MS),
+    ],
+  ] as const)('keeps Kommo’s window at its limit when a busy event loop spreads one burst and bunches the next: %s', async (_name, makeBudget) => {
     // A clock that synchronous work moves on (`burn`) while no timer can fire, as on a loaded event loop.
     let now = 0;
     let timers: Array<{ at: number; run: () => void }> = [];
     const clock = { now: () => now, setTimer: (run: () => void, ms: number) => void timers.push({ at: now + ms, run }) };
-    const limiter = createUpstreamLimiter({ perSecond: KOMMO_RATE_LIMIT_PER_SECOND - 1, maxQueue: 100, windowMs: RATE_WINDOW_MS, clock });
+    const budget = makeBudget?.(() => now);
+    const limiter = createUpstreamLimiter({ perSecond: KOMMO_RATE_LIMIT_PER_SECOND - 1, maxQueue: 100, windowMs: RATE_WINDOW_MS, clock, budget });
     // The demo's own limit is the oracle: 7 arrivals in any 1000 ms.
     const kommo = createRateLimiter(KOMMO_RATE_LIMIT_PER_SECOND, () => now);
     const arrivals: Array<{ at: number; allowed: boolean }> = [];
@@ -201,5 +211,23 @@ describe('upstream limiter: counts a call from when it is sent (issue 24)', () =
     expect(budget.take()).toBe(1);
     now = 6000;
     expect(budget.take()).toBe(0);
+  });
+});
+
+describe('upstream limiter: the shared window counts a call from when it is sent (issue 24)', () => {
+  it('moves a granted start to its send, so the next grant waits a window from the send, not from the grant', async () => {
+    let now = 0;
+    const budget = createStoreBudget(createMemoryStore({ now: () => now }), 'budget', 2, 1000);
+    expect(await budget.take()).toBe(0);
+    expect(await budget.take()).toBe(0);
+    // Both calls leave half a second after their grants (a busy event loop).
+    now = 500;
+    budget.sent?.();
+    budget.sent?.();
+    // A window after the grants, but not after the sends: the third call waits until 1500.
+    now = 1000;
+    expect(await budget.take()).toBe(500);
+    now = 1500;
+    expect(await budget.take()).toBe(0);
   });
 });

@@ -14,6 +14,7 @@
 // demo builds a whole page per call), so counting grants let a loaded event loop spread one burst
 // and the next one bunch against it, 8 arrivals in Kommo's second (issue 24). A granted call not yet
 // sent counts as starting now.
+import { randomUUID } from 'node:crypto';
 
 /** `sent`: call it just before the request leaves; the window counts the call from then. */
 export type LimiterGrant = { granted: true; sent: () => void } | { granted: false; retryAfterSeconds: number };
@@ -271,12 +272,38 @@ export function createUpstreamLimiter({
   };
 }
 
-/** The window in the shared store: one for all instances serving the account. */
+/**
+ * The window in the shared store: one for all instances serving the account. Each granted start is
+ * held under an id of its own and moved to the moment its call is sent (`sent`), as this process's
+ * own window does: counted from the grant, one burst of grants spread by a busy event loop let the
+ * next burst bunch against it, 8 arrivals in Kommo's second from two instances (issue 24).
+ */
 export function createStoreBudget(
-  store: { takeSlot(key: string, limit: number, windowMs: number): Promise<number> },
+  store: {
+    takeSlot(key: string, limit: number, windowMs: number, id: string): Promise<number>;
+    retimeSlot(key: string, id: string, windowMs: number): Promise<void>;
+  },
   key: string,
   perSecond: number,
   windowMs: number,
+  newId: () => string = randomUUID,
 ): RateBudget {
-  return { take: () => store.takeSlot(key, perSecond, windowMs) };
+  // Ids of granted starts whose calls have not been sent yet, oldest first: any of them may be the
+  // one a `sent` reports (the limiter's grants are interchangeable), so the oldest is moved.
+  const held: string[] = [];
+  return {
+    async take() {
+      const id = newId();
+      const wait = await store.takeSlot(key, perSecond, windowMs, id);
+      if (wait <= 0) held.push(id);
+      return wait;
+    },
+    sent() {
+      const id = held.shift();
+      if (id === undefined) return;
+      // A failed move leaves the start counted from its grant: the window is then as it was before
+      // this fix, never wider; the call itself is not held up by it.
+      store.retimeSlot(key, id, windowMs).catch(() => undefined);
+    },
+  };
 }

@@ -1,7 +1,6 @@
 // The shared store in Redis (REDIS_URL), for several instances behind one load balancer. The rate
 // window is one Lua script, so checking and taking a start is atomic across instances, and it reads
 // Redis's own clock (TIME): instances whose clocks disagree still count in one window.
-import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { SharedStore } from './shared-store.ts';
 
@@ -18,6 +17,15 @@ if redis.call('ZCARD', KEYS[1]) < limit then
 end
 local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 return math.max(1, tonumber(oldest[2]) + window - now)
+`;
+
+// The start held under ARGV[1] moves to Redis's now (added, when it has already left the window).
+const RETIME_SLOT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZADD', KEYS[1], now, ARGV[1])
+redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]))
+return 0
 `;
 
 export type RedisStoreOptions = {
@@ -44,9 +52,12 @@ export function createRedisStore({ url, prefix = 'klb:' }: RedisStoreOptions): S
     async delete(key) {
       await redis.del(key);
     },
-    async takeSlot(key, limit, windowMs) {
-      const wait = await redis.eval(TAKE_SLOT, 1, key, String(limit), String(windowMs), randomUUID());
+    async takeSlot(key, limit, windowMs, id) {
+      const wait = await redis.eval(TAKE_SLOT, 1, key, String(limit), String(windowMs), id);
       return typeof wait === 'number' ? wait : Number(wait);
+    },
+    async retimeSlot(key, id, windowMs) {
+      await redis.eval(RETIME_SLOT, 1, key, id, String(windowMs));
     },
     async close() {
       await redis.quit().catch(() => redis.disconnect());

@@ -12,8 +12,14 @@ export type SharedStore = {
   /**
    * Takes one start from a sliding window shared by every instance: 0 when granted, else how many
    * milliseconds until the oldest start leaves the window (at most `limit` starts in any `windowMs`).
+   * A granted start is held under `id`, counted from now until `retimeSlot` moves it.
    */
-  takeSlot(key: string, limit: number, windowMs: number): Promise<number>;
+  takeSlot(key: string, limit: number, windowMs: number, id: string): Promise<number>;
+  /**
+   * Moves the start held under `id` to now, when its call is really sent (or adds it at now when it
+   * has already left the window): a call counts from when it leaves, not from when it was granted.
+   */
+  retimeSlot(key: string, id: string, windowMs: number): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -24,7 +30,7 @@ const systemClock: StoreClock = { now: () => Date.now() };
 /** One instance: everything in this process's memory, expired entries dropped when read or swept. */
 export function createMemoryStore(clock: StoreClock = systemClock): SharedStore {
   const values = new Map<string, { value: string; expiresAt: number }>();
-  const windows = new Map<string, number[]>();
+  const windows = new Map<string, { at: number; id: string }[]>();
   let writes = 0;
 
   const live = (key: string) => {
@@ -63,16 +69,24 @@ export function createMemoryStore(clock: StoreClock = systemClock): SharedStore 
       values.delete(key);
       return Promise.resolve();
     },
-    takeSlot(key, limit, windowMs) {
+    takeSlot(key, limit, windowMs, id) {
       const now = clock.now();
       const starts = windows.get(key) ?? [];
-      while (starts.length > 0 && (starts[0] ?? 0) <= now - windowMs) starts.shift();
+      while (starts.length > 0 && (starts[0]?.at ?? 0) <= now - windowMs) starts.shift();
       windows.set(key, starts);
       if (starts.length < limit) {
-        starts.push(now);
+        starts.push({ at: now, id });
         return Promise.resolve(0);
       }
-      return Promise.resolve(Math.max(1, (starts[0] ?? now) + windowMs - now));
+      return Promise.resolve(Math.max(1, (starts[0]?.at ?? now) + windowMs - now));
+    },
+    retimeSlot(key, id) {
+      const now = clock.now();
+      const starts = (windows.get(key) ?? []).filter((s) => s.id !== id);
+      starts.push({ at: now, id });
+      starts.sort((a, b) => a.at - b.at);
+      windows.set(key, starts);
+      return Promise.resolve();
     },
     close() {
       values.clear();
