@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './support/test';
 import { API_HEADERS } from './support/api-headers';
 import { LeadsPage } from './pages/leads-page';
+import { LocalCopyPanel } from './pages/local-copy-panel';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -167,6 +168,22 @@ test('keyboard in the More sheet: Esc on the Views menu closes the menu alone, o
   await expect(page).toHaveURL(/open=all/);
   await expect(sheet).toBeHidden();
   await expect(page.getByRole('button', { name: /^More \(\d\)$/ })).toBeFocused();
+});
+
+test('the local-copy panel closes on Esc, onto its button, and the next tap on More opens the sheet', async ({ page }) => {
+  const leads = new LeadsPage(page);
+  await leads.goto();
+  await expect(leads.cards.first()).toBeVisible();
+  const copy = new LocalCopyPanel(page);
+  await copy.trigger.click();
+  await expect(copy.panel).toBeVisible();
+  // The panel has the keyboard (Esc reaches it), not the button under it.
+  await expect(copy.panel).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(copy.panel).toBeHidden();
+  await expect(copy.trigger).toBeFocused();
+  await page.getByRole('button', { name: /^More/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Quick filters and actions' })).toBeVisible();
 });
 
 for (const [language, copyOff] of [

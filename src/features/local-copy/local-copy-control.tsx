@@ -115,7 +115,10 @@ export function LocalCopyControl() {
 
   return (
     <>
-      <Popover width={360} position="bottom-end" shadow="md" withArrow opened={opened} onChange={setOpened}>
+      {/* A dialog for the keyboard too: opened, it takes the focus (Tab reaches its buttons, portalled at the
+          page's end), so Esc closes it and gives the focus back to the button. Before, the focus stayed on the
+          button, Esc went nowhere and the panel stayed over the page (on a phone, over More). */}
+      <Popover width={360} position="bottom-end" shadow="md" withArrow opened={opened} onChange={setOpened} trapFocus returnFocus>
         <Popover.Target>
           <Button
             size="xs"
@@ -130,7 +133,8 @@ export function LocalCopyControl() {
           </Button>
         </Popover.Target>
         <Popover.Dropdown>
-          <Stack gap="xs" aria-label={t('title')} role="group">
+          {/* The focus starts on the panel itself, not on its first button: a second Enter must not turn the copy on. */}
+          <Stack gap="xs" aria-label={t('title')} role="group" tabIndex={-1} data-autofocus>
             <Text fw={600} size="sm">
               {t('title')}
             </Text>
