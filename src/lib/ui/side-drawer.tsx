@@ -1,7 +1,7 @@
 // Mantine's Drawer with three differences. Its header is a plain <div>: Mantine renders a <header>,
 // which inside a role="dialog" section counts as a second page banner (axe: landmark-no-duplicate-banner).
 // Esc closes only the top layer: a popover opened from inside the drawer (the Views menu in the
-// phone's More sheet, portalled to the page) closes alone, where Mantine's window listener closed the
+// phone's More sheet, a date picker) closes alone, where Mantine's window listener closed the
 // drawer under it too and the keyboard fell to <body>. And `returnFocusTo` gives the keyboard back
 // once the drawer has closed, whatever closed it (Esc, ×, a choice inside it that changed the view).
 // The drawer's styles travel with it. Every drawer is in a lazy chunk (the phone's "More" one too):
@@ -26,12 +26,12 @@ export type SideDrawerProps = Pick<DrawerRootProps, 'opened' | 'onClose' | 'posi
 };
 
 /** Esc on this element belongs to a layer above the drawer, which closes itself. */
-function escapeBelongsAbove(target: EventTarget | null, content: HTMLElement | null): boolean {
+function escapeBelongsAbove(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
   // Mantine's own mark: a combobox or menu whose dropdown is open takes the Esc.
   if (target.getAttribute('data-mantine-stop-propagation') === 'true') return true;
-  const popover = target.closest('.mantine-Popover-dropdown');
-  return popover !== null && !(content?.contains(popover) ?? false);
+  // A popover's dropdown (a menu, a date picker) closes on Esc from inside it, portalled or not.
+  return target.closest('.mantine-Popover-dropdown') !== null;
 }
 
 export function SideDrawer({ title, closeLabel, returnFocusTo, children, ...root }: SideDrawerProps) {
@@ -41,7 +41,7 @@ export function SideDrawer({ title, closeLabel, returnFocusTo, children, ...root
     'keydown',
     (event) => {
       if (event.key !== 'Escape' || event.isComposing || !opened) return;
-      if (escapeBelongsAbove(event.target, content.current)) return;
+      if (escapeBelongsAbove(event.target)) return;
       onClose();
     },
     { capture: true },
