@@ -281,6 +281,11 @@ async function walk(browser: Browser, viewport: (typeof VIEWPORTS)[number], sche
     await shoot(page, `local-copy-${suffix}.png`);
     await axe(page, where, 'local-copy panel');
     await page.keyboard.press('Escape');
+    // Left open, it covered the phone's More button and the next tap timed out.
+    await panel.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => note(where, 7, 'Esc leaves the local-copy panel open'));
+    const back = await focusText(page);
+    if (!back.startsWith('button')) note(where, 5, `Esc on the local-copy panel leaves the focus on ${back}`);
+    else saw(where, `local-copy panel: Esc closed it, focus back on ${back}`);
   } else saw(where, 'no local-copy button in view');
 
   // 7. The attention view, then Load all and the Summary (with its drill-down).
