@@ -91,6 +91,8 @@ export function FiltersBar({ actions }: FiltersBarProps) {
       onFocus={filterPanel.preload}
       loading={panelPending}
       aria-haspopup="dialog"
+      // Its count is read whole: the search and the pipeline give way instead.
+      style={NO_SHRINK}
     >
       {count ? t('openFiltersCount', { count }) : t('openFilters')}
     </Button>

@@ -18,6 +18,8 @@ function formatElapsed(ms: number, locale: string): string {
   return `${minutes}:${f.format(seconds % 60)}`;
 }
 
+const DONE_STYLE = { maxWidth: 120, lineHeight: 1.15 } as const;
+
 export function LoadAllControl({ handle }: LoadAllControlProps) {
   const t = useMessages(loadAllMessages);
   const errorText = useApiErrorText();
@@ -39,7 +41,9 @@ export function LoadAllControl({ handle }: LoadAllControlProps) {
         </Button>
         {chunkFailed ? <ChunkFailedMessage onRetry={start} /> : null}
         {s?.status === 'done' ? (
-          <Text size="xs" c="dimmed" role="status">
+          // Two short lines rather than one long one: "Todos os 103 leads carregados" in one line pushed the
+          // Portuguese toolbar past 1440 px, where the quick filters ran under the Views button.
+          <Text size="xs" c="dimmed" role="status" style={DONE_STYLE}>
             {t('done', { leads: s.leads })}
           </Text>
         ) : null}
