@@ -3,7 +3,8 @@
 // light and dark, with axe on every screen and overlay (chips, an open lead, hovered buttons, the
 // filter drawer, the Views menu, the column chooser, the Summary, the More sheet, the local-copy
 // panel, the attention view), keyboard paths with counted presses, and the reviewer's ten items
-// checked as a manager would see them. Writes screenshots and findings.json to REVIEW_OUT
+// checked as a manager would see them (the toolbar's controls neither overlapping nor cut, the totals
+// row's figures whole). Writes screenshots and findings.json to REVIEW_OUT
 // (/tmp/reviewers-day unless set) and prints one line per finding; exits 1 when there are findings.
 // REVIEW_ONLY="desktop en light,phone pt dark" walks only those (REVIEW_ITEMS=1 adds the one-off items).
 import { spawn } from 'node:child_process';
@@ -92,6 +93,35 @@ async function hoverButtons(page: Page, where: string, buttons: Locator) {
   saw(where, `hovered ${checked} buttons, contrast checked on each`);
 }
 
+/** Toolbar controls drawn over the next one, and button or chip words cut (the Views button's ellipsis aside). */
+const toolbarClashes = (page: Page) =>
+  page.evaluate(() => {
+    const bar = document.querySelector('[data-testid=toolbar]');
+    if (!bar) return [];
+    const found: string[] = [];
+    const name = (c: Element) => c.textContent?.trim() || c.getAttribute('aria-label') || c.tagName;
+    const boxes = [...bar.querySelectorAll('button, select, input:not([type=checkbox]), .mantine-Chip-label')]
+      .map((c) => ({ c, box: c.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0)
+      .sort((a, b) => a.box.left - b.box.left);
+    for (let i = 1; i < boxes.length; i++)
+      if (boxes[i - 1]!.box.right > boxes[i]!.box.left + 1) found.push(`"${name(boxes[i - 1]!.c)}" runs under "${name(boxes[i]!.c)}"`);
+    for (const label of bar.querySelectorAll<HTMLElement>('.mantine-Button-label, .mantine-Chip-label'))
+      if (getComputedStyle(label).textOverflow !== 'ellipsis' && label.scrollWidth > label.clientWidth + 1)
+        found.push(`"${label.textContent}" is cut`);
+    return found;
+  });
+
+/** Lines of the totals row that run past their cell's edge (a figure losing its cents). */
+const cutTotals = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid=leads-totals] [role=gridcell]')].flatMap((cell) =>
+      [...cell.children]
+        .filter((line) => line.getBoundingClientRect().right > cell.getBoundingClientRect().right + 1)
+        .map((line) => line.textContent ?? ''),
+    ),
+  );
+
 const focusText = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement;
@@ -157,6 +187,7 @@ async function walk(browser: Browser, viewport: (typeof VIEWPORTS)[number], sche
     const wrapped = toolbar.tops.filter((t) => t > first + 30);
     if (wrapped.length > 0) note(where, 8, `toolbar wraps: controls at ${toolbar.tops.join(', ')} px`);
     else saw(where, 'toolbar on one line');
+    for (const clash of await toolbarClashes(page)) note(where, 8, `toolbar: ${clash}`);
     // Contrast does not change with the language: hovered once a theme, in English.
     if (lang === 'en') await hoverButtons(page, where, page.locator('main button:not([role=grid] button)'));
   } else {
@@ -310,6 +341,7 @@ async function walk(browser: Browser, viewport: (typeof VIEWPORTS)[number], sche
       .evaluate((el) => getComputedStyle(el).color)
       .catch(() => 'none');
     saw(where, `overdue reason colour ${red}`);
+    for (const clash of await toolbarClashes(page)) note(where, 8, `toolbar in the attention view: ${clash}`);
   }
   await shoot(page, `attention-${suffix}.png`);
   await axe(page, where, 'attention view');
@@ -320,6 +352,10 @@ async function walk(browser: Browser, viewport: (typeof VIEWPORTS)[number], sche
   await status.filter({ hasText: /\d/ }).waitFor();
   await page.waitForFunction(() => !document.querySelector('[role=progressbar]'), undefined, { timeout: 120_000 });
   const loadedBefore = await status.innerText();
+  if (!phone) {
+    for (const clash of await toolbarClashes(page)) note(where, 8, `toolbar after Load all: ${clash}`);
+    for (const line of await cutTotals(page)) note(where, 'axe', `totals row: "${line}" cut by its column`);
+  }
   const summary = await action(summaryButtonMessages[lang].summary);
   await summary.focus();
   await summary.click();
