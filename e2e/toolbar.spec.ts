@@ -102,5 +102,9 @@ for (const language of ['en', 'es', 'pt'] as const) {
     await expect(page).toHaveURL(/sort=attention:desc/);
     await expect(page.getByRole('button', { name: words.views })).toContainText(words.attention);
     await expectOneLine(page);
+    // And Load all finished there (its count beside the long name ran the quick filters under Views in es).
+    await page.getByRole('button', { name: words.loadAll }).click();
+    await expect(page.getByRole('status').filter({ hasText: words.done })).toBeAttached({ timeout: 30_000 });
+    await expectOneLine(page);
   });
 }

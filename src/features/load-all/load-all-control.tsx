@@ -8,6 +8,7 @@ import { ChunkFailedMessage } from '@/lib/ui/lazy-chunk';
 import { loadAllMessages } from './load-all-messages';
 import { VisibleLeadsScope } from '@/lib/rights/visible-leads-scope';
 import { preloadLoadAll, type LoadAllHandle } from './use-load-all';
+import classes from './load-all-control.module.css';
 
 export type LoadAllControlProps = { handle: LoadAllHandle };
 
@@ -41,9 +42,10 @@ export function LoadAllControl({ handle }: LoadAllControlProps) {
         </Button>
         {chunkFailed ? <ChunkFailedMessage onRetry={start} /> : null}
         {s?.status === 'done' ? (
-          // Two short lines rather than one long one: "Todos os 103 leads carregados" in one line pushed the
-          // Portuguese toolbar past 1440 px, where the quick filters ran under the Views button.
-          <Text size="xs" c="dimmed" role="status" style={DONE_STYLE}>
+          // Two short lines rather than one long one where it shows (the phone's sheet, narrower screens);
+          // on a wide toolbar "Todos os 103 leads carregados" pushed Portuguese and Spanish past 1440 px,
+          // where the quick filters ran under the Views button.
+          <Text size="xs" c="dimmed" role="status" style={DONE_STYLE} className={classes.done}>
             {t('done', { leads: s.leads })}
           </Text>
         ) : null}
