@@ -4,6 +4,8 @@ import { expect, test } from './support/test';
 import { API_HEADERS } from './support/api-headers';
 import { FiltersPanel } from './pages/filters-panel';
 import { LeadsPage } from './pages/leads-page';
+import { LocalCopyPanel } from './pages/local-copy-panel';
+import { expectAxeClean } from './support/expect-axe-clean';
 
 /** Opens the dashboard and, from the Views menu, the attention view. */
 async function openAttentionView(leads: LeadsPage, filters: FiltersPanel) {
@@ -175,4 +177,58 @@ test('the Views menu counts my leads that need attention, asking Kommo stage by 
   await filters.viewsButton.click();
   await expect(filters.viewsDialog.getByRole('button', { name: `What needs my attention (${count.toLocaleString('en-US')})` })).toBeVisible();
   expect(asked.length).toBe(before);
+});
+
+test.describe('axe where a manager works on what needs attention', () => {
+  // The copy's first sync walks 4 pages instead of 20; the attention view is the same account's.
+  test.use({ demoSize: 'small' });
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`the attention view with an open lead and a hovered red row, and the local-copy panel offered, kept and asked to forget (${scheme})`, async ({
+      page,
+    }) => {
+      // Four axe runs and a first sync on a shared machine.
+      test.setTimeout(150_000);
+      await page.emulateMedia({ colorScheme: scheme });
+      const leads = new LeadsPage(page);
+      const filters = new FiltersPanel(page);
+      await openAttentionView(leads, filters);
+      await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
+      // Every row drawn with its reason and its days in the stage: the screen as the manager reads it.
+      const ages = leads.grid.locator('[role=gridcell][data-col=attention] [data-decoration="stage-age"]');
+      await expect.poll(async () => (await ages.count()) > 0 && (await ages.count()) === (await leads.bodyRows.count())).toBe(true);
+      const first = leads.rowByIndex(0);
+      await expect(first.locator('[data-attention=overdue]')).toBeVisible();
+      await first.getByRole('button', { name: /^Show details of/ }).click();
+      const panel = leads.grid.getByRole('gridcell', { name: /^Details of/ });
+      await expect(panel.getByRole('heading', { name: 'Contacts' })).toBeVisible();
+      await expect(panel).not.toContainText('Loading');
+      // The red reason on the hovered row's background (a hover colour is one more contrast to pass).
+      await first.locator('[data-attention=overdue]').hover();
+      // The whole screen once a theme: chips, the attention column, the open lead, the totals row.
+      await expectAxeClean(page);
+      await page.mouse.move(0, 0);
+
+      // The local-copy panel, scoped: the page under it was just read whole.
+      const copy = new LocalCopyPanel(page);
+      await copy.open();
+      await expect(copy.panel.getByRole('button', { name: 'Keep a local copy' })).toBeVisible();
+      await expectAxeClean(page, '.mantine-Popover-dropdown');
+      await copy.panel.getByRole('button', { name: 'Keep a local copy' }).click();
+      await copy.waitReady();
+      await copy.open();
+      await expect(copy.status).toHaveText(/^\d[\d,]* leads, as of /);
+      await expectAxeClean(page, '.mantine-Popover-dropdown');
+      await copy.panel.getByRole('button', { name: 'Forget local data' }).click();
+      const confirm = copy.panel.getByRole('alertdialog', { name: 'Forget local data' });
+      // Asked, the keyboard is on the safe answer; Enter keeps the copy and the keyboard is back on Forget, in the panel.
+      await expect(confirm.getByRole('button', { name: 'Keep it' })).toBeFocused();
+      await expectAxeClean(page, '.mantine-Popover-dropdown');
+      await page.keyboard.press('Enter');
+      await expect(confirm).toBeHidden();
+      await expect(copy.panel.getByRole('button', { name: 'Forget local data' })).toBeFocused();
+      await page.keyboard.press('Escape');
+      await expect(copy.panel).toBeHidden();
+      await expect(copy.trigger).toHaveText(/^Local copy: as of \d/);
+    });
+  }
 });

@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './support/test';
 import { API_HEADERS } from './support/api-headers';
 import { LeadsPage } from './pages/leads-page';
+import { LocalCopyPanel } from './pages/local-copy-panel';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -122,6 +123,67 @@ test('the header reads whole, the chips of "My open leads" take one line, the Mo
   await sheet.getByText('Open leads only', { exact: true }).click();
   await expect(sheet).toBeHidden();
   await expect(page.getByRole('button', { name: /^More \(\d\)$/ })).toBeVisible();
+});
+
+test('keyboard in the More sheet: Esc on the Views menu closes the menu alone, onto Views; Esc again closes the sheet, onto More', async ({
+  page,
+}) => {
+  const leads = new LeadsPage(page);
+  await leads.goto();
+  await expect(leads.cards.first()).toBeVisible();
+  const more = page.getByRole('button', { name: /^More/ });
+  const sheet = page.getByRole('dialog', { name: 'Quick filters and actions' });
+  const views = sheet.getByRole('button', { name: /^Views/ });
+  const menu = page.getByRole('dialog', { name: /^Views/ });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(sheet).toBeVisible();
+  // The sheet's stops: ×, the toggles, then its actions, Views first among them.
+  let tabs = 0;
+  while (!(await views.evaluate((el) => el === document.activeElement)) && tabs < 10) {
+    await page.keyboard.press('Tab');
+    tabs += 1;
+  }
+  expect(tabs, 'Tabs from the sheet’s start to Views').toBeLessThanOrEqual(6);
+  await page.keyboard.press('Enter');
+  await expect(menu.getByRole('button', { name: /^What needs my attention/ })).toBeFocused();
+  // Esc 1: the top layer only. The sheet stays, the keyboard is on the control that opened the menu.
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(sheet).toBeVisible();
+  await expect(views).toBeFocused();
+  // Esc 2: the sheet closes, the keyboard is on More, and Enter opens it again.
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+  await expect(more).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(sheet).toBeVisible();
+  // A view chosen from the menu closes the sheet with it (the list shows the view): the keyboard goes on from More.
+  await views.focus();
+  await page.keyboard.press('Enter');
+  await expect(menu.getByRole('button', { name: /^What needs my attention/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('button', { name: 'My open leads' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/open=all/);
+  await expect(sheet).toBeHidden();
+  await expect(page.getByRole('button', { name: /^More \(\d\)$/ })).toBeFocused();
+});
+
+test('the local-copy panel closes on Esc, onto its button, and the next tap on More opens the sheet', async ({ page }) => {
+  const leads = new LeadsPage(page);
+  await leads.goto();
+  await expect(leads.cards.first()).toBeVisible();
+  const copy = new LocalCopyPanel(page);
+  await copy.trigger.click();
+  await expect(copy.panel).toBeVisible();
+  // The panel has the keyboard (Esc reaches it), not the button under it.
+  await expect(copy.panel).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(copy.panel).toBeHidden();
+  await expect(copy.trigger).toBeFocused();
+  await page.getByRole('button', { name: /^More/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Quick filters and actions' })).toBeVisible();
 });
 
 for (const [language, copyOff] of [

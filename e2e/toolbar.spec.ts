@@ -7,9 +7,21 @@ import { LeadsPage } from './pages/leads-page';
 test.use({ viewport: { width: 1440, height: 900 } });
 
 const WORDS = {
-  en: { views: /^Views/, myOpen: 'My open leads', loadAll: 'Load all', done: /^All [\d,]+ leads loaded$/ },
-  es: { views: /^Vistas/, myOpen: 'Mis leads abiertos', loadAll: 'Cargar todo', done: /^Los [\d.]+ leads cargados$/ },
-  pt: { views: /^Visualizações/, myOpen: 'Meus leads abertos', loadAll: 'Carregar tudo', done: /^Todos os [\d.]+ leads carregados$/ },
+  en: { views: /^Views/, myOpen: 'My open leads', attention: 'What needs my attention', loadAll: 'Load all', done: /^All [\d,]+ leads loaded$/ },
+  es: {
+    views: /^Vistas/,
+    myOpen: 'Mis leads abiertos',
+    attention: 'Lo que requiere mi atención',
+    loadAll: 'Cargar todo',
+    done: /^Los [\d.]+ leads cargados$/,
+  },
+  pt: {
+    views: /^Visualizações/,
+    myOpen: 'Meus leads abertos',
+    attention: 'O que precisa da minha atenção',
+    loadAll: 'Carregar tudo',
+    done: /^Todos os [\d.]+ leads carregados$/,
+  },
 } as const;
 
 /** One line: the toolbar is as tall as its tallest control, and every control sits on that line. */
@@ -26,6 +38,31 @@ async function expectOneLine(page: Page) {
   expect(height).toBeLessThanOrEqual(32);
   expect(tops.length).toBe(1);
   expect(right).toBeLessThanOrEqual(1440);
+  // Read whole and clickable: no control drawn over the next one, no word cut (in Portuguese the Views
+  // button of "What needs my attention" covered "Open leads only" and cut "Filters (2)" to "Filtros (").
+  // Only the view's name on the Views button may give way, with an ellipsis (its whole name is its accessible name).
+  const problems = await toolbar.evaluate((el) => {
+    const found: string[] = [];
+    // The chips' own checkboxes are hidden under their labels: the labels are what is seen.
+    const boxes = [...el.querySelectorAll('button, select, input:not([type=checkbox]), .mantine-Chip-label')]
+      .map((c) => ({ c, box: c.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0)
+      .sort((a, b) => a.box.left - b.box.left);
+    for (let i = 1; i < boxes.length; i++) {
+      const prev = boxes[i - 1]!;
+      const next = boxes[i]!;
+      if (prev.box.right > next.box.left + 1)
+        found.push(
+          `"${prev.c.textContent?.trim() || prev.c.getAttribute('aria-label')}" runs under "${next.c.textContent?.trim() || next.c.getAttribute('aria-label')}"`,
+        );
+    }
+    for (const label of el.querySelectorAll<HTMLElement>('.mantine-Button-label, .mantine-Chip-label')) {
+      if (label.closest('[aria-haspopup=dialog]')?.textContent?.includes(':') && getComputedStyle(label).textOverflow === 'ellipsis') continue;
+      if (label.scrollWidth > label.clientWidth + 1) found.push(`"${label.textContent}" is cut`);
+    }
+    return found;
+  });
+  expect(problems).toEqual([]);
 }
 
 async function gridTop(page: Page) {
@@ -54,6 +91,20 @@ for (const language of ['en', 'es', 'pt'] as const) {
     await page.getByRole('button', { name: words.views }).click();
     await page.getByRole('dialog', { name: words.views }).getByRole('button', { name: words.myOpen }).click();
     await expect(page.getByRole('button', { name: words.views })).toContainText(words.myOpen);
+    await expectOneLine(page);
+
+    // The longest built-in name on the Views button, with two chips.
+    await page.getByRole('button', { name: words.views }).click();
+    await page
+      .getByRole('dialog', { name: words.views })
+      .getByRole('button', { name: new RegExp(`^${words.attention}`) })
+      .click();
+    await expect(page).toHaveURL(/sort=attention:desc/);
+    await expect(page.getByRole('button', { name: words.views })).toContainText(words.attention);
+    await expectOneLine(page);
+    // And Load all finished there (its count beside the long name ran the quick filters under Views in es).
+    await page.getByRole('button', { name: words.loadAll }).click();
+    await expect(page.getByRole('status').filter({ hasText: words.done })).toBeAttached({ timeout: 30_000 });
     await expectOneLine(page);
   });
 }

@@ -38,3 +38,19 @@ test('the totals row sums price as the status line does, for the loaded leads, t
   expect(totalBox?.x).toBe(headerBox?.x);
   expect(totalBox?.width).toBe(headerBox?.width);
 });
+
+test('in Portuguese the price total and its average are read whole, cents and all ("média US$ 22.993,(" was cut)', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('klb.language', 'pt'));
+  const leads = new LeadsPage(page);
+  await leads.goto();
+  await leads.waitForRows();
+  const priceTotal = leads.grid.locator('[data-testid=leads-totals] [role=gridcell][data-col="price"]');
+  await expect(priceTotal).toContainText(/média US\$\s[\d.]+,\d\d$/);
+  // Each line of the cell fits in it: nothing runs past the column's edge, where the cell clips it.
+  const cut = await priceTotal.evaluate((cell) =>
+    [...cell.children]
+      .filter((line) => line.scrollWidth > line.clientWidth + 1 || line.getBoundingClientRect().right > cell.getBoundingClientRect().right)
+      .map((line) => line.textContent),
+  );
+  expect(cut).toEqual([]);
+});

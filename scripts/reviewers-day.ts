@@ -3,7 +3,8 @@
 // light and dark, with axe on every screen and overlay (chips, an open lead, hovered buttons, the
 // filter drawer, the Views menu, the column chooser, the Summary, the More sheet, the local-copy
 // panel, the attention view), keyboard paths with counted presses, and the reviewer's ten items
-// checked as a manager would see them. Writes screenshots and findings.json to REVIEW_OUT
+// checked as a manager would see them (the toolbar's controls neither overlapping nor cut, the totals
+// row's figures whole). Writes screenshots and findings.json to REVIEW_OUT
 // (/tmp/reviewers-day unless set) and prints one line per finding; exits 1 when there are findings.
 // REVIEW_ONLY="desktop en light,phone pt dark" walks only those (REVIEW_ITEMS=1 adds the one-off items).
 import { spawn } from 'node:child_process';
@@ -92,6 +93,37 @@ async function hoverButtons(page: Page, where: string, buttons: Locator) {
   saw(where, `hovered ${checked} buttons, contrast checked on each`);
 }
 
+/** Toolbar controls drawn over the next one, and button or chip words cut (the Views button's ellipsis aside). */
+const toolbarClashes = (page: Page) =>
+  page.evaluate(() => {
+    const bar = document.querySelector('[data-testid=toolbar]');
+    if (!bar) return [];
+    const found: string[] = [];
+    // No named function in here: tsx wraps those in a helper the page does not have.
+    // A button inside an input (the search's ×) sits over it by design.
+    const boxes = [...bar.querySelectorAll('button, select, input:not([type=checkbox]), .mantine-Chip-label')]
+      .filter((c) => !c.closest('[class*="Input-section"]'))
+      .map((c) => ({ name: c.textContent?.trim() || c.getAttribute('aria-label') || c.tagName, box: c.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0)
+      .sort((a, b) => a.box.left - b.box.left);
+    for (let i = 1; i < boxes.length; i++)
+      if (boxes[i - 1]!.box.right > boxes[i]!.box.left + 1) found.push(`"${boxes[i - 1]!.name}" runs under "${boxes[i]!.name}"`);
+    for (const label of bar.querySelectorAll<HTMLElement>('.mantine-Button-label, .mantine-Chip-label'))
+      if (getComputedStyle(label).textOverflow !== 'ellipsis' && label.scrollWidth > label.clientWidth + 1)
+        found.push(`"${label.textContent}" is cut`);
+    return found;
+  });
+
+/** Lines of the totals row that run past their cell's edge (a figure losing its cents). */
+const cutTotals = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid=leads-totals] [role=gridcell]')].flatMap((cell) =>
+      [...cell.children]
+        .filter((line) => line.getBoundingClientRect().right > cell.getBoundingClientRect().right + 1)
+        .map((line) => line.textContent ?? ''),
+    ),
+  );
+
 const focusText = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement;
@@ -157,6 +189,7 @@ async function walk(browser: Browser, viewport: (typeof VIEWPORTS)[number], sche
     const wrapped = toolbar.tops.filter((t) => t > first + 30);
     if (wrapped.length > 0) note(where, 8, `toolbar wraps: controls at ${toolbar.tops.join(', ')} px`);
     else saw(where, 'toolbar on one line');
+    for (const clash of await toolbarClashes(page)) note(where, 8, `toolbar: ${clash}`);
     // Contrast does not change with the language: hovered once a theme, in English.
     if (lang === 'en') await hoverButtons(page, where, page.locator('main button:not([role=grid] button)'));
   } else {
@@ -281,6 +314,11 @@ async function walk(browser: Browser, viewport: (typeof VIEWPORTS)[number], sche
     await shoot(page, `local-copy-${suffix}.png`);
     await axe(page, where, 'local-copy panel');
     await page.keyboard.press('Escape');
+    // Left open, it covered the phone's More button and the next tap timed out.
+    await panel.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => note(where, 7, 'Esc leaves the local-copy panel open'));
+    const back = await focusText(page);
+    if (!back.startsWith('button')) note(where, 5, `Esc on the local-copy panel leaves the focus on ${back}`);
+    else saw(where, `local-copy panel: Esc closed it, focus back on ${back}`);
   } else saw(where, 'no local-copy button in view');
 
   // 7. The attention view, then Load all and the Summary (with its drill-down).
@@ -305,6 +343,7 @@ async function walk(browser: Browser, viewport: (typeof VIEWPORTS)[number], sche
       .evaluate((el) => getComputedStyle(el).color)
       .catch(() => 'none');
     saw(where, `overdue reason colour ${red}`);
+    for (const clash of await toolbarClashes(page)) note(where, 8, `toolbar in the attention view: ${clash}`);
   }
   await shoot(page, `attention-${suffix}.png`);
   await axe(page, where, 'attention view');
@@ -315,6 +354,10 @@ async function walk(browser: Browser, viewport: (typeof VIEWPORTS)[number], sche
   await status.filter({ hasText: /\d/ }).waitFor();
   await page.waitForFunction(() => !document.querySelector('[role=progressbar]'), undefined, { timeout: 120_000 });
   const loadedBefore = await status.innerText();
+  if (!phone) {
+    for (const clash of await toolbarClashes(page)) note(where, 8, `toolbar after Load all: ${clash}`);
+    for (const line of await cutTotals(page)) note(where, 'axe', `totals row: "${line}" cut by its column`);
+  }
   const summary = await action(summaryButtonMessages[lang].summary);
   await summary.focus();
   await summary.click();

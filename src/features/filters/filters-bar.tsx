@@ -42,6 +42,7 @@ export function FiltersBar({ actions }: FiltersBarProps) {
   // Mounted from the first opening on, so the drawer can animate its closing.
   const [mounted, setMounted] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const moreRef = useRef<HTMLButtonElement>(null);
   // Phones: the search stays in the bar, the quick toggles and the actions fold into "More".
   const phone = useMediaQuery(PHONE_QUERY) ?? false;
   const wide = useMediaQuery(WIDE_QUERY) ?? false;
@@ -90,6 +91,8 @@ export function FiltersBar({ actions }: FiltersBarProps) {
       onFocus={filterPanel.preload}
       loading={panelPending}
       aria-haspopup="dialog"
+      // Its count is read whole: the search and the pipeline give way instead.
+      style={NO_SHRINK}
     >
       {count ? t('openFiltersCount', { count }) : t('openFilters')}
     </Button>
@@ -101,6 +104,7 @@ export function FiltersBar({ actions }: FiltersBarProps) {
           {filtersButton}
           <QuickFiltersBar query={query} reference={reference} onChange={setQuery} part="search" />
           <Button
+            ref={moreRef}
             size="xs"
             variant="default"
             onClick={() => {
@@ -137,6 +141,8 @@ export function FiltersBar({ actions }: FiltersBarProps) {
             size="auto"
             closeLabel={t('close')}
             keepMounted
+            // Closed by Esc, × or a choice inside it, the sheet hides the control that had the keyboard: it goes on from More.
+            returnFocusTo={moreRef}
           >
             <Stack gap="sm" pb="md">
               <QuickFiltersBar query={query} reference={reference} onChange={setQuery} part="toggles" />

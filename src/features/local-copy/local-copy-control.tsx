@@ -3,7 +3,7 @@
 // progress, pause and resume, refresh and "Forget local data" (asked once, then undoable for a few
 // seconds). The copy is the app's (LocalCopyProvider); this control shows it and sends the user's choices.
 import { Button, Group, Popover, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApiErrorText } from '@/lib/api/api-error-messages';
 import { useReferenceData } from '@/lib/reference-data/use-reference-data';
 import { formatAccountClock } from '@/lib/time/account-time';
@@ -100,6 +100,14 @@ export function LocalCopyControl() {
   const { hub, snapshot } = useLocalCopy();
   const [confirming, setConfirming] = useState(false);
   const [opened, setOpened] = useState(false);
+  const forgetButton = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  // "Keep it" unmounts the button that had the keyboard: it goes back to the one that asked, inside the
+  // panel (on <body> no Esc would reach the panel).
+  useEffect(() => {
+    if (wasConfirming.current && !confirming) forgetButton.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
   const { state, copy, enabled, pendingForget } = snapshot;
   const notice = pendingForget ? <ForgetUndoNotice hub={hub} /> : null;
   if (snapshot.owner === null) return notice;
@@ -115,7 +123,10 @@ export function LocalCopyControl() {
 
   return (
     <>
-      <Popover width={360} position="bottom-end" shadow="md" withArrow opened={opened} onChange={setOpened}>
+      {/* A dialog for the keyboard too: opened, it takes the focus (Tab reaches its buttons, portalled at the
+          page's end), so Esc closes it and gives the focus back to the button. Before, the focus stayed on the
+          button, Esc went nowhere and the panel stayed over the page (on a phone, over More). */}
+      <Popover width={360} position="bottom-end" shadow="md" withArrow opened={opened} onChange={setOpened} trapFocus returnFocus>
         <Popover.Target>
           <Button
             size="xs"
@@ -130,7 +141,8 @@ export function LocalCopyControl() {
           </Button>
         </Popover.Target>
         <Popover.Dropdown>
-          <Stack gap="xs" aria-label={t('title')} role="group">
+          {/* The focus starts on the panel itself, not on its first button: a second Enter must not turn the copy on. */}
+          <Stack gap="xs" aria-label={t('title')} role="group" tabIndex={-1} data-autofocus>
             <Text fw={600} size="sm">
               {t('title')}
             </Text>
@@ -180,7 +192,8 @@ export function LocalCopyControl() {
                       <Button size="xs" color="red" onClick={forget}>
                         {t('forgetYes')}
                       </Button>
-                      <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
+                      {/* Asked, the keyboard is on the safe answer (the button that asked is gone). */}
+                      <Button size="xs" variant="default" onClick={() => setConfirming(false)} autoFocus>
                         {t('forgetNo')}
                       </Button>
                     </Group>
@@ -202,7 +215,7 @@ export function LocalCopyControl() {
                         {t('refresh')}
                       </Button>
                     ) : null}
-                    <Button size="xs" variant="light" color="red" onClick={() => setConfirming(true)}>
+                    <Button ref={forgetButton} size="xs" variant="light" color="red" onClick={() => setConfirming(true)}>
                       {t('forget')}
                     </Button>
                   </Group>

@@ -18,6 +18,13 @@ import { useCurrentViewName } from './use-current-view-name';
 // The menu's contents load on pointing at (or focusing) the Views button, ahead of the click.
 const dropdown = lazyChunk(() => import('./saved-views-dropdown').then((m) => m.SavedViewsDropdown));
 const PROBLEM_KEY = { empty: 'errEmpty', tooLong: 'errTooLong', duplicate: 'errDuplicate' } as const;
+// A long view name ("Visualizações: O que precisa da minha atenção") gives way with an ellipsis: at full
+// width it pushed the one-line toolbar past 1440 px in Portuguese and Spanish, where it covered
+// "Open leads only" and cut "Filters (2)". The whole name stays the button's accessible name and its title.
+const BUTTON_STYLES = {
+  root: { maxWidth: 210, flexShrink: 0 },
+  label: { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis' },
+} as const;
 
 /** Built-in and saved views: apply, save the current one, rename, delete. */
 export function SavedViewsMenu() {
@@ -104,6 +111,8 @@ export function SavedViewsMenu() {
           onFocus={dropdown.preload}
           aria-haspopup="dialog"
           aria-expanded={opened}
+          styles={BUTTON_STYLES}
+          title={currentName ? t('buttonCurrent', { name: currentName }) : undefined}
         >
           {currentName ? t('buttonCurrent', { name: currentName }) : t('button')}
         </Button>

@@ -131,7 +131,8 @@ export const LEAD_COLUMNS = [
   {
     id: 'price',
     header: { key: 'colPrice' },
-    table: { width: 130, align: 'end' },
+    // Wide enough for the totals row's average in Portuguese and Spanish ("média US$ 123.456,78"): at 130 its cents were cut.
+    table: { width: 160, align: 'end' },
     total: 'money',
     sort: 'number',
     value: (lead) => (lead.price === null || !Number.isFinite(lead.price) ? EMPTY : { kind: 'money', value: lead.price }),
