@@ -60,6 +60,16 @@ async function expectOneLine(page: Page) {
       if (label.closest('[aria-haspopup=dialog]')?.textContent?.includes(':') && getComputedStyle(label).textOverflow === 'ellipsis') continue;
       if (label.scrollWidth > label.clientWidth + 1) found.push(`"${label.textContent}" is cut`);
     }
+    // Every button's words sit in its middle (a Views label made a block had set them at its top).
+    for (const button of el.querySelectorAll('button')) {
+      const box = button.getBoundingClientRect();
+      const words = document.createTreeWalker(button, NodeFilter.SHOW_TEXT).nextNode();
+      if (box.width === 0 || words === null || words.textContent?.trim() === '') continue;
+      const range = document.createRange();
+      range.selectNodeContents(words);
+      const text = range.getBoundingClientRect();
+      if (Math.abs(text.top + text.height / 2 - (box.top + box.height / 2)) > 3) found.push(`"${button.textContent}" is not centred`);
+    }
     return found;
   });
   expect(problems).toEqual([]);

@@ -21,10 +21,13 @@ const PROBLEM_KEY = { empty: 'errEmpty', tooLong: 'errTooLong', duplicate: 'errD
 // A long view name ("Visualizações: O que precisa da minha atenção") gives way with an ellipsis: at full
 // width it pushed the one-line toolbar past 1440 px in Portuguese and Spanish, where it covered
 // "Open leads only" and cut "Filters (2)". The whole name stays the button's accessible name and its title.
+// The ellipsis is on a span inside Mantine's label, which stays a centring flex box (made a block
+// itself, the label set its text at the top of the button).
 const BUTTON_STYLES = {
   root: { maxWidth: 210, flexShrink: 0 },
-  label: { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis' },
+  label: { minWidth: 0 },
 } as const;
+const ELLIPSIS = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 } as const;
 
 /** Built-in and saved views: apply, save the current one, rename, delete. */
 export function SavedViewsMenu() {
@@ -114,7 +117,7 @@ export function SavedViewsMenu() {
           styles={BUTTON_STYLES}
           title={currentName ? t('buttonCurrent', { name: currentName }) : undefined}
         >
-          {currentName ? t('buttonCurrent', { name: currentName }) : t('button')}
+          <span style={ELLIPSIS}>{currentName ? t('buttonCurrent', { name: currentName }) : t('button')}</span>
         </Button>
       }
     >
