@@ -37,6 +37,10 @@ function escapeBelongsAbove(target: EventTarget | null): boolean {
 export function SideDrawer({ title, closeLabel, returnFocusTo, children, ...root }: SideDrawerProps) {
   const content = useRef<HTMLDivElement>(null);
   const { opened, onClose } = root;
+  // Read when a closing transition ends: a drawer opened again meanwhile (Esc, then Enter on More at
+  // once) keeps the keyboard where its user has moved it since (the Views menu inside it).
+  const openedNow = useRef(opened);
+  openedNow.current = opened;
   useWindowEvent(
     'keydown',
     (event) => {
@@ -47,6 +51,7 @@ export function SideDrawer({ title, closeLabel, returnFocusTo, children, ...root
     { capture: true },
   );
   const handleExited = () => {
+    if (openedNow.current) return;
     const target = returnFocusTo?.current;
     if (!target) return;
     const active = document.activeElement;
