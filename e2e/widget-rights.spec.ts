@@ -166,8 +166,7 @@ test('ticked leads open through the list’s More menu; Kommo’s widgets overla
   await expect(kommo.modal).toBeVisible();
   await expect(page.locator('[data-standin-widgets-overlay]')).toHaveCount(0);
   await expect.poll(async () => (await kommo.dashboardIds()).sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
-  await page.keyboard.press('Escape');
-  await expect(kommo.modal).toHaveCount(0);
+  await kommo.escapeClosingDashboard();
   await expect(page.locator('[data-standin-widgets-overlay]')).toHaveCount(0);
 });
 

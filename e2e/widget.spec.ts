@@ -63,6 +63,16 @@ async function countMessages(frame: Frame, matches: MessageMatch[]) {
   };
 }
 
+/**
+ * The page's frames at `urls`, once every one has committed its document: the stand-in adds the
+ * forgers' iframes after it is ready, and a frame still loading has an empty or about:blank URL.
+ */
+async function framesAt(page: Page, urls: string[]): Promise<Frame[]> {
+  const at = () => page.frames().filter((f) => urls.includes(f.url()));
+  await expect.poll(() => at().length).toBe(urls.length);
+  return at();
+}
+
 async function expectLeadsListed(app: FrameLocator | Page) {
   const grid = app.getByRole('grid');
   await expect(grid).toBeVisible();
@@ -202,8 +212,7 @@ test("a klb:close from any window but the dashboard's own frame leaves the modal
   await kommo.dashboardButton.click();
   await expect(kommo.modal).toBeVisible();
   await expectLeadsListed(kommo.modalFrame);
-  const forgers = page.frames().filter((f) => forgerUrls.includes(f.url()));
-  expect(forgers).toHaveLength(3);
+  const forgers = await framesAt(page, forgerUrls);
   const closes = await countMessages(page.mainFrame(), [{ type: 'klb:close' }]);
   for (const forger of forgers) await forger.evaluate(() => window.parent.postMessage({ type: 'klb:close' }, '*'));
   // The dashboard's own frame with an extra field: refused by the schema on the widget side.
@@ -296,8 +305,7 @@ test('messages from a foreign origin or a window other than the parent are ignor
     lang: 'en',
   };
   const forgedRequest = { type: 'klb:request', id: 'forged-0000-0001', path: '/api/v4/leads', query: 'forged=1' };
-  const forgerFrames = page.frames().filter((f) => [foreignForger, sameOriginForger, dashboardOriginForger].includes(f.url()));
-  expect(forgerFrames).toHaveLength(3);
+  const forgerFrames = await framesAt(page, [foreignForger, sameOriginForger, dashboardOriginForger]);
   const appFrame = page.frames().find((f) => f.url().startsWith(`${APP_ORIGIN}/?`) && f.url().includes('embedded=1'));
   if (appFrame === undefined) throw new Error('the dashboard frame is not on the page');
   const toWidget = await countMessages(page.mainFrame(), [{ type: 'klb:request', id: forgedRequest.id }, { type: 'klb:close' }]);

@@ -76,7 +76,7 @@ export class KommoStandinPage {
   }
 
   /**
-   * Escape with the focus inside the dashboard, which closes the modal. Closing removes the dashboard's
+   * Escape that closes the modal. With the focus inside the dashboard, closing removes the dashboard's
    * frame while Chromium is still delivering the key to it, and the key's acknowledgement may then never
    * come (CI stop 30: `keyboard.press` hung 60 s after the modal had closed). What a person sees, the
    * modal gone, is awaited; the press itself is left to settle or to fail with the closed frame.
