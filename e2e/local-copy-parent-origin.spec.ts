@@ -161,8 +161,11 @@ test('a copy made under one Kommo page is neither opened, refreshed nor answered
   await renameInCopy(frame, copyA, id, ONLY_IN_A);
   await page.reload();
   await expect(page.locator('body')).toHaveAttribute('data-standin-ready', '1');
-  await expect(firstName).toContainText(ONLY_IN_A);
+  // The copy answers once it has opened: the trigger says so ("a las …" only for a view the copy answers).
+  // A copy not open within DECIDE_WITHIN_MS leaves the first view to Kommo until it is (a loaded machine:
+  // the name was Kommo's for the 15 s an assertion waits, then the copy's), so the name is read after.
   await readyCopy();
+  await expect(firstName).toContainText(ONLY_IN_A);
   frame = await dashboardFrame(page);
   const before = await dumpCopy(frame, copyA);
   expect(before.leads.find((l) => l.id === id)?.name).toBe(ONLY_IN_A);
@@ -202,6 +205,6 @@ test('a copy made under one Kommo page is neither opened, refreshed nor answered
 
   // Back in tenant A: its copy, as it was, answers there again.
   await kommoA.goto(ADVANCED, DASHBOARD);
+  await readyCopy();
   await expect(firstName).toContainText(ONLY_IN_A);
-  await expect(trigger).toHaveText(/^Copia local: a las \d/);
 });

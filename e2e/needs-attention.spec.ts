@@ -17,6 +17,23 @@ async function openAttentionView(leads: LeadsPage, filters: FiltersPanel) {
 
 const BAND = { overdue: 3, noTask: 2, stale: 1, none: 0 } as const;
 
+/**
+ * Every data row drawn has its days in the stage, read in one pass over the grid: counted apart, the
+ * rows and the ages were two moments of a list still being drawn, and could agree on a wrong state.
+ */
+async function expectEveryRowAged(leads: LeadsPage) {
+  await expect
+    .poll(() =>
+      leads.grid.evaluate((grid) => {
+        const rows = [...grid.querySelectorAll('[role=row]:not([aria-rowindex="1"]):not([data-testid="leads-totals"])')];
+        return (
+          rows.length > 0 && rows.every((row) => row.querySelector('[role=gridcell][data-col=attention] [data-decoration="stage-age"]') !== null)
+        );
+      }),
+    )
+    .toBe(true);
+}
+
 test('what needs my attention: mine, open stages by rule, worst first, every row saying why, overdue in red', async ({ page }) => {
   const leads = new LeadsPage(page);
   const filters = new FiltersPanel(page);
@@ -115,11 +132,11 @@ test("time in a stage, answered: days from the last move or the creation, the sa
   const filters = new FiltersPanel(page);
   await openAttentionView(leads, filters);
   await expect.poll(() => leads.loadedCount()).toBeGreaterThan(0);
-  const ages = leads.grid.locator('[role=gridcell][data-col=attention] [data-decoration="stage-age"]');
-  await expect.poll(async () => (await ages.count()) > 0 && (await ages.count()) === (await leads.bodyRows.count())).toBe(true);
-  const first = leads.bodyRows.first();
-  const id = Number((await first.getAttribute('id'))?.replace(/\D/g, ''));
-  const age = first.locator('[data-decoration="stage-age"]');
+  await expectEveryRowAged(leads);
+  // The first row's lead, held by its id: its age below is read from that lead's row, whatever redraws the list.
+  const rowId = await leads.bodyRows.first().getAttribute('id');
+  const id = Number(rowId?.replace(/\D/g, ''));
+  const age = page.locator(`[id="${rowId}"]`).locator('[data-decoration="stage-age"]');
   await expect(age).toHaveText(/^( · )?\d+ days? in this stage$/);
   const days = Number(await age.getAttribute('data-stage-days'));
   // The oracle: the same log, asked directly, and the lead itself.
@@ -194,8 +211,7 @@ test.describe('axe where a manager works on what needs attention', () => {
       await openAttentionView(leads, filters);
       await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
       // Every row drawn with its reason and its days in the stage: the screen as the manager reads it.
-      const ages = leads.grid.locator('[role=gridcell][data-col=attention] [data-decoration="stage-age"]');
-      await expect.poll(async () => (await ages.count()) > 0 && (await ages.count()) === (await leads.bodyRows.count())).toBe(true);
+      await expectEveryRowAged(leads);
       const first = leads.rowByIndex(0);
       await expect(first.locator('[data-attention=overdue]')).toBeVisible();
       await first.getByRole('button', { name: /^Show details of/ }).click();
