@@ -68,8 +68,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         return server;
       };
       // The standard server starts here, on this fixture's own clock. Started by the first test that asked
-      // for it, its start (up to 50 s at load 25) ran on that test's 60 s: the first test of every worker,
-      // and of every worker started anew after a failure, timed out with its own work well in time.
+      // for it, its start (30 s at load 27) ran on that test's 60 s: the first test of every worker, and of
+      // every worker started anew after a failure, could time out on work that fits its own time.
       if (workerInfo.project.use.baseURL === undefined) await start('standard');
       await use({ url: async (size) => (await start(size)).url });
       await Promise.all([...started.values()].map(async (server) => (await server).close()));
