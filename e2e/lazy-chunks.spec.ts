@@ -94,8 +94,12 @@ test('an English reader downloads no Spanish or Portuguese words; choosing Portu
 test('a Spanish reader whose words cannot be downloaded gets the dashboard in English, and Spanish on the next visit', async ({ page }) => {
   const restore = await failChunk(page, '_klb-translations_es');
   await page.addInitScript(() => localStorage.setItem('klb.language', 'es'));
+  // The page reads English until the Spanish words arrive: English is checked once their download has
+  // failed, not before (then the route could be lifted before the page even asked, and Spanish came).
+  const refused = page.waitForEvent('requestfailed', (request) => /\/assets\/_klb-translations_es-[\w-]+\.js$/.test(request.url()));
   const leads = new LeadsPage(page);
   await leads.goto();
+  await refused;
   await leads.waitForRows();
   // English words, nothing missing, the rows there.
   await expect(page.getByRole('button', { name: 'Load all' })).toBeVisible();

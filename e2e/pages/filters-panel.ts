@@ -1,7 +1,7 @@
 // Page object of the filters: the panel (a dialog), the chips above the table, the URL notice and
 // the saved views popover. Role-based locators; stages are scoped by their pipeline's fieldset
 // because "Closed - won" exists in every pipeline.
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export class FiltersPanel {
   readonly openButton: Locator;
@@ -20,9 +20,15 @@ export class FiltersPanel {
     this.viewsDialog = page.getByRole('dialog', { name: /^Views/ });
   }
 
+  /** Opens the drawer and waits, as a user does, until the keyboard is in it. */
   async open() {
     await this.openButton.click();
     await this.dialog.waitFor({ state: 'visible' });
+    // The drawer's focus trap moves the focus in a task after it mounts: a focus set or a key pressed
+    // before that went to its first control instead (a Space then pressed that one, not the test's switch).
+    await expect
+      .poll(() => this.dialog.evaluate((el) => el.contains(document.activeElement)), { message: 'the keyboard is in the drawer' })
+      .toBe(true);
   }
 
   async apply() {

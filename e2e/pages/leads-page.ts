@@ -56,19 +56,25 @@ export class LeadsPage {
     await expect
       .poll(
         () =>
-          scroller.evaluate((el, id) => {
-            const cell = el.querySelector(`[role=gridcell][data-col="${id}"]`);
-            if (!cell) {
-              if (el.scrollLeft + el.clientWidth >= el.scrollWidth - 1) return 'not shown';
-              el.scrollLeft += el.clientWidth / 2;
-              return 'scrolling';
+          scroller.evaluate(async (el, id) => {
+            // Each step waits the two frames of the scroll's render, not the poll's next interval: those
+            // grow to a second, and a far column took four seconds a call (most of a test on a busy machine).
+            const rendered = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+            for (let step = 0; step < 20; step++) {
+              const cell = el.querySelector(`[role=gridcell][data-col="${id}"]`);
+              if (!cell) {
+                if (el.scrollLeft + el.clientWidth >= el.scrollWidth - 1) return 'not shown';
+                el.scrollLeft += el.clientWidth / 2;
+              } else {
+                const box = cell.getBoundingClientRect();
+                const pinnedRight =
+                  cell.parentElement?.querySelector('[data-col=name]')?.getBoundingClientRect().right ?? el.getBoundingClientRect().left;
+                const viewRight = el.getBoundingClientRect().left + el.clientWidth;
+                if (box.left >= pinnedRight - 1 && (Math.abs(box.left - pinnedRight) <= 1 || box.right <= viewRight + 1)) return 'in view';
+                el.scrollLeft += box.left - pinnedRight;
+              }
+              await rendered();
             }
-            const box = cell.getBoundingClientRect();
-            const pinnedRight =
-              cell.parentElement?.querySelector('[data-col=name]')?.getBoundingClientRect().right ?? el.getBoundingClientRect().left;
-            const viewRight = el.getBoundingClientRect().left + el.clientWidth;
-            if (box.left >= pinnedRight - 1 && (Math.abs(box.left - pinnedRight) <= 1 || box.right <= viewRight + 1)) return 'in view';
-            el.scrollLeft += box.left - pinnedRight;
             return 'scrolling';
           }, columnId),
         { message: `column ${columnId} scrolled into view`, timeout: 10_000 },

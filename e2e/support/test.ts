@@ -38,7 +38,7 @@ export type DemoSize = keyof typeof DEMO_SIZES;
 type WorkerFixtures = {
   /** This worker's ports: its app server, stand-in Kommo page, attacker page and team server. */
   ports: WorkerPorts;
-  /** This worker's app server for each demo size, started on first use (a config that sets `baseURL` never starts it). */
+  /** This worker's app server for each demo size: the standard one with the worker, the smaller one on first use (a config that sets `baseURL` starts neither). */
   workerServer: { url: (size: DemoSize) => Promise<string> };
 };
 
@@ -59,16 +59,19 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: it has none.
   ports: [async ({}, use, workerInfo) => use(workerPorts(workerInfo.parallelIndex)), { scope: 'worker' }],
   workerServer: [
-    async ({ ports }, use) => {
+    async ({ ports }, use, workerInfo) => {
       const started = new Map<DemoSize, Promise<AppServer>>();
       const port: Record<DemoSize, number> = { standard: ports.app, small: ports.smallApp };
-      await use({
-        url: async (size) => {
-          let server = started.get(size);
-          if (server === undefined) started.set(size, (server = startAppServer(port[size], e2eServerEnv(ports, size))));
-          return (await server).url;
-        },
-      });
+      const start = (size: DemoSize): Promise<AppServer> => {
+        let server = started.get(size);
+        if (server === undefined) started.set(size, (server = startAppServer(port[size], e2eServerEnv(ports, size))));
+        return server;
+      };
+      // The standard server starts here, on this fixture's own clock. Started by the first test that asked
+      // for it, its start (30 s at load 27) ran on that test's 60 s: the first test of every worker, and of
+      // every worker started anew after a failure, could time out on work that fits its own time.
+      if (workerInfo.project.use.baseURL === undefined) await start('standard');
+      await use({ url: async (size) => (await start(size)).url });
       await Promise.all([...started.values()].map(async (server) => (await server).close()));
     },
     { scope: 'worker', timeout: 90_000 },
