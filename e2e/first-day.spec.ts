@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
 import { expect, test, type Page } from './support/test';
 import { API_HEADERS } from './support/api-headers';
+import { focusTrapSettled } from './support/focus-trap';
 import { FiltersPanel } from './pages/filters-panel';
 import { LeadsPage } from './pages/leads-page';
 
@@ -129,11 +130,7 @@ test('keyboard: focus stays in the drawer after a date preset, returns to Filter
   const preset = page.getByRole('button', { name: 'This quarter', exact: true });
   // The calendar's focus trap puts the keyboard on its first control a task after it opens: a focus
   // moved to "This quarter" before then was taken back, and Enter picked that first control instead.
-  await expect
-    .poll(() => preset.evaluate((el) => el.closest('.mantine-Popover-dropdown')?.contains(document.activeElement) ?? false), {
-      message: 'the keyboard is in the calendar',
-    })
-    .toBe(true);
+  await focusTrapSettled(page.locator('.mantine-Popover-dropdown').filter({ has: preset }), 'the keyboard is in the calendar');
   await preset.focus();
   await page.keyboard.press('Enter');
   await expect(preset).toBeHidden();
@@ -152,7 +149,7 @@ test('keyboard: focus stays in the drawer after a date preset, returns to Filter
   await filters.dialog.waitFor({ state: 'visible' });
   // Esc once the keyboard is in the drawer, as a user's: the trap's own first focus, landing after an
   // earlier Esc, would pull the keyboard into the closing drawer.
-  await expect.poll(() => focusInside(page, 'Filter leads')).toBe(true);
+  await focusTrapSettled(filters.dialog, 'the keyboard is in the drawer');
   await page.keyboard.press('Escape');
   await expect(filters.dialog).toBeHidden();
   await expect(filters.openButton).toBeFocused();

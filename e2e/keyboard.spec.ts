@@ -3,6 +3,7 @@
 // the Summary hand focus back to their buttons, arrows move in the Views menu, and Esc on the
 // filter drawer drops an unapplied draft.
 import { API_HEADERS } from './support/api-headers';
+import { focusTrapSettled } from './support/focus-trap';
 import { FiltersPanel } from './pages/filters-panel';
 import { LeadsPage } from './pages/leads-page';
 import { expect, test, type Page } from './support/test';
@@ -91,6 +92,7 @@ test('Views: arrows move between views, Enter applies one and the keyboard is ba
   // The focus trap starts on the first view, a task after the menu mounts: the keys wait for it, as a
   // user's do (a focus set on a view before then was taken back to the first one, and ↓ went from there).
   await expect(filters.viewsDialog.getByRole('button', { name: /^What needs my attention/ })).toBeFocused();
+  await focusTrapSettled(filters.viewsDialog);
   await page.keyboard.press('ArrowDown');
   await expect(myOpenLeads).toBeFocused();
   await page.keyboard.press('ArrowDown');
@@ -123,6 +125,7 @@ test('Views opened before its menu has downloaded: the keyboard starts on the fi
   release();
   // The first view is "What needs my attention" (with its count once known); ↓ reaches "My open leads".
   await expect(filters.viewsDialog.getByRole('button', { name: /^What needs my attention/ })).toBeFocused();
+  await focusTrapSettled(filters.viewsDialog);
   await page.keyboard.press('ArrowDown');
   await expect(filters.viewsDialog.getByRole('button', { name: 'My open leads' })).toBeFocused();
 });

@@ -7,6 +7,7 @@ import { expect, test, type Page } from './support/test';
 import { API_HEADERS } from './support/api-headers';
 import { LeadsPage } from './pages/leads-page';
 import { LocalCopyPanel } from './pages/local-copy-panel';
+import { focusTrapSettled } from './support/focus-trap';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -141,7 +142,7 @@ test('keyboard in the More sheet: Esc on the Views menu closes the menu alone, o
   // Its first focus (Mantine's trap, a task after it opens) lands before the first Tab, as it does for a
   // person: a Tab sooner went from More to the page under the sheet and the trap then took the keyboard
   // back to its start, so the stops counted below were one or more too many.
-  await expect.poll(() => sheet.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  await focusTrapSettled(sheet);
   // The sheet's stops: ×, the toggles, then its actions, Views first among them.
   let tabs = 0;
   while (!(await views.evaluate((el) => el === document.activeElement)) && tabs < 10) {
@@ -164,11 +165,12 @@ test('keyboard in the More sheet: Esc on the Views menu closes the menu alone, o
   await expect(sheet).toBeVisible();
   // The sheet's own first focus (Mantine's trap, a task after it opens) lands before the next key, as it
   // does for a person: moved sooner, the keyboard was taken back from the Views menu under load.
-  await expect.poll(() => sheet.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  await focusTrapSettled(sheet);
   // A view chosen from the menu closes the sheet with it (the list shows the view): the keyboard goes on from More.
   await views.focus();
   await page.keyboard.press('Enter');
   await expect(menu.getByRole('button', { name: /^What needs my attention/ })).toBeFocused();
+  await focusTrapSettled(menu);
   await page.keyboard.press('ArrowDown');
   await expect(menu.getByRole('button', { name: 'My open leads' })).toBeFocused();
   await page.keyboard.press('Enter');

@@ -1,7 +1,8 @@
 // Page object of the filters: the panel (a dialog), the chips above the table, the URL notice and
 // the saved views popover. Role-based locators; stages are scoped by their pipeline's fieldset
 // because "Closed - won" exists in every pipeline.
-import { expect, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { focusTrapSettled } from '../support/focus-trap';
 
 export class FiltersPanel {
   readonly openButton: Locator;
@@ -26,9 +27,7 @@ export class FiltersPanel {
     await this.dialog.waitFor({ state: 'visible' });
     // The drawer's focus trap moves the focus in a task after it mounts: a focus set or a key pressed
     // before that went to its first control instead (a Space then pressed that one, not the test's switch).
-    await expect
-      .poll(() => this.dialog.evaluate((el) => el.contains(document.activeElement)), { message: 'the keyboard is in the drawer' })
-      .toBe(true);
+    await focusTrapSettled(this.dialog, 'the keyboard is in the drawer');
   }
 
   async apply() {
