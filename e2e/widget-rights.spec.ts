@@ -217,8 +217,18 @@ test('a manager who sees only their own leads: the attention view says how long 
   await expect(rows.first()).toBeVisible();
   // Every row in view gets its stage age: days from its last move or its creation, said in Spanish.
   const ages = app.locator('[role=gridcell][data-col="attention"] [data-decoration="stage-age"]');
-  await expect.poll(async () => ages.count()).toBeGreaterThan(0);
-  await expect.poll(async () => (await ages.count()) === (await rows.count())).toBe(true);
+  // Read in one pass over the grid: counted apart, the rows and the ages were two moments of a list still
+  // being drawn, and could agree on a wrong state (as in needs-attention.spec.ts's expectEveryRowAged).
+  await expect
+    .poll(() =>
+      app.getByRole('grid').evaluate((grid) => {
+        const drawn = [...grid.querySelectorAll('[role=row]:not([aria-rowindex="1"]):not([data-testid="leads-totals"])')];
+        return (
+          drawn.length > 0 && drawn.every((row) => row.querySelector('[role=gridcell][data-col="attention"] [data-decoration="stage-age"]') !== null)
+        );
+      }),
+    )
+    .toBe(true);
   const mine = new Map(standin.demo.data.leads.filter((l) => l.responsible_user_id === manager.userId).map((l) => [l.id, l]));
   for (const age of await ages.all()) {
     const from = await age.getAttribute('data-stage-from');
