@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunch } from './playwright.config';
+import { testChromiumLaunch } from './playwright.config';
 
 // The slow half of the chaos suite (`npm run test:chaos`): the real server twice, one with the demo
 // account's fault switches and a short upstream timeout, one serving the hostile-data fixture.
@@ -25,7 +25,7 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 20_000 },
   reporter: [['list']],
-  use: { launchOptions: chromiumLaunch, trace: 'off' },
+  use: { launchOptions: testChromiumLaunch, trace: 'off' },
   projects: [
     { name: 'faults', testMatch: /(faults|hostile-urls|slow-clients)\.chaos\.ts$/, use: { baseURL: `http://127.0.0.1:${faultsPort}` } },
     { name: 'hostile-data', testMatch: /hostile-data\.chaos\.ts$/, use: { baseURL: `http://127.0.0.1:${hostilePort}` } },

@@ -2,11 +2,21 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 // Debian's chromium when present; Playwright's own browser only on machines that already have one.
+// The benches and screenshots drive it: the browser a manager has.
 const systemChromium = '/usr/bin/chromium';
+const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 export const chromiumLaunch = {
   executablePath: existsSync(systemChromium) ? systemChromium : undefined,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args,
 };
+
+// The tests drive Debian's chromium-headless-shell when present: the same Chromium build (its Blink,
+// V8 and network stack) without the browser's own window and UI, which is Playwright's own choice for
+// headless runs. Full Chromium opens a browser window for every test's context, with two WebUI
+// renderers for the address bar's popup: on this 2-core machine a test's page cost about twice the
+// CPU there (docs/performance.md, "Test suite time"), and the e2e suite is CPU-bound.
+const systemHeadlessShell = '/usr/lib/chromium/chromium-headless-shell';
+export const testChromiumLaunch = existsSync(systemHeadlessShell) ? { executablePath: systemHeadlessShell, args } : chromiumLaunch;
 
 // Two workers by default, each with its own app server: on a 2-core machine two ran the suite
 // fastest. (They once met a 429 from the demo's limit, which counts arrivals: the proxy counted its
@@ -27,7 +37,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
-    launchOptions: chromiumLaunch,
+    launchOptions: testChromiumLaunch,
     trace: 'off',
   },
 });

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Frame, type Page } from '@playwright/test';
-import { chromiumLaunch } from '../playwright.config';
+import { testChromiumLaunch } from '../playwright.config';
 import { startKommoStandin, type KommoStandin } from './fixtures/kommo-standin/standin-server';
 import { KommoStandinPage } from './pages/kommo-standin-page';
 import { expect, test as base } from './support/test';
@@ -26,8 +26,8 @@ const test = base.extend({
     mkdirSync(join(profile, 'Default'), { recursive: true });
     writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
     const context = await chromium.launchPersistentContext(profile, {
-      ...chromiumLaunch,
-      args: [...chromiumLaunch.args, '--disable-features=ThirdPartyStoragePartitioning'],
+      ...testChromiumLaunch,
+      args: [...testChromiumLaunch.args, '--disable-features=ThirdPartyStoragePartitioning'],
     });
     await use(context);
     await context.close();
