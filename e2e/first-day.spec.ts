@@ -1,10 +1,10 @@
 // Issue 13's first day of a sales manager, the filter side: the drawer's Apply always clickable and
 // focus kept in it, an honest status line while a view loads, the overdue view, quick filters,
 // rolling saved views, folded chips, and axe on every drawer, menu and panel.
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
 import { expect, test, type Page } from './support/test';
 import { API_HEADERS } from './support/api-headers';
+import { expectAxeClean } from './support/expect-axe-clean';
 import { focusTrapSettled } from './support/focus-trap';
 import { FiltersPanel } from './pages/filters-panel';
 import { LeadsPage } from './pages/leads-page';
@@ -329,38 +329,6 @@ test('a saved view keeps "this quarter" rolling, names itself on the Views butto
   await expect(filters.viewsButton).toHaveText('Views: This quarter’s leads');
 });
 
-/**
- * axe run in the page itself (`setLegacyMode`): without it every scan opens a blank page to merge the
- * frames' results. The dashboard has no frame, which this checks, so nothing goes unscanned.
- */
-function inPage(page: Page): AxeBuilder {
-  expect(page.frames(), 'a frame axe would not scan in the page').toHaveLength(1);
-  return new AxeBuilder({ page }).setLegacyMode();
-}
-
-/** axe on what is open now, scoped to it: no serious or critical violations, no heading-order or landmark ones. */
-async function expectAxeClean(page: Page, include: string) {
-  // After the opening transition: mid-fade colours are blends, not the theme's.
-  await expect(page.locator(include).last()).toHaveCSS('opacity', '1');
-  // label-content-name-mismatch is one of axe's "experimental" rules, off unless asked for.
-  const results = await inPage(page)
-    .include(include)
-    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
-    .analyze();
-  const bad = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical' || ['heading-order', 'landmark-no-duplicate-banner', 'landmark-unique'].includes(v.id),
-  );
-  expect(
-    bad.map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .slice(0, 3)
-          .map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`)
-          .join(' | ')}`,
-    ),
-  ).toEqual([]);
-}
-
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe is clean in the filter drawer, the views menu, the column chooser and the summary (${scheme})`, async ({ page }) => {
     // Eight axe runs on a shared machine.
@@ -372,7 +340,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await leads.goto('?filter[price][from]=1000&filter[pipeline_id][]=7400001');
     await leads.waitForRows();
     await expect(page.getByRole('button', { name: 'Clear all' })).toBeVisible();
-    await expectAxeClean(page, 'body');
+    await expectAxeClean(page);
 
     // An open lead, with its contacts loaded.
     await leads
@@ -382,7 +350,7 @@ for (const scheme of ['light', 'dark'] as const) {
     const panel = leads.grid.getByRole('gridcell', { name: /^Details of/ });
     await expect(panel).toBeVisible();
     await expect(panel).not.toContainText('Loading');
-    await expectAxeClean(page, 'body');
+    await expectAxeClean(page);
 
     // Hovered buttons of every variant in the toolbar (light ones were 4.01:1).
     for (const name of ['Load all', 'Summary', 'Export CSV', 'Export XLSX', 'Copy link', 'Filters (2)', 'Clear all']) {
@@ -394,27 +362,26 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect.poll(background).not.toBe(resting);
       await expect.poll(background, { intervals: [200] }).toBe(await background());
       await button.evaluate((el) => el.setAttribute('data-axe-hovered', ''));
-      const results = await inPage(page).include('[data-axe-hovered]').withRules(['color-contrast']).analyze();
+      await expectAxeClean(page, { include: '[data-axe-hovered]', onlyRules: ['color-contrast'], what: `${name}, hovered` });
       await button.evaluate((el) => el.removeAttribute('data-axe-hovered'));
-      expect(results.violations.map((v) => `${name}: ${v.nodes.map((n) => n.failureSummary).join(' | ')}`)).toEqual([]);
     }
     await page.mouse.move(0, 0);
 
     await filters.open();
-    await expectAxeClean(page, '[role=dialog]');
+    await expectAxeClean(page, { include: '[role=dialog]' });
     await page.keyboard.press('Escape');
     await expect(filters.dialog).toBeHidden();
 
     await filters.viewsButton.click();
     await expect(filters.viewsDialog).toBeVisible();
-    await expectAxeClean(page, '.mantine-Popover-dropdown');
+    await expectAxeClean(page, { include: '.mantine-Popover-dropdown' });
     await page.keyboard.press('Escape');
     // Gone, not fading out: axe would read the next popover's page with this one's faded text.
     await expect(page.locator('.mantine-Popover-dropdown')).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Columns' }).click();
     await expect(page.getByRole('dialog').or(page.getByRole('menu')).first()).toBeVisible();
-    await expectAxeClean(page, '.mantine-Popover-dropdown');
+    await expectAxeClean(page, { include: '.mantine-Popover-dropdown' });
     await page.keyboard.press('Escape');
     await expect(page.locator('.mantine-Popover-dropdown')).toHaveCount(0);
 
@@ -423,7 +390,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(summary).toBeVisible();
     // Computed (the loading spinner is gone), so axe sees the panel itself.
     await expect(summary.getByTestId('summary-count')).toBeVisible();
-    await expectAxeClean(page, '[role=dialog]');
+    await expectAxeClean(page, { include: '[role=dialog]' });
   });
 }
 
@@ -451,7 +418,7 @@ test('a 390 px phone: one toolbar row with a More menu, no overlap in the header
   const menu = page.getByRole('dialog', { name: 'Quick filters and actions' });
   await expect(menu.getByRole('checkbox', { name: 'Me' })).toBeAttached();
   await expect(menu.getByRole('button', { name: 'Load all' })).toBeVisible();
-  await expectAxeClean(page, '[role=dialog]');
+  await expectAxeClean(page, { include: '[role=dialog]' });
   await menu.getByText('Open leads only', { exact: true }).click();
   await expect(page).toHaveURL(/[?&]open=all(&|$)/);
   // A choice closes the sheet, so the cards show its effect.

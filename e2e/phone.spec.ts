@@ -2,30 +2,16 @@
 // colour, price, responsible, next task, tap to open, tap to call), the same virtualization and
 // keyboard as the grid, a More sheet that closes after a choice and counts what is on, a title
 // that is read whole, chips on one line, and axe clean with an open card in both themes.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from './support/test';
+import { expect, test } from './support/test';
 import { API_HEADERS } from './support/api-headers';
 import { LeadsPage } from './pages/leads-page';
 import { LocalCopyPanel } from './pages/local-copy-panel';
+import { expectAxeClean } from './support/expect-axe-clean';
 import { focusTrapSettled } from './support/focus-trap';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
 type WireLead = { id: number; name: string; price: number | null; _embedded?: { contacts?: { id: number; is_main: boolean }[] } };
-
-async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    bad.map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(' | ')}`,
-    ),
-  ).toEqual([]);
-}
 
 test('each lead is a card with name, stage, price, responsible and next task; only the cards in view are drawn', async ({ page, request }) => {
   const leads = new LeadsPage(page);
