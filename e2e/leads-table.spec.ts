@@ -101,26 +101,39 @@ test('expanding shows contacts, company, products and the loss reason', async ({
   for (const col of ['company', 'loss_reason', 'products'])
     await expect(leads.grid.locator(`[role=gridcell][data-col=${col}]`).first()).toBeInViewport();
 
-  const withContactAndCompany = leads.bodyRows
-    .filter({ has: page.locator('[data-col=main_contact]:not(:empty)') })
-    .filter({ has: page.locator('[data-col=company]:not(:empty)') })
-    .filter({ has: page.locator('[data-col=products]:not(:empty)') })
-    .first();
+  // Each row found once, then held by its lead's id: opening a row redraws the window of rows, and a
+  // filtered `.first()` could then find another lead.
+  const withContactAndCompany = leads.rowOfLead(
+    await leads.leadIdOf(
+      leads.bodyRows
+        .filter({ has: page.locator('[data-col=main_contact]:not(:empty)') })
+        .filter({ has: page.locator('[data-col=company]:not(:empty)') })
+        .filter({ has: page.locator('[data-col=products]:not(:empty)') })
+        .first(),
+    ),
+  );
   await withContactAndCompany.getByRole('button', { name: /^Show details of/ }).click();
   await expect(withContactAndCompany.getByRole('button', { name: /^Hide details of/ })).toHaveAttribute('aria-expanded', 'true');
   const panel = withContactAndCompany.getByRole('gridcell', { name: /^Details of/ });
   await expect(panel).toBeVisible();
-  const contacts = panel.locator('section', { hasText: 'Contacts' });
+  const contacts = leads.panelSection(panel, 'Contacts');
   await expect(contacts.locator('li').first()).toBeVisible();
   await expect(contacts).toContainText(/@|\+?\d{6,}/);
-  await expect(panel.locator('section', { hasText: 'Company' }).locator('p')).not.toHaveText(/None|Loading|^#/);
-  await expect(panel.locator('section', { hasText: 'Products' }).locator('li').first()).toContainText(/Qty \d+/);
+  await expect(leads.panelSection(panel, 'Company').locator('p')).not.toHaveText(/None|Loading|^#/);
+  await expect(leads.panelSection(panel, 'Products').locator('li').first()).toContainText(/Qty \d+/);
 
-  const lost = leads.bodyRows.filter({ has: page.locator('[data-col=loss_reason]:not(:empty)') }).first();
+  const lost = leads.rowOfLead(
+    await leads.leadIdOf(
+      leads.bodyRows
+        .filter({ has: page.locator('[data-col=loss_reason]:not(:empty)') })
+        .filter({ hasNot: page.getByRole('button', { name: /^Hide details of/ }) })
+        .first(),
+    ),
+  );
   const reason = await leads.cell(lost, 'loss_reason').innerText();
   await lost.getByRole('button', { name: /^Show details of/ }).click();
   const lostPanel = lost.getByRole('gridcell', { name: /^Details of/ });
-  await expect(lostPanel.locator('section', { hasText: 'Loss reason' })).toContainText(reason);
+  await expect(leads.panelSection(lostPanel, 'Loss reason')).toContainText(reason);
   // Several rows can be open at once.
   await expect(leads.grid.getByRole('gridcell', { name: /^Details of/ })).toHaveCount(2);
 });
@@ -151,18 +164,18 @@ test('expanding shows contacts, products and the loss reason even with their col
   const richRow = page.locator(`[id="lead-row-${rich!.id}"]`);
   await richRow.getByRole('button', { name: /^Show details of/ }).click();
   const panel = richRow.getByRole('gridcell', { name: /^Details of/ });
-  const contacts = panel.locator('section', { hasText: 'Contacts' });
+  const contacts = leads.panelSection(panel, 'Contacts');
   await expect(contacts.locator('li').first()).toContainText(/@|\+?\d[\d\s-]{5,}/);
-  await expect(panel.locator('section', { hasText: 'Products' }).locator('li').first()).toContainText(/Qty \d+/);
-  await expect(panel.locator('section', { hasText: 'Company' })).not.toContainText(/Loading/);
+  await expect(leads.panelSection(panel, 'Products').locator('li').first()).toContainText(/Qty \d+/);
+  await expect(leads.panelSection(panel, 'Company')).not.toContainText(/Loading/);
   await expect(panel).not.toContainText('Not loaded');
   expect(leadRequests.filter((u) => u.includes(`filter[id][]=${rich!.id}`) && /with=[^&]*contacts/.test(u))).toHaveLength(1);
 
   const lostRow = page.locator(`[id="lead-row-${lost!.id}"]`);
   await lostRow.getByRole('button', { name: /^Show details of/ }).click();
   const lostPanel = lostRow.getByRole('gridcell', { name: /^Details of/ });
-  await expect(lostPanel.locator('section', { hasText: 'Loss reason' }).locator('p')).not.toHaveText(/None|Loading/);
-  await expect(lostPanel.locator('section', { hasText: 'Contacts' })).not.toContainText(/Loading|Not loaded/);
+  await expect(leads.panelSection(lostPanel, 'Loss reason').locator('p')).not.toHaveText(/None|Loading/);
+  await expect(leads.panelSection(lostPanel, 'Contacts')).not.toContainText(/Loading|Not loaded/);
 });
 
 test('an open row stays open while more pages arrive, and closes when the view changes', async ({ page }) => {

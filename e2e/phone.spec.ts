@@ -11,7 +11,13 @@ import { focusTrapSettled } from './support/focus-trap';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
-type WireLead = { id: number; name: string; price: number | null; _embedded?: { contacts?: { id: number; is_main: boolean }[] } };
+type WireLead = {
+  id: number;
+  name: string;
+  price: number | null;
+  price_with_minor_units?: number | null;
+  _embedded?: { contacts?: { id: number; is_main: boolean }[] };
+};
 
 test('each lead is a card with name, stage, price, responsible and next task; only the cards in view are drawn', async ({ page, request }) => {
   const leads = new LeadsPage(page);
@@ -26,7 +32,9 @@ test('each lead is a card with name, stage, price, responsible and next task; on
   await expect(first).toHaveAccessibleName(lead.name);
   await expect(first).toHaveAttribute('aria-posinset', '1');
   // Price in the account's currency, the stage's colour dot, a responsible user and a task line.
-  if (lead.price !== null) await expect(first).toContainText(`$${lead.price.toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
+  // With its cents when Kommo sends them (price_with_minor_units), as the account shows it.
+  const price = lead.price_with_minor_units ?? lead.price;
+  if (price !== null) await expect(first).toContainText(`$${price.toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
   await expect(first.locator('[aria-hidden="true"][style*="background-color"]')).toHaveCount(1);
   await expect(first).toContainText(/Next task:|No task/);
   // 250 leads loaded, a screenful of cards in the DOM.

@@ -13,6 +13,7 @@ import { API_HEADERS } from './support/api-headers';
 import { startAppServer, type AppServer } from './support/app-server';
 import { expect, test, type Page } from './support/test';
 import { workerPorts } from './support/worker-ports';
+import { workerSeed } from './support/worker-seed';
 
 const { standin: STANDIN_PORT, team: TEAM_PORT } = workerPorts();
 const TEAM = `http://127.0.0.1:${TEAM_PORT}`;
@@ -95,6 +96,7 @@ test.beforeAll(async () => {
     PUBLIC_URL: `${TEAM}/`,
     KOMMO_CLIENT_SECRET: SECRET,
     DEMO_LEADS: String(LEADS),
+    DEMO_SEED: String(workerSeed()),
     FRAME_ANCESTORS: KOMMO,
     AUDIT_LOG: auditFile,
   });

@@ -9,6 +9,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import type { FaultSettings as DemoFaultSettings } from '../../src/server/demo/faults';
 import { API_HEADERS } from './api-headers';
 import { startAppServer, type AppServer } from './app-server';
+import { workerSeed } from './worker-seed';
 import { workerPorts, type WorkerPorts } from './worker-ports';
 
 /** The demo account's own fault switches (src/server/demo/faults.ts); a test sets any subset. */
@@ -43,13 +44,14 @@ type WorkerFixtures = {
 };
 
 /**
- * The settings the app server runs with in e2e: the demo account with its fault switches, framable by
+ * The settings the app server runs with in e2e: the worker's demo account with its fault switches, framable by
  * this worker's stand-in Kommo page, as itself and as a second tenant's page (`tenant-b.localhost`).
  */
 export function e2eServerEnv(ports: WorkerPorts, size: DemoSize = 'standard'): Record<string, string> {
   const leads = DEMO_SIZES[size];
   return {
     ...(leads === undefined ? {} : { DEMO_LEADS: String(leads) }),
+    DEMO_SEED: String(workerSeed()),
     DEMO_FAULTS: '1',
     FRAME_ANCESTORS: `https://*.kommo.com https://*.amocrm.com https://*.amocrm.ru http://localhost:${ports.standin} http://tenant-b.localhost:${ports.standin}`,
   };
