@@ -47,11 +47,6 @@ export class LeadsPage {
     return this.grid.locator(`[id="lead-row-${id}"]`);
   }
 
-  /** The id of the lead a row locator finds now. */
-  async leadIdOf(row: Locator): Promise<number> {
-    return Number((await row.getAttribute('id'))!.replace('lead-row-', ''));
-  }
-
   /** An open lead's section under its heading ("Contacts", "Company", …): not one that merely mentions the word. */
   panelSection(panel: Locator, title: string): Locator {
     return panel.locator('section').filter({ has: this.page.getByRole('heading', { name: title, exact: true }) });

@@ -138,8 +138,8 @@ export function createDemoAccount(options: DemoAccountOptions): DemoAccount {
     const f = faults.get();
     const signal = c.req.raw.signal;
     if (f.hang) return untilAborted(signal);
-    if (f.latencyMs > 0) await sleep(f.latencyMs, signal);
     if (f.dropConnection) {
+      if (f.latencyMs > 0) await sleep(f.latencyMs, signal);
       nodeSocket(c)?.destroy();
       throw new DemoConnectionDroppedError();
     }
@@ -152,6 +152,11 @@ export function createDemoAccount(options: DemoAccountOptions): DemoAccount {
       await next();
       res = c.res;
     }
+    // The answer is slow, not the call's arrival: Kommo counts a call against its rate limit when it
+    // arrives. Slept before the limiter, slow calls were counted on their way out, with calls sent a
+    // second or more after them, and a client that kept to 7 a second met a 429 (an e2e search on a
+    // demo seed whose leads needed two catalogues' elements).
+    if (f.latencyMs > 0) await sleep(f.latencyMs, signal);
     if (f.malformedJson && res.status === 200) res = await truncated(res);
     if (f.htmlErrors && res.status >= 400 && !(res.headers.get('Content-Type') ?? '').startsWith('text/html')) {
       const retryAfter = res.headers.get('Retry-After');

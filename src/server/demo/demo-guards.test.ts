@@ -30,6 +30,24 @@ describe('rate limit: sliding one-second window per X-Demo-Client', () => {
   const { app } = createDemoAccount({ token: TOKEN, leads: 50, now: () => clock });
   const get = createDemoTestClient(app, TOKEN);
 
+  it('counts a slow call (latencyMs) when it arrives, not when its answer leaves', async () => {
+    let t = 5_000_000;
+    const slow = createDemoAccount({ token: TOKEN, leads: 50, faults: true, now: () => t });
+    slow.faults.set({ latencyMs: 150, pathPrefix: '/api/v4/leads' });
+    const client = createDemoTestClient(slow.app, TOKEN);
+    const headers = { 'X-Demo-Client': 'slow' };
+    // Seven slow calls arrive at once: within the limit.
+    const arriving = Array.from({ length: 7 }, () => client('/api/v4/leads?limit=1', { headers }));
+    // Their arrival is handled before any timer (the limiter's check is promise work only); then more
+    // than a second passes on the account's clock while their answers are still on the way.
+    await new Promise((resolve) => setImmediate(resolve));
+    t += 1_100;
+    expect((await Promise.all(arriving)).map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200, 200]);
+    // Seven fresh calls in the new second are within the limit too: the slow ones were counted before it.
+    for (let i = 0; i < 7; i++) expect((await client('/api/v4/account', { headers })).status).toBe(200);
+    expect((await client('/api/v4/account', { headers })).status).toBe(429);
+  });
+
   it('answers the 8th request within a second with 429, Retry-After and retry_after', async () => {
     for (let i = 0; i < 7; i++) {
       clock += 10;
