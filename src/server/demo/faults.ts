@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 export type FaultSettings = {
-  /** Delay before every answer, in ms. */
+  /** Delay of every answer, in ms: the call still arrives (and counts against the rate limit) at once. */
   latencyMs: number;
   /** Share (0..1) of requests answered 500 with a trace_id; spread evenly by a counter, not randomly. */
   errorRate: number;
