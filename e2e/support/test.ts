@@ -100,7 +100,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         if (!allowed.some((re) => re.test(text))) messages.push(text);
       };
       page.on('console', (msg) => {
-        if (msg.type() === 'error') record(`console.error: ${msg.text()}`);
+        // With where it came from: "Failed to load resource" alone does not say which call failed.
+        const from = msg.location().url;
+        if (msg.type() === 'error') record(`console.error: ${msg.text()}${from ? ` (at ${from})` : ''}`);
       });
       page.on('pageerror', (err) => record(`pageerror: ${err.message}`));
       await use({ messages, allow: (re) => allowed.push(re) });
