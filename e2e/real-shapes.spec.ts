@@ -95,7 +95,7 @@ test('a group name, a coloured tag, a price with cents, a chained_list value by 
   const row = leads.rowByIndex(rich);
   await row.getByRole('button', { name: /^Show details of/ }).click();
   const panel = row.getByRole('gridcell', { name: /^Details of/ });
-  const fields = panel.locator('section', { hasText: 'Fields' });
+  const fields = leads.panelSection(panel, 'Fields');
   await expect(fields.locator('dt', { hasText: /^Warehouse$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText(elementName);
   await expect(fields.locator('dt', { hasText: /^Expected close date$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText(day(timeZone));
 });
