@@ -3,7 +3,7 @@
 import { expect, test } from './support/test';
 import { API_HEADERS } from './support/api-headers';
 import { FiltersPanel } from './pages/filters-panel';
-import { LeadsPage } from './pages/leads-page';
+import { expectEveryRowAged, LeadsPage } from './pages/leads-page';
 import { LocalCopyPanel } from './pages/local-copy-panel';
 import { expectAxeClean } from './support/expect-axe-clean';
 
@@ -16,23 +16,6 @@ async function openAttentionView(leads: LeadsPage, filters: FiltersPanel) {
 }
 
 const BAND = { overdue: 3, noTask: 2, stale: 1, none: 0 } as const;
-
-/**
- * Every data row drawn has its days in the stage, read in one pass over the grid: counted apart, the
- * rows and the ages were two moments of a list still being drawn, and could agree on a wrong state.
- */
-async function expectEveryRowAged(leads: LeadsPage) {
-  await expect
-    .poll(() =>
-      leads.grid.evaluate((grid) => {
-        const rows = [...grid.querySelectorAll('[role=row]:not([aria-rowindex="1"]):not([data-testid="leads-totals"])')];
-        return (
-          rows.length > 0 && rows.every((row) => row.querySelector('[role=gridcell][data-col=attention] [data-decoration="stage-age"]') !== null)
-        );
-      }),
-    )
-    .toBe(true);
-}
 
 test('what needs my attention: mine, open stages by rule, worst first, every row saying why, overdue in red', async ({ page }) => {
   const leads = new LeadsPage(page);
@@ -132,7 +115,7 @@ test("time in a stage, answered: days from the last move or the creation, the sa
   const filters = new FiltersPanel(page);
   await openAttentionView(leads, filters);
   await expect.poll(() => leads.loadedCount()).toBeGreaterThan(0);
-  await expectEveryRowAged(leads);
+  await expectEveryRowAged(leads.grid);
   // The first row's lead, held by its id: its age below is read from that lead's row, whatever redraws the list.
   const rowId = await leads.bodyRows.first().getAttribute('id');
   const id = Number(rowId?.replace(/\D/g, ''));
@@ -211,7 +194,7 @@ test.describe('axe where a manager works on what needs attention', () => {
       await openAttentionView(leads, filters);
       await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
       // Every row drawn with its reason and its days in the stage: the screen as the manager reads it.
-      await expectEveryRowAged(leads);
+      await expectEveryRowAged(leads.grid);
       const first = leads.rowByIndex(0);
       await expect(first.locator('[data-attention=overdue]')).toBeVisible();
       await first.getByRole('button', { name: /^Show details of/ }).click();

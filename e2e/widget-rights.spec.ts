@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { startKommoStandin, type KommoStandin } from './fixtures/kommo-standin/standin-server';
 import { KommoStandinPage } from './pages/kommo-standin-page';
+import { BODY_ROW, expectEveryRowAged } from './pages/leads-page';
 import { expect, test } from './support/test';
 import { workerPorts } from './support/worker-ports';
 
@@ -211,24 +212,11 @@ test('a manager who sees only their own leads: the attention view says how long 
     .getByRole('dialog', { name: /^Vistas/ })
     .getByRole('button', { name: 'Lo que requiere mi atención' })
     .click();
-  const rows = app
-    .locator('[role=row]:not([aria-rowindex="1"]):not([data-testid="leads-totals"])')
-    .filter({ has: app.locator('[role=gridcell][data-col="attention"]') });
+  const rows = app.locator(BODY_ROW).filter({ has: app.locator('[role=gridcell][data-col="attention"]') });
   await expect(rows.first()).toBeVisible();
   // Every row in view gets its stage age: days from its last move or its creation, said in Spanish.
   const ages = app.locator('[role=gridcell][data-col="attention"] [data-decoration="stage-age"]');
-  // Read in one pass over the grid: counted apart, the rows and the ages were two moments of a list still
-  // being drawn, and could agree on a wrong state (as in needs-attention.spec.ts's expectEveryRowAged).
-  await expect
-    .poll(() =>
-      app.getByRole('grid').evaluate((grid) => {
-        const drawn = [...grid.querySelectorAll('[role=row]:not([aria-rowindex="1"]):not([data-testid="leads-totals"])')];
-        return (
-          drawn.length > 0 && drawn.every((row) => row.querySelector('[role=gridcell][data-col="attention"] [data-decoration="stage-age"]') !== null)
-        );
-      }),
-    )
-    .toBe(true);
+  await expectEveryRowAged(app.getByRole('grid'));
   const mine = new Map(standin.demo.data.leads.filter((l) => l.responsible_user_id === manager.userId).map((l) => [l.id, l]));
   for (const age of await ages.all()) {
     const from = await age.getAttribute('data-stage-from');

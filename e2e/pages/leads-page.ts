@@ -2,6 +2,26 @@
 // (`leads-scroll`, `leads-status`, `data-col` on cells) where roles alone cannot say which column.
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** A data row of the grid: the header row has aria-rowindex 1; the totals row is under the data rows. */
+export const BODY_ROW = '[role=row]:not([aria-rowindex="1"]):not([data-testid="leads-totals"])';
+
+/**
+ * Every data row drawn in `grid` has its days in the stage, read in one pass over the grid: counted
+ * apart, the rows and the ages were two moments of a list still being drawn, and could agree on a wrong state.
+ */
+export async function expectEveryRowAged(grid: Locator) {
+  await expect
+    .poll(() =>
+      grid.evaluate((el, bodyRow) => {
+        const rows = [...el.querySelectorAll(bodyRow)];
+        return (
+          rows.length > 0 && rows.every((row) => row.querySelector('[role=gridcell][data-col="attention"] [data-decoration="stage-age"]') !== null)
+        );
+      }, BODY_ROW),
+    )
+    .toBe(true);
+}
+
 export class LeadsPage {
   readonly grid: Locator;
   readonly status: Locator;
@@ -13,8 +33,7 @@ export class LeadsPage {
   constructor(readonly page: Page) {
     this.grid = page.getByRole('grid', { name: 'Leads' });
     this.status = page.getByTestId('leads-status');
-    // Data rows only: the header row has aria-rowindex 1; the totals row is under them.
-    this.bodyRows = this.grid.locator('[role=row]:not([aria-rowindex="1"]):not([data-testid="leads-totals"])');
+    this.bodyRows = this.grid.locator(BODY_ROW);
     this.feed = page.getByRole('feed', { name: 'Leads' });
     this.cards = this.feed.getByRole('article');
   }
